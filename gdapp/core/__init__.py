@@ -1,0 +1,42 @@
+"""The engine: data, models, costs, penalties, gradient descent and exact optima (numpy only).
+
+Public API::
+
+    from gdapp.core import RunSpec, run, document_example
+    r = run(RunSpec(learning_rate=0.01))
+    r.params[1, 0]   # 14.39
+"""
+
+from gdapp.core.data import (
+    DOCUMENT,
+    EXAMPLES,
+    DataError,
+    Dataset,
+    document_example,
+    load_csv,
+    parse_number,
+    rows_to_dataset,
+)
+from gdapp.core.engine import DIVERGENCE_LIMIT, Run, rerun_for_rows, run
+from gdapp.core.examples import NOTE_RUNS
+from gdapp.core.objective import ZERO_BAND, Objective, band_sign
+from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
+from gdapp.core.spec import (
+    COSTS,
+    L1_METHODS,
+    MAX_EXPORTABLE_ROWS,
+    MODELS,
+    PENALTIES,
+    RunSpec,
+    default_start,
+    make_spec,
+    spec_fields,
+)
+
+__all__ = [
+    "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
+    "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset", "Objective",
+    "Optimum", "Run", "RunSpec", "band_sign", "default_start", "document_example",
+    "exact_optimum", "load_csv", "make_spec", "parse_number", "rerun_for_rows",
+    "rows_to_dataset", "run", "spec_fields", "stability_limit",
+]
