@@ -262,7 +262,8 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
     try:
         size = p.stat().st_size
         if size > MAX_CSV_BYTES:
-            raise DataError(f"{p} is {size // 2**20} MiB; the limit is {MAX_CSV_BYTES // 2**20} MiB")
+            raise DataError(f"{p} is {size // 2**20} MiB; "
+                            f"the limit is {MAX_CSV_BYTES // 2**20} MiB")
         raw = p.read_bytes()
     except PermissionError:
         raise DataError(f"{p}: permission denied") from None

@@ -132,8 +132,14 @@ def _rmse_penalized(data: Dataset, model: str, penalty: str, lam: float) -> Opti
 def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     x, y, n = data.x, data.y, data.n
     nz = x != 0
-    t = y[nz] / x[nz]
+    with np.errstate(over="ignore"):
+        t = y[nz] / x[nz]
     w = np.abs(x[nz])
+    # a breakpoint that overflows (tiny x) lies beyond every finite b1: its weight only
+    # shifts the slope, as if it were always above (+inf) or always below (−inf)
+    below_all = float(np.sum(w[t == -np.inf]))
+    above_all = float(np.sum(w[t == np.inf]))
+    t, w = t[np.isfinite(t)], w[np.isfinite(t)]
     if penalty == "l1" and lam > 0:
         t = np.append(t, 0.0)
         w = np.append(w, n * lam)
@@ -145,9 +151,9 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
                        "the optimum is undefined: all x are 0, so every b1 gives the same cost")
     pts, inverse = np.unique(t, return_inverse=True)
     weights = np.bincount(inverse, weights=w)
-    cum = np.cumsum(weights)
-    total = float(cum[-1])
-    below_left = np.concatenate([[0.0], cum[:-1]])
+    cum = below_all + np.cumsum(weights)
+    total = float(cum[-1]) + above_all
+    below_left = np.concatenate([[below_all], cum[:-1]])
     right = (2.0 * cum - total) / n + l2 * pts     # f'(b+) at each breakpoint
     left = (2.0 * below_left - total) / n + l2 * pts  # f'(b−)
     idx = np.flatnonzero(right >= 0)
