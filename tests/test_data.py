@@ -67,7 +67,8 @@ def test_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
     ("", "empty"),
     ("x\n1\n2\n", "one column"),
     ("x,y\n1,2\n2,oops\n", "line 3, column 2"),
-    ("x,y\n1,2\nx,y\n", "line 3"),
+    ("x,y\n1,2\nx,y\n", "line 3 repeats the header"),
+    ("x,y\n1,2e200\n", "too large"),
     ("x,y\n1,nan\n", "finite"),
     ("x,y\n", "no samples"),
 ])

@@ -18,6 +18,9 @@ from numpy.typing import ArrayLike, NDArray
 
 FloatArray = NDArray[np.float64]
 
+#: Largest size of a sample value: squares and sums of squares of up to 1e100 stay finite.
+MAX_ABS_VALUE = 1e100
+
 #: Largest CSV file we read, in bytes (a million samples of two long numbers fit easily).
 MAX_CSV_BYTES = 512 * 1024 * 1024
 
@@ -68,6 +71,12 @@ class Dataset:
                 raise DataError(
                     f"{label} in sample {int(bad[0]) + 1} is {arr[bad[0]]}: "
                     "every value must be a finite number"
+                )
+            big = np.flatnonzero(np.abs(arr) > MAX_ABS_VALUE)
+            if big.size:
+                raise DataError(
+                    f"{label} in sample {int(big[0]) + 1} is {arr[big[0]]:g}: values beyond "
+                    f"±{MAX_ABS_VALUE:g} are too large (their squares would overflow)"
                 )
         xa.setflags(write=False)
         ya.setflags(write=False)
@@ -229,6 +238,9 @@ def rows_to_dataset(
                 try:
                     value = parse_number(text)
                 except ValueError as exc:
+                    if has_header and [str(c).strip() for c in row] == [h.strip() for h in first]:
+                        raise DataError(f"{where} {line_no} repeats the header row; remove it "
+                                        "(only the first row may be a header)") from None
                     raise DataError(f"{where} {line_no}, column {col + 1} ({role}): {exc}") \
                         from None
             pair.append(value)
