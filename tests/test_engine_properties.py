@@ -189,3 +189,28 @@ def test_all_x_zero_leaves_the_optimum_undefined_but_the_run_still_runs() -> Non
     assert r.optimum.params is None
     assert "undefined" in r.optimum.note
     assert r.status == "converged" and r.iterations == 1
+
+
+@given(st.lists(st.tuples(st.integers(-4, 4), st.integers(-6, 6)), min_size=1, max_size=40),
+       st.lists(st.floats(-8, 8), min_size=1, max_size=20))
+def test_sorted_breakpoint_mae_gradient_equals_the_direct_one_even_on_kinks(
+        pairs: list[tuple[int, int]], extra: list[float]) -> None:
+    from gdapp.core.objective import SortedBreakpoints
+    data = Dataset([float(p[0]) for p in pairs], [float(p[1]) for p in pairs])
+    nz = data.x != 0
+    b = np.concatenate([np.array(extra), data.y[nz] / data.x[nz], [0.0]])
+    fast = SortedBreakpoints(data)
+    assert fast.gradients(b) == pytest.approx(direct_gradient("mae", b[:, None], data)[:, 0],
+                                              abs=1e-12)
+    assert fast.costs(b) == pytest.approx(direct_cost("mae", b[:, None], data),
+                                          rel=1e-12, abs=1e-12)
+
+
+def test_mae_on_a_million_samples_keeps_memory_bounded_and_matches_direct() -> None:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=1_000_000)
+    data = Dataset(x, 2 * x + rng.normal(size=x.size))
+    r = run(RunSpec(data=data, cost="mae", learning_rate=0.05, max_iterations=300))
+    rows = r.params[::60]
+    assert r.cost[::60] == pytest.approx(direct_cost("mae", rows, data), rel=1e-10)
+    assert r.gradient[::60] == pytest.approx(direct_gradient("mae", rows, data), abs=1e-12)
