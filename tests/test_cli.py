@@ -89,6 +89,7 @@ def test_data_from_csv_with_named_columns(tmp_path: Path,
     (["run", "--example", "document", "--data", "a.csv"], "not both"),
     (["run", "--bogus"], "unrecognized arguments"),
     (["frobnicate"], "invalid choice"),
+    (["export", "--iterations", "2000000", "-o", "never-written.xlsx"], "beyond what a workbook"),
 ])
 def test_bad_flags_get_one_line_and_exit_2(argv: list[str], message: str,
                                            capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,6 +97,7 @@ def test_bad_flags_get_one_line_and_exit_2(argv: list[str], message: str,
     err = capsys.readouterr().err
     assert message in err
     assert err.count("\n") == 1 and "Traceback" not in err
+    assert not Path("never-written.xlsx").exists()
 
 
 def test_console_script_prints_no_traceback_on_bad_input() -> None:

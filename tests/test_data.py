@@ -69,6 +69,8 @@ def test_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
     ("x,y\n1,2\n2,oops\n", "line 3, column 2"),
     ("x,y\n1,2\nx,y\n", "line 3 repeats the header"),
     ("x,y\n1,2e200\n", "too large"),
+    ("x,y\n1,5,2,5\n2,0,6,0\n", "decimal commas in a comma-separated file are ambiguous"),
+    ("1,2\n2,6,7\n", "line 2 has 3 fields but the first row has 2"),
     ("x,y\n1,nan\n", "finite"),
     ("x,y\n", "no samples"),
 ])

@@ -182,6 +182,25 @@ def _column_index(choice: str | int | None, header: Sequence[str] | None, defaul
     return index
 
 
+def _filled_width(row: Sequence[object]) -> int:
+    filled = [i for i, c in enumerate(row) if c is not None and str(c).strip()]
+    return filled[-1] + 1 if filled else 0
+
+
+def _check_row_widths(header: Sequence[str] | None, body: Sequence[tuple[int, list[object]]],
+                      where: str, comma_separated: bool) -> None:
+    """Refuse ragged rows: a row wider than the header (or than the first row) would have its
+    extra fields silently dropped, or its decimal commas split into two columns."""
+    expected = _filled_width(header) if header else _filled_width(body[0][1])
+    for line_no, row in body:
+        width = _filled_width(row)
+        if width > expected:
+            hint = (" — decimal commas in a comma-separated file are ambiguous: use ';' or "
+                    "tabs between columns, or decimal points" if comma_separated else "")
+            raise DataError(f"{where} {line_no} has {width} fields but the "
+                            f"{'header' if header else 'first row'} has {expected}{hint}")
+
+
 def rows_to_dataset(
     rows: Sequence[Sequence[object]],
     *,
@@ -189,6 +208,7 @@ def rows_to_dataset(
     y: str | int | None = None,
     name: str = "data",
     where: str = "row",
+    comma_separated: bool = False,
 ) -> Dataset:
     """Turn table rows (first row optionally a header) into a :class:`Dataset`.
 
@@ -200,6 +220,9 @@ def rows_to_dataset(
         Column by header name or 1-based position; defaults are the first two columns.
     where : str
         Word used in messages for a row ("row", "line").
+    comma_separated : bool
+        The rows came from a comma-separated file: a row wider than the others then most
+        likely holds decimal commas, which is ambiguous — refused with that explanation.
     """
     table = [(i, list(r)) for i, r in enumerate(rows, start=1)
              if any(str(c).strip() for c in r if c is not None)]
@@ -218,6 +241,7 @@ def rows_to_dataset(
         raise DataError("x and y are the same column; choose two different columns")
     if not body:
         raise DataError("the file has a header but no samples under it")
+    _check_row_widths(header, body, where, comma_separated)
     xs: list[float] = []
     ys: list[float] = []
     for line_no, row in body:
@@ -289,4 +313,5 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
         text = raw.decode("latin-1")
     delimiter = _sniff_delimiter(text[:8192])
     rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
-    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line")
+    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
+                           comma_separated=delimiter == ",")
