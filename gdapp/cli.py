@@ -295,7 +295,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     except VerifyUnavailable as exc:
         if args.json:
             print(json.dumps({"verdict": "cannot verify", "reason": str(exc)}))
-        print(f"gdapp: cannot verify: {exc}", file=sys.stderr)
+        print(f"gdapp: {exc}", file=sys.stderr)  # the message starts "cannot verify: …"
         return 2
     if args.json:
         print(json.dumps({"verdict": "agree" if report.agree else "disagree",
@@ -303,7 +303,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                           "max_deviation": report.max_deviation,
                           "first_difference": report.first_difference}))
     else:
-        print(report.summary())
+        print("\n".join(report.summary()))
     return 0 if report.agree else 1
 
 

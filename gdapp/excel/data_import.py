@@ -1,0 +1,58 @@
+"""Samples from an .xlsx file: :func:`load_data_xlsx` (the twin of ``gdapp.core.load_csv``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gdapp.core import DataError, Dataset, rows_to_dataset
+from gdapp.excel.readback import open_untrusted
+
+#: Rows and columns read at most (a sheet holds 1,048,576 rows).
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 256
+
+
+def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
+                   x: str | int | None = None, y: str | int | None = None) -> Dataset:
+    """Load samples from a worksheet (header optional).
+
+    Parameters
+    ----------
+    path : path-like
+        An .xlsx workbook.
+    sheet : str, optional
+        Worksheet by name; default the first one.
+    x, y : str or int, optional
+        Column by header name or 1-based position (default: the first two columns).
+
+    Returns
+    -------
+    Dataset
+        Named after the file; column names from the header when there is one.
+
+    Raises
+    ------
+    DataError
+        For a missing or unreadable file, an unknown sheet, or cells that are not numbers
+        (naming the row and column at fault).
+    """
+    p = Path(path)
+    with open_untrusted(p, DataError) as wb:
+        if sheet is None:
+            if not wb.worksheets:
+                raise DataError(f"{p.name} has no worksheet")
+            ws = wb.worksheets[0]
+        elif sheet in wb.sheetnames:
+            ws = wb[sheet]
+        else:
+            known = ", ".join(repr(s) for s in wb.sheetnames)
+            raise DataError(f"{p.name} has no sheet named {sheet!r}; sheets: {known}")
+        rows: list[list[object]] = []
+        for values in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            if len(rows) >= MAX_ROWS:
+                raise DataError(f"{p.name}: the sheet has more than {MAX_ROWS:,} rows")
+            row = list(values)
+            while row and row[-1] is None:
+                row.pop()
+            rows.append(row)
+    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="row")

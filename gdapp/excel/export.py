@@ -1,0 +1,364 @@
+"""Write a run as a live-formula .xlsx workbook: :func:`export_workbook`.
+
+Sheets: Settings (every input, each a defined name), Data (the samples, the final fit),
+Iterations (one row per iterate, every cell after the start a formula), Summary (final
+values, exact optimum and stability limit as formulas, a sampled cost curve, two charts).
+The layout and the formulas live in :mod:`gdapp.excel.layout`, :mod:`gdapp.excel.summary`
+and :mod:`gdapp.excel.formulas`; :func:`expected_cells` walks the same plan and pairs each
+formula with the engine's value.
+
+The workbook is built in openpyxl's write-only mode (rows streamed in order, flat memory) and
+saved atomically: to a temporary file in the target's folder, then ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from gdapp import __version__
+from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
+from gdapp.excel import charts
+from gdapp.excel.layout import (
+    FIRST_ROW,
+    Column,
+    iteration_cells,
+    iteration_columns,
+    iteration_row,
+)
+from gdapp.excel.summary import (
+    CURVE_POINTS,
+    curve_expected,
+    curve_formula,
+    curve_grid,
+    curve_point_formula,
+    data_expected,
+    data_formulas,
+    summary_rows,
+)
+
+Progress = Callable[[int, int], None]
+
+#: The marker a reader looks for on the Settings sheet, and the format it announces.
+MARKER = "gdapp workbook format"
+FORMAT_VERSION = 1
+#: Iterate rows between two progress reports.
+PROGRESS_EVERY = 4096
+#: Excel keeps at most this many characters in one cell.
+MAX_TEXT = 32_767
+
+
+class ExportError(ValueError):
+    """The workbook cannot be written; nothing was written (the message says why)."""
+
+
+def export_workbook(run: Run, path: str | Path, *, progress: Progress | None = None) -> Path:
+    """Write ``run`` as a live-formula workbook at ``path`` and return the path.
+
+    Parameters
+    ----------
+    run : Run
+        A finished run; at most ``MAX_EXPORTABLE_ROWS`` iterates and samples.
+    path : path-like
+        Target ``.xlsx`` file; its folder must exist. An existing file is replaced only
+        once the new one is complete.
+    progress : callable(done_rows, total_rows), optional
+        Called every few thousand iterate rows and once at the end.
+
+    Raises
+    ------
+    ExportError
+        Before anything is written, for too many rows or a bad path; or when saving fails
+        (then no partial file is left and an existing target is untouched).
+    """
+    return _export(run, path, progress=progress, timestamp=None)
+
+
+def _export(run: Run, path: str | Path, *, progress: Progress | None,
+            timestamp: datetime | None) -> Path:
+    target = _check_target(path)
+    _check_size(run)
+    wb = Workbook(write_only=True)
+    when = timestamp or datetime.now(tz=UTC).replace(tzinfo=None)
+    wb.properties.created = when
+    wb.properties.modified = when
+    wb.properties.creator = f"gdapp {__version__}"
+    try:
+        _write_settings(wb, run)
+        _write_data(wb, run)
+        columns = iteration_columns(run)
+        iterations = _write_iterations(wb, run, columns, progress)
+        _write_summary(wb, run, columns, iterations)
+        _save_atomically(wb, target)
+    except BaseException:
+        _discard(wb)
+        raise
+    return target
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the half-written sheets and delete openpyxl's temporary files for them."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+def _check_target(path: str | Path) -> Path:
+    try:
+        target = Path(path).expanduser()
+    except (TypeError, ValueError):
+        raise ExportError(f"{path!r} is not a file path") from None
+    if target.suffix.lower() != ".xlsx":
+        raise ExportError(f"{target.name}: a workbook's file name must end in .xlsx")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder, not a workbook file")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: no such folder")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"{folder}: permission denied (cannot write there)")
+    return target
+
+
+def _check_size(run: Run) -> None:
+    m = int(run.params.shape[0])
+    if m > MAX_EXPORTABLE_ROWS:
+        raise ExportError(
+            f"the run has {m:,} iterates but a sheet holds at most {MAX_EXPORTABLE_ROWS:,} "
+            f"(use at most {MAX_EXPORTABLE_ROWS - 1:,} iterations)")
+    n = run.spec.data.n
+    if n > MAX_EXPORTABLE_ROWS:
+        raise ExportError(
+            f"the data has {n:,} samples but a sheet holds at most {MAX_EXPORTABLE_ROWS:,}")
+
+
+# ---- cells ------------------------------------------------------------------------------
+def text(ws: WriteOnlyWorksheet, value: str) -> Cell:
+    """A cell that stores ``value`` as text, never as a formula (even "=...", "+", "@")."""
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_TEXT]
+    cell = WriteOnlyCell(ws, value=cleaned)
+    cell.data_type = "s"
+    return cell
+
+
+def number(ws: WriteOnlyWorksheet, value: float) -> float | Cell:
+    """``value`` as a number cell that reads back as the same double.
+
+    openpyxl writes ``%.16g``, which does not round-trip every double; then the shortest
+    exact representation (Python's ``repr``) is written instead.
+    """
+    v = float(value)
+    if float(f"{v:.16g}") == v:
+        return v
+    cell = WriteOnlyCell(ws, value=v)
+    cell._value = repr(v)
+    return cell
+
+
+def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksheet:
+    """A write-only sheet that records its size (``<dimension>``) up front.
+
+    Without it openpyxl's read-only loader scans a whole sheet just to size it; with it a
+    reader opens a million-row workbook at once. The size must be known before the first row
+    is appended (that is when the sheet's header is written).
+    """
+    ws = wb.create_sheet(title)
+    ref = f"A1:{get_column_letter(columns)}{rows}"
+    setattr(ws, _SIZE_HOOK, lambda: ref)
+    return ws
+
+
+#: The attribute openpyxl's sheet writer asks for the sheet's size.
+_SIZE_HOOK = "calculate_dimension"
+
+
+def _name(wb: Workbook, name: str, sheet: str, ref: str) -> None:
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!{ref}")
+
+
+# ---- sheets -----------------------------------------------------------------------------
+def _write_settings(wb: Workbook, run: Run) -> None:
+    spec = run.spec
+    settings = spec.settings()
+    ws = _sheet(wb, "Settings", 4, len(settings) + 1 + len(_MARKER_ROWS) + 1)
+    ws.append([text(ws, h) for h in ("setting", "value", "defined name", "what it means")])
+    meta = {f.metadata["name"]: f.metadata for f in spec_fields().values()}
+    row = 1
+    for name, value in settings.items():
+        row += 1
+        if name.endswith("_start"):
+            label = f"{meta['start']['label']} {name.removesuffix('_start')}"
+            help_ = meta["start"]["help"]
+        else:
+            label, help_ = meta[name]["label"], meta[name]["help"]
+        if isinstance(value, str):
+            cell: str | float | int | Cell = text(ws, value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            cell = value
+        else:
+            cell = number(ws, float(value))
+        ws.append([text(ws, label), cell, text(ws, name), text(ws, help_)])
+        _name(wb, name, "Settings", f"$B${row}")
+    ws.append([])
+    values: list[str | int] = [FORMAT_VERSION, __version__, spec.data.name, spec.data.n,
+                               int(run.params.shape[0]), run.status]
+    for label, value in zip(_MARKER_ROWS, values, strict=True):
+        cell = text(ws, value) if isinstance(value, str) else value
+        note = "identifies a workbook gdapp wrote" if label == MARKER else ""
+        ws.append([text(ws, label), cell, None, text(ws, note) if note else None])
+
+
+#: Labels of the rows below the settings; the first is the marker a reader looks for.
+_MARKER_ROWS = (MARKER, "gdapp version", "data source", "samples", "iterate rows",
+                "status at export")
+
+
+def _write_data(wb: Workbook, run: Run) -> None:
+    data = run.spec.data
+    ws = _sheet(wb, "Data", 5, data.n + 1)
+    ws.append([text(ws, "sample"), text(ws, data.x_name), text(ws, data.y_name),
+               text(ws, "prediction ŷ at the final iterate"), text(ws, "residual y − ŷ")])
+    for i, (x, y) in enumerate(zip(data.x.tolist(), data.y.tolist(), strict=True)):
+        row = i + FIRST_ROW
+        ws.append([i + 1, number(ws, x), number(ws, y), *data_formulas(run, row)])
+    last = data.n + FIRST_ROW - 1
+    _name(wb, "x_data", "Data", f"$B${FIRST_ROW}:$B${last}")
+    _name(wb, "y_data", "Data", f"$C${FIRST_ROW}:$C${last}")
+
+
+def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
+                      progress: Progress | None) -> WriteOnlyWorksheet:
+    m = int(run.params.shape[0])
+    ws = _sheet(wb, "Iterations", len(columns), m + 1)
+    ws.append([text(ws, c.header) for c in columns])
+    ws.append(iteration_row(columns, 0))
+    templates = [c.template or "" for c in columns[1:]]
+    append = ws.append
+    for k in range(1, m):
+        row = k + FIRST_ROW
+        append([k, *[t.format(p=row, q=row - 1) for t in templates]])
+        if progress is not None and k % PROGRESS_EVERY == 0:
+            progress(k, m)
+    if progress is not None:
+        progress(m, m)
+    return ws
+
+
+def _write_summary(wb: Workbook, run: Run, columns: list[Column],
+                   iterations: WriteOnlyWorksheet) -> None:
+    rows = summary_rows(run, columns)
+    height = max(len(rows), CURVE_POINTS) + 1
+    ws = _sheet(wb, "Summary", 6, height)
+    curve_head = "objective at b1" + (" (b0 = final b0)" if run.spec.model == "line" else "")
+    for r in range(1, height + 1):
+        left: list[str | float | Cell | None] = [None, None, None]
+        if r == 1:
+            left = [text(ws, "quantity"), text(ws, "value"), text(ws, "how it is computed")]
+        elif r - 2 < len(rows):
+            entry = rows[r - 2]
+            if entry.formula or entry.value is None:
+                value: str | float | Cell | None = entry.value
+            elif isinstance(entry.value, str):
+                value = text(ws, entry.value)
+            else:
+                value = number(ws, entry.value)
+            left = [text(ws, entry.label), value, text(ws, entry.how)]
+            if entry.name:
+                _name(wb, entry.name, "Summary", f"$B${r}")
+        right: list[str | float | Cell | None] = []
+        if r == 1:
+            right = [text(ws, "b1 (curve)"), text(ws, curve_head)]
+        elif r - 2 < CURVE_POINTS:
+            right = [curve_point_formula(r - 2), curve_formula(run, r)]
+        ws.append([*left, None, *right])
+    charts.add_charts(ws, iterations, run, columns)
+
+
+def _save_atomically(wb: Workbook, target: Path) -> None:
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.tmp",
+                                        dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") \
+            from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        # mkstemp makes the file private (0600); give it the mode a new file would get
+        os.chmod(tmp, _target_mode(target))
+        # ExcelWriter is what Workbook.save uses; called directly it keeps our timestamps.
+        with ZipFile(tmp, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise ExportError(f"{target}: could not save the workbook ({exc.strerror or exc})") \
+            from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _target_mode(target: Path) -> int:
+    """The existing target's permissions, else 0666 less the process umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        pass
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
+# ---- what a verifier compares ---------------------------------------------------------
+def expected_cells(run: Run) -> Iterator[tuple[str, str, str, float | bool]]:
+    """For every formula cell :func:`export_workbook` writes on the Data (prediction,
+    residual), Iterations and Summary sheets: (sheet title, "B7"-style ref, the formula text
+    exactly as written, the value the engine says it must have).
+
+    Lazy, in sheet and row order. Every formula the exporter writes is numeric or boolean
+    (the converged flags); text cells (status, method notes) are constants, not formulas,
+    and are not listed.
+    """
+    yhat, resid = data_expected(run)
+    for i in range(run.spec.data.n):
+        row = i + FIRST_ROW
+        pred, res = data_formulas(run, row)
+        yield "Data", f"D{row}", pred, float(yhat[i])
+        yield "Data", f"E{row}", res, float(resid[i])
+    columns = iteration_columns(run)
+    yield from iteration_cells("Iterations", columns, int(run.params.shape[0]))
+    rows = summary_rows(run, columns)
+    grid = curve_grid(run)
+    curve = curve_expected(run, grid)
+    for r in range(2, max(len(rows), CURVE_POINTS) + 2):
+        if r - 2 < len(rows):
+            entry = rows[r - 2]
+            if entry.formula and entry.expected is not None:
+                assert isinstance(entry.value, str)
+                yield "Summary", f"B{r}", entry.value, entry.expected
+        if r - 2 < CURVE_POINTS:
+            yield "Summary", f"E{r}", curve_point_formula(r - 2), float(grid[r - 2])
+            yield "Summary", f"F{r}", curve_formula(run, r), float(curve[r - 2])

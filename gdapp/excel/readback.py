@@ -1,0 +1,360 @@
+"""Read back a workbook gdapp wrote: :func:`read_workbook` → :class:`GdappWorkbook`.
+
+The spec is rebuilt from the Settings values (through the same defined names the formulas
+use, so an η edited in Excel is the η read back) and the Data cells the names ``x_data`` and
+``y_data`` cover; the Iterations rows are counted. Anything else — a missing marker or
+sheet, a setting that is not a number, data that is not numeric — is refused with a
+one-sentence :class:`WorkbookError`.
+
+Files are untrusted: before openpyxl sees one, it must be an existing regular file and a zip
+archive whose members unpack to at most :data:`MAX_UNCOMPRESSED` bytes; it is then opened
+read-only and only the rows needed are read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.workbook.workbook import Workbook
+
+from gdapp.core import MAX_EXPORTABLE_ROWS, DataError, Dataset, RunSpec
+from gdapp.excel.export import FORMAT_VERSION, MARKER
+
+#: Largest total uncompressed size of a workbook we open (a zip bomb stops here).
+MAX_UNCOMPRESSED = 2 * 1024**3
+#: Most members a workbook archive may have.
+MAX_MEMBERS = 10_000
+#: Rows of the Settings sheet looked at.
+SETTINGS_ROWS = 200
+REQUIRED_SHEETS = ("Settings", "Data", "Iterations")
+TEXT_SETTINGS = ("model", "cost", "penalty", "l1_method")
+
+
+class WorkbookError(ValueError):
+    """Not a gdapp workbook, unreadable, or its settings make no sense (message says why)."""
+
+
+@dataclass(frozen=True)
+class GdappWorkbook:
+    """What a gdapp workbook holds.
+
+    Attributes
+    ----------
+    spec : RunSpec
+        Rebuilt from Settings and Data, validated.
+    iteration_rows : int
+        Number of iterate rows on the Iterations sheet (the start row included).
+    """
+
+    spec: RunSpec
+    iteration_rows: int
+
+
+def check_archive(path: str | Path, error: type[ValueError]) -> Path:
+    """Refuse, with ``error``, a path that is not a regular file holding a sane zip archive."""
+    p = Path(path)
+    if not p.exists():
+        raise error(f"{p}: no such file")
+    if not p.is_file():
+        raise error(f"{p} is not a file")
+    try:
+        if not zipfile.is_zipfile(p):
+            raise error(f"{p.name} is not an .xlsx workbook (it is not a zip archive)")
+        with zipfile.ZipFile(p) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise error(f"{p.name}: cannot read the file ({exc})") from None
+    if len(members) > MAX_MEMBERS:
+        raise error(f"{p.name} has {len(members):,} parts; a workbook has far fewer")
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED:
+        raise error(f"{p.name} unpacks to {total / 2**30:.1f} GiB; the limit is "
+                    f"{MAX_UNCOMPRESSED // 2**30} GiB")
+    return p
+
+
+@contextmanager
+def open_untrusted(path: str | Path, error: type[ValueError]) -> Iterator[Workbook]:
+    """Open a checked workbook read-only (computed values, not formulas) and close it after."""
+    p = check_archive(path, error)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
+            wb = load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken archive
+        raise error(f"{p.name} is not a readable .xlsx workbook "
+                    f"({type(exc).__name__}: {exc})") from None
+    try:
+        yield wb
+    finally:
+        wb.close()
+
+
+def read_workbook(path: str | Path) -> GdappWorkbook:
+    """Load a workbook gdapp wrote and rebuild its :class:`RunSpec`.
+
+    Raises
+    ------
+    WorkbookError
+        For a missing, oversized or unreadable file, another program's workbook, or
+        settings/data that do not describe a valid run.
+    """
+    name = Path(path).name
+    with open_untrusted(path, WorkbookError) as wb:
+        missing = [s for s in REQUIRED_SHEETS if s not in wb.sheetnames]
+        if missing:
+            raise WorkbookError(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
+        settings_rows = _settings_rows(wb)
+        _check_marker(settings_rows, name)
+        values = _settings_values(wb, settings_rows, name)
+        data = _read_data(wb, name, source=_text_after(settings_rows, "data source") or name)
+        rows = _count_iterations(wb, name)
+    spec = _spec(values, data, name)
+    return GdappWorkbook(spec=spec, iteration_rows=rows)
+
+
+def _settings_rows(wb: Workbook) -> list[tuple[Any, ...]]:
+    ws = wb["Settings"]
+    return [tuple(r) for r in ws.iter_rows(min_row=1, max_row=SETTINGS_ROWS, max_col=4,
+                                           values_only=True)]
+
+
+def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
+    for r in rows:
+        if r and r[0] == MARKER:
+            version = r[1] if len(r) > 1 else None
+            if version == FORMAT_VERSION and not isinstance(version, bool):
+                return
+            raise WorkbookError(f"{name} has gdapp workbook format {version!r}; this gdapp "
+                                f"reads format {FORMAT_VERSION}")
+    raise WorkbookError(f"{name} is not a gdapp workbook (its Settings sheet has no "
+                        f"'{MARKER}' marker)")
+
+
+def _text_after(rows: list[tuple[Any, ...]], label: str) -> str | None:
+    for r in rows:
+        if r and r[0] == label and len(r) > 1 and r[1] is not None:
+            return str(r[1])
+    return None
+
+
+def _settings_values(wb: Workbook, rows: list[tuple[Any, ...]], name: str) -> dict[str, Any]:
+    """{defined name: value}: through the workbook's defined names, else column C's names."""
+    by_label: dict[str, Any] = {}
+    for r in rows:
+        if len(r) > 2 and isinstance(r[2], str):
+            by_label[r[2].strip()] = r[1]
+    out = dict(by_label)
+    for key in list(by_label):
+        defined = wb.defined_names.get(key)
+        if defined is None:
+            continue
+        for sheet, ref in defined.destinations:
+            min_col, min_row, _, _ = range_boundaries(ref.replace("$", ""))
+            if sheet == "Settings" and min_row is not None and min_col is not None \
+                    and min_row <= len(rows) and min_col <= 4:
+                row = rows[min_row - 1]
+                out[key] = row[min_col - 1] if min_col - 1 < len(row) else None
+    return out
+
+
+def _number(values: dict[str, Any], key: str, label: str) -> float:
+    if key not in values:
+        raise WorkbookError(f"Settings: the {label} setting ('{key}') is missing")
+    v = values[key]
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise WorkbookError(f"Settings: {label} must be a number, got {v!r}")
+    return float(v)
+
+
+def _spec(values: dict[str, Any], data: Dataset, name: str) -> RunSpec:
+    texts: dict[str, str] = {}
+    for key in TEXT_SETTINGS:
+        v = values.get(key)
+        if not isinstance(v, str):
+            raise WorkbookError(f"Settings: '{key}' must be a text setting, got {v!r}")
+        texts[key] = v.strip()
+    model = texts["model"]
+    params = ("b0", "b1") if model == "line" else ("b1",)
+    start = tuple(_number(values, f"{p}_start", f"start {p}") for p in params)
+    iterations = _number(values, "max_iterations", "max iterations")
+    if not iterations.is_integer():
+        raise WorkbookError(f"Settings: max iterations must be a whole number, got {iterations}")
+    try:
+        return RunSpec(
+            data=data, model=texts["model"], cost=texts["cost"],  # type: ignore[arg-type]
+            penalty=texts["penalty"], lam=_number(values, "lambda_", "λ"),  # type: ignore[arg-type]
+            l1_method=texts["l1_method"],  # type: ignore[arg-type]
+            learning_rate=_number(values, "eta", "η (learning rate)"), start=start,
+            max_iterations=int(iterations), tolerance=_number(values, "tolerance", "tolerance"),
+        ).validated()
+    except ValueError as exc:
+        raise WorkbookError(f"{name}, Settings: {exc}") from None
+
+
+def _data_range(wb: Workbook, key: str, name: str) -> tuple[int, int, int]:
+    """(column, first row, last row) of a one-column range on the Data sheet."""
+    defined = wb.defined_names.get(key)
+    dest = list(defined.destinations) if defined is not None else []
+    if len(dest) != 1 or dest[0][0] != "Data":
+        raise WorkbookError(f"{name}: the defined name '{key}' does not point into the "
+                            "Data sheet")
+    min_col, min_row, max_col, max_row = range_boundaries(dest[0][1].replace("$", ""))
+    if None in (min_col, min_row, max_col, max_row) or min_col != max_col:
+        raise WorkbookError(f"{name}: '{key}' must be one column of cells on the Data sheet")
+    assert min_col is not None and min_row is not None and max_row is not None
+    if max_row - min_row + 1 > MAX_EXPORTABLE_ROWS:
+        raise WorkbookError(f"{name}: '{key}' covers more rows than a sheet holds")
+    return min_col, min_row, max_row
+
+
+def _read_data(wb: Workbook, name: str, *, source: str) -> Dataset:
+    xc, x0, x1 = _data_range(wb, "x_data", name)
+    yc, y0, y1 = _data_range(wb, "y_data", name)
+    if (x0, x1) != (y0, y1):
+        raise WorkbookError(f"{name}: x_data and y_data must cover the same rows")
+    ws = wb["Data"]
+    lo, hi = min(xc, yc), max(xc, yc)
+    header: tuple[Any, ...] = ()
+    if x0 > 1:
+        header = next(ws.iter_rows(min_row=x0 - 1, max_row=x0 - 1, min_col=lo, max_col=hi,
+                                   values_only=True), ())
+    xs: list[float] = []
+    ys: list[float] = []
+    for i, row in enumerate(ws.iter_rows(min_row=x0, max_row=x1, min_col=lo, max_col=hi,
+                                         values_only=True)):
+        for col, out, role in ((xc, xs, "x"), (yc, ys, "y")):
+            v = row[col - lo] if col - lo < len(row) else None
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise WorkbookError(f"{name}, Data row {x0 + i}: {role} is {v!r}, not a number")
+            out.append(float(v))
+    if len(xs) != x1 - x0 + 1:
+        raise WorkbookError(f"{name}: the Data sheet ends before the end of x_data")
+
+    def label(col: int, default: str) -> str:
+        v = header[col - lo] if col - lo < len(header) else None
+        return str(v) if v not in (None, "") else default
+
+    try:
+        return Dataset(xs, ys, x_name=label(xc, "x"), y_name=label(yc, "y"), name=source)
+    except DataError as exc:
+        raise WorkbookError(f"{name}, Data: {exc}") from None
+
+
+def _count_iterations(wb: Workbook, name: str) -> int:
+    """Iterate rows on the Iterations sheet: k = 0, 1, 2, … in column A from row 2.
+
+    A million-row sheet is ~600 MB of XML; openpyxl would build every cell and even lxml
+    takes ~25 s, so column A's cells are first found by a pattern over the decompressed
+    stream (~3 s). Sheets whose cells the pattern does not recognise are parsed with lxml.
+    """
+    ws = wb["Iterations"]
+    source = ws._get_source()
+    try:
+        count = _count_by_pattern(source, name)
+    finally:
+        source.close()
+    if count == 0:
+        source = ws._get_source()
+        try:
+            count = _count_by_parsing(source, name)
+        finally:
+            source.close()
+    if count == 0:
+        raise WorkbookError(f"{name}: the Iterations sheet holds no iterates")
+    return count
+
+
+#: A cell in column A with its attributes and value (writers put ``r`` first).
+_A_CELL = re.compile(rb'<c r="A(\d+)"([^>]*?)(?:/>|>(?:<f[^>]*(?:/>|>[^<]*</f>))?'
+                     rb'(?:<v>([^<]*)</v>)?)')
+_CHUNK = 1 << 20
+_OVERLAP = 1 << 16
+
+
+def _count_by_pattern(source: IO[bytes], name: str) -> int:
+    count = 0
+    carry = b""
+    while True:
+        chunk = source.read(_CHUNK)
+        buf = carry + chunk
+        limit = len(buf) if not chunk else len(buf) - _OVERLAP
+        pos = 0
+        for match in _A_CELL.finditer(buf):
+            if match.start() >= limit:
+                break
+            pos = match.end()
+            row = int(match.group(1))
+            if row == 1:
+                continue
+            attrs, value = match.group(2), match.group(3)
+            if row != count + 2 or value is None or (b' t="' in attrs and b' t="n"' not in attrs):
+                return count
+            _check_k(value, count, row, name)
+            count += 1
+        if not chunk:
+            return count
+        carry = buf[max(pos, limit):]
+
+
+def _check_k(value: bytes, count: int, row: int, name: str) -> None:
+    try:
+        k = float(value)
+    except ValueError:
+        k = math.nan
+    if k != count:
+        raise WorkbookError(f"{name}, Iterations row {row}: k should be {count}, "
+                            f"got {value.decode(errors='replace')!r}")
+    if count + 1 > MAX_EXPORTABLE_ROWS:
+        raise WorkbookError(f"{name}: the Iterations sheet has more rows than gdapp writes")
+
+
+def _count_by_parsing(source: IO[bytes], name: str) -> int:
+    count = 0
+    try:
+        rows = etree.iterparse(source, events=("end",), tag=_ROW, resolve_entities=False,
+                               no_network=True)
+        for _, row in rows:
+            number = int(row.get("r") or count + 2)
+            if number == 1:
+                row.clear()
+                continue
+            if number != count + 2:
+                break  # a blank row ends the iterates
+            k = _first_cell_value(row, number)
+            row.clear()
+            while row.getprevious() is not None:
+                del row.getparent()[0]
+            if k is None:
+                break
+            _check_k(k, count, number, name)
+            count += 1
+    except etree.XMLSyntaxError as exc:
+        raise WorkbookError(f"{name}: the Iterations sheet is damaged ({exc})") from None
+    return count
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _VALUE = f"{_NS}row", f"{_NS}c", f"{_NS}v"
+
+
+def _first_cell_value(row: Any, number: int) -> bytes | None:
+    """The number text in cell A of a sheet-XML ``<row>``; None when A is blank or text."""
+    cell = row.find(_CELL)
+    if cell is None or cell.get("r", f"A{number}") != f"A{number}":
+        return None
+    if cell.get("t", "n") != "n":
+        return None
+    text = cell.findtext(_VALUE)
+    return str(text).encode() if text else None

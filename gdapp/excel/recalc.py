@@ -1,0 +1,247 @@
+"""Recalculating workbooks in LibreOffice headless: :func:`recalculate`.
+
+LibreOffice is a second, independent spreadsheet engine. Converting a workbook with
+``soffice --headless --calc --convert-to xlsx`` loads it, recalculates it and saves every
+formula's result next to the formula, where ``openpyxl.load_workbook(..., data_only=True)``
+reads it back.
+
+How each conversion runs
+------------------------
+* **A fresh profile every time.** ``-env:UserInstallation`` points at a new temporary
+  directory, removed afterwards. Two conversions at once never share a profile (LibreOffice
+  would hand the second one to the first process, or refuse to start), and a profile left
+  behind by a killed run is never reused.
+* **Recalculate always.** LibreOffice's default for .xlsx is to *trust the values stored in
+  the file* and recalculate only formula cells without one. A workbook saved by Excel or
+  LibreOffice carries stored values, so a stale or hand-edited value would pass unseen. The
+  fresh profile is therefore seeded with ``OOXMLRecalcMode = 0`` ("always recalculate";
+  1 = never, 2 = ask), measured to replace a stale stored value with the formula's result.
+* **Its own process group** (``start_new_session=True``): on timeout or cancellation the whole
+  group (the ``soffice`` script, ``oosplash`` and ``soffice.bin``) is killed, so nothing
+  lingers.
+* **No partial files.** LibreOffice writes into a private directory inside ``out_dir``; only
+  complete results are moved into place.
+
+Failures raise :class:`RecalcUnavailable` (a :class:`VerifyUnavailable`) with one sentence
+that says why: LibreOffice missing (and how to install it), did not finish within the time
+limit, crashed or failed, produced no file, or was cancelled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+#: Where LibreOffice usually lives when it is not on PATH.
+SOFFICE_CANDIDATES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice")
+
+#: Environment variable naming the soffice executable; when set, it is the only place looked.
+SOFFICE_ENV = "GDAPP_SOFFICE"
+
+INSTALL_HINT = (
+    "install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from "
+    "libreoffice.org, or set GDAPP_SOFFICE to the soffice program"
+)
+
+# Calc's load options in the fresh profile: recalculate every formula of .xlsx and .ods files.
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" \
+oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" \
+oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+# How often a running conversion checks its deadline and the cancel flag, in seconds.
+_POLL = 0.1
+
+
+class VerifyUnavailable(RuntimeError):
+    """The workbook cannot be verified; the message says why in one sentence."""
+
+
+class RecalcUnavailable(VerifyUnavailable):
+    """LibreOffice could not recalculate the workbook (missing, timed out, failed, cancelled)."""
+
+
+def find_soffice() -> str | None:
+    """Return the LibreOffice ``soffice`` program to run, or None when there is none.
+
+    ``$GDAPP_SOFFICE``, when set, is the only place looked (so a test or a user can point at
+    a particular installation, or at nothing); otherwise PATH, then the usual install paths
+    (``/usr/bin/soffice``, ``/usr/lib/libreoffice/program/soffice``).
+    """
+    override = os.environ.get(SOFFICE_ENV)
+    if override is not None:
+        return override if _is_executable(override) else None
+    on_path = shutil.which("soffice")
+    if on_path:
+        return on_path
+    for candidate in SOFFICE_CANDIDATES:
+        if _is_executable(candidate):
+            return candidate
+    return None
+
+
+def _is_executable(path: str) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def _missing_message() -> str:
+    override = os.environ.get(SOFFICE_ENV)
+    if override is not None:
+        return (f"cannot verify: {SOFFICE_ENV} is set to {override!r}, which is not an "
+                f"executable soffice program; {INSTALL_HINT}")
+    return f"cannot verify: LibreOffice (soffice) is not installed; {INSTALL_HINT}"
+
+
+def recalculate(path: str | Path, out_dir: str | Path, *, timeout: float = 300,
+                cancel: threading.Event | None = None) -> Path:
+    """Recalculate one workbook in LibreOffice and return the recalculated copy.
+
+    Parameters
+    ----------
+    path : path-like
+        The .xlsx workbook (left untouched).
+    out_dir : path-like
+        Folder for the result ``out_dir/<stem>.xlsx``; created if missing; must not be the
+        folder ``path`` is in (the result would overwrite it).
+    timeout : float, keyword-only
+        Seconds LibreOffice may take, start-up included.
+    cancel : threading.Event, optional
+        Set it from another thread to stop the conversion (raises ``RecalcUnavailable``).
+
+    Raises
+    ------
+    RecalcUnavailable
+        LibreOffice missing, timed out, failed, cancelled, or wrote no file.
+    """
+    return recalculate_all([path], out_dir, timeout=timeout, cancel=cancel)[0]
+
+
+def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
+                    timeout: float = 300,
+                    cancel: threading.Event | None = None) -> list[Path]:
+    """Recalculate several workbooks with a single LibreOffice launch (see :func:`recalculate`).
+
+    Returns the recalculated copies in the order of ``paths``. The file stems must differ.
+    """
+    sources = [Path(p).absolute() for p in paths]   # a symbolic link keeps its own name
+    if not sources:
+        return []
+    target = Path(out_dir).resolve()
+    stems = [s.stem for s in sources]
+    if len(set(stems)) != len(stems):
+        raise ValueError("workbooks recalculated together need different file names")
+    for src in sources:
+        if not src.is_file():
+            raise RecalcUnavailable(f"cannot verify: {src} does not exist or is not a file")
+        result = (target / f"{src.stem}.xlsx").resolve()
+        if result in (src.resolve(), src.parent.resolve() / src.name):
+            raise ValueError(f"the output folder must differ from the folder of {src.name}")
+    soffice = find_soffice()
+    if soffice is None:
+        raise RecalcUnavailable(_missing_message())
+    target.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="gdapp-lo-profile-"))
+    staging = Path(tempfile.mkdtemp(prefix=".gdapp-recalc-", dir=target))
+    try:
+        (profile / "user").mkdir()
+        (profile / "user" / "registrymodifications.xcu").write_text(
+            _PROFILE_SETTINGS, encoding="utf-8")
+        command = [soffice, "--headless", "--norestore", "--nologo", "--nodefault",
+                   "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
+                   "--calc", "--convert-to", "xlsx", "--outdir", str(staging),
+                   *(str(s) for s in sources)]
+        returncode, stderr = _run_group(command, timeout=timeout, cancel=cancel)
+        produced = [staging / f"{stem}.xlsx" for stem in stems]
+        if returncode < 0:
+            raise RecalcUnavailable(
+                f"cannot verify: LibreOffice crashed ({_signal_name(-returncode)}){stderr}")
+        if returncode != 0:
+            raise RecalcUnavailable(
+                f"cannot verify: LibreOffice failed with exit code {returncode}{stderr}")
+        for src, out in zip(sources, produced, strict=True):
+            if not out.is_file() or out.stat().st_size == 0:
+                raise RecalcUnavailable(
+                    f"cannot verify: LibreOffice wrote no recalculated copy of {src.name} "
+                    f"(it could not open it as a workbook){stderr}")
+        results = []
+        for out in produced:
+            final = target / out.name
+            os.replace(out, final)
+            results.append(final)
+        return results
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _run_group(command: list[str], *, timeout: float,
+               cancel: threading.Event | None) -> tuple[int, str]:
+    """Run ``command`` in its own process group; kill the group on timeout or cancel.
+
+    Returns the exit code and a short ``": <last stderr line>"`` suffix for messages.
+    """
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+    except OSError as exc:
+        raise RecalcUnavailable(
+            f"cannot verify: LibreOffice could not be started ({exc.strerror or exc}); "
+            f"{INSTALL_HINT}") from None
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                _, err = proc.communicate(timeout=_POLL)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            if cancel is not None and cancel.is_set():
+                _kill_group(proc)
+                raise RecalcUnavailable("cannot verify: the recalculation was cancelled")
+            if time.monotonic() >= deadline:
+                _kill_group(proc)
+                raise RecalcUnavailable(
+                    f"cannot verify: LibreOffice did not finish within {timeout:g} s "
+                    "(it was stopped; try a longer time limit)")
+    except BaseException:
+        _kill_group(proc)
+        raise
+    return proc.returncode, _last_line(err)
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill every process in the child's group and reap the child."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    try:
+        proc.communicate(timeout=10)
+    except (subprocess.TimeoutExpired, ValueError):
+        proc.kill()
+
+
+def _last_line(err: bytes) -> str:
+    lines = [ln.strip() for ln in err.decode("utf-8", "replace").splitlines()]
+    # LibreOffice always complains about Java on machines without it; that is not the cause.
+    lines = [ln for ln in lines if ln and "javaldx" not in ln]
+    return f": {lines[-1][:200]}" if lines else ""
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"

@@ -1,0 +1,201 @@
+"""Recalculating workbooks in LibreOffice headless (gdapp.excel.recalc)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gdapp.excel.recalc import (
+    RecalcUnavailable,
+    VerifyUnavailable,
+    find_soffice,
+    recalculate,
+    recalculate_all,
+)
+
+pytestmark = pytest.mark.libreoffice
+
+
+@pytest.fixture(autouse=True)
+def private_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Temporary profiles go under tmp_path, so a test can see that none is left behind."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    monkeypatch.delenv("GDAPP_SOFFICE", raising=False)
+    return scratch
+
+
+def _workbook(path: Path, value: float) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "S"
+    ws["A1"] = value
+    ws["B1"] = "=A1*2"
+    ws["C1"] = "=1/0"
+    ws["D1"] = "=A1>0"
+    wb.save(path)
+    return path
+
+
+def _with_stale_value(path: Path, stale: str) -> Path:
+    """Store a wrong result for B1 and drop openpyxl's full-recalculation-on-load flag."""
+    out = path.with_name(path.stem + "-stale.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<f>A1*2</f><v></v>", f"<f>A1*2</f><v>{stale}</v>".encode())
+                assert stale.encode() in data
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'fullCalcOnLoad="1"', b"")
+            dst.writestr(item, data)
+    return out
+
+
+def _values(path: Path) -> tuple[object, ...]:
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return next(wb["S"].iter_rows(min_row=1, max_row=1, values_only=True))
+    finally:
+        wb.close()
+
+
+def _fake_soffice(folder: Path, body: str) -> Path:
+    script = folder / "soffice"
+    script.write_text("#!/bin/sh\n" + body + "\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def _is_gone(pid: int) -> bool:
+    """No such process, or only a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return status.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_soffice_is_found_on_this_machine() -> None:
+    found = find_soffice()
+    assert found is not None
+    assert os.access(found, os.X_OK)
+
+
+def test_batch_recalculation_computes_every_formula_and_replaces_stale_values(
+        tmp_path: Path, private_tempdir: Path) -> None:
+    fresh = _workbook(tmp_path / "fresh.xlsx", 4.0)
+    stale = _with_stale_value(_workbook(tmp_path / "other.xlsx", 5.0), "99")
+    out = tmp_path / "out"
+    results = recalculate_all([fresh, stale], out, timeout=120)
+    assert results == [out / "fresh.xlsx", out / "other-stale.xlsx"]
+    assert _values(results[0]) == (4, 8, "#DIV/0!", True)
+    assert _values(results[1]) == (5, 10, "#DIV/0!", True)  # not the stored 99
+    assert sorted(p.name for p in out.iterdir()) == ["fresh.xlsx", "other-stale.xlsx"]
+    assert list(private_tempdir.iterdir()) == []  # the profile was removed
+
+
+def test_two_recalculations_at_the_same_time_both_succeed(tmp_path: Path) -> None:
+    results: dict[int, tuple[object, ...]] = {}
+    errors: list[BaseException] = []
+
+    def one(i: int) -> None:
+        try:
+            src = _workbook(tmp_path / f"w{i}.xlsx", float(i + 1))
+            results[i] = _values(recalculate(src, tmp_path / f"out{i}", timeout=120))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert results[0][1] == 2
+    assert results[1][1] == 4
+
+
+def test_missing_soffice_named_by_gdapp_soffice_gives_the_install_hint(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A working-looking soffice on PATH must not be used when GDAPP_SOFFICE is set.
+    on_path = tmp_path / "bin"
+    on_path.mkdir()
+    _fake_soffice(on_path, "exit 0")
+    monkeypatch.setenv("PATH", str(on_path))
+    monkeypatch.setenv("GDAPP_SOFFICE", str(tmp_path / "no-such-soffice"))
+    assert find_soffice() is None
+    src = _workbook(tmp_path / "w.xlsx", 1.0)
+    with pytest.raises(RecalcUnavailable, match="apt-get install libreoffice-calc-nogui"):
+        recalculate(src, tmp_path / "out")
+    assert issubclass(RecalcUnavailable, VerifyUnavailable)
+
+
+def test_a_hanging_soffice_is_killed_with_its_children_after_the_timeout(
+        tmp_path: Path, private_tempdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pids = tmp_path / "pids"
+    fake = _fake_soffice(tmp_path, f'echo $$ > "{pids}"\nsleep 30 &\necho $! >> "{pids}"\nwait')
+    monkeypatch.setenv("GDAPP_SOFFICE", str(fake))
+    src = _workbook(tmp_path / "w.xlsx", 1.0)
+    started = time.monotonic()
+    with pytest.raises(RecalcUnavailable, match="did not finish within 1 s"):
+        recalculate(src, tmp_path / "out", timeout=1)
+    assert time.monotonic() - started < 5
+    shell, sleeper = (int(p) for p in pids.read_text().split())
+    deadline = time.monotonic() + 5
+    while not (_is_gone(shell) and _is_gone(sleeper)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _is_gone(shell)
+    assert _is_gone(sleeper)
+    assert list((tmp_path / "out").iterdir()) == []
+    assert list(private_tempdir.iterdir()) == []
+
+
+def test_cancelling_stops_the_recalculation(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(tmp_path, "exec sleep 30")))
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(RecalcUnavailable, match="cancelled"):
+        recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out", timeout=60,
+                    cancel=cancel)
+    assert time.monotonic() - started < 5
+
+
+def test_a_failing_soffice_is_reported_with_its_exit_code_and_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _fake_soffice(tmp_path, "echo 'Error: something broke' >&2\nexit 3")
+    monkeypatch.setenv("GDAPP_SOFFICE", str(fake))
+    with pytest.raises(RecalcUnavailable, match="exit code 3: Error: something broke"):
+        recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out")
+
+
+def test_a_soffice_that_writes_nothing_is_reported_and_leaves_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(tmp_path, "exit 0")))
+    with pytest.raises(RecalcUnavailable, match=r"wrote no recalculated copy of w\.xlsx"):
+        recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_crashing_soffice_is_reported_as_a_crash(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(tmp_path, "kill -SEGV $$")))
+    with pytest.raises(RecalcUnavailable, match="crashed"):
+        recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out")
+
+
+def test_the_output_folder_may_not_be_the_workbooks_own_folder(tmp_path: Path) -> None:
+    src = _workbook(tmp_path / "w.xlsx", 1.0)
+    with pytest.raises(ValueError, match="output folder must differ"):
+        recalculate(src, tmp_path)
