@@ -1,0 +1,303 @@
+"""The settings panel: one control per :class:`RunSpec` field, and the pinned-runs list.
+
+Every control writes to the view-model (``vm.update``) the moment it is edited; the panel
+mirrors ``specChanged`` back into the controls with their signals blocked, so a spec that
+arrives from elsewhere (Open workbook, the session file) shows without feeding back. Labels
+and tooltips come from the fields' ``label`` and ``help`` metadata.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt import QDoubleSlider
+from superqt.utils import qthrottled
+
+from gdapp.core import COSTS, L1_METHODS, MAX_EXPORTABLE_ROWS, MODELS, PENALTIES, parse_number
+from gdapp.core import spec_fields as _spec_fields
+from gdapp.gui.viewmodel import RunViewModel
+
+#: Range of the η slider, logarithmic (log10 η from −6 to 1).
+ETA_MIN, ETA_MAX = 1e-6, 10.0
+#: The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one
+#: outside the slider's range); the bounds only keep the numbers finite.
+WIDE = 1e300
+#: Updates a run typed into the window may take: as many as a workbook sheet can hold.
+MAX_ITERATIONS = MAX_EXPORTABLE_ROWS
+CHOICE_LABELS: dict[str, str] = {
+    "origin": "origin  ŷ = b1·x", "line": "line  ŷ = b0 + b1·x",
+    "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
+    "none": "none", "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
+    "proximal": "proximal (lands on 0)", "subgradient": "subgradient",
+}
+
+
+def field_help(name: str) -> str:
+    """The one-sentence help of a RunSpec field (the tooltip)."""
+    return str(_spec_fields()[name].metadata["help"])
+
+
+def field_label(name: str) -> str:
+    """The human label of a RunSpec field."""
+    return str(_spec_fields()[name].metadata["label"])
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """A spin box that shows numbers as a person writes them (``0.01``, ``1e-09``).
+
+    Text is read with :func:`gdapp.core.parse_number` (decimal comma accepted). Text that is
+    not a number in range is not accepted; ``refused`` says why in one sentence.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, minimum: float, maximum: float, what: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self.setDecimals(320)  # no rounding of the typed value
+        self.setRange(minimum, maximum)
+        self.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        self.setKeyboardTracking(False)
+        self.setAccelerated(True)
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.10g}"
+
+    def _bare(self, text: str) -> str:
+        """The number part of the text (without the prefix, e.g. ``"b1 = "``)."""
+        prefix = self.prefix()
+        return text[len(prefix):] if prefix and text.startswith(prefix) else text
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return parse_number(self._bare(text))
+        except ValueError:
+            return self.value()
+
+    def _problem(self, text: str) -> str | None:
+        try:
+            v = parse_number(self._bare(text))
+        except ValueError as exc:
+            return f"{self._what}: {exc}"
+        if not self.minimum() <= v <= self.maximum():
+            return (f"{self._what} must be between {self.minimum():g} and "
+                    f"{self.maximum():g}, got {v:g}")
+        return None
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state = (QValidator.State.Intermediate if self._problem(text)
+                 else QValidator.State.Acceptable)
+        return (state, text, pos)
+
+    def fixup(self, text: str) -> str:
+        problem = self._problem(text)
+        if problem:
+            self.refused.emit(problem)
+        return text
+
+    def sizeHint(self) -> Any:
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance("b1 = -1.2345e-09") + 30)
+        return hint
+
+
+class ControlsPanel(QGroupBox):
+    """η (spin box + logarithmic slider), λ, penalty, L1 step, cost, model, start,
+    max iterations and tolerance, plus an inline message line for refused values."""
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__("Settings", parent)
+        self._vm = vm
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.eta = NumberSpinBox(1e-300, 1e6, "η")
+        self.eta_slider = QDoubleSlider(Qt.Orientation.Horizontal)  # type: ignore[no-untyped-call]
+        self.eta_slider.setRange(math.log10(ETA_MIN), math.log10(ETA_MAX))
+        self.eta_slider.setToolTip("log scale: drag from η = 1e-6 to 10")
+        eta_box = QVBoxLayout()
+        eta_box.setSpacing(2)
+        eta_box.addWidget(self.eta)
+        eta_box.addWidget(self.eta_slider)
+        self._add_row(form, "learning_rate", eta_box, self.eta)
+
+        self.penalty = self._combo(PENALTIES)
+        self._add_row(form, "penalty", self.penalty)
+        self.lam = NumberSpinBox(0.0, WIDE, "λ")
+        self._add_row(form, "lam", self.lam)
+        self.l1_method = self._combo(L1_METHODS)
+        self._add_row(form, "l1_method", self.l1_method)
+        self.cost = self._combo(COSTS)
+        self._add_row(form, "cost", self.cost)
+        self.model = self._combo(tuple(MODELS))
+        self._add_row(form, "model", self.model)
+
+        self.start_b0 = NumberSpinBox(-WIDE, WIDE, "start b0")
+        self.start_b1 = NumberSpinBox(-WIDE, WIDE, "start b1")
+        self.start_b0.setPrefix("b0 = ")
+        self.start_b1.setPrefix("b1 = ")
+        start_box = QHBoxLayout()
+        start_box.addWidget(self.start_b0)
+        start_box.addWidget(self.start_b1)
+        self._add_row(form, "start", start_box, self.start_b0, self.start_b1)
+
+        self.max_iterations = QSpinBox()
+        self.max_iterations.setRange(1, MAX_ITERATIONS)
+        self.max_iterations.setGroupSeparatorShown(True)
+        self.max_iterations.setKeyboardTracking(False)
+        self._add_row(form, "max_iterations", self.max_iterations)
+        self.tolerance = NumberSpinBox(1e-300, 1e6, "tolerance")
+        self._add_row(form, "tolerance", self.tolerance)
+
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        form.addRow(self.message)
+
+        self._eta_from_slider = qthrottled(self._apply_slider, timeout=40, parent=self)
+        self.eta_slider.valueChanged.connect(self._eta_from_slider)
+        self.eta.valueChanged.connect(lambda v: self._write(learning_rate=v))
+        self.lam.valueChanged.connect(lambda v: self._write(lam=v))
+        self.tolerance.valueChanged.connect(lambda v: self._write(tolerance=v))
+        self.max_iterations.valueChanged.connect(lambda v: self._write(max_iterations=int(v)))
+        self.start_b0.valueChanged.connect(self._write_start)
+        self.start_b1.valueChanged.connect(self._write_start)
+        for combo, name in ((self.penalty, "penalty"), (self.l1_method, "l1_method"),
+                            (self.cost, "cost"), (self.model, "model")):
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, n=name: self._write(**{n: c.currentData()}))
+        for box in (self.eta, self.lam, self.tolerance, self.start_b0, self.start_b1):
+            box.refused.connect(self.show_message)
+        vm.specChanged.connect(self.sync)
+        vm.errorOccurred.connect(self.show_message)
+        self.sync()
+
+    # ---- building --------------------------------------------------------------------
+    @staticmethod
+    def _combo(values: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        for v in values:
+            combo.addItem(CHOICE_LABELS.get(v, v), v)
+        return combo
+
+    @staticmethod
+    def _add_row(form: QFormLayout, name: str, field: Any, *tipped: QWidget) -> None:
+        tip = field_help(name)
+        label = QLabel(field_label(name))
+        label.setToolTip(tip)
+        for w in tipped or (field,):
+            w.setToolTip(tip)
+        form.addRow(label, field)
+
+    # ---- writing to the view-model ---------------------------------------------------
+    def _write(self, **changes: Any) -> None:
+        if self._vm.update(**changes):
+            self.message.setText("")
+
+    def _write_start(self) -> None:
+        b1 = self.start_b1.value()
+        start = (b1,) if self._vm.spec.model == "origin" else (self.start_b0.value(), b1)
+        self._write(start=start)
+
+    def _apply_slider(self, log_eta: float) -> None:
+        # η = 10^v, rounded to 3 significant digits so the grid shows a number one can type.
+        self._write(learning_rate=float(f"{10.0 ** float(log_eta):.3g}"))
+
+    def show_message(self, text: str) -> None:
+        """Show a refused value's one-sentence reason under the controls."""
+        self.message.setText(text)
+
+    # ---- mirroring the view-model ----------------------------------------------------
+    def sync(self) -> None:
+        """Show ``vm.spec`` in every control without writing back."""
+        spec = self._vm.spec
+        widgets = (self.eta, self.eta_slider, self.lam, self.penalty, self.l1_method,
+                   self.cost, self.model, self.start_b0, self.start_b1, self.max_iterations,
+                   self.tolerance)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        start = spec.resolved_start()
+        # only what differs is set: an untouched control is not repainted
+        for box, value in ((self.eta, spec.learning_rate), (self.lam, spec.lam),
+                           (self.start_b1, start[-1]),
+                           (self.start_b0, start[0] if len(start) == 2 else 0.0),
+                           (self.tolerance, spec.tolerance)):
+            if box.value() != value:
+                box.setValue(value)
+        log_eta = math.log10(min(max(spec.learning_rate, ETA_MIN), ETA_MAX))
+        if abs(self.eta_slider.value() - log_eta) > 1e-9:
+            self.eta_slider.setValue(log_eta)
+        for combo, choice in ((self.penalty, spec.penalty), (self.l1_method, spec.l1_method),
+                              (self.cost, spec.cost), (self.model, spec.model)):
+            if combo.currentData() != choice:
+                combo.setCurrentIndex(combo.findData(choice))
+        self.start_b0.setVisible(spec.model == "line")
+        # a spec from the CLI or a file may ask for more: show it as it is
+        if spec.max_iterations > self.max_iterations.maximum():
+            self.max_iterations.setMaximum(spec.max_iterations)
+        if self.max_iterations.value() != spec.max_iterations:
+            self.max_iterations.setValue(spec.max_iterations)
+        self.lam.setEnabled(spec.penalty != "none")
+        self.l1_method.setEnabled(spec.penalty == "l1")
+        del blockers
+
+
+class PinnedRunsPanel(QGroupBox):
+    """Compare runs: Pin the current run, Unpin the selected one, Clear all."""
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__("Compare runs", parent)
+        self._vm = vm
+        self.list = QListWidget()
+        self.list.setMaximumHeight(72)
+        self.list.setToolTip("Pinned runs stay on both plots in their colour.")
+        self.pin_button = QPushButton("Pin")
+        self.pin_button.setToolTip("Keep the current run on the plots to compare with the "
+                                   "next one (e.g. η = 0.01 against η = 0.1).")
+        self.unpin_button = QPushButton("Unpin")
+        self.clear_button = QPushButton("Clear")
+        buttons = QHBoxLayout()
+        for b in (self.pin_button, self.unpin_button, self.clear_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.pin_button.clicked.connect(vm.pin_current)
+        self.unpin_button.clicked.connect(self._unpin_selected)
+        self.clear_button.clicked.connect(vm.clear_pins)
+        vm.pinnedChanged.connect(self.refresh)
+        self.refresh()
+
+    def _unpin_selected(self) -> None:
+        row = self.list.currentRow()
+        self._vm.unpin(row if row >= 0 else len(self._vm.pinned) - 1)
+
+    def refresh(self) -> None:
+        """Rebuild the list from ``vm.pinned``."""
+        self.list.clear()
+        for p in self._vm.pinned:
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(p.color))
+            self.list.addItem(QListWidgetItem(QIcon(swatch), f"{p.label}  ({p.run.status})"))
+        self.unpin_button.setEnabled(bool(self._vm.pinned))
+        self.clear_button.setEnabled(bool(self._vm.pinned))

@@ -1,0 +1,327 @@
+"""The cost curve of the note's figures, with the descent's path and the red tangent line.
+
+``origin`` model (one parameter b1): the cost E(b1) in black, the penalty term in red and, when
+a penalty is on, their sum (the objective) in blue, each sampled at ``SAMPLES`` points over a
+range that covers the (readable) path, the start and the exact optimum. The iterates are drawn
+on the objective curve; the current iterate b_k carries the tangent
+
+    y = f(b_k) + f'(b_k)·(b − b_k),        f = E + penalty,  f'(b_k) = run.gradient[k]
+
+whose slope is the gradient the update ``b ← b − η·f'(b)`` uses.
+
+``line`` model (b0, b1): a shaded contour map of the objective over the plane with the path,
+the current iterate and the optimum on it (see :mod:`gdapp.gui.contour`); no tangent.
+
+Changing the current iterate moves only the marker and the tangent; a new run resamples the
+curves once (or, for the contour map, only when the objective or the needed range changed).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QWidget
+
+from gdapp.core import Objective, Run, RunSpec
+from gdapp.gui.contour import contour_levels, contour_segments, evaluate, objective_grid, shading
+from gdapp.gui.plot_base import (
+    COST_COLOR,
+    MARKER_COLOR,
+    MAX_PATH_DOTS,
+    OBJECTIVE_COLOR,
+    OPTIMUM_COLOR,
+    PENALTY_COLOR,
+    TANGENT_COLOR,
+    FloatArray,
+    RunPlotWidget,
+    current_color,
+    decimate_indices,
+    padded,
+    pen,
+    penalty_formula,
+    penalty_on,
+    readable_rows,
+    run_label,
+    same_objective,
+)
+
+if TYPE_CHECKING:
+    from gdapp.gui.viewmodel import PinnedRun, RunViewModel
+
+#: Points at which the cost, penalty and objective curves are sampled.
+SAMPLES = 400
+#: The tangent reaches this fraction of the view's width to each side of the current iterate…
+TANGENT_WIDTH = 0.12
+#: …but at most this fraction of the view's height up or down.
+TANGENT_HEIGHT = 0.3
+#: Light shading of the contour map: low objective pale, high objective blue-grey.
+SHADES = pg.ColorMap([0.0, 1.0], [(255, 253, 240), (150, 180, 215)])
+
+
+class CostCurvePlot(RunPlotWidget):
+    """The cost curve (``origin``) or contour map (``line``) of the view-model's run.
+
+    Items (pyqtgraph) for reading back: ``cost_curve``, ``penalty_curve``,
+    ``objective_curve``, ``path_item`` (the path's line), ``path_dots`` (a dot per iterate,
+    at most ``MAX_PATH_DOTS``), ``marker``, ``tangent``, ``optimum_marker``,
+    ``contour_image``, ``contour_lines``, ``pinned_items`` (one path per pinned run, hidden
+    for a run of the other model) and ``pinned_curves`` (one objective curve per pinned run,
+    shown only where it differs from this run's); ``samples`` holds the curves' b1 values.
+    """
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, parent)
+        self.contour_image = pg.ImageItem()
+        self.contour_image.setZValue(-20)
+        self.contour_image.setLookupTable(SHADES.getLookupTable(0.0, 1.0, 256))
+        self.contour_lines = pg.PlotDataItem(pen=pen("#7f8c9a", 1), connect="pairs")
+        self.cost_curve = pg.PlotDataItem(pen=pen(COST_COLOR, 2))
+        self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2))
+        self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
+        self.path_item = pg.PlotDataItem()
+        self.path_dots = pg.PlotDataItem(pen=None, symbol="o", symbolSize=6, symbolPen=None)
+        self._color = ""
+        self.tangent = pg.PlotDataItem(pen=pen(TANGENT_COLOR, 2.5, Qt.PenStyle.DashLine))
+        self.marker = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=13, symbolBrush=pg.mkBrush(MARKER_COLOR),
+            symbolPen=pen("#000000", 1.5))
+        self.optimum_marker = pg.PlotDataItem(
+            pen=None, symbol="star", symbolSize=18, symbolBrush=pg.mkBrush(OPTIMUM_COLOR),
+            symbolPen=pen("#145214", 1))
+        for z, item in enumerate((self.contour_lines, self.cost_curve, self.penalty_curve,
+                                  self.objective_curve, self.path_item, self.path_dots,
+                                  self.tangent,
+                                  self.optimum_marker, self.marker)):
+            item.setZValue(z)
+            self.plot_item.addItem(item)
+        self.plot_item.addItem(self.contour_image)
+        self.pinned_items: list[pg.PlotDataItem] = []
+        self.pinned_curves: list[pg.PlotDataItem] = []
+        self.samples: FloatArray = np.empty(0)
+        self._path_indices = np.empty(0, dtype=np.intp)
+        self._rows = 0
+        self._x_span = self._y_span = 1.0
+        self._contour_cache: tuple[RunSpec, tuple[float, float, float, float]] | None = None
+        self.connect_view_model()
+
+    # signals -----------------------------------------------------------------------------
+    def _on_run_changed(self) -> None:
+        self._redraw()
+
+    def _on_pinned_changed(self) -> None:
+        for item in (*self.pinned_items, *self.pinned_curves):
+            self.plot_item.removeItem(item)
+        self.pinned_items, self.pinned_curves = [], []
+        for pinned in self.vm.pinned:
+            path = pg.PlotDataItem(
+                pen=pen(pinned.color, 1.5), symbol="t", symbolSize=7,
+                symbolBrush=pg.mkBrush(pinned.color), symbolPen=None)
+            curve = pg.PlotDataItem(pen=pen(pinned.color, 1.5, Qt.PenStyle.DashLine))
+            path.setZValue(3.5)
+            curve.setZValue(2.5)
+            self.plot_item.addItem(path)
+            self.plot_item.addItem(curve)
+            self.pinned_items.append(path)
+            self.pinned_curves.append(curve)
+        self._redraw()
+
+    def _on_current_changed(self, _k: int) -> None:
+        self._draw_current()
+
+    # drawing -----------------------------------------------------------------------------
+    def _redraw(self) -> None:
+        run = self.vm.run
+        self._rows = readable_rows(run)
+        color = current_color(self.vm)
+        if color != self._color:
+            self.path_item.setPen(pen(color, 1.5))
+            self.path_dots.setSymbolBrush(pg.mkBrush(color))
+            self._color = color
+        origin = run.spec.model == "origin"
+        for item in (self.cost_curve, self.penalty_curve, self.objective_curve, self.tangent):
+            item.setVisible(origin)
+        self.contour_image.setVisible(not origin)
+        self.contour_lines.setVisible(not origin)
+        pinned = list(zip(self.vm.pinned, self.pinned_items, strict=True))
+        shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]] = []
+        for (p, path), curve in zip(pinned, self.pinned_curves, strict=True):
+            # a pinned run of the other model lives in another parameter space
+            path.setVisible(p.run.spec.model == run.spec.model)
+            curve.setVisible(False)
+            if path.isVisible():
+                shown.append((p.run, path, curve))
+                self._draw_pinned_path(p.run, path)
+        if origin:
+            self._draw_origin(run, shown)
+        else:
+            self._draw_line(run, shown)
+        self._draw_path(run)
+        opt = run.optimum
+        if opt.params is not None:
+            y = opt.objective if origin else opt.params[1]
+            self.optimum_marker.setData([opt.params[0]], [y])
+        else:
+            self.optimum_marker.setData([], [])
+        self._draw_current()
+        self._update_legend(run, pinned)
+        notes = []
+        if run.status == "diverged":
+            notes.append(f"diverged at update {run.diverged_at}: showing the first "
+                         f"{self._rows} of {run.params.shape[0]} iterates")
+        if opt.params is None and opt.note:
+            notes.append(opt.note)
+        self.set_note("\n".join(notes))
+
+    def _draw_pinned_path(self, other: Run, path: pg.PlotDataItem) -> None:
+        """A pinned run's (readable, decimated) path: on its objective curve or in the plane."""
+        idx = decimate_indices(readable_rows(other), limit=MAX_PATH_DOTS,
+                               head=MAX_PATH_DOTS // 2)
+        y = other.objective if other.spec.model == "origin" else other.params[:, 1]
+        path.setData(other.params[idx, 0], y[idx])
+
+    def _draw_origin(self, run: Run,
+                     shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]) -> None:
+        spec = run.spec
+        xs = [run.params[: self._rows, 0]]
+        if run.optimum.params is not None:
+            xs.append(np.asarray(run.optimum.params[:1]))
+        for other, _, _ in shown:
+            xs.append(other.params[: readable_rows(other), 0])
+        allx = np.concatenate(xs)
+        x_lo, x_hi = padded(float(allx.min()), float(allx.max()))
+        self.samples = np.linspace(x_lo, x_hi, SAMPLES)
+        grid = self.samples[:, None]
+        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+        cost = evaluate(obj, grid, "cost")
+        self.cost_curve.setData(self.samples, cost)
+        tops = [cost]
+        if penalty_on(spec):
+            penalty = evaluate(obj, grid, "penalty")
+            self.penalty_curve.setData(self.samples, penalty)
+            self.objective_curve.setData(self.samples, cost + penalty)
+            tops += [penalty, cost + penalty]
+        else:
+            self.penalty_curve.setData([], [])
+            self.objective_curve.setData([], [])
+        self.penalty_curve.setVisible(penalty_on(spec))
+        self.objective_curve.setVisible(penalty_on(spec))
+        self._draw_pinned_curves(run, shown, tops)
+        y_lo = min(float(np.min(t)) for t in tops)
+        y_hi = max(float(np.max(t)) for t in tops)
+        y_lo, y_hi = padded(min(y_lo, 0.0), y_hi, 0.04)
+        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
+        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+        drawn = [run.params[: self._rows, 0], *(self.samples for _ in tops)]
+        heights = [run.objective[: self._rows], *tops]
+        self.place_legend(drawn, heights, (x_lo, x_hi, y_lo, y_hi))
+        name = spec.cost.upper()
+        extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
+        self.set_texts(f"Cost curve — E(b1) = {name}{extra}", f"E(b1){extra}", "b1")
+
+    def _draw_pinned_curves(self, run: Run,
+                            shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]],
+                            tops: list[FloatArray]) -> None:
+        """A pinned run's objective curve (dashed, its colour) where it differs from this
+        run's — the note's L1 against L2; the same curve is not drawn twice."""
+        for other, _, curve in shown:
+            if same_objective(other.spec, run.spec):
+                curve.setData([], [])
+                continue
+            s = other.spec
+            obj = Objective(s.data, s.model, s.cost, s.penalty, s.lam)
+            values = evaluate(obj, self.samples[:, None])
+            curve.setData(self.samples, values)
+            curve.setVisible(True)
+            tops.append(values)
+
+    def _draw_line(self, run: Run,
+                   shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]) -> None:
+        spec = run.spec
+        pts = [run.params[: self._rows]]
+        if run.optimum.params is not None:
+            pts.append(np.asarray([run.optimum.params]))
+        for other, _, _ in shown:
+            pts.append(other.params[: readable_rows(other)])
+        allp = np.concatenate(pts)
+        x_lo, x_hi = padded(float(allp[:, 0].min()), float(allp[:, 0].max()), 0.12)
+        y_lo, y_hi = padded(float(allp[:, 1].min()), float(allp[:, 1].max()), 0.12)
+        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
+        self._draw_contours(spec, (x_lo, x_hi, y_lo, y_hi))
+        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+        self.place_legend([allp[:, 0]], [allp[:, 1]], (x_lo, x_hi, y_lo, y_hi))
+        extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
+        self.set_texts(f"Objective over (b0, b1) — {spec.cost.upper()}{extra}",
+                       "b1 (slope)", "b0 (intercept)")
+
+    def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
+        """Shade and contour the objective over ``box`` unless the drawn map already covers
+        it for the same objective, at most three times too wide in each direction."""
+        x_lo, x_hi, y_lo, y_hi = box
+        if self._contour_cache is not None:
+            cached_spec, (cx0, cx1, cy0, cy1) = self._contour_cache
+            covers = cx0 <= x_lo and x_hi <= cx1 and cy0 <= y_lo and y_hi <= cy1
+            tight = (cx1 - cx0) <= 3 * (x_hi - x_lo) and (cy1 - cy0) <= 3 * (y_hi - y_lo)
+            if covers and tight and same_objective(cached_spec, spec):
+                return
+        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+        b0, b1, z = objective_grid(obj, (x_lo, x_hi), (y_lo, y_hi))
+        self.contour_image.setImage(shading(z), levels=(0.0, 1.0), autoLevels=False)
+        dx, dy = b0[1] - b0[0], b1[1] - b1[0]
+        self.contour_image.setRect(QRectF(x_lo - dx / 2, y_lo - dy / 2,
+                                          dx * b0.size, dy * b1.size))
+        self.contour_lines.setData(*contour_segments(b0, b1, z, contour_levels(z)),
+                                   connect="pairs")
+        self._contour_cache = (spec, box)
+
+    def _draw_path(self, run: Run, *, dots: bool = True) -> None:
+        """The path's line through (decimated) iterates, always through the current one, and
+        a dot on each of at most ``MAX_PATH_DOTS`` iterates."""
+        y = run.objective if run.spec.model == "origin" else run.params[:, 1]
+        idx = self._path_indices = decimate_indices(self._rows, keep=self.current_index())
+        self.path_item.setData(run.params[idx, 0], y[idx])
+        if dots:
+            idx = decimate_indices(self._rows, limit=MAX_PATH_DOTS, head=MAX_PATH_DOTS // 2)
+            self.path_dots.setData(run.params[idx, 0], y[idx])
+
+    def _draw_current(self) -> None:
+        """Move the marker (and the tangent) to the current iterate b_k."""
+        run = self.vm.run
+        k = self.current_index()
+        if self._rows > len(self._path_indices) and k < self._rows and \
+                not np.isin(k, self._path_indices):
+            self._draw_path(run, dots=False)
+        if run.spec.model != "origin":
+            self.marker.setData([run.params[k, 0]], [run.params[k, 1]])
+            return
+        b, f, g = float(run.params[k, 0]), float(run.objective[k]), float(run.gradient[k, 0])
+        self.marker.setData([b], [f])
+        # tangent y = f + g·(x − b) over [b − h, b + h], h kept inside the view's proportions
+        h = TANGENT_WIDTH * self._x_span
+        if g != 0.0:
+            h = min(h, TANGENT_HEIGHT * self._y_span / abs(g))
+        self.tangent.setData([b - h, b + h], [f - g * h, f + g * h])
+
+    def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]
+                       ) -> None:
+        spec = run.spec
+        entries: list[tuple[object, str]] = []
+        if spec.model == "origin":
+            entries.append((self.cost_curve, f"cost E(b1) = {spec.cost.upper()}"))
+            if penalty_on(spec):
+                formula = penalty_formula(spec)
+                entries.append((self.penalty_curve, f"penalty {formula}, λ = {spec.lam:g}"))
+                entries.append((self.objective_curve, f"objective E + {formula}"))
+            entries.append((self.tangent, "tangent at the current iterate"))
+        entries.append((self.path_item, f"this run: {run_label(spec)}"))
+        for p, item in pinned:
+            if item.isVisible():
+                entries.append((item, p.label))
+        opt = run.optimum
+        if opt.params is not None:
+            where = ", ".join(f"{n} = {v:.6g}" for n, v in
+                              zip(spec.param_names, opt.params, strict=True))
+            entries.append((self.optimum_marker, f"exact optimum {where}"))
+        self.set_legend(entries)

@@ -1,0 +1,334 @@
+"""The sample editor: the data (x, y) in a small editable grid, with import and paste.
+
+Every edit is checked at once. A cell that is not a finite number is refused in place (red,
+with the reason as its tooltip and in the message line) and the run keeps the last valid data;
+once every cell is a number the samples go to the view-model as a new :class:`Dataset`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gdapp.core import DOCUMENT, DataError, Dataset, load_csv, parse_number, rows_to_dataset
+from gdapp.gui.viewmodel import RunViewModel
+
+INVALID_COLOR = QColor("#f6c0c0")
+#: Larger data sets are shown (first rows only) but not edited here: edit the file instead.
+MAX_EDITABLE_ROWS = 2_000
+
+
+def format_sample(value: float) -> str:
+    """A sample as the shortest text that reads back to the same number (``0.1``, ``2``)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+class DataEditError(ValueError):
+    """A cell of the sample editor is not a usable number (the message says which)."""
+
+
+def parse_pasted_rows(text: str) -> list[list[str]]:
+    """Split spreadsheet clipboard text (tabs between cells, newlines between rows) into
+    rows of cells; a first row with no number in it (a header) is dropped."""
+    rows = [line.split("\t") for line in text.replace("\r\n", "\n").split("\n")]
+    rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+    if rows and not any(_is_number(c) for c in rows[0]):
+        rows = rows[1:]
+    return rows
+
+
+def _is_number(text: str) -> bool:
+    try:
+        parse_number(text)
+    except ValueError:
+        return False
+    return True
+
+
+class SampleTable(QTableWidget):
+    """Two columns x, y; Ctrl+V asks for a paste (``pasteRequested``), Delete clears cells."""
+
+    pasteRequested = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.pasteRequested.emit(QApplication.clipboard().text())
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and \
+                self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
+            for item in self.selectedItems():
+                item.setText("")
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class DataEditor(QWidget):
+    """The samples as an editable grid, with Add/Remove row, Import CSV/XLSX and the
+    document example one click away."""
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self._shown: Dataset | None = None
+        self.editable = True
+        self.table = SampleTable(0, 2)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.setToolTip("The samples (x, y). Type, or paste rows from a spreadsheet "
+                              "(Ctrl+V); a header row is ignored.")
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Add an empty sample row at the end.")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Remove the selected sample rows.")
+        self.csv_button = QPushButton("CSV…")
+        self.csv_button.setAccessibleName("Import CSV")
+        self.xlsx_button = QPushButton("XLSX…")
+        self.xlsx_button.setAccessibleName("Import XLSX")
+        self.document_button = QPushButton("Document example")
+        self.document_button.setToolTip("The note's samples x = 1, 2; y = 2, 6 "
+                                        "(E = 2.5·b1² − 14·b1 + 20).")
+        self.csv_button.setToolTip("Import samples from a CSV file (first two columns).")
+        self.xlsx_button.setToolTip("Import samples from an .xlsx workbook "
+                                    "(first sheet, first two columns).")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        row1 = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.csv_button, self.xlsx_button):
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 18)
+            row1.addWidget(b)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.document_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.message)
+
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.pasteRequested.connect(self.paste_text)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected_rows)
+        self.document_button.clicked.connect(self.use_document_example)
+        self.csv_button.clicked.connect(lambda: self.import_file(kind="csv"))
+        self.xlsx_button.clicked.connect(lambda: self.import_file(kind="xlsx"))
+        vm.specChanged.connect(self._show_spec_data)
+        self.show_dataset(vm.spec.data)
+
+    # ---- showing ---------------------------------------------------------------------
+    def show_dataset(self, data: Dataset) -> None:
+        """Fill the grid with ``data`` (without writing back)."""
+        editable = data.n <= MAX_EDITABLE_ROWS
+        shown = min(data.n, MAX_EDITABLE_ROWS)
+        blocker = QSignalBlocker(self.table)
+        self.table.clearContents()
+        self.table.setRowCount(shown)
+        self.table.setHorizontalHeaderLabels([data.x_name, data.y_name])
+        for i in range(shown):
+            self.table.setItem(i, 0, QTableWidgetItem(format_sample(data.x[i])))
+            self.table.setItem(i, 1, QTableWidgetItem(format_sample(data.y[i])))
+        del blocker
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(editable)
+        self.editable = editable
+        self.table.viewport().update()
+        self._shown = data
+        self.message.setStyleSheet("" if not editable else "color: #b00020;")
+        self.message.setText("" if editable else (
+            f"Showing the first {shown:,} of {data.n:,} samples; a data set this large is "
+            "edited in its file, not here."))
+
+    def _show_spec_data(self) -> None:
+        data = self._vm.spec.data
+        if self._shown is None or not (data is self._shown or data == self._shown):
+            self.show_dataset(data)
+
+    # ---- reading the grid ------------------------------------------------------------
+    def _cell_text(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def dataset_from_cells(self) -> Dataset:
+        """The samples in the grid; rows with both cells empty are skipped.
+
+        Raises
+        ------
+        DataEditError
+            Naming the first cell that is not a finite number.
+        """
+        xs: list[float] = []
+        ys: list[float] = []
+        for r in range(self.table.rowCount()):
+            texts = (self._cell_text(r, 0), self._cell_text(r, 1))
+            if not any(texts):
+                continue
+            pair = []
+            for c, text in enumerate(texts):
+                name = "xy"[c]
+                if not text:
+                    raise DataEditError(f"row {r + 1}: {name} is empty")
+                try:
+                    pair.append(parse_number(text))
+                except ValueError as exc:
+                    raise DataEditError(f"row {r + 1}: {name} {exc}") from None
+            xs.append(pair[0])
+            ys.append(pair[1])
+        if not xs:
+            raise DataEditError("there are no samples: at least one (x, y) pair is needed")
+        old = self._vm.spec.data
+        name = old.name if old.name != "document" else "edited"
+        return Dataset(xs, ys, x_name=old.x_name, y_name=old.y_name, name=name)
+
+    def _mark_cells(self) -> None:
+        """Colour every cell that is not a finite number; tooltips say why."""
+        blocker = QSignalBlocker(self.table)
+        for r in range(self.table.rowCount()):
+            filled = any(self._cell_text(r, c) for c in (0, 1))
+            for c in (0, 1):
+                item = self.table.item(r, c)
+                text = self._cell_text(r, c)
+                problem = ""
+                if filled and not text:
+                    problem = "empty: type a number"
+                elif text:
+                    try:
+                        parse_number(text)
+                    except ValueError as exc:
+                        problem = str(exc)
+                if item is None and not problem:
+                    continue
+                if item is None:
+                    item = QTableWidgetItem("")
+                    self.table.setItem(r, c, item)
+                item.setBackground(QBrush(INVALID_COLOR) if problem else QBrush())
+                item.setToolTip(problem)
+        del blocker
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        self.apply_cells()
+
+    def apply_cells(self) -> bool:
+        """Check the grid; send valid samples to the view-model, or refuse with a message.
+
+        Returns True when the samples were accepted.
+        """
+        if not self.editable:
+            return False
+        self._mark_cells()
+        try:
+            data = self.dataset_from_cells()
+        except (DataEditError, DataError) as exc:
+            self.message.setText(f"{exc} — the run keeps the last valid data.")
+            return False
+        self.message.setText("")
+        if data.same_samples(self._vm.spec.data):
+            return True
+        self._shown = data
+        return self._vm.update(data=data)
+
+    # ---- pasting ---------------------------------------------------------------------
+    def paste_text(self, text: str) -> bool:
+        """Paste spreadsheet rows (tab-separated, a header row skipped).
+
+        Into the grid at the current cell when the result stays small enough to edit here;
+        a larger paste at the top-left cell (or into a large data set) replaces the samples.
+        Returns True when the samples changed.
+        """
+        rows = parse_pasted_rows(text)
+        if not rows:
+            self.message.setText("The clipboard holds no rows of numbers to paste.")
+            return False
+        r0, c0 = max(self.table.currentRow(), 0), max(self.table.currentColumn(), 0)
+        if self.editable and r0 + len(rows) <= MAX_EDITABLE_ROWS:
+            blocker = QSignalBlocker(self.table)
+            if self.table.rowCount() < r0 + len(rows):
+                self.table.setRowCount(r0 + len(rows))
+            for i, cells in enumerate(rows):
+                for j, cell in enumerate(cells[: 2 - c0]):
+                    self.table.setItem(r0 + i, c0 + j, QTableWidgetItem(cell))
+            del blocker
+            return self.apply_cells()
+        if (r0, c0) != (0, 0) and self.editable:
+            self.message.setText(f"{len(rows):,} rows do not fit here; paste them at the "
+                                 "top-left cell to replace the samples.")
+            return False
+        try:
+            data = rows_to_dataset(rows, name="pasted")
+        except DataError as exc:
+            self.message.setText(f"Cannot paste: {exc}")
+            return False
+        if self._vm.update(data=data):
+            self.show_dataset(data)
+            return True
+        return False
+
+    # ---- buttons ---------------------------------------------------------------------
+    def add_row(self) -> None:
+        """Append an empty row and start editing its x."""
+        r = self.table.rowCount()
+        self.table.setRowCount(r + 1)
+        self.table.setCurrentCell(r, 0)
+
+    def remove_selected_rows(self) -> None:
+        """Remove the rows of the selected cells (the last row when none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        if not rows and self.table.rowCount():
+            rows = [self.table.rowCount() - 1]
+        blocker = QSignalBlocker(self.table)
+        for r in rows:
+            self.table.removeRow(r)
+        del blocker
+        self.apply_cells()
+
+    def use_document_example(self) -> None:
+        """Back to the note's samples (x = 1, 2; y = 2, 6)."""
+        self._vm.update(data=DOCUMENT)
+        self.show_dataset(DOCUMENT)
+
+    def import_file(self, path: str | None = None, *, kind: str | None = None) -> bool:
+        """Import samples from a CSV or XLSX file (asks for one when ``path`` is None)."""
+        if path is None:
+            filters = ("CSV files (*.csv *.txt *.tsv)" if kind == "csv"
+                       else "Excel workbooks (*.xlsx)")
+            path, _ = QFileDialog.getOpenFileName(self, "Import samples", "", filters)
+            if not path:
+                return False
+        try:
+            if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+                from gdapp.excel import load_data_xlsx
+
+                data = load_data_xlsx(path)
+            else:
+                data = load_csv(path)
+        except (DataError, ValueError, OSError) as exc:
+            self.message.setText(f"Could not import {Path(path).name}: {exc}")
+            return False
+        if self._vm.update(data=data):
+            self.show_dataset(data)
+            return True
+        return False

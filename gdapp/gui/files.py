@@ -1,0 +1,266 @@
+"""File actions: export, open and verify workbooks; export plot images.
+
+Long work (writing a large workbook, recalculating one in LibreOffice) runs in a worker
+thread; its progress comes back through Qt signals (queued into the GUI thread), so the window
+stays responsive and a progress dialog can cancel a verification. Every failure ends in a
+one-sentence message box, never a traceback. The workbook functions live in
+:mod:`gdapp.excel` and are imported when an action runs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from gdapp.gui.viewmodel import RunViewModel
+
+#: Seconds LibreOffice may take to recalculate a workbook before Verify gives up.
+VERIFY_TIMEOUT = 600.0
+#: Runs with more rows than this export behind a progress dialog.
+PROGRESS_ROWS = 20_000
+
+
+class _Worker(QObject):
+    """Runs one function in a Python thread and reports back through signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[Callable[..., None]], object],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self.job_thread = threading.Thread(target=self._main, name="gdapp-file-job", daemon=True)
+
+    def _progress(self, *args: Any) -> None:
+        # progress(done, total) from gdapp.excel; a bare fraction is accepted too.
+        if len(args) >= 2:
+            self.progressed.emit(int(args[0]), max(int(args[1]), 1))
+        elif args:
+            self.progressed.emit(int(float(args[0]) * 1000), 1000)
+
+    def _main(self) -> None:
+        try:
+            result = self._job(self._progress)
+        except Exception as exc:  # reported as a sentence; the job's own types say why
+            self.failed.emit(_sentence(exc))
+        else:
+            self.succeeded.emit(result)
+
+
+def _sentence(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[0].upper() + text[1:]
+
+
+class FileActions(QObject):
+    """The window's file actions, bound to a view-model and a parent window.
+
+    Signals (for the window's status line and for tests): ``exported(path)``,
+    ``verified(report)``, ``failed(message)``, ``opened(path)``.
+    """
+
+    exported = Signal(str)
+    verified = Signal(object)
+    opened = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, vm: RunViewModel, window: QWidget) -> None:
+        super().__init__(window)
+        self._vm = vm
+        self._window = window
+        self.last_export: Path | None = None
+        self.last_message: QMessageBox | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self._worker: _Worker | None = None
+        self._cancel: threading.Event | None = None
+        self.ask_before_overwrite = True
+
+    # ---- helpers -----------------------------------------------------------------------
+    def busy(self) -> bool:
+        """True while an export or a verification runs."""
+        return self._worker is not None
+
+    def tell(self, title: str, text: str, *, error: bool = False) -> QMessageBox:
+        """Show a non-blocking message box (kept in ``last_message``)."""
+        box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
+                          title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        box.show()
+        self.last_message = box
+        return box
+
+    def _fail(self, title: str, message: str) -> None:
+        self.tell(title, message, error=True)
+        self.failed.emit(message)
+
+    def _start(self, job: Callable[[Callable[..., None]], object], title: str, label: str,
+               done: Callable[[object], None], *, cancellable: bool, show_now: bool) -> None:
+        if self._worker is not None:
+            self._fail(title, "Another file action is still running; wait for it to finish.")
+            return
+        dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, 1000, self._window)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0 if show_now else 400)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        else:
+            dialog.canceled.connect(self.cancel)
+        dialog.setValue(0)
+        if show_now:
+            dialog.show()
+        self.progress_dialog = dialog
+        worker = _Worker(job, self)
+        worker.progressed.connect(
+            lambda d, t: dialog.setValue(min(1000, int(1000 * d / max(t, 1)))))
+        worker.succeeded.connect(lambda result: self._finish(dialog, done, result))
+        worker.failed.connect(lambda message: self._finish(
+            dialog, lambda _r: self._fail(title, message), None))
+        self._worker = worker
+        worker.job_thread.start()
+
+    def _finish(self, dialog: QProgressDialog, then: Callable[[object], None],
+                result: object) -> None:
+        if self._worker is not None:
+            self._worker.job_thread.join(timeout=5)
+        self._worker = None
+        self._cancel = None
+        dialog.canceled.disconnect()
+        dialog.close()
+        dialog.deleteLater()
+        self.progress_dialog = None
+        then(result)
+
+    def cancel(self) -> None:
+        """Ask a running verification to stop (LibreOffice is killed)."""
+        if self._cancel is not None:
+            self._cancel.set()
+
+    # ---- Export workbook ---------------------------------------------------------------
+    def export_workbook(self, path: str | Path | None = None) -> None:
+        """Write the current run as a live-formula .xlsx (asks for a path when None)."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._window, "Export workbook", str(self._suggested_name()),
+                "Excel workbooks (*.xlsx)")
+            if not chosen:
+                return
+            path = chosen
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        the_run = self._vm.run
+
+        def job(progress: Callable[..., None]) -> object:
+            from gdapp.excel import export_workbook
+
+            export_workbook(the_run, target, progress=progress)
+            return target
+
+        self._start(job, "Export workbook", f"Writing {target.name} …", self._exported,
+                    cancellable=False, show_now=the_run.iterations > PROGRESS_ROWS)
+
+    def _suggested_name(self) -> Path:
+        spec = self._vm.spec
+        base = self.last_export.parent if self.last_export else Path.home()
+        return base / f"gradient-descent-eta-{spec.learning_rate:g}.xlsx"
+
+    def _exported(self, result: object) -> None:
+        self.last_export = Path(str(result))
+        self.exported.emit(str(result))
+
+    # ---- Open workbook -----------------------------------------------------------------
+    def open_workbook(self, path: str | Path | None = None) -> bool:
+        """Read a gdapp workbook's settings and data and make them the current run."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self._window, "Open workbook", "",
+                                                    "Excel workbooks (*.xlsx)")
+            if not chosen:
+                return False
+            path = chosen
+        try:
+            from gdapp.excel import read_workbook
+
+            spec = read_workbook(path).spec
+        except Exception as exc:  # WorkbookError and whatever a damaged file provokes
+            self._fail("Open workbook", _sentence(exc))
+            return False
+        if not self._vm.set_spec(spec):
+            self._fail("Open workbook", f"{Path(path).name} holds settings gdapp cannot run.")
+            return False
+        self.opened.emit(str(path))
+        return True
+
+    # ---- Open in spreadsheet -----------------------------------------------------------
+    def open_in_spreadsheet(self) -> bool:
+        """Open the last exported workbook in the desktop's spreadsheet program."""
+        if self.last_export is None or not self.last_export.exists():
+            self._fail("Open in spreadsheet", "Export a workbook first (File ▸ Export).")
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export))):
+            self._fail("Open in spreadsheet",
+                       f"No program is set up to open {self.last_export.name}.")
+            return False
+        return True
+
+    # ---- Verify workbook ---------------------------------------------------------------
+    def verify_workbook(self, path: str | Path | None = None) -> None:
+        """Recalculate a workbook in LibreOffice and compare it with gdapp's engine."""
+        if path is None:
+            start = str(self.last_export) if self.last_export else ""
+            chosen, _ = QFileDialog.getOpenFileName(self._window, "Verify workbook", start,
+                                                    "Excel workbooks (*.xlsx)")
+            if not chosen:
+                return
+            path = chosen
+        target = Path(path)
+        cancel = threading.Event()
+
+        def job(progress: Callable[..., None]) -> object:
+            from gdapp.excel import verify_workbook
+
+            return verify_workbook(target, timeout=VERIFY_TIMEOUT, progress=progress,
+                                   cancel=cancel)
+
+        self._start(job, "Verify workbook",
+                    f"Recalculating {target.name} in LibreOffice and comparing …",
+                    self._verified, cancellable=True, show_now=True)
+        self._cancel = cancel
+
+    def _verified(self, report: object) -> None:
+        lines = getattr(report, "summary", lambda: [str(report)])()
+        text = "\n".join(lines) if isinstance(lines, list | tuple) else str(lines)
+        agree = bool(getattr(report, "agree", False))
+        self.tell("Verify workbook", text, error=not agree)
+        self.verified.emit(report)
+
+    # ---- Export plot -------------------------------------------------------------------
+    def export_plot(self, plot: QWidget, path: str | Path | None = None) -> bool:
+        """Save a plot as PNG or SVG through its ``export_image``."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._window, "Export plot", str(Path.home() / "plot.png"),
+                "PNG image (*.png);;SVG image (*.svg)")
+            if not chosen:
+                return False
+            path = chosen
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg"):
+            target = target.with_name(target.name + ".png")
+        try:
+            plot.export_image(str(target))  # type: ignore[attr-defined]
+        except (OSError, ValueError, RuntimeError) as exc:
+            self._fail("Export plot", _sentence(exc))
+            return False
+        return True

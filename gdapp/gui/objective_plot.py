@@ -1,0 +1,191 @@
+"""The objective per iteration: f(b_k) = E(b_k) + penalty against k, with the current k marked.
+
+On a log axis a descent that converges linearly — the distance to the optimum multiplied by
+(1 − η·E'') each update — shows as a straight line down to the floor f(b*), and a diverging
+one as a straight line up.
+
+Log scale and values ≤ 0: the objective is a cost plus a penalty, so it is ≥ 0, and it is 0
+only where the model fits every sample exactly. log 0 does not exist, so when the run (or a
+pinned run) reaches 0 the "log scale" box is disabled, with a tooltip saying where, and the
+axis stays linear; the plot never draws a shifted quantity under the objective's name. The
+wish is remembered: the next run with positive values is drawn on a log axis again.
+
+A diverged run on the linear axis is shown over its readable prefix (see
+:mod:`gdapp.gui.plot_base`); on the log axis all of it is readable and shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+from gdapp.core import Run
+from gdapp.gui.plot_base import (
+    MARKER_COLOR,
+    RunPlotWidget,
+    current_color,
+    padded,
+    pen,
+    penalty_formula,
+    penalty_on,
+    readable_rows,
+    run_label,
+)
+
+if TYPE_CHECKING:
+    from gdapp.gui.viewmodel import RunViewModel
+
+LOG_TIP = "Show the objective on a logarithmic axis: steady convergence becomes a straight line."
+
+
+class ObjectivePlot(RunPlotWidget):
+    """The objective per iteration of the view-model's run and its pinned runs.
+
+    Items for reading back: ``objective_curve`` (x = k, y = objective), ``marker`` (the
+    current iterate), ``current_line`` (a vertical line at k), ``pinned_items`` (one curve per
+    pinned run) and the check box ``log_box``.
+    """
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, parent)
+        self._log_wanted = False
+        self.log_box = QCheckBox("log scale")
+        self.log_box.setToolTip(LOG_TIP)
+        self.log_box.toggled.connect(self.set_log_scale)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 0, 6, 2)
+        row.addStretch(1)
+        row.addWidget(self.log_box)
+        self.column.addLayout(row)
+        self.objective_curve = pg.PlotDataItem()
+        self._color = ""
+        # The plot item hands these to every curve added to it: draw only the visible part,
+        # reduced to (min, max) pairs per pixel column.
+        self.plot_item.setClipToView(True)
+        self.plot_item.setDownsampling(auto=True, mode="peak")
+        self.current_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pen("#555555", 1, Qt.PenStyle.DashLine))
+        self.marker = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=11, symbolBrush=pg.mkBrush(MARKER_COLOR),
+            symbolPen=pen("#000000", 1.5))
+        self.objective_curve.setZValue(2)
+        self.marker.setZValue(5)
+        self.plot_item.addItem(self.current_line, ignoreBounds=True)
+        self.plot_item.addItem(self.objective_curve)
+        # about one (min, max) pair per pixel column instead of pyqtgraph's default five
+        self.objective_curve.opts["autoDownsampleFactor"] = 1.0
+        self.plot_item.addItem(self.marker)
+        self.set_texts("Objective per iteration", bottom="iteration k")
+        self.pinned_items: list[pg.PlotDataItem] = []
+        self.connect_view_model()
+
+    # the log-scale toggle ----------------------------------------------------------------
+    @property
+    def log_scale(self) -> bool:
+        """Whether the objective axis is logarithmic now."""
+        return bool(self._log_wanted and self.log_box.isEnabled())
+
+    def set_log_scale(self, on: bool) -> None:
+        """Ask for a logarithmic objective axis (applied whenever every value is > 0)."""
+        self._log_wanted = bool(on)
+        self._redraw()
+
+    # signals -----------------------------------------------------------------------------
+    def _on_run_changed(self) -> None:
+        self._redraw()
+
+    def _on_pinned_changed(self) -> None:
+        for item in self.pinned_items:
+            self.plot_item.removeItem(item)
+        self.pinned_items = []
+        for pinned in self.vm.pinned:
+            curve = pg.PlotDataItem(pen=pen(pinned.color, 1.5))
+            curve.setZValue(1)
+            self.plot_item.addItem(curve)
+            curve.opts["autoDownsampleFactor"] = 1.0
+            self.pinned_items.append(curve)
+        self._redraw()
+
+    def _on_current_changed(self, _k: int) -> None:
+        self._draw_current()
+
+    # drawing -----------------------------------------------------------------------------
+    def _redraw(self) -> None:
+        run = self.vm.run
+        runs = [run, *(p.run for p in self.vm.pinned)]
+        color = current_color(self.vm)
+        if color != self._color:
+            self.objective_curve.setPen(pen(color, 2))
+            self._color = color
+        self._update_log_box(runs)
+        log = self.log_scale
+        # Leave log mode before drawing values that may be 0, enter it after drawing values
+        # that are all > 0: no item ever holds log10(0).
+        if not log:
+            self.plot_item.setLogMode(x=False, y=False)
+        self.objective_curve.setData(np.arange(run.params.shape[0]), run.objective)
+        for pinned, curve in zip(self.vm.pinned, self.pinned_items, strict=True):
+            other = pinned.run
+            curve.setData(np.arange(other.params.shape[0]), other.objective)
+        self._draw_current()
+        if log:
+            self.plot_item.setLogMode(x=False, y=True)
+        # view: every row on a log axis; the readable rows of each run on a linear one
+        rows = [r.params.shape[0] if log else readable_rows(r) for r in runs]
+        top = [float(np.max(r.objective[:n])) for r, n in zip(runs, rows, strict=True)]
+        low = [float(np.min(r.objective[:n])) for r, n in zip(runs, rows, strict=True)]
+        x_lo, x_hi = padded(0.0, float(max(rows) - 1), 0.02)
+        if log:
+            y_lo, y_hi = padded(np.log10(min(low)), np.log10(max(top)), 0.05)
+        else:
+            y_lo, y_hi = padded(min(min(low), 0.0), max(top), 0.04)
+        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+        ks, fs = [], []
+        for r, n in zip(runs, rows, strict=True):
+            k = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
+            ks.append(k.astype(np.float64))
+            fs.append(np.log10(r.objective[k]) if log else r.objective[k])
+        self.place_legend(ks, fs, (x_lo, x_hi, y_lo, y_hi))
+        spec = run.spec
+        name = f"objective E + {penalty_formula(spec)}" if penalty_on(spec) else \
+            f"cost E = {spec.cost.upper()}"
+        self.set_texts(left=name + (" (log scale)" if log else ""))
+        entries: list[tuple[object, str]] = [(self.objective_curve, f"this run: {run_label(spec)}")]
+        entries += [(c, p.label) for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)]
+        self.set_legend(entries)
+        note = ""
+        if run.status == "diverged":
+            note = f"diverged at update {run.diverged_at}"
+            if not log:
+                note += f": showing the first {readable_rows(run)} iterates (try log scale)"
+        self.set_note(note)
+
+    def _update_log_box(self, runs: list[Run]) -> None:
+        """Enable the log toggle only when every objective value drawn is > 0."""
+        zero = next(((i, int(np.argmax(r.objective <= 0))) for i, r in enumerate(runs)
+                     if np.any(r.objective <= 0)), None)
+        self.log_box.blockSignals(True)
+        if zero is None:
+            self.log_box.setEnabled(True)
+            self.log_box.setChecked(self._log_wanted)
+            self.log_box.setToolTip(LOG_TIP)
+        else:
+            i, k = zero
+            which = "this run" if i == 0 else f"the pinned run {self.vm.pinned[i - 1].label}"
+            self.log_box.setEnabled(False)
+            self.log_box.setChecked(False)
+            self.log_box.setToolTip(
+                f"Log scale needs an objective > 0, but {which} reaches 0 at k = {k} "
+                "(an exact fit).")
+        self.log_box.blockSignals(False)
+
+    def _draw_current(self) -> None:
+        """Move the vertical line and the marker to the current iteration k."""
+        run = self.vm.run
+        k = self.current_index()
+        self.current_line.setValue(k)
+        self.marker.setData([k], [run.objective[k]])

@@ -1,0 +1,346 @@
+"""What both plots share: colours, a readable view of a run, decimation and image export.
+
+A plot widget here only *reads* the view-model (``vm.run``, ``vm.current``, ``vm.pinned``)
+and listens to its signals; it never writes to it.
+
+Readable view of a diverged run
+-------------------------------
+A diverging descent multiplies the distance to the optimum by |1 − η·E''| > 1 per update until
+a parameter passes 1e100. Drawn as it is, the first iterates would shrink to a dot. The plots
+therefore show the *readable prefix*: the iterates up to and including the first one whose
+distance from the optimum (or, without one, from the start) exceeds three times the start's
+distance, and say so in a note on the plot.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gdapp.core import Run, RunSpec
+from gdapp.gui.viewmodel import PIN_COLORS
+
+if TYPE_CHECKING:
+    from gdapp.gui.viewmodel import RunViewModel
+
+FloatArray = NDArray[np.float64]
+
+#: The note's figure: the original cost in black, the penalty term in red.
+COST_COLOR = "#000000"
+PENALTY_COLOR = "#d62728"
+OBJECTIVE_COLOR = "#08306b"
+#: The current run's path when every pin colour is taken.
+PATH_COLOR = "#444444"
+TANGENT_COLOR = "#d62728"
+MARKER_COLOR = "#ffd400"
+OPTIMUM_COLOR = "#2ca02c"
+
+#: A path with more iterates than this is decimated for drawing its line…
+MAX_PATH_POINTS = 2_000
+#: …of which the first iterates are always drawn one by one (where the path is spread out).
+PATH_HEAD = 1_000
+#: At most this many iterates get a dot (a dot costs far more to draw than a line vertex).
+MAX_PATH_DOTS = 300
+#: The plot item's layout row under the bottom axis that holds the note, and its line height.
+NOTE_ROW = 4
+NOTE_LINE = 18
+#: A diverged run is drawn up to the first iterate this many start-distances away.
+READABLE_FACTOR = 3.0
+
+
+class PlotExportError(ValueError):
+    """A plot could not be written to an image file; the message says why."""
+
+
+def penalty_on(spec: RunSpec) -> bool:
+    """True when the spec adds a penalty term that is not identically zero (λ > 0)."""
+    return spec.penalty != "none" and spec.lam > 0
+
+
+def penalty_formula(spec: RunSpec) -> str:
+    """The penalty term as the note writes it: ``λ·b1²`` (L2) or ``λ·|b1|`` (L1)."""
+    return "λ·b1²" if spec.penalty == "l2" else "λ·|b1|"
+
+
+def current_color(vm: RunViewModel) -> str:
+    """The colour of the current run: the one it will keep when pinned (the first pin colour
+    not in use), so a run looks the same before and after pinning."""
+    used = {p.color for p in vm.pinned}
+    return next((c for c in PIN_COLORS if c not in used), PATH_COLOR)
+
+
+def run_label(spec: RunSpec) -> str:
+    """A short legend label for a run: its learning rate and, if any, its penalty."""
+    label = f"η = {spec.learning_rate:g}"
+    if penalty_on(spec):
+        label += f", {spec.penalty.upper()} λ = {spec.lam:g}"
+    return label
+
+
+def same_objective(a: RunSpec, b: RunSpec) -> bool:
+    """Whether two specs minimise the same function (same samples, model, cost and penalty)."""
+    pa = (a.penalty, a.lam) if penalty_on(a) else ("none", 0.0)
+    pb = (b.penalty, b.lam) if penalty_on(b) else ("none", 0.0)
+    return (a.model, a.cost, pa) == (b.model, b.cost, pb) and a.data.same_samples(b.data)
+
+
+def readable_rows(run: Run) -> int:
+    """How many iterates (from row 0) make a readable view of ``run``.
+
+    Every row unless the run diverged; then the rows up to and including the first iterate
+    farther than ``READABLE_FACTOR`` × the start's distance from the optimum (see the module
+    docstring), and at least the start and the first update.
+    """
+    m = int(run.params.shape[0])
+    if run.status != "diverged" or m <= 2:
+        return m
+    p = run.params
+    centre = np.asarray(run.optimum.params if run.optimum.params is not None else p[0])
+    dist = np.linalg.norm(p - centre, axis=1)
+    radius = READABLE_FACTOR * max(float(dist[0]), 1.0)
+    beyond = np.flatnonzero(dist > radius)
+    last = int(beyond[0]) if beyond.size else m - 1
+    return max(2, last + 1)
+
+
+def decimate_indices(m: int, keep: int | None = None, limit: int = MAX_PATH_POINTS,
+                     head: int = PATH_HEAD) -> NDArray[np.intp]:
+    """Row indices to draw of an m-row path: all of them when m ≤ ``limit``; otherwise the
+    first ``head`` rows (head < limit), an even stride through the rest, the last row and
+    ``keep``."""
+    if m <= limit:
+        return np.arange(m)
+    head_rows = np.arange(min(head, m))
+    tail = np.linspace(head_rows.size, m - 1, limit - head_rows.size).astype(np.intp)
+    extra = [m - 1] if keep is None else [m - 1, min(max(keep, 0), m - 1)]
+    rows = np.sort(np.concatenate([head_rows, tail, np.asarray(extra, dtype=np.intp)]))
+    # drop repeats (cheaper than np.unique's hashing for a sorted array)
+    keep_row = np.ones(rows.size, dtype=bool)
+    keep_row[1:] = rows[1:] != rows[:-1]
+    return np.asarray(rows[keep_row], dtype=np.intp)
+
+
+def padded(lo: float, hi: float, fraction: float = 0.08) -> tuple[float, float]:
+    """[lo, hi] widened by ``fraction`` of its span on each side (never of zero width)."""
+    span = hi - lo
+    if not span > 0:
+        span = max(abs(lo), abs(hi), 1.0) * 0.2
+        return lo - span / 2, hi + span / 2
+    return lo - fraction * span, hi + fraction * span
+
+
+def pen(color: str, width: float = 2.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> Any:
+    """A cosmetic pen of ``width`` pixels."""
+    return pg.mkPen(color=color, width=width, style=style)
+
+
+class RunPlotWidget(QWidget):
+    """A white, antialiased pyqtgraph plot bound to a :class:`RunViewModel`, with a legend,
+    a note for the learner and image export. Subclasses draw; this class wires signals."""
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setAntialiasing(True)
+        self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        # An opaque light grid at the major ticks: translucent or minor grid lines cost
+        # several milliseconds per repaint.
+        self.plot_item.showGrid(x=True, y=True, alpha=1.0)
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        font = QFont()
+        font.setPointSize(10)
+        for side in ("left", "bottom"):
+            axis = self.plot_item.getAxis(side)
+            axis.setPen(pen("#dadada", 1))
+            axis.setTextPen(pen("#222222", 1))
+            axis.setTickFont(font)
+            axis.setStyle(maxTickLevel=0)
+        self.legend: pg.LegendItem = self.plot_item.addLegend(
+            offset=(-10, 10), colCount=1, labelTextColor="#222222", labelTextSize="9pt",
+            brush=pg.mkBrush("#ffffff"), pen=pen("#bbbbbb", 1))
+        self._legend_entries: list[tuple[object, str]] = []
+        self._texts: dict[str, str] = {}
+        self._legend_side = "right"
+        # The note sits in its own row under the bottom axis, so it never hides the data.
+        self.note = pg.LabelItem("", color="#8a1c00", size="9pt", justify="left")
+        self.plot_item.layout.addItem(self.note, NOTE_ROW, 1)
+        self.note_text = "-"
+        self.set_note("")
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.column.addWidget(self.plot_widget)
+
+    def connect_view_model(self) -> None:
+        """Listen to the view-model and draw its current state (call at the end of __init__)."""
+        self.vm.runChanged.connect(self._on_run_changed)
+        self.vm.currentChanged.connect(self._on_current_changed)
+        self.vm.pinnedChanged.connect(self._on_pinned_changed)
+        self._on_pinned_changed()
+
+    # hooks for subclasses ----------------------------------------------------------------
+    def _on_run_changed(self) -> None:
+        raise NotImplementedError
+
+    def _on_current_changed(self, k: int) -> None:
+        raise NotImplementedError
+
+    def _on_pinned_changed(self) -> None:
+        raise NotImplementedError
+
+    # shared behaviour --------------------------------------------------------------------
+    def current_index(self) -> int:
+        """vm.current clamped to the rows of vm.run."""
+        k: int = min(max(int(self.vm.current), 0), self.vm.run.iterations)
+        return k
+
+    def set_legend(self, entries: list[tuple[object, str]]) -> None:
+        """Show exactly these (item, label) entries: relabels in place when only the labels
+        changed, rebuilds when the items did."""
+        if entries == self._legend_entries:
+            return
+        old_items = [item for item, _ in self._legend_entries]
+        if [item for item, _ in entries] == old_items:
+            for (item, label), (_, old) in zip(entries, self._legend_entries, strict=True):
+                if label != old:
+                    self.legend.getLabel(item).setText(label)
+            self._legend_entries = list(entries)
+            return
+        self.legend.clear()
+        for item, label in entries:
+            self.legend.addItem(item, label)
+        self._legend_entries = list(entries)
+
+    def place_legend(self, xs: list[FloatArray], ys: list[FloatArray],
+                     view: tuple[float, float, float, float]) -> None:
+        """Anchor the legend in the top corner (left or right) that the drawn points
+        ``(xs[i], ys[i])`` crowd least, within ``view`` = (x0, x1, y0, y1)."""
+        x0, x1, y0, y1 = view
+        crowd = {"left": 0, "right": 0}
+        for x, y in zip(xs, ys, strict=True):
+            with np.errstate(invalid="ignore", over="ignore"):
+                u = (x - x0) / (x1 - x0)
+                top = (y - y0) / (y1 - y0) > 0.5
+            crowd["left"] += int(np.count_nonzero(top & (u < 0.55)))
+            crowd["right"] += int(np.count_nonzero(top & (u > 0.45)))
+        side = "left" if crowd["left"] < crowd["right"] else "right"
+        if side != self._legend_side:
+            fx = 0.0 if side == "left" else 1.0
+            self.legend.anchor(itemPos=(fx, 0), parentPos=(fx, 0),
+                               offset=(10 if side == "left" else -10, 8))
+            self._legend_side = side
+
+    def set_texts(self, title: str | None = None, left: str | None = None,
+                  bottom: str | None = None) -> None:
+        """Set the title and axis labels, touching only those that changed (each costs a
+        text layout)."""
+        for key, text in (("title", title), ("left", left), ("bottom", bottom)):
+            if text is None or self._texts.get(key) == text:
+                continue
+            if key == "title":
+                self.plot_item.setTitle(text, color="#222222", size="11pt")
+            else:
+                self.plot_item.setLabel(key, text, color="#222222")
+            self._texts[key] = text
+
+    def set_note(self, text: str) -> None:
+        """A remark for the learner under the plot, one line per line of ``text`` (empty
+        hides the row)."""
+        if text == self.note_text and self.note.isVisible() == bool(text):
+            return
+        self.note_text = text
+        lines = text.count("\n") + 1 if text else 0
+        self.note.setText("<br>".join(html.escape(line) for line in text.split("\n")))
+        self.note.setVisible(bool(text))
+        self.note.setMaximumHeight(NOTE_LINE * lines)
+        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, NOTE_LINE * lines)
+
+    def _write_svg(self, path: str) -> None:
+        """Render the plot into an SVG file with Qt's own SVG generator.
+
+        pyqtgraph 0.14's SVGExporter cannot read the SVG that Qt 6.11 writes (it fails on
+        closed paths, pyqtgraph issue #3495, and misplaces curves), so the view is rendered
+        through QSvgGenerator, with the items in pyqtgraph's export mode so that point symbols
+        are drawn as vector paths too. The generator takes the screen's resolution so that the
+        axes, which pyqtgraph records as QPictures at that resolution, play back at their true
+        size.
+        """
+        view = self.plot_widget
+        generator = QSvgGenerator()
+        generator.setFileName(path)
+        generator.setResolution(view.logicalDpiX())
+        generator.setSize(view.size())
+        generator.setViewBox(QRect(0, 0, view.width(), view.height()))
+        generator.setTitle(self._texts.get("title", "plot"))
+        generator.setDescription("gdapp plot")
+        painter = QPainter(generator)
+        modes = ImageExporter(self.plot_item)
+        try:
+            modes.setExportMode(True, {"antialias": True, "painter": painter,
+                                       "background": pg.mkColor("w")})
+            view.render(painter)
+        finally:
+            modes.setExportMode(False)
+            painter.end()
+
+    def export_image(self, path: str) -> None:
+        """Write the plot to ``path``: PNG for ``.png``, SVG for ``.svg`` (by suffix).
+
+        The file is written next to its destination under a temporary name and moved into
+        place only when complete, so a failed export never leaves a partial file.
+
+        Raises
+        ------
+        PlotExportError
+            For another suffix, a missing folder or a failed write.
+        """
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix not in (".png", ".svg"):
+            raise PlotExportError(
+                f"cannot export the plot as {target.name!r}: the file name must end in .png "
+                "or .svg")
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise PlotExportError(f"cannot export the plot: the folder {str(folder)!r} does "
+                                  "not exist")
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=folder)
+        os.close(fd)
+        try:
+            if suffix == ".png":
+                exporter = ImageExporter(self.plot_item)
+                exporter.parameters()["width"] = max(int(self.plot_item.width()), 400)
+                image = exporter.export(toBytes=True)
+                if image is None or not image.save(tmp, "PNG"):
+                    raise PlotExportError(f"cannot export the plot: writing {path!r} failed")
+            else:
+                self._write_svg(tmp)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise PlotExportError(f"cannot export the plot to {path!r}: {exc.strerror}"
+                                  ) from None
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+

@@ -1,0 +1,202 @@
+"""The session file: the last settings and samples, restored when the window reopens.
+
+A JSON file (numbers as JSON numbers, samples as lists) in the user data directory
+(``platformdirs.user_data_dir("gdapp")/session.json``), or wherever ``GDAPP_SESSION_FILE``
+points (tests redirect it). It is written atomically (a temporary file renamed over the old
+one) on every change, so killing the app loses nothing. A file that cannot be read never stops
+the app: :meth:`SessionStore.load` falls back to the document example and says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from gdapp.core import Dataset, RunSpec
+from gdapp.gui.viewmodel import default_spec
+
+SESSION_ENV = "GDAPP_SESSION_FILE"
+FORMAT_VERSION = 1
+#: A session file larger than this is not a session file.
+MAX_SESSION_BYTES = 512 * 1024 * 1024
+#: Data sets up to this many samples live inside the session file; larger ones beside it.
+INLINE_SAMPLES = 10_000
+
+
+class SessionError(ValueError):
+    """The session file cannot be used (the message says why, in one sentence)."""
+
+
+def default_session_path() -> Path:
+    """``$GDAPP_SESSION_FILE`` if set, else ``session.json`` in the user data directory."""
+    override = os.environ.get(SESSION_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("gdapp", appauthor=False)) / "session.json"
+
+
+def data_to_json(data: Dataset) -> dict[str, Any]:
+    """The samples as lists of numbers, with their names."""
+    return {"x": [float(v) for v in data.x], "y": [float(v) for v in data.y],
+            "x_name": data.x_name, "y_name": data.y_name, "name": data.name}
+
+
+def spec_to_json(spec: RunSpec, *, with_data: bool = True) -> dict[str, Any]:
+    """The spec as plain JSON values (samples as lists of numbers)."""
+    spec = spec.validated()
+    out: dict[str, Any] = {}
+    for f in fields(spec):
+        value = getattr(spec, f.name)
+        if f.name == "data":
+            if with_data:
+                out["data"] = data_to_json(value)
+        elif f.name == "start":
+            out["start"] = list(value)
+        else:
+            out[f.name] = value
+    return out
+
+
+def spec_from_json(obj: object) -> RunSpec:
+    """Rebuild a validated spec from :func:`spec_to_json`'s output.
+
+    Raises
+    ------
+    SessionError
+        When a key is missing or a value is invalid.
+    """
+    if not isinstance(obj, dict):
+        raise SessionError("the settings are not a JSON object")
+    try:
+        d = obj["data"]
+        data = Dataset([_number(v) for v in d["x"]], [_number(v) for v in d["y"]],
+                       x_name=str(d.get("x_name", "x")), y_name=str(d.get("y_name", "y")),
+                       name=str(d.get("name", "data")))
+        known = {f.name for f in fields(RunSpec)} - {"data"}
+        kwargs: dict[str, Any] = {k: v for k, v in obj.items() if k in known}
+        if "start" in kwargs:
+            kwargs["start"] = tuple(_number(v) for v in kwargs["start"])
+        return RunSpec(data=data, **kwargs).validated()
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SessionError(f"the saved settings are invalid ({exc})") from None
+
+
+def _number(v: object) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        raise ValueError(f"{v!r} is not a finite number")
+    return float(v)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``:
+    the file is whole or absent, so a kill mid-write leaves the previous version."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class SessionStore:
+    """Reads and writes the session file at ``path`` (default: :func:`default_session_path`).
+
+    Up to :data:`INLINE_SAMPLES` samples are stored inside the session file. A larger data
+    set goes to a side file ``<stem>-data-<hash>.json`` written once per data set, so a
+    settings change costs only the small file.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_session_path()
+        # the data set last saved → its JSON text (or side-file reference) and side file
+        self._data_ref: tuple[Dataset, str, str | None] | None = None
+
+    def _data_file(self, data: Dataset) -> str:
+        digest = hashlib.sha256(data.x.tobytes() + b"|" + data.y.tobytes()).hexdigest()[:16]
+        return f"{self.path.stem}-data-{digest}.json"
+
+    def load(self) -> tuple[RunSpec, dict[str, Any], str | None]:
+        """The saved spec, the saved window state and a message.
+
+        Without a file: the document example, ``{}``, None. With a file that cannot be used:
+        the document example, ``{}`` and a sentence saying so; the file is renamed to
+        ``<name>.corrupt`` so the next save does not destroy it.
+        """
+        if not self.path.exists():
+            return default_spec(), {}, None
+        try:
+            obj = self._read_json(self.path)
+            if not isinstance(obj, dict) or obj.get("version") != FORMAT_VERSION:
+                raise SessionError("the file is not a gdapp session")
+            spec_obj = obj.get("spec")
+            if isinstance(spec_obj, dict) and isinstance(obj.get("data_file"), str):
+                # only a bare file name beside the session is followed, never a path
+                side = self.path.parent / Path(obj["data_file"]).name
+                spec_obj = {**spec_obj, "data": self._read_json(side)}
+            spec = spec_from_json(spec_obj)
+            window = obj.get("window", {})
+            return spec, window if isinstance(window, dict) else {}, None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, SessionError,
+                RecursionError) as exc:
+            reason = exc.args[0] if isinstance(exc, SessionError) else type(exc).__name__
+            kept = ""
+            backup = self.path.with_name(self.path.name + ".corrupt")
+            try:  # keep the unreadable file for a person to look at; the next save replaces it
+                os.replace(self.path, backup)
+                kept = f", kept as {backup.name}"
+            except OSError:
+                pass
+            return default_spec(), {}, (
+                f"The saved session {self.path.name} could not be read ({reason}{kept}); "
+                "starting from the document example.")
+
+    @staticmethod
+    def _read_json(path: Path) -> object:
+        if path.stat().st_size > MAX_SESSION_BYTES:
+            raise SessionError(f"{path.name} is too large to be part of a session")
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def save(self, spec: RunSpec, window: dict[str, Any] | None = None) -> str | None:
+        """Write the session atomically; return None, or a sentence when it failed."""
+        try:
+            data = spec.data
+            if self._data_ref is None or self._data_ref[0] is not data:
+                name: str | None = None
+                if data.n <= INLINE_SAMPLES:
+                    ref = '"data": ' + json.dumps(data_to_json(data), allow_nan=False)
+                else:
+                    name = self._data_file(data)
+                    side = self.path.parent / name
+                    if not side.exists():
+                        _write_atomically(side, json.dumps(data_to_json(data),
+                                                           allow_nan=False))
+                    ref = '"data_file": ' + json.dumps(name)
+                self._data_ref = (data, ref, name)
+            settings = json.dumps(spec_to_json(spec, with_data=False), ensure_ascii=False,
+                                  allow_nan=False)
+            if self._data_ref[1].startswith('"data":'):
+                body = f'"spec": {settings[:-1]}, {self._data_ref[1]}}}'
+            else:
+                body = f'"spec": {settings}, {self._data_ref[1]}'
+            _write_atomically(self.path, f'{{"version": {FORMAT_VERSION}, '
+                                         f'"window": {json.dumps(window or {})}, {body}}}')
+            self._remove_stale_side_files(self._data_ref[2])
+        except (OSError, ValueError) as exc:
+            return f"Could not save the session to {self.path}: {exc}"
+        return None
+
+    def _remove_stale_side_files(self, keep: str | None) -> None:
+        for old in self.path.parent.glob(f"{self.path.stem}-data-*.json"):
+            if old.name != keep:
+                old.unlink(missing_ok=True)

@@ -1,0 +1,265 @@
+"""The iteration grid: a lazy table model over a run's arrays, and the view that shows it.
+
+Row k is iterate k (row 0 = the start). Columns: k, the parameters b, the gradient ∂E/∂b
+(the slope of the note's tangent), the cost E, the penalty, the objective E + penalty and the
+step Δb = b_k − b_(k−1) that produced the row. ``data()`` reads ``run.params[row]`` and friends
+only when a cell is painted, so a million rows cost nothing until they are scrolled to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+
+from gdapp.core import Run
+from gdapp.gui.viewmodel import RunViewModel
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: Display precision of the grid (the copy to the clipboard keeps every digit).
+SIGNIFICANT_DIGITS = 10
+
+CURRENT_COLOR = QColor("#fff2a8")     # the current iterate (where the tangent is drawn)
+CONVERGED_COLOR = QColor("#c8f0c8")   # the first row whose every |Δb| ≤ tolerance
+DIVERGED_COLOR = QColor("#f6c0c0")    # the last finite row before the run blew up
+STOPPED_COLOR = QColor("#dde4f0")     # the last row of a run stopped at max iterations
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+
+
+def format_number(value: float) -> str:
+    """A grid cell's text: up to 10 significant digits, e.g. ``14.39`` or ``1.234567891e-09``."""
+    return f"{value:.{SIGNIFICANT_DIGITS}g}"
+
+
+def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
+    """(header, row → value) per column, in display order."""
+    names = run.spec.param_names
+
+    def of_matrix(a: NDArray[np.float64], j: int) -> Callable[[int], float]:
+        return lambda r: float(a[r, j])
+
+    def of_vector(a: NDArray[np.float64]) -> Callable[[int], float]:
+        return lambda r: float(a[r])
+
+    cols: list[tuple[str, Callable[[int], float]]] = [("k", float)]
+    cols += [(n, of_matrix(run.params, j)) for j, n in enumerate(names)]
+    cols += [(f"∂/∂{n}", of_matrix(run.gradient, j)) for j, n in enumerate(names)]
+    cols += [("cost E", of_vector(run.cost)), ("penalty", of_vector(run.penalty)),
+             ("objective", of_vector(run.objective))]
+    cols += [(f"Δ{n}", of_matrix(run.step, j)) for j, n in enumerate(names)]
+    return cols
+
+
+class IterationTableModel(QAbstractTableModel):
+    """Read-only table over ``vm.run``; follows ``runChanged`` and ``currentChanged``."""
+
+    def __init__(self, vm: RunViewModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._run = vm.run
+        self._columns = _column_getters(self._run)
+        self._current = vm.current
+        vm.runChanged.connect(self._on_run_changed)
+        vm.currentChanged.connect(self._on_current_changed)
+
+    # ---- following the view-model ----------------------------------------------------
+    def _on_run_changed(self) -> None:
+        self.beginResetModel()
+        self._run = self._vm.run
+        self._columns = _column_getters(self._run)
+        self._current = self._vm.current
+        self.endResetModel()
+
+    def _on_current_changed(self, k: int) -> None:
+        old, self._current = self._current, k
+        last = self.columnCount() - 1
+        for row in {old, k}:
+            if 0 <= row < self.rowCount():
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    # ---- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else int(self._run.params.shape[0])
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][0] if 0 <= section < len(self._columns) else None
+        return str(section)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # Roles as plain ints: a view asks ~8 roles per painted cell, so this path is hot.
+        if role == _DISPLAY:
+            row, col = index.row(), index.column()
+            if col == 0:
+                return str(row)
+            return format_number(self._columns[col][1](row))
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _BACKGROUND:
+            color = self.row_color(index.row())
+            return QBrush(color) if color is not None else None
+        if role == _FONT:
+            return self._bold if index.row() == self._current else None
+        if role == _TOOLTIP:
+            return self.row_note(index.row()) or None
+        if role == _USER:  # the full-precision number
+            row, col = index.row(), index.column()
+            return float(row) if col == 0 else self._columns[col][1](row)
+        return None
+
+    # ---- the run's story per row -----------------------------------------------------
+    @property
+    def run(self) -> Run:
+        """The run the table shows."""
+        return self._run
+
+    def row_color(self, row: int) -> QColor | None:
+        """Background of a row: current, converged, diverged or stopped, else None."""
+        if row == self._current:
+            return CURRENT_COLOR
+        r = self._run
+        if r.converged_at is not None and row == r.converged_at:
+            return CONVERGED_COLOR
+        if row == r.iterations and r.status == "diverged":
+            return DIVERGED_COLOR
+        if row == r.iterations and r.status == "max_iterations":
+            return STOPPED_COLOR
+        return None
+
+    def row_note(self, row: int) -> str:
+        """A sentence about a marked row (the tooltip), or an empty string."""
+        r = self._run
+        notes = []
+        if row == self._current:
+            notes.append(f"current iterate k = {row} (the tangent is drawn here)")
+        if r.converged_at is not None and row == r.converged_at:
+            notes.append(f"converged at k = {row}: every |Δb| ≤ {r.spec.tolerance:g}")
+        if row == r.iterations and r.status == "diverged":
+            notes.append(f"diverged: update k = {r.diverged_at} gave a number too large "
+                         "to hold; η is past the stability limit")
+        if row == r.iterations and r.status == "max_iterations":
+            notes.append(f"stopped at max iterations ({r.spec.max_iterations}) "
+                         "before converging")
+        return "; ".join(notes)
+
+    def rows_as_tsv(self, rows: Iterable[int], columns: Sequence[int] | None = None) -> str:
+        """Tab-separated text of ``rows`` (header row first) with every digit kept
+        (``repr`` of the float), ready to paste into a spreadsheet."""
+        cols = list(range(self.columnCount())) if columns is None else sorted(columns)
+        lines = ["\t".join(self._columns[c][0] for c in cols)]
+        for row in sorted(set(rows)):
+            cells = [str(row) if c == 0 else repr(self._columns[c][1](row)) for c in cols]
+            lines.append("\t".join(cells))
+        return "\n".join(lines) + "\n"
+
+
+class IterationTableView(QTableView):
+    """The grid: fixed row heights, follows ``vm.current``, Ctrl+C copies TSV."""
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vm = vm
+        self.table_model = IterationTableModel(vm, self)
+        self.setModel(self.table_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(False)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.92)  # ten digits in five columns fit
+        self.setFont(font)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        vh.setVisible(False)
+        hh = self.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        self._sized_for: tuple[object, ...] = ()
+        self._size_columns()
+        self.table_model.modelReset.connect(self._size_columns)
+        self.table_model.modelReset.connect(self._follow_current)
+        self.selectionModel().selectionChanged.connect(self._on_selection)
+        vm.currentChanged.connect(self._follow_current)
+        self.setToolTip("The iterations, one row per update; select a row to move the tangent "
+                        "there. Ctrl+C copies the selection for a spreadsheet.")
+
+    def _size_columns(self) -> None:
+        # Room for "-1.234567891e-09" (10 significant digits); k gets room for 7 digits.
+        spec = self.table_model.run.spec
+        layout = (spec.model, spec.penalty == "none")
+        if layout == self._sized_for:
+            return  # same columns as before: keep the widths (and the user's)
+        self._sized_for = layout
+        fm = self.fontMetrics()
+        number = fm.horizontalAdvance("-1.234567891e-09") + 10
+        self.setColumnWidth(0, fm.horizontalAdvance("1000000") + 10)
+        no_penalty = self.table_model.run.spec.penalty == "none"
+        for c in range(1, self.table_model.columnCount()):
+            header = str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
+            self.setColumnWidth(c, max(number, fm.horizontalAdvance(header) + 16))
+            # Without a penalty the penalty is 0 and the objective is the cost: hide both.
+            self.setColumnHidden(c, no_penalty and header in ("penalty", "objective"))
+
+    def visible_columns(self) -> list[int]:
+        """The columns shown (the copy takes these)."""
+        return [c for c in range(self.table_model.columnCount()) if not self.isColumnHidden(c)]
+
+    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._vm.stepping = True  # the user chose k: a new run keeps it
+            self._vm.set_current(indexes[-1].row())
+
+    def _follow_current(self, k: int | None = None) -> None:
+        row = self._vm.current if k is None else k
+        self.scrollTo(self.table_model.index(row, 0),
+                      QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def selected_rows(self) -> list[int]:
+        """The rows of the selection, in order."""
+        return sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+
+    def copy_selection(self) -> str:
+        """Put the selected rows (or the current row) on the clipboard as TSV; return it."""
+        rows = self.selected_rows() or [self._vm.current]
+        text = self.table_model.rows_as_tsv(rows, self.visible_columns())
+        QApplication.clipboard().setText(text)
+        return text
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+

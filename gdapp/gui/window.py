@@ -1,0 +1,331 @@
+"""The main window: the lecture note's Excel session, made live.
+
+Layout (left to right): the settings, compare and data panels; the iteration grid under the
+status line; the cost curve (with the tangent at the current iterate) above the objective per
+iteration. Everything reads from and writes to one :class:`RunViewModel`; the window itself
+only arranges the widgets, the stepping toolbar, the menus and the session autosave.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gdapp.core import Run
+from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
+from gdapp.gui.data_editor import DataEditor
+from gdapp.gui.files import FileActions
+from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
+from gdapp.gui.settings_store import SessionStore
+from gdapp.gui.table_model import IterationTableView
+from gdapp.gui.viewmodel import RunViewModel
+
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+TITLE = "gdapp — gradient descent, the way the note did it in Excel"
+
+
+def _g(v: float) -> str:
+    return f"{v:.10g}"
+
+
+def describe_status(run: Run, k: int) -> tuple[str, str]:
+    """The status line for iterate ``k`` of ``run``: (information, warning or "").
+
+    The information says how the run ended, where the exact optimum is and how far
+    iterate k is from it; the warning appears when η is at or past the stability limit
+    2/E'' (the note's η = 0.4 lesson).
+    """
+    spec = run.spec
+    names = spec.param_names
+    if run.status == "converged":
+        ending = f"converged at k = {run.converged_at}"
+    elif run.status == "diverged":
+        ending = f"diverged at k = {run.diverged_at}"
+    else:
+        ending = f"stopped at max iterations ({spec.max_iterations:,}) without converging"
+    parts = [ending]
+    opt = run.optimum
+    if opt.params is not None:
+        where = ", ".join(f"{n}* = {_g(v)}" for n, v in zip(names, opt.params, strict=True))
+        value = f", objective {_g(opt.objective)}" if opt.objective is not None else ""
+        distance = math.dist(run.params[k], opt.params)
+        parts.append(f"exact optimum {where}{value} ({opt.method}); "
+                     f"distance from k = {k}: {distance:.3g}")
+    if opt.note:
+        parts.append(opt.note)
+    limit = run.stability_limit
+    warning = ""
+    eta = spec.learning_rate
+    if limit is not None:
+        parts.append(f"stable for η < 2/E'' = {limit:.6g}")
+        if math.isclose(eta, limit, rel_tol=1e-9):
+            warning = (f"η = {eta:g} sits on the stability limit {limit:.6g}: "
+                       "the iterates bounce back and forth for ever")
+        elif eta > limit:
+            warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
+                       "further, the descent diverges")
+    return " · ".join(parts), warning
+
+
+class MainWindow(QMainWindow):
+    """The desktop window over one view-model.
+
+    Parameters
+    ----------
+    vm : RunViewModel, optional
+        The view-model (a fresh one on the document example when None).
+    store : SessionStore, optional
+        Where settings and data are saved on every change and on close (None: not saved).
+    """
+
+    def __init__(self, vm: RunViewModel | None = None, *, store: SessionStore | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm if vm is not None else RunViewModel(parent=self)
+        self.store = store
+        self.setWindowTitle(TITLE)
+        self.resize(1280, 800)
+
+        self.controls = ControlsPanel(self.vm)
+        self.pins = PinnedRunsPanel(self.vm)
+        self.data_editor = DataEditor(self.vm)
+        self.grid = IterationTableView(self.vm)
+        self.cost_plot = CostCurvePlot(self.vm)
+        self.objective_plot = ObjectivePlot(self.vm)
+        self.files = FileActions(self.vm, self)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self._build_layout()
+
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._play_tick)
+        self._build_actions()
+
+        self.vm.currentChanged.connect(self._show_status)  # also follows every new run
+        self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.vm.specChanged.connect(self.save_session)
+        self.files.exported.connect(
+            lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
+        self.files.exported.connect(lambda _p: self.spreadsheet_action.setEnabled(True))
+        self.files.opened.connect(
+            lambda p: self.statusBar().showMessage(f"Opened {p}", 10000))
+        self.files.failed.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self._show_status()
+
+    # ---- layout ------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 4, 4, 4)
+        side_layout.addWidget(self.controls)
+        side_layout.addWidget(self.pins)
+        data_label = QLabel("<b>Data</b> (x, y)")
+        side_layout.addWidget(data_label)
+        side_layout.addWidget(self.data_editor, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(min(side.sizeHint().width() + 20, 300))
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(4, 4, 4, 4)
+        middle_layout.addWidget(self.status_label)
+        middle_layout.addWidget(self.warning_label)
+        middle_layout.addWidget(self.grid, 1)
+
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.addWidget(self.cost_plot)
+        plots.addWidget(self.objective_plot)
+        plots.setSizes([460, 300])
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(plots)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([scroll.minimumWidth(), 545, 1280 - 545 - scroll.minimumWidth()])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: Any,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        f = self.files
+        self.export_action = self._action("Export workbook…", lambda: f.export_workbook(),
+                                          "Ctrl+E", "Save this run as a live-formula .xlsx")
+        self.open_action = self._action("Open workbook…", lambda: f.open_workbook(),
+                                        QKeySequence.StandardKey.Open,
+                                        "Load the settings and data of a gdapp workbook")
+        self.spreadsheet_action = self._action(
+            "Open in spreadsheet", f.open_in_spreadsheet,
+            tip="Open the last exported workbook in your spreadsheet program")
+        self.verify_action = self._action(
+            "Verify workbook…", lambda: f.verify_workbook(),
+            tip="Recalculate a workbook in LibreOffice and compare it with gdapp")
+        self.export_cost_plot_action = self._action(
+            "Export cost plot…", lambda: f.export_plot(self.cost_plot),
+            tip="Save the cost curve as PNG or SVG")
+        self.export_objective_plot_action = self._action(
+            "Export objective plot…", lambda: f.export_plot(self.objective_plot),
+            tip="Save the objective per iteration as PNG or SVG")
+        self.spreadsheet_action.setEnabled(False)  # until a workbook has been exported
+        quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.step_action = self._action("Step", self.step, "Space", "One update forward (Space)")
+        self.step_back_action = self._action("Step back", self.step_back, "Shift+Space",
+                                             "One update back (Shift+Space)")
+        self.play_action = self._action("Play", self.toggle_play, "F5",
+                                        "Play the updates one after another (F5)")
+        self.play_action.setCheckable(True)
+        self.reset_action = self._action("Reset", self.reset, "Home", "Back to the start k = 0")
+        self.run_to_end_action = self._action("Run to end", self.run_to_end, "End",
+                                              "Jump to the last iterate")
+        self.pin_action = self._action("Pin run", self.vm.pin_current, "Ctrl+P",
+                                       "Keep this run on the plots for comparison")
+        self.speed = QSpinBox()
+        self.speed.setRange(1, 10_000)
+        self.speed.setValue(20)
+        self.speed.setSuffix(" updates/s")
+        self.speed.setToolTip("Play speed")
+        self.speed.valueChanged.connect(self._apply_speed)
+
+        menu = self.menuBar().addMenu("&File")
+        for a in (self.open_action, self.export_action, self.spreadsheet_action,
+                  self.verify_action, None, self.export_cost_plot_action,
+                  self.export_objective_plot_action, None, quit_action):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        run_menu = self.menuBar().addMenu("&Run")
+        for a in (self.step_action, self.step_back_action, self.play_action,
+                  self.reset_action, self.run_to_end_action, None, self.pin_action):
+            run_menu.addSeparator() if a is None else run_menu.addAction(a)
+
+        bar = QToolBar("Main")
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        for a in (self.open_action, self.export_action, self.verify_action, None,
+                  self.reset_action, self.step_back_action, self.step_action, self.play_action):
+            bar.addSeparator() if a is None else bar.addAction(a)
+        bar.addWidget(self.speed)
+        for a in (self.run_to_end_action, None, self.pin_action):
+            bar.addSeparator() if a is None else bar.addAction(a)
+        self.addToolBar(bar)
+
+    # ---- stepping ----------------------------------------------------------------------
+    def step(self) -> None:
+        """One update forward (stays at the last iterate)."""
+        self.vm.stepping = True
+        self.vm.set_current(self.vm.current + 1)
+
+    def step_back(self) -> None:
+        """One update back (stays at k = 0)."""
+        self.vm.stepping = True
+        self.vm.set_current(self.vm.current - 1)
+
+    def reset(self) -> None:
+        """Back to the start, k = 0."""
+        self.stop_play()
+        self.vm.stepping = True
+        self.vm.set_current(0)
+
+    def run_to_end(self) -> None:
+        """To the last iterate; new runs show their end again."""
+        self.stop_play()
+        self.vm.stepping = False
+        self.vm.set_current(self.vm.run.iterations)
+
+    def toggle_play(self) -> None:
+        """Start or pause playing the updates at the chosen speed."""
+        if self.play_timer.isActive():
+            self.stop_play()
+            return
+        self.vm.stepping = True
+        if self.vm.current >= self.vm.run.iterations:
+            self.vm.set_current(0)
+        self._apply_speed()
+        self.play_timer.start()
+        self.play_action.setChecked(True)
+        self.play_action.setText("Pause")
+
+    def stop_play(self) -> None:
+        """Pause playing."""
+        self.play_timer.stop()
+        self.play_action.setChecked(False)
+        self.play_action.setText("Play")
+
+    def _apply_speed(self) -> None:
+        # At most ~60 ticks a second; faster speeds take several updates per tick.
+        rate = self.speed.value()
+        self.play_timer.setInterval(max(16, round(1000 / rate)))
+
+    def _play_tick(self) -> None:
+        per_tick = max(1, round(self.speed.value() * self.play_timer.interval() / 1000))
+        if self.vm.current >= self.vm.run.iterations:
+            self.stop_play()
+            return
+        self.vm.set_current(self.vm.current + per_tick)
+
+    # ---- status ------------------------------------------------------------------------
+    def _show_status(self, *_: object) -> None:
+        info, warning = describe_status(self.vm.run, self.vm.current)
+        self.status_label.setText(info)
+        self.warning_label.setText(warning)
+        self.warning_label.setVisible(bool(warning))
+
+    # ---- session -----------------------------------------------------------------------
+    def window_state(self) -> dict[str, Any]:
+        """The geometry and splitter sizes, as JSON values."""
+        return {"geometry": bytes(self.saveGeometry().toHex().data()).decode("ascii"),
+                "splitter": self.splitter.sizes()}
+
+    def restore_window_state(self, state: dict[str, Any]) -> None:
+        """Apply :meth:`window_state`'s output (ignoring anything malformed)."""
+        geometry = state.get("geometry")
+        if isinstance(geometry, str):
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
+        sizes = state.get("splitter")
+        if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
+            self.splitter.setSizes(sizes)
+
+    def save_session(self) -> None:
+        """Write the settings and data to the session file (on every change)."""
+        if self.store is None:
+            return
+        problem = self.store.save(self.vm.spec, self.window_state())
+        if problem:
+            self.statusBar().showMessage(problem, 10000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_play()
+        self.files.cancel()
+        self.save_session()
+        super().closeEvent(event)

@@ -1,0 +1,159 @@
+"""The settings panel: every control writes the view-model; refused values say why."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gdapp.core import RunSpec, spec_fields
+from gdapp.gui.controls import ControlsPanel, NumberSpinBox, PinnedRunsPanel
+from gdapp.gui.viewmodel import RunViewModel
+
+# The offscreen platform cannot propagate size hints; it says so when a window is shown.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def make(qtbot: QtBot, spec: RunSpec | None = None) -> tuple[RunViewModel, ControlsPanel]:
+    vm = RunViewModel(spec)
+    panel = ControlsPanel(vm)
+    qtbot.addWidget(panel)
+    return vm, panel
+
+
+def type_into(qtbot: QtBot, box: NumberSpinBox, text: str) -> None:
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_controls_show_the_spec(qtbot: QtBot) -> None:
+    _, panel = make(qtbot)
+    assert panel.eta.text() == "0.01"
+    assert panel.tolerance.text() == "1e-09"
+    assert panel.start_b1.text() == "b1 = 15"
+    assert panel.max_iterations.value() == 10_000
+    assert panel.model.currentData() == "origin"
+    assert math.isclose(panel.eta_slider.value(), -2.0)
+
+
+def test_typing_eta_reruns_at_once(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    with qtbot.waitSignal(vm.runChanged):
+        type_into(qtbot, panel.eta, "0.1")
+    assert vm.spec.learning_rate == 0.1
+    assert vm.run.params[1, 0] == pytest.approx(15 - 0.1 * 61, rel=1e-15)
+
+
+def test_eta_accepts_a_decimal_comma_and_scientific_notation(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    type_into(qtbot, panel.eta, "0,05")
+    assert vm.spec.learning_rate == 0.05
+    type_into(qtbot, panel.eta, "2e-3")
+    assert vm.spec.learning_rate == 0.002
+
+
+def test_text_that_is_not_a_number_is_refused_with_an_inline_message(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    panel.show()
+    type_into(qtbot, panel.eta, "fast")
+    assert panel.message.text() == "η: 'fast' is not a number"
+    assert panel.eta.text() == "0.01"          # the box goes back to the last valid η
+    assert vm.spec.learning_rate == 0.01
+
+
+def test_eta_out_of_range_is_refused_with_the_range(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    type_into(qtbot, panel.eta, "1e7")
+    assert panel.message.text() == "η must be between 1e-300 and 1e+06, got 1e+07"
+    assert vm.spec.learning_rate == 0.01
+
+
+def test_an_eta_below_the_sliders_range_is_shown_as_it_is(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot, RunSpec(learning_rate=1e-8, max_iterations=10))
+    assert panel.eta.text() == "1e-08"
+    assert math.isclose(panel.eta_slider.value(), -6.0)
+    assert vm.spec.learning_rate == 1e-8
+
+
+def test_a_view_model_error_appears_under_the_controls(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    vm.update(tolerance=-1.0)
+    assert panel.message.text() == "tolerance must be > 0, got -1.0"
+
+
+def test_the_log_slider_sets_eta_through_a_throttle(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    for v in (-1.9, -1.5, -1.0):       # a drag: many values, few reruns
+        panel.eta_slider.setValue(v)
+    qtbot.waitUntil(lambda: vm.spec.learning_rate == 0.1, timeout=2000)
+    assert panel.eta.text() == "0.1"
+
+
+def test_choosing_l2_enables_lambda_and_the_run_shrinks_toward_14_over_6(
+        qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    assert not panel.lam.isEnabled()
+    panel.penalty.setCurrentIndex(panel.penalty.findData("l2"))
+    assert panel.lam.isEnabled()
+    type_into(qtbot, panel.lam, "0.5")
+    assert vm.spec.penalty == "l2" and vm.spec.lam == 0.5
+    assert vm.run.final[0] == pytest.approx(14 / 6, rel=1e-7)
+
+
+def test_the_line_model_shows_a_second_start_box(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    panel.show()
+    assert not panel.start_b0.isVisible()
+    panel.model.setCurrentIndex(panel.model.findData("line"))
+    assert panel.start_b0.isVisible()
+    panel.start_b0.lineEdit().setText("b0 = -3")
+    qtbot.keyClick(panel.start_b0.lineEdit(), Qt.Key.Key_Return)
+    assert vm.spec.start == (-3.0, 15.0)
+
+
+def test_max_iterations_and_tolerance_reach_the_run(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    panel.max_iterations.setValue(50)
+    assert vm.run.iterations == 50 and vm.run.status == "max_iterations"
+    type_into(qtbot, panel.tolerance, "1e-3")
+    assert vm.spec.tolerance == 1e-3
+
+
+def test_each_control_has_the_fields_help_as_its_tooltip(qtbot: QtBot) -> None:
+    _, panel = make(qtbot)
+    fields = spec_fields()
+    for widget, name in ((panel.eta, "learning_rate"), (panel.lam, "lam"),
+                         (panel.penalty, "penalty"), (panel.l1_method, "l1_method"),
+                         (panel.cost, "cost"), (panel.model, "model"),
+                         (panel.start_b1, "start"), (panel.max_iterations, "max_iterations"),
+                         (panel.tolerance, "tolerance")):
+        assert widget.toolTip() == fields[name].metadata["help"]
+
+
+def test_a_spec_from_elsewhere_shows_without_writing_back(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    runs: list[int] = []
+    vm.runChanged.connect(lambda: runs.append(1))
+    vm.set_spec(RunSpec(learning_rate=0.2, cost="mae", max_iterations=77))
+    assert runs == [1]
+    assert panel.eta.text() == "0.2"
+    assert panel.cost.currentData() == "mae"
+    assert panel.max_iterations.value() == 77
+
+
+def test_pin_panel_lists_pinned_runs(qtbot: QtBot) -> None:
+    vm = RunViewModel()
+    panel = PinnedRunsPanel(vm)
+    qtbot.addWidget(panel)
+    panel.pin_button.click()
+    vm.update(learning_rate=0.1)
+    panel.pin_button.click()
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == [
+        "η = 0.01  (converged)", "η = 0.1  (converged)"]
+    panel.unpin_button.click()
+    assert panel.list.count() == 1
+    panel.clear_button.click()
+    assert panel.list.count() == 0 and vm.pinned == []
