@@ -120,6 +120,30 @@ def _descend_1(grad: Callable[..., tuple[float, ...]], b: float, eta: float, lam
     return out, None
 
 
+def _descend_affine(curvature: float, centre: float, b: float, eta: float, l2: float,
+                    n_max: int, tol: float, stop: bool) -> tuple[list[float], int | None]:
+    """The loop for one parameter when ∂E/∂b = curvature·(b − centre) (+ 2λ·b with L2):
+    the note's own case (origin, MSE). Same updates as :func:`_descend_1`, inlined for speed."""
+    out = [b]
+    append = out.append
+    band = ZERO_BAND
+    limit = DIVERGENCE_LIMIT
+    l2_2 = 2.0 * l2
+    for k in range(1, n_max + 1):
+        eg = eta * (curvature * (b - centre) + l2_2 * b)
+        z = b - eg
+        if abs(z) <= band * (abs(b) + abs(eg)):
+            z = 0.0
+        if not abs(z) <= limit:
+            return out, k
+        step = z - b
+        b = z
+        append(b)
+        if stop and abs(step) <= tol:
+            break
+    return out, None
+
+
 def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta: float,
                lam: float, mode: str, n_max: int, tol: float, stop: bool
                ) -> tuple[list[tuple[float, float]], int | None]:
@@ -176,7 +200,13 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True) -> Run:
     start = spec.resolved_start()
     eta, tol, n_max = spec.learning_rate, spec.tolerance, spec.max_iterations
     diverged_at: int | None
-    if len(start) == 1:
+    stats = obj.stats
+    if len(start) == 1 and spec.cost == "mse" and mode in ("plain", "l2") and stats is not None:
+        seq, diverged_at = _descend_affine(2.0 * stats.sxx, stats.bstar, start[0], eta,
+                                           lam if mode == "l2" else 0.0, n_max, tol,
+                                           stop_at_convergence)
+        params = np.array(seq, dtype=np.float64).reshape(-1, 1)
+    elif len(start) == 1:
         seq, diverged_at = _descend_1(grad, start[0], eta, lam, mode, n_max, tol,
                                       stop_at_convergence)
         params = np.array(seq, dtype=np.float64).reshape(-1, 1)
