@@ -22,15 +22,22 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
+from numpy.typing import NDArray
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QWidget
 
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import contour_levels, contour_segments, evaluate, objective_grid, shading
+from gdapp.gui.path_drawing import (
+    MAX_PATH_DOTS,
+    PATH_EXACT_ROWS,
+    PathDots,
+    decimate_indices,
+    on_screen_indices,
+)
 from gdapp.gui.plot_base import (
     COST_COLOR,
     MARKER_COLOR,
-    MAX_PATH_DOTS,
     OBJECTIVE_COLOR,
     OPTIMUM_COLOR,
     PENALTY_COLOR,
@@ -38,7 +45,6 @@ from gdapp.gui.plot_base import (
     FloatArray,
     RunPlotWidget,
     current_color,
-    decimate_indices,
     padded,
     pen,
     penalty_formula,
@@ -82,7 +88,7 @@ class CostCurvePlot(RunPlotWidget):
         self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2))
         self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
         self.path_item = pg.PlotDataItem()
-        self.path_dots = pg.PlotDataItem(pen=None, symbol="o", symbolSize=6, symbolPen=None)
+        self.path_dots = PathDots(size=6)
         self._color = ""
         self.tangent = pg.PlotDataItem(pen=pen(TANGENT_COLOR, 2.5, Qt.PenStyle.DashLine))
         self.marker = pg.PlotDataItem(
@@ -105,6 +111,14 @@ class CostCurvePlot(RunPlotWidget):
         self._rows = 0
         self._x_span = self._y_span = 1.0
         self._contour_cache: tuple[RunSpec, tuple[float, float, float, float]] | None = None
+        # what the samples, the pinned paths and the optimum marker were last drawn for
+        self._curve_key: tuple[tuple[float, float, tuple[int, ...]], RunSpec] | None = None
+        self._pinned_drawn: dict[int, Run] = {}
+        self._tops: list[FloatArray] = []
+        self._optimum_drawn: tuple[float, float] | None = None
+        self._path_base: tuple[Run, int, tuple[float, float], NDArray[np.intp]] | None = None
+        # a long path is decimated for the view's size in pixels: follow its resizing
+        self.plot_item.getViewBox().sigResized.connect(self._on_resized)
         self.connect_view_model()
 
     # signals -----------------------------------------------------------------------------
@@ -115,6 +129,8 @@ class CostCurvePlot(RunPlotWidget):
         for item in (*self.pinned_items, *self.pinned_curves):
             self.plot_item.removeItem(item)
         self.pinned_items, self.pinned_curves = [], []
+        self._pinned_drawn = {}
+        self._curve_key = None
         for pinned in self.vm.pinned:
             path = pg.PlotDataItem(
                 pen=pen(pinned.color, 1.5), symbol="t", symbolSize=7,
@@ -129,7 +145,12 @@ class CostCurvePlot(RunPlotWidget):
         self._redraw()
 
     def _on_current_changed(self, _k: int) -> None:
-        self._draw_current()
+        if not self.current_is_drawn():  # a new run has just drawn it
+            self._draw_current()
+
+    def _on_resized(self) -> None:
+        if self._rows > PATH_EXACT_ROWS:
+            self._draw_path(self.vm.run, dots=False)
 
     # drawing -----------------------------------------------------------------------------
     def _redraw(self) -> None:
@@ -138,7 +159,7 @@ class CostCurvePlot(RunPlotWidget):
         color = current_color(self.vm)
         if color != self._color:
             self.path_item.setPen(pen(color, 1.5))
-            self.path_dots.setSymbolBrush(pg.mkBrush(color))
+            self.path_dots.setColor(color)
             self._color = color
         origin = run.spec.model == "origin"
         for item in (self.cost_curve, self.penalty_curve, self.objective_curve, self.tangent):
@@ -160,11 +181,13 @@ class CostCurvePlot(RunPlotWidget):
             self._draw_line(run, shown)
         self._draw_path(run)
         opt = run.optimum
+        star = None
         if opt.params is not None:
-            y = opt.objective if origin else opt.params[1]
-            self.optimum_marker.setData([opt.params[0]], [y])
-        else:
-            self.optimum_marker.setData([], [])
+            height = opt.objective if origin else opt.params[1]
+            star = (float(opt.params[0]), float("nan") if height is None else float(height))
+        if star != self._optimum_drawn:  # a new learning rate keeps the optimum: skip it
+            self.optimum_marker.setData(*(([star[0]], [star[1]]) if star else ([], [])))
+            self._optimum_drawn = star
         self._draw_current()
         self._update_legend(run, pinned)
         notes = []
@@ -176,7 +199,11 @@ class CostCurvePlot(RunPlotWidget):
         self.set_note("\n".join(notes))
 
     def _draw_pinned_path(self, other: Run, path: pg.PlotDataItem) -> None:
-        """A pinned run's (readable, decimated) path: on its objective curve or in the plane."""
+        """A pinned run's (readable, decimated) path: on its objective curve or in the plane
+        (drawn once: a pinned run never changes)."""
+        if self._pinned_drawn.get(id(path)) is other:
+            return
+        self._pinned_drawn[id(path)] = other
         idx = decimate_indices(readable_rows(other), limit=MAX_PATH_DOTS,
                                head=MAX_PATH_DOTS // 2)
         y = other.objective if other.spec.model == "origin" else other.params[:, 1]
@@ -192,6 +219,35 @@ class CostCurvePlot(RunPlotWidget):
             xs.append(other.params[: readable_rows(other), 0])
         allx = np.concatenate(xs)
         x_lo, x_hi = padded(float(allx.min()), float(allx.max()))
+        tops = self._draw_curves(run, shown, x_lo, x_hi)
+        y_lo = min(float(np.min(t)) for t in tops)
+        y_hi = max(float(np.max(t)) for t in tops)
+        y_lo, y_hi = padded(min(y_lo, 0.0), y_hi, 0.04)
+        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
+        drawn = [run.params[: self._rows, 0], *(self.samples for _ in tops)]
+        heights = [run.objective[: self._rows], *tops]
+        self.place_legend(drawn, heights, (x_lo, x_hi, y_lo, y_hi))
+        name = spec.cost.upper()
+        extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
+        self.set_texts(f"Cost curve — E(b1) = {name}{extra}", f"E(b1){extra}", "b1")
+
+    def _draw_curves(self, run: Run,
+                     shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]],
+                     x_lo: float, x_hi: float) -> list[FloatArray]:
+        """Sample the cost (and penalty, objective, pinned objectives) over [x_lo, x_hi];
+        return the sampled curves. A new learning rate with the same range and objective
+        keeps the drawn curves (the usual case: the path still runs from the start to near
+        the optimum)."""
+        spec = run.spec
+        key = (x_lo, x_hi, tuple(id(other) for other, _, _ in shown))
+        if self._curve_key is not None and self._curve_key[0] == key and \
+                same_objective(self._curve_key[1], spec):
+            for other, _, curve in shown:
+                curve.setVisible(not same_objective(other.spec, spec))
+            self.penalty_curve.setVisible(penalty_on(spec))
+            self.objective_curve.setVisible(penalty_on(spec))
+            return list(self._tops)
         self.samples = np.linspace(x_lo, x_hi, SAMPLES)
         grid = self.samples[:, None]
         obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
@@ -209,17 +265,8 @@ class CostCurvePlot(RunPlotWidget):
         self.penalty_curve.setVisible(penalty_on(spec))
         self.objective_curve.setVisible(penalty_on(spec))
         self._draw_pinned_curves(run, shown, tops)
-        y_lo = min(float(np.min(t)) for t in tops)
-        y_hi = max(float(np.max(t)) for t in tops)
-        y_lo, y_hi = padded(min(y_lo, 0.0), y_hi, 0.04)
-        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
-        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
-        drawn = [run.params[: self._rows, 0], *(self.samples for _ in tops)]
-        heights = [run.objective[: self._rows], *tops]
-        self.place_legend(drawn, heights, (x_lo, x_hi, y_lo, y_hi))
-        name = spec.cost.upper()
-        extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
-        self.set_texts(f"Cost curve — E(b1) = {name}{extra}", f"E(b1){extra}", "b1")
+        self._curve_key, self._tops = (key, spec), list(tops)
+        return tops
 
     def _draw_pinned_curves(self, run: Run,
                             shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]],
@@ -250,7 +297,7 @@ class CostCurvePlot(RunPlotWidget):
         y_lo, y_hi = padded(float(allp[:, 1].min()), float(allp[:, 1].max()), 0.12)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
         self._draw_contours(spec, (x_lo, x_hi, y_lo, y_hi))
-        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
         self.place_legend([allp[:, 0]], [allp[:, 1]], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(f"Objective over (b0, b1) — {spec.cost.upper()}{extra}",
@@ -280,7 +327,17 @@ class CostCurvePlot(RunPlotWidget):
         """The path's line through (decimated) iterates, always through the current one, and
         a dot on each of at most ``MAX_PATH_DOTS`` iterates."""
         y = run.objective if run.spec.model == "origin" else run.params[:, 1]
-        idx = self._path_indices = decimate_indices(self._rows, keep=self.current_index())
+        rows = self._rows
+        scale = self.pixels_per_unit(self._x_span, self._y_span)
+        cached = self._path_base
+        if cached is None or cached[0] is not run or cached[1:3] != (rows, scale):
+            # one pass over the rows per run and view size; stepping only adds iterate k
+            cached = (run, rows, scale, on_screen_indices(run.params[:rows, 0], y[:rows], scale))
+            self._path_base = cached
+        k = self.current_index()
+        base = cached[3]
+        idx = base if k >= rows else np.union1d(base, np.asarray([k], dtype=np.intp))
+        self._path_indices = idx
         self.path_item.setData(run.params[idx, 0], y[idx])
         if dots:
             idx = decimate_indices(self._rows, limit=MAX_PATH_DOTS, head=MAX_PATH_DOTS // 2)
@@ -290,6 +347,7 @@ class CostCurvePlot(RunPlotWidget):
         """Move the marker (and the tangent) to the current iterate b_k."""
         run = self.vm.run
         k = self.current_index()
+        self.mark_current_drawn(run, k)
         if self._rows > len(self._path_indices) and k < self._rows and \
                 not np.isin(k, self._path_indices):
             self._draw_path(run, dots=False)

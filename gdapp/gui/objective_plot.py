@@ -53,6 +53,7 @@ class ObjectivePlot(RunPlotWidget):
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, parent)
         self._log_wanted = False
+        self._log_drawn = False  # whether the y axis is in log mode now
         self.log_box = QCheckBox("log scale")
         self.log_box.setToolTip(LOG_TIP)
         self.log_box.toggled.connect(self.set_log_scale)
@@ -111,7 +112,8 @@ class ObjectivePlot(RunPlotWidget):
         self._redraw()
 
     def _on_current_changed(self, _k: int) -> None:
-        self._draw_current()
+        if not self.current_is_drawn():  # a new run has just drawn it
+            self._draw_current()
 
     # drawing -----------------------------------------------------------------------------
     def _redraw(self) -> None:
@@ -125,15 +127,17 @@ class ObjectivePlot(RunPlotWidget):
         log = self.log_scale
         # Leave log mode before drawing values that may be 0, enter it after drawing values
         # that are all > 0: no item ever holds log10(0).
-        if not log:
+        if not log and self._log_drawn:
             self.plot_item.setLogMode(x=False, y=False)
+            self._log_drawn = False
         self.objective_curve.setData(np.arange(run.params.shape[0]), run.objective)
         for pinned, curve in zip(self.vm.pinned, self.pinned_items, strict=True):
             other = pinned.run
             curve.setData(np.arange(other.params.shape[0]), other.objective)
         self._draw_current()
-        if log:
+        if log and not self._log_drawn:
             self.plot_item.setLogMode(x=False, y=True)
+            self._log_drawn = True
         # view: every row on a log axis; the readable rows of each run on a linear one
         rows = [r.params.shape[0] if log else readable_rows(r) for r in runs]
         top = [float(np.max(r.objective[:n])) for r, n in zip(runs, rows, strict=True)]
@@ -143,7 +147,7 @@ class ObjectivePlot(RunPlotWidget):
             y_lo, y_hi = padded(np.log10(min(low)), np.log10(max(top)), 0.05)
         else:
             y_lo, y_hi = padded(min(min(low), 0.0), max(top), 0.04)
-        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
         ks, fs = [], []
         for r, n in zip(runs, rows, strict=True):
             k = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
@@ -187,5 +191,6 @@ class ObjectivePlot(RunPlotWidget):
         """Move the vertical line and the marker to the current iteration k."""
         run = self.vm.run
         k = self.current_index()
+        self.mark_current_drawn(run, k)
         self.current_line.setValue(k)
         self.marker.setData([k], [run.objective[k]])

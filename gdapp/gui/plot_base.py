@@ -30,6 +30,10 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import Run, RunSpec
+from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
+from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
+from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
+from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.viewmodel import PIN_COLORS
 
 if TYPE_CHECKING:
@@ -47,12 +51,6 @@ TANGENT_COLOR = "#d62728"
 MARKER_COLOR = "#ffd400"
 OPTIMUM_COLOR = "#2ca02c"
 
-#: A path with more iterates than this is decimated for drawing its line…
-MAX_PATH_POINTS = 2_000
-#: …of which the first iterates are always drawn one by one (where the path is spread out).
-PATH_HEAD = 1_000
-#: At most this many iterates get a dot (a dot costs far more to draw than a line vertex).
-MAX_PATH_DOTS = 300
 #: The plot item's layout row under the bottom axis that holds the note, and its line height.
 NOTE_ROW = 4
 NOTE_LINE = 18
@@ -115,23 +113,6 @@ def readable_rows(run: Run) -> int:
     return max(2, last + 1)
 
 
-def decimate_indices(m: int, keep: int | None = None, limit: int = MAX_PATH_POINTS,
-                     head: int = PATH_HEAD) -> NDArray[np.intp]:
-    """Row indices to draw of an m-row path: all of them when m ≤ ``limit``; otherwise the
-    first ``head`` rows (head < limit), an even stride through the rest, the last row and
-    ``keep``."""
-    if m <= limit:
-        return np.arange(m)
-    head_rows = np.arange(min(head, m))
-    tail = np.linspace(head_rows.size, m - 1, limit - head_rows.size).astype(np.intp)
-    extra = [m - 1] if keep is None else [m - 1, min(max(keep, 0), m - 1)]
-    rows = np.sort(np.concatenate([head_rows, tail, np.asarray(extra, dtype=np.intp)]))
-    # drop repeats (cheaper than np.unique's hashing for a sorted array)
-    keep_row = np.ones(rows.size, dtype=bool)
-    keep_row[1:] = rows[1:] != rows[:-1]
-    return np.asarray(rows[keep_row], dtype=np.intp)
-
-
 def padded(lo: float, hi: float, fraction: float = 0.08) -> tuple[float, float]:
     """[lo, hi] widened by ``fraction`` of its span on each side (never of zero width)."""
     span = hi - lo
@@ -169,10 +150,17 @@ class RunPlotWidget(QWidget):
             axis.setTextPen(pen("#222222", 1))
             axis.setTickFont(font)
             axis.setStyle(maxTickLevel=0)
+        # The grid lines, which the axes draw, under the view box (z = −100) and so under
+        # the data and the legend: the opaque grid no longer crosses the curves or the
+        # legend's text. (Raising the view box instead would lift every item added to it.)
+        for side in ("left", "bottom", "right", "top"):
+            self.plot_item.getAxis(side).setZValue(-150)
         self.legend: pg.LegendItem = self.plot_item.addLegend(
-            offset=(-10, 10), colCount=1, labelTextColor="#222222", labelTextSize="9pt",
-            brush=pg.mkBrush("#ffffff"), pen=pen("#bbbbbb", 1))
+            offset=(-10, 10), colCount=1, labelTextColor="#222222", labelTextSize="8pt",
+            verSpacing=-6, horSpacing=4, brush=pg.mkBrush(255, 255, 255, 235),
+            pen=pen("#bbbbbb", 1))
         self._legend_entries: list[tuple[object, str]] = []
+        self._current_drawn: tuple[Run | None, int] = (None, -1)
         self._texts: dict[str, str] = {}
         self._legend_side = "right"
         # The note sits in its own row under the bottom axis, so it never hides the data.
@@ -207,6 +195,16 @@ class RunPlotWidget(QWidget):
         """vm.current clamped to the rows of vm.run."""
         k: int = min(max(int(self.vm.current), 0), self.vm.run.iterations)
         return k
+
+    def mark_current_drawn(self, run: Run, k: int) -> None:
+        """Remember that the current iterate's marks show iterate ``k`` of ``run``."""
+        self._current_drawn = (run, k)
+
+    def current_is_drawn(self) -> bool:
+        """Whether the marks already show vm.current of vm.run (after a new run, the
+        ``currentChanged`` that follows ``runChanged`` has nothing left to move)."""
+        run, k = self._current_drawn
+        return run is self.vm.run and k == self.current_index()
 
     def set_legend(self, entries: list[tuple[object, str]]) -> None:
         """Show exactly these (item, label) entries: relabels in place when only the labels
@@ -243,6 +241,25 @@ class RunPlotWidget(QWidget):
             self.legend.anchor(itemPos=(fx, 0), parentPos=(fx, 0),
                                offset=(10 if side == "left" else -10, 8))
             self._legend_side = side
+
+    def set_view(self, x_lo: float, x_hi: float, y_lo: float, y_hi: float) -> None:
+        """Show exactly [x_lo, x_hi] × [y_lo, y_hi]; when the view already shows it (a new
+        learning rate seldom moves the bounds) nothing is touched, so the axes keep their
+        ticks and are not laid out again."""
+        view = self.plot_item.getViewBox()
+        (cx0, cx1), (cy0, cy1) = view.viewRange()
+        if (cx0, cx1, cy0, cy1) == (x_lo, x_hi, y_lo, y_hi) and not any(
+                view.autoRangeEnabled()):
+            return
+        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+
+    def pixels_per_unit(self, x_span: float, y_span: float) -> tuple[float, float]:
+        """Screen pixels per data unit along x and y for a view spanning (x_span, y_span)
+        (the view box's size before it is first shown: 600 × 400)."""
+        view = self.plot_item.getViewBox()
+        width = view.width() if view.width() > 1 else 600.0
+        height = view.height() if view.height() > 1 else 400.0
+        return (width / x_span if x_span > 0 else 1.0, height / y_span if y_span > 0 else 1.0)
 
     def set_texts(self, title: str | None = None, left: str | None = None,
                   bottom: str | None = None) -> None:

