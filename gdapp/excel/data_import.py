@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdapp.core import DataError, Dataset, rows_to_dataset
-from gdapp.excel.readback import open_untrusted
+from gdapp.excel.readback import _first_line, open_untrusted
 
 #: Rows and columns read at most (a sheet holds 1,048,576 rows).
 MAX_ROWS = 1_048_576
@@ -48,11 +48,17 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
             known = ", ".join(repr(s) for s in wb.sheetnames)
             raise DataError(f"{p.name} has no sheet named {sheet!r}; sheets: {known}")
         rows: list[list[object]] = []
-        for values in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            if len(rows) >= MAX_ROWS:
-                raise DataError(f"{p.name}: the sheet has more than {MAX_ROWS:,} rows")
-            row = list(values)
-            while row and row[-1] is None:
-                row.pop()
-            rows.append(row)
+        try:
+            for values in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                if len(rows) >= MAX_ROWS:
+                    raise DataError(f"{p.name}: the sheet has more than {MAX_ROWS:,} rows")
+                row = list(values)
+                while row and row[-1] is None:
+                    row.pop()
+                rows.append(row)
+        except DataError:
+            raise
+        except Exception as exc:  # the sheet is parsed lazily: a damaged one fails here
+            raise DataError(f"{p.name} is damaged and cannot be read ({_first_line(exc)})") \
+                from None
     return rows_to_dataset(rows, x=x, y=y, name=p.name, where="row")

@@ -7,8 +7,10 @@ sheet, a setting that is not a number, data that is not numeric — is refused w
 one-sentence :class:`WorkbookError`.
 
 Files are untrusted: before openpyxl sees one, it must be an existing regular file and a zip
-archive whose members unpack to at most :data:`MAX_UNCOMPRESSED` bytes; it is then opened
-read-only and only the rows needed are read.
+archive whose members unpack to at most :data:`MAX_UNCOMPRESSED` bytes and whose XML parts
+declare no document type or entities (an "XML bomb": spreadsheets never need them); it is then
+opened read-only (openpyxl parses with lxml without resolving entities, and with defusedxml when
+it falls back to the standard library) and only the rows needed are read.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from gdapp.core import MAX_EXPORTABLE_ROWS, DataError, Dataset, RunSpec
 from gdapp.excel.export import FORMAT_VERSION, MARKER
+from gdapp.excel.xml_guard import check_xml_parts
 
 #: Largest total uncompressed size of a workbook we open (a zip bomb stops here).
 MAX_UNCOMPRESSED = 2 * 1024**3
@@ -61,13 +64,28 @@ class GdappWorkbook:
     iteration_rows: int
 
 
-def check_archive(path: str | Path, error: type[ValueError]) -> Path:
-    """Refuse, with ``error``, a path that is not a regular file holding a sane zip archive."""
+def check_archive(path: str | Path, error: type[ValueError], *,
+                  sheets_record_size: bool = False) -> Path:
+    """Refuse, with ``error``, a path that is not a regular file holding a sane zip archive.
+
+    Its XML parts are checked by :func:`~gdapp.excel.xml_guard.check_xml_parts`. With
+    ``sheets_record_size``, a worksheet larger than ``UNSIZED_SHEET_BYTES`` must
+    state its size (``<dimension>``) up front: without it openpyxl reads the whole sheet just
+    to size it (a million junk rows: ~20 s) before a single Settings row can be checked.
+    Every spreadsheet program writes it; gdapp does too.
+    """
     p = Path(path)
     if not p.exists():
         raise error(f"{p}: no such file")
     if not p.is_file():
         raise error(f"{p} is not a file")
+    try:
+        with open(p, "rb"):
+            pass
+    except PermissionError:
+        raise error(f"{p}: permission denied (cannot read it)") from None
+    except OSError as exc:
+        raise error(f"{p.name}: cannot read the file ({exc.strerror or exc})") from None
     try:
         if not zipfile.is_zipfile(p):
             raise error(f"{p.name} is not an .xlsx workbook (it is not a zip archive)")
@@ -81,20 +99,29 @@ def check_archive(path: str | Path, error: type[ValueError]) -> Path:
     if total > MAX_UNCOMPRESSED:
         raise error(f"{p.name} unpacks to {total / 2**30:.1f} GiB; the limit is "
                     f"{MAX_UNCOMPRESSED // 2**30} GiB")
+    check_xml_parts(p, members, error, sheets_record_size=sheets_record_size)
     return p
 
 
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
+
 @contextmanager
-def open_untrusted(path: str | Path, error: type[ValueError]) -> Iterator[Workbook]:
-    """Open a checked workbook read-only (computed values, not formulas) and close it after."""
-    p = check_archive(path, error)
+def open_untrusted(path: str | Path, error: type[ValueError], *,
+                   sheets_record_size: bool = False) -> Iterator[Workbook]:
+    """Open a checked workbook read-only (computed values, not formulas) and close it after
+    (``sheets_record_size``: see :func:`check_archive`)."""
+    p = check_archive(path, error, sheets_record_size=sheets_record_size)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
             wb = load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken archive
-        raise error(f"{p.name} is not a readable .xlsx workbook "
-                    f"({type(exc).__name__}: {exc})") from None
+        raise error(f"{p.name} is not a readable .xlsx workbook ({_first_line(exc)})") \
+            from None
     try:
         yield wb
     finally:
@@ -111,15 +138,22 @@ def read_workbook(path: str | Path) -> GdappWorkbook:
         settings/data that do not describe a valid run.
     """
     name = Path(path).name
-    with open_untrusted(path, WorkbookError) as wb:
-        missing = [s for s in REQUIRED_SHEETS if s not in wb.sheetnames]
-        if missing:
-            raise WorkbookError(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
-        settings_rows = _settings_rows(wb)
-        _check_marker(settings_rows, name)
-        values = _settings_values(wb, settings_rows, name)
-        data = _read_data(wb, name, source=_text_after(settings_rows, "data source") or name)
-        rows = _count_iterations(wb, name)
+    with open_untrusted(path, WorkbookError, sheets_record_size=True) as wb:
+        try:
+            missing = [s for s in REQUIRED_SHEETS if s not in wb.sheetnames]
+            if missing:
+                raise WorkbookError(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
+            settings_rows = _settings_rows(wb)
+            _check_marker(settings_rows, name)
+            values = _settings_values(wb, settings_rows, name)
+            data = _read_data(wb, name,
+                              source=_text_after(settings_rows, "data source") or name)
+            rows = _count_iterations(wb, name)
+        except WorkbookError:
+            raise
+        except Exception as exc:  # sheets are parsed lazily: a damaged one fails here
+            raise WorkbookError(f"{name} is damaged and cannot be read "
+                                f"({_first_line(exc)})") from None
     spec = _spec(values, data, name)
     return GdappWorkbook(spec=spec, iteration_rows=rows)
 
@@ -179,6 +213,16 @@ def _number(values: dict[str, Any], key: str, label: str) -> float:
 
 
 def _spec(values: dict[str, Any], data: Dataset, name: str) -> RunSpec:
+    """The validated spec; every refusal names the file, then the setting at fault."""
+    try:
+        return _spec_from_settings(values, data)
+    except WorkbookError as exc:
+        raise WorkbookError(f"{name}, {exc}") from None
+    except ValueError as exc:
+        raise WorkbookError(f"{name}, Settings: {exc}") from None
+
+
+def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
     texts: dict[str, str] = {}
     for key in TEXT_SETTINGS:
         v = values.get(key)
@@ -191,16 +235,13 @@ def _spec(values: dict[str, Any], data: Dataset, name: str) -> RunSpec:
     iterations = _number(values, "max_iterations", "max iterations")
     if not iterations.is_integer():
         raise WorkbookError(f"Settings: max iterations must be a whole number, got {iterations}")
-    try:
-        return RunSpec(
-            data=data, model=texts["model"], cost=texts["cost"],  # type: ignore[arg-type]
-            penalty=texts["penalty"], lam=_number(values, "lambda_", "λ"),  # type: ignore[arg-type]
-            l1_method=texts["l1_method"],  # type: ignore[arg-type]
-            learning_rate=_number(values, "eta", "η (learning rate)"), start=start,
-            max_iterations=int(iterations), tolerance=_number(values, "tolerance", "tolerance"),
-        ).validated()
-    except ValueError as exc:
-        raise WorkbookError(f"{name}, Settings: {exc}") from None
+    return RunSpec(
+        data=data, model=texts["model"], cost=texts["cost"],  # type: ignore[arg-type]
+        penalty=texts["penalty"], lam=_number(values, "lambda_", "λ"),  # type: ignore[arg-type]
+        l1_method=texts["l1_method"],  # type: ignore[arg-type]
+        learning_rate=_number(values, "eta", "η (learning rate)"), start=start,
+        max_iterations=int(iterations), tolerance=_number(values, "tolerance", "tolerance"),
+    ).validated()
 
 
 def _data_range(wb: Workbook, key: str, name: str) -> tuple[int, int, int]:

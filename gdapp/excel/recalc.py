@@ -10,7 +10,8 @@ How each conversion runs
 * **A fresh profile every time.** ``-env:UserInstallation`` points at a new temporary
   directory, removed afterwards. Two conversions at once never share a profile (LibreOffice
   would hand the second one to the first process, or refuse to start), and a profile left
-  behind by a killed run is never reused.
+  behind (and locked) by a killed run is never reused: the next recalculation deletes it
+  (:mod:`gdapp.excel.scratch`).
 * **Recalculate always.** LibreOffice's default for .xlsx is to *trust the values stored in
   the file* and recalculate only formula cells without one. A workbook saved by Excel or
   LibreOffice carries stored values, so a stale or hand-edited value would pass unseen. The
@@ -39,6 +40,8 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from gdapp.excel.scratch import PROFILE_PREFIX, STAGING_PREFIX, remove_stale_temporaries, tagged
 
 #: Where LibreOffice usually lives when it is not on PATH.
 SOFFICE_CANDIDATES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice")
@@ -154,8 +157,9 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     if soffice is None:
         raise RecalcUnavailable(_missing_message())
     target.mkdir(parents=True, exist_ok=True)
-    profile = Path(tempfile.mkdtemp(prefix="gdapp-lo-profile-"))
-    staging = Path(tempfile.mkdtemp(prefix=".gdapp-recalc-", dir=target))
+    remove_stale_temporaries(target)
+    profile = Path(tempfile.mkdtemp(prefix=tagged(PROFILE_PREFIX)))
+    staging = Path(tempfile.mkdtemp(prefix=tagged(STAGING_PREFIX), dir=target))
     try:
         (profile / "user").mkdir()
         (profile / "user" / "registrymodifications.xcu").write_text(
@@ -164,7 +168,10 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
                    "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
                    "--calc", "--convert-to", "xlsx", "--outdir", str(staging),
                    *(str(s) for s in sources)]
-        returncode, stderr = _run_group(command, timeout=timeout, cancel=cancel)
+        # LibreOffice's own temporary files go inside the profile, and so go with it
+        (profile / "tmp").mkdir()
+        env = {**os.environ, "TMPDIR": str(profile / "tmp")}
+        returncode, stderr = _run_group(command, timeout=timeout, cancel=cancel, env=env)
         produced = [staging / f"{stem}.xlsx" for stem in stems]
         if returncode < 0:
             raise RecalcUnavailable(
@@ -188,15 +195,15 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _run_group(command: list[str], *, timeout: float,
-               cancel: threading.Event | None) -> tuple[int, str]:
+def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | None,
+               env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run ``command`` in its own process group; kill the group on timeout or cancel.
 
     Returns the exit code and a short ``": <last stderr line>"`` suffix for messages.
     """
     try:
         proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
+                                stderr=subprocess.PIPE, start_new_session=True, env=env)
     except OSError as exc:
         raise RecalcUnavailable(
             f"cannot verify: LibreOffice could not be started ({exc.strerror or exc}); "

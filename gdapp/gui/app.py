@@ -2,7 +2,9 @@
 
 Importing this module needs no Qt; :func:`launch` imports PySide6 and says clearly when it is
 missing. Without a spec the window reopens the last session (settings and data); a session
-file that cannot be read falls back to the document example and the status bar says so.
+file that cannot be read falls back to the document example and the status bar says so. Once
+the window shows, the temporary files a killed gdapp left (in the temporary folder and the
+last export folder) are removed.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     except ImportError as exc:
         raise RuntimeError(PYSIDE_MISSING) from exc
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
 
+    from gdapp.excel.scratch import remove_stale_temporaries
     from gdapp.gui.settings_store import SessionStore
     from gdapp.gui.viewmodel import RunViewModel, default_spec
     from gdapp.gui.window import MainWindow
@@ -65,6 +68,7 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     window.save_session()
     if message:
         window.statusBar().showMessage(message, 20000)
+    QTimer.singleShot(0, lambda: remove_stale_temporaries(window.files.export_folder))
     return int(app.exec())
 
 

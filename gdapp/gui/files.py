@@ -56,7 +56,12 @@ class _Worker(QObject):
 
 
 def _sentence(exc: BaseException) -> str:
+    """The exception's message as a sentence: capitalised, unless it starts with a file name
+    or path (``notes.xlsx is not …`` keeps the name as it is spelt)."""
     text = str(exc).strip() or type(exc).__name__
+    first = text.split(" ", 1)[0].rstrip(",:")
+    if "." in first or "/" in first:
+        return text
     return text[0].upper() + text[1:]
 
 
@@ -77,6 +82,8 @@ class FileActions(QObject):
         self._vm = vm
         self._window = window
         self.last_export: Path | None = None
+        #: The folder workbooks were last exported to (kept in the session).
+        self.export_folder: Path | None = None
         self.last_message: QMessageBox | None = None
         self.progress_dialog: QProgressDialog | None = None
         self._worker: _Worker | None = None
@@ -173,11 +180,12 @@ class FileActions(QObject):
 
     def _suggested_name(self) -> Path:
         spec = self._vm.spec
-        base = self.last_export.parent if self.last_export else Path.home()
+        base = self.export_folder if self.export_folder else Path.home()
         return base / f"gradient-descent-eta-{spec.learning_rate:g}.xlsx"
 
     def _exported(self, result: object) -> None:
         self.last_export = Path(str(result))
+        self.export_folder = self.last_export.parent
         self.exported.emit(str(result))
 
     # ---- Open workbook -----------------------------------------------------------------

@@ -3,7 +3,8 @@
 A JSON file (numbers as JSON numbers, samples as lists) in the user data directory
 (``platformdirs.user_data_dir("gdapp")/session.json``), or wherever ``GDAPP_SESSION_FILE``
 points (tests redirect it). It is written atomically (a temporary file renamed over the old
-one) on every change, so killing the app loses nothing. A file that cannot be read never stops
+one) on every change, so killing the app loses nothing; the temporary file of a save that a
+kill interrupted is removed at the next start. A file that cannot be read never stops
 the app: :meth:`SessionStore.load` falls back to the document example and says why.
 """
 
@@ -13,12 +14,14 @@ import hashlib
 import json
 import math
 import os
+import re
 import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from gdapp.core import Dataset, RunSpec
+from gdapp.excel.scratch import remove_stale, tagged
 from gdapp.gui.viewmodel import default_spec
 
 SESSION_ENV = "GDAPP_SESSION_FILE"
@@ -27,6 +30,9 @@ FORMAT_VERSION = 1
 MAX_SESSION_BYTES = 512 * 1024 * 1024
 #: Data sets up to this many samples live inside the session file; larger ones beside it.
 INLINE_SAMPLES = 10_000
+#: The temporary file a save writes first; group 1 is the saving process's id.
+SESSION_TEMP_PREFIX = ".session-"
+SESSION_TEMP_PATTERN = re.compile(r"^\.session-(\d+)-.*\.tmp$")
 
 
 class SessionError(ValueError):
@@ -99,7 +105,8 @@ def _write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``:
     the file is whole or absent, so a kill mid-write leaves the previous version."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=tagged(SESSION_TEMP_PREFIX), suffix=".tmp",
+                               dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -131,8 +138,10 @@ class SessionStore:
 
         Without a file: the document example, ``{}``, None. With a file that cannot be used:
         the document example, ``{}`` and a sentence saying so; the file is renamed to
-        ``<name>.corrupt`` so the next save does not destroy it.
+        ``<name>.corrupt`` so the next save does not destroy it. Temporary files that a killed
+        gdapp left beside the session are removed.
         """
+        remove_stale(self.path.parent, SESSION_TEMP_PATTERN)
         if not self.path.exists():
             return default_spec(), {}, None
         try:

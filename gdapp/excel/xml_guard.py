@@ -1,0 +1,71 @@
+"""The XML parts of an untrusted workbook, looked at before any XML parser sees them.
+
+* **No DTD, no entities.** A document type declaration (``<!DOCTYPE``) or an entity
+  (``<!ENTITY``) is how an "XML bomb" works (a billion laughs: ten levels of ten references
+  expand to 10⁹ strings) and how an external entity reads a local file into a document. A
+  spreadsheet never needs either, so a part whose prolog has one is refused. A DOCTYPE can only
+  stand before the root element, so the first :data:`PROLOG_BYTES` of each part are enough.
+* **Sheets state their size.** openpyxl's read-only loader reads a whole worksheet just to
+  size it when ``<dimension>`` is missing (a million junk rows: ~20 s). When asked, a large
+  sheet without it is refused.
+
+openpyxl itself parses with lxml without resolving entities (or with defusedxml when it falls
+back to the standard library), so this is the first of two walls.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+#: Bytes at the start of an XML part searched for a document type declaration.
+PROLOG_BYTES = 1 << 16
+_XML_PART = (".xml", ".rels", ".vml")
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+#: A sheet's ``<dimension>`` before its ``<sheetData>`` (namespace prefixes allowed).
+_SHEET_PART = re.compile(rb"<(?:\w+:)?(dimension|sheetData)\b")
+#: Worksheet parts up to this size may omit ``<dimension>``.
+UNSIZED_SHEET_BYTES = 4 * 1024**2
+
+
+def check_xml_parts(p: Path, members: list[zipfile.ZipInfo], error: type[ValueError], *,
+                    sheets_record_size: bool = False) -> None:
+    """Refuse XML parts whose prolog declares a document type or entities.
+
+    A DOCTYPE can only stand before the root element, so the start of each part is enough;
+    NUL bytes are dropped first so UTF-16 text is searched too.
+    """
+    try:
+        with zipfile.ZipFile(p) as archive:
+            for info in members:
+                if not info.filename.lower().endswith(_XML_PART) or info.is_dir():
+                    continue
+                with archive.open(info) as part:
+                    head = part.read(PROLOG_BYTES).replace(b"\0", b"")
+                root = _ROOT_START.search(head)
+                prolog = head if root is None else head[:root.start()]
+                if _DECLARATION.search(prolog):
+                    raise error(f"{p.name} is refused: its part {info.filename} declares XML "
+                                "entities or a document type, which workbooks never need and "
+                                "which can make a reader hang")
+                if root is None and info.file_size > PROLOG_BYTES:
+                    raise error(f"{p.name} is refused: its part {info.filename} does not start "
+                                "like spreadsheet XML")
+                if sheets_record_size and info.file_size > UNSIZED_SHEET_BYTES \
+                        and info.filename.startswith("xl/worksheets/") \
+                        and not _states_size(head):
+                    raise error(f"{p.name} is not a gdapp workbook: its sheet part "
+                                f"{info.filename} ({info.file_size / 1e6:,.0f} MB) does not "
+                                "state its size, so it is not read")
+    except (OSError, zipfile.BadZipFile, RuntimeError, EOFError, NotImplementedError,
+            zlib.error) as exc:
+        raise error(f"{p.name}: cannot read the file ({type(exc).__name__}: {exc})") from None
+
+
+def _states_size(head: bytes) -> bool:
+    """True when a sheet's ``<dimension>`` comes before its ``<sheetData>``."""
+    first = _SHEET_PART.search(head)
+    return first is not None and first.group(1) == b"dimension"
