@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -56,6 +57,12 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # argparse takes only "-5" and "-0.5" for negative numbers; "-1e-9", "-1,2" (a start
+        # b0,b1) and "-inf" would be read as unknown flags. No gdapp flag starts "-<digit>".
+        self._negative_number_matcher = re.compile(r"^-(\.?\d|inf|nan)", re.IGNORECASE)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
@@ -301,7 +308,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps({"verdict": "agree" if report.agree else "disagree",
                           "cells_compared": report.cells_compared,
                           "max_deviation": report.max_deviation,
-                          "first_difference": report.first_difference}))
+                          "first_difference": report.first_difference,
+                          "notes": list(report.notes)}))
     else:
         print("\n".join(report.summary()))
     return 0 if report.agree else 1

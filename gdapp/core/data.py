@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,16 +126,32 @@ DOCUMENT = Dataset([1.0, 2.0], [2.0, 6.0], name="document")
 EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT}
 
 
-def parse_number(text: str) -> float:
+#: One comma before exactly three digits after a 1–3 digit whole part: ``1,000`` is a
+#: thousand to some readers and one to others.
+_AMBIGUOUS_COMMA = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+
+
+def parse_number(text: str, *, decimal_comma: bool = False) -> float:
     """Read one number as a person typed it: ``0.01``, ``1e-3``, ``0,01`` (decimal comma).
+
+    Parameters
+    ----------
+    text : str
+    decimal_comma : bool, keyword-only
+        The context says a comma marks decimals (a semicolon-separated file). Otherwise text
+        such as ``1,000`` or ``12,500`` could mean thousands and is refused as ambiguous;
+        ``0,125`` or ``2,5`` are not ambiguous and read as decimals.
 
     Raises
     ------
     ValueError
-        With a message naming the text, when it is not a finite number.
+        With a message naming the text, when it is not a finite number or is ambiguous.
     """
     s = text.strip().replace("\u2212", "-")
     if s.count(",") == 1 and "." not in s:
+        if not decimal_comma and _AMBIGUOUS_COMMA.fullmatch(s):
+            raise ValueError(f"'{text.strip()}' is ambiguous (decimal or thousands comma?): "
+                             f"write {s.replace(',', '.')} or {s.replace(',', '')}")
         s = s.replace(",", ".")
     try:
         value = float(s)
@@ -157,7 +174,7 @@ def _sniff_delimiter(sample: str) -> str:
 
 def _is_number(text: str) -> bool:
     try:
-        parse_number(text)
+        parse_number(text, decimal_comma=True)
     except ValueError:
         return False
     return True
@@ -193,6 +210,8 @@ def _check_row_widths(header: Sequence[str] | None, body: Sequence[tuple[int, li
     extra fields silently dropped, or its decimal commas split into two columns."""
     expected = _filled_width(header) if header else _filled_width(body[0][1])
     for line_no, row in body:
+        if len(row) <= expected:
+            continue  # cannot be wider (skips the per-cell look on a million-row file)
         width = _filled_width(row)
         if width > expected:
             hint = (" — decimal commas in a comma-separated file are ambiguous: use ';' or "
@@ -209,6 +228,7 @@ def rows_to_dataset(
     name: str = "data",
     where: str = "row",
     comma_separated: bool = False,
+    decimal_comma: bool = False,
 ) -> Dataset:
     """Turn table rows (first row optionally a header) into a :class:`Dataset`.
 
@@ -223,9 +243,10 @@ def rows_to_dataset(
     comma_separated : bool
         The rows came from a comma-separated file: a row wider than the others then most
         likely holds decimal commas, which is ambiguous — refused with that explanation.
+    decimal_comma : bool
+        Commas in cells mark decimals (a semicolon-separated file); see :func:`parse_number`.
     """
-    table = [(i, list(r)) for i, r in enumerate(rows, start=1)
-             if any(str(c).strip() for c in r if c is not None)]
+    table = [(i, list(r)) for i, r in enumerate(rows, start=1) if not _blank(r)]
     if not table:
         raise DataError("the file is empty: no samples found")
     first = [("" if c is None else str(c)) for c in table[0][1]]
@@ -242,6 +263,9 @@ def rows_to_dataset(
     if not body:
         raise DataError("the file has a header but no samples under it")
     _check_row_widths(header, body, where, comma_separated)
+    fast = _plain_columns(body, xi, yi)
+    if fast is not None:
+        return _named_dataset(fast[0], fast[1], header, xi, yi, name)
     xs: list[float] = []
     ys: list[float] = []
     for line_no, row in body:
@@ -260,7 +284,7 @@ def rows_to_dataset(
                 if not text.strip():
                     raise DataError(f"{where} {line_no}, column {col + 1} ({role}) is empty")
                 try:
-                    value = parse_number(text)
+                    value = parse_number(text, decimal_comma=decimal_comma)
                 except ValueError as exc:
                     if has_header and [str(c).strip() for c in row] == [h.strip() for h in first]:
                         raise DataError(f"{where} {line_no} repeats the header row; remove it "
@@ -270,9 +294,42 @@ def rows_to_dataset(
             pair.append(value)
         xs.append(pair[0])
         ys.append(pair[1])
+    return _named_dataset(xs, ys, header, xi, yi, name)
+
+
+def _named_dataset(xs: ArrayLike, ys: ArrayLike, header: Sequence[str] | None, xi: int, yi: int,
+                   name: str) -> Dataset:
     x_name = header[xi].strip() if header and header[xi].strip() else "x"
     y_name = header[yi].strip() if header and header[yi].strip() else "y"
     return Dataset(xs, ys, x_name=x_name, y_name=y_name, name=name)
+
+
+def _blank(row: Sequence[object]) -> bool:
+    """True when no cell of the row holds anything but spaces."""
+    try:
+        return not "".join(row).strip()  # type: ignore[arg-type]
+    except TypeError:  # numbers or None among the cells
+        return not any(str(c).strip() for c in row if c is not None)
+
+
+def _plain_columns(body: Sequence[tuple[int, list[object]]], xi: int, yi: int
+                   ) -> tuple[FloatArray, FloatArray] | None:
+    """Columns xi and yi read at C speed when every cell is text that ``float`` reads as a
+    finite number (what :func:`parse_number` gives for such text); None otherwise, and the
+    cell-by-cell reading then names the first cell at fault."""
+    try:
+        cols = [[row[col] for _, row in body] for col in (xi, yi)]
+    except IndexError:
+        return None
+    if not all(type(c) is str for col in cols for c in col):
+        return None
+    try:
+        xa, ya = (np.array(col, dtype=np.float64) for col in cols)
+    except ValueError:  # decimal commas, '−', empty cells, words: the careful path
+        return None
+    if not (np.isfinite(xa).all() and np.isfinite(ya).all()):
+        return None
+    return xa, ya
 
 
 def load_csv(path: str | Path, *, x: str | int | None = None,
@@ -314,4 +371,4 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
     delimiter = _sniff_delimiter(text[:8192])
     rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
     return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
-                           comma_separated=delimiter == ",")
+                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";")

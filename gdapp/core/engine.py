@@ -225,8 +225,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True) -> Run:
     if not ok.all():
         first_bad = int(np.argmin(ok))
         if first_bad == 0:
-            raise ValueError("the start is already too large: the cost there is not a finite "
-                             "number (try a smaller start or smaller data values)")
+            raise ValueError("the objective at the start is too large to compute (not a "
+                             "finite number): try a smaller start, λ or data values")
         diverged_at = first_bad if diverged_at is None else min(diverged_at, first_bad)
         keep = first_bad
         params, cost, penalty = params[:keep], cost[:keep], penalty[:keep]

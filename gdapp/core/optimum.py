@@ -84,7 +84,7 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
             return Optimum(None, None, "none",
                            "MAE with an intercept has no closed form (it is a linear programme)")
         return _mae_origin(data, penalty, lam)
-    if sxx == 0.0 and penalty != "l2":
+    if sxx == 0.0 and not (penalty == "l2" and lam > 0):
         what = "all x are 0" if model == "origin" else "all x are equal"
         return Optimum(None, None, "none",
                        f"the optimum is undefined: {what}, so every b1 gives the same cost")
@@ -154,8 +154,9 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     cum = below_all + np.cumsum(weights)
     total = float(cum[-1]) + above_all
     below_left = np.concatenate([[below_all], cum[:-1]])
-    right = (2.0 * cum - total) / n + l2 * pts     # f'(b+) at each breakpoint
-    left = (2.0 * below_left - total) / n + l2 * pts  # f'(b−)
+    with np.errstate(over="ignore"):  # a breakpoint near 1e308 (tiny x): slope ±inf there
+        right = (2.0 * cum - total) / n + l2 * pts     # f'(b+) at each breakpoint
+        left = (2.0 * below_left - total) / n + l2 * pts  # f'(b−)
     idx = np.flatnonzero(right >= 0)
     if idx.size == 0:  # only with L2: the zero lies beyond the last breakpoint
         return _finish(data, "origin", "mae", penalty, lam, -(total / n) / l2, "weighted median")

@@ -35,13 +35,16 @@ from gdapp.core import COSTS, L1_METHODS, MAX_EXPORTABLE_ROWS, MODELS, PENALTIES
 from gdapp.core import spec_fields as _spec_fields
 from gdapp.gui.viewmodel import RunViewModel
 
+#: The smallest positive value the η and tolerance boxes take (a stand-in for "> 0").
+TINY = 1e-300
 #: Range of the η slider, logarithmic (log10 η from −6 to 1).
 ETA_MIN, ETA_MAX = 1e-6, 10.0
 #: The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one
 #: outside the slider's range); the bounds only keep the numbers finite.
 WIDE = 1e300
-#: Updates a run typed into the window may take: as many as a workbook sheet can hold.
-MAX_ITERATIONS = MAX_EXPORTABLE_ROWS
+#: Updates a run typed into the window may take: as many as a workbook sheet can hold
+#: (one row per iterate, the start included).
+MAX_ITERATIONS = MAX_EXPORTABLE_ROWS - 1
 CHOICE_LABELS: dict[str, str] = {
     "origin": "origin  ŷ = b1·x", "line": "line  ŷ = b0 + b1·x",
     "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
@@ -98,6 +101,10 @@ class NumberSpinBox(QDoubleSpinBox):
             v = parse_number(self._bare(text))
         except ValueError as exc:
             return f"{self._what}: {exc}"
+        if v < self.minimum() and self.minimum() == 0.0:
+            return f"{self._what} must be ≥ 0, got {v:g}"
+        if v < self.minimum() and 0.0 < self.minimum() <= TINY:
+            return f"{self._what} must be > 0, got {v:g}"
         if not self.minimum() <= v <= self.maximum():
             return (f"{self._what} must be between {self.minimum():g} and "
                     f"{self.maximum():g}, got {v:g}")
@@ -120,6 +127,63 @@ class NumberSpinBox(QDoubleSpinBox):
         return hint
 
 
+class WholeSpinBox(QSpinBox):
+    """The max-iterations box: a whole number from 1 to what a workbook sheet holds.
+
+    Text that is not such a number can be typed but is not accepted; ``refused`` says why in
+    one sentence (Qt's own box would silently drop the keystroke or the value).
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, minimum: int, maximum: int, what: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self.setRange(minimum, maximum)
+        self.setGroupSeparatorShown(True)
+        self.setKeyboardTracking(False)
+
+    def _number(self, text: str) -> float:
+        bare = text.strip()
+        separator = self.locale().groupSeparator()
+        if separator and bare.count(separator) and "." not in bare:
+            bare = bare.replace(separator, "")
+        return parse_number(bare)
+
+    def valueFromText(self, text: str) -> int:
+        try:
+            v = self._number(text)
+        except ValueError:
+            return self.value()
+        return int(v) if v == int(v) else self.value()
+
+    def _problem(self, text: str) -> str | None:
+        try:
+            v = self._number(text)
+        except ValueError as exc:
+            return f"{self._what}: {exc}"
+        if v != int(v):
+            return f"{self._what} must be a whole number, got {v:g}"
+        if v < self.minimum():
+            return f"{self._what} must be at least {self.minimum():,}, got {int(v):,}"
+        if v > self.maximum():
+            return (f"{self._what} must be at most {self.maximum():,} (a workbook sheet holds "
+                    f"{MAX_EXPORTABLE_ROWS:,} iterate rows), got {int(v):,}")
+        return None
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state = (QValidator.State.Intermediate if self._problem(text)
+                 else QValidator.State.Acceptable)
+        return (state, text, pos)
+
+    def fixup(self, text: str) -> str:
+        problem = self._problem(text)
+        if problem:
+            self.refused.emit(problem)
+        return text
+
+
 class ControlsPanel(QGroupBox):
     """η (spin box + logarithmic slider), λ, penalty, L1 step, cost, model, start,
     max iterations and tolerance, plus an inline message line for refused values."""
@@ -130,7 +194,7 @@ class ControlsPanel(QGroupBox):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.eta = NumberSpinBox(1e-300, 1e6, "η")
+        self.eta = NumberSpinBox(TINY, 1e6, "η")
         self.eta_slider = QDoubleSlider(Qt.Orientation.Horizontal)  # type: ignore[no-untyped-call]
         self.eta_slider.setRange(math.log10(ETA_MIN), math.log10(ETA_MAX))
         self.eta_slider.setToolTip("log scale: drag from η = 1e-6 to 10")
@@ -160,12 +224,9 @@ class ControlsPanel(QGroupBox):
         start_box.addWidget(self.start_b1)
         self._add_row(form, "start", start_box, self.start_b0, self.start_b1)
 
-        self.max_iterations = QSpinBox()
-        self.max_iterations.setRange(1, MAX_ITERATIONS)
-        self.max_iterations.setGroupSeparatorShown(True)
-        self.max_iterations.setKeyboardTracking(False)
+        self.max_iterations = WholeSpinBox(1, MAX_ITERATIONS, "max iterations")
         self._add_row(form, "max_iterations", self.max_iterations)
-        self.tolerance = NumberSpinBox(1e-300, 1e6, "tolerance")
+        self.tolerance = NumberSpinBox(TINY, 1e6, "tolerance")
         self._add_row(form, "tolerance", self.tolerance)
 
         self.message = QLabel("")
@@ -185,7 +246,8 @@ class ControlsPanel(QGroupBox):
                             (self.cost, "cost"), (self.model, "model")):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, n=name: self._write(**{n: c.currentData()}))
-        for box in (self.eta, self.lam, self.tolerance, self.start_b0, self.start_b1):
+        for box in (self.eta, self.lam, self.tolerance, self.start_b0, self.start_b1,
+                    self.max_iterations):
             box.refused.connect(self.show_message)
         vm.specChanged.connect(self.sync)
         vm.errorOccurred.connect(self.show_message)

@@ -46,16 +46,21 @@ class DataEditError(ValueError):
 def parse_pasted_rows(text: str) -> list[list[str]]:
     """Split spreadsheet clipboard text (tabs between cells, newlines between rows) into
     rows of cells; a first row with no number in it (a header) is dropped."""
-    rows = [line.split("\t") for line in text.replace("\r\n", "\n").split("\n")]
-    rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+    rows = _split_rows(text)
     if rows and not any(_is_number(c) for c in rows[0]):
         rows = rows[1:]
     return rows
 
 
+def _split_rows(text: str) -> list[list[str]]:
+    """Clipboard text as rows of stripped cells, blank rows left out (a header kept)."""
+    rows = [line.split("\t") for line in text.replace("\r\n", "\n").split("\n")]
+    return [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+
+
 def _is_number(text: str) -> bool:
     try:
-        parse_number(text)
+        parse_number(text, decimal_comma=True)  # "1,000" is a number, if an ambiguous one
     except ValueError:
         return False
     return True
@@ -278,7 +283,9 @@ class DataEditor(QWidget):
                                  "top-left cell to replace the samples.")
             return False
         try:
-            data = rows_to_dataset(rows, name="pasted")
+            # the rows as pasted, header included: a repeated header is then named as such,
+            # and row numbers count the clipboard's lines
+            data = rows_to_dataset(_split_rows(text), name="pasted")
         except DataError as exc:
             self.message.setText(f"Cannot paste: {exc}")
             return False
