@@ -62,7 +62,19 @@ def test_a_workbook_with_eta_edited_by_hand_still_verifies_and_run_from_reads_th
     assert d["settings"]["eta"] == 0.05
     assert d["history"]["b1"][1] == pytest.approx(15 - 0.05 * 61)
     assert main(["verify", str(path), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["verdict"] == "agree"
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"] == "agree"
+    # the edit is named, even though the run agrees at the new η
+    assert any(f"Settings!B{row} (eta) was 0.01 at export and is 0.05" in n
+               for n in report["notes"])
+
+
+def test_an_untouched_workbook_verifies_without_notes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _export(tmp_path, "plain.xlsx", "--iterations", "20")
+    capsys.readouterr()
+    assert main(["verify", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []
 
 
 def test_examples_regenerates_the_reference_workbooks(tmp_path: Path,

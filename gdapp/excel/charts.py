@@ -36,8 +36,15 @@ def _scatter(title: str, x_title: str, y_title: str) -> ScatterChart:
     chart.style = 13
     chart.x_axis.title = x_title
     chart.y_axis.title = y_title
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+    # LibreOffice draws no tick labels on an axis without an explicit position and label
+    # placement (openpyxl leaves both axes at "l"): bottom for x, left for y.
+    chart.x_axis.axPos = "b"
+    chart.y_axis.axPos = "l"
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.delete = False
+        axis.tickLblPos = "low"
+        axis.majorTickMark = "out"
+        axis.number_format = "General"
     chart.width, chart.height = 18, 9
     return chart
 
@@ -56,9 +63,13 @@ def add_charts(summary: WriteOnlyWorksheet, iterations: WriteOnlyWorksheet, run:
     line = _series(summary, 5, 6, FIRST_ROW, FIRST_ROW + CURVE_POINTS - 1, "objective")
     line.marker.symbol = "none"
     line.smooth = False
+    line.graphicalProperties.line.solidFill = "000000"  # the note's black cost curve
+    line.graphicalProperties.line.width = 12700  # 1 pt, so the path's dots show on it
     path = _series(iterations, b1, objective, FIRST_ROW, last, "iterates")
     path.marker.symbol = "circle"
     path.marker.size = 5
+    path.marker.graphicalProperties.solidFill = "E8731A"
+    path.marker.graphicalProperties.line.solidFill = "A04000"
     path.graphicalProperties.line.noFill = True
     curve.series.extend([line, path])
     summary.add_chart(curve, "H2")
@@ -66,5 +77,6 @@ def add_charts(summary: WriteOnlyWorksheet, iterations: WriteOnlyWorksheet, run:
     per_k = _scatter(f"Objective per iteration{shown}", "k", "objective E + P")
     trace = _series(iterations, 1, objective, FIRST_ROW, last, "objective")
     trace.marker.symbol = "none"
+    trace.graphicalProperties.line.solidFill = "E8731A"
     per_k.series.append(trace)
     summary.add_chart(per_k, "H22")

@@ -8,13 +8,17 @@ and :mod:`gdapp.excel.formulas`; :func:`expected_cells` walks the same plan and 
 formula with the engine's value.
 
 The workbook is built in openpyxl's write-only mode (rows streamed in order, flat memory) and
-saved atomically: to a temporary file in the target's folder, then ``os.replace``.
+saved atomically: to a temporary file in the target's folder, then ``os.replace``. That file
+is made before the first row is written (so an unwritable folder is refused at once), the
+sheets' XML streams into a private folder of :mod:`gdapp.excel.scratch`, and the temporaries
+a killed export left behind are removed at the start of the next one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -26,6 +30,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from gdapp import __version__
@@ -37,6 +42,12 @@ from gdapp.excel.layout import (
     iteration_cells,
     iteration_columns,
     iteration_row,
+)
+from gdapp.excel.scratch import (
+    EXPORT_PREFIX,
+    remove_stale_temporaries,
+    tagged,
+    workbook_temp_prefix,
 )
 from gdapp.excel.summary import (
     CURVE_POINTS,
@@ -90,22 +101,36 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
             timestamp: datetime | None) -> Path:
     target = _check_target(path)
     _check_size(run)
+    remove_stale_temporaries(target.parent)
+    tmp = _reserve_temporary(target)
     wb = Workbook(write_only=True)
     when = timestamp or datetime.now(tz=UTC).replace(tzinfo=None)
     wb.properties.created = when
     wb.properties.modified = when
     wb.properties.creator = f"gdapp {__version__}"
+    scratch: Path | None = None
     try:
+        scratch = Path(tempfile.mkdtemp(prefix=tagged(EXPORT_PREFIX)))
+        setattr(wb, _SCRATCH, scratch)
         _write_settings(wb, run)
         _write_data(wb, run)
         columns = iteration_columns(run)
         iterations = _write_iterations(wb, run, columns, progress)
         _write_summary(wb, run, columns, iterations)
-        _save_atomically(wb, target)
+        _save_atomically(wb, tmp, target)
     except BaseException:
         _discard(wb)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     return target
+
+
+#: Attribute of the workbook naming the folder its sheets' XML streams into.
+_SCRATCH = "_gdapp_scratch"
 
 
 def _discard(wb: Workbook) -> None:
@@ -129,6 +154,8 @@ def _check_target(path: str | Path) -> Path:
     if target.is_dir():
         raise ExportError(f"{target} is a folder, not a workbook file")
     folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is not a folder")
     if not folder.is_dir():
         raise ExportError(f"{folder}: no such folder")
     if not os.access(folder, os.W_OK):
@@ -181,6 +208,13 @@ def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksh
     ws = wb.create_sheet(title)
     ref = f"A1:{get_column_letter(columns)}{rows}"
     setattr(ws, _SIZE_HOOK, lambda: ref)
+    scratch = getattr(wb, _SCRATCH, None)
+    if scratch is not None:
+        # what ws._get_writer() does, with the sheet's XML in our folder instead of /tmp
+        out = str(Path(scratch) / f"{title}.xml")
+        ALL_TEMP_FILES.append(out)  # openpyxl's writer.cleanup() takes it off this list
+        ws._writer = WorksheetWriter(ws, out=out)
+        ws._writer.write_top()
     return ws
 
 
@@ -196,8 +230,9 @@ def _name(wb: Workbook, name: str, sheet: str, ref: str) -> None:
 def _write_settings(wb: Workbook, run: Run) -> None:
     spec = run.spec
     settings = spec.settings()
-    ws = _sheet(wb, "Settings", 4, len(settings) + 1 + len(_MARKER_ROWS) + 1)
-    ws.append([text(ws, h) for h in ("setting", "value", "defined name", "what it means")])
+    ws = _sheet(wb, "Settings", 5, len(settings) + 1 + len(_MARKER_ROWS) + 1)
+    ws.append([text(ws, h) for h in ("setting", "value", "defined name", "what it means",
+                                     AT_EXPORT)])
     meta = {f.metadata["name"]: f.metadata for f in spec_fields().values()}
     row = 1
     for name, value in settings.items():
@@ -207,13 +242,9 @@ def _write_settings(wb: Workbook, run: Run) -> None:
             help_ = meta["start"]["help"]
         else:
             label, help_ = meta[name]["label"], meta[name]["help"]
-        if isinstance(value, str):
-            cell: str | float | int | Cell = text(ws, value)
-        elif isinstance(value, int) and not isinstance(value, bool):
-            cell = value
-        else:
-            cell = number(ws, float(value))
-        ws.append([text(ws, label), cell, text(ws, name), text(ws, help_)])
+        # column E keeps the value as exported, so an edit of column B can be reported
+        cell, at_export = (_setting_cell(ws, value) for _ in range(2))
+        ws.append([text(ws, label), cell, text(ws, name), text(ws, help_), at_export])
         _name(wb, name, "Settings", f"$B${row}")
     ws.append([])
     values: list[str | int] = [FORMAT_VERSION, __version__, spec.data.name, spec.data.n,
@@ -222,6 +253,18 @@ def _write_settings(wb: Workbook, run: Run) -> None:
         cell = text(ws, value) if isinstance(value, str) else value
         note = "identifies a workbook gdapp wrote" if label == MARKER else ""
         ws.append([text(ws, label), cell, None, text(ws, note) if note else None])
+
+
+#: Header of the Settings column that keeps each value as it was exported.
+AT_EXPORT = "value at export"
+
+
+def _setting_cell(ws: WriteOnlyWorksheet, value: object) -> str | float | int | Cell:
+    if isinstance(value, str):
+        return text(ws, value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return number(ws, float(value))  # type: ignore[arg-type]
 
 
 #: Labels of the rows below the settings; the first is the marker a reader looks for.
@@ -290,15 +333,21 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
     charts.add_charts(ws, iterations, run, columns)
 
 
-def _save_atomically(wb: Workbook, target: Path) -> None:
+def _reserve_temporary(target: Path) -> Path:
+    """Create the (empty) temporary file the workbook will be saved through."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.tmp",
-                                        dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=workbook_temp_prefix(target.stem),
+                                        suffix=".xlsx.tmp", dir=target.parent)
     except OSError as exc:
         raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") \
             from None
     os.close(fd)
-    tmp = Path(tmp_name)
+    return Path(tmp_name)
+
+
+def _save_atomically(wb: Workbook, tmp: Path, target: Path) -> None:
+    """Write the archive into ``tmp``, then rename it over ``target`` (the caller removes
+    ``tmp`` on failure)."""
     try:
         # mkstemp makes the file private (0600); give it the mode a new file would get
         os.chmod(tmp, _target_mode(target))
@@ -307,14 +356,8 @@ def _save_atomically(wb: Workbook, target: Path) -> None:
             ExcelWriter(wb, archive).save()
         os.replace(tmp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise ExportError(f"{target}: could not save the workbook ({exc.strerror or exc})") \
             from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 def _target_mode(target: Path) -> int:

@@ -48,9 +48,11 @@ from gdapp.excel.compare import (
     opened,
     report_from,
 )
-from gdapp.excel.export import expected_cells
+from gdapp.excel.export import AT_EXPORT, expected_cells
 from gdapp.excel.readback import WorkbookError, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
+from gdapp.excel.scratch import VERIFY_PREFIX, tagged
+from gdapp.excel.streaming import StreamedWorkbook
 
 __all__ = ["RELATIVE_TOLERANCE", "RecalcUnavailable", "VerifyReport", "VerifyUnavailable",
            "compare_workbooks", "verify_workbook", "verify_workbooks"]
@@ -107,7 +109,7 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
     if progress is not None:
         progress(0, total)
     reports = []
-    with TemporaryDirectory(prefix="gdapp-verify-") as scratch:
+    with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
         # Links named 0.xlsx, 1.xlsx, … so that workbooks with the same name share a launch.
         links = Path(scratch) / "in"
         links.mkdir()
@@ -168,12 +170,36 @@ def _verify_one(item: _Prepared, copy: Path, *, progress: Callable[[int, int], N
             original, recalculated, expected_cells(item.run),
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
             total=item.cells, progress=progress, cancel=cancel)
-        notes: tuple[str, ...] = ()
+        notes = settings_edits(original)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
-            notes = (_divergence_note(item.run, item.rows, beyond),)
+            notes = (*notes, _divergence_note(item.run, item.rows, beyond))
     return tally, notes
+
+
+def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
+    """Notes naming each Settings value that differs from its copy in "value at export".
+
+    An edited setting is not a disagreement — the engine reran with the edited value, which
+    is the point of a live workbook — but the report says which cells were edited, so a
+    tampered workbook never passes unremarked.
+    """
+    notes = []
+    for number, row in original.parse_rows("Settings"):
+        if number == 1:
+            if len(row) < 5 or row[4] != AT_EXPORT:
+                return ()  # written before gdapp kept the exported values
+            continue
+        if len(row) < 5 or row[4] is None:
+            continue
+        now, then = row[1], row[4]
+        same = now == then or (isinstance(now, int | float) and isinstance(then, int | float)
+                               and float(now) == float(then))
+        if not same:
+            notes.append(f"note: Settings!B{number} ({row[2]}) was {then!r} at export and is "
+                         f"{now!r} now; the run was checked with the value it has now")
+    return tuple(notes)
 
 
 def _count(cells: Iterable[Expected]) -> int:

@@ -9,6 +9,7 @@ only arranges the widgets, the stepping toolbar, the menus and the session autos
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.files.exported.connect(
             lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
         self.files.exported.connect(lambda _p: self.spreadsheet_action.setEnabled(True))
+        self.files.exported.connect(lambda _p: self.save_session())  # the export folder
         self.files.opened.connect(
             lambda p: self.statusBar().showMessage(f"Opened {p}", 10000))
         self.files.failed.connect(lambda m: self.statusBar().showMessage(m, 10000))
@@ -163,7 +165,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(plots)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([scroll.minimumWidth(), 545, 1280 - 545 - scroll.minimumWidth()])
+        self.splitter.setSizes([scroll.minimumWidth(), 470, 1280 - 470 - scroll.minimumWidth()])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any,
@@ -303,9 +305,13 @@ class MainWindow(QMainWindow):
 
     # ---- session -----------------------------------------------------------------------
     def window_state(self) -> dict[str, Any]:
-        """The geometry and splitter sizes, as JSON values."""
-        return {"geometry": bytes(self.saveGeometry().toHex().data()).decode("ascii"),
-                "splitter": self.splitter.sizes()}
+        """The geometry, splitter sizes and last export folder, as JSON values."""
+        state: dict[str, Any] = {
+            "geometry": bytes(self.saveGeometry().toHex().data()).decode("ascii"),
+            "splitter": self.splitter.sizes()}
+        if self.files.export_folder is not None:
+            state["export_folder"] = str(self.files.export_folder)
+        return state
 
     def restore_window_state(self, state: dict[str, Any]) -> None:
         """Apply :meth:`window_state`'s output (ignoring anything malformed)."""
@@ -315,6 +321,9 @@ class MainWindow(QMainWindow):
         sizes = state.get("splitter")
         if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
             self.splitter.setSizes(sizes)
+        folder = state.get("export_folder")
+        if isinstance(folder, str) and folder and Path(folder).is_dir():
+            self.files.export_folder = Path(folder)
 
     def save_session(self) -> None:
         """Write the settings and data to the session file (on every change)."""
