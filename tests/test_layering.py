@@ -3,11 +3,14 @@
 Two checks, after napari's: the import-linter contracts in pyproject.toml (static: no import
 of Qt below the GUI, no openpyxl in the core), and the headless test files run in a fresh
 interpreter in which PySide6, shiboken6, pyqtgraph, superqt and pytest-qt cannot be imported
-(dynamic: nothing imports them at run time either, not even lazily).
+(dynamic: nothing imports them at run time either, not even lazily). A test file counts as
+headless unless it visibly uses Qt (:func:`needs_qt`): a test that needs the window belongs in
+a file that says so, e.g. by importing ``gdapp.gui`` or taking ``qtbot``.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -21,10 +24,14 @@ TESTS = ROOT / "tests"
 #: Top-level packages the headless suite must live without.
 QT_PACKAGES = ("PySide6", "shiboken6", "pyqtgraph", "superqt", "pytestqt")
 
-#: Test files that exercise the GUI, and the files that only run tools over the source (this
-#: one among them: the subprocess must not start itself again).
-GUI_FILE_PATTERNS = ("test_gui*.py", "test_qt_regression.py")
+#: The files that only run tools over the source (this one among them: the subprocess must
+#: not start itself again).
 TOOL_FILES = ("test_layering.py", "test_code_quality.py", "test_dev_script.py")
+
+#: pytest-qt's fixtures and markers, and ours: a test file that uses one needs Qt.
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qapp_args", "qapp_cls", "qtmodeltester", "qtlog"})
+QT_MARKERS = frozenset({"gui", "qt_log_ignore", "qt_log_level_fail", "qt_no_exception_capture",
+                        "qt_api"})
 
 #: Runs first in the subprocess: a meta-path finder that refuses the Qt packages, as if they
 #: were not installed (ModuleNotFoundError, so `except ImportError` paths behave as they would).
@@ -63,12 +70,61 @@ with open(out, "w") as f:
 """
 
 
+def needs_qt(path: Path) -> bool:
+    """Whether a test file uses Qt: by name (``test_gui*``, ``test_qt_*``), or because it
+    imports a Qt package or ``gdapp.gui``, names one in a string (``importorskip``), takes a
+    pytest-qt fixture or carries a Qt marker."""
+    if path.name.startswith(("test_gui", "test_qt_")):
+        return True
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        modules: list[str] = []
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            modules = [node.value] if node.value.partition(".")[0] in QT_PACKAGES else []
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if any(a.arg in QT_FIXTURES for a in node.args.args + node.args.kwonlyargs):
+                return True
+        elif (isinstance(node, ast.Attribute) and node.attr in QT_MARKERS
+              and isinstance(node.value, ast.Attribute) and node.value.attr == "mark"):
+            return True
+        if any(m.partition(".")[0] in QT_PACKAGES or m == "gdapp.gui"
+               or m.startswith("gdapp.gui.") for m in modules):
+            return True
+    return False
+
+
 def headless_test_files() -> list[Path]:
-    """The tests that must pass without Qt: all but the GUI files and the tool runners."""
-    gui = {p for pattern in GUI_FILE_PATTERNS for p in TESTS.glob(pattern)}
-    return sorted(
-        p for p in TESTS.glob("test_*.py") if p not in gui and p.name not in TOOL_FILES
-    )
+    """The tests that must pass without Qt: every test file but the tool runners and those
+    that use Qt (see :func:`needs_qt`)."""
+    return sorted(p for p in TESTS.glob("test_*.py")
+                  if p.name not in TOOL_FILES and not needs_qt(p))
+
+
+def test_a_file_that_touches_qt_in_any_visible_way_is_not_headless(tmp_path: Path) -> None:
+    cases = {
+        "import numpy as np\n\ndef test_a():\n    assert np.pi > 3\n": False,
+        'from gdapp.core import run\n\ndef test_a():\n    """Not gdapp.gui."""\n': False,
+        "from gdapp.gui.viewmodel import RunViewModel\n": True,
+        "from gdapp import gui\n": True,
+        "import pyqtgraph as pg\n": True,
+        "def test_a(qtbot):\n    pass\n": True,
+        "import pytest\nQt = pytest.importorskip('PySide6.QtCore')\n": True,
+        "import pytest\npytestmark = pytest.mark.qt_log_ignore('x')\n": True,
+    }
+    for i, (source, expected) in enumerate(cases.items()):
+        path = tmp_path / f"test_case_{i}.py"
+        path.write_text(source, encoding="utf-8")
+        assert needs_qt(path) is expected, source
+
+
+def test_the_headless_files_include_the_notes_numbers_and_no_gui_file() -> None:
+    headless = {p.name for p in headless_test_files()}
+    assert "test_note_numbers.py" in headless
+    assert not any(name.startswith(("test_gui", "test_qt_")) for name in headless)
+    assert not headless & set(TOOL_FILES)
 
 
 def test_pyproject_declares_the_wall_for_core_and_excel() -> None:
