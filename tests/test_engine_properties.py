@@ -216,3 +216,18 @@ def test_mae_on_a_million_samples_keeps_memory_bounded_and_matches_direct() -> N
     rows = r.params[::60]
     assert r.cost[::60] == pytest.approx(direct_cost("mae", rows, data), rel=1e-10)
     assert r.gradient[::60] == pytest.approx(direct_gradient("mae", rows, data), abs=1e-12)
+
+
+def test_a_slow_run_stops_when_its_cancel_callback_says_so() -> None:
+    from gdapp.core import RunCancelled
+    asked: list[int] = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) >= 3
+
+    spec = RunSpec(cost="mae", model="line", learning_rate=0.01, max_iterations=100_000)
+    with pytest.raises(RunCancelled) as stopped:
+        run(spec, cancel=cancel)
+    assert stopped.value.args[0] == 3 * 256  # asked every 256 updates
+    assert run(RunSpec(cost="mae", max_iterations=500), cancel=lambda: False).iterations == 500

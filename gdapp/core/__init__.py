@@ -17,7 +17,7 @@ from gdapp.core.data import (
     parse_number,
     rows_to_dataset,
 )
-from gdapp.core.engine import DIVERGENCE_LIMIT, Run, rerun_for_rows, run
+from gdapp.core.engine import DIVERGENCE_LIMIT, Run, RunCancelled, rerun_for_rows, run
 from gdapp.core.examples import NOTE_RUNS
 from gdapp.core.objective import ZERO_BAND, Objective, band_sign
 from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
@@ -36,7 +36,7 @@ from gdapp.core.spec import (
 __all__ = [
     "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
     "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset", "Objective",
-    "Optimum", "Run", "RunSpec", "band_sign", "default_start", "document_example",
+    "Optimum", "Run", "RunCancelled", "RunSpec", "band_sign", "default_start", "document_example",
     "exact_optimum", "load_csv", "make_spec", "parse_number", "rerun_for_rows",
     "rows_to_dataset", "run", "spec_fields", "stability_limit",
 ]

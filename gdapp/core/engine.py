@@ -37,6 +37,10 @@ from gdapp.core.spec import RunSpec
 FloatArray = NDArray[np.float64]
 Status = Literal["converged", "max_iterations", "diverged"]
 
+class RunCancelled(Exception):
+    """A run stopped because its ``cancel`` callback said so (at update ``args[0]``)."""
+
+
 #: A parameter or objective larger than this in size counts as divergence.
 DIVERGENCE_LIMIT = 1e100
 
@@ -90,7 +94,8 @@ class Run:
 
 
 def _descend_1(grad: Callable[..., tuple[float, ...]], b: float, eta: float, lam: float,
-               mode: str, n_max: int, tol: float, stop: bool) -> tuple[list[float], int | None]:
+               mode: str, n_max: int, tol: float, stop: bool,
+               cancel: Callable[[], bool] | None = None) -> tuple[list[float], int | None]:
     """The loop for one parameter. Returns the iterates and the diverging update (or None)."""
     out = [b]
     append = out.append
@@ -98,6 +103,8 @@ def _descend_1(grad: Callable[..., tuple[float, ...]], b: float, eta: float, lam
     band = ZERO_BAND
     limit = DIVERGENCE_LIMIT
     for k in range(1, n_max + 1):
+        if cancel is not None and not k & 255 and cancel():
+            raise RunCancelled(k)
         g = grad(b)[0]
         if mode == "l1sub":
             g += lam * (1.0 if b > 0 else -1.0 if b < 0 else 0.0)
@@ -145,7 +152,8 @@ def _descend_affine(curvature: float, centre: float, b: float, eta: float, l2: f
 
 
 def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta: float,
-               lam: float, mode: str, n_max: int, tol: float, stop: bool
+               lam: float, mode: str, n_max: int, tol: float, stop: bool,
+               cancel: Callable[[], bool] | None = None
                ) -> tuple[list[tuple[float, float]], int | None]:
     """The loop for (b0, b1); only b1 is penalized."""
     out = [(b0, b1)]
@@ -154,6 +162,8 @@ def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta
     band = ZERO_BAND
     limit = DIVERGENCE_LIMIT
     for k in range(1, n_max + 1):
+        if cancel is not None and not k & 255 and cancel():
+            raise RunCancelled(k)
         g0, g1 = grad(b0, b1)
         if mode == "l1sub":
             g1 += lam * (1.0 if b1 > 0 else -1.0 if b1 < 0 else 0.0)
@@ -178,7 +188,8 @@ def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta
     return out, None
 
 
-def run(spec: RunSpec, *, stop_at_convergence: bool = True) -> Run:
+def run(spec: RunSpec, *, stop_at_convergence: bool = True,
+        cancel: Callable[[], bool] | None = None) -> Run:
     """Run gradient descent as ``spec`` describes and record every iteration.
 
     Parameters
@@ -188,6 +199,9 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True) -> Run:
     stop_at_convergence : bool, keyword-only
         False runs exactly ``spec.max_iterations`` updates (unless it diverges), still
         flagging the rows whose step is within the tolerance.
+    cancel : callable, keyword-only
+        Asked every 256 updates of the O(n)-per-update loops (MAE, RMSE); when it returns True
+        the run stops by raising :class:`RunCancelled` (a window abandons a slow run this way).
     """
     spec = spec.validated()
     lam = spec.lam if spec.penalty != "none" else 0.0
@@ -208,11 +222,11 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True) -> Run:
         params = np.array(seq, dtype=np.float64).reshape(-1, 1)
     elif len(start) == 1:
         seq, diverged_at = _descend_1(grad, start[0], eta, lam, mode, n_max, tol,
-                                      stop_at_convergence)
+                                      stop_at_convergence, cancel)
         params = np.array(seq, dtype=np.float64).reshape(-1, 1)
     else:
         pairs, diverged_at = _descend_2(grad, start[0], start[1], eta, lam, mode, n_max, tol,
-                                        stop_at_convergence)
+                                        stop_at_convergence, cancel)
         params = np.array(pairs, dtype=np.float64).reshape(-1, 2)
 
     cost = obj.cost(params)
