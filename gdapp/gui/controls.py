@@ -63,7 +63,28 @@ def field_label(name: str) -> str:
     return str(_spec_fields()[name].metadata["label"])
 
 
-class NumberSpinBox(QDoubleSpinBox):
+class _RefusesWithReason:
+    """Qt validation for a spin box whose ``_problem(text)`` names what is wrong: such text
+    stays editable (Intermediate) and, when Qt gives up on it, ``refused`` says why."""
+
+    refused: Any
+
+    def _problem(self, text: str) -> str | None:
+        raise NotImplementedError
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state = (QValidator.State.Intermediate if self._problem(text)
+                 else QValidator.State.Acceptable)
+        return (state, text, pos)
+
+    def fixup(self, text: str) -> str:
+        problem = self._problem(text)
+        if problem:
+            self.refused.emit(problem)
+        return text
+
+
+class NumberSpinBox(_RefusesWithReason, QDoubleSpinBox):
     """A spin box that shows numbers as a person writes them (``0.01``, ``1e-09``).
 
     Text is read with :func:`gdapp.core.parse_number` (decimal comma accepted). Text that is
@@ -110,16 +131,6 @@ class NumberSpinBox(QDoubleSpinBox):
                     f"{self.maximum():g}, got {v:g}")
         return None
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        state = (QValidator.State.Intermediate if self._problem(text)
-                 else QValidator.State.Acceptable)
-        return (state, text, pos)
-
-    def fixup(self, text: str) -> str:
-        problem = self._problem(text)
-        if problem:
-            self.refused.emit(problem)
-        return text
 
     def sizeHint(self) -> Any:
         hint = super().sizeHint()
@@ -127,7 +138,7 @@ class NumberSpinBox(QDoubleSpinBox):
         return hint
 
 
-class WholeSpinBox(QSpinBox):
+class WholeSpinBox(_RefusesWithReason, QSpinBox):
     """The max-iterations box: a whole number from 1 to what a workbook sheet holds.
 
     Text that is not such a number can be typed but is not accepted; ``refused`` says why in
@@ -172,16 +183,6 @@ class WholeSpinBox(QSpinBox):
                     f"{MAX_EXPORTABLE_ROWS:,} iterate rows), got {int(v):,}")
         return None
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        state = (QValidator.State.Intermediate if self._problem(text)
-                 else QValidator.State.Acceptable)
-        return (state, text, pos)
-
-    def fixup(self, text: str) -> str:
-        problem = self._problem(text)
-        if problem:
-            self.refused.emit(problem)
-        return text
 
 
 class ControlsPanel(QGroupBox):
