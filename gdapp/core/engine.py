@@ -188,6 +188,25 @@ def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta
     return out, None
 
 
+#: From this many samples an O(n)-per-update loop asks ``cancel`` before every update
+#: (one update then costs milliseconds), not only every 256th.
+ASK_EVERY_UPDATE_SAMPLES = 4096
+
+
+def _asking_first(grad: Callable[..., tuple[float, ...]], cancel: Callable[[], bool]
+                  ) -> Callable[..., tuple[float, ...]]:
+    """``grad`` that first asks ``cancel`` (the loops call it once per update k = 1, 2, …)."""
+    k = 0
+
+    def asking(*b: float) -> tuple[float, ...]:
+        nonlocal k
+        k += 1
+        if cancel():
+            raise RunCancelled(k)
+        return grad(*b)
+    return asking
+
+
 def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         cancel: Callable[[], bool] | None = None) -> Run:
     """Run gradient descent as ``spec`` describes and record every iteration.
@@ -200,7 +219,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         False runs exactly ``spec.max_iterations`` updates (unless it diverges), still
         flagging the rows whose step is within the tolerance.
     cancel : callable, keyword-only
-        Asked every 256 updates of the O(n)-per-update loops (MAE, RMSE); when it returns True
+        Asked every 256 updates of the O(n)-per-update loops (MAE, RMSE), before every update
+        of an MAE loop on more than ``ASK_EVERY_UPDATE_SAMPLES`` samples; when it returns True
         the run stops by raising :class:`RunCancelled` (a window abandons a slow run this way).
     """
     spec = spec.validated()
@@ -211,6 +231,9 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         mode = "l1prox" if spec.l1_method == "proximal" else "l1sub"
     else:
         mode = spec.penalty if spec.penalty == "l2" else "plain"
+    if cancel is not None and obj.breakpoints is None and spec.cost == "mae" \
+            and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
+        grad = _asking_first(grad, cancel)
     start = spec.resolved_start()
     eta, tol, n_max = spec.learning_rate, spec.tolerance, spec.max_iterations
     diverged_at: int | None

@@ -3,13 +3,17 @@
 Every edit is checked at once. A cell that is not a finite number is refused in place (red,
 with the reason as its tooltip and in the message line) and the run keeps the last valid data;
 once every cell is a number the samples go to the view-model as a new :class:`Dataset`.
+
+A file larger than :data:`BACKGROUND_IMPORT_BYTES` is read in a worker thread (the editor
+says "reading FILE…" meanwhile) and applied on the GUI thread when it is read.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +35,8 @@ from gdapp.gui.viewmodel import RunViewModel
 INVALID_COLOR = QColor("#f6c0c0")
 #: Larger data sets are shown (first rows only) but not edited here: edit the file instead.
 MAX_EDITABLE_ROWS = 2_000
+#: Files larger than this (bytes) are read in a worker thread (a 1,000,000-row CSV: ~4 s).
+BACKGROUND_IMPORT_BYTES = 4_000_000
 
 
 def format_sample(value: float) -> str:
@@ -89,9 +95,17 @@ class DataEditor(QWidget):
     """The samples as an editable grid, with Add/Remove row, Import CSV/XLSX and the
     document example one click away."""
 
+    #: A background import ended: True when its samples went to the view-model.
+    importFinished = Signal(bool)
+    #: (import number, Dataset or error message, file name) from the reading thread
+    _read = Signal(int, object, str)
+
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vm = vm
+        self._imports = 0  # numbers the background imports; only the latest is applied
+        self._reader: threading.Thread | None = None
+        self._read.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
         self._shown: Dataset | None = None
         self.editable = True
         self.table = SampleTable(0, 2)
@@ -318,24 +332,97 @@ class DataEditor(QWidget):
         self.show_dataset(DOCUMENT)
 
     def import_file(self, path: str | None = None, *, kind: str | None = None) -> bool:
-        """Import samples from a CSV or XLSX file (asks for one when ``path`` is None)."""
+        """Import samples from a CSV or XLSX file (asks for one when ``path`` is None).
+
+        Returns True when the samples changed. A file larger than
+        :data:`BACKGROUND_IMPORT_BYTES` is read in a worker thread: this returns True at once
+        and ``importFinished`` says how it ended.
+        """
         if path is None:
             filters = ("CSV files (*.csv *.txt *.tsv)" if kind == "csv"
                        else "Excel workbooks (*.xlsx)")
             path, _ = QFileDialog.getOpenFileName(self, "Import samples", "", filters)
             if not path:
                 return False
+        self._imports += 1  # a newer import (or a synchronous one) supersedes a running one
         try:
-            if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
-                from gdapp.excel import load_data_xlsx
-
-                data = load_data_xlsx(path)
-            else:
-                data = load_csv(path)
+            size = Path(path).stat().st_size
+        except OSError:
+            size = 0  # the reader below says what is wrong with it
+        if size > BACKGROUND_IMPORT_BYTES:
+            self._start_reading(path)
+            return True
+        try:
+            data = read_samples(path)
         except (DataError, ValueError, OSError) as exc:
             self.message.setText(f"Could not import {Path(path).name}: {exc}")
             return False
+        return self._apply_import(data)
+
+    def _apply_import(self, data: Dataset) -> bool:
         if self._vm.update(data=data):
             self.show_dataset(data)
             return True
         return False
+
+    # ---- reading a large file in the background -------------------------------------
+    @property
+    def reading(self) -> bool:
+        """True while a large file is read in the background."""
+        return self._reader is not None and self._reader.is_alive()
+
+    def _start_reading(self, path: str) -> None:
+        number = self._imports
+        name = Path(path).name
+        self.message.setStyleSheet("")
+        self.message.setText(f"reading {name}…")
+
+        def read() -> None:
+            result: Dataset | str
+            try:
+                result = read_samples(path)
+            except (DataError, ValueError, OSError) as exc:
+                result = str(exc)
+            except MemoryError:
+                result = "not enough memory to read it"
+            if number == self._imports:
+                self._read.emit(number, result, name)
+
+        self._reader = threading.Thread(target=read, name="gdapp-import", daemon=True)
+        self._reader.start()
+
+    def _on_read(self, number: int, result: object, name: str) -> None:
+        """On the GUI thread: apply the samples read (unless a newer import came since)."""
+        if number != self._imports:
+            return
+        if isinstance(result, Dataset):
+            self.message.setText("")
+            ok = self._apply_import(result)
+        else:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(f"Could not import {name}: {result}")
+            ok = False
+        self.importFinished.emit(ok)
+
+    def stop_import(self, timeout: float = 10.0) -> bool:
+        """Drop a background import's result and wait for its thread (a file cannot be read
+        halfway); True when no reading thread is left."""
+        self._imports += 1
+        if self._reader is not None:
+            self._reader.join(timeout)
+        return not self.reading
+
+
+def read_samples(path: str) -> Dataset:
+    """The samples of a CSV file or an .xlsx workbook (by the file's suffix).
+
+    Raises
+    ------
+    DataError, ValueError, OSError
+        When the file cannot be read or holds no usable samples.
+    """
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+        from gdapp.excel import load_data_xlsx
+
+        return load_data_xlsx(path)
+    return load_csv(path)

@@ -5,6 +5,12 @@ plots and tables only read from it and connect to its signals. No widget reaches
 
 Order of signals after a spec change: ``specChanged``, ``runChanged``, ``currentChanged(k)``.
 
+A run that would take a noticeable time (:func:`run_cost` above :data:`BACKGROUND_COST`:
+MAE on many samples, or very many updates) is computed in a worker thread: ``set_spec``
+returns at once, ``busyChanged(True)`` is emitted and the old spec and run stay on screen; a
+newer spec cancels it (the engine's ``cancel`` callback) and a cancelled or stale result is
+dropped. When it is done the same signals follow as for a synchronous change.
+
 Where ``current`` goes after a new run (the documented choice): to the run's last iterate,
 unless the user is *stepping* (:attr:`RunViewModel.stepping`, switched on by Step, Step back,
 Play, Reset and selecting a grid row, switched off by Run to end); then k stays where it was,
@@ -14,12 +20,14 @@ clamped to the new run.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
-from gdapp.core import DOCUMENT, Objective, Run, RunSpec, default_start, run
+from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_start, run
+from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
 
 #: Colours for pinned runs, clear of the black (cost) and red (penalty) the note uses.
 PIN_COLORS: tuple[str, ...] = (
@@ -29,6 +37,54 @@ PIN_COLORS: tuple[str, ...] = (
 MAX_PINS = len(PIN_COLORS)
 
 _COST_LABELS = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE"}
+
+#: The fixed cost of one update, in sample-updates (one ≈ 0.1–0.2 µs): the note's own loop
+#: (origin, MSE, no or L2 penalty: ~0.35 µs), the other O(1) loops of MSE/RMSE (~2 µs), MAE
+#: origin from sorted breakpoints (~70 µs with its record), a direct MAE loop (~30 µs).
+UPDATE_OVERHEAD = {"affine": 2, "stats": 12, "sorted": 450, "direct": 200}
+#: Runs estimated above this many sample-updates (~0.5 s) are computed in the background.
+BACKGROUND_COST = 4_000_000
+
+
+def run_cost(spec: RunSpec) -> int:
+    """The estimated work of running ``spec``, in sample-updates.
+
+    An update is O(n) in the samples for MAE with the line model and for MAE with the
+    origin model on up to ``SORTED_MAE_MIN_SAMPLES`` samples (direct evaluation); the record
+    of such a run is then O(rows · n) too. MSE and RMSE updates are O(1) (sufficient
+    statistics), MAE origin on more samples O(log n) (sorted breakpoints): those count as a
+    fixed overhead only. So cost = max_iterations · (n + overhead) for the direct loops and
+    max_iterations · overhead otherwise.
+    """
+    if spec.cost == "mse" and spec.model == "origin" and spec.penalty != "l1":
+        return spec.max_iterations * UPDATE_OVERHEAD["affine"]
+    if spec.cost != "mae":
+        return spec.max_iterations * UPDATE_OVERHEAD["stats"]
+    if spec.model == "origin" and spec.data.n > SORTED_MAE_MIN_SAMPLES:
+        return spec.max_iterations * UPDATE_OVERHEAD["sorted"]
+    return spec.max_iterations * (spec.data.n + UPDATE_OVERHEAD["direct"])
+
+
+def is_background_run(spec: RunSpec) -> bool:
+    """Whether the window computes ``spec`` in a worker thread (see :func:`run_cost`)."""
+    return run_cost(spec) > BACKGROUND_COST
+
+
+def describe_busy(spec: RunSpec) -> str:
+    """The status line while ``spec`` is computed, e.g.
+    ``"computing… (a large run: 1,000,000 samples × 10,000 updates)"``."""
+    return (f"computing… (a large run: {spec.data.n:,} samples × "
+            f"{spec.max_iterations:,} updates)")
+
+
+class _Job:
+    """One background computation: its spec, generation and cancel flag."""
+
+    def __init__(self, spec: RunSpec, generation: int) -> None:
+        self.spec = spec
+        self.generation = generation
+        self.cancelled = threading.Event()
+        self.thread: threading.Thread | None = None
 
 
 def default_spec() -> RunSpec:
@@ -82,15 +138,32 @@ class RunViewModel(QObject):
     currentChanged = Signal(int)
     pinnedChanged = Signal()
     errorOccurred = Signal(str)
+    busyChanged = Signal(bool)
+    #: (generation, Run or error message) from a worker thread; queued to the GUI thread
+    _finished = Signal(int, object)
 
     def __init__(self, spec: RunSpec | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._spec = (spec or default_spec()).validated()
-        self._run = run(self._spec)
+        wanted = (spec or default_spec()).validated()
+        self._job: _Job | None = None
+        self._threads: list[threading.Thread] = []
+        self._generation = 0
+        self._busy_shown = False  # what busyChanged last said
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        # a large opening run: show its first few updates at once, the whole run when done
+        shown = wanted
+        if is_background_run(wanted):
+            per_update = run_cost(dataclasses.replace(wanted, max_iterations=1))
+            shown = dataclasses.replace(
+                wanted, max_iterations=max(1, BACKGROUND_COST // (10 * per_update)))
+        self._spec = shown
+        self._run = run(shown)
         self._objective: Objective | None = None
         self._current = self._run.iterations
         self._pinned: list[PinnedRun] = []
         self.stepping = False
+        if shown is not wanted:
+            self._start_job(wanted)
 
     # ---- reading ---------------------------------------------------------------------
     @property
@@ -102,6 +175,16 @@ class RunViewModel(QObject):
     def run(self) -> Run:
         """The run of :attr:`spec`."""
         return self._run
+
+    @property
+    def busy(self) -> bool:
+        """True while a large run is computed in the background (:attr:`pending_spec`)."""
+        return self._job is not None
+
+    @property
+    def pending_spec(self) -> RunSpec | None:
+        """The spec being computed in the background, or None."""
+        return self._job.spec if self._job is not None else None
 
     @property
     def current(self) -> int:
@@ -124,17 +207,39 @@ class RunViewModel(QObject):
 
     # ---- writing ---------------------------------------------------------------------
     def set_spec(self, spec: RunSpec) -> bool:
-        """Validate and run ``spec`` synchronously, then emit the signals.
+        """Validate and run ``spec``, then emit the signals.
 
-        Returns False (and emits ``errorOccurred`` with the reason) when the spec is invalid;
-        the old spec and run stay.
+        A cheap run happens here, synchronously. A large one (:func:`is_background_run`)
+        starts in a worker thread and this returns True at once; ``busyChanged(True)`` says
+        so and the signals follow when it is done. Either way a computation still running for
+        an older spec is cancelled. Returns False (and emits ``errorOccurred`` with the
+        reason) when the spec is invalid; the old spec and run stay.
         """
         try:
             valid = spec.validated()
-            new_run = run(valid)
         except (ValueError, OverflowError) as exc:
             self.errorOccurred.emit(str(exc))
             return False
+        self._generation += 1
+        self._cancel_job()
+        if is_background_run(valid):
+            if valid == self._spec:  # the large run on screen: nothing to compute again
+                self._set_busy(False)
+                self._apply(valid, self._run)
+                return True
+            self._start_job(valid)
+            return True
+        try:
+            new_run = run(valid)
+        except (ValueError, OverflowError) as exc:
+            self._set_busy(False)
+            self.errorOccurred.emit(str(exc))
+            return False
+        self._set_busy(False)
+        self._apply(valid, new_run)
+        return True
+
+    def _apply(self, valid: RunSpec, new_run: Run) -> None:
         self._spec = valid
         self._run = new_run
         self._objective = None
@@ -144,7 +249,69 @@ class RunViewModel(QObject):
         self.specChanged.emit()
         self.runChanged.emit()
         self.currentChanged.emit(k)
-        return True
+
+    # ---- the background computation --------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy_shown:
+            self._busy_shown = busy
+            self.busyChanged.emit(busy)
+
+    def _cancel_job(self) -> None:
+        """Tell the running computation (if any) to stop; its result will be dropped."""
+        if self._job is not None:
+            self._job.cancelled.set()
+            self._job = None
+
+    def _start_job(self, spec: RunSpec) -> None:
+        job = _Job(spec, self._generation)
+        job.thread = threading.Thread(target=self._compute, args=(job,),
+                                      name="gdapp-run", daemon=True)
+        self._job = job
+        self._threads = [t for t in self._threads if t.is_alive()]
+        self._threads.append(job.thread)
+        self._set_busy(True)
+        job.thread.start()
+
+    def _compute(self, job: _Job) -> None:
+        """The worker thread: run the engine, hand the result to the GUI thread."""
+        result: Run | str
+        try:
+            result = run(job.spec, cancel=job.cancelled.is_set)
+        except RunCancelled:
+            return
+        except (ValueError, ArithmeticError) as exc:
+            result = str(exc)
+        except MemoryError:
+            result = "not enough memory for this run: try fewer samples or max iterations"
+        if not job.cancelled.is_set():
+            self._finished.emit(job.generation, result)
+
+    def _on_finished(self, generation: int, result: object) -> None:
+        """On the GUI thread: apply the result unless a newer spec came since."""
+        if generation != self._generation or self._job is None:
+            return
+        self._job = None
+        self._set_busy(False)
+        if isinstance(result, Run):
+            self._apply(result.spec, result)
+        else:
+            self.errorOccurred.emit(str(result))
+
+    def stop_computation(self, timeout: float = 5.0) -> bool:
+        """Cancel the background computation and wait (at most ``timeout`` s in all) for
+        every worker thread to end. Returns True when none is left running."""
+        self._generation += 1
+        self._cancel_job()
+        self._set_busy(False)
+        for t in self._threads:
+            t.join(timeout)
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return not self._threads
+
+    def running_threads(self) -> list[threading.Thread]:
+        """The worker threads still running (a cancelled one ends at its next update)."""
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return list(self._threads)
 
     def update(self, **changes: Any) -> bool:
         """Change some fields of the spec (``dataclasses.replace``) and rerun.
@@ -153,7 +320,7 @@ class RunViewModel(QObject):
         to the new default if it was at the old default, otherwise b1 is kept (b0 = 0 is added
         or dropped). Invalid values emit ``errorOccurred`` and keep the old spec.
         """
-        old = self._spec
+        old = self.pending_spec or self._spec  # changes build on the run being computed
         if "start" not in changes and ("model" in changes or "data" in changes):
             changes["start"] = self._follow_start(old, changes)
         try:

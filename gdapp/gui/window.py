@@ -32,7 +32,7 @@ from gdapp.gui.files import FileActions
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.table_model import IterationTableView
-from gdapp.gui.viewmodel import RunViewModel
+from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
 TITLE = "gdapp — gradient descent, the way the note did it in Excel"
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.vm.currentChanged.connect(self._show_status)  # also follows every new run
+        self.vm.busyChanged.connect(self._show_status)  # "computing…" while a large run runs
         self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
@@ -299,6 +300,9 @@ class MainWindow(QMainWindow):
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
         info, warning = describe_status(self.vm.run, self.vm.current)
+        pending = self.vm.pending_spec
+        if pending is not None:
+            info = f"{describe_busy(pending)} — {info}"
         self.status_label.setText(info)
         self.warning_label.setText(warning)
         self.warning_label.setVisible(bool(warning))
@@ -329,12 +333,14 @@ class MainWindow(QMainWindow):
         """Write the settings and data to the session file (on every change)."""
         if self.store is None:
             return
-        problem = self.store.save(self.vm.spec, self.window_state())
+        problem = self.store.save(self.vm.pending_spec or self.vm.spec, self.window_state())
         if problem:
             self.statusBar().showMessage(problem, 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_play()
         self.files.cancel()
-        self.save_session()
+        self.data_editor.stop_import()
+        self.save_session()  # a run still computing is saved as the one asked for
+        self.vm.stop_computation()
         super().closeEvent(event)
