@@ -209,16 +209,6 @@ def test_files_the_user_may_not_read_or_write_are_refused_in_one_line(
 
 
 # ---- the window: Open, Import, Export --------------------------------------------------------
-@pytest.fixture
-def window(qtbot: Any) -> Any:
-    from gdapp.gui.viewmodel import RunViewModel
-    from gdapp.gui.window import MainWindow
-
-    win = MainWindow(RunViewModel())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 OPEN_CASES = [

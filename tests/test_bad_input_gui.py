@@ -18,8 +18,6 @@ from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow, describe_status
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def panel_for(qtbot: QtBot, spec: RunSpec | None = None) -> tuple[RunViewModel, ControlsPanel]:
     vm = RunViewModel(spec)

@@ -16,8 +16,6 @@ from gdapp.gui.data_editor import BACKGROUND_IMPORT_BYTES, DataEditor
 from gdapp.gui.viewmodel import RunViewModel, describe_busy, is_background_run, run_cost
 from gdapp.gui.window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def samples(n: int, seed: int = 0) -> Dataset:
     rng = np.random.default_rng(seed)

@@ -13,7 +13,6 @@ from gdapp.gui.controls import ControlsPanel, NumberSpinBox, PinnedRunsPanel
 from gdapp.gui.viewmodel import RunViewModel
 
 # The offscreen platform cannot propagate size hints; it says so when a window is shown.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def make(qtbot: QtBot, spec: RunSpec | None = None) -> tuple[RunViewModel, ControlsPanel]:

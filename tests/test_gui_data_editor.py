@@ -13,8 +13,6 @@ from gdapp.core import DOCUMENT
 from gdapp.gui.data_editor import INVALID_COLOR, DataEditor, parse_pasted_rows
 from gdapp.gui.viewmodel import RunViewModel
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def make(qtbot: QtBot) -> tuple[RunViewModel, DataEditor]:
     vm = RunViewModel()

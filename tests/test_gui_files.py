@@ -9,19 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from gdapp.core import RunSpec
-from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    win = MainWindow(RunViewModel())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def export(window: MainWindow, qtbot: QtBot, path: Path) -> None:

@@ -17,8 +17,6 @@ from gdapp.gui.settings_store import SESSION_ENV, SessionStore, spec_from_json, 
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def open_window(qtbot: QtBot, path: Path) -> tuple[MainWindow, str | None]:
     store = SessionStore(path)

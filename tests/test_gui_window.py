@@ -12,19 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gdapp.core import RunSpec
 from gdapp.gui.app import launch
-from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow, describe_status
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    win = MainWindow(RunViewModel())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_changing_eta_changes_the_grid_and_the_plots(window: MainWindow,

@@ -31,8 +31,6 @@ from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.viewmodel import RunViewModel
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 MODELS = ("origin", "line")
 COSTS = ("mse", "mae", "rmse")
 PENALTIES = ("none", "l1", "l2")
