@@ -55,6 +55,13 @@ def note_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return export_workbook(run(RunSpec()), tmp_path_factory.mktemp("faults") / "note.xlsx")
 
 
+@pytest.fixture(scope="module")
+def long_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """η = 0.4 oscillates for all 10,000 updates: LibreOffice needs seconds to recalculate it."""
+    return export_workbook(run(RunSpec(learning_rate=0.4)),
+                           tmp_path_factory.mktemp("faults") / "long.xlsx")
+
+
 # ---- an export killed with SIGKILL -----------------------------------------------------------
 def test_kill_9_in_the_middle_of_a_million_row_export_keeps_the_previous_file(
         tmp_path: Path, scratch: Path) -> None:
@@ -167,9 +174,9 @@ def _soffice_groups_using(profile_root: Path) -> set[int]:
 
 @pytest.mark.libreoffice
 def test_a_profile_left_locked_by_a_killed_verification_does_not_stop_the_next_ones(
-        note_book: Path, scratch: Path) -> None:
-    verify = [sys.executable, "-m", "gdapp.cli", "verify", str(note_book)]
-    with subprocess.Popen(verify, cwd=ROOT, stdout=subprocess.DEVNULL,
+        note_book: Path, long_book: Path, scratch: Path) -> None:
+    killed_verify = [sys.executable, "-m", "gdapp.cli", "verify", str(long_book)]
+    with subprocess.Popen(killed_verify, cwd=ROOT, stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL) as killed:
         try:
             _wait_until(lambda: any(scratch.glob("gdapp-lo-profile-*/.lock")), 60,
@@ -177,15 +184,18 @@ def test_a_profile_left_locked_by_a_killed_verification_does_not_stop_the_next_o
             profile = next(scratch.glob("gdapp-lo-profile-*"))
             groups = _soffice_groups_using(profile)
             assert groups                                 # LibreOffice is running
+            for group in groups:
+                os.killpg(group, signal.SIGSTOP)          # frozen mid-recalculation
             os.kill(killed.pid, signal.SIGKILL)           # gdapp first: it cannot clean up
             for group in groups:
-                os.killpg(group, signal.SIGKILL)          # then LibreOffice, mid-conversion
+                os.killpg(group, signal.SIGKILL)          # then LibreOffice, still frozen
         finally:
             if killed.poll() is None:
                 killed.kill()
             killed.wait(10)
     assert (profile / ".lock").exists(), sorted(p.name for p in scratch.rglob("*"))
 
+    verify = [sys.executable, "-m", "gdapp.cli", "verify", str(note_book)]
     # two verifications at the same time, while the locked profile is still there
     runs = [subprocess.Popen(verify, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True) for _ in range(2)]

@@ -109,6 +109,7 @@ def test_a_failed_plot_export_shows_a_message(window: MainWindow, qtbot: QtBot,
 @pytest.mark.libreoffice
 def test_cancelling_a_verification_stops_it_with_a_message(
         window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window.vm.update(learning_rate=0.4)     # 10,000 rows: LibreOffice needs seconds for them
     book = tmp_path / "run.xlsx"
     export(window, qtbot, book)
     with qtbot.waitSignal(window.files.failed, timeout=60_000) as blocker:
