@@ -6,12 +6,13 @@ and in the workbook, which still recalculates in LibreOffice to the engine's num
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
@@ -62,8 +63,27 @@ def assert_finite_and_stopped_before_the_limit(r: Run) -> None:
         assert r.diverged_at is None
 
 
+def assert_every_kept_update_is_a_finite_descent_step(r: Run) -> None:
+    """Each kept iterate came from b − η·g with b − η·g finite: an update that overflowed was
+    never kept (not even as the 0 the zero band would make of ±inf). For the smooth costs
+    without L1 the iterate is b − η·g itself (the recorded g), or 0 inside the zero band.
+    (MAE's loop sums sorted weights, which may differ from the recorded direct sum in the
+    last bits of the data's scale; L1 has its threshold and signs.)"""
+    eta = r.spec.learning_rate
+    with np.errstate(over="ignore", invalid="ignore"):
+        target = r.params[:-1] - eta * r.gradient[:-1]
+    assert np.all(np.isfinite(target))
+    if r.spec.cost == "mae" or r.spec.penalty == "l1":
+        return
+    kept = r.params[1:]
+    scale = np.abs(r.params[:-1]) + np.abs(eta * r.gradient[:-1])
+    snapped = (kept == 0.0) & (np.abs(target) <= 1e-12 * scale)
+    assert np.all(snapped | (np.abs(kept - target) <= 1e-9 * scale))
+
+
 # ---- divergence ---------------------------------------------------------------------------
-@given(st.floats(0.401, 1e6))
+@given(st.one_of(st.floats(0.401, 1e6), st.floats(6, 308).map(lambda e: 10.0 ** e)))
+@example(sys.float_info.max)
 def test_on_the_note_every_eta_past_04_diverges_at_the_update_the_algebra_predicts(
         eta: float) -> None:
     # b_k − 2.8 = (1 − 5η)^k · 12.2; the run stops at the first k whose b_k or objective
@@ -71,6 +91,7 @@ def test_on_the_note_every_eta_past_04_diverges_at_the_update_the_algebra_predic
     r = run(RunSpec(learning_rate=eta, max_iterations=100_000))
     assert r.status == "diverged"
     assert_finite_and_stopped_before_the_limit(r)
+    assert_every_kept_update_is_a_finite_descent_step(r)
     factor = abs(1.0 - 5.0 * eta)
     reach = min(DIVERGENCE_LIMIT - 2.8, math.sqrt((DIVERGENCE_LIMIT ** 2 - 0.4) / 2.5))
     predicted = math.ceil(math.log(reach / 12.2) / math.log(factor))
@@ -87,7 +108,21 @@ def test_each_way_of_diverging_stops_cleanly_with_status_diverged(name: str) -> 
     r = run(DIVERGING[name])
     assert r.status == "diverged"
     assert_finite_and_stopped_before_the_limit(r)
+    assert_every_kept_update_is_a_finite_descent_step(r)
     assert r.iterations >= 1
+
+
+@pytest.mark.parametrize("eta", [1e200, 1e308, sys.float_info.max])
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("cost", COSTS)
+@pytest.mark.parametrize("penalty", PENALTIES)
+def test_a_step_that_overflows_diverges_at_the_first_update_and_is_never_snapped_to_0(
+        eta: float, model: str, cost: str, penalty: str) -> None:
+    # 15 − η·g is ±inf or beyond 1e100; the zero band must not turn it into an exact 0
+    r = run(RunSpec(model=model, cost=cost, penalty=penalty,  # type: ignore[arg-type]
+                    lam=1.0 if penalty != "none" else 0.0, learning_rate=eta))
+    assert (r.status, r.diverged_at, r.iterations) == ("diverged", 1, 0)
+    assert tuple(r.params[-1]) == r.spec.start
 
 
 @pytest.mark.parametrize("name", list(DIVERGING))
@@ -190,7 +225,7 @@ def wide_data(draw: st.DrawFn) -> Dataset:
     return Dataset(x, y)
 
 
-log_eta = st.floats(-6, 3).map(lambda e: 10.0 ** e)
+log_eta = st.floats(-6, 308).map(lambda e: 10.0 ** e)
 wide_lam = st.one_of(st.just(0.0), st.floats(-4, 3).map(lambda e: 10.0 ** e))
 wide_start = st.lists(st.floats(-1e6, 1e6), min_size=2, max_size=2)
 
@@ -206,6 +241,7 @@ def test_over_wide_ranges_the_engine_never_raises_and_never_holds_nan(
                    max_iterations=300)
     r = run(spec)
     assert_finite_and_stopped_before_the_limit(r)
+    assert_every_kept_update_is_a_finite_descent_step(r)
     assert r.status in ("converged", "max_iterations", "diverged")
     if r.status == "converged":
         assert r.converged_at == r.iterations

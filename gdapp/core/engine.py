@@ -112,13 +112,13 @@ def _descend_1(grad: Callable[..., tuple[float, ...]], b: float, eta: float, lam
             g += 2.0 * lam * b
         eg = eta * g
         z = b - eg
+        if not abs(z) <= limit:  # also NaN and inf; before the band, which inf would pass
+            return out, k
         if abs(z) <= band * (abs(b) + abs(eg)):
             z = 0.0
-        if mode == "l1prox":
+        if mode == "l1prox":  # only shrinks |z|
             a = abs(z) - eta_lam
             z = 0.0 if a <= band * (abs(z) + eta_lam) else math.copysign(a, z)
-        if not abs(z) <= limit:  # also catches NaN and inf
-            return out, k
         step = z - b
         b = z
         append(b)
@@ -139,10 +139,10 @@ def _descend_affine(curvature: float, centre: float, b: float, eta: float, l2: f
     for k in range(1, n_max + 1):
         eg = eta * (curvature * (b - centre) + l2_2 * b)
         z = b - eg
-        if abs(z) <= band * (abs(b) + abs(eg)):
-            z = 0.0
         if not abs(z) <= limit:
             return out, k
+        if abs(z) <= band * (abs(b) + abs(eg)):
+            z = 0.0
         step = z - b
         b = z
         append(b)
@@ -171,6 +171,8 @@ def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta
             g1 += 2.0 * lam * b1
         e0, e1 = eta * g0, eta * g1
         z0, z1 = b0 - e0, b1 - e1
+        if not (abs(z0) <= limit and abs(z1) <= limit):  # before the band (see _descend_1)
+            return out, k
         if abs(z0) <= band * (abs(b0) + abs(e0)):
             z0 = 0.0
         if abs(z1) <= band * (abs(b1) + abs(e1)):
@@ -178,8 +180,6 @@ def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta
         if mode == "l1prox":
             a = abs(z1) - eta_lam
             z1 = 0.0 if a <= band * (abs(z1) + eta_lam) else math.copysign(a, z1)
-        if not (abs(z0) <= limit and abs(z1) <= limit):
-            return out, k
         s0, s1 = z0 - b0, z1 - b1
         b0, b1 = z0, z1
         append((b0, b1))

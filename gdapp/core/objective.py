@@ -53,11 +53,6 @@ def band_sign(diff: FloatArray | float, scale: FloatArray | float) -> FloatArray
     return np.where(np.abs(d) <= ZERO_BAND * s, 0.0, np.sign(d))
 
 
-def snapped_update(value: float, a: float, b: float) -> float:
-    """Return ``value`` (= a − b), or exactly 0 when it lies inside the zero band of a and b."""
-    return 0.0 if abs(value) <= ZERO_BAND * (abs(a) + abs(b)) else value
-
-
 @dataclass(frozen=True)
 class SquaredStats:
     """Sufficient statistics of the samples for squared-error costs.
