@@ -31,7 +31,6 @@ from gdapp.core import (
     COSTS,
     EXAMPLES,
     L1_METHODS,
-    MAX_EXPORTABLE_ROWS,
     MODELS,
     PENALTIES,
     DataError,
@@ -278,10 +277,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from gdapp.excel import export_workbook
     spec = spec_from_args(args)
-    if spec.max_iterations + 1 > MAX_EXPORTABLE_ROWS:
-        raise UsageError(f"max iterations {spec.max_iterations:,} is beyond what a workbook "
-                         f"holds: at most {MAX_EXPORTABLE_ROWS - 1:,} updates "
-                         f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
     r = run(spec)
     with _progress("writing workbook", args.json) as cb:
         path = export_workbook(r, args.output, progress=cb)

@@ -108,6 +108,18 @@ def test_negative_numbers_in_scientific_or_pair_form_are_values_not_flags(
     assert d["history"]["b1"][0] == -0.001
 
 
+@pytest.mark.parametrize("command", ["run", "gui"])
+def test_a_run_longer_than_a_workbook_holds_is_refused_by_every_command(
+        capsys: pytest.CaptureFixture[str], command: str) -> None:
+    # 10^11 updates would fill memory long before they finished; no run outgrows its workbook
+    assert main([command, "--iterations", "99999999999", "--eta", "1e-9"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == ("gdapp: error: max iterations 99,999,999,999 is beyond what a "
+                            "workbook holds: at most 1,048,574 updates (1,048,575 rows, "
+                            "Excel's limit)\n")
+    assert captured.out == ""
+
+
 def test_the_largest_exportable_iteration_count_is_accepted(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "most.xlsx"

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from gdapp.core import DOCUMENT, MAX_EXPORTABLE_ROWS, Dataset, RunSpec
-from gdapp.gui.controls import MAX_ITERATIONS, ControlsPanel
+from gdapp.core import DOCUMENT, MAX_EXPORTABLE_ROWS, MAX_ITERATIONS, Dataset, RunSpec
+from gdapp.gui.controls import ControlsPanel
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow, describe_status
@@ -99,19 +99,19 @@ def test_a_lambda_so_large_the_objective_overflows_is_refused_not_run(qtbot: QtB
     assert vm.spec.lam == 0.5
 
 
-def test_exporting_more_iterates_than_a_sheet_holds_is_refused_and_writes_nothing(
+def test_exporting_more_samples_than_a_sheet_holds_is_refused_and_writes_nothing(
         qtbot: QtBot, tmp_path: Path) -> None:
-    # a run from the command line may ask for more updates than the window's box allows
-    spec = RunSpec(learning_rate=1e-9, max_iterations=MAX_EXPORTABLE_ROWS)
-    window = MainWindow(RunViewModel(spec))
+    # a CSV may bring more samples than a Data sheet holds; the run works, its export cannot
+    x = np.linspace(-1.0, 1.0, MAX_EXPORTABLE_ROWS + 1)
+    window = MainWindow(RunViewModel(RunSpec(data=Dataset(x, 2.0 * x), learning_rate=0.5)))
     qtbot.addWidget(window)
-    assert window.vm.run.iterations == MAX_EXPORTABLE_ROWS
+    assert window.vm.run.status == "converged"
     target = tmp_path / "too-long.xlsx"
     target.write_bytes(b"the previous export")
     with qtbot.waitSignal(window.files.failed, timeout=30_000) as blocker:
         window.files.export_workbook(target)
-    assert blocker.args == ["The run has 1,048,576 iterates but a sheet holds at most "
-                            "1,048,575 (use at most 1,048,574 iterations)"]
+    assert blocker.args == ["The data has 1,048,576 samples but a sheet holds at most "
+                            "1,048,575"]
     box = window.files.last_message
     assert box is not None and box.text() == blocker.args[0]
     box.close()

@@ -42,3 +42,20 @@ def test_no_module_of_the_package_is_over_500_lines() -> None:
     }
     too_long = {name: n for name, n in lines.items() if n > 500}
     assert too_long == {}, f"modules over 500 lines hold two ideas: {too_long}"
+
+
+def test_every_test_the_robustness_table_names_exists() -> None:
+    """docs/robustness.md is written from the tests: each test it names (``test_…``, alone or
+    after ``file::``, ``…`` ending a shortened name) is a test function in tests/."""
+    import re
+
+    defined = set(re.findall(r"^def (test_\w+)\(", "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py")), re.M))
+    table = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    named = re.findall(r"(?:::|`)(test_\w+)(…?)", table)
+    assert len(named) > 50
+    missing = sorted({name + dots for name, dots in named
+                      if name not in defined and not (dots and any(
+                          d.startswith(name) for d in defined))
+                      and not (ROOT / "tests" / f"{name}.py").exists()})
+    assert missing == [], f"docs/robustness.md names tests that do not exist: {missing}"

@@ -64,6 +64,7 @@ def test_every_change_is_saved_at_once_so_a_kill_loses_nothing(qtbot: QtBot,
 @pytest.mark.parametrize("content", [
     "{not json", '{"version": 1, "spec": {"learning_rate": -3, "data": {"x": [1], "y": [2]}}}',
     '{"version": 1, "spec": {"data": {"x": [1, "a"], "y": [2, 3]}}}', "[]", "",
+    '{"version": 1, "spec": {"max_iterations": 10000000000, "data": {"x": [1], "y": [2]}}}',
 ])
 def test_a_corrupt_session_file_falls_back_to_the_document_example_and_says_so(
         qtbot: QtBot, tmp_path: Path, content: str) -> None:

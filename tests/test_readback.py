@@ -96,6 +96,7 @@ def test_a_workbook_without_an_iterations_sheet_is_refused(workbooks, tmp_path):
     ("eta", -0.5, "learning rate η must be > 0"),
     ("model", "cubic", "model must be one of"),
     ("max_iterations", 2.5, "whole number"),
+    ("max_iterations", 10**9, "max iterations 1,000,000,000 is beyond what a workbook holds"),
 ])
 def test_nonsense_settings_are_refused(workbooks, tmp_path, name, value, message):
     source = workbooks["note"]

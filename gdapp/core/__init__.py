@@ -25,6 +25,7 @@ from gdapp.core.spec import (
     COSTS,
     L1_METHODS,
     MAX_EXPORTABLE_ROWS,
+    MAX_ITERATIONS,
     MODELS,
     PENALTIES,
     RunSpec,
@@ -35,8 +36,8 @@ from gdapp.core.spec import (
 
 __all__ = [
     "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
-    "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset", "Objective",
-    "Optimum", "Run", "RunCancelled", "RunSpec", "band_sign", "default_start", "document_example",
-    "exact_optimum", "load_csv", "make_spec", "parse_number", "rerun_for_rows",
-    "rows_to_dataset", "run", "spec_fields", "stability_limit",
+    "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset",
+    "Objective", "Optimum", "Run", "RunCancelled", "RunSpec", "band_sign", "default_start",
+    "document_example", "exact_optimum", "load_csv", "make_spec", "parse_number",
+    "rerun_for_rows", "rows_to_dataset", "run", "spec_fields", "stability_limit",
 ]

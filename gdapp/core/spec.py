@@ -17,8 +17,8 @@ Defaults (documented here, used everywhere)
 * start: the note's b1 = 15 on the document example (b0 = 0 for ``line``); b = 0 for every
   parameter on any other data — the usual starting point of a fit, from which the path is
   plain to see.
-* max iterations 10,000; stop when every parameter moved by at most ``tolerance`` (1e-9) in
-  one update (|Δb| ≤ 1e-9).
+* max iterations 10,000 (at most 1,048,574, so that every run fits in a workbook); stop
+  when every parameter moved by at most ``tolerance`` (1e-9) in one update (|Δb| ≤ 1e-9).
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ L1_METHODS = ("proximal", "subgradient")
 
 #: Excel's last row is 1,048,576; one header row leaves 1,048,575 iterates.
 MAX_EXPORTABLE_ROWS = 1_048_575
+
+#: Every run fits in a workbook (row 0 is the start), so every run can be exported and
+#: verified; this also bounds a run's memory (about 100 MB at this length).
+MAX_ITERATIONS = MAX_EXPORTABLE_ROWS - 1
 
 
 def _meta(label: str, name: str, help_: str, choices: tuple[str, ...] | None = None
@@ -123,6 +127,10 @@ class RunSpec:
             raise ValueError(f"max iterations must be a whole number, got {self.max_iterations!r}")
         if self.max_iterations < 1:
             raise ValueError(f"max iterations must be at least 1, got {self.max_iterations}")
+        if self.max_iterations > MAX_ITERATIONS:
+            raise ValueError(f"max iterations {self.max_iterations:,} is beyond what a workbook "
+                             f"holds: at most {MAX_ITERATIONS:,} updates "
+                             f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(

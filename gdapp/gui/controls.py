@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
 from superqt import QDoubleSlider
 from superqt.utils import qthrottled
 
-from gdapp.core import COSTS, L1_METHODS, MAX_EXPORTABLE_ROWS, MODELS, PENALTIES, parse_number
+from gdapp.core import (
+    COSTS,
+    L1_METHODS,
+    MAX_EXPORTABLE_ROWS,
+    MAX_ITERATIONS,
+    MODELS,
+    PENALTIES,
+    parse_number,
+)
 from gdapp.core import spec_fields as _spec_fields
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -42,9 +50,6 @@ ETA_MIN, ETA_MAX = 1e-6, 10.0
 #: The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one
 #: outside the slider's range); the bounds only keep the numbers finite.
 WIDE = 1e300
-#: Updates a run typed into the window may take: as many as a workbook sheet can hold
-#: (one row per iterate, the start included).
-MAX_ITERATIONS = MAX_EXPORTABLE_ROWS - 1
 CHOICE_LABELS: dict[str, str] = {
     "origin": "origin  ŷ = b1·x", "line": "line  ŷ = b0 + b1·x",
     "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
@@ -315,9 +320,6 @@ class ControlsPanel(QGroupBox):
             if combo.currentData() != choice:
                 combo.setCurrentIndex(combo.findData(choice))
         self.start_b0.setVisible(spec.model == "line")
-        # a spec from the CLI or a file may ask for more: show it as it is
-        if spec.max_iterations > self.max_iterations.maximum():
-            self.max_iterations.setMaximum(spec.max_iterations)
         if self.max_iterations.value() != spec.max_iterations:
             self.max_iterations.setValue(spec.max_iterations)
         self.lam.setEnabled(spec.penalty != "none")
