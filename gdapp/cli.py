@@ -226,7 +226,11 @@ def run_summary(r: Run) -> str:
     lines = [f"{s.model} model, {s.cost.upper()}{pen}, η = {_fmt(s.learning_rate)}, "
              f"start {start} on {s.data.name} (n = {s.data.n})"]
     if r.status == "converged":
-        lines.append(f"converged after {r.converged_at} updates (|Δb| ≤ {s.tolerance:g})")
+        updates = "update" if r.converged_at == 1 else "updates"
+        lines.append(f"converged after {r.converged_at} {updates} (|Δb| ≤ {s.tolerance:g})")
+        if r.stopped_short is not None:
+            lines.append(f"  ← only by the stopping rule: still {_fmt(r.stopped_short)} from "
+                         "the optimum (η too small, or the tolerance too large)")
     elif r.status == "diverged":
         lines.append(f"diverged at update {r.diverged_at}: η is too large "
                      f"(rows kept up to {r.iterations})")

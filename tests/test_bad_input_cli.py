@@ -208,14 +208,21 @@ def test_an_unambiguous_decimal_comma_is_read_as_typed(
     assert run_json(capsys, "--eta", "0,0125")["settings"]["eta"] == 0.0125
 
 
-def test_a_single_sample_runs_and_the_line_model_says_its_optimum_is_undefined(
+def test_a_single_sample_runs_and_the_line_model_says_its_optimum_is_not_unique(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = csv_file(tmp_path, "one.csv", "x,y\n3,7\n")
     assert run_json(capsys, "--data", data)["optimum"]["b1"] == pytest.approx(7 / 3)
     d = run_json(capsys, "--data", data, "--model", "line")
     assert d["status"] == "converged" and d["optimum"] is None
-    assert d["optimum_note"] == ("the optimum is undefined: all x are equal, so every b1 "
-                                 "gives the same cost")
+    assert d["optimum_note"] == ("the optimum is not unique: all x are 3, so the cost depends "
+                                 "on b0 + 3·b1 only, and every (b0, b1) with b0 + 3·b1 = "
+                                 "mean(y) fits equally well")
+    b0, b1 = d["params"]["b0"], d["params"]["b1"]
+    assert b0 + 3 * b1 == pytest.approx(7)  # the descent lands on that line
+    # an L1 penalty picks one point of it: b1 = 0, b0 = mean(y)
+    d = run_json(capsys, "--data", data, "--model", "line", "--penalty", "l1", "--lam", "1")
+    assert d["optimum"] == {"b0": 7.0, "b1": 0.0}
+    assert d["params"]["b1"] == 0.0 and d["params"]["b0"] == pytest.approx(7, rel=1e-7)
 
 
 def test_all_x_zero_says_the_optimum_is_undefined_and_descent_still_runs(
@@ -223,7 +230,7 @@ def test_all_x_zero_says_the_optimum_is_undefined_and_descent_still_runs(
     data = csv_file(tmp_path, "zeros.csv", "x,y\n0,1\n0,2\n0,3\n")
     assert main(["run", "--data", data]) == 0
     out = capsys.readouterr().out
-    assert "converged after 1 updates" in out
+    assert "converged after 1 update (" in out
     assert ("exact optimum: the optimum is undefined: all x are 0, so every b1 gives the "
             "same cost") in out
     out_xlsx = tmp_path / "zeros.xlsx"

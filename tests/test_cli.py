@@ -66,6 +66,17 @@ def test_human_summary_names_status_final_and_optimum(
     assert "b1 = 2.8" in out and "stable for η < 0.4" in out
 
 
+def test_a_run_the_stopping_rule_ended_far_from_the_optimum_says_so(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--eta", "1e-20"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:3] == ["converged after 1 update (|Δb| ≤ 1e-09)",
+                          "  ← only by the stopping rule: still 12.2 from the optimum (η too "
+                          "small, or the tolerance too large)"]
+    assert main(["run", "--eta", "0.1"]) == 0
+    assert "stopping rule" not in capsys.readouterr().out
+
+
 def test_data_from_csv_with_named_columns(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     p = tmp_path / "s.csv"

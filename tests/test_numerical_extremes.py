@@ -304,6 +304,26 @@ def test_all_x_zero_with_l2_at_lambda_0_has_an_undefined_optimum_not_a_division_
         assert run(RunSpec(data=data, cost=cost, penalty="l2", lam=0.0)).status == "converged"
 
 
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("cost", ["mse", "rmse"])
+def test_with_x_constant_an_l1_penalty_makes_b1_0_the_unique_optimum(
+        model: str, cost: str) -> None:
+    # the cost cannot tell b1 apart (x all 0, or all equal with an intercept): λ·|b1| decides
+    data = Dataset([0.0, 0.0], [1.0, 3.0]) if model == "origin" else Dataset([2.0, 2.0],
+                                                                             [1.0, 3.0])
+    opt = exact_optimum(data, model, cost, "l1", 0.5)
+    assert opt.params is not None and opt.params[-1] == 0.0
+    if model == "line":
+        assert opt.params[0] == 2.0  # b0 = mean(y)
+    r = run(RunSpec(data=data, model=model, cost=cost,  # type: ignore[arg-type]
+                    penalty="l1", lam=0.5, learning_rate=0.1))
+    assert r.status == "converged" and r.final[-1] == 0.0
+    assert r.objective[-1] == pytest.approx(opt.objective, rel=1e-6)
+    for b1 in (-1.0, -0.1, 0.1, 1.0):  # any other slope costs more
+        row = np.array([(*opt.params[:-1], b1)])
+        assert Objective(data, model, cost, "l1", 0.5).value(row)[0] > opt.objective
+
+
 def test_a_breakpoint_near_1e308_leaves_the_mae_optimum_finite_and_best() -> None:
     # y/x = 2/4.5e-308 overflows: the L2 slope 2λ·b there is ±inf, not an error
     data = Dataset([0.0, 4.48829066e-308, 1.0], [0.0, 2.0, 0.0])
@@ -312,3 +332,28 @@ def test_a_breakpoint_near_1e308_leaves_the_mae_optimum_finite_and_best() -> Non
     grid = np.linspace(-1, 1, 2001)[:, None]
     best = float(np.min(Objective(data, "origin", "mae", "l2", 3.0).value(grid)))
     assert opt.objective <= best + 1e-12
+
+
+# ---- a run the stopping rule ended early --------------------------------------------------
+@pytest.mark.parametrize("spec", [
+    RunSpec(learning_rate=1e-20),                      # every step below 1e-9 from the start
+    RunSpec(learning_rate=1e-8, tolerance=1e-6),       # steps of 6e-7 under a 1e-6 rule
+    RunSpec(model="line", learning_rate=1e-12),
+])
+def test_stopped_short_is_the_distance_left_when_the_rule_stopped_a_run_early(
+        spec: RunSpec) -> None:
+    r = run(spec)
+    assert r.status == "converged" and r.optimum.params is not None
+    left = math.dist(r.params[-1], r.optimum.params)
+    assert left > 1.0
+    assert r.stopped_short == left
+    if spec.model == "origin":
+        assert left == pytest.approx(12.2, rel=1e-6)  # 15 → 2.8 barely started
+
+
+@pytest.mark.parametrize("spec", [RunSpec(), RunSpec(learning_rate=0.1),
+                                  RunSpec(penalty="l1", lam=20.0), RunSpec(learning_rate=0.41),
+                                  RunSpec(learning_rate=0.4), RunSpec(cost="mae")])
+def test_runs_that_reach_the_optimum_or_do_not_converge_are_not_stopped_short(
+        spec: RunSpec) -> None:
+    assert run(spec).stopped_short is None

@@ -44,6 +44,9 @@ class RunCancelled(Exception):
 #: A parameter or objective larger than this in size counts as divergence.
 DIVERGENCE_LIMIT = 1e100
 
+#: See :attr:`Run.stopped_short`.
+STOPPED_SHORT_SHARE = 1e-3
+
 
 @dataclass(frozen=True, eq=False)
 class Run:
@@ -91,6 +94,19 @@ class Run:
     def column(self, name: str) -> FloatArray:
         """A parameter's values by name, e.g. ``run.column("b1")``."""
         return self.params[:, self.spec.param_names.index(name)]
+
+    @property
+    def stopped_short(self) -> float | None:
+        """For a converged run that the stopping rule ended far from the exact optimum (the
+        steps fell below the tolerance because η is tiny, not because the slope vanished):
+        the distance still left. Far means more than ``STOPPED_SHORT_SHARE`` of the start's
+        distance (at least 1). None otherwise, and when the optimum is unknown."""
+        opt = self.optimum.params
+        if self.status != "converged" or opt is None:
+            return None
+        left = math.dist(self.params[-1], opt)
+        scale = max(1.0, math.dist(self.params[0], opt))
+        return left if left > STOPPED_SHORT_SHARE * scale else None
 
 
 def _descend_1(grad: Callable[..., tuple[float, ...]], b: float, eta: float, lam: float,

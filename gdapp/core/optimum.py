@@ -84,10 +84,18 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
             return Optimum(None, None, "none",
                            "MAE with an intercept has no closed form (it is a linear programme)")
         return _mae_origin(data, penalty, lam)
+    if sxx == 0.0 and penalty == "l1" and lam > 0:
+        # the cost does not depend on b1 (once b0 fits): the penalty alone picks b1 = 0
+        return _finish(data, model, cost, penalty, lam, 0.0, "soft threshold")
     if sxx == 0.0 and not (penalty == "l2" and lam > 0):
-        what = "all x are 0" if model == "origin" else "all x are equal"
-        return Optimum(None, None, "none",
-                       f"the optimum is undefined: {what}, so every b1 gives the same cost")
+        if model == "origin":
+            note = "the optimum is undefined: all x are 0, so every b1 gives the same cost"
+        else:
+            c = f"{float(data.x[0]):.10g}"
+            note = (f"the optimum is not unique: all x are {c}, so the cost depends on "
+                    f"b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits "
+                    "equally well")
+        return Optimum(None, None, "none", note)
     if cost == "mse" or penalty == "none":
         if penalty == "l2":
             return _finish(data, model, cost, penalty, lam, sxy / (sxx + n * lam), "ridge")
