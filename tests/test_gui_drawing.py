@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
 from gdapp.core import RunSpec
@@ -151,10 +152,10 @@ def test_the_grid_paints_the_current_row_in_its_colour_and_text_from_the_model(
     assert any(dark)
 
 
-def _lightness(view: IterationTableView) -> list[list[int]]:
-    """The lightness of each pixel of the first eight rows, 400 pixels wide."""
+def _lightness(view: IterationTableView, width: int = 400) -> list[list[int]]:
+    """The lightness of each pixel of the first eight rows, ``width`` pixels wide."""
     image = view.viewport().grab().toImage()
-    return [[image.pixelColor(x, y).lightness() for x in range(400)]
+    return [[image.pixelColor(x, y).lightness() for x in range(width)]
             for y in range(view.rowViewportPosition(8))]
 
 
@@ -163,19 +164,24 @@ def _differing(a: list[list[int]], b: list[list[int]]) -> int:
                for p, q in zip(ra, rb, strict=True))
 
 
-def test_the_grid_looks_as_qts_own_painting_even_with_a_selection_and_a_narrow_column(
-        qtbot: QtBot) -> None:
+def _grid(qtbot: QtBot, width: int = 520) -> IterationTableView:
+    """The note's grid, shown, with the current (coloured, bold) row 4 on screen."""
     vm = RunViewModel()
     view = IterationTableView(vm)
-    view.resize(520, 300)
+    view.resize(width, 300)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
-    vm.set_current(4)  # a coloured, bold row on screen
+    vm.set_current(4)
     view.scrollToTop()
-    view.setColumnWidth(1, 40)  # "14.39" still fits, "13.8105" is elided: "13.…"
+    return view
+
+
+def test_the_grid_looks_as_qts_own_painting_even_with_a_selection(qtbot: QtBot) -> None:
+    view = _grid(qtbot)
     ours = _lightness(view)
     view.fast_paint = False
+    view.setItemDelegate(QStyledItemDelegate(view))  # Qt's own delegate, as it comes
     qt = _lightness(view)
     assert _differing(ours, qt) <= 20
     view.selectRow(6)
@@ -183,10 +189,41 @@ def test_the_grid_looks_as_qts_own_painting_even_with_a_selection_and_a_narrow_c
     view.fast_paint = True
     assert _differing(_lightness(view), qt_selected) <= 20
     assert _differing(qt_selected, qt) > 1_000  # the selection shows
-    # the check can fail: text clipped instead of elided looks different
+
+
+def test_a_narrow_column_looks_as_the_grids_delegate_paints_it(qtbot: QtBot) -> None:
+    # In a narrow column a number shows fewer digits, by the view's own painting and by its
+    # item delegate (Qt's painting of the same text) alike: "13.8105" becomes "13.81".
+    view = _grid(qtbot)
+    view.setColumnWidth(1, 40)
+    ours = _lightness(view)
+    view.fast_paint = False
+    theirs = _lightness(view)
+    assert _differing(ours, theirs) <= 20
+    view.selectRow(6)
+    theirs_selected = _lightness(view)
+    view.fast_paint = True
+    assert _differing(_lightness(view), theirs_selected) <= 20
+    # the check can fail: text clipped instead of shortened looks different
     view.clearSelection()
-    view._cells.advance = dict.fromkeys(view._cells.advance, 0.0)
-    assert _differing(_lightness(view), qt) > 50
+    view._cells.fits = lambda *_: True
+    assert _differing(_lightness(view), theirs) > 50
+
+
+def test_a_cell_cut_by_the_right_edge_looks_as_the_grids_delegate_paints_it(
+        qtbot: QtBot) -> None:
+    view = _grid(qtbot, width=480)
+    width = view.viewport().width()
+    last = view.visible_columns()[-1]
+    x = view.columnViewportPosition(last)
+    assert x + 30 < width < x + view.columnWidth(last)  # Δb1 is cut, partly visible
+    ours = _lightness(view, width)
+    view.fast_paint = False
+    theirs = _lightness(view, width)
+    assert _differing(ours, theirs) <= 20
+    # Qt's own delegate draws the leading digits there instead
+    view.setItemDelegate(QStyledItemDelegate(view))
+    assert _differing(ours, _lightness(view, width)) > 50
 
 
 def test_the_grid_lies_under_the_data_and_the_contour_lines_over_the_shading(

@@ -14,7 +14,7 @@ from the model, in 40 % of the time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -43,13 +43,17 @@ from PySide6.QtWidgets import (
 )
 
 from gdapp.core import Run
-from gdapp.gui.grid_painter import CellPainter
+from gdapp.gui.grid_painter import CellDelegate, CellPainter
 from gdapp.gui.viewmodel import RunViewModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: Display precision of the grid (the copy to the clipboard keeps every digit).
 SIGNIFICANT_DIGITS = 10
+#: The fewest significant digits a number is shortened to when its column is too narrow.
+MIN_SIGNIFICANT_DIGITS = 2
+#: What a cell shows when not even its shortest form fits (as a spreadsheet does).
+OVERFLOW_TEXT = "###"
 
 CURRENT_COLOR = QColor("#fff2a8")     # the current iterate (where the tangent is drawn)
 CONVERGED_COLOR = QColor("#c8f0c8")   # the first row whose every |Δb| ≤ tolerance
@@ -69,6 +73,21 @@ _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 def format_number(value: float) -> str:
     """A grid cell's text: up to 10 significant digits, e.g. ``14.39`` or ``1.234567891e-09``."""
     return f"{value:.{SIGNIFICANT_DIGITS}g}"
+
+
+def shorter_numbers(value: float) -> Iterator[str]:
+    """``value`` with 9, 8, … down to :data:`MIN_SIGNIFICANT_DIGITS` significant digits,
+    each text once: ``1.46233581e-08``, ``1.4623358e-08``, …, ``1.5e-08``.
+
+    The exponent is always kept (a spreadsheet's General format): a shortened number is the
+    same number, rounded, never a mantissa cut short.
+    """
+    previous = f"{value:.{SIGNIFICANT_DIGITS}g}"  # format_number(value)
+    for digits in range(SIGNIFICANT_DIGITS - 1, MIN_SIGNIFICANT_DIGITS - 1, -1):
+        text = f"{value:.{digits}g}"
+        if text != previous:  # "g" drops trailing zeros: 2.8 stays 2.8
+            yield text
+            previous = text
 
 
 def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
@@ -142,6 +161,18 @@ class IterationTableModel(QAbstractTableModel):
         """The text of a cell as the grid shows it (the display role)."""
         return str(row) if col == 0 else format_number(self._columns[col][1](row))
 
+    def cell_value(self, row: int, col: int) -> float:
+        """The full-precision number of a cell (the row number in column k)."""
+        return float(row) if col == 0 else self._columns[col][1](row)
+
+    def shorter_text(self, row: int, col: int, fits: Callable[[str], bool]) -> str:
+        """A cell's text when :meth:`cell_text` does not ``fit``: the number with fewer
+        significant digits, or :data:`OVERFLOW_TEXT` (always for the row number k)."""
+        if col == 0:
+            return OVERFLOW_TEXT
+        value = self._columns[col][1](row)
+        return next((t for t in shorter_numbers(value) if fits(t)), OVERFLOW_TEXT)
+
     @property
     def current(self) -> int:
         """The row of the current iterate (drawn bold on its own colour)."""
@@ -164,8 +195,7 @@ class IterationTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self.row_note(index.row()) or None
         if role == _USER:  # the full-precision number
-            row, col = index.row(), index.column()
-            return float(row) if col == 0 else self._columns[col][1](row)
+            return self.cell_value(index.row(), index.column())
         return None
 
     # ---- the run's story per row -----------------------------------------------------
@@ -225,6 +255,9 @@ class IterationTableView(QTableView):
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vm = vm
+        #: Keep the current row in view (through resizes and the layout after a new run)
+        #: until the user scrolls the grid away from it.
+        self.following = True
         self.table_model = IterationTableModel(vm, self)
         self.setModel(self.table_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -243,11 +276,13 @@ class IterationTableView(QTableView):
         #: draws the same from the model's roles, twice as slowly).
         self.fast_paint = True
         self._cells = CellPainter(self)
+        self.setItemDelegate(CellDelegate(self._cells))
         hh = self.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
         self._sized_for: tuple[object, ...] = ()
         self._size_columns()
+        self.verticalScrollBar().actionTriggered.connect(self._stop_following)
         self.table_model.modelReset.connect(self._size_columns)
         self.table_model.modelReset.connect(self._follow_current)
         self.selectionModel().selectionChanged.connect(self._on_selection)
@@ -256,15 +291,21 @@ class IterationTableView(QTableView):
                         "there. Ctrl+C copies the selection for a spreadsheet.")
 
     def _size_columns(self) -> None:
-        # Room for "-1.234567891e-09" (10 significant digits); k gets room for 7 digits.
+        # Room for ten significant digits in the current row's bold, "-1.234567891e-09", and
+        # in the other rows also with a 3-digit exponent, "-1.234567891e+100" (a number that
+        # does not fit shows fewer digits); k gets room for 7 digits, bold. Room for both at
+        # once would push the third number column off the grid at the window's default size.
         spec = self.table_model.run.spec
         layout = (spec.model, spec.penalty == "none")
         if layout == self._sized_for:
             return  # same columns as before: keep the widths (and the user's)
         self._sized_for = layout
         fm = self.fontMetrics()
-        number = fm.horizontalAdvance("-1.234567891e-09") + 10
-        self.setColumnWidth(0, fm.horizontalAdvance("1000000") + 10)
+        cells = self._cells
+        d = max("0123456789", key=cells.bold_metrics.horizontalAdvance)  # the widest digit
+        number = max(cells.column_width(f"-{d}.{d * 9}e-{d * 2}", bold=True),
+                     cells.column_width(f"-{d}.{d * 9}e+{d * 3}", bold=False))
+        self.setColumnWidth(0, cells.column_width(d * 7, bold=True))
         no_penalty = self.table_model.run.spec.penalty == "none"
         for c in range(1, self.table_model.columnCount()):
             header = str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
@@ -283,9 +324,33 @@ class IterationTableView(QTableView):
             self._vm.set_current(indexes[-1].row())
 
     def _follow_current(self, k: int | None = None) -> None:
-        row = self._vm.current if k is None else k
-        self.scrollTo(self.table_model.index(row, 0),
+        """Scroll the current row into view, and keep it there while the view lays out."""
+        self.following = True
+        self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        # Fully visible, in the column shown at the left (no horizontal jump). Right after a
+        # new run or before the first show the scroll bars still have their old range and
+        # the scroll is cut short: updateGeometries, which sets the ranges, repeats it.
+        column = max(self.columnAt(0), 0)
+        self.scrollTo(self.table_model.index(self._vm.current, column),
                       QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _stop_following(self) -> None:
+        self.following = False
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.following:
+            self._scroll_to_current()
+
+    def scrollToTop(self) -> None:
+        self.following = False
+        super().scrollToTop()
+
+    def scrollToBottom(self) -> None:
+        self.following = False
+        super().scrollToBottom()
 
     def selected_rows(self) -> list[int]:
         """The rows of the selection, in order."""
