@@ -102,8 +102,9 @@ def test_pinning_keeps_the_run_with_a_label_and_its_own_colour(
 
 def test_pinning_the_same_run_twice_is_refused(vm: RunViewModel, qtbot: QtBot) -> None:
     vm.pin_current()
-    with qtbot.waitSignal(vm.errorOccurred):
+    with qtbot.waitSignal(vm.pinRefused) as refused:
         assert vm.pin_current() is None
+    assert refused.args == ["This run is already pinned."]
     assert len(vm.pinned) == 1
 
 
@@ -112,8 +113,9 @@ def test_at_most_one_pin_per_colour(vm: RunViewModel, qtbot: QtBot) -> None:
         vm.update(learning_rate=0.01 + i / 100)
         vm.pin_current()
     vm.update(learning_rate=0.3)
-    with qtbot.waitSignal(vm.errorOccurred):
+    with qtbot.waitSignal(vm.pinRefused) as refused:
         assert vm.pin_current() is None
+    assert refused.args == [f"At most {MAX_PINS} runs can be pinned; unpin one first."]
     assert {p.color for p in vm.pinned} == set(PIN_COLORS)
 
 

@@ -41,7 +41,7 @@ from gdapp.core import (
     parse_number,
 )
 from gdapp.core import spec_fields as _spec_fields
-from gdapp.gui.viewmodel import RunViewModel
+from gdapp.gui.viewmodel import MAX_PINS, RunViewModel
 
 #: The smallest positive value the η and tolerance boxes take (a stand-in for "> 0").
 TINY = 1e-300
@@ -54,7 +54,7 @@ CHOICE_LABELS: dict[str, str] = {
     "origin": "origin  ŷ = b1·x", "line": "line  ŷ = b0 + b1·x",
     "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
     "none": "none", "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
-    "proximal": "proximal (lands on 0)", "subgradient": "subgradient",
+    "proximal": "proximal", "subgradient": "subgradient",
 }
 
 
@@ -110,6 +110,17 @@ class NumberSpinBox(_RefusesWithReason, QDoubleSpinBox):
 
     def textFromValue(self, value: float) -> str:
         return f"{value:.10g}"
+
+    def stepBy(self, steps: int) -> None:
+        """An arrow step, rounded to 12 significant digits: 0.01 − 0.0001 is 0.0099, not
+        the binary sum 0.009899999999999999 (the run gets the number the box shows)."""
+        before = self.value()
+        blocker = QSignalBlocker(self)
+        super().stepBy(steps)
+        stepped = self.value()
+        self.setValue(before)
+        del blocker
+        self.setValue(float(f"{stepped:.12g}"))  # one valueChanged, with the rounded value
 
     def _bare(self, text: str) -> str:
         """The number part of the text (without the prefix, e.g. ``"b1 = "``)."""
@@ -225,7 +236,8 @@ class ControlsPanel(QGroupBox):
         self.start_b1 = NumberSpinBox(-WIDE, WIDE, "start b1")
         self.start_b0.setPrefix("b0 = ")
         self.start_b1.setPrefix("b1 = ")
-        start_box = QHBoxLayout()
+        start_box = QVBoxLayout()  # stacked: the panel stays narrow for the line model
+        start_box.setSpacing(2)
         start_box.addWidget(self.start_b0)
         start_box.addWidget(self.start_b1)
         self._add_row(form, "start", start_box, self.start_b0, self.start_b1)
@@ -238,7 +250,9 @@ class ControlsPanel(QGroupBox):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()  # shown only while it has something to say
         form.addRow(self.message)
+        form.setVerticalSpacing(4)
 
         self._eta_from_slider = qthrottled(self._apply_slider, timeout=40, parent=self)
         self.eta_slider.valueChanged.connect(self._eta_from_slider)
@@ -281,7 +295,9 @@ class ControlsPanel(QGroupBox):
     # ---- writing to the view-model ---------------------------------------------------
     def _write(self, **changes: Any) -> None:
         if self._vm.update(**changes):
-            self.message.setText("")
+            self.show_message("")
+        else:  # refused: the boxes go back to the values the run uses
+            self.sync()
 
     def _write_start(self) -> None:
         b1 = self.start_b1.value()
@@ -293,8 +309,9 @@ class ControlsPanel(QGroupBox):
         self._write(learning_rate=float(f"{10.0 ** float(log_eta):.3g}"))
 
     def show_message(self, text: str) -> None:
-        """Show a refused value's one-sentence reason under the controls."""
+        """Show a refused value's one-sentence reason under the controls ("" hides it)."""
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # ---- mirroring the view-model ----------------------------------------------------
     def sync(self) -> None:
@@ -334,24 +351,32 @@ class PinnedRunsPanel(QGroupBox):
         super().__init__("Compare runs", parent)
         self._vm = vm
         self.list = QListWidget()
-        self.list.setMaximumHeight(72)
+        self.list.setMaximumHeight(64)
         self.list.setToolTip("Pinned runs stay on both plots in their colour.")
         self.pin_button = QPushButton("Pin")
-        self.pin_button.setToolTip("Keep the current run on the plots to compare with the "
-                                   "next one (e.g. η = 0.01 against η = 0.1).")
         self.unpin_button = QPushButton("Unpin")
         self.clear_button = QPushButton("Clear")
         buttons = QHBoxLayout()
         for b in (self.pin_button, self.unpin_button, self.clear_button):
             buttons.addWidget(b)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)
         self.pin_button.clicked.connect(vm.pin_current)
         self.unpin_button.clicked.connect(self._unpin_selected)
         self.clear_button.clicked.connect(vm.clear_pins)
         vm.pinnedChanged.connect(self.refresh)
+        vm.pinRefused.connect(self._say)
         self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _unpin_selected(self) -> None:
         row = self.list.currentRow()
@@ -366,3 +391,10 @@ class PinnedRunsPanel(QGroupBox):
             self.list.addItem(QListWidgetItem(QIcon(swatch), f"{p.label}  ({p.run.status})"))
         self.unpin_button.setEnabled(bool(self._vm.pinned))
         self.clear_button.setEnabled(bool(self._vm.pinned))
+        full = len(self._vm.pinned) >= MAX_PINS
+        self.pin_button.setEnabled(not full)
+        self.pin_button.setToolTip(
+            f"{MAX_PINS} runs are pinned, one per colour: unpin one to pin another." if full
+            else "Keep the current run on the plots to compare with the next one "
+                 "(e.g. η = 0.01 against η = 0.1).")
+        self._say("")

@@ -143,6 +143,7 @@ class DataEditor(QWidget):
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.message)
+        self.message.hide()  # shown only while it has something to say
 
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.pasteRequested.connect(self.paste_text)
@@ -153,6 +154,10 @@ class DataEditor(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.import_file(kind="xlsx"))
         vm.specChanged.connect(self._show_spec_data)
         self.show_dataset(vm.spec.data)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # ---- showing ---------------------------------------------------------------------
     def show_dataset(self, data: Dataset) -> None:
@@ -178,7 +183,7 @@ class DataEditor(QWidget):
         self.table.viewport().update()
         self._shown = data
         self.message.setStyleSheet("" if not editable else "color: #b00020;")
-        self.message.setText("" if editable else (
+        self._say("" if editable else (
             f"Showing the first {shown:,} of {data.n:,} samples; a data set this large is "
             "edited in its file, not here."))
 
@@ -262,9 +267,9 @@ class DataEditor(QWidget):
         try:
             data = self.dataset_from_cells()
         except (DataEditError, DataError) as exc:
-            self.message.setText(f"{exc} — the run keeps the last valid data.")
+            self._say(f"{exc} — the run keeps the last valid data.")
             return False
-        self.message.setText("")
+        self._say("")
         if data.same_samples(self._vm.spec.data):
             return True
         self._shown = data
@@ -280,7 +285,7 @@ class DataEditor(QWidget):
         """
         rows = parse_pasted_rows(text)
         if not rows:
-            self.message.setText("The clipboard holds no rows of numbers to paste.")
+            self._say("The clipboard holds no rows of numbers to paste.")
             return False
         r0, c0 = max(self.table.currentRow(), 0), max(self.table.currentColumn(), 0)
         if self.editable and r0 + len(rows) <= MAX_EDITABLE_ROWS:
@@ -293,7 +298,7 @@ class DataEditor(QWidget):
             del blocker
             return self.apply_cells()
         if (r0, c0) != (0, 0) and self.editable:
-            self.message.setText(f"{len(rows):,} rows do not fit here; paste them at the "
+            self._say(f"{len(rows):,} rows do not fit here; paste them at the "
                                  "top-left cell to replace the samples.")
             return False
         try:
@@ -301,7 +306,7 @@ class DataEditor(QWidget):
             # and row numbers count the clipboard's lines
             data = rows_to_dataset(_split_rows(text), name="pasted")
         except DataError as exc:
-            self.message.setText(f"Cannot paste: {exc}")
+            self._say(f"Cannot paste: {exc}")
             return False
         if self._vm.update(data=data):
             self.show_dataset(data)
@@ -355,7 +360,7 @@ class DataEditor(QWidget):
         try:
             data = read_samples(path)
         except (DataError, ValueError, OSError) as exc:
-            self.message.setText(f"Could not import {Path(path).name}: {exc}")
+            self._say(f"Could not import {Path(path).name}: {exc}")
             return False
         return self._apply_import(data)
 
@@ -375,7 +380,7 @@ class DataEditor(QWidget):
         number = self._imports
         name = Path(path).name
         self.message.setStyleSheet("")
-        self.message.setText(f"reading {name}…")
+        self._say(f"reading {name}…")
 
         def read() -> None:
             result: Dataset | str
@@ -396,11 +401,11 @@ class DataEditor(QWidget):
         if number != self._imports:
             return
         if isinstance(result, Dataset):
-            self.message.setText("")
+            self._say("")
             ok = self._apply_import(result)
         else:
             self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(f"Could not import {name}: {result}")
+            self._say(f"Could not import {name}: {result}")
             ok = False
         self.importFinished.emit(ok)
 

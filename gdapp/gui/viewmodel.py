@@ -137,6 +137,8 @@ class RunViewModel(QObject):
     runChanged = Signal()
     currentChanged = Signal(int)
     pinnedChanged = Signal()
+    #: why the current run was not pinned (already pinned, or every colour taken)
+    pinRefused = Signal(str)
     errorOccurred = Signal(str)
     busyChanged = Signal(bool)
     #: (generation, Run or error message) from a worker thread; queued to the GUI thread
@@ -351,12 +353,12 @@ class RunViewModel(QObject):
     # ---- pinned runs -----------------------------------------------------------------
     def pin_current(self) -> PinnedRun | None:
         """Pin the current run for comparison; None when it is already pinned or all
-        colours are taken (``errorOccurred`` says which)."""
+        colours are taken (``pinRefused`` says which)."""
         if any(p.run.spec == self._spec for p in self._pinned):
-            self.errorOccurred.emit("this run is already pinned")
+            self.pinRefused.emit("This run is already pinned.")
             return None
         if len(self._pinned) >= MAX_PINS:
-            self.errorOccurred.emit(f"at most {MAX_PINS} runs can be pinned; unpin one first")
+            self.pinRefused.emit(f"At most {MAX_PINS} runs can be pinned; unpin one first.")
             return None
         used = {p.color for p in self._pinned}
         color = next(c for c in PIN_COLORS if c not in used)

@@ -15,11 +15,13 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -59,16 +61,17 @@ def describe_status(run: Run, k: int) -> tuple[str, str]:
         ending = f"stopped at max iterations ({spec.max_iterations:,}) without converging"
     parts = [ending]
     opt = run.optimum
+    warning = ""
     if opt.params is not None:
         where = ", ".join(f"{n}* = {_g(v)}" for n, v in zip(names, opt.params, strict=True))
         value = f", objective {_g(opt.objective)}" if opt.objective is not None else ""
         distance = math.dist(run.params[k], opt.params)
         parts.append(f"exact optimum {where}{value} ({opt.method}); "
                      f"distance from k = {k}: {distance:.3g}")
+        warning = _stalled_warning(run)
     if opt.note:
         parts.append(opt.note)
     limit = run.stability_limit
-    warning = ""
     eta = spec.learning_rate
     if limit is not None:
         parts.append(f"stable for η < 2/E'' = {limit:.6g}")
@@ -79,6 +82,16 @@ def describe_status(run: Run, k: int) -> tuple[str, str]:
             warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
                        "further, the descent diverges")
     return " · ".join(parts), warning
+
+
+def _stalled_warning(run: Run) -> str:
+    """A warning when the stopping rule ended a run far from the exact optimum."""
+    left = run.stopped_short
+    if left is None:
+        return ""
+    return (f"converged only by the stopping rule: every step was below the tolerance "
+            f"{run.spec.tolerance:g}, yet the last iterate is still {left:.3g} from the "
+            f"optimum (η = {run.spec.learning_rate:g} is too small, or the tolerance too large)")
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +134,9 @@ class MainWindow(QMainWindow):
 
         self.vm.currentChanged.connect(self._show_status)  # also follows every new run
         self.vm.busyChanged.connect(self._show_status)  # "computing…" while a large run runs
+        self.statusBar().setSizeGripEnabled(True)  # there from the start: no layout jump later
         self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.vm.pinRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
             lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
@@ -145,8 +160,11 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(min(side.sizeHint().width() + 20, 300))
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # never narrower than what the panel needs (plus a vertical scroll bar), so nothing
+        # in it is cut off; a horizontal bar appears only if the panel ever outgrows that
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
