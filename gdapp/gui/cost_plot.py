@@ -2,7 +2,8 @@
 
 ``origin`` model (one parameter b1): the cost E(b1) in black, the penalty term in red and, when
 a penalty is on, their sum (the objective) in blue, each sampled at ``SAMPLES`` points over a
-range that covers the (readable) path, the start and the exact optimum. The iterates are drawn
+range centred on the exact optimum that covers the (readable) path and the start, so that
+the bowl shows on both sides of the minimum. The iterates are drawn
 on the objective curve; the current iterate b_k carries the tangent
 
     y = f(b_k) + f'(b_k)·(b − b_k),        f = E + penalty,  f'(b_k) = run.gradient[k]
@@ -11,6 +12,11 @@ whose slope is the gradient the update ``b ← b − η·f'(b)`` uses.
 
 ``line`` model (b0, b1): a shaded contour map of the objective over the plane with the path,
 the current iterate and the optimum on it (see :mod:`gdapp.gui.contour`); no tangent.
+
+The view follows this run and its optimum only: pinned runs are drawn where they fall inside
+it and clipped where they leave it, so a pinned diverged run cannot squash this one. When the
+current iterate of a diverged run lies outside the view, a remark at the edge towards it says
+so and gives its values.
 
 Changing the current iterate moves only the marker and the tangent; a new run resamples the
 curves once (or, for the contour map, only when the objective or the needed range changed).
@@ -44,6 +50,7 @@ from gdapp.gui.plot_base import (
     TANGENT_COLOR,
     FloatArray,
     RunPlotWidget,
+    centred,
     current_color,
     padded,
     pen,
@@ -53,6 +60,7 @@ from gdapp.gui.plot_base import (
     run_label,
     same_objective,
 )
+from gdapp.gui.plot_legend import HIDES_OPTIMUM
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import PinnedRun, RunViewModel
@@ -78,7 +86,10 @@ class CostCurvePlot(RunPlotWidget):
     shown only where it differs from this run's); ``samples`` holds the curves' b1 values.
     """
 
+    legend_max_height = 0.3
+
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        self._headroom = 0.0
         super().__init__(vm, parent)
         self.contour_image = pg.ImageItem()
         self.contour_image.setZValue(-20)
@@ -149,6 +160,10 @@ class CostCurvePlot(RunPlotWidget):
             self._draw_current()
 
     def _on_resized(self) -> None:
+        if self.vm.run.spec.model == "origin" and \
+                abs(self.legend_share()[1] - self._headroom) > 0.01:
+            self._redraw()  # the legend's band above the curve keeps its height in pixels
+            return
         if self._rows > PATH_EXACT_ROWS:
             self._draw_path(self.vm.run, dots=False)
 
@@ -175,6 +190,7 @@ class CostCurvePlot(RunPlotWidget):
             if path.isVisible():
                 shown.append((p.run, path, curve))
                 self._draw_pinned_path(p.run, path)
+        self._update_legend(run, pinned)
         if origin:
             self._draw_origin(run, shown)
         else:
@@ -188,8 +204,7 @@ class CostCurvePlot(RunPlotWidget):
         if star != self._optimum_drawn:  # a new learning rate keeps the optimum: skip it
             self.optimum_marker.setData(*(([star[0]], [star[1]]) if star else ([], [])))
             self._optimum_drawn = star
-        self._draw_current()
-        self._update_legend(run, pinned)
+        self._draw_current(placed=True)
         notes = []
         if run.status == "diverged":
             notes.append(f"diverged at update {run.diverged_at}: showing the first "
@@ -212,31 +227,67 @@ class CostCurvePlot(RunPlotWidget):
     def _draw_origin(self, run: Run,
                      shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]) -> None:
         spec = run.spec
-        xs = [run.params[: self._rows, 0]]
-        if run.optimum.params is not None:
-            xs.append(np.asarray(run.optimum.params[:1]))
-        for other, _, _ in shown:
-            xs.append(other.params[: readable_rows(other), 0])
-        allx = np.concatenate(xs)
-        x_lo, x_hi = padded(float(allx.min()), float(allx.max()))
+        path = run.params[: self._rows, 0]
+        x_lo, x_hi = self._range_around_optimum(run, 0, path)
         tops = self._draw_curves(run, shown, x_lo, x_hi)
         y_lo = min(float(np.min(t)) for t in tops)
         y_hi = max(float(np.max(t)) for t in tops)
         y_lo, y_hi = padded(min(y_lo, 0.0), y_hi, 0.04)
+        # a band above the curve for the legend: the arms reach the top at the view's edges,
+        # so a legend in a top corner would hide them
+        self._headroom = min(self.legend_share()[1], 0.5)
+        y_hi = y_lo + (y_hi - y_lo) / (1 - self._headroom)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
         self.set_view(x_lo, x_hi, y_lo, y_hi)
-        drawn = [run.params[: self._rows, 0], *(self.samples for _ in tops)]
-        heights = [run.objective[: self._rows], *tops]
-        self.place_legend(drawn, heights, (x_lo, x_hi, y_lo, y_hi))
+        points = [(path, run.objective[: self._rows], 1.0),
+                  *((self.samples, t, 1.0) for t in tops), *self._optimum_point(run),
+                  *self._pinned_points(shown)]
+        self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         name = spec.cost.upper()
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(f"Cost curve — E(b1) = {name}{extra}", f"E(b1){extra}", "b1")
+
+    @staticmethod
+    def _range_around_optimum(run: Run, axis: int, path: FloatArray,
+                              fraction: float = 0.08) -> tuple[float, float]:
+        """The view's range along parameter ``axis``: centred on the exact optimum and holding
+        the (readable) ``path``; around the path alone when there is no optimum."""
+        lo, hi = float(path.min()), float(path.max())
+        opt = run.optimum.params
+        if opt is None or not np.isfinite(opt[axis]):
+            return padded(lo, hi, fraction)
+        return centred(float(opt[axis]), lo, hi, fraction)
+
+    @staticmethod
+    def _pinned_points(shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]
+                       ) -> list[tuple[FloatArray, FloatArray, float]]:
+        """The pinned paths' drawn (decimated) points, for placing the legend."""
+        points = []
+        for _, path, _ in shown:
+            x, y = path.getOriginalDataset()
+            if x is not None:
+                points.append((np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64),
+                               1.0))
+        return points
+
+    @staticmethod
+    def _optimum_point(run: Run) -> list[tuple[FloatArray, FloatArray, float]]:
+        """The optimum marker as a point the legend should not hide."""
+        opt = run.optimum
+        if opt.params is None:
+            return []
+        height = opt.objective if run.spec.model == "origin" else opt.params[1]
+        if height is None:
+            return []
+        return [(np.asarray([opt.params[0]], dtype=np.float64),
+                 np.asarray([height], dtype=np.float64), float(HIDES_OPTIMUM))]
 
     def _draw_curves(self, run: Run,
                      shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]],
                      x_lo: float, x_hi: float) -> list[FloatArray]:
         """Sample the cost (and penalty, objective, pinned objectives) over [x_lo, x_hi];
-        return the sampled curves. A new learning rate with the same range and objective
+        return this run's sampled curves (the pinned ones do not set the view's height). A new
+        learning rate with the same range and objective
         keeps the drawn curves (the usual case: the path still runs from the start to near
         the optimum)."""
         spec = run.spec
@@ -264,13 +315,13 @@ class CostCurvePlot(RunPlotWidget):
             self.objective_curve.setData([], [])
         self.penalty_curve.setVisible(penalty_on(spec))
         self.objective_curve.setVisible(penalty_on(spec))
-        self._draw_pinned_curves(run, shown, tops)
+        self._draw_pinned_curves(run, shown)
         self._curve_key, self._tops = (key, spec), list(tops)
         return tops
 
     def _draw_pinned_curves(self, run: Run,
-                            shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]],
-                            tops: list[FloatArray]) -> None:
+                            shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]
+                            ) -> None:
         """A pinned run's objective curve (dashed, its colour) where it differs from this
         run's — the note's L1 against L2; the same curve is not drawn twice."""
         for other, _, curve in shown:
@@ -282,23 +333,18 @@ class CostCurvePlot(RunPlotWidget):
             values = evaluate(obj, self.samples[:, None])
             curve.setData(self.samples, values)
             curve.setVisible(True)
-            tops.append(values)
 
     def _draw_line(self, run: Run,
                    shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]) -> None:
         spec = run.spec
-        pts = [run.params[: self._rows]]
-        if run.optimum.params is not None:
-            pts.append(np.asarray([run.optimum.params]))
-        for other, _, _ in shown:
-            pts.append(other.params[: readable_rows(other)])
-        allp = np.concatenate(pts)
-        x_lo, x_hi = padded(float(allp[:, 0].min()), float(allp[:, 0].max()), 0.12)
-        y_lo, y_hi = padded(float(allp[:, 1].min()), float(allp[:, 1].max()), 0.12)
+        path = run.params[: self._rows]
+        x_lo, x_hi = self._range_around_optimum(run, 0, path[:, 0], 0.12)
+        y_lo, y_hi = self._range_around_optimum(run, 1, path[:, 1], 0.12)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
         self._draw_contours(spec, (x_lo, x_hi, y_lo, y_hi))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
-        self.place_legend([allp[:, 0]], [allp[:, 1]], (x_lo, x_hi, y_lo, y_hi))
+        self.place_legend([(path[:, 0], path[:, 1], 1.0), *self._optimum_point(run),
+                           *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(f"Objective over (b0, b1) — {spec.cost.upper()}{extra}",
                        "b1 (slope)", "b0 (intercept)")
@@ -343,8 +389,9 @@ class CostCurvePlot(RunPlotWidget):
             idx = decimate_indices(self._rows, limit=MAX_PATH_DOTS, head=MAX_PATH_DOTS // 2)
             self.path_dots.setData(run.params[idx, 0], y[idx])
 
-    def _draw_current(self) -> None:
-        """Move the marker (and the tangent) to the current iterate b_k."""
+    def _draw_current(self, placed: bool = False) -> None:
+        """Move the marker (and the tangent) to the current iterate b_k; ``placed``: the
+        legend was just placed with the current iterate in view."""
         run = self.vm.run
         k = self.current_index()
         self.mark_current_drawn(run, k)
@@ -352,15 +399,38 @@ class CostCurvePlot(RunPlotWidget):
                 not np.isin(k, self._path_indices):
             self._draw_path(run, dots=False)
         if run.spec.model != "origin":
-            self.marker.setData([run.params[k, 0]], [run.params[k, 1]])
-            return
+            b0, b1 = float(run.params[k, 0]), float(run.params[k, 1])
+            self.marker.setData([b0], [b1])
+            self.show_off_plot(k, (b0, b1), f"b0 = {b0:.4g}, b1 = {b1:.4g}")
+        else:
+            b, f = float(run.params[k, 0]), float(run.objective[k])
+            self.marker.setData([b], [f])
+            x, y = self._tangent(run, k)
+            self.tangent.setData(x, y)
+            self.show_off_plot(k, (b, f), f"b1 = {b:.4g}, objective {f:.4g}")
+        if not placed:
+            self.keep_current_visible()
+        elif self.off_plot.isVisible():
+            self._choose_corner()
+
+    def _tangent(self, run: Run, k: int) -> tuple[FloatArray, FloatArray]:
+        """The tangent y = f + g·(x − b) at iterate k over [b − h, b + h], h kept inside the
+        view's proportions; its two ends."""
         b, f, g = float(run.params[k, 0]), float(run.objective[k]), float(run.gradient[k, 0])
-        self.marker.setData([b], [f])
-        # tangent y = f + g·(x − b) over [b − h, b + h], h kept inside the view's proportions
         h = TANGENT_WIDTH * self._x_span
         if g != 0.0:
             h = min(h, TANGENT_HEIGHT * self._y_span / abs(g))
-        self.tangent.setData([b - h, b + h], [f - g * h, f + g * h])
+        return np.asarray([b - h, b + h]), np.asarray([f - g * h, f + g * h])
+
+    def current_points(self) -> tuple[FloatArray, FloatArray]:
+        """The current iterate and, for ``origin``, points along its tangent."""
+        run = self.vm.run
+        k = self.current_index()
+        if run.spec.model != "origin":
+            return run.params[k : k + 1, 0], run.params[k : k + 1, 1]
+        x, y = self._tangent(run, k)
+        t = np.linspace(0.0, 1.0, 9)
+        return x[0] + t * (x[1] - x[0]), y[0] + t * (y[1] - y[0])
 
     def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]
                        ) -> None:
@@ -372,14 +442,14 @@ class CostCurvePlot(RunPlotWidget):
                 formula = penalty_formula(spec)
                 entries.append((self.penalty_curve, f"penalty {formula}, λ = {spec.lam:g}"))
                 entries.append((self.objective_curve, f"objective E + {formula}"))
-            entries.append((self.tangent, "tangent at the current iterate"))
+            entries.append((self.tangent, "tangent at iterate k"))
         entries.append((self.path_item, f"this run: {run_label(spec)}"))
         for p, item in pinned:
             if item.isVisible():
                 entries.append((item, p.label))
         opt = run.optimum
         if opt.params is not None:
-            where = ", ".join(f"{n} = {v:.6g}" for n, v in
+            where = ", ".join(f"{n} = {v:.4g}" for n, v in
                               zip(spec.param_names, opt.params, strict=True))
             entries.append((self.optimum_marker, f"exact optimum {where}"))
         self.set_legend(entries)

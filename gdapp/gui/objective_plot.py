@@ -11,12 +11,16 @@ axis stays linear; the plot never draws a shifted quantity under the objective's
 wish is remembered: the next run with positive values is drawn on a log axis again.
 
 A diverged run on the linear axis is shown over its readable prefix (see
-:mod:`gdapp.gui.plot_base`); on the log axis all of it is readable and shown.
+:mod:`gdapp.gui.plot_base`); on the log axis all of it is readable and shown. When the current
+iterate lies beyond the view, a remark at the plot's edge says so and gives its objective.
+
+The view follows this run: pinned runs that did not diverge widen it to show their floor and
+up to ``PINNED_REACH`` times this run's iterations; a diverged pinned run is clipped.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -39,7 +43,18 @@ from gdapp.gui.plot_base import (
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
 
+#: Pinned runs widen the iteration axis to at most this many times this run's iterations.
+PINNED_REACH = 3
 LOG_TIP = "Show the objective on a logarithmic axis: steady convergence becomes a straight line."
+
+
+class IterationAxis(pg.AxisItem):  # type: ignore[misc]
+    """An axis of iteration numbers: ticks on whole numbers only (no k = 0.5)."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> Any:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        return whole or [(1.0, 0.0)]
 
 
 class ObjectivePlot(RunPlotWidget):
@@ -83,6 +98,10 @@ class ObjectivePlot(RunPlotWidget):
         self.set_texts("Objective per iteration", bottom="iteration k")
         self.pinned_items: list[pg.PlotDataItem] = []
         self.connect_view_model()
+
+    def axis_items(self) -> dict[str, pg.AxisItem]:
+        """Whole-number ticks on the iteration axis."""
+        return {"bottom": IterationAxis("bottom")}
 
     # the log-scale toggle ----------------------------------------------------------------
     @property
@@ -134,39 +153,73 @@ class ObjectivePlot(RunPlotWidget):
         for pinned, curve in zip(self.vm.pinned, self.pinned_items, strict=True):
             other = pinned.run
             curve.setData(np.arange(other.params.shape[0]), other.objective)
-        self._draw_current()
+        self._move_marker()
         if log and not self._log_drawn:
             self.plot_item.setLogMode(x=False, y=True)
             self._log_drawn = True
         # view: every row on a log axis; the readable rows of each run on a linear one
         rows = [r.params.shape[0] if log else readable_rows(r) for r in runs]
-        top = [float(np.max(r.objective[:n])) for r, n in zip(runs, rows, strict=True)]
-        low = [float(np.min(r.objective[:n])) for r, n in zip(runs, rows, strict=True)]
-        x_lo, x_hi = padded(0.0, float(max(rows) - 1), 0.02)
-        if log:
-            y_lo, y_hi = padded(np.log10(min(low)), np.log10(max(top)), 0.05)
-        else:
-            y_lo, y_hi = padded(min(min(low), 0.0), max(top), 0.04)
+        x_lo, x_hi, y_lo, y_hi = self._view_range(runs, rows, log)
+        self.set_legend(self._legend(run))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
-        ks, fs = [], []
+        points = []
         for r, n in zip(runs, rows, strict=True):
             k = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
-            ks.append(k.astype(np.float64))
-            fs.append(np.log10(r.objective[k]) if log else r.objective[k])
-        self.place_legend(ks, fs, (x_lo, x_hi, y_lo, y_hi))
+            f = r.objective[k]
+            points.append((k.astype(np.float64), np.log10(f) if log else f, 1.0))
+        self._mark_off_plot(placed=True)
+        self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         spec = run.spec
         name = f"objective E + {penalty_formula(spec)}" if penalty_on(spec) else \
             f"cost E = {spec.cost.upper()}"
         self.set_texts(left=name + (" (log scale)" if log else ""))
-        entries: list[tuple[object, str]] = [(self.objective_curve, f"this run: {run_label(spec)}")]
-        entries += [(c, p.label) for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)]
-        self.set_legend(entries)
         note = ""
         if run.status == "diverged":
             note = f"diverged at update {run.diverged_at}"
             if not log:
                 note += f": showing the first {readable_rows(run)} iterates (try log scale)"
         self.set_note(note)
+
+    def _legend(self, run: Run) -> list[tuple[object, str]]:
+        entries: list[tuple[object, str]] = [
+            (self.objective_curve, f"this run: {run_label(run.spec)}")]
+        entries += [(c, p.label) for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)]
+        return entries
+
+    @staticmethod
+    def _view_range(runs: list[Run], rows: list[int], log: bool
+                    ) -> tuple[float, float, float, float]:
+        """(k0, k1, f0, f1) of the view: this run's ``rows[0]`` iterates, widened by the pinned
+        runs that did not diverge — to their floor, up to twice this run's highest value, and up
+        to ``PINNED_REACH`` times its iterations."""
+        def scale(v: float) -> float:
+            return float(np.log10(v)) if log else v
+
+        run, n = runs[0], rows[0]
+        top = float(np.max(run.objective[:n]))
+        low = float(np.min(run.objective[:n]))
+        last = n - 1
+        for other, m in zip(runs[1:], rows[1:], strict=True):
+            if other.status == "diverged":
+                continue
+            last = max(last, min(m - 1, PINNED_REACH * max(n - 1, 1)))
+            top = max(top, min(float(np.max(other.objective[:m])), 2 * top))
+            low = min(low, float(np.min(other.objective[:m])))
+        x_lo, x_hi = padded(0.0, float(last), 0.02)
+        if log:
+            low = max(low, float(np.min(run.objective[:n])) * 1e-3)
+            y_lo, y_hi = padded(scale(low), scale(top), 0.05)
+        else:
+            y_lo, y_hi = padded(min(low, 0.0), top, 0.04)
+        return x_lo, x_hi, y_lo, y_hi
+
+    def current_points(self) -> tuple[Any, Any]:
+        """The current iterate (k, objective), in the axis's scale."""
+        run = self.vm.run
+        k = self.current_index()
+        f = float(run.objective[k])
+        y = float(np.log10(f)) if self.log_scale and f > 0 else f
+        return np.asarray([float(k)]), np.asarray([y])
 
     def _update_log_box(self, runs: list[Run]) -> None:
         """Enable the log toggle only when every objective value drawn is > 0."""
@@ -189,8 +242,24 @@ class ObjectivePlot(RunPlotWidget):
 
     def _draw_current(self) -> None:
         """Move the vertical line and the marker to the current iteration k."""
+        self._move_marker()
+        self._mark_off_plot()
+
+    def _move_marker(self) -> None:
         run = self.vm.run
         k = self.current_index()
         self.mark_current_drawn(run, k)
         self.current_line.setValue(k)
         self.marker.setData([k], [run.objective[k]])
+
+    def _mark_off_plot(self, placed: bool = False) -> None:
+        """Say so when the current iterate lies outside the view; keep the legend off it
+        (unless ``placed``: the legend is about to be placed)."""
+        run = self.vm.run
+        k = self.current_index()
+        x, y = self.current_points()
+        hint = "" if self.log_scale else " (try log scale)"
+        self.show_off_plot(k, (float(x[0]), float(y[0])),
+                           f"objective {float(run.objective[k]):.4g}{hint}")
+        if not placed:
+            self.keep_current_visible()

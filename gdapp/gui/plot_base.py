@@ -9,7 +9,10 @@ A diverging descent multiplies the distance to the optimum by |1 − η·E''| > 
 a parameter passes 1e100. Drawn as it is, the first iterates would shrink to a dot. The plots
 therefore show the *readable prefix*: the iterates up to and including the first one whose
 distance from the optimum (or, without one, from the start) exceeds three times the start's
-distance, and say so in a note on the plot.
+distance, and say so in a note on the plot. When the current iterate lies beyond the view, a
+remark at the view's edge towards it names it and its values
+(:meth:`~gdapp.gui.plot_legend.LegendPlacement.show_off_plot`). The legend and that remark are
+:mod:`gdapp.gui.plot_legend`'s.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -34,6 +37,7 @@ from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
 from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
 from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
+from gdapp.gui.plot_legend import LegendPlacement
 from gdapp.gui.viewmodel import PIN_COLORS
 
 if TYPE_CHECKING:
@@ -56,6 +60,8 @@ NOTE_ROW = 4
 NOTE_LINE = 18
 #: A diverged run is drawn up to the first iterate this many start-distances away.
 READABLE_FACTOR = 3.0
+#: The note starts right of the left axis and wraps this many pixels short of the right edge.
+NOTE_INDENT = 80
 
 
 class PlotExportError(ValueError):
@@ -122,19 +128,29 @@ def padded(lo: float, hi: float, fraction: float = 0.08) -> tuple[float, float]:
     return lo - fraction * span, hi + fraction * span
 
 
+def centred(centre: float, lo: float, hi: float, fraction: float = 0.08
+             ) -> tuple[float, float]:
+    """A range centred on ``centre`` that holds [lo, hi] with ``fraction`` of room: the
+    bowl of a cost around its optimum shows both arms, whichever side the path came from."""
+    reach = max(abs(hi - centre), abs(centre - lo))
+    if not reach > 0:
+        return padded(centre, centre)
+    return centre - (1 + fraction) * reach, centre + (1 + fraction) * reach
+
+
 def pen(color: str, width: float = 2.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> Any:
     """A cosmetic pen of ``width`` pixels."""
     return pg.mkPen(color=color, width=width, style=style)
 
 
-class RunPlotWidget(QWidget):
+class RunPlotWidget(LegendPlacement, QWidget):
     """A white, antialiased pyqtgraph plot bound to a :class:`RunViewModel`, with a legend,
     a note for the learner and image export. Subclasses draw; this class wires signals."""
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(background="w", axisItems=self.axis_items())
         self.plot_widget.setAntialiasing(True)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         # An opaque light grid at the major ticks: translucent or minor grid lines cost
@@ -142,29 +158,24 @@ class RunPlotWidget(QWidget):
         self.plot_item.showGrid(x=True, y=True, alpha=1.0)
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
-        font = QFont()
-        font.setPointSize(10)
         for side in ("left", "bottom"):
             axis = self.plot_item.getAxis(side)
             axis.setPen(pen("#dadada", 1))
             axis.setTextPen(pen("#222222", 1))
-            axis.setTickFont(font)
+            axis.setTickFont(_font(10))
             axis.setStyle(maxTickLevel=0)
+            # numbers as they are: no "(x0.001)" scale suffix on the axis label
+            axis.enableAutoSIPrefix(False)
         # The grid lines, which the axes draw, under the view box (z = −100) and so under
         # the data and the legend: the opaque grid no longer crosses the curves or the
         # legend's text. (Raising the view box instead would lift every item added to it.)
         for side in ("left", "bottom", "right", "top"):
             self.plot_item.getAxis(side).setZValue(-150)
-        self.legend: pg.LegendItem = self.plot_item.addLegend(
-            offset=(-10, 10), colCount=1, labelTextColor="#222222", labelTextSize="8pt",
-            verSpacing=-6, horSpacing=4, brush=pg.mkBrush(255, 255, 255, 235),
-            pen=pen("#bbbbbb", 1))
-        self._legend_entries: list[tuple[object, str]] = []
+        self._init_legend()
         self._current_drawn: tuple[Run | None, int] = (None, -1)
         self._texts: dict[str, str] = {}
-        self._legend_side = "right"
         # The note sits in its own row under the bottom axis, so it never hides the data.
-        self.note = pg.LabelItem("", color="#8a1c00", size="9pt", justify="left")
+        self.note = NoteLabel("", color="#8a1c00", size="9pt", justify="left")
         self.plot_item.layout.addItem(self.note, NOTE_ROW, 1)
         self.note_text = "-"
         self.set_note("")
@@ -181,6 +192,10 @@ class RunPlotWidget(QWidget):
         self._on_pinned_changed()
 
     # hooks for subclasses ----------------------------------------------------------------
+    def axis_items(self) -> dict[str, pg.AxisItem]:
+        """Axis items that replace pyqtgraph's default ones (none by default)."""
+        return {}
+
     def _on_run_changed(self) -> None:
         raise NotImplementedError
 
@@ -206,46 +221,17 @@ class RunPlotWidget(QWidget):
         run, k = self._current_drawn
         return run is self.vm.run and k == self.current_index()
 
-    def set_legend(self, entries: list[tuple[object, str]]) -> None:
-        """Show exactly these (item, label) entries: relabels in place when only the labels
-        changed, rebuilds when the items did."""
-        if entries == self._legend_entries:
-            return
-        old_items = [item for item, _ in self._legend_entries]
-        if [item for item, _ in entries] == old_items:
-            for (item, label), (_, old) in zip(entries, self._legend_entries, strict=True):
-                if label != old:
-                    self.legend.getLabel(item).setText(label)
-            self._legend_entries = list(entries)
-            return
-        self.legend.clear()
-        for item, label in entries:
-            self.legend.addItem(item, label)
-        self._legend_entries = list(entries)
-
-    def place_legend(self, xs: list[FloatArray], ys: list[FloatArray],
-                     view: tuple[float, float, float, float]) -> None:
-        """Anchor the legend in the top corner (left or right) that the drawn points
-        ``(xs[i], ys[i])`` crowd least, within ``view`` = (x0, x1, y0, y1)."""
-        x0, x1, y0, y1 = view
-        crowd = {"left": 0, "right": 0}
-        for x, y in zip(xs, ys, strict=True):
-            with np.errstate(invalid="ignore", over="ignore"):
-                u = (x - x0) / (x1 - x0)
-                top = (y - y0) / (y1 - y0) > 0.5
-            crowd["left"] += int(np.count_nonzero(top & (u < 0.55)))
-            crowd["right"] += int(np.count_nonzero(top & (u > 0.45)))
-        side = "left" if crowd["left"] < crowd["right"] else "right"
-        if side != self._legend_side:
-            fx = 0.0 if side == "left" else 1.0
-            self.legend.anchor(itemPos=(fx, 0), parentPos=(fx, 0),
-                               offset=(10 if side == "left" else -10, 8))
-            self._legend_side = side
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrap the note to the new width."""
+        super().resizeEvent(event)
+        if self.note_text and event.size().width() != event.oldSize().width():
+            self._show_note(event.size().width())
 
     def set_view(self, x_lo: float, x_hi: float, y_lo: float, y_hi: float) -> None:
         """Show exactly [x_lo, x_hi] × [y_lo, y_hi]; when the view already shows it (a new
         learning rate seldom moves the bounds) nothing is touched, so the axes keep their
         ticks and are not laid out again."""
+        self._legend_view = (x_lo, x_hi, y_lo, y_hi)
         view = self.plot_item.getViewBox()
         (cx0, cx1), (cy0, cy1) = view.viewRange()
         if (cx0, cx1, cy0, cy1) == (x_lo, x_hi, y_lo, y_hi) and not any(
@@ -275,16 +261,24 @@ class RunPlotWidget(QWidget):
             self._texts[key] = text
 
     def set_note(self, text: str) -> None:
-        """A remark for the learner under the plot, one line per line of ``text`` (empty
-        hides the row)."""
+        """A remark for the learner under the plot, one line per line of ``text``, wrapped to
+        the plot's width (empty hides the row)."""
         if text == self.note_text and self.note.isVisible() == bool(text):
             return
         self.note_text = text
-        lines = text.count("\n") + 1 if text else 0
-        self.note.setText("<br>".join(html.escape(line) for line in text.split("\n")))
+        self._show_note()
+
+    def _show_note(self, width: int | None = None) -> None:
+        """Show the note wrapped to ``width`` (default: the widget's) pixels."""
+        text = self.note_text
+        # the widget's width, not the plot item's: a long note line widens the item past it
+        available = (width or self.width()) - NOTE_INDENT
+        lines = [part for line in text.split("\n") for part in _wrap(line, available)
+                 ] if text else []
+        self.note.setText("<br>".join(html.escape(line) for line in lines))
         self.note.setVisible(bool(text))
-        self.note.setMaximumHeight(NOTE_LINE * lines)
-        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, NOTE_LINE * lines)
+        self.note.setMaximumHeight(NOTE_LINE * len(lines))
+        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, NOTE_LINE * len(lines))
 
     def _write_svg(self, path: str) -> None:
         """Render the plot into an SVG file with Qt's own SVG generator.
@@ -354,6 +348,35 @@ class RunPlotWidget(QWidget):
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+
+
+def _wrap(line: str, width: float) -> list[str]:
+    """``line`` broken at spaces into lines at most ``width`` pixels wide in the note's
+    font (a single word longer than that keeps a line of its own)."""
+    metrics = QFontMetricsF(_font(9))
+    lines: list[str] = []
+    for word in line.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _font(points: int) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    return font
+
+
+class NoteLabel(pg.LabelItem):  # type: ignore[misc]
+    """The note under the plot: wrapped to the plot's width by :meth:`set_note`, so it never
+    asks for more width (a pyqtgraph label asks for its text's, widening the plot item past
+    its widget and cutting off its right side)."""
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        self.setMinimumWidth(0)
 
 
 def _umask() -> int:

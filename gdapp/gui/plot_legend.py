@@ -1,0 +1,325 @@
+"""The plots' legend: a compact box in the corner that hides the fewest drawn points.
+
+One entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white box, in more columns
+when the entries would fill more than ``legend_max_height`` of the view. It sits in the corner
+of the view that hides the fewest drawn points and never the current iterate (its marker and
+tangent) or the off-plot remark while another corner is free; it is laid out again only when
+its entries change (or the view's height asks for another number of columns).
+
+The off-plot remark: when the current iterate lies outside the view, a remark at the view's
+edge towards it says "k = … is off the plot" with an arrow and the iterate's values
+(:meth:`LegendPlacement.show_off_plot`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter
+
+FloatArray = NDArray[np.float64]
+
+#: The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white,
+#: in as many columns as it takes to stay within ``LEGEND_MAX_HEIGHT`` of the view's height.
+LEGEND_ROW = 14
+LEGEND_FONT = "8pt"
+LEGEND_MAX_HEIGHT = 0.45
+LEGEND_MARGIN = 6
+#: Drawn points the legend's placement looks at per curve or path, at most.
+LEGEND_SAMPLE = 400
+#: The legend's corners: (x, y) fractions of the view box, y from the top.
+CORNERS = ((1.0, 0.0), (0.0, 0.0), (1.0, 1.0), (0.0, 1.0))
+#: Penalties of placing the legend over a point: the current iterate (and its tangent) must
+#: never be hidden, the optimum should not be; any other drawn point counts once.
+HIDES_CURRENT = 1_000_000
+HIDES_OPTIMUM = 1_000
+
+
+class LegendPlacement:
+    """The legend and the off-plot remark of a :class:`~gdapp.gui.plot_base.RunPlotWidget`:
+    call :meth:`_init_legend` once ``plot_item`` exists; subclasses tell where the current
+    iterate's marks are through :meth:`current_points`."""
+
+    #: The legend takes more columns rather than more than this share of the view's height.
+    legend_max_height = LEGEND_MAX_HEIGHT
+
+    plot_item: pg.PlotItem
+    legend: pg.LegendItem
+    off_plot: pg.TextItem
+    _legend_entries: list[tuple[object, str]]
+    _legend_corner: tuple[float, float]
+    _legend_columns: int
+    _legend_points: tuple[FloatArray, FloatArray, FloatArray]
+    _share: tuple[float, float]
+    #: The view (x0, x1, y0, y1) the legend and the remark are placed in.
+    _legend_view: tuple[float, float, float, float]
+
+    def _init_legend(self) -> None:
+        """Create the (empty) legend and the hidden off-plot remark on ``plot_item``."""
+        self.legend = self._new_legend()
+        self._legend_entries = []
+        self._legend_corner = CORNERS[0]
+        self._legend_columns = 1
+        self._legend_points = (np.empty(0), np.empty(0), np.empty(0))
+        self._share = (0.0, 0.0)
+        self._legend_view = (0.0, 1.0, 0.0, 1.0)
+        # "k = 100 is off the plot": where the current iterate lies outside the view
+        self.off_plot = pg.TextItem("", color="#8a1c00", fill=pg.mkBrush(255, 255, 255, 215))
+        font = QFont()
+        font.setPointSize(8)
+        self.off_plot.setFont(font)
+        self.off_plot.setZValue(50)
+        self.off_plot.setVisible(False)
+        self.plot_item.addItem(self.off_plot, ignoreBounds=True)
+        self.plot_item.getViewBox().sigResized.connect(self._fit_to_size)
+
+    def _new_legend(self) -> pg.LegendItem:
+        legend = pg.LegendItem(labelTextColor="#222222", labelTextSize=LEGEND_FONT,
+                               horSpacing=3, verSpacing=0, brush=pg.mkBrush(255, 255, 255, 200),
+                               pen=pg.mkPen(color="#bbbbbb", width=1),
+                               sampleType=LegendSample)
+        legend.setParentItem(self.plot_item.getViewBox())
+        return legend
+
+    def set_legend(self, entries: list[tuple[object, str]]) -> None:
+        """Show exactly these (item, label) entries: relabels in place when only the labels
+        changed, lays the legend out anew (and chooses its corner again) when the items did."""
+        if entries == self._legend_entries:
+            return
+        old_items = [item for item, _ in self._legend_entries]
+        if [item for item, _ in entries] == old_items:
+            resized = False
+            for (item, label), (_, old) in zip(entries, self._legend_entries, strict=True):
+                if label != old:
+                    text = self.legend.getLabel(item)
+                    width = text.minimumWidth()
+                    text.setText(label)
+                    resized = resized or text.minimumWidth() != width
+            self._legend_entries = list(entries)
+            if resized:  # a new learning rate seldom changes the label's width
+                self._size_legend()
+                self._choose_corner()
+            return
+        self._legend_entries = list(entries)
+        self._lay_out_legend()
+
+    def legend_columns(self) -> int:
+        """How many columns the legend needs so that its rows fill at most
+        ``legend_max_height`` of the view's height."""
+        height = self.plot_item.getViewBox().height()
+        height = height if height > 1 else 400.0
+        max_rows = max(3, int(self.legend_max_height * height / LEGEND_ROW))
+        return max(1, math.ceil(len(self._legend_entries) / max_rows))
+
+    def _lay_out_legend(self) -> None:
+        """Build the legend afresh: the entries top to bottom, then column by column, one
+        ``LEGEND_ROW`` apart (a rebuilt pyqtgraph legend keeps its old, empty rows, which
+        spread the new entries over the plot)."""
+        old = self.legend
+        scene = old.scene()
+        old.setParentItem(None)
+        if scene is not None:
+            scene.removeItem(old)
+        self.legend = legend = self._new_legend()
+        columns = self._legend_columns = self.legend_columns()
+        rows = max(1, math.ceil(len(self._legend_entries) / columns))
+        for i, (item, text) in enumerate(self._legend_entries):
+            sample = LegendSample(item)
+            label = LegendLabel(text, color="#222222", justify="left", size=LEGEND_FONT)
+            legend.items.append((sample, label))
+            row, column = i % rows, 2 * (i // rows)
+            legend.layout.addItem(sample, row, column, Qt.AlignmentFlag.AlignVCenter)
+            legend.layout.addItem(label, row, column + 1, Qt.AlignmentFlag.AlignVCenter)
+        for row in range(rows):
+            legend.layout.setRowFixedHeight(row, LEGEND_ROW)
+        for column in range(1, 2 * columns, 2):
+            legend.layout.setColumnSpacing(column, 12)
+        legend.layout.setContentsMargins(4, 2, 2, 2)
+        self._size_legend()
+        self._legend_corner = (-1.0, -1.0)  # anchor it anew
+        self._choose_corner()
+
+    def _size_legend(self) -> None:
+        """Fit the legend's box to its entries."""
+        legend = self.legend
+        legend.layout.invalidate()
+        hint = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+        legend.setGeometry(QRectF(0, 0, hint.width(), hint.height()))
+        self._measure_legend()
+
+    def _measure_legend(self) -> None:
+        """Remember the legend's share of the view box (see :meth:`legend_share`)."""
+        view = self.plot_item.getViewBox()
+        width = view.width() if view.width() > 1 else 600.0
+        height = view.height() if view.height() > 1 else 400.0
+        self._share = ((self.legend.width() + LEGEND_MARGIN) / width,
+                       (self.legend.height() + LEGEND_MARGIN) / height)
+
+    def _fit_to_size(self) -> None:
+        """After a resize: more or fewer legend columns if the height asks for it, and the
+        least crowded corner for the new proportions."""
+        self._measure_legend()
+        if self._legend_entries and self.legend_columns() != self._legend_columns:
+            self._lay_out_legend()
+        else:
+            self._choose_corner()
+
+    def place_legend(self, points: list[tuple[FloatArray, FloatArray, float]],
+                     view: tuple[float, float, float, float]) -> None:
+        """Put the legend in the corner of ``view`` = (x0, x1, y0, y1) where it hides the
+        least of the drawn ``points`` = [(x, y, weight), …] (view coordinates; a long array is
+        thinned to ``LEGEND_SAMPLE`` points); the current iterate, given by
+        :meth:`current_points`, is never hidden when a corner is free."""
+        self._legend_view = view
+        xs, ys, ws = [], [], []
+        for x, y, weight in points:
+            step = max(1, x.size // LEGEND_SAMPLE)
+            xs.append(x[::step])
+            ys.append(y[::step])
+            ws.append(np.full(xs[-1].size, weight))
+        cx, cy = self.current_points()
+        u, v, inside = self._view_fractions(np.concatenate([*xs, cx]), np.concatenate([*ys, cy]))
+        w = np.concatenate([*ws, np.full(cx.size, float(HIDES_CURRENT))])
+        self._legend_points = (u, v, w[inside])
+        self._choose_corner(current=False)
+
+    def _view_fractions(self, x: FloatArray, y: FloatArray
+                        ) -> tuple[FloatArray, FloatArray, NDArray[np.bool_]]:
+        """Points as fractions (u across from the left, v down from the top) of the view:
+        those inside it, and which they were."""
+        x0, x1, y0, y1 = self._legend_view
+        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+            u = (x - x0) / (x1 - x0)
+            v = (y1 - y) / (y1 - y0)
+        inside = (u >= 0) & (u <= 1) & (v >= 0) & (v <= 1)
+        return u[inside], v[inside], inside
+
+    def current_points(self) -> tuple[FloatArray, FloatArray]:
+        """The current iterate's marks in view coordinates (the legend must not hide them)."""
+        return np.empty(0), np.empty(0)
+
+    def legend_share(self) -> tuple[float, float]:
+        """The legend's box (with its margin) as fractions of the view box's width and
+        height."""
+        return self._share
+
+    def _hidden_weights(self, u: FloatArray, v: FloatArray, weight: FloatArray
+                        ) -> dict[tuple[float, float], float]:
+        """The summed weight of the points (u, v) the legend would hide, per corner."""
+        fw, fh = self._share
+        right, left, bottom, top = u > 1 - fw, u < fw, v > 1 - fh, v < fh
+        return {(1.0, 0.0): float(weight[right & top].sum()),
+                (0.0, 0.0): float(weight[left & top].sum()),
+                (1.0, 1.0): float(weight[right & bottom].sum()),
+                (0.0, 1.0): float(weight[left & bottom].sum())}
+
+    def _choose_corner(self, current: bool = True) -> None:
+        """Anchor the legend in the corner hiding the least (the one it is in on a tie);
+        ``current``: add the current iterate's marks (place_legend has them already)."""
+        u, v, w = self._legend_points
+        if current:
+            cu, cv, _ = self._view_fractions(*self.current_points())
+            u, v = np.concatenate([u, cu]), np.concatenate([v, cv])
+            w = np.concatenate([w, np.full(cu.size, float(HIDES_CURRENT))])
+        scores = self._hidden_weights(u, v, w)
+        best = min(CORNERS, key=lambda c: (scores[c] + self._hides_remark(c),
+                                           c != self._legend_corner))
+        if best != self._legend_corner:
+            fx, fy = best
+            self.legend.anchor(itemPos=best, parentPos=best,
+                               offset=(LEGEND_MARGIN * (1 - 2 * fx), LEGEND_MARGIN * (1 - 2 * fy)))
+            self._legend_corner = best
+
+    def keep_current_visible(self) -> None:
+        """After the current iterate moved: move the legend if it now hides it."""
+        u, v, _ = self._view_fractions(*self.current_points())
+        corner = self._legend_corner
+        if self._hidden_weights(u, v, np.ones(u.size))[corner] > 0 or \
+                self._hides_remark(corner) > 0:
+            self._choose_corner()
+
+    def legend_rect(self, corner: tuple[float, float] | None = None) -> QRectF:
+        """The legend's box in the view box's pixels, in ``corner`` (default: where it is)."""
+        view = self.plot_item.getViewBox()
+        fx, fy = self._legend_corner if corner is None else corner
+        w, h = self.legend.width(), self.legend.height()
+        x = LEGEND_MARGIN if fx == 0 else view.width() - LEGEND_MARGIN - w
+        y = LEGEND_MARGIN if fy == 0 else view.height() - LEGEND_MARGIN - h
+        return QRectF(x, y, w, h)
+
+    def _hides_remark(self, corner: tuple[float, float]) -> float:
+        """``HIDES_CURRENT`` when the legend in ``corner`` would cover the off-plot remark."""
+        box = self.remark_rect()
+        if box is None:
+            return 0.0
+        return float(HIDES_CURRENT) if self.legend_rect(corner).intersects(box) else 0.0
+
+    def remark_rect(self) -> QRectF | None:
+        """The off-plot remark's box in the view box's pixels (None when hidden); computed,
+        since pyqtgraph places the text only when it paints it."""
+        if not self.off_plot.isVisible():
+            return None
+        view = self.plot_item.getViewBox()
+        at = view.mapFromView(self.off_plot.pos())
+        size = self.off_plot.textItem.boundingRect()
+        ax, ay = self.off_plot.anchor.x(), self.off_plot.anchor.y()
+        return QRectF(at.x() - ax * size.width(), at.y() - ay * size.height(),
+                      size.width(), size.height())
+
+    def show_off_plot(self, k: int, where: tuple[float, float], text: str) -> None:
+        """Say on the plot that iterate ``k`` at ``where`` (view coordinates) lies outside the
+        view, at the edge towards it (``text`` gives its values); hide the remark when it is
+        inside."""
+        x0, x1, y0, y1 = self._legend_view
+        x, y = where
+        inside = x0 <= x <= x1 and y0 <= y <= y1
+        if inside or not (math.isfinite(x0) and math.isfinite(y0)):
+            if self.off_plot.isVisible():
+                self.off_plot.setVisible(False)
+            return
+        right, left = x > x1 or x != x, x < x0
+        up, down = y > y1 or y != y, y < y0
+        arrow = {(1, 0): "→", (-1, 0): "←", (0, 1): "↑", (0, -1): "↓", (1, 1): "↗",
+                 (-1, 1): "↖", (1, -1): "↘", (-1, -1): "↙"}[
+            (int(right) - int(left), int(up) - int(down))]
+        self.off_plot.setText(f"k = {k} is off the plot {arrow}\n{text}")
+        ax = 1.0 if right else 0.0 if left else 0.5
+        ay = 0.0 if up else 1.0 if down else 0.5
+        self.off_plot.setAnchor((ax, ay))
+        cx = x1 if right else x0 if left else x
+        cy = y1 if up else y0 if down else y
+        self.off_plot.setPos(QPointF(cx, cy))
+        self.off_plot.setVisible(True)
+
+
+class LegendSample(ItemSample):  # type: ignore[misc]
+    """A legend entry's line (and symbol), ``LEGEND_ROW`` pixels high instead of 20."""
+
+    def __init__(self, item: Any) -> None:
+        super().__init__(item)
+        self.setFixedHeight(LEGEND_ROW)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, 20, LEGEND_ROW)
+
+    def paint(self, p: QPainter, *args: Any) -> None:
+        p.translate(0, LEGEND_ROW / 2 - 11)  # pyqtgraph draws the line at y = 11
+        super().paint(p, *args)
+
+
+class LegendLabel(pg.LabelItem):  # type: ignore[misc]
+    """A legend entry's text, one ``LEGEND_ROW`` high: no margin around the text (a
+    pyqtgraph label keeps 4 pixels on each side, which spreads the rows apart)."""
+
+    def updateMin(self) -> None:
+        self.item.document().setDocumentMargin(0)
+        super().updateMin()
+        self.setMinimumHeight(LEGEND_ROW)
+        self.setMaximumHeight(LEGEND_ROW)
+        self.setPreferredHeight(LEGEND_ROW)
