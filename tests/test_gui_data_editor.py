@@ -64,6 +64,19 @@ def test_nan_and_inf_are_refused(qtbot: QtBot, text: str) -> None:
     assert vm.spec.data.is_document_example()
 
 
+def test_a_value_whose_square_underflows_is_refused_in_place(qtbot: QtBot) -> None:
+    vm, editor = make(qtbot)
+    set_cell(editor, 0, 0, "1e-200")
+    item = editor.table.item(0, 0)
+    assert item.background().color() == INVALID_COLOR
+    assert item.toolTip() == ("1e-200 is too small: the squares of values below 1e-100 "
+                              "underflow; rescale the data")
+    assert editor.message.text().startswith("row 1: x 1e-200 is too small")
+    assert vm.spec.data.is_document_example()
+    set_cell(editor, 0, 0, "0")  # exactly 0 is a value like any other
+    assert list(vm.spec.data.x) == [0.0, 2.0]
+
+
 def test_fixing_the_cell_clears_the_mark_and_applies(qtbot: QtBot) -> None:
     vm, editor = make(qtbot)
     set_cell(editor, 0, 1, "two")

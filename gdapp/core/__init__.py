@@ -15,6 +15,7 @@ from gdapp.core.data import (
     document_example,
     load_csv,
     parse_number,
+    parse_sample,
     rows_to_dataset,
 )
 from gdapp.core.engine import DIVERGENCE_LIMIT, Run, RunCancelled, rerun_for_rows, run
@@ -38,6 +39,6 @@ __all__ = [
     "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
     "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset",
     "Objective", "Optimum", "Run", "RunCancelled", "RunSpec", "band_sign", "default_start",
-    "document_example", "exact_optimum", "load_csv", "make_spec", "parse_number",
+    "document_example", "exact_optimum", "load_csv", "make_spec", "parse_number", "parse_sample",
     "rerun_for_rows", "rows_to_dataset", "run", "spec_fields", "stability_limit",
 ]

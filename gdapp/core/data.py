@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,9 @@ FloatArray = NDArray[np.float64]
 
 #: Largest size of a sample value: squares and sums of squares of up to 1e100 stay finite.
 MAX_ABS_VALUE = 1e100
+#: Smallest size of a non-zero sample value (0 itself is allowed): squares and products of
+#: smaller values underflow towards 0, and the run would treat the samples as zeros.
+MIN_ABS_VALUE = 1e-100
 
 #: Largest CSV file we read, in bytes (a million samples of two long numbers fit easily).
 MAX_CSV_BYTES = 512 * 1024 * 1024
@@ -115,6 +118,21 @@ class Dataset:
         return self.same_samples(DOCUMENT)
 
 
+def too_small_message(value: float) -> str:
+    """Why a file's, a paste's or a typed non-zero sample nearer 0 than 1e-100 is refused."""
+    return (f"{value:g} is too small: the squares of values below {MIN_ABS_VALUE:g} "
+            "underflow; rescale the data")
+
+
+def parse_sample(text: str) -> float:
+    """:func:`parse_number` for a typed sample value; also refuses a non-zero value nearer 0
+    than :data:`MIN_ABS_VALUE` (ValueError, with :func:`too_small_message`)."""
+    value = parse_number(text)
+    if value != 0 and abs(value) < MIN_ABS_VALUE:
+        raise ValueError(too_small_message(value))
+    return value
+
+
 def document_example() -> Dataset:
     """The lecture note's example: x = (1, 2), y = (2, 6); E(b1) = 2.5·b1² − 14·b1 + 20."""
     return DOCUMENT
@@ -159,7 +177,17 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> float:
         raise ValueError(f"'{text.strip()}' is not a number") from None
     if not math.isfinite(value):
         raise ValueError(f"'{text.strip()}' is not a finite number")
+    if value == 0 and _NONZERO_MANTISSA.match(s):
+        raise RoundsToZero(f"'{text.strip()}' is too small: it rounds to 0")
     return value
+
+
+class RoundsToZero(ValueError):
+    """A number such as 1e-400: not 0 as written, but 0 as a float."""
+
+
+#: A number whose digits before any exponent are not all 0 (so it is not 0 as written).
+_NONZERO_MANTISSA = re.compile(r"\s*[+-]?[0.]*[1-9]")
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -175,25 +203,33 @@ def _sniff_delimiter(sample: str) -> str:
 def _is_number(text: str) -> bool:
     try:
         parse_number(text, decimal_comma=True)
-    except ValueError:
-        return False
+    except ValueError as exc:
+        return isinstance(exc, RoundsToZero)  # a number, if one too small to use
     return True
 
 
 def _column_index(choice: str | int | None, header: Sequence[str] | None, default: int,
                   width: int, role: str) -> int:
+    """The 0-based column ``choice`` names: a header name first (a column may be named "2"),
+    else a 1-based position; a name two columns share is refused as ambiguous."""
+    names = [h.strip() for h in header] if header else []
+    wanted = choice.strip() if isinstance(choice, str) else None
     if choice is None:
         index = default
-    elif isinstance(choice, int) or (isinstance(choice, str) and choice.strip().isdigit()):
+    elif wanted is not None and wanted in names:
+        matches = [i + 1 for i, n in enumerate(names) if n == wanted]
+        if len(matches) > 1:
+            cols = ", ".join(str(m) for m in matches[:-1]) + f" and {matches[-1]}"
+            raise DataError(f"the {role} column {wanted!r} is ambiguous: it matches columns "
+                            f"{cols}; choose one by its position")
+        index = matches[0] - 1
+    elif isinstance(choice, int) or (wanted is not None and wanted.isdigit()):
         index = int(choice) - 1  # positions are 1-based, as a person counts columns
         if index < 0:
             raise DataError(f"{role} column position must be 1 or more, got {choice}")
     else:
-        names = [h.strip() for h in header] if header else []
-        if choice.strip() not in names:
-            known = ", ".join(repr(n) for n in names) if names else "none: the file has no header"
-            raise DataError(f"no column named {choice!r} for {role}; columns: {known}")
-        index = names.index(choice.strip())
+        known = ", ".join(repr(n) for n in names) if names else "none: the file has no header"
+        raise DataError(f"no column named {choice!r} for {role}; columns: {known}")
     if index >= width:
         raise DataError(f"the file has {width} column(s); {role} asks for column {index + 1}")
     return index
@@ -220,15 +256,27 @@ def _check_row_widths(header: Sequence[str] | None, body: Sequence[tuple[int, li
                             f"{'header' if header else 'first row'} has {expected}{hint}")
 
 
+def _refuse_line_above(first: Sequence[str], line: int,
+                      body: Sequence[tuple[int, list[object]]], where: str) -> None:
+    """Refuse a title or ``# comment`` line above the header or the numbers."""
+    filled = [c.strip() for c in first if c.strip()]
+    second = [str(c).strip() for c in body[0][1] if c is not None and str(c).strip()]
+    comment = filled[0].startswith("#") and len(filled[0]) > 1
+    text_below = bool(second) and not any(_is_number(c) for c in second) and second != filled
+    if comment and (text_below or len(filled) < len(second)):
+        raise DataError(f"{where} {line} looks like a comment (it starts with '#'): remove "
+                        "it; only one header line may come before the numbers")
+    if text_below and len(filled) == 1 and len(second) >= 2:
+        raise DataError(f"{where} {line} holds one field ({filled[0][:40]!r}) but {where} "
+                        f"{body[0][0]} holds {len(second)}: remove title lines above the "
+                        "header and the numbers")
+
+
 def rows_to_dataset(
-    rows: Sequence[Sequence[object]],
-    *,
-    x: str | int | None = None,
-    y: str | int | None = None,
-    name: str = "data",
-    where: str = "row",
-    comma_separated: bool = False,
-    decimal_comma: bool = False,
+    rows: Sequence[Sequence[object]], *, x: str | int | None = None,
+    y: str | int | None = None, name: str = "data", where: str = "row",
+    comma_separated: bool = False, decimal_comma: bool = False,
+    empty_note: Callable[[int, int], str | None] | None = None,
 ) -> Dataset:
     """Turn table rows (first row optionally a header) into a :class:`Dataset`.
 
@@ -245,6 +293,9 @@ def rows_to_dataset(
         likely holds decimal commas, which is ambiguous — refused with that explanation.
     decimal_comma : bool
         Commas in cells mark decimals (a semicolon-separated file); see :func:`parse_number`.
+    empty_note : callable(row, column) -> str or None, optional
+        Asked about a cell that holds no value (``None``): what it holds instead, e.g. "holds
+        a formula with no saved value (…)"; the message then says that, not "is empty".
     """
     table = [(i, list(r)) for i, r in enumerate(rows, start=1) if not _blank(r)]
     if not table:
@@ -262,6 +313,8 @@ def rows_to_dataset(
         raise DataError("x and y are the same column; choose two different columns")
     if not body:
         raise DataError("the file has a header but no samples under it")
+    if has_header:
+        _refuse_line_above(first, table[0][0], body, where)
     _check_row_widths(header, body, where, comma_separated)
     fast = _plain_columns(body, xi, yi)
     if fast is not None:
@@ -272,25 +325,27 @@ def rows_to_dataset(
         pair = []
         for col, role in ((xi, "x"), (yi, "y")):
             cell = row[col] if col < len(row) else None
+            at = f"{where} {line_no}, column {col + 1} ({role})"
             if isinstance(cell, bool):
-                cell = None
+                raise DataError(f"{at} holds {str(cell).upper()}, not a number")
             if isinstance(cell, int | float):
                 value = float(cell)
                 if not math.isfinite(value):
-                    raise DataError(f"{where} {line_no}, column {col + 1} ({role}): "
-                                    f"{value} is not a finite number")
+                    raise DataError(f"{at}: {value} is not a finite number")
             else:
                 text = "" if cell is None else str(cell)
                 if not text.strip():
-                    raise DataError(f"{where} {line_no}, column {col + 1} ({role}) is empty")
+                    note = empty_note(line_no, col) if cell is None and empty_note else None
+                    raise DataError(f"{at} {note}" if note else f"{at} is empty")
                 try:
                     value = parse_number(text, decimal_comma=decimal_comma)
                 except ValueError as exc:
                     if has_header and [str(c).strip() for c in row] == [h.strip() for h in first]:
                         raise DataError(f"{where} {line_no} repeats the header row; remove it "
                                         "(only the first row may be a header)") from None
-                    raise DataError(f"{where} {line_no}, column {col + 1} ({role}): {exc}") \
-                        from None
+                    raise DataError(f"{at}: {exc}") from None
+            if value != 0 and abs(value) < MIN_ABS_VALUE:
+                raise DataError(f"{at}: {too_small_message(value)}")
             pair.append(value)
         xs.append(pair[0])
         ys.append(pair[1])
@@ -329,6 +384,10 @@ def _plain_columns(body: Sequence[tuple[int, list[object]]], xi: int, yi: int
         return None
     if not (np.isfinite(xa).all() and np.isfinite(ya).all()):
         return None
+    for arr, col in ((xa, cols[0]), (ya, cols[1])):  # the careful path names the line of a
+        if ((arr != 0) & (np.abs(arr) < MIN_ABS_VALUE)).any() or any(  # tiny value, or of one
+                _NONZERO_MANTISSA.match(str(col[i])) for i in np.flatnonzero(arr == 0)):
+            return None  # like 1e-400 (read as 0)
     return xa, ya
 
 
@@ -362,13 +421,77 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
         raise DataError(f"{p}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    text = _decode(raw, p)
+    delimiter = _sniff_delimiter(text[:8192])
+    rows = _csv_rows(text.splitlines(), delimiter)
+    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
+                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
+
+
+#: Byte-order marks of "Unicode text" exports (UTF-32's first: they begin like UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _decode(raw: bytes, p: Path) -> str:
+    """The text: UTF-16/32 with a BOM or UTF-16 without one, else UTF-8, else Latin-1."""
+    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None) or _utf16_codec(raw)
+    if codec is not None:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            raise DataError(f"{p} looks like {codec.upper()} text but cannot be read as it; "
+                            "save it as UTF-8 CSV") from None
+        if "\x00" not in text[:4096]:
+            return text.removeprefix("\ufeff")
     if b"\x00" in raw[:4096]:
         raise DataError(f"{p} is not a text (CSV) file")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    delimiter = _sniff_delimiter(text[:8192])
-    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
-    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
-                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
+        return raw.decode("latin-1")
+
+
+def _utf16_codec(raw: bytes) -> str | None:
+    """UTF-16 without a BOM: NUL in (nearly) every other byte and never in the others."""
+    head = raw[: min(len(raw), 4096) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    for codec, nul, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(head) >= 4 and b"\x00" not in text and nul.count(0) >= 0.9 * len(nul):
+            return codec
+    return None
+
+
+def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    """The CSV records, record i on line i. A quote left open joins lines into one value ("2"
+    and "2,6" into "22,6"): refused. Only a header may hold a quoted line break (Alt+Enter in
+    a spreadsheet; dropped), and only when the lines it joins hold no numbers."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    rows = list(reader)
+    if reader.line_num == len(rows) and not (lines and '"' in lines[-1]
+                                              and _unclosed(lines[-1:], delimiter)):
+        return rows  # every record is one line (blank lines are empty records)
+    reader = csv.reader(lines, delimiter=delimiter)
+    rows, start = [], 1
+    for row in reader:
+        end = reader.line_num
+        if end == len(lines) and _unclosed(lines[start - 1:], delimiter):
+            raise DataError(f'line {start}: a quote (") is opened and never closed')
+        header = not any(r for r in rows) and not any(
+            _is_number(c) for line in lines[start:end] for c in line.split(delimiter))
+        if end > start and not header:
+            raise DataError(f'line {start}: a quote (") opened here closes only on line '
+                            f"{end}; a value cannot run across lines")
+        rows.append(row)
+        rows.extend([] for _ in range(end - start))  # keep record i on line i
+        start = end + 1
+    return rows
+
+
+def _unclosed(lines: list[str], delimiter: str) -> bool:
+    """True when these lines end inside a quoted value."""
+    try:
+        list(csv.reader(lines, delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False

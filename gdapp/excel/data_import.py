@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdapp.core import DataError, Dataset, rows_to_dataset
-from gdapp.excel.readback import _first_line, open_untrusted
+from gdapp.excel.readback import NO_SAVED_VALUE, _first_line, holds_formula, open_untrusted
 
 #: Rows and columns read at most (a sheet holds 1,048,576 rows).
 MAX_ROWS = 1_048_576
@@ -47,6 +47,7 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
         else:
             known = ", ".join(repr(s) for s in wb.sheetnames)
             raise DataError(f"{p.name} has no sheet named {sheet!r}; sheets: {known}")
+        title = ws.title
         rows: list[list[object]] = []
         try:
             for values in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
@@ -61,4 +62,8 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
         except Exception as exc:  # the sheet is parsed lazily: a damaged one fails here
             raise DataError(f"{p.name} is damaged and cannot be read ({_first_line(exc)})") \
                 from None
-    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="row")
+
+    def empty_note(row: int, column: int) -> str | None:
+        return NO_SAVED_VALUE if holds_formula(p, title, row, column + 1) else None
+
+    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="row", empty_note=empty_note)

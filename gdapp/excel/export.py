@@ -145,12 +145,58 @@ def _discard(wb: Workbook) -> None:
 
 
 def _check_target(path: str | Path) -> Path:
+    """The file to write: ``path``, or the file a symbolic link there points to (the link
+    stays a link). Refused: no name, a name ending in a slash (a folder), no ``.xlsx``, a name
+    too long for the folder (with the temporary's longer name), a folder that is missing or
+    unwritable, and an existing file nobody may write (even root, who could replace it)."""
     try:
-        target = Path(path).expanduser()
-    except (TypeError, ValueError):
+        raw = os.fspath(path)
+        if not isinstance(raw, str) or not raw.strip():
+            raise ExportError("no output file given")
+        target = Path(raw).expanduser()
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, ExportError):
+            raise
         raise ExportError(f"{path!r} is not a file path") from None
+    if raw.endswith(("/", os.sep, "/.")):
+        raise ExportError(f"{raw} names a folder, not a workbook file")
     if target.suffix.lower() != ".xlsx":
         raise ExportError(f"{target.name}: a workbook's file name must end in .xlsx")
+    try:
+        _check_name_length(target)
+        if target.is_symlink():
+            target = _link_target(target)
+            _check_name_length(target)
+        _check_place(target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write there ({exc.strerror or exc})") from None
+    return target
+
+
+def _check_name_length(target: Path) -> None:
+    """Refuse a name the folder cannot hold, counting the longer temporary name the workbook
+    is first saved under."""
+    folder = target.parent if target.parent.is_dir() else Path(".")
+    try:
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        name_max = 255
+    extra = len(os.fsencode(workbook_temp_prefix(""))) + len("12345678.xlsx.tmp") - len(".xlsx")
+    allowed = name_max - extra
+    if len(os.fsencode(target.name)) > allowed:
+        raise ExportError(f"the file name {target.name[:24]}… is too long "
+                          f"({len(target.name):,} characters): use at most {allowed}")
+
+
+def _link_target(link: Path) -> Path:
+    """The file a symbolic link points to (followed through further links)."""
+    try:
+        return link.resolve(strict=False)
+    except RuntimeError:  # a loop of links
+        raise ExportError(f"{link} is a symbolic link that leads round in a loop") from None
+
+
+def _check_place(target: Path) -> None:
     if target.is_dir():
         raise ExportError(f"{target} is a folder, not a workbook file")
     folder = target.parent
@@ -160,7 +206,9 @@ def _check_target(path: str | Path) -> Path:
         raise ExportError(f"{folder}: no such folder")
     if not os.access(folder, os.W_OK):
         raise ExportError(f"{folder}: permission denied (cannot write there)")
-    return target
+    if target.is_file() and (target.stat().st_mode & 0o222 == 0
+                             or not os.access(target, os.W_OK)):
+        raise ExportError(f"{target} is read-only: make it writable or choose another name")
 
 
 def _check_size(run: Run) -> None:

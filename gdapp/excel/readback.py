@@ -29,8 +29,10 @@ from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from gdapp.core import MAX_EXPORTABLE_ROWS, DataError, Dataset, RunSpec
+from gdapp.core.data import MIN_ABS_VALUE, too_small_message
 from gdapp.excel.export import FORMAT_VERSION, MARKER
 from gdapp.excel.xml_guard import check_xml_parts
 
@@ -42,6 +44,11 @@ MAX_MEMBERS = 10_000
 SETTINGS_ROWS = 200
 REQUIRED_SHEETS = ("Settings", "Data", "Iterations")
 TEXT_SETTINGS = ("model", "cost", "penalty", "l1_method")
+
+
+#: What a cell holding a formula but no value (as openpyxl and some programs save them) says.
+NO_SAVED_VALUE = ("holds a formula with no saved value (open and save the file in a "
+                  "spreadsheet program first, or type the number)")
 
 
 class WorkbookError(ValueError):
@@ -128,6 +135,36 @@ def open_untrusted(path: str | Path, error: type[ValueError], *,
         wb.close()
 
 
+def holds_formula(path: str | Path, sheet: str, row: int, column: int) -> bool:
+    """True when the cell (1-based row and column) holds a formula. Asked only about a cell
+    that read as empty (a formula's saved value is what the reader sees); the file was
+    checked by :func:`check_archive` moments before."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = load_workbook(path, read_only=True, data_only=False)
+        try:
+            cells = wb[sheet].iter_rows(min_row=row, max_row=row, min_col=column,
+                                        max_col=column, values_only=True)
+            value = next(iter(next(cells, ())), None)
+        finally:
+            wb.close()
+    except Exception:  # only a better message is at stake: the caller refuses either way
+        return False
+    return isinstance(value, ArrayFormula | DataTableFormula) or (
+        isinstance(value, str) and value.startswith("="))
+
+
+class _Unsaved:
+    """A Settings cell holding a formula with no saved value."""
+
+    def __repr__(self) -> str:
+        return "a formula with no saved value"
+
+
+_UNSAVED = _Unsaved()
+
+
 def read_workbook(path: str | Path) -> GdappWorkbook:
     """Load a workbook gdapp wrote and rebuild its :class:`RunSpec`.
 
@@ -145,8 +182,12 @@ def read_workbook(path: str | Path) -> GdappWorkbook:
                 raise WorkbookError(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
             settings_rows = _settings_rows(wb)
             _check_marker(settings_rows, name)
-            values = _settings_values(wb, settings_rows, name)
-            data = _read_data(wb, name,
+            values, cells = _settings_values(wb, settings_rows, name)
+            for key, value in values.items():
+                if value is None and key in cells and holds_formula(path, "Settings",
+                                                                     *cells[key]):
+                    values[key] = _UNSAVED
+            data = _read_data(wb, Path(path),
                               source=_text_after(settings_rows, "data source") or name)
             rows = _count_iterations(wb, name)
         except WorkbookError:
@@ -183,12 +224,16 @@ def _text_after(rows: list[tuple[Any, ...]], label: str) -> str | None:
     return None
 
 
-def _settings_values(wb: Workbook, rows: list[tuple[Any, ...]], name: str) -> dict[str, Any]:
-    """{defined name: value}: through the workbook's defined names, else column C's names."""
+def _settings_values(wb: Workbook, rows: list[tuple[Any, ...]], name: str
+                     ) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+    """{defined name: value}: through the workbook's defined names, else column C's names;
+    and {defined name: (row, column)} of the cell each value came from."""
     by_label: dict[str, Any] = {}
-    for r in rows:
+    cells: dict[str, tuple[int, int]] = {}
+    for i, r in enumerate(rows, start=1):
         if len(r) > 2 and isinstance(r[2], str):
             by_label[r[2].strip()] = r[1]
+            cells[r[2].strip()] = (i, 2)
     out = dict(by_label)
     for key in list(by_label):
         defined = wb.defined_names.get(key)
@@ -200,13 +245,16 @@ def _settings_values(wb: Workbook, rows: list[tuple[Any, ...]], name: str) -> di
                     and min_row <= len(rows) and min_col <= 4:
                 row = rows[min_row - 1]
                 out[key] = row[min_col - 1] if min_col - 1 < len(row) else None
-    return out
+                cells[key] = (min_row, min_col)
+    return out, cells
 
 
 def _number(values: dict[str, Any], key: str, label: str) -> float:
     if key not in values:
         raise WorkbookError(f"Settings: the {label} setting ('{key}') is missing")
     v = values[key]
+    if v is _UNSAVED:
+        raise WorkbookError(f"Settings: {label} {NO_SAVED_VALUE}")
     if isinstance(v, bool) or not isinstance(v, int | float):
         raise WorkbookError(f"Settings: {label} must be a number, got {v!r}")
     return float(v)
@@ -226,6 +274,8 @@ def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
     texts: dict[str, str] = {}
     for key in TEXT_SETTINGS:
         v = values.get(key)
+        if v is _UNSAVED:
+            raise WorkbookError(f"Settings: '{key}' {NO_SAVED_VALUE}")
         if not isinstance(v, str):
             raise WorkbookError(f"Settings: '{key}' must be a text setting, got {v!r}")
         texts[key] = v.strip()
@@ -260,7 +310,8 @@ def _data_range(wb: Workbook, key: str, name: str) -> tuple[int, int, int]:
     return min_col, min_row, max_row
 
 
-def _read_data(wb: Workbook, name: str, *, source: str) -> Dataset:
+def _read_data(wb: Workbook, path: Path, *, source: str) -> Dataset:
+    name = path.name
     xc, x0, x1 = _data_range(wb, "x_data", name)
     yc, y0, y1 = _data_range(wb, "y_data", name)
     if (x0, x1) != (y0, y1):
@@ -277,8 +328,15 @@ def _read_data(wb: Workbook, name: str, *, source: str) -> Dataset:
                                          values_only=True)):
         for col, out, role in ((xc, xs, "x"), (yc, ys, "y")):
             v = row[col - lo] if col - lo < len(row) else None
-            if isinstance(v, bool) or not isinstance(v, int | float):
-                raise WorkbookError(f"{name}, Data row {x0 + i}: {role} is {v!r}, not a number")
+            at = f"{name}, Data row {x0 + i}: {role}"
+            if v is None and holds_formula(path, "Data", x0 + i, col):
+                raise WorkbookError(f"{at} {NO_SAVED_VALUE}")
+            if isinstance(v, bool):
+                raise WorkbookError(f"{at} holds {str(v).upper()}, not a number")
+            if not isinstance(v, int | float):
+                raise WorkbookError(f"{at} is {v!r}, not a number")
+            if v != 0 and abs(v) < MIN_ABS_VALUE:
+                raise WorkbookError(f"{at}: {too_small_message(float(v))}")
             out.append(float(v))
     if len(xs) != x1 - x0 + 1:
         raise WorkbookError(f"{name}: the Data sheet ends before the end of x_data")

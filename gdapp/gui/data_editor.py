@@ -29,7 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdapp.core import DOCUMENT, DataError, Dataset, load_csv, parse_number, rows_to_dataset
+from gdapp.core import (
+    DOCUMENT,
+    DataError,
+    Dataset,
+    load_csv,
+    parse_number,
+    parse_sample,
+    rows_to_dataset,
+)
 from gdapp.gui.viewmodel import RunViewModel
 
 INVALID_COLOR = QColor("#f6c0c0")
@@ -217,7 +225,7 @@ class DataEditor(QWidget):
                 if not text:
                     raise DataEditError(f"row {r + 1}: {name} is empty")
                 try:
-                    pair.append(parse_number(text))
+                    pair.append(parse_sample(text))
                 except ValueError as exc:
                     raise DataEditError(f"row {r + 1}: {name} {exc}") from None
             xs.append(pair[0])
@@ -241,7 +249,7 @@ class DataEditor(QWidget):
                     problem = "empty: type a number"
                 elif text:
                     try:
-                        parse_number(text)
+                        parse_sample(text)
                     except ValueError as exc:
                         problem = str(exc)
                 if item is None and not problem:
