@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import sys
@@ -88,8 +89,10 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     src = p.add_argument_group("data")
     src.add_argument("--example", choices=sorted(EXAMPLES), help="a built-in data set")
     src.add_argument("--data", metavar="FILE", help="samples from a .csv or .xlsx file")
-    src.add_argument("--x", metavar="COLUMN", help="x column: header name or 1-based position")
-    src.add_argument("--y", metavar="COLUMN", help="y column: header name or 1-based position")
+    src.add_argument("--x", metavar="COLUMN",
+                     help="x column: header name or 1-based position (a name wins)")
+    src.add_argument("--y", metavar="COLUMN",
+                     help="y column: header name or 1-based position (a name wins)")
     src.add_argument("--sheet", help="sheet of an .xlsx data file (default: the first)")
     src.add_argument("--from", dest="from_workbook", metavar="WORKBOOK.xlsx",
                      help="start from the settings and data of a gdapp workbook")
@@ -120,8 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_exp.add_argument("--json", action="store_true", help="print one JSON object")
     p_ver = sub.add_parser("verify", help="recalculate a workbook in LibreOffice and compare")
     p_ver.add_argument("workbook", metavar="FILE.xlsx")
-    p_ver.add_argument("--timeout", type=_number, default=600.0, help="seconds (default 600)")
-    p_ver.add_argument("--json", action="store_true", help="print one JSON object")
+    p_ver.add_argument("--timeout", type=_number, default=600.0,
+                       help="seconds LibreOffice may take, > 0 (default 600)")
+    p_ver.add_argument("--json", action="store_true",
+                       help="print one JSON object: verdict, cells_compared, max_deviation "
+                       "(null when not finite: an error or empty cell where a number belongs), "
+                       "first_difference, notes; or verdict and reason")
     p_ex = sub.add_parser("examples", help="write the note's reference workbooks")
     p_ex.add_argument("--out", required=True, metavar="DIR")
     p_gui = sub.add_parser("gui", help="open the window (the default without arguments)")
@@ -177,9 +184,22 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
     if "model" in changes and "start" not in changes and changes["model"] != base.model:
         changes["start"] = None
     try:
-        return replace(base, **changes).validated()
+        spec = replace(base, **changes).validated()
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    for note in ignored_flags(args, spec):
+        print(f"gdapp: note: {note}", file=sys.stderr)
+    return spec
+
+
+def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
+    """Notes for flags given that have no effect on the run ``spec`` describes."""
+    notes = []
+    if getattr(args, "lam", None) is not None and spec.penalty == "none":
+        notes.append("--lam has no effect without --penalty l1 or l2")
+    if getattr(args, "l1_method", None) is not None and spec.penalty != "l1":
+        notes.append("--l1-method has no effect without --penalty l1")
+    return notes
 
 
 def _fmt(v: float) -> str:
@@ -295,23 +315,30 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_verify(args: argparse.Namespace) -> int:
     from gdapp.excel import VerifyUnavailable, verify_workbook
+    if not args.timeout > 0:
+        raise UsageError(f"--timeout must be > 0 seconds, got {args.timeout:g}")
     try:
         with _progress("verifying in LibreOffice", args.json) as cb:
             report = verify_workbook(args.workbook, timeout=args.timeout, progress=cb)
     except VerifyUnavailable as exc:
         if args.json:
-            print(json.dumps({"verdict": "cannot verify", "reason": str(exc)}))
+            print(json.dumps({"verdict": "cannot verify", "reason": str(exc)}, allow_nan=False))
         print(f"gdapp: {exc}", file=sys.stderr)  # the message starts "cannot verify: …"
         return 2
     if args.json:
         print(json.dumps({"verdict": "agree" if report.agree else "disagree",
                           "cells_compared": report.cells_compared,
-                          "max_deviation": report.max_deviation,
+                          "max_deviation": _finite_or_none(report.max_deviation),
                           "first_difference": report.first_difference,
-                          "notes": list(report.notes)}))
+                          "notes": list(report.notes)}, allow_nan=False))
     else:
         print("\n".join(report.summary()))
     return 0 if report.agree else 1
+
+
+def _finite_or_none(value: float) -> float | None:
+    """JSON has no infinity or NaN: ``null`` stands for them."""
+    return value if math.isfinite(value) else None
 
 
 def _cmd_examples(args: argparse.Namespace) -> int:

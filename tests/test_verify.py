@@ -18,6 +18,7 @@ import numpy as np
 import openpyxl
 import pytest
 from openpyxl.workbook.defined_name import DefinedName
+from workbook_pairs import pair_of_books
 
 from gdapp.core import (
     MODELS,
@@ -30,8 +31,9 @@ from gdapp.core import (
     stability_limit,
 )
 from gdapp.excel import export_workbook, read_workbook
-from gdapp.excel.compare import Tally, check_diverged_rows
+from gdapp.excel.compare import check_diverged_rows
 from gdapp.excel.streaming import StreamedWorkbook
+from gdapp.excel.tolerance import Tally
 from gdapp.excel.verify import (
     RELATIVE_TOLERANCE,
     VerifyReport,
@@ -50,29 +52,6 @@ pytestmark = pytest.mark.libreoffice
 # The comparison rules, on hand-made workbooks
 
 
-def _pair_of_books(tmp_path: Path, formulas: dict[str, str],
-                   values: dict[str, object]) -> tuple[Path, Path]:
-    """An 'original' workbook holding ``formulas`` and a 'recalculated' one holding ``values``.
-
-    Keys are ``"B7"`` (on the Iterations sheet) or ``"Sheet!B7"``.
-    """
-    paths = []
-    for name, cells in (("original", formulas), ("recalculated", values)):
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.title = "Iterations"
-        for key, content in cells.items():
-            sheet, _, ref = key.rpartition("!")
-            if sheet and sheet not in wb.sheetnames:
-                wb.create_sheet(sheet)
-            wb[sheet or "Iterations"][ref] = content
-        path = tmp_path / f"{name}.xlsx"
-        wb.save(path)
-        paths.append(path)
-    return paths[0], paths[1]
-
-
 def _key(sheet: str, ref: str) -> str:
     return ref if sheet == "Iterations" else f"{sheet}!{ref}"
 
@@ -81,7 +60,7 @@ def _compare(tmp_path: Path, expected: Sequence[Cell], values: dict[str, object]
              formulas: dict[str, str] | None = None) -> VerifyReport:
     written = formulas if formulas is not None else \
         {_key(sheet, ref): f for sheet, ref, f, _ in expected}
-    original, recalculated = _pair_of_books(tmp_path, written, values)
+    original, recalculated = pair_of_books(tmp_path, written, values)
     return compare_workbooks(original, recalculated, expected)
 
 
@@ -137,7 +116,7 @@ def test_a_summary_cell_that_copies_an_iterations_cell_is_measured_at_its_scale(
 
 def test_a_point_between_two_named_cells_is_measured_against_them(tmp_path: Path) -> None:
     expected = [("Summary", "E7", "=curve_from+(curve_to-curve_from)*5/60", -5.55e-17)]
-    original, recalculated = _pair_of_books(
+    original, recalculated = pair_of_books(
         tmp_path, {"Summary!E7": expected[0][2]},
         {"Summary!B16": -0.5, "Summary!B17": 5.5, "Summary!E7": 0.0})
     for path in (original, recalculated):
@@ -187,7 +166,7 @@ def test_a_formula_edited_by_hand_is_reported_with_both_formulas(tmp_path: Path)
 
 def test_a_formula_replaced_by_a_typed_number_is_a_difference(tmp_path: Path) -> None:
     expected = [("Iterations", "B3", "=B2-eta*C2", 14.39)]
-    original, recalculated = _pair_of_books(tmp_path, {}, {"B3": 14.39})
+    original, recalculated = pair_of_books(tmp_path, {}, {"B3": 14.39})
     wb = openpyxl.load_workbook(original)
     wb["Iterations"]["B3"] = 14.39
     wb.save(original)
@@ -199,7 +178,7 @@ def test_a_formula_replaced_by_a_typed_number_is_a_difference(tmp_path: Path) ->
 def test_cells_may_be_expected_out_of_row_order_and_on_several_sheets(tmp_path: Path) -> None:
     expected = [("Iterations", "B9", "=9", 9.0), ("Iterations", "B2", "=2", 2.0),
                 ("Summary", "B2", "=2", 2.0), ("Iterations", "C9", "=9", 9.0)]
-    original, recalculated = _pair_of_books(
+    original, recalculated = pair_of_books(
         tmp_path, {"B9": "=9", "B2": "=2", "C9": "=9"}, {"B9": 9.0, "B2": 2.0, "C9": 9.0})
     for path, content in ((original, "=2"), (recalculated, 2.0)):
         wb = openpyxl.load_workbook(path)
@@ -213,7 +192,7 @@ def test_cells_may_be_expected_out_of_row_order_and_on_several_sheets(tmp_path: 
 def test_shared_formulas_as_excel_saves_them_are_read_as_each_cells_formula(
         tmp_path: Path) -> None:
     expected = [("Iterations", f"B{r}", f"=A{r}*2", 2.0 * r) for r in (2, 3, 4)]
-    original, recalculated = _pair_of_books(
+    original, recalculated = pair_of_books(
         tmp_path, {f"A{r}": r for r in (2, 3, 4)} | {f"B{r}": f"=A{r}*2" for r in (2, 3, 4)},
         {f"B{r}": 2.0 * r for r in (2, 3, 4)})
     excel_style = tmp_path / "excel-style.xlsx"
@@ -234,7 +213,7 @@ def test_shared_formulas_as_excel_saves_them_are_read_as_each_cells_formula(
 
 def test_rows_past_the_engines_divergence_must_show_it_in_the_workbook(
         tmp_path: Path) -> None:
-    _, recalculated = _pair_of_books(tmp_path, {}, {
+    _, recalculated = pair_of_books(tmp_path, {}, {
         "A4": 2, "B4": 3.5e120, "A5": 3, "B5": "#NUM!", "A6": 4, "B6": 5.0})
     tally = Tally()
     book = StreamedWorkbook(recalculated, data_only=True)
@@ -250,7 +229,7 @@ def test_rows_past_the_engines_divergence_must_show_it_in_the_workbook(
 
 def test_a_damaged_sheet_cannot_be_compared_and_says_which(tmp_path: Path) -> None:
     expected = [("Iterations", "B2", "=1", 1.0)]
-    original, recalculated = _pair_of_books(tmp_path, {"B2": "=1"}, {"B2": 1.0})
+    original, recalculated = pair_of_books(tmp_path, {"B2": "=1"}, {"B2": 1.0})
     damaged = tmp_path / "damaged.xlsx"
     with zipfile.ZipFile(recalculated) as src, \
             zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -265,7 +244,7 @@ def test_a_damaged_sheet_cannot_be_compared_and_says_which(tmp_path: Path) -> No
 
 def test_progress_reports_the_final_count(tmp_path: Path) -> None:
     expected = [("Iterations", f"B{r}", f"={r}", float(r)) for r in range(2, 12)]
-    original, recalculated = _pair_of_books(
+    original, recalculated = pair_of_books(
         tmp_path, {ref: f for _, ref, f, _ in expected}, {ref: v for _, ref, _, v in expected})
     calls: list[tuple[int, int]] = []
     compare_workbooks(original, recalculated, expected, total=len(expected),

@@ -151,10 +151,14 @@ FORMULAS: dict[str, FormulaPair] = {
         "final if abs(final) <= 100*(abs(start) + 1) else start   # a diverged end is left out"),
     "curve low": FormulaPair("MIN({path},{keep})", "min(b1[:21].min(), keep)"),
     "curve high": FormulaPair("MAX({path},{keep})", "max(b1[:21].max(), keep)"),
+    # a path spread narrower than 1e-9 of its size is a point (rounding noise around one
+    # value must not decide the curve's range): then a margin of 1 on each side
     "curve from": FormulaPair(
-        "{lo}-IF({hi}>{lo},0.1*({hi}-{lo}),1)", "lo - (0.1*(hi - lo) if hi > lo else 1.0)"),
+        "{lo}-IF({hi}-{lo}>1E-9*MAX(1,ABS({lo}),ABS({hi})),0.1*({hi}-{lo}),1)",
+        "lo - (0.1*(hi - lo) if hi - lo > 1e-9*max(1, abs(lo), abs(hi)) else 1.0)"),
     "curve to": FormulaPair(
-        "{hi}+IF({hi}>{lo},0.1*({hi}-{lo}),1)", "hi + (0.1*(hi - lo) if hi > lo else 1.0)"),
+        "{hi}+IF({hi}-{lo}>1E-9*MAX(1,ABS({lo}),ABS({hi})),0.1*({hi}-{lo}),1)",
+        "hi + (0.1*(hi - lo) if hi - lo > 1e-9*max(1, abs(lo), abs(hi)) else 1.0)"),
     "curve point": FormulaPair(
         "{start}+({end}-{start})*{i}/{last}", "start + (end - start)*i/last"),
     # --- Data sheet: the fit at the final iterate -----------------------------------------

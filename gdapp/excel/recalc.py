@@ -129,6 +129,8 @@ def recalculate(path: str | Path, out_dir: str | Path, *, timeout: float = 300,
     ------
     RecalcUnavailable
         LibreOffice missing, timed out, failed, cancelled, or wrote no file.
+    ValueError
+        ``timeout`` is not > 0, or ``out_dir`` is the folder of ``path``.
     """
     return recalculate_all([path], out_dir, timeout=timeout, cancel=cancel)[0]
 
@@ -139,8 +141,12 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     """Recalculate several workbooks with a single LibreOffice launch (see :func:`recalculate`).
 
     Returns the recalculated copies in the order of ``paths``. The file stems must differ.
+    A symbolic link is recalculated under its own name, but messages name the file it points
+    to (the verifier passes links named ``0.xlsx``, ``1.xlsx``… to the user's files).
     """
     sources = [Path(p).absolute() for p in paths]   # a symbolic link keeps its own name
+    if not timeout > 0:
+        raise ValueError(f"the time limit must be > 0 seconds, got {timeout:g}")
     if not sources:
         return []
     target = Path(out_dir).resolve()
@@ -149,10 +155,11 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
         raise ValueError("workbooks recalculated together need different file names")
     for src in sources:
         if not src.is_file():
-            raise RecalcUnavailable(f"cannot verify: {src} does not exist or is not a file")
+            raise RecalcUnavailable(
+                f"cannot verify: {_shown(src, full=True)} does not exist or is not a file")
         result = (target / f"{src.stem}.xlsx").resolve()
         if result in (src.resolve(), src.parent.resolve() / src.name):
-            raise ValueError(f"the output folder must differ from the folder of {src.name}")
+            raise ValueError(f"the output folder must differ from the folder of {_shown(src)}")
     soffice = find_soffice()
     if soffice is None:
         raise RecalcUnavailable(_missing_message())
@@ -182,7 +189,7 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
         for src, out in zip(sources, produced, strict=True):
             if not out.is_file() or out.stat().st_size == 0:
                 raise RecalcUnavailable(
-                    f"cannot verify: LibreOffice wrote no recalculated copy of {src.name} "
+                    f"cannot verify: LibreOffice wrote no recalculated copy of {_shown(src)} "
                     f"(it could not open it as a workbook){stderr}")
         results = []
         for out in produced:
@@ -193,6 +200,14 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _shown(path: Path, *, full: bool = False) -> str:
+    """How a message names ``path``: a symbolic link by the file it points to."""
+    if path.is_symlink():
+        with contextlib.suppress(OSError):
+            path = Path(os.readlink(path))
+    return str(path) if full else path.name
 
 
 def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | None,

@@ -21,6 +21,9 @@ from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter
 
 #: Points of the sampled cost curve on the Summary sheet.
 CURVE_POINTS = 61
+#: A path whose b1 spread is below this share of its size is drawn around one point (the
+#: "curve from"/"curve to" formulas write it as 1E-9).
+CURVE_POINT_SPREAD = 1e-9
 #: The curve spans the first iterates of the path (and its end).
 PATH_ROWS = 21
 AT_EXPORT = "computed by gdapp at export"
@@ -158,7 +161,8 @@ def _curve_bounds(run: Run) -> tuple[float, float, float, float]:
     final, start = float(b1[-1]), float(b1[0])
     keep = final if abs(final) <= 100 * (abs(start) + 1) else start
     lo, hi = min(float(first.min()), keep), max(float(first.max()), keep)
-    margin = 0.1 * (hi - lo) if hi > lo else 1.0
+    wide = hi - lo > CURVE_POINT_SPREAD * max(1.0, abs(lo), abs(hi))
+    margin = 0.1 * (hi - lo) if wide else 1.0
     return lo, hi, lo - margin, hi + margin
 
 

@@ -14,7 +14,10 @@
 For each cell the formula text must be exactly what gdapp writes there, and the value must
 match the engine's.
 
-The tolerance rule for values is :mod:`gdapp.excel.compare`'s.
+The tolerance rule for values is :mod:`gdapp.excel.tolerance`'s: relative to the size of a
+cell's operands (for a sum over the samples, of its terms), and, where the run is chaotic, to
+the spread of the engine's own re-runs (:func:`sensitivity_of`); the report's notes say where
+that wider rule, or a converged flag decided within rounding of the tolerance, was needed.
 
 A run that diverges before the workbook's last row
 --------------------------------------------------
@@ -31,16 +34,17 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import NamedTuple
 
-from gdapp.core import Run, rerun_for_rows
+import numpy as np
+from numpy.typing import NDArray
+
+from gdapp.core import Run, RunSpec, rerun_for_rows
 from gdapp.excel.compare import (
-    ITERATIONS_SHEET,
-    RELATIVE_TOLERANCE,
     Expected,
-    Tally,
     VerifyReport,
     check_diverged_rows,
     compare_cells,
@@ -49,10 +53,18 @@ from gdapp.excel.compare import (
     report_from,
 )
 from gdapp.excel.export import AT_EXPORT, expected_cells
-from gdapp.excel.readback import WorkbookError, read_workbook
+from gdapp.excel.layout import iteration_columns
+from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
 from gdapp.excel.streaming import StreamedWorkbook
+from gdapp.excel.tolerance import (
+    ITERATIONS_SHEET,
+    RELATIVE_TOLERANCE,
+    SPREAD_FACTOR,
+    Sensitivity,
+    Tally,
+)
 
 __all__ = ["RELATIVE_TOLERANCE", "RecalcUnavailable", "VerifyReport", "VerifyUnavailable",
            "compare_workbooks", "verify_workbook", "verify_workbooks"]
@@ -139,6 +151,7 @@ class _Prepared(NamedTuple):
     run: Run                # the engine's run for that many rows
     engine_seconds: float
     cells: int              # how many cells gdapp expects
+    sensitivity: Sensitivity | None   # where the run is chaotic (None: nowhere)
 
 
 def _prepare(source: Path, *, named: bool) -> _Prepared:
@@ -150,27 +163,43 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
         raise VerifyUnavailable(f"{prefix}{exc}") from None
     except OSError as exc:
         raise VerifyUnavailable(f"{prefix}{source}: {exc.strerror or exc}") from None
+    _require_summary(source, prefix)
     started = time.perf_counter()
     try:
         engine_run = rerun_for_rows(book.spec, book.iteration_rows)
     except ValueError as exc:
         raise VerifyUnavailable(
             f"{prefix}the workbook's settings do not make a run ({exc})") from None
+    sensitivity = sensitivity_of(book.spec, engine_run)
     seconds = time.perf_counter() - started
     return _Prepared(source, book.iteration_rows, engine_run, seconds,
-                     _count(expected_cells(engine_run)))
+                     _count(expected_cells(engine_run)), sensitivity)
+
+
+def _require_summary(source: Path, prefix: str) -> None:
+    """Refuse a workbook without the Summary sheet gdapp compares: ``read_workbook`` needs
+    Settings, Data and Iterations only, so a renamed or deleted Summary would otherwise be
+    reported as a workbook that disagrees, cell after missing cell."""
+    with open_untrusted(source, WorkbookError) as wb:
+        if "Summary" not in wb.sheetnames:
+            raise VerifyUnavailable(
+                f"{prefix}{source.name} is not a gdapp workbook (no Summary sheet)")
 
 
 def _verify_one(item: _Prepared, copy: Path, *, progress: Callable[[int, int], None] | None,
                 cancel: threading.Event | None) -> tuple[Tally, tuple[str, ...]]:
     """Compare one workbook with its recalculated copy; return the tally and any notes."""
     truncated = item.run.params.shape[0] < item.rows
+    data = item.run.spec.data
+    samples = (float(np.max(np.abs(data.x), initial=0.0)),
+               float(np.max(np.abs(data.y), initial=0.0)))
     with opened(item.source, copy) as (original, recalculated):
         tally, last_row = compare_cells(
             original, recalculated, expected_cells(item.run),
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
-            total=item.cells, progress=progress, cancel=cancel)
-        notes = settings_edits(original)
+            total=item.cells, progress=progress, cancel=cancel, samples=samples,
+            sensitivity=item.sensitivity)
+        notes = settings_edits(original) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
@@ -212,3 +241,100 @@ def _divergence_note(engine_run: Run, workbook_rows: int, beyond: int) -> str:
             f"the first {last:,} of {workbook_rows:,} iterate rows were compared, the "
             f"{beyond:,} later rows were checked to show the divergence too, and the Summary "
             "and Data sheets (which describe the last row) were not compared")
+
+
+# -------------------------------------------------------------------------------------------
+# A run that is sensitive to rounding
+
+#: The engine's re-runs move η by this many units in the last place, up and down.
+PERTURBATION_ULPS = 4
+
+
+def sensitivity_of(spec: RunSpec, engine_run: Run) -> Sensitivity | None:
+    """How far equally valid re-runs of the engine stray from ``engine_run`` (the run of
+    ``spec`` for the workbook's rows), per Iterations column and iterate; None where that
+    never comes near the tolerance.
+
+    The two re-runs take η a few units in the last place up and down (as rounding every
+    step η·g differently would): a contracting run forgets that at once, a chaotic one (RMSE
+    or MAE bouncing around an optimum with a fixed η) amplifies it as it amplifies the
+    difference between numpy's and the spreadsheet's rounding. A column's spread is relative
+    to its largest size so far (parameters, steps and z: to the parameters'), kept as a
+    running maximum; a re-run that diverges earlier keeps its last spread.
+    """
+    rows = int(engine_run.params.shape[0])
+    nudge = PERTURBATION_ULPS * float(np.finfo(np.float64).eps)
+    variants = [replace(spec, learning_rate=spec.learning_rate * (1 + sign * nudge))
+                for sign in (1, -1)]
+    columns = iteration_columns(engine_run)
+    size = np.maximum.accumulate(np.max(np.abs(engine_run.params), axis=1))
+    spreads: dict[int, NDArray[np.float32]] = {}
+    for variant in variants:
+        try:
+            other = rerun_for_rows(variant, rows)
+        except ValueError:
+            continue
+        for index, (mine, theirs) in enumerate(
+                zip(columns, iteration_columns(other), strict=True)):
+            if mine.expected is None or theirs.expected is None \
+                    or mine.expected.dtype == np.bool_:
+                continue
+            like_params = mine.header in spec.param_names or mine.header.startswith(
+                ("step", "z "))
+            spread = _relative_spread(np.asarray(mine.expected, dtype=np.float64),
+                                      np.asarray(theirs.expected, dtype=np.float64),
+                                      size if like_params else None)
+            before = spreads.get(index + 1)
+            spreads[index + 1] = spread if before is None else np.maximum(before, spread)
+        del other
+    if not spreads or all(SPREAD_FACTOR * float(s[-1]) <= RELATIVE_TOLERANCE
+                          for s in spreads.values()):
+        return None
+    final = max((float(spreads[i + 1][-1]) for i, c in enumerate(columns)
+                 if i + 1 in spreads and (c.header in spec.param_names
+                                          or c.header.startswith(("cost", "objective")))),
+                default=0.0)
+    return Sensitivity(spreads, final)
+
+
+def _relative_spread(mine: NDArray[np.float64], theirs: NDArray[np.float64],
+                     size: NDArray[np.float64] | None) -> NDArray[np.float32]:
+    """|mine − theirs| relative to ``size`` (default: the column's largest size so far),
+    as a running maximum; rows past the shorter run (which diverged) keep the last spread."""
+    rows = mine.size
+    m = min(rows, theirs.size)
+    a, b = np.nan_to_num(mine[:m]), np.nan_to_num(theirs[:m])
+    scale = np.maximum(np.maximum.accumulate(np.abs(a)), np.abs(b)) if size is None \
+        else size[:m]
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        relative = np.where(scale > 0, np.abs(a - b) / scale, 0.0)
+    relative = np.maximum.accumulate(np.nan_to_num(relative, nan=1.0, posinf=1.0))
+    if m < rows:
+        relative = np.concatenate([relative, np.full(rows - m, relative[-1] if m else 1.0)])
+    return np.asarray(relative, dtype=np.float32)
+
+
+def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
+    """Notes on values compared by the wider rules: within the engine's own spread, and
+    converged flags decided by a step within rounding of the tolerance."""
+    notes = []
+    widened = tally.widened
+    if widened.cells:
+        where = f"from Iterations row {widened.first_row:,}" if widened.first_row else \
+            "on the Data and Summary sheets"
+        spec, optimum = engine_run.spec, engine_run.optimum.objective
+        why = " (RMSE bounces around an exact fit)" if spec.cost == "rmse" \
+            and optimum is not None and optimum <= RELATIVE_TOLERANCE else ""
+        notes.append(
+            f"note: {where} the run is sensitive to rounding{why}: {widened.cells:,} values "
+            "there were compared within the spread of the engine's own re-runs (η moved by "
+            f"{PERTURBATION_ULPS} units in the last place) times "
+            f"{SPREAD_FACTOR:g}, not 1e-12 (largest relative deviation "
+            f"{widened.deviation:.2g}, at {widened.cell}, within {widened.tolerance:.2g}); "
+            "every formula was still compared exactly")
+    if tally.flags_either:
+        notes.append(
+            f"note: {tally.flags_either:,} converged flag(s) (or the count of iterations "
+            "used that follows them) differ from the engine's where the step is within "
+            "rounding of the tolerance; either value was accepted there")
+    return tuple(notes)
