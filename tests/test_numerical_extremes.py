@@ -357,3 +357,28 @@ def test_stopped_short_is_the_distance_left_when_the_rule_stopped_a_run_early(
 def test_runs_that_reach_the_optimum_or_do_not_converge_are_not_stopped_short(
         spec: RunSpec) -> None:
     assert run(spec).stopped_short is None
+
+
+# ---- samples at both ends of the allowed range ---------------------------------------------
+EXTREME = Dataset([1e-100, -1e-100], [1e-100, 1e100])
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("penalty", ["l1", "l2"])
+def test_rmse_optimum_with_samples_near_1e_plus_minus_100_is_finite_and_best(
+        model: str, penalty: str) -> None:
+    # (b1 − b*)² overflowed (OverflowError, a traceback in the CLI) and 200 halvings of a
+    # 1e199-wide interval stopped 1e139 short of the root
+    opt = exact_optimum(EXTREME, model, "rmse", penalty, 0.5)
+    assert opt.params is not None and opt.objective is not None
+    assert all(math.isfinite(v) for v in opt.params)
+    r = run(RunSpec(data=EXTREME, model=model, cost="rmse",  # type: ignore[arg-type]
+                    penalty=penalty, lam=0.5))  # type: ignore[arg-type]
+    assert_finite_and_stopped_before_the_limit(r)
+    assert opt.objective <= float(r.objective.min()) * (1 + 1e-12)
+    objective = Objective(EXTREME, model, "rmse", penalty, 0.5)
+    best = np.array([opt.params])
+    for factor in (0.5, 2.0, -1.0):
+        other = best.copy()
+        other[0, -1] = opt.params[-1] * factor + (1e-100 if opt.params[-1] == 0 else 0.0)
+        assert objective.value(best)[0] <= objective.value(other)[0] * (1 + 1e-12)

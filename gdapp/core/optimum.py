@@ -110,22 +110,28 @@ def _rmse_penalized(data: Dataset, model: str, penalty: str, lam: float) -> Opti
     """RMSE + λ·P(b1): bisect the derivative of the convex profile in b1."""
     st = SquaredStats.of(data, model)
 
+    root_floor, root_sxx = math.sqrt(st.floor), math.sqrt(st.sxx)
+
+    def d_rmse(t: float) -> float:
+        """∂RMSE/∂b1 at b1 = b* + t: sxx·t/√(floor + sxx·t²), written with hypot so that
+        no intermediate overflows (t·√sxx may be huge for samples near 1e±100)."""
+        u = root_sxx * t
+        root = math.hypot(root_floor, u)
+        return root_sxx * (u / root) if root > 0 else 0.0
+
     def slope(b1: float) -> float:
-        mse = st.floor + st.sxx * (b1 - st.bstar) ** 2
-        d_cost = st.sxx * (b1 - st.bstar) / math.sqrt(mse) if mse > 0 else 0.0
         d_pen = 2.0 * lam * b1 if penalty == "l2" else lam * math.copysign(1.0, b1)
-        return d_cost + d_pen
+        return d_rmse(b1 - st.bstar) + d_pen
 
     bstar = st.bstar
     if bstar == 0.0:
         return _finish(data, model, "rmse", penalty, lam, 0.0, "bisection")
     if penalty == "l1":
-        mse0 = st.floor + st.sxx * bstar**2
-        d0 = abs(st.sxx * bstar / math.sqrt(mse0)) if mse0 > 0 else 0.0
+        d0 = abs(d_rmse(-bstar))
         if d0 <= lam:  # 0 is in the subdifferential
             return _finish(data, model, "rmse", penalty, lam, 0.0, "bisection")
     lo, hi = (0.0, bstar) if bstar > 0 else (bstar, 0.0)
-    for _ in range(200):
+    for _ in range(2200):  # enough to halve any float interval down to adjacent floats
         mid = 0.5 * (lo + hi)
         if mid in (lo, hi):
             break
