@@ -203,6 +203,8 @@ EXACT = Dataset(np.array([1.0, 2.0, 3.0]), np.array([1.0, 3.0, 5.0]), name="e.cs
 # x sums to 0 and y is constant: the slope's path is rounding noise around 0 (~1e-17 in numpy,
 # exactly 0 in LibreOffice)
 FLAT = Dataset(np.array([0.1, 0.2, -0.3]), np.array([5.0, 5.0, 5.0]), name="f.csv")
+X_EQUAL = Dataset(np.array([3.0, 3.0, 3.0]), np.array([1.0, 2.0, 3.0]), name="xeq.csv")
+X_ZERO = Dataset(np.array([0.0, 0.0]), np.array([1.0, 3.0]), name="zeros.csv")
 
 
 def _specs() -> dict[str, RunSpec]:
@@ -211,6 +213,13 @@ def _specs() -> dict[str, RunSpec]:
         for model in ("line", "origin"):
             specs[f"A-{data.name}-{model}"] = RunSpec(data=data, model=model)  # type: ignore[arg-type]
     specs["A-f.csv-line"] = RunSpec(data=FLAT, model="line", max_iterations=300)
+    for cost in ("mse", "rmse"):  # Σu² = 0: λ·|b1| alone decides, b1* = 0 (was #DIV/0!)
+        specs[f"L1-x-equal-line-{cost}"] = RunSpec(
+            data=X_EQUAL, model="line", cost=cost, penalty="l1",  # type: ignore[arg-type]
+            lam=0.5, max_iterations=300)
+        specs[f"L1-x-zero-origin-{cost}"] = RunSpec(
+            data=X_ZERO, cost=cost, penalty="l1", lam=0.5,  # type: ignore[arg-type]
+            max_iterations=300)
     for penalty, method in (("l1", "proximal"), ("l1", "subgradient"), ("l2", "proximal")):
         specs[f"A-c.csv-line-{penalty}-{method}"] = RunSpec(
             data=CANCELLING, model="line", penalty=penalty, lam=0.7,  # type: ignore[arg-type]

@@ -128,10 +128,12 @@ FORMULAS: dict[str, FormulaPair] = {
     "normal equation": FormulaPair("{sxy}/{sxx}", "sxy/sxx             # b1* = Σxy/Σx²"),
     "ridge": FormulaPair(
         "{sxy}/({sxx}+COUNT(x_data)*lambda_)", "sxy/(sxx + n*lam)    # b1* = Σxy/(Σx² + n·λ)"),
+    # the division only where the threshold is passed: with all x equal Σu² = Σuv = 0 and
+    # λ·|b1| alone decides, b1* = 0 (not 0/0)
     "soft threshold optimum": FormulaPair(
         "IF(ABS({sxy})>COUNT(x_data)*lambda_/2,"
-        "SIGN({sxy})*(ABS({sxy})-COUNT(x_data)*lambda_/2),0)/{sxx}",
-        "copysign(max(|sxy| - n*lam/2, 0), sxy)/sxx   # optimum._soft_threshold"),
+        "SIGN({sxy})*(ABS({sxy})-COUNT(x_data)*lambda_/2)/{sxx},0)",
+        "copysign(|sxy| - n*lam/2, sxy)/sxx if |sxy| > n*lam/2 else 0   # _soft_threshold"),
     "intercept": FormulaPair(
         "AVERAGE(y_data)-{b1}*AVERAGE(x_data)", "np.mean(y) - b1*np.mean(x)   # b0 = ȳ − b1·x̄"),
     "first converged": FormulaPair(
