@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from openpyxl.workbook.defined_name import DefinedName
 from workbook_pairs import pair_of_books
 
 from gdapp.core import Dataset, RunSpec, document_example, rerun_for_rows, run
@@ -250,6 +251,13 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     wb[sheet][ref.replace("$", "")] = 0.012
     wb.save(folder / "eta-edited.xlsx")
     paths["eta-edited-in-the-chaos"] = folder / "eta-edited.xlsx"
+    # no formula changes, but the final values now come from iterate 1,999: Data and Summary
+    # values move within the chaotic run's wide tolerance, so only the names can tell
+    wb = openpyxl.load_workbook(note)
+    wb.defined_names["b0_final"] = DefinedName("b0_final", attr_text="Iterations!$B$2001")
+    wb.defined_names["b1_final"] = DefinedName("b1_final", attr_text="Iterations!$C$2001")
+    wb.save(folder / "names-moved.xlsx")
+    paths["names-moved-in-the-chaos"] = folder / "names-moved.xlsx"
     return paths
 
 
@@ -308,3 +316,12 @@ def test_a_noise_path_gives_the_same_curve_range_in_the_workbook_and_the_engine(
     assert grid[0] == pytest.approx(b1.min() - 1.0) and grid[-1] == pytest.approx(b1.max() + 1.0)
     report = reports["A-f.csv-line"]
     assert report.agree, report.first_difference   # LibreOffice's path is exactly 0
+
+
+@pytest.mark.libreoffice
+def test_a_defined_name_moved_to_another_cell_is_caught_and_named(
+        reports: dict[str, VerifyReport]) -> None:
+    report = reports["names-moved-in-the-chaos"]
+    assert not report.agree
+    assert report.first_difference == ("the name b0_final stands for Iterations!$B$2001, "
+                                       "gdapp defines it as Summary!$B$5")

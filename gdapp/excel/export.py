@@ -117,6 +117,8 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         columns = iteration_columns(run)
         iterations = _write_iterations(wb, run, columns, progress)
         _write_summary(wb, run, columns, iterations)
+        for name, place in defined_names(run).items():
+            wb.defined_names[name] = DefinedName(name, attr_text=place)
         _save_atomically(wb, tmp, target)
     except BaseException:
         _discard(wb)
@@ -270,8 +272,20 @@ def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksh
 _SIZE_HOOK = "calculate_dimension"
 
 
-def _name(wb: Workbook, name: str, sheet: str, ref: str) -> None:
-    wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!{ref}")
+def defined_names(run: Run) -> dict[str, str]:
+    """The workbook-level names gdapp defines for ``run`` and the places they stand for:
+    each setting (``eta`` → ``Settings!$B$7``), the samples (``x_data``, ``y_data``) and the
+    Summary's named values (``b1_final``…). The verifier checks a workbook's names against
+    these, since a name moved elsewhere changes values without changing any formula."""
+    names = {name: f"Settings!$B${row}"
+             for row, name in enumerate(run.spec.settings(), start=2)}
+    last = run.spec.data.n + FIRST_ROW - 1
+    names["x_data"] = f"Data!$B${FIRST_ROW}:$B${last}"
+    names["y_data"] = f"Data!$C${FIRST_ROW}:$C${last}"
+    for r, entry in enumerate(summary_rows(run, iteration_columns(run)), start=2):
+        if entry.name:
+            names[entry.name] = f"Summary!$B${r}"
+    return names
 
 
 # ---- sheets -----------------------------------------------------------------------------
@@ -293,7 +307,6 @@ def _write_settings(wb: Workbook, run: Run) -> None:
         # column E keeps the value as exported, so an edit of column B can be reported
         cell, at_export = (_setting_cell(ws, value) for _ in range(2))
         ws.append([text(ws, label), cell, text(ws, name), text(ws, help_), at_export])
-        _name(wb, name, "Settings", f"$B${row}")
     ws.append([])
     values: list[str | int] = [FORMAT_VERSION, __version__, spec.data.name, spec.data.n,
                                int(run.params.shape[0]), run.status]
@@ -328,9 +341,6 @@ def _write_data(wb: Workbook, run: Run) -> None:
     for i, (x, y) in enumerate(zip(data.x.tolist(), data.y.tolist(), strict=True)):
         row = i + FIRST_ROW
         ws.append([i + 1, number(ws, x), number(ws, y), *data_formulas(run, row)])
-    last = data.n + FIRST_ROW - 1
-    _name(wb, "x_data", "Data", f"$B${FIRST_ROW}:$B${last}")
-    _name(wb, "y_data", "Data", f"$C${FIRST_ROW}:$C${last}")
 
 
 def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
@@ -370,8 +380,6 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
             else:
                 value = number(ws, entry.value)
             left = [text(ws, entry.label), value, text(ws, entry.how)]
-            if entry.name:
-                _name(wb, entry.name, "Summary", f"$B${r}")
         right: list[str | float | Cell | None] = []
         if r == 1:
             right = [text(ws, "b1 (curve)"), text(ws, curve_head)]

@@ -218,6 +218,16 @@ class StreamedWorkbook:
             return strings[index] if 0 <= index < len(strings) else None
         return v                                    # "e" (error), "str", "d": the text
 
+    def defined_names(self) -> dict[str, str]:
+        """The workbook-level names and what they stand for (``Settings!$B$7``), with the
+        sheet's quotes taken off (``'Settings'!$B$7`` → ``Settings!$B$7``)."""
+        out = {}
+        for name, text in self._names.items():
+            sheet, bang, ref = text.rpartition("!")
+            sheet = sheet.strip("'").replace("''", "'")
+            out[name] = f"{sheet}{bang}{ref}"
+        return out
+
     def named_values(self, *, max_row: int = 1000) -> dict[str, object]:
         """The contents of the workbook-level names that stand for one cell (``eta``,
         ``b1_final``…), for cells in the first ``max_row`` rows of their sheet."""

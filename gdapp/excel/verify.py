@@ -52,7 +52,7 @@ from gdapp.excel.compare import (
     opened,
     report_from,
 )
-from gdapp.excel.export import AT_EXPORT, expected_cells
+from gdapp.excel.export import AT_EXPORT, defined_names, expected_cells
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
@@ -199,12 +199,29 @@ def _verify_one(item: _Prepared, copy: Path, *, progress: Callable[[int, int], N
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
             total=item.cells, progress=progress, cancel=cancel, samples=samples,
             sensitivity=item.sensitivity)
+        for problem in moved_names(original, defined_names(item.run)):
+            tally.differ(problem, 0)
         notes = settings_edits(original) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
             notes = (*notes, _divergence_note(item.run, item.rows, beyond))
     return tally, notes
+
+
+def moved_names(original: StreamedWorkbook, wanted: dict[str, str]) -> list[str]:
+    """A sentence for each name gdapp defines that is missing or stands for another place:
+    ``b1_final`` moved to an earlier iterate changes the Data and Summary values without
+    changing any formula. Names a person added are left alone."""
+    have = original.defined_names()
+    problems = []
+    for name, place in wanted.items():
+        if name not in have:
+            problems.append(f"the workbook has no name {name} (gdapp defines it as {place})")
+        elif have[name].replace("$", "").upper() != place.replace("$", "").upper():
+            problems.append(f"the name {name} stands for {have[name]}, gdapp defines it as "
+                            f"{place}")
+    return problems
 
 
 def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
