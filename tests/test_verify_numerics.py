@@ -189,7 +189,11 @@ def test_a_contracting_run_is_insensitive_to_rounding_and_a_bouncing_one_is_not(
     assert sensitivity is not None
     b0 = sensitivity.columns[2]   # column B (A holds k)
     assert b0.size == 3001
-    assert b0[1000] * 100 < RELATIVE_TOLERANCE < b0[-1] * 100   # from row ~1,960 on
+    # the gradient shows the nudge first (row ~570, RMSE near 0); from there every column
+    # is measured by the larger nudge, which at row 1,000 still allows only ~2e-11
+    assert b0[500] * 100 <= RELATIVE_TOLERANCE
+    assert b0[1000] * 100 < 1e-10
+    assert b0[-1] * 100 > 1e-6                                  # paths apart by the end
     assert sensitivity.final > 1e-6
 
 
@@ -214,6 +218,10 @@ def _specs() -> dict[str, RunSpec]:
         for model in ("line", "origin"):
             specs[f"A-{data.name}-{model}"] = RunSpec(data=data, model=model)  # type: ignore[arg-type]
     specs["A-f.csv-line"] = RunSpec(data=FLAT, model="line", max_iterations=300)
+    # separates from LibreOffice's path where a 4-ulp nudge of η barely shows (row ~1,713)
+    specs["B-late-chaos"] = RunSpec(data=Dataset([1.0, 2.0], [2.0, 6.5], name="d65.csv"),
+                                    model="line", cost="rmse", start=(0.0, 15.0),
+                                    max_iterations=2500)
     for cost in ("mse", "rmse"):  # Σu² = 0: λ·|b1| alone decides, b1* = 0 (was #DIV/0!)
         specs[f"L1-x-equal-line-{cost}"] = RunSpec(
             data=X_EQUAL, model="line", cost=cost, penalty="l1",  # type: ignore[arg-type]
@@ -275,7 +283,7 @@ def test_exports_that_rounding_separates_from_the_engine_still_agree(
     report = reports[name]
     assert report.agree, (report.first_difference, report.notes)
     assert report.max_deviation <= RELATIVE_TOLERANCE
-    if name.startswith("B-document") or name == "B-e.csv-none":   # exact fits: chaotic
+    if name.startswith("B-document") or name in ("B-e.csv-none", "B-late-chaos"):  # chaotic
         assert any("sensitive to rounding" in note for note in report.notes), report.notes
     if name == "A-h.csv-origin":
         assert any("converged flag" in note for note in report.notes), report.notes

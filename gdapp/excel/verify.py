@@ -265,6 +265,10 @@ def _divergence_note(engine_run: Run, workbook_rows: int, beyond: int) -> str:
 
 #: The engine's re-runs move η by this many units in the last place, up and down.
 PERTURBATION_ULPS = 4
+#: Where those show the run is chaotic, the tolerance comes from re-runs moved this much:
+#: near an exact fit numpy and a spreadsheet round RMSE's gradient apart by far more than
+#: 4 ulps a step, and a chaotic run grows that difference as fast as any other.
+CHAOS_ULPS = 4096
 
 
 def sensitivity_of(spec: RunSpec, engine_run: Run) -> Sensitivity | None:
@@ -279,8 +283,35 @@ def sensitivity_of(spec: RunSpec, engine_run: Run) -> Sensitivity | None:
     to its largest size so far (parameters, steps and z: to the parameters'), kept as a
     running maximum; a re-run that diverges earlier keeps its last spread.
     """
+    small = _spreads(spec, engine_run, PERTURBATION_ULPS)
+    if not small or all(SPREAD_FACTOR * float(s[-1]) <= RELATIVE_TOLERANCE
+                        for s in small.values()):
+        return None
+    # chaotic: from the first iterate where the tiny nudge shows in any column (the columns
+    # move together), numpy's and the spreadsheet's rounding (which may differ by far more
+    # than 4 ulps a step near an exact fit) are measured by a nudge of CHAOS_ULPS; before
+    # it, by the tiny one
+    onset = min(int(np.argmax(SPREAD_FACTOR * s > RELATIVE_TOLERANCE)) for s in small.values()
+                if SPREAD_FACTOR * float(s[-1]) > RELATIVE_TOLERANCE)
+    large = _spreads(spec, engine_run, CHAOS_ULPS)
+    spreads = {}
+    for c, tiny in small.items():
+        wide = large.get(c)
+        spreads[c] = tiny if wide is None else np.concatenate(
+            [tiny[:onset], np.maximum(tiny[onset:], wide[onset:])])
+    columns = iteration_columns(engine_run)
+    final = max((float(spreads[i + 1][-1]) for i, c in enumerate(columns)
+                 if i + 1 in spreads and (c.header in spec.param_names
+                                          or c.header.startswith(("cost", "objective")))),
+                default=0.0)
+    return Sensitivity(spreads, final)
+
+
+def _spreads(spec: RunSpec, engine_run: Run, ulps: int) -> dict[int, NDArray[np.float32]]:
+    """Per Iterations column, the running largest relative spread of two re-runs with η
+    moved ``ulps`` units in the last place up and down (see :func:`sensitivity_of`)."""
     rows = int(engine_run.params.shape[0])
-    nudge = PERTURBATION_ULPS * float(np.finfo(np.float64).eps)
+    nudge = ulps * float(np.finfo(np.float64).eps)
     variants = [replace(spec, learning_rate=spec.learning_rate * (1 + sign * nudge))
                 for sign in (1, -1)]
     columns = iteration_columns(engine_run)
@@ -304,14 +335,7 @@ def sensitivity_of(spec: RunSpec, engine_run: Run) -> Sensitivity | None:
             before = spreads.get(index + 1)
             spreads[index + 1] = spread if before is None else np.maximum(before, spread)
         del other
-    if not spreads or all(SPREAD_FACTOR * float(s[-1]) <= RELATIVE_TOLERANCE
-                          for s in spreads.values()):
-        return None
-    final = max((float(spreads[i + 1][-1]) for i, c in enumerate(columns)
-                 if i + 1 in spreads and (c.header in spec.param_names
-                                          or c.header.startswith(("cost", "objective")))),
-                default=0.0)
-    return Sensitivity(spreads, final)
+    return spreads
 
 
 def _relative_spread(mine: NDArray[np.float64], theirs: NDArray[np.float64],
@@ -345,7 +369,7 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
         notes.append(
             f"note: {where} the run is sensitive to rounding{why}: {widened.cells:,} values "
             "there were compared within the spread of the engine's own re-runs (η moved by "
-            f"{PERTURBATION_ULPS} units in the last place) times "
+            f"{PERTURBATION_ULPS:,}, from there on {CHAOS_ULPS:,}, units in the last place) times "
             f"{SPREAD_FACTOR:g}, not 1e-12 (largest relative deviation "
             f"{widened.deviation:.2g}, at {widened.cell}, within {widened.tolerance:.2g}); "
             "every formula was still compared exactly")
