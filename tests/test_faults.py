@@ -5,6 +5,7 @@ sentence, nothing is lost, and the app keeps working.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -186,6 +187,30 @@ def _soffice_groups_using(profile_root: Path) -> set[int]:
     return groups
 
 
+def _freeze_libreoffice_holding_its_lock(scratch: Path) -> tuple[Path, set[int]]:
+    """Stop (SIGSTOP) the LibreOffice working in a fresh profile at a moment when its
+    ``.lock`` exists. On a first start with a new profile LibreOffice restarts itself and
+    removes the lock in between, so a lock seen a moment ago may be gone: freeze, look, and
+    let it go on (SIGCONT) to try again if it is."""
+    deadline = time.monotonic() + 60
+    while True:
+        _wait_until(lambda: any(scratch.glob("gdapp-lo-profile-*/.lock")), 60,
+                    "LibreOffice to lock its profile")
+        profile = next(scratch.glob("gdapp-lo-profile-*"))
+        groups = _soffice_groups_using(profile)
+        for group in groups:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGSTOP)
+        if groups and (profile / ".lock").exists():
+            return profile, groups                  # frozen, lock held: nothing can undo it
+        for group in groups:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGCONT)
+        if time.monotonic() > deadline:
+            raise AssertionError("LibreOffice never held its lock while it could be frozen")
+        time.sleep(0.02)
+
+
 @pytest.mark.libreoffice
 def test_a_profile_left_locked_by_a_killed_verification_does_not_stop_the_next_ones(
         note_book: Path, long_book: Path, scratch: Path) -> None:
@@ -193,16 +218,11 @@ def test_a_profile_left_locked_by_a_killed_verification_does_not_stop_the_next_o
     with subprocess.Popen(killed_verify, cwd=ROOT, stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL) as killed:
         try:
-            _wait_until(lambda: any(scratch.glob("gdapp-lo-profile-*/.lock")), 60,
-                        "LibreOffice to lock its profile")
-            profile = next(scratch.glob("gdapp-lo-profile-*"))
-            groups = _soffice_groups_using(profile)
-            assert groups                                 # LibreOffice is running
-            for group in groups:
-                os.killpg(group, signal.SIGSTOP)          # frozen mid-recalculation
+            profile, groups = _freeze_libreoffice_holding_its_lock(scratch)
             os.kill(killed.pid, signal.SIGKILL)           # gdapp first: it cannot clean up
             for group in groups:
-                os.killpg(group, signal.SIGKILL)          # then LibreOffice, still frozen
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(group, signal.SIGKILL)      # then LibreOffice, still frozen
         finally:
             if killed.poll() is None:
                 killed.kill()
