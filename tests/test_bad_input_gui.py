@@ -8,9 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
+from qt_typing import type_into
 
 from gdapp.core import DOCUMENT, MAX_EXPORTABLE_ROWS, MAX_ITERATIONS, Dataset, RunSpec
 from gdapp.gui.controls import ControlsPanel
@@ -32,11 +32,6 @@ def editor_for(qtbot: QtBot) -> tuple[RunViewModel, DataEditor]:
     qtbot.addWidget(editor)
     return vm, editor
 
-
-def type_into(qtbot: QtBot, box: QAbstractSpinBox, text: str) -> None:
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), text)
-    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
 
 
 # ---- settings ---------------------------------------------------------------------------

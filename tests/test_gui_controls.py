@@ -7,9 +7,10 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from qt_typing import type_into
 
 from gdapp.core import RunSpec, spec_fields
-from gdapp.gui.controls import ControlsPanel, NumberSpinBox, PinnedRunsPanel
+from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.viewmodel import RunViewModel
 
 # The offscreen platform cannot propagate size hints; it says so when a window is shown.
@@ -21,11 +22,6 @@ def make(qtbot: QtBot, spec: RunSpec | None = None) -> tuple[RunViewModel, Contr
     qtbot.addWidget(panel)
     return vm, panel
 
-
-def type_into(qtbot: QtBot, box: NumberSpinBox, text: str) -> None:
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), text)
-    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
 
 
 def test_controls_show_the_spec(qtbot: QtBot) -> None:

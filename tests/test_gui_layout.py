@@ -5,9 +5,10 @@ give the number the box shows, and a run the stopping rule ended early says so."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QPushButton, QScrollArea, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
+from qt_typing import type_into
 
 from gdapp.core import RunSpec
 from gdapp.gui.viewmodel import MAX_PINS, RunViewModel
@@ -15,11 +16,6 @@ from gdapp.gui.window import MainWindow, describe_status
 
 QT_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-
-def type_into(qtbot: QtBot, box: QAbstractSpinBox, text: str) -> None:
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), text)
-    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
 
 
 def open_window(qtbot: QtBot, spec: RunSpec) -> MainWindow:

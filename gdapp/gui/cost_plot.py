@@ -155,10 +155,6 @@ class CostCurvePlot(RunPlotWidget):
             self.pinned_curves.append(curve)
         self._redraw()
 
-    def _on_current_changed(self, _k: int) -> None:
-        if not self.current_is_drawn():  # a new run has just drawn it
-            self._draw_current()
-
     def _on_resized(self) -> None:
         if self.vm.run.spec.model == "origin" and \
                 abs(self.legend_share()[1] - self._headroom) > 0.01:

@@ -130,10 +130,6 @@ class ObjectivePlot(RunPlotWidget):
             self.pinned_items.append(curve)
         self._redraw()
 
-    def _on_current_changed(self, _k: int) -> None:
-        if not self.current_is_drawn():  # a new run has just drawn it
-            self._draw_current()
-
     # drawing -----------------------------------------------------------------------------
     def _redraw(self) -> None:
         run = self.vm.run

@@ -199,7 +199,12 @@ class RunPlotWidget(LegendPlacement, QWidget):
     def _on_run_changed(self) -> None:
         raise NotImplementedError
 
-    def _on_current_changed(self, k: int) -> None:
+    def _on_current_changed(self, _k: int) -> None:
+        if not self.current_is_drawn():  # a new run has just drawn it
+            self._draw_current()
+
+    def _draw_current(self) -> None:
+        """Move the current-iterate marks (the marker, the tangent…) to vm.current."""
         raise NotImplementedError
 
     def _on_pinned_changed(self) -> None:
