@@ -1,8 +1,7 @@
-"""Samples (x, y): the document's example and CSV loading.
+"""Reading samples: numbers as people type them, tables of rows, CSV files.
 
-A :class:`Dataset` is immutable: its arrays are read-only copies, so a run that holds it can
-never see the data change under it. Loading from .xlsx lives in :mod:`gdapp.excel` (the core
-stays numpy-only).
+The data set itself is :class:`gdapp.core.dataset.Dataset` (re-exported here). Loading from
+.xlsx lives in :mod:`gdapp.excel` (the core stays numpy-only).
 """
 
 from __future__ import annotations
@@ -11,117 +10,30 @@ import csv
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from gdapp.core.dataset import (
+    DOCUMENT,
+    MAX_ABS_VALUE,
+    MAX_FEATURES,
+    MIN_ABS_VALUE,
+    DataError,
+    Dataset,
+    document_example,
+    too_small_message,
+)
+
 FloatArray = NDArray[np.float64]
 
-#: Largest size of a sample value: squares and sums of squares of up to 1e100 stay finite.
-MAX_ABS_VALUE = 1e100
-#: Smallest size of a non-zero sample value (0 itself is allowed): squares and products of
-#: smaller values underflow towards 0, and the run would treat the samples as zeros.
-MIN_ABS_VALUE = 1e-100
+__all__ = ["DOCUMENT", "EXAMPLES", "MAX_ABS_VALUE", "MAX_CSV_BYTES", "MAX_FEATURES",
+           "MIN_ABS_VALUE", "DataError", "Dataset", "document_example", "load_csv",
+           "parse_number", "parse_sample", "rows_to_dataset", "too_small_message"]
 
 #: Largest CSV file we read, in bytes (a million samples of two long numbers fit easily).
 MAX_CSV_BYTES = 512 * 1024 * 1024
-
-
-class DataError(ValueError):
-    """The samples cannot be used; the message says why in the learner's terms."""
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """Samples of one input ``x`` and one target ``y``.
-
-    Parameters
-    ----------
-    x, y : array_like of shape (n_samples,)
-        Finite numbers, n_samples >= 1.
-    x_name, y_name : str
-        The column names the samples came with (shown in the grid and the workbook).
-    name : str
-        Where the samples came from: ``"document"`` or a file name.
-    """
-
-    x: FloatArray
-    y: FloatArray
-    x_name: str = "x"
-    y_name: str = "y"
-    name: str = "data"
-    _fingerprint: bytes = field(default=b"", repr=False, compare=False)
-
-    def __init__(
-        self,
-        x: ArrayLike,
-        y: ArrayLike,
-        *,
-        x_name: str = "x",
-        y_name: str = "y",
-        name: str = "data",
-    ) -> None:
-        xa = np.array(x, dtype=np.float64, copy=True).reshape(-1)
-        ya = np.array(y, dtype=np.float64, copy=True).reshape(-1)
-        if xa.shape != ya.shape:
-            raise DataError(f"x has {xa.size} values but y has {ya.size}; they must pair up")
-        if xa.size == 0:
-            raise DataError("there are no samples: at least one (x, y) pair is needed")
-        for label, arr in (("x", xa), ("y", ya)):
-            bad = np.flatnonzero(~np.isfinite(arr))
-            if bad.size:
-                raise DataError(
-                    f"{label} in sample {int(bad[0]) + 1} is {arr[bad[0]]}: "
-                    "every value must be a finite number"
-                )
-            big = np.flatnonzero(np.abs(arr) > MAX_ABS_VALUE)
-            if big.size:
-                raise DataError(
-                    f"{label} in sample {int(big[0]) + 1} is {arr[big[0]]:g}: values beyond "
-                    f"±{MAX_ABS_VALUE:g} are too large (their squares would overflow)"
-                )
-        xa.setflags(write=False)
-        ya.setflags(write=False)
-        object.__setattr__(self, "x", xa)
-        object.__setattr__(self, "y", ya)
-        object.__setattr__(self, "x_name", str(x_name) or "x")
-        object.__setattr__(self, "y_name", str(y_name) or "y")
-        object.__setattr__(self, "name", str(name))
-        object.__setattr__(self, "_fingerprint", xa.tobytes() + b"|" + ya.tobytes())
-
-    @property
-    def n(self) -> int:
-        """Number of samples."""
-        return int(self.x.size)
-
-    def same_samples(self, other: Dataset) -> bool:
-        """True when both hold exactly the same numbers in the same order."""
-        return self._fingerprint == other._fingerprint
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Dataset):
-            return NotImplemented
-        return (
-            self.same_samples(other)
-            and self.x_name == other.x_name
-            and self.y_name == other.y_name
-            and self.name == other.name
-        )
-
-    def __hash__(self) -> int:
-        return hash((self._fingerprint, self.x_name, self.y_name, self.name))
-
-    def is_document_example(self) -> bool:
-        """True for the lecture note's two samples (x = 1, 2; y = 2, 6)."""
-        return self.same_samples(DOCUMENT)
-
-
-def too_small_message(value: float) -> str:
-    """Why a file's, a paste's or a typed non-zero sample nearer 0 than 1e-100 is refused."""
-    return (f"{value:g} is too small: the squares of values below {MIN_ABS_VALUE:g} "
-            "underflow; rescale the data")
 
 
 def parse_sample(text: str) -> float:
@@ -132,13 +44,6 @@ def parse_sample(text: str) -> float:
         raise ValueError(too_small_message(value))
     return value
 
-
-def document_example() -> Dataset:
-    """The lecture note's example: x = (1, 2), y = (2, 6); E(b1) = 2.5·b1² − 14·b1 + 20."""
-    return DOCUMENT
-
-
-DOCUMENT = Dataset([1.0, 2.0], [2.0, 6.0], name="document")
 
 #: Built-in data sets by name (the CLI's ``--example``).
 EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT}
@@ -272,9 +177,14 @@ def _refuse_line_above(first: Sequence[str], line: int,
                         "header and the numbers")
 
 
+ColumnChoice = str | int
+#: What ``x`` may name: one column, or several (the features, in that order).
+FeatureChoice = ColumnChoice | Sequence[ColumnChoice]
+
+
 def rows_to_dataset(
-    rows: Sequence[Sequence[object]], *, x: str | int | None = None,
-    y: str | int | None = None, name: str = "data", where: str = "row",
+    rows: Sequence[Sequence[object]], *, x: FeatureChoice | None = None,
+    y: ColumnChoice | None = None, name: str = "data", where: str = "row",
     comma_separated: bool = False, decimal_comma: bool = False,
     empty_note: Callable[[int, int], str | None] | None = None,
 ) -> Dataset:
@@ -284,8 +194,11 @@ def rows_to_dataset(
     ----------
     rows : sequence of rows
         Cells as text or numbers. Blank rows are ignored.
-    x, y : str or int, optional
-        Column by header name or 1-based position; defaults are the first two columns.
+    x : str, int or a sequence of them, optional
+        The feature column(s), by header name or 1-based position, in the order the
+        parameters b1 … bp follow; default the first column.
+    y : str or int, optional
+        The target column; default the second column.
     where : str
         Word used in messages for a row ("row", "line").
     comma_separated : bool
@@ -307,23 +220,37 @@ def rows_to_dataset(
     width = max(len(r) for _, r in table)
     if width < 2:
         raise DataError("the file has one column: two are needed (x and y)")
-    xi = _column_index(x, header, 0, width, "x")
+    choices: list[ColumnChoice | None] = (
+        list(x) if isinstance(x, Sequence) and not isinstance(x, str) else [x])
+    if not choices:
+        raise DataError("no feature column chosen: name at least one x column")
+    several = len(choices) > 1
+    xis = [_column_index(c, header, 0, width, f"feature {i + 1}" if several else "x")
+           for i, c in enumerate(choices)]
     yi = _column_index(y, header, 1, width, "y")
-    if xi == yi:
-        raise DataError("x and y are the same column; choose two different columns")
+    if yi in xis:
+        raise DataError("x and y are the same column; choose two different columns"
+                        if not several else
+                        f"column {yi + 1} is both a feature and the target y; "
+                        "choose the target among the other columns")
+    twice = sorted({i for i in xis if xis.count(i) > 1})
+    if twice:
+        raise DataError(f"column {twice[0] + 1} is chosen twice as a feature")
     if not body:
         raise DataError("the file has a header but no samples under it")
     if has_header:
         _refuse_line_above(first, table[0][0], body, where)
     _check_row_widths(header, body, where, comma_separated)
-    fast = _plain_columns(body, xi, yi)
+    columns = [*xis, yi]
+    fast = _plain_columns(body, columns)
     if fast is not None:
-        return _named_dataset(fast[0], fast[1], header, xi, yi, name)
-    xs: list[float] = []
-    ys: list[float] = []
+        return _named_dataset(fast[:-1], fast[-1], header, xis, yi, name)
+    roles = ["x"] * len(xis) if not several else [
+        f"x{j + 1}" for j in range(len(xis))]
+    roles.append("y")
+    values: list[list[float]] = [[] for _ in columns]
     for line_no, row in body:
-        pair = []
-        for col, role in ((xi, "x"), (yi, "y")):
+        for col, role, out in zip(columns, roles, values, strict=True):
             cell = row[col] if col < len(row) else None
             at = f"{where} {line_no}, column {col + 1} ({role})"
             if isinstance(cell, bool):
@@ -346,17 +273,19 @@ def rows_to_dataset(
                     raise DataError(f"{at}: {exc}") from None
             if value != 0 and abs(value) < MIN_ABS_VALUE:
                 raise DataError(f"{at}: {too_small_message(value)}")
-            pair.append(value)
-        xs.append(pair[0])
-        ys.append(pair[1])
-    return _named_dataset(xs, ys, header, xi, yi, name)
+            out.append(value)
+    return _named_dataset(values[:-1], values[-1], header, xis, yi, name)
 
 
-def _named_dataset(xs: ArrayLike, ys: ArrayLike, header: Sequence[str] | None, xi: int, yi: int,
-                   name: str) -> Dataset:
-    x_name = header[xi].strip() if header and header[xi].strip() else "x"
-    y_name = header[yi].strip() if header and header[yi].strip() else "y"
-    return Dataset(xs, ys, x_name=x_name, y_name=y_name, name=name)
+def _named_dataset(xs: Sequence[ArrayLike], ys: ArrayLike, header: Sequence[str] | None,
+                   xis: Sequence[int], yi: int, name: str) -> Dataset:
+    def label(i: int, default: str) -> str:
+        return header[i].strip() if header and header[i].strip() else default
+
+    several = len(xis) > 1
+    names = [label(i, f"x{j + 1}" if several else "x") for j, i in enumerate(xis)]
+    x = np.array(xs, dtype=np.float64).T if several else xs[0]
+    return Dataset(x, ys, feature_names=names, y_name=label(yi, "y"), name=name)
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -367,39 +296,41 @@ def _blank(row: Sequence[object]) -> bool:
         return not any(str(c).strip() for c in row if c is not None)
 
 
-def _plain_columns(body: Sequence[tuple[int, list[object]]], xi: int, yi: int
-                   ) -> tuple[FloatArray, FloatArray] | None:
-    """Columns xi and yi read at C speed when every cell is text that ``float`` reads as a
+def _plain_columns(body: Sequence[tuple[int, list[object]]], columns: Sequence[int]
+                   ) -> list[FloatArray] | None:
+    """The given columns read at C speed when every cell is text that ``float`` reads as a
     finite number (what :func:`parse_number` gives for such text); None otherwise, and the
     cell-by-cell reading then names the first cell at fault."""
     try:
-        cols = [[row[col] for _, row in body] for col in (xi, yi)]
+        cols = [[row[col] for _, row in body] for col in columns]
     except IndexError:
         return None
     if not all(type(c) is str for col in cols for c in col):
         return None
     try:
-        xa, ya = (np.array(col, dtype=np.float64) for col in cols)
+        arrays = [np.array(col, dtype=np.float64) for col in cols]
     except ValueError:  # decimal commas, '−', empty cells, words: the careful path
         return None
-    if not (np.isfinite(xa).all() and np.isfinite(ya).all()):
+    if not all(np.isfinite(a).all() for a in arrays):
         return None
-    for arr, col in ((xa, cols[0]), (ya, cols[1])):  # the careful path names the line of a
-        if ((arr != 0) & (np.abs(arr) < MIN_ABS_VALUE)).any() or any(  # tiny value, or of one
+    for arr, col in zip(arrays, cols, strict=True):  # the careful path names the line of a
+        if ((arr != 0) & (np.abs(arr) < MIN_ABS_VALUE)).any() or any(  # tiny value, or of
                 _NONZERO_MANTISSA.match(str(col[i])) for i in np.flatnonzero(arr == 0)):
-            return None  # like 1e-400 (read as 0)
-    return xa, ya
+            return None  # one like 1e-400 (read as 0)
+    return arrays
 
 
-def load_csv(path: str | Path, *, x: str | int | None = None,
-             y: str | int | None = None) -> Dataset:
+def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
+             y: ColumnChoice | None = None) -> Dataset:
     """Load samples from a CSV file (header optional; comma, semicolon or tab).
 
     Parameters
     ----------
     path : path-like
-    x, y : str or int, optional
-        Column by header name or 1-based position (default: the first two columns).
+    x : str, int or a sequence of them, optional
+        The feature column(s) by header name or 1-based position (default: the first).
+    y : str or int, optional
+        The target column (default: the second).
 
     Raises
     ------

@@ -109,44 +109,93 @@ class Run:
         return left if left > STOPPED_SHORT_SHARE * scale else None
 
 
-def _descend_1(grad: Callable[..., tuple[float, ...]], b: float, eta: float, lam: float,
-               mode: str, n_max: int, tol: float, stop: bool,
-               cancel: Callable[[], bool] | None = None) -> tuple[list[float], int | None]:
-    """The loop for one parameter. Returns the iterates and the diverging update (or None)."""
-    out = [b]
+def _descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], first: int,
+             eta: float, lam: float, mode: str, n_max: int, tol: float, stop: bool,
+             cancel: Callable[[], bool] | None = None
+             ) -> tuple[list[tuple[float, ...]], int | None]:
+    """The descent loop for any number of parameters; those from index ``first`` on (the
+    slopes) are penalized. Returns the iterates and the diverging update (or None).
+
+    Each coordinate's update: g ← ∂E/∂b (+ 2λ·b with L2, + λ·sign(b) with the L1
+    subgradient), z = b − η·g; divergence when |z| is not ≤ ``DIVERGENCE_LIMIT`` (tested
+    before the band, which inf would pass); z = 0 inside the zero band; with the L1 proximal
+    step the soft threshold z ← sign(z)·max(|z| − η·λ, 0), its result banded too."""
+    b = list(start)
+    out = [tuple(b)]
     append = out.append
     eta_lam = eta * lam
     band = ZERO_BAND
     limit = DIVERGENCE_LIMIT
+    coords = range(len(b))
     for k in range(1, n_max + 1):
         if cancel is not None and not k & 255 and cancel():
             raise RunCancelled(k)
-        g = grad(b)[0]
-        if mode == "l1sub":
-            g += lam * (1.0 if b > 0 else -1.0 if b < 0 else 0.0)
-        elif mode == "l2":
-            g += 2.0 * lam * b
-        eg = eta * g
-        z = b - eg
-        if not abs(z) <= limit:  # also NaN and inf; before the band, which inf would pass
-            return out, k
-        if abs(z) <= band * (abs(b) + abs(eg)):
-            z = 0.0
-        if mode == "l1prox":  # only shrinks |z|
-            a = abs(z) - eta_lam
-            z = 0.0 if a <= band * (abs(z) + eta_lam) else math.copysign(a, z)
-        step = z - b
+        g = grad(*b)
+        z = []
+        for j in coords:
+            bj, gj = b[j], g[j]
+            if j >= first:
+                if mode == "l1sub":
+                    gj += lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
+                elif mode == "l2":
+                    gj += 2.0 * lam * bj
+            eg = eta * gj
+            zj = bj - eg
+            if not abs(zj) <= limit:  # also NaN and inf
+                return out, k
+            if abs(zj) <= band * (abs(bj) + abs(eg)):
+                zj = 0.0
+            if mode == "l1prox" and j >= first:  # only shrinks |z|
+                a = abs(zj) - eta_lam
+                zj = 0.0 if a <= band * (abs(zj) + eta_lam) else math.copysign(a, zj)
+            z.append(zj)
+        converged = stop and all(abs(zj - bj) <= tol for zj, bj in zip(z, b, strict=True))
         b = z
-        append(b)
-        if stop and abs(step) <= tol:
+        append(tuple(b))
+        if converged:
             break
     return out, None
+
+
+def _descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float, ...],
+                     first: int, eta: float, lam: float, mode: str, n_max: int, tol: float,
+                     stop: bool) -> tuple[FloatArray, int | None]:
+    """:func:`_descend` for MSE on many parameters, whole vectors at a time: ∂E/∂b =
+    H·(b − b*) from the sufficient statistics (H the Hessian, b* the least-squares fit)."""
+    b = np.array(start, dtype=np.float64)
+    out = np.empty((n_max + 1, b.size))  # untouched rows cost no memory
+    out[0] = b
+    eta_lam = eta * lam
+    band = ZERO_BAND
+    limit = DIVERGENCE_LIMIT
+    for k in range(1, n_max + 1):
+        g = hessian @ (b - centre)
+        if mode == "l2":
+            g[first:] += 2.0 * lam * b[first:]
+        elif mode == "l1sub":
+            g[first:] += lam * np.sign(b[first:])
+        eg = eta * g
+        z = b - eg
+        if not np.abs(z).max() <= limit:
+            return out[:k].copy(), k
+        zero = np.abs(z) <= band * (np.abs(b) + np.abs(eg))
+        if zero.any():
+            z[zero] = 0.0
+        if mode == "l1prox":
+            zs = z[first:]
+            a = np.abs(zs) - eta_lam
+            z[first:] = np.where(a <= band * (np.abs(zs) + eta_lam), 0.0, np.copysign(a, zs))
+        out[k] = z
+        if stop and np.abs(z - b).max() <= tol:
+            return out[:k + 1].copy(), None
+        b = z
+    return out.copy(), None
 
 
 def _descend_affine(curvature: float, centre: float, b: float, eta: float, l2: float,
                     n_max: int, tol: float, stop: bool) -> tuple[list[float], int | None]:
     """The loop for one parameter when ∂E/∂b = curvature·(b − centre) (+ 2λ·b with L2):
-    the note's own case (origin, MSE). Same updates as :func:`_descend_1`, inlined for speed."""
+    the note's own case (origin, MSE). Same updates as :func:`_descend`, inlined for speed."""
     out = [b]
     append = out.append
     band = ZERO_BAND
@@ -163,43 +212,6 @@ def _descend_affine(curvature: float, centre: float, b: float, eta: float, l2: f
         b = z
         append(b)
         if stop and abs(step) <= tol:
-            break
-    return out, None
-
-
-def _descend_2(grad: Callable[..., tuple[float, ...]], b0: float, b1: float, eta: float,
-               lam: float, mode: str, n_max: int, tol: float, stop: bool,
-               cancel: Callable[[], bool] | None = None
-               ) -> tuple[list[tuple[float, float]], int | None]:
-    """The loop for (b0, b1); only b1 is penalized."""
-    out = [(b0, b1)]
-    append = out.append
-    eta_lam = eta * lam
-    band = ZERO_BAND
-    limit = DIVERGENCE_LIMIT
-    for k in range(1, n_max + 1):
-        if cancel is not None and not k & 255 and cancel():
-            raise RunCancelled(k)
-        g0, g1 = grad(b0, b1)
-        if mode == "l1sub":
-            g1 += lam * (1.0 if b1 > 0 else -1.0 if b1 < 0 else 0.0)
-        elif mode == "l2":
-            g1 += 2.0 * lam * b1
-        e0, e1 = eta * g0, eta * g1
-        z0, z1 = b0 - e0, b1 - e1
-        if not (abs(z0) <= limit and abs(z1) <= limit):  # before the band (see _descend_1)
-            return out, k
-        if abs(z0) <= band * (abs(b0) + abs(e0)):
-            z0 = 0.0
-        if abs(z1) <= band * (abs(b1) + abs(e1)):
-            z1 = 0.0
-        if mode == "l1prox":
-            a = abs(z1) - eta_lam
-            z1 = 0.0 if a <= band * (abs(z1) + eta_lam) else math.copysign(a, z1)
-        s0, s1 = z0 - b0, z1 - b1
-        b0, b1 = z0, z1
-        append((b0, b1))
-        if stop and abs(s0) <= tol and abs(s1) <= tol:
             break
     return out, None
 
@@ -223,8 +235,40 @@ def _asking_first(grad: Callable[..., tuple[float, ...]], cancel: Callable[[], b
     return asking
 
 
+#: The kernels :func:`_iterate` may choose ("general" is :func:`_descend`; tests force each).
+KERNELS = ("auto", "general", "squared")
+
+
+def _iterate(spec: RunSpec, obj: Objective, mode: str, lam: float, stop: bool,
+             cancel: Callable[[], bool] | None, kernel: str = "auto"
+             ) -> tuple[FloatArray, int | None]:
+    """The iterates, by the fastest kernel that computes this run: the note's own case (one
+    parameter, MSE, no L1) inlined; MSE on more than two parameters a vector at a time; the
+    general loop otherwise (each kernel is tested equal to the general loop)."""
+    start = spec.resolved_start()
+    eta, tol, n_max = spec.learning_rate, spec.tolerance, spec.max_iterations
+    stats, q = obj.stats, len(start)
+    squared = spec.cost == "mse" and stats is not None
+    if kernel == "auto" and squared and q == 1 and mode in ("plain", "l2"):
+        assert stats is not None
+        seq, diverged_at = _descend_affine(2.0 * stats.sxx, stats.bstar, start[0], eta,
+                                           lam if mode == "l2" else 0.0, n_max, tol, stop)
+        return np.array(seq, dtype=np.float64).reshape(-1, 1), diverged_at
+    if squared and (kernel == "squared" or (kernel == "auto" and q > 2)):
+        assert stats is not None
+        return _descend_squared(stats.hessian(), stats.optimum(), start, obj.first, eta, lam,
+                                mode, n_max, tol, stop)
+    grad = obj.scalar_cost_gradient()
+    if cancel is not None and obj.breakpoints is None and spec.cost == "mae" \
+            and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
+        grad = _asking_first(grad, cancel)
+    seq2, diverged_at = _descend(grad, start, obj.first, eta, lam, mode, n_max, tol, stop,
+                                 cancel)
+    return np.array(seq2, dtype=np.float64).reshape(-1, q), diverged_at
+
+
 def run(spec: RunSpec, *, stop_at_convergence: bool = True,
-        cancel: Callable[[], bool] | None = None) -> Run:
+        cancel: Callable[[], bool] | None = None, kernel: str = "auto") -> Run:
     """Run gradient descent as ``spec`` describes and record every iteration.
 
     Parameters
@@ -238,36 +282,21 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         Asked every 256 updates of the O(n)-per-update loops (MAE, RMSE), before every update
         of an MAE loop on more than ``ASK_EVERY_UPDATE_SAMPLES`` samples; when it returns True
         the run stops by raising :class:`RunCancelled` (a window abandons a slow run this way).
+    kernel : {"auto", "general", "squared"}, keyword-only
+        Which loop computes the iterates; "auto" (the default) picks the fastest that
+        applies. The others exist so that tests can prove the kernels equal.
     """
+    if kernel not in KERNELS:
+        raise ValueError(f"kernel must be one of {', '.join(KERNELS)}, got {kernel!r}")
     spec = spec.validated()
+    tol = spec.tolerance
     lam = spec.lam if spec.penalty != "none" else 0.0
     obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, lam)
-    grad = obj.scalar_cost_gradient()
     if spec.penalty == "l1":
         mode = "l1prox" if spec.l1_method == "proximal" else "l1sub"
     else:
         mode = spec.penalty if spec.penalty == "l2" else "plain"
-    if cancel is not None and obj.breakpoints is None and spec.cost == "mae" \
-            and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
-        grad = _asking_first(grad, cancel)
-    start = spec.resolved_start()
-    eta, tol, n_max = spec.learning_rate, spec.tolerance, spec.max_iterations
-    diverged_at: int | None
-    stats = obj.stats
-    if len(start) == 1 and spec.cost == "mse" and mode in ("plain", "l2") and stats is not None:
-        seq, diverged_at = _descend_affine(2.0 * stats.sxx, stats.bstar, start[0], eta,
-                                           lam if mode == "l2" else 0.0, n_max, tol,
-                                           stop_at_convergence)
-        params = np.array(seq, dtype=np.float64).reshape(-1, 1)
-    elif len(start) == 1:
-        seq, diverged_at = _descend_1(grad, start[0], eta, lam, mode, n_max, tol,
-                                      stop_at_convergence, cancel)
-        params = np.array(seq, dtype=np.float64).reshape(-1, 1)
-    else:
-        pairs, diverged_at = _descend_2(grad, start[0], start[1], eta, lam, mode, n_max, tol,
-                                        stop_at_convergence, cancel)
-        params = np.array(pairs, dtype=np.float64).reshape(-1, 2)
-
+    params, diverged_at = _iterate(spec, obj, mode, lam, stop_at_convergence, cancel, kernel)
     cost = obj.cost(params)
     penalty = obj.penalty(params)
     with np.errstate(over="ignore", invalid="ignore"):

@@ -2,12 +2,13 @@
 
 Conventions (see docs/worked-example in shared/ and docs/engine.md):
 
-* prediction ŷ = b1·x (``origin``) or ŷ = b0 + b1·x (``line``); residual r = y − ŷ.
-* MSE  E = (1/n)·Σ r²             ∂E/∂b1 = −(2/n)·Σ x·r,  ∂E/∂b0 = −(2/n)·Σ r
-* MAE  E = (1/n)·Σ |r|            ∂E/∂b1 = −(1/n)·Σ x·s,  ∂E/∂b0 = −(1/n)·Σ s,  s = sign(r)
+* prediction ŷ = b1·x1 + … + bp·xp (``origin``) or ŷ = b0 + b1·x1 + … + bp·xp (``line``);
+  residual r = y − ŷ. With one feature (the note's) ŷ = b1·x or b0 + b1·x.
+* MSE  E = (1/n)·Σ r²             ∂E/∂bj = −(2/n)·Σ xj·r,  ∂E/∂b0 = −(2/n)·Σ r
+* MAE  E = (1/n)·Σ |r|            ∂E/∂bj = −(1/n)·Σ xj·s,  ∂E/∂b0 = −(1/n)·Σ s,  s = sign(r)
 * RMSE E = √MSE                   ∂E = ∂MSE / (2·√MSE)   (0 where MSE = 0)
-* L2   P = λ·b1²                  ∂P/∂b1 = 2λ·b1
-* L1   P = λ·|b1|                 ∂P/∂b1 = λ·sign(b1)     (sign(0) = 0)
+* L2   P = λ·Σ bj²                ∂P/∂bj = 2λ·bj          (slopes only, never b0)
+* L1   P = λ·Σ |bj|               ∂P/∂bj = λ·sign(bj)     (sign(0) = 0)
 
 **The zero band.** Spreadsheets snap a subtraction of two nearly equal numbers to 0 (LibreOffice
 and Gnumeric give ``=6-2*A1`` = 0 for A1 = 3.0000000000000004, numpy gives −8.9e−16). Wherever
@@ -27,11 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core.data import Dataset
+
+if TYPE_CHECKING:
+    from gdapp.core.spec import RunSpec
 
 FloatArray = NDArray[np.float64]
 
@@ -53,67 +58,144 @@ def band_sign(diff: FloatArray | float, scale: FloatArray | float) -> FloatArray
     return np.where(np.abs(d) <= ZERO_BAND * s, 0.0, np.sign(d))
 
 
+def slope_start(model: str) -> int:
+    """Index of b1 in a parameter vector: 1 after b0 (``line``), else 0."""
+    return 1 if model == "line" else 0
+
+
+def centred_columns(data: Dataset) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(means of the features (p,), centred features (p, n), their row sums of squares (p,)).
+
+    A feature whose samples are all equal is centred to exactly 0 (its mean may leave ±1-ulp
+    residues, e.g. 0.1, 0.1, 0.1, which would pass for a tiny real spread)."""
+    means = np.array([np.mean(col) for col in data.X.T], dtype=np.float64)
+    rows = []
+    for col, m in zip(data.X.T, means, strict=True):
+        rows.append(np.zeros_like(col) if col.min() == col.max() else col - m)
+    u = np.array(rows, dtype=np.float64).reshape(data.p, data.n)
+    return means, u, np.array([np.sum(r * r) for r in u], dtype=np.float64)
+
+
+def gram(rows: FloatArray, target: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(Σ u_j·u_k (p, p), Σ u_j·v (p,)) over the samples, each a 1-D pairwise sum as numpy
+    gives for one feature, so that one feature's statistics are bit for bit the 1-D ones."""
+    p = rows.shape[0]
+    g = np.empty((p, p), dtype=np.float64)
+    for j in range(p):
+        for k in range(j, p):
+            g[j, k] = g[k, j] = np.sum(rows[j] * rows[k])
+    return g, np.array([np.sum(r * target) for r in rows], dtype=np.float64)
+
+
+def solve_normal(g: FloatArray, s: FloatArray) -> FloatArray:
+    """The solution of g·b = s (a 1×1 system is one division, as the note writes it)."""
+    if g.shape[0] == 1:
+        return np.array([s[0] / g[0, 0]]) if g[0, 0] != 0 else np.zeros(1)
+    return np.asarray(np.linalg.lstsq(g, s, rcond=None)[0], dtype=np.float64)
+
+
 @dataclass(frozen=True)
 class SquaredStats:
     """Sufficient statistics of the samples for squared-error costs.
 
-    ``origin``: b* = mean(xy)/mean(x²); H = 2·mean(x²).
-    ``line``: with u = x − x̄, v = y − ȳ: b1* = mean(uv)/mean(u²), b0* = ȳ − b1*·x̄;
-    MSE(b0, b1) = c² + mean(u²)·(b1 − b1*)² + MSE*, where c = ȳ − b0 − b1·x̄.
+    ``origin``: S = mean(x·xᵀ) (p × p), b* solves S·b* = mean(x·y).
+    ``line``: with u = x − x̄, v = y − ȳ: S = mean(u·uᵀ), b* solves S·b* = mean(u·v),
+    b0* = ȳ − x̄·b*; MSE(b0, b) = c² + (b − b*)ᵀ·S·(b − b*) + MSE*, c = ȳ − b0 − x̄·b.
+    ``sxx``, ``bstar`` and ``mean_x`` are the one-feature scalars (the first feature's).
     """
 
     model: str
     n: int
-    mean_x: float
+    means: FloatArray   # x̄ per feature (zeros for origin)
     mean_y: float
-    sxx: float      # mean(x²) (origin) or mean(u²) (line)
-    sxy: float      # mean(x·y) (origin) or mean(u·v) (line)
-    bstar: float    # least-squares slope (0 when undefined)
-    floor: float    # MSE at the least-squares fit, evaluated directly
+    S: FloatArray       # (p, p)
+    slopes: FloatArray  # b* (zeros where undefined)
+    floor: float        # MSE at the least-squares fit, evaluated directly
 
     @classmethod
     def of(cls, data: Dataset, model: str) -> SquaredStats:
-        x, y = data.x, data.y
+        y, n = data.y, data.n
         if model == "origin":
-            mx, my = 0.0, 0.0
-            sxx = float(np.mean(x * x))
-            sxy = float(np.mean(x * y))
-            bstar = sxy / sxx if sxx > 0 else 0.0
-            floor = float(np.mean((y - bstar * x) ** 2))
+            means, my = np.zeros(data.p), 0.0
+            rows, v = np.ascontiguousarray(data.X.T), y
         else:
-            mx, my = float(np.mean(x)), float(np.mean(y))
-            u, v = x - mx, y - my
-            sxx = float(np.mean(u * u))
-            sxy = float(np.mean(u * v))
-            bstar = sxy / sxx if sxx > 0 else 0.0
-            floor = float(np.mean((v - bstar * u) ** 2))
-        return cls(model, data.n, mx, my, sxx, sxy, bstar, floor)
+            means, rows, _ = centred_columns(data)
+            my = float(np.mean(y))
+            v = y - my
+        g, s = gram(rows, v)
+        S, sv = g / n, s / n
+        if data.p == 1:  # the note's scalars: mean(x²), mean(x·y)
+            S = np.array([[float(np.mean(rows[0] * rows[0]))]])
+            sv = np.array([float(np.mean(rows[0] * v))])
+        bstar = solve_normal(S, sv)
+        fit = bstar[0] * rows[0]
+        for j in range(1, data.p):
+            fit = fit + bstar[j] * rows[j]
+        floor = float(np.mean((v - fit) ** 2))
+        return cls(model, n, means, my, S, bstar, floor)
+
+    @property
+    def sxx(self) -> float:
+        return float(self.S[0, 0])
+
+    @property
+    def bstar(self) -> float:
+        return float(self.slopes[0])
+
+    @property
+    def mean_x(self) -> float:
+        return float(self.means[0])
+
+    def _offset(self, params: FloatArray) -> FloatArray:
+        """c = ȳ − b0 − x̄·b at each row (``line``)."""
+        first = slope_start(self.model)
+        c = self.mean_y - params[:, 0]
+        for j, m in enumerate(self.means):
+            c = c - params[:, first + j] * m
+        return np.asarray(c, dtype=np.float64)
 
     def mse(self, params: FloatArray) -> FloatArray:
-        """MSE at each row of ``params`` (shape (m, p)) → shape (m,)."""
-        b1 = params[:, -1]
+        """MSE at each row of ``params`` (shape (m, q)) → shape (m,)."""
+        first = slope_start(self.model)
         with np.errstate(over="ignore", invalid="ignore"):
-            d = b1 - self.bstar
-            value = self.floor + self.sxx * d * d
+            d = params[:, first:] - self.slopes
+            value = self.floor + np.sum((d @ self.S) * d, axis=1)
             if self.model == "line":
-                c = self.mean_y - params[:, 0] - b1 * self.mean_x
+                c = self._offset(params)
                 value = value + c * c
         return np.asarray(value, dtype=np.float64)
 
     def mse_gradient(self, params: FloatArray) -> FloatArray:
-        """∂MSE/∂b at each row of ``params`` → shape (m, p)."""
-        b1 = params[:, -1]
+        """∂MSE/∂b at each row of ``params`` → shape (m, q)."""
+        first = slope_start(self.model)
         with np.errstate(over="ignore", invalid="ignore"):
-            g1 = 2.0 * self.sxx * (b1 - self.bstar)
+            g = 2.0 * ((params[:, first:] - self.slopes) @ self.S)
             if self.model == "origin":
-                return np.asarray(g1[:, None], dtype=np.float64)
-            c = self.mean_y - params[:, 0] - b1 * self.mean_x
+                return np.asarray(g, dtype=np.float64)
+            c = self._offset(params)
             g0 = -2.0 * c
-            g1 = g1 - 2.0 * c * self.mean_x
-        return np.column_stack([g0, g1])
+            g = g - (2.0 * c)[:, None] * self.means[None, :]
+        return np.column_stack([g0, g])
+
+    def hessian(self) -> FloatArray:
+        """The Hessian of the MSE in all parameters, (q, q): 2·mean(xa·xaᵀ), xa = (1, x)."""
+        if self.model == "origin":
+            return 2.0 * self.S
+        m = self.means
+        top = np.concatenate([[1.0], m])
+        body = np.column_stack([m, self.S + np.outer(m, m)])
+        return 2.0 * np.vstack([top, body])
+
+    def optimum(self) -> FloatArray:
+        """The least-squares parameters b* (with b0* = ȳ − x̄·b* for ``line``)."""
+        if self.model == "origin":
+            return self.slopes.copy()
+        return np.concatenate([[self.mean_y - float(self.means @ self.slopes)], self.slopes])
 
     def scalar_gradient(self) -> Callable[..., tuple[float, ...]]:
         """A fast pure-Python ∂MSE/∂b for the descent loop (same maths as mse_gradient)."""
+        if self.S.shape[0] > 1:
+            return self._vector_gradient()
         sxx2, bstar, mx, my = 2.0 * self.sxx, self.bstar, self.mean_x, self.mean_y
         if self.model == "origin":
             def g_origin(b1: float) -> tuple[float, ...]:
@@ -125,19 +207,31 @@ class SquaredStats:
             return (c2, sxx2 * (b1 - bstar) + c2 * mx)
         return g_line
 
+    def _vector_gradient(self) -> Callable[..., tuple[float, ...]]:
+        hessian, centre = self.hessian(), self.optimum()
+
+        def g(*b: float) -> tuple[float, ...]:
+            return tuple((hessian @ (np.array(b) - centre)).tolist())
+        return g
+
 
 def predictions(params: FloatArray, x: FloatArray) -> FloatArray:
-    """ŷ for each row of ``params`` (m, p) and each sample → shape (m, n)."""
-    b1 = params[:, -1:]
+    """ŷ = (b0 +) b1·x1 + … + bp·xp for each row of ``params`` (m, q) and each sample of
+    ``x`` (shape (n,) for one feature or (n, p)) → shape (m, n); the sum runs in the order
+    a spreadsheet's formula adds its terms."""
+    X = x[:, None] if x.ndim == 1 else x
+    first = params.shape[1] - X.shape[1]
     with np.errstate(over="ignore", invalid="ignore"):
-        yhat = b1 * x[None, :]
-        if params.shape[1] == 2:
+        yhat = params[:, first:first + 1] * X[None, :, 0]
+        if first:
             yhat = params[:, :1] + yhat
+        for j in range(1, X.shape[1]):
+            yhat = yhat + params[:, first + j:first + j + 1] * X[None, :, j]
     return np.asarray(yhat, dtype=np.float64)
 
 
 def _direct_cost(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
-    yhat = predictions(params, data.x)
+    yhat = predictions(params, data.X)
     with np.errstate(over="ignore", invalid="ignore"):
         r = data.y[None, :] - yhat
         if cost == "mae":
@@ -147,23 +241,22 @@ def _direct_cost(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
 
 
 def _direct_gradient(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
-    x, y = data.x, data.y
-    yhat = predictions(params, x)
+    y = data.y
+    yhat = predictions(params, data.X)
+    intercept = params.shape[1] > data.p
     with np.errstate(over="ignore", invalid="ignore"):
         r = y[None, :] - yhat
-        if cost == "mae":
-            s = band_sign(r, np.abs(y[None, :]) + np.abs(yhat))
-            g1 = -np.mean(s * x[None, :], axis=1)
-            g0 = -np.mean(s, axis=1)
-        else:
-            g1 = -2.0 * np.mean(r * x[None, :], axis=1)
-            g0 = -2.0 * np.mean(r, axis=1)
-            if cost == "rmse":
-                root = np.sqrt(np.mean(r * r, axis=1))
-                safe = np.where(root > 0, root, 1.0)
-                g1 = np.where(root > 0, g1 / (2.0 * safe), 0.0)
-                g0 = np.where(root > 0, g0 / (2.0 * safe), 0.0)
-    cols = [g1] if params.shape[1] == 1 else [g0, g1]
+        if cost == "mae":  # ∂E/∂bj = −(1/n)·Σ xj·s
+            w, k = band_sign(r, np.abs(y[None, :]) + np.abs(yhat)), 1.0
+        else:              # ∂E/∂bj = −(2/n)·Σ xj·r
+            w, k = r, 2.0
+        cols = [-k * np.mean(w * xj[None, :], axis=1) for xj in data.X.T]
+        if intercept:
+            cols.insert(0, -k * np.mean(w, axis=1))
+        if cost == "rmse":  # ∂RMSE = ∂MSE/(2·RMSE), 0 at an exact fit
+            root = np.sqrt(np.mean(r * r, axis=1))
+            safe = np.where(root > 0, root, 1.0)
+            cols = [np.where(root > 0, g / (2.0 * safe), 0.0) for g in cols]
     return np.asarray(np.column_stack(cols), dtype=np.float64)
 
 
@@ -251,26 +344,40 @@ class SortedBreakpoints:
         return -float(above - below + float(np.sum(x * s))) / self.n
 
 
-def penalty_value(penalty: str, lam: float, params: FloatArray) -> FloatArray:
-    """λ·b1² (L2), λ·|b1| (L1) or 0, at each row of ``params``."""
-    b1 = params[:, -1]
+def penalty_value(penalty: str, lam: float, params: FloatArray, first: int | None = None
+                  ) -> FloatArray:
+    """λ·Σbj² (L2), λ·Σ|bj| (L1) or 0 over the slopes, at each row of ``params``.
+
+    ``first`` is the index of b1 (1 after b0); by default the last column is the one slope
+    (one feature)."""
+    b = params[:, -1:] if first is None else params[:, first:]
     with np.errstate(over="ignore", invalid="ignore"):
         if penalty == "l2":
-            return np.asarray(lam * b1 * b1, dtype=np.float64)
+            return np.asarray(_row_sum(lam * b * b), dtype=np.float64)
         if penalty == "l1":
-            return np.asarray(lam * np.abs(b1), dtype=np.float64)
+            return np.asarray(_row_sum(lam * np.abs(b)), dtype=np.float64)
     return np.zeros(params.shape[0])
 
 
-def penalty_gradient(penalty: str, lam: float, params: FloatArray) -> FloatArray:
-    """∂P/∂b at each row (only the slope b1 is penalized; sign(0) = 0)."""
+def _row_sum(a: FloatArray) -> FloatArray:
+    """Σ over the columns, left to right (one column: itself, bit for bit)."""
+    out = a[:, 0].copy()
+    for j in range(1, a.shape[1]):
+        out = out + a[:, j]
+    return out
+
+
+def penalty_gradient(penalty: str, lam: float, params: FloatArray, first: int | None = None
+                     ) -> FloatArray:
+    """∂P/∂b at each row (only the slopes are penalized, never b0; sign(0) = 0)."""
     g = np.zeros_like(params)
-    b1 = params[:, -1]
+    sl = slice(params.shape[1] - 1, None) if first is None else slice(first, None)
+    b = params[:, sl]
     with np.errstate(over="ignore", invalid="ignore"):
         if penalty == "l2":
-            g[:, -1] = 2.0 * lam * b1
+            g[:, sl] = 2.0 * lam * b
         elif penalty == "l1":
-            g[:, -1] = lam * np.sign(b1)
+            g[:, sl] = lam * np.sign(b)
     return g
 
 
@@ -285,8 +392,14 @@ class Objective:
         self.lam = float(lam) if penalty != "none" else 0.0
         self.stats = SquaredStats.of(data, model) if cost in ("mse", "rmse") else None
         # many samples: MAE (origin) from sorted breakpoints instead of O(n) per iterate
+        self.first = slope_start(model)
         self.breakpoints = (SortedBreakpoints(data) if cost == "mae" and model == "origin"
-                            and data.n > SORTED_MAE_MIN_SAMPLES else None)
+                            and data.p == 1 and data.n > SORTED_MAE_MIN_SAMPLES else None)
+
+    @classmethod
+    def of(cls, spec: RunSpec) -> Objective:
+        """The objective of a run's settings."""
+        return cls(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
 
     # vectorized over rows of params (m, p) --------------------------------------------
     def cost(self, params: FloatArray) -> FloatArray:
@@ -312,11 +425,14 @@ class Objective:
         return np.asarray(g, dtype=np.float64)
 
     def penalty(self, params: FloatArray) -> FloatArray:
-        return penalty_value(self.penalty_name, self.lam, params)
+        return penalty_value(self.penalty_name, self.lam, params, self.first)
+
+    def penalty_gradient(self, params: FloatArray) -> FloatArray:
+        return penalty_gradient(self.penalty_name, self.lam, params, self.first)
 
     def gradient(self, params: FloatArray) -> FloatArray:
         """∂(cost + penalty)/∂b: the slope of the tangent the note draws."""
-        return self.cost_gradient(params) + penalty_gradient(self.penalty_name, self.lam, params)
+        return self.cost_gradient(params) + self.penalty_gradient(params)
 
     def value(self, params: FloatArray) -> FloatArray:
         return self.cost(params) + self.penalty(params)
@@ -329,6 +445,14 @@ class Objective:
         if self.stats is not None:  # rmse
             stats = self.stats
             g_mse = stats.scalar_gradient()
+            if stats.S.shape[0] > 1:
+                def g_rmse_p(*b: float) -> tuple[float, ...]:
+                    mse = float(stats.mse(np.array([b]))[0])
+                    if not mse > 0.0:
+                        return tuple(0.0 for _ in b)
+                    root2 = 2.0 * mse ** 0.5
+                    return tuple(gi / root2 for gi in g_mse(*b))
+                return g_rmse_p
             sxx, bstar, floor, mx, my = stats.sxx, stats.bstar, stats.floor, stats.mean_x, \
                 stats.mean_y
             line = self.model == "line"
@@ -345,7 +469,7 @@ class Objective:
                 return tuple(gi / root2 for gi in g_mse(*b))
             return g_rmse
         data = self.data
-        if self.model == "origin":
+        if self.model == "origin" and data.p == 1:
             breakpoints = self.breakpoints or SortedBreakpoints(data)
 
             def g_sorted(b1: float) -> tuple[float, ...]:

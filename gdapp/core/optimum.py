@@ -1,17 +1,24 @@
 """The exact optimum of a run's objective, and the learning-rate stability limit.
 
-Closed forms (sums over the samples; for ``line`` use u = x − x̄, v = y − ȳ and b0 = ȳ − b1·x̄):
+Closed forms, in sums over the samples of the features U (for ``line`` centred, u = x − x̄,
+v = y − ȳ, a feature whose samples are all equal exactly 0; b0 = ȳ − x̄·b), G = UᵀU, t = Uᵀv.
+With one feature these are the note's scalar formulas, bit for bit:
 
-* MSE or RMSE, no penalty:  b1 = Σxy / Σx²                      (normal equation)
-* MSE + L2 (λ·b1²):         b1 = Σxy / (Σx² + n·λ)               (ridge)
-* MSE + L1 (λ·|b1|):        b1 = sign(Σxy)·max(|Σxy| − n·λ/2, 0) / Σx²   (soft threshold)
-* RMSE + a penalty:         no closed form; the derivative of the convex 1-D objective in b1
-                            (b0 profiled out) is bisected to machine precision.
-* MAE, ``origin``:          exact: the objective is convex and piecewise linear in b1 with
+* MSE or RMSE, no penalty:  least squares, b = G⁻¹·t (one feature: Σxy / Σx²; several:
+                            ``lstsq`` on U). A constant feature or one that is a combination of
+                            others makes it not unique: said so, no optimum printed.
+* MSE + L2 (λ·Σbj²):        ridge, b = (G + n·λ·I)⁻¹·t               (always unique)
+* MSE + L1 (λ·Σ|bj|):       lasso (:mod:`gdapp.core.lasso`): one feature, the soft threshold
+                            sign(Σxy)·max(|Σxy| − n·λ/2, 0) / Σx²; several, coordinate descent
+                            to a KKT gap ≤ 1e−12 of λ_max, then the active set solved exactly.
+* RMSE + a penalty:         one feature: no closed form; the derivative of the convex 1-D
+                            objective in b1 (b0 profiled out) is bisected to machine precision.
+                            Several features: reported as having no closed form here.
+* MAE, ``origin``, one feature: exact: the objective is convex and piecewise linear in b1 with
                             breakpoints y_i/x_i (weights |x_i|); the optimum is a weighted
                             median, found from sorted breakpoints (L1 adds a breakpoint at 0 of
                             weight n·λ; L2 may put it inside a segment, solved linearly).
-* MAE, ``line``:            no closed form here (a linear programme); reported honestly.
+* MAE otherwise:            no closed form here (a linear programme); reported honestly.
 
 Stability (squared error only): the update multiplies the distance to the optimum by
 (I − η·H), H = the Hessian of MSE (+ L2), so descent converges iff η < 2/λ_max(H).
@@ -24,9 +31,21 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from gdapp.core.data import Dataset
-from gdapp.core.objective import Objective, SquaredStats, direct_cost, penalty_value
+from gdapp.core.lasso import lasso
+from gdapp.core.objective import (
+    Objective,
+    SquaredStats,
+    centred_columns,
+    direct_cost,
+    gram,
+    penalty_value,
+    slope_start,
+)
+
+FloatArray = NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -44,50 +63,128 @@ class Optimum:
         "bisection", or "none".
     note : str
         A sentence for the learner (why there is no optimum, or that it is not unique).
+    gap : float
+        For the lasso: the largest violation of its optimality (KKT) conditions, relative
+        to λ_max (at most 1e−12 when it converged).
     """
 
     params: tuple[float, ...] | None
     objective: float | None
     method: str
     note: str = ""
+    gap: float = 0.0
 
 
-def _soft_threshold(z: float, t: float) -> float:
-    return math.copysign(max(abs(z) - t, 0.0), z) if abs(z) > t else 0.0
-
-
-def _sums(data: Dataset, model: str) -> tuple[float, float]:
-    """(Σxy, Σx²) for origin or the centered (Σuv, Σu²) for line."""
-    x, y = data.x, data.y
+def _finish(data: Dataset, model: str, cost: str, penalty: str, lam: float,
+            slopes: ArrayLike, method: str, note: str = "",
+            gap: float = 0.0) -> Optimum:
+    b = [float(v) for v in np.asarray(slopes, dtype=np.float64).reshape(-1)]
     if model == "line":
-        x = x - np.mean(x)
-        y = y - np.mean(y)
-    return float(np.sum(x * y)), float(np.sum(x * x))
+        if data.p == 1:
+            b0 = float(np.mean(data.y) - b[0] * np.mean(data.x))
+        else:
+            b0 = float(np.mean(data.y))
+            for j, col in enumerate(data.X.T):
+                b0 -= b[j] * float(np.mean(col))
+        b = [b0, *b]
+    row = np.array([b], dtype=np.float64)
+    value = float(direct_cost(cost, row, data)[0]
+                  + penalty_value(penalty, lam, row, slope_start(model))[0])
+    return Optimum(tuple(b), value, method, note, gap)
 
 
-def _finish(data: Dataset, model: str, cost: str, penalty: str, lam: float, b1: float,
-            method: str, note: str = "") -> Optimum:
-    b0 = float(np.mean(data.y) - b1 * np.mean(data.x)) if model == "line" else None
-    params = (b1,) if b0 is None else (b0, b1)
-    row = np.array([params], dtype=np.float64)
-    value = float(direct_cost(cost, row, data)[0] + penalty_value(penalty, lam, row)[0])
-    return Optimum(params, value, method, note)
+@dataclass(frozen=True)
+class Design:
+    """The features as the closed forms use them: centred for ``line`` (constant features
+    exactly 0), with the Gram sums G = UᵀU (p, p) and t = Uᵀv (p,)."""
+
+    rows: FloatArray   # U as (p, n)
+    target: FloatArray
+    g: FloatArray
+    t: FloatArray
+
+    @classmethod
+    def of(cls, data: Dataset, model: str) -> Design:
+        if model == "line":
+            _, rows, _ = centred_columns(data)
+            target = data.y - np.mean(data.y)
+        else:
+            rows, target = np.ascontiguousarray(data.X.T), data.y
+        g, t = gram(rows, target)
+        return cls(rows, target, g, t)
+
+    def dependence(self, names: tuple[str, ...], model: str) -> str:
+        """Why the least-squares optimum is not unique, or "" when it is."""
+        p = self.g.shape[0]
+        null = [j for j in range(p) if not np.any(self.rows[j])]
+        if null:
+            what = "constant" if model == "line" else "0 in every sample"
+            return (f"the optimum is not unique: feature {names[null[0]]!r} is {what}, so "
+                    "its coefficient does not change the cost")
+        if p == 1:
+            return ""
+        u = self.rows / np.sqrt(np.diag(self.g))[:, None]
+        sv, vt = np.linalg.svd(u, full_matrices=False)[1:]
+        if sv[-1] > sv[0] * max(u.shape) * np.finfo(float).eps:
+            return ""
+        combo = np.flatnonzero(np.abs(vt[-1]) > 1e-6 * np.max(np.abs(vt[-1])))
+        listed = ", ".join(repr(names[j]) for j in combo)
+        return (f"the optimum is not unique: the features {listed} are linearly dependent "
+                "(one is a combination of the others), so many coefficient sets fit equally "
+                "well")
 
 
 def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float) -> Optimum:
     """The exact optimum of cost + penalty for these samples (see the module docstring)."""
     lam = float(lam) if penalty != "none" else 0.0
+    if penalty != "none" and lam == 0.0:
+        penalty = "none"
     n = data.n
-    sxy, sxx = _sums(data, model)
     if cost == "mae":
-        if model == "line":
+        if model == "line" or data.p > 1:
+            what = "with an intercept" if model == "line" else "on several features"
             return Optimum(None, None, "none",
-                           "MAE with an intercept has no closed form (it is a linear programme)")
+                           f"MAE {what} has no closed form (it is a linear programme)")
         return _mae_origin(data, penalty, lam)
-    if sxx == 0.0 and penalty == "l1" and lam > 0:
+    design = Design.of(data, model)
+    if data.p == 1:
+        one = _one_feature(data, model, cost, penalty, lam, design)
+        if one is not None:
+            return one
+    elif cost == "rmse" and penalty != "none":
+        return Optimum(None, None, "none",
+                       "RMSE with a penalty on several features has no closed form here")
+    g, t = design.g, design.t
+    if penalty == "l2":
+        b = np.linalg.solve(g + n * lam * np.eye(g.shape[0]), t) if data.p > 1 else \
+            np.array([t[0] / (g[0, 0] + n * lam)])
+        return _finish(data, model, cost, penalty, lam, b, "ridge")
+    if penalty == "l1":
+        fit = lasso(g, t, n, lam)
+        if not fit.unique:
+            return Optimum(None, None, "none",
+                           "the optimum is not unique: features that the penalty keeps are "
+                           "linearly dependent (a copy or a combination of others)")
+        method = "soft threshold" if data.p == 1 else "coordinate descent"
+        return _finish(data, model, cost, penalty, lam, fit.slopes, method, gap=fit.gap)
+    why = design.dependence(data.feature_names, model)
+    if why:
+        return Optimum(None, None, "none", why)
+    if data.p == 1:
+        b = np.array([t[0] / g[0, 0]])
+    else:
+        b = np.linalg.lstsq(design.rows.T, design.target, rcond=None)[0]
+    return _finish(data, model, cost, penalty, lam, b, "normal equation")
+
+
+def _one_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,
+                 design: Design) -> Optimum | None:
+    """The one-feature cases with answers of their own (None: the general closed forms)."""
+    sxx = float(design.g[0, 0])
+    if sxx == 0.0 and penalty == "l1":
         # the cost does not depend on b1 (once b0 fits): the penalty alone picks b1 = 0
-        return _finish(data, model, cost, penalty, lam, 0.0, "soft threshold")
-    if sxx == 0.0 and not (penalty == "l2" and lam > 0):
+        return _finish(data, model, cost, penalty, lam, [0.0], "soft threshold")
+    if sxx == 0.0 and penalty != "l2":
         if model == "origin":
             note = "the optimum is undefined: all x are 0, so every b1 gives the same cost"
         else:
@@ -96,14 +193,9 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
                     f"b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits "
                     "equally well")
         return Optimum(None, None, "none", note)
-    if cost == "mse" or penalty == "none":
-        if penalty == "l2":
-            return _finish(data, model, cost, penalty, lam, sxy / (sxx + n * lam), "ridge")
-        if penalty == "l1":
-            return _finish(data, model, cost, penalty, lam,
-                           _soft_threshold(sxy, n * lam / 2.0) / sxx, "soft threshold")
-        return _finish(data, model, cost, penalty, lam, sxy / sxx, "normal equation")
-    return _rmse_penalized(data, model, penalty, lam)
+    if cost == "rmse" and penalty != "none":
+        return _rmse_penalized(data, model, penalty, lam)
+    return None
 
 
 def _rmse_penalized(data: Dataset, model: str, penalty: str, lam: float) -> Optimum:
@@ -125,11 +217,11 @@ def _rmse_penalized(data: Dataset, model: str, penalty: str, lam: float) -> Opti
 
     bstar = st.bstar
     if bstar == 0.0:
-        return _finish(data, model, "rmse", penalty, lam, 0.0, "bisection")
+        return _finish(data, model, "rmse", penalty, lam, [0.0], "bisection")
     if penalty == "l1":
         d0 = abs(d_rmse(-bstar))
         if d0 <= lam:  # 0 is in the subdifferential
-            return _finish(data, model, "rmse", penalty, lam, 0.0, "bisection")
+            return _finish(data, model, "rmse", penalty, lam, [0.0], "bisection")
     lo, hi = (0.0, bstar) if bstar > 0 else (bstar, 0.0)
     for _ in range(2200):  # enough to halve any float interval down to adjacent floats
         mid = 0.5 * (lo + hi)
@@ -139,7 +231,7 @@ def _rmse_penalized(data: Dataset, model: str, penalty: str, lam: float) -> Opti
             hi = mid
         else:
             lo = mid
-    return _finish(data, model, "rmse", penalty, lam, 0.5 * (lo + hi), "bisection",
+    return _finish(data, model, "rmse", penalty, lam, [0.5 * (lo + hi)], "bisection",
                    "no closed form: the derivative was bisected to machine precision")
 
 
@@ -160,7 +252,7 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     l2 = 2.0 * lam if penalty == "l2" else 0.0
     if t.size == 0:
         if l2 > 0:
-            return _finish(data, "origin", "mae", penalty, lam, 0.0, "weighted median")
+            return _finish(data, "origin", "mae", penalty, lam, [0.0], "weighted median")
         return Optimum(None, None, "none",
                        "the optimum is undefined: all x are 0, so every b1 gives the same cost")
     pts, inverse = np.unique(t, return_inverse=True)
@@ -173,34 +265,42 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
         left = (2.0 * below_left - total) / n + l2 * pts  # f'(b−)
     idx = np.flatnonzero(right >= 0)
     if idx.size == 0:  # only with L2: the zero lies beyond the last breakpoint
-        return _finish(data, "origin", "mae", penalty, lam, -(total / n) / l2, "weighted median")
+        return _finish(data, "origin", "mae", penalty, lam, [-(total / n) / l2],
+                       "weighted median")
     j = int(idx[0])
     if left[j] <= 0 or l2 == 0:
         note = ""
         if right[j] == 0 and j + 1 < pts.size and l2 == 0:
             note = (f"not unique: every b1 from {pts[j]:g} to {pts[j + 1]:g} "
                     "gives the same MAE")
-        return _finish(data, "origin", "mae", penalty, lam, float(pts[j]), "weighted median",
-                       note)
+        return _finish(data, "origin", "mae", penalty, lam, [float(pts[j])],
+                       "weighted median", note)
     b1 = -(2.0 * below_left[j] - total) / (n * l2)
-    return _finish(data, "origin", "mae", penalty, lam, float(b1), "weighted median")
+    return _finish(data, "origin", "mae", penalty, lam, [float(b1)], "weighted median")
 
 
 def stability_limit(data: Dataset, model: str, cost: str, penalty: str,
                     lam: float) -> float | None:
     """The largest stable learning rate 2/λ_max(H) for MSE (None for MAE/RMSE or flat data).
 
-    With L1 the smooth part decides (the penalty's step is taken separately).
+    H is the Hessian of MSE (+ 2λ on each slope with L2), λ_max its largest eigenvalue. With
+    L1 the smooth part decides (the penalty's step is taken separately).
     """
     if cost != "mse":
         return None
     l2 = 2.0 * float(lam) if penalty == "l2" else 0.0
-    x = data.x
-    if model == "origin":
-        h = 2.0 * float(np.mean(x * x)) + l2
-    else:
+    if data.p == 1 and model == "origin":
+        h = 2.0 * float(np.mean(data.x * data.x)) + l2
+    elif data.p == 1:
+        x = data.x
         a, b, c = 2.0, 2.0 * float(np.mean(x)), 2.0 * float(np.mean(x * x)) + l2
         h = (a + c) / 2.0 + math.hypot((a - c) / 2.0, b)
+    else:
+        hessian = SquaredStats.of(data, model).hessian()
+        first = slope_start(model)
+        hessian[first:, first:] += l2 * np.eye(data.p)
+        with np.errstate(over="ignore", invalid="ignore"):
+            h = float(np.linalg.eigvalsh(hessian)[-1]) if np.isfinite(hessian).all() else math.inf
     return 2.0 / h if h > 0 and math.isfinite(h) else None
 
 

@@ -34,7 +34,14 @@ CostName = Literal["mse", "mae", "rmse"]
 PenaltyName = Literal["none", "l1", "l2"]
 L1Method = Literal["proximal", "subgradient"]
 
+#: The models and their parameters for one feature (b1 … bp for p features, after b0).
 MODELS: dict[str, tuple[str, ...]] = {"origin": ("b1",), "line": ("b0", "b1")}
+
+
+def model_param_names(model: str, p: int = 1) -> tuple[str, ...]:
+    """The parameters of ``model`` on p features: ``b1 … bp``, after ``b0`` for ``line``."""
+    slopes = tuple(f"b{j}" for j in range(1, p + 1))
+    return ("b0", *slopes) if model == "line" else slopes
 COSTS = ("mse", "mae", "rmse")
 PENALTIES = ("none", "l1", "l2")
 L1_METHODS = ("proximal", "subgradient")
@@ -64,7 +71,7 @@ class RunSpec:
     """
 
     data: Dataset = field(default=DOCUMENT, metadata=_meta(
-        "Data", "data", "The samples (x, y) the cost is measured on."))
+        "Data", "data", "The samples (features x1 … xp and target y) the cost is measured on."))
     model: ModelName = field(default="origin", metadata=_meta(
         "Model", "model", "origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.",
         tuple(MODELS)))
@@ -94,7 +101,7 @@ class RunSpec:
     @property
     def param_names(self) -> tuple[str, ...]:
         """Names of the model's parameters, e.g. ``("b1",)`` or ``("b0", "b1")``."""
-        return MODELS[self.model]
+        return model_param_names(self.model, self.data.p)
 
     def resolved_start(self) -> tuple[float, ...]:
         """The start point, with the documented default filled in."""
@@ -164,8 +171,11 @@ def _finite(label: str, value: object) -> float:
 
 def default_start(data: Dataset, model: str) -> tuple[float, ...]:
     """The documented default start: b1 = 15 on the document example, else all zeros."""
-    b1 = 15.0 if data.is_document_example() else 0.0
-    return (b1,) if model == "origin" else (0.0, b1)
+    if model not in MODELS:
+        return ()
+    if data.is_document_example():
+        return (15.0,) if model == "origin" else (0.0, 15.0)
+    return tuple(0.0 for _ in model_param_names(model, data.p))
 
 
 def spec_fields() -> dict[str, Any]:

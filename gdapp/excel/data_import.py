@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdapp.core import DataError, Dataset, rows_to_dataset
+from gdapp.core.data import ColumnChoice, FeatureChoice
 from gdapp.excel.readback import NO_SAVED_VALUE, _first_line, holds_formula, open_untrusted
 
 #: Rows and columns read at most (a sheet holds 1,048,576 rows).
@@ -13,7 +14,7 @@ MAX_COLUMNS = 256
 
 
 def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
-                   x: str | int | None = None, y: str | int | None = None) -> Dataset:
+                   x: FeatureChoice | None = None, y: ColumnChoice | None = None) -> Dataset:
     """Load samples from a worksheet (header optional).
 
     Parameters

@@ -1,0 +1,175 @@
+"""A data set: samples of p ≥ 1 features and one target (:class:`Dataset`), immutable.
+
+Its arrays are read-only copies, so a run that holds it can never see the data change
+under it. Reading files lives in :mod:`gdapp.core.data` (CSV) and :mod:`gdapp.excel` (.xlsx).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+FloatArray = NDArray[np.float64]
+
+#: Largest size of a sample value: squares and sums of squares of up to 1e100 stay finite.
+MAX_ABS_VALUE = 1e100
+#: Smallest size of a non-zero sample value (0 itself is allowed): squares and products of
+#: smaller values underflow towards 0, and the run would treat the samples as zeros.
+MIN_ABS_VALUE = 1e-100
+
+class DataError(ValueError):
+    """The samples cannot be used; the message says why in the learner's terms."""
+
+
+#: Most features a data set may have (each becomes a column of the workbook and a parameter).
+MAX_FEATURES = 50
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Samples of p ≥ 1 features x1 … xp and one target ``y``.
+
+    Parameters
+    ----------
+    x : array_like of shape (n_samples,) or (n_samples, n_features)
+        Finite numbers, n_samples >= 1; a 1-D array is one feature (the note's case).
+    y : array_like of shape (n_samples,)
+    x_name : str
+        The name of the one feature (when ``feature_names`` is not given).
+    feature_names : sequence of str, optional
+        One name per feature, in the order of the columns of ``x`` (default ``x_name`` for
+        one feature, ``x1`` … ``xp`` for several).
+    y_name : str
+        The target's column name.
+    name : str
+        Where the samples came from: ``"document"`` or a file name.
+
+    ``X`` holds the features as an array of shape (n, p) whose columns are contiguous (so a
+    column's sums are the same pairwise sums as a 1-D array's); ``x`` is the one feature of
+    a one-feature data set.
+    """
+
+    X: FloatArray
+    y: FloatArray
+    feature_names: tuple[str, ...]
+    y_name: str = "y"
+    name: str = "data"
+    _fingerprint: bytes = field(default=b"", repr=False, compare=False)
+
+    def __init__(
+        self,
+        x: ArrayLike,
+        y: ArrayLike,
+        *,
+        x_name: str = "x",
+        y_name: str = "y",
+        name: str = "data",
+        feature_names: Sequence[str] | None = None,
+    ) -> None:
+        xa = np.array(x, dtype=np.float64, copy=True)
+        if xa.ndim <= 1:
+            xa = xa.reshape(-1, 1)
+        elif xa.ndim > 2:
+            raise DataError("the features must form a table: one row per sample")
+        ya = np.array(y, dtype=np.float64, copy=True).reshape(-1)
+        n, p = xa.shape
+        if p == 0:
+            raise DataError("there are no features: at least one x column is needed")
+        if p > MAX_FEATURES:
+            raise DataError(f"{p} features are more than gdapp handles (at most {MAX_FEATURES})")
+        if n != ya.size:
+            what = "x has" if p == 1 else "the features have"
+            raise DataError(f"{what} {n} values but y has {ya.size}; they must pair up")
+        if n == 0:
+            raise DataError("there are no samples: at least one (x, y) pair is needed")
+        if feature_names is None:
+            names = (str(x_name) or "x",) if p == 1 else tuple(f"x{j + 1}" for j in range(p))
+        else:
+            names = tuple(str(f) for f in feature_names)
+            if len(names) != p:
+                raise DataError(f"{len(names)} feature names for {p} feature columns")
+            names = tuple(f or (f"x{j + 1}" if p > 1 else "x") for j, f in enumerate(names))
+        columns = np.ascontiguousarray(xa.T)  # (p, n): each feature contiguous
+        labels = ["x"] if p == 1 else [f"feature {f!r}" for f in names]
+        for label, arr in [*zip(labels, columns, strict=True), ("y", ya)]:
+            bad = np.flatnonzero(~np.isfinite(arr))
+            if bad.size:
+                raise DataError(
+                    f"{label} in sample {int(bad[0]) + 1} is {arr[bad[0]]}: "
+                    "every value must be a finite number"
+                )
+            big = np.flatnonzero(np.abs(arr) > MAX_ABS_VALUE)
+            if big.size:
+                raise DataError(
+                    f"{label} in sample {int(big[0]) + 1} is {arr[big[0]]:g}: values beyond "
+                    f"±{MAX_ABS_VALUE:g} are too large (their squares would overflow)"
+                )
+        columns.setflags(write=False)
+        ya.setflags(write=False)
+        object.__setattr__(self, "X", columns.T)
+        object.__setattr__(self, "y", ya)
+        object.__setattr__(self, "feature_names", names)
+        object.__setattr__(self, "y_name", str(y_name) or "y")
+        object.__setattr__(self, "name", str(name))
+        object.__setattr__(self, "_fingerprint",
+                           f"{p}|".encode() + columns.tobytes() + b"|" + ya.tobytes())
+
+    @property
+    def n(self) -> int:
+        """Number of samples."""
+        return int(self.y.size)
+
+    @property
+    def p(self) -> int:
+        """Number of features."""
+        return int(self.X.shape[1])
+
+    @property
+    def x(self) -> FloatArray:
+        """The feature of a one-feature data set, shape (n,)."""
+        if self.p != 1:
+            raise DataError(f"this data set has {self.p} features, not one")
+        return self.X[:, 0]
+
+    @property
+    def x_name(self) -> str:
+        """The feature's name (one feature), or the names joined by commas."""
+        return ", ".join(self.feature_names)
+
+    def same_samples(self, other: Dataset) -> bool:
+        """True when both hold exactly the same numbers in the same order."""
+        return self._fingerprint == other._fingerprint
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return (
+            self.same_samples(other)
+            and self.feature_names == other.feature_names
+            and self.y_name == other.y_name
+            and self.name == other.name
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._fingerprint, self.feature_names, self.y_name, self.name))
+
+    def is_document_example(self) -> bool:
+        """True for the lecture note's two samples (x = 1, 2; y = 2, 6)."""
+        return self.same_samples(DOCUMENT)
+
+
+def too_small_message(value: float) -> str:
+    """Why a file's, a paste's or a typed non-zero sample nearer 0 than 1e-100 is refused."""
+    return (f"{value:g} is too small: the squares of values below {MIN_ABS_VALUE:g} "
+            "underflow; rescale the data")
+
+
+def document_example() -> Dataset:
+    """The lecture note's example: x = (1, 2), y = (2, 6); E(b1) = 2.5·b1² − 14·b1 + 20."""
+    return DOCUMENT
+
+
+DOCUMENT = Dataset([1.0, 2.0], [2.0, 6.0], name="document")
