@@ -6,6 +6,7 @@
                  [--penalty none|l1|l2] [--lam L] [--eta E] [--start B1 | --start B0,B1]
                  [--iterations N] [--tol T] [--from WORKBOOK.xlsx] [--json]
     gdapp export (same options) -o FILE.xlsx
+    gdapp path   (run flags) [--lambdas auto | L1,L2,…] [--json]
     gdapp verify FILE.xlsx     exit 0 agree, 1 disagree, 2 cannot verify
     gdapp examples --out DIR   regenerates the note's reference workbooks
 
@@ -43,6 +44,7 @@ from gdapp.core import (
     run,
     spec_fields,
 )
+from gdapp.core.path import RegularizationPath, regularization_path
 
 #: flag destination → RunSpec field (the flags the issue's contract names).
 FLAG_FIELDS = {
@@ -89,8 +91,9 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     src = p.add_argument_group("data")
     src.add_argument("--example", choices=sorted(EXAMPLES), help="a built-in data set")
     src.add_argument("--data", metavar="FILE", help="samples from a .csv or .xlsx file")
-    src.add_argument("--x", metavar="COLUMN",
-                     help="x column: header name or 1-based position (a name wins)")
+    src.add_argument("--x", metavar="COLUMN[,COLUMN…]",
+                     help="the feature column(s) x1 … xp, in the order of b1 … bp: header "
+                     "names or 1-based positions, separated by commas (a name wins)")
     src.add_argument("--y", metavar="COLUMN",
                      help="y column: header name or 1-based position (a name wins)")
     src.add_argument("--sheet", help="sheet of an .xlsx data file (default: the first)")
@@ -129,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print one JSON object: verdict, cells_compared, max_deviation "
                        "(null when not finite: an error or empty cell where a number belongs), "
                        "first_difference, notes; or verdict and reason")
+    p_path = sub.add_parser("path", help="the exact optimum at many λ: the regularization "
+                            "path (MSE with --penalty l1 or l2)")
+    _add_run_flags(p_path)
+    p_path.add_argument("--lambdas", default="auto", metavar="auto|L1,L2,…",
+                        help="the λ values: auto (50, geometric, from the smallest λ at which "
+                        "every L1 slope is 0 down to 1e-3 of it) or a comma-separated list")
+    p_path.add_argument("--json", action="store_true", help="print one JSON object")
     p_ex = sub.add_parser("examples", help="write the note's reference workbooks")
     p_ex.add_argument("--out", required=True, metavar="DIR")
     p_gui = sub.add_parser("gui", help="open the window (the default without arguments)")
@@ -148,12 +158,23 @@ def _load_data(args: argparse.Namespace) -> Dataset | None:
             raise UsageError("--x, --y and --sheet need --data FILE")
         return None
     path = Path(args.data)
+    features = _feature_columns(args.x)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from gdapp.excel import load_data_xlsx
-        return load_data_xlsx(path, sheet=args.sheet, x=args.x, y=args.y)
+        return load_data_xlsx(path, sheet=args.sheet, x=features, y=args.y)
     if args.sheet:
         raise UsageError("--sheet only applies to .xlsx data files")
-    return load_csv(path, x=args.x, y=args.y)
+    return load_csv(path, x=features, y=args.y)
+
+
+def _feature_columns(text: str | None) -> str | list[str] | None:
+    """``--x A,B,C`` → ["A", "B", "C"]; one column stays a string."""
+    if text is None or "," not in text:
+        return text
+    pieces = [p.strip() for p in text.split(",")]
+    if not all(pieces):
+        raise UsageError(f"--x {text!r}: an empty column name between commas")
+    return pieces
 
 
 def _parse_start(text: str) -> tuple[float, ...]:
@@ -211,7 +232,7 @@ def run_to_dict(r: Run) -> dict[str, Any]:
     names = r.spec.param_names
     opt = r.optimum
     history: dict[str, Any] = {n: r.params[:, i].tolist() for i, n in enumerate(names)}
-    history["gradient"] = {n: r.gradient[:, i].tolist() for i, n in enumerate(names)}
+    history["gradient"] = r.gradient.tolist()  # one list per iterate, in the order of names
     history["cost"] = r.cost.tolist()
     history["penalty"] = r.penalty.tolist()
     history["objective"] = r.objective.tolist()
@@ -230,6 +251,7 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "optimum_note": opt.note,
         "stability_limit": r.stability_limit,
         "settings": settings,
+        "features": list(r.spec.data.feature_names),
         "data": {"name": r.spec.data.name, "n": r.spec.data.n,
                  "x_name": r.spec.data.x_name, "y_name": r.spec.data.y_name},
         "history": history,
@@ -245,6 +267,9 @@ def run_summary(r: Run) -> str:
                       zip(names, s.resolved_start(), strict=True))
     lines = [f"{s.model} model, {s.cost.upper()}{pen}, η = {_fmt(s.learning_rate)}, "
              f"start {start} on {s.data.name} (n = {s.data.n})"]
+    if s.data.p > 1:
+        lines.append("features: " + ", ".join(
+            f"b{j} = {name}" for j, name in enumerate(s.data.feature_names, start=1)))
     if r.status == "converged":
         updates = "update" if r.converged_at == 1 else "updates"
         lines.append(f"converged after {r.converged_at} {updates} (|Δb| ≤ {s.tolerance:g})")
@@ -336,6 +361,62 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.agree else 1
 
 
+def _parse_lambdas(text: str) -> list[float] | None:
+    if text.strip().lower() == "auto":
+        return None
+    try:
+        return [parse_number(p) for p in text.replace(";", ",").split(",")]
+    except ValueError as exc:
+        raise UsageError(f"--lambdas: {exc}") from None
+
+
+def path_to_dict(path: RegularizationPath) -> dict[str, Any]:
+    """The JSON object ``gdapp path --json`` prints (keys are part of the CLI contract)."""
+    return {
+        "penalty": path.penalty,
+        "lambdas": path.lambdas.tolist(),
+        "params": {n: path.params[:, i].tolist() for i, n in enumerate(path.param_names)},
+        "features": list(path.features),
+        "lambda_max": path.lambda_max,
+        "unique": path.unique.tolist(),
+        "zero_from": path.zero_from(),
+    }
+
+
+def path_summary(path: RegularizationPath, spec: RunSpec) -> str:
+    """The path as a table for a person, with where each feature leaves the model."""
+    d = spec.data
+    lines = [f"{path.penalty.upper()} path, {spec.model} model, MSE on {d.name} (n = {d.n}): "
+             f"{path.lambdas.size} values of λ; λ_max = {_fmt(path.lambda_max)}"]
+    if d.p > 1 or d.feature_names != ("x",):
+        lines.append("features: " + ", ".join(
+            f"b{j} = {name}" for j, name in enumerate(d.feature_names, start=1)))
+    width = 12
+    lines.append("".join(c.rjust(width) for c in ("λ", *path.param_names)))
+    for lam, row, unique in zip(path.lambdas, path.params, path.unique, strict=True):
+        cells = [f"{lam:.6g}", *("0" if v == 0 else f"{v:.6g}" for v in row)]
+        lines.append("".join(c.rjust(width) for c in cells) + ("" if unique else
+                                                               "  (one of many optima)"))
+    if path.penalty == "l1":
+        for j, (name, lam) in enumerate(zip(d.feature_names, path.zero_from(), strict=True),
+                                        start=1):
+            where = "non-zero at every λ of the path" if lam is None else \
+                f"exactly 0 from λ = {_fmt(lam)} up"
+            lines.append(f"b{j} ({name}): {where}")
+    return "\n".join(lines)
+
+
+def _cmd_path(args: argparse.Namespace) -> int:
+    spec = spec_from_args(args)
+    if spec.cost != "mse":
+        raise UsageError("the regularization path is computed for MSE (--cost mse)")
+    path = regularization_path(spec.data, spec.model, spec.penalty,
+                               _parse_lambdas(args.lambdas))
+    print(json.dumps(path_to_dict(path), allow_nan=False) if args.json
+          else path_summary(path, spec))
+    return 0
+
+
 def _finite_or_none(value: float) -> float | None:
     """JSON has no infinity or NaN: ``null`` stands for them."""
     return value if math.isfinite(value) else None
@@ -356,12 +437,16 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
             args.data or args.example or args.from_workbook
         spec = spec_from_args(args) if given else None
+        if spec is not None and spec.data.p > 1:
+            raise UsageError(f"the window shows runs on one feature; these data have "
+                             f"{spec.data.p} ({spec.data.x_name}): gdapp run and gdapp path "
+                             "compute them")
         screenshot = args.screenshot
     return launch(spec, screenshot=screenshot)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": _cmd_run, "export": _cmd_export, "verify": _cmd_verify,
+    "run": _cmd_run, "export": _cmd_export, "verify": _cmd_verify, "path": _cmd_path,
     "examples": _cmd_examples, "gui": _cmd_gui,
 }
 

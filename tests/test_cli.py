@@ -23,7 +23,8 @@ def test_run_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> No
     assert d["iterations"] == len(d["history"]["b1"]) - 1
     assert d["history"]["b1"][0] == 15.0
     assert d["history"]["b1"][1] == pytest.approx(14.39)
-    assert d["history"]["gradient"]["b1"][0] == pytest.approx(61.0)
+    assert d["history"]["gradient"][0] == [pytest.approx(61.0)]  # one list per iterate
+    assert d["features"] == ["x"]
     assert d["history"]["cost"][0] == pytest.approx(372.5)
     assert len(d["history"]["objective"]) == len(d["history"]["b1"])
     assert d["params"]["b1"] == pytest.approx(2.8, abs=1e-6)
@@ -35,7 +36,7 @@ def test_run_json_for_the_line_model_has_b0_and_b1(capsys: pytest.CaptureFixture
     d = _json(capsys, "--model", "line", "--eta", "0.1", "--start", "1,2")
     assert set(d["params"]) == {"b0", "b1"}
     assert d["history"]["b0"][0] == 1.0 and d["history"]["b1"][0] == 2.0
-    assert set(d["history"]["gradient"]) == {"b0", "b1"}
+    assert all(len(g) == 2 for g in d["history"]["gradient"])  # (∂/∂b0, ∂/∂b1) per iterate
     assert d["optimum"] == {"b0": pytest.approx(-2.0), "b1": pytest.approx(4.0)}
 
 

@@ -10,9 +10,11 @@ Public API::
 from gdapp.core.data import (
     DOCUMENT,
     EXAMPLES,
+    MAX_FEATURES,
     DataError,
     Dataset,
     document_example,
+    features_example,
     load_csv,
     parse_number,
     parse_sample,
@@ -22,6 +24,7 @@ from gdapp.core.engine import DIVERGENCE_LIMIT, Run, RunCancelled, rerun_for_row
 from gdapp.core.examples import NOTE_RUNS
 from gdapp.core.objective import ZERO_BAND, Objective, band_sign
 from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
+from gdapp.core.path import RegularizationPath, auto_lambdas, regularization_path
 from gdapp.core.spec import (
     COSTS,
     L1_METHODS,
@@ -32,13 +35,16 @@ from gdapp.core.spec import (
     RunSpec,
     default_start,
     make_spec,
+    model_param_names,
     spec_fields,
 )
 
 __all__ = [
     "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
-    "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset",
-    "Objective", "Optimum", "Run", "RunCancelled", "RunSpec", "band_sign", "default_start",
-    "document_example", "exact_optimum", "load_csv", "make_spec", "parse_number", "parse_sample",
-    "rerun_for_rows", "rows_to_dataset", "run", "spec_fields", "stability_limit",
+    "MAX_FEATURES", "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND",
+    "DataError", "Dataset", "Objective", "Optimum", "RegularizationPath", "Run", "RunCancelled",
+    "RunSpec", "auto_lambdas", "band_sign", "default_start", "document_example",
+    "exact_optimum", "features_example", "load_csv", "make_spec", "model_param_names",
+    "parse_number", "parse_sample", "regularization_path", "rerun_for_rows", "rows_to_dataset",
+    "run", "spec_fields", "stability_limit",
 ]

@@ -10,6 +10,7 @@ import csv
 import math
 import re
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -45,8 +46,6 @@ def parse_sample(text: str) -> float:
     return value
 
 
-#: Built-in data sets by name (the CLI's ``--example``).
-EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT}
 
 
 #: One comma before exactly three digits after a 1–3 digit whole part: ``1,000`` is a
@@ -426,3 +425,23 @@ def _unclosed(lines: list[str], delimiter: str) -> bool:
     except csv.Error as exc:
         return "unexpected end of data" in str(exc)
     return False
+
+
+#: The features of the built-in ``features`` example, in the order of b1 … b5: three that
+#: drive the exam score (study and sleep hours up, coffee cups down) and two that do not
+#: (shoe size, day of the month) — on the L1 path these two are exactly 0 first.
+FEATURES_EXAMPLE_COLUMNS = ("study_hours", "sleep_hours", "coffee_cups", "shoe_size_cm",
+                            "day_of_month")
+
+
+def features_example() -> Dataset:
+    """The built-in example with several features (30 made-up students, shipped as
+    ``gdapp/core/features.csv``): exam_score ≈ 35 + 5·study + 4·sleep − 1.5·coffee + noise."""
+    with resources.as_file(resources.files("gdapp.core") / "features.csv") as path:
+        data = load_csv(path, x=list(FEATURES_EXAMPLE_COLUMNS), y="exam_score")
+    return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
+                   name="features")
+
+
+#: Built-in data sets by name (the CLI's ``--example``).
+EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT, "features": features_example()}

@@ -124,10 +124,11 @@ class Design:
         if p == 1:
             return ""
         u = self.rows / np.sqrt(np.diag(self.g))[:, None]
-        sv, vt = np.linalg.svd(u, full_matrices=False)[1:]
+        left, sv, _ = np.linalg.svd(u, full_matrices=False)
         if sv[-1] > sv[0] * max(u.shape) * np.finfo(float).eps:
             return ""
-        combo = np.flatnonzero(np.abs(vt[-1]) > 1e-6 * np.max(np.abs(vt[-1])))
+        weights = np.abs(left[:, -1])  # the features' combination that is (nearly) 0
+        combo = np.flatnonzero(weights > 1e-6 * np.max(weights))
         listed = ", ".join(repr(names[j]) for j in combo)
         return (f"the optimum is not unique: the features {listed} are linearly dependent "
                 "(one is a combination of the others), so many coefficient sets fit equally "

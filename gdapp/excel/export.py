@@ -101,6 +101,10 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
             timestamp: datetime | None) -> Path:
     target = _check_target(path)
     _check_size(run)
+    if run.spec.data.p > 1:
+        raise ExportError(f"a workbook holds runs on one feature; these data have "
+                          f"{run.spec.data.p} ({run.spec.data.x_name}): gdapp run and "
+                          "gdapp path compute them")
     remove_stale_temporaries(target.parent)
     tmp = _reserve_temporary(target)
     wb = Workbook(write_only=True)
