@@ -247,7 +247,7 @@ def test_rows_with_several_feature_columns_keep_their_order_and_names() -> None:
 def test_twenty_features_run_and_have_an_optimum() -> None:
     data = problem(99, p=8)
     rng = np.random.default_rng(5)
-    X = np.column_stack([data.X[:, :8]] + [rng.normal(size=(data.n, 12))])
+    X = np.column_stack([data.X[:, :8], rng.normal(size=(data.n, 12))])
     big = Dataset(np.vstack([X, rng.normal(size=(30, 20))]), rng.normal(size=data.n + 30))
     assert big.p == 20 and big.feature_names[-1] == "x20"
     r = run(RunSpec(data=big, model="line", learning_rate=0.05, max_iterations=20_000))

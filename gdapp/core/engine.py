@@ -167,28 +167,37 @@ def _descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float
     out[0] = b
     eta_lam = eta * lam
     band = ZERO_BAND
+    # |z| ≤ band·(|b| + |η·g|) with |η·g| = |b − z| ≤ |b| + |z| implies |z| ≤ 2.000001·band·|b|:
+    # when no coordinate passes that cheap test, none is in the band
+    near = 2.000001 * band
     limit = DIVERGENCE_LIMIT
+    size_b = np.abs(b)
+    absolute, matmul, subtract, multiply = np.abs, np.dot, np.subtract, np.multiply
+    d, g, eg = np.empty_like(b), np.empty_like(b), np.empty_like(b)
+    slopes = slice(first, None)
     for k in range(1, n_max + 1):
-        g = hessian @ (b - centre)
+        matmul(hessian, subtract(b, centre, out=d), out=g)
         if mode == "l2":
-            g[first:] += 2.0 * lam * b[first:]
+            g[slopes] += 2.0 * lam * b[slopes]
         elif mode == "l1sub":
-            g[first:] += lam * np.sign(b[first:])
-        eg = eta * g
-        z = b - eg
-        if not np.abs(z).max() <= limit:
+            g[slopes] += lam * np.sign(b[slopes])
+        multiply(g, eta, out=eg)
+        z = subtract(b, eg, out=out[k])   # the new iterate, written in place into its row
+        size = absolute(z)
+        if not size.max() <= limit:  # also NaN and inf
             return out[:k].copy(), k
-        zero = np.abs(z) <= band * (np.abs(b) + np.abs(eg))
-        if zero.any():
+        if (size <= near * size_b).any():
+            zero = size <= band * (size_b + absolute(eg))
             z[zero] = 0.0
+            size[zero] = 0.0
         if mode == "l1prox":
-            zs = z[first:]
-            a = np.abs(zs) - eta_lam
-            z[first:] = np.where(a <= band * (np.abs(zs) + eta_lam), 0.0, np.copysign(a, zs))
-        out[k] = z
-        if stop and np.abs(z - b).max() <= tol:
+            zs = z[slopes]
+            a = size[slopes] - eta_lam
+            z[slopes] = np.where(a <= band * (size[slopes] + eta_lam), 0.0, np.copysign(a, zs))
+            size = absolute(z)
+        if stop and absolute(subtract(z, b, out=d)).max() <= tol:
             return out[:k + 1].copy(), None
-        b = z
+        b, size_b = z, size
     return out.copy(), None
 
 
