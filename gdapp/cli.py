@@ -97,6 +97,10 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     src.add_argument("--y", metavar="COLUMN",
                      help="y column: header name or 1-based position (a name wins)")
     src.add_argument("--sheet", help="sheet of an .xlsx data file (default: the first)")
+    src.add_argument("--standardize", action="store_true",
+                     help="rescale the features before the descent: z-scores (x − mean)/sd "
+                     "for the line model, x/sd for origin; coefficients are reported on both "
+                     "scales")
     src.add_argument("--from", dest="from_workbook", metavar="WORKBOOK.xlsx",
                      help="start from the settings and data of a gdapp workbook")
     s = p.add_argument_group("settings (default: the note's run)")
@@ -206,6 +210,9 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         changes["start"] = None
     try:
         spec = replace(base, **changes).validated()
+        if getattr(args, "standardize", False):
+            spec = replace(spec, data=spec.data.standardized(centre=spec.model == "line"),
+                           start=spec.start if args.start is not None else None).validated()
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for note in ignored_flags(args, spec):
@@ -252,10 +259,31 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "stability_limit": r.stability_limit,
         "settings": settings,
         "features": list(r.spec.data.feature_names),
+        **_original_scale(r.spec, {"params": r.final, "optimum": opt.params}),
         "data": {"name": r.spec.data.name, "n": r.spec.data.n,
                  "x_name": r.spec.data.x_name, "y_name": r.spec.data.y_name},
         "history": history,
     }
+
+
+def _original_scale(spec: RunSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """``{"original_scale": {key: {name: value}}}`` for standardized features, else {}."""
+    scaling = spec.data.scaling
+    if scaling is None:
+        return {}
+    names = ("b0", *spec.param_names[-spec.data.p:])
+    out: dict[str, Any] = {}
+    for key, params in values.items():
+        out[key] = None if params is None else dict(
+            zip(names, _on_original(spec, params), strict=True))
+    return {"original_scale": out}
+
+
+def _on_original(spec: RunSpec, params: Sequence[float]) -> tuple[float, ...]:
+    """Parameters on the z scale → original scale; with b0 (origin: b0 = 0 is implied)."""
+    assert spec.data.scaling is not None
+    original = spec.data.scaling.original(params, spec.model)
+    return original if spec.model == "line" else (0.0, *original)
 
 
 def run_summary(r: Run) -> str:
@@ -291,6 +319,10 @@ def run_summary(r: Run) -> str:
             + f", objective = {_fmt(opt.objective or 0.0)}")
     else:
         lines.append(f"exact optimum: {opt.note}")
+    if s.data.scaling is not None:
+        names = ("b0", *s.param_names[-s.data.p:])
+        lines.append("on the original scale of the features: final " + ", ".join(
+            f"{n} = {_fmt(v)}" for n, v in zip(names, _on_original(s, r.final), strict=True)))
     if r.stability_limit is not None:
         warn = "  ← η is beyond it: the run cannot settle" \
             if s.learning_rate >= r.stability_limit else ""
@@ -370,8 +402,14 @@ def _parse_lambdas(text: str) -> list[float] | None:
         raise UsageError(f"--lambdas: {exc}") from None
 
 
-def path_to_dict(path: RegularizationPath) -> dict[str, Any]:
+def path_to_dict(path: RegularizationPath, spec: RunSpec | None = None) -> dict[str, Any]:
     """The JSON object ``gdapp path --json`` prints (keys are part of the CLI contract)."""
+    extra: dict[str, Any] = {}
+    if spec is not None and spec.data.scaling is not None:
+        names = ("b0", *spec.param_names[-spec.data.p:])
+        rows = [_on_original(spec, row.tolist()) for row in path.params]
+        extra["original_scale"] = {"params": {
+            n: [r[i] for r in rows] for i, n in enumerate(names)}}
     return {
         "penalty": path.penalty,
         "lambdas": path.lambdas.tolist(),
@@ -380,6 +418,7 @@ def path_to_dict(path: RegularizationPath) -> dict[str, Any]:
         "lambda_max": path.lambda_max,
         "unique": path.unique.tolist(),
         "zero_from": path.zero_from(),
+        **extra,
     }
 
 
@@ -412,7 +451,7 @@ def _cmd_path(args: argparse.Namespace) -> int:
         raise UsageError("the regularization path is computed for MSE (--cost mse)")
     path = regularization_path(spec.data, spec.model, spec.penalty,
                                _parse_lambdas(args.lambdas))
-    print(json.dumps(path_to_dict(path), allow_nan=False) if args.json
+    print(json.dumps(path_to_dict(path, spec), allow_nan=False) if args.json
           else path_summary(path, spec))
     return 0
 

@@ -109,3 +109,31 @@ def test_an_empty_name_in_x_is_refused(tmp_path: Path,
     path.write_text(CSV, encoding="utf-8")
     assert main(["run", "--data", str(path), "--x", "a,,b"]) == 2
     assert "an empty column name" in capsys.readouterr().err
+
+
+def test_standardized_features_report_both_scales(capsys: pytest.CaptureFixture[str]) -> None:
+    plain = json.loads(_out(capsys, "run", "--example", "features", "--model", "line",
+                            "--json"))
+    z = json.loads(_out(capsys, "run", "--example", "features", "--model", "line",
+                        "--standardize", "--eta", "0.1", "--json"))
+    assert z["status"] == "converged" and "original_scale" not in plain
+    # the same least-squares fit, whichever scale it was found on
+    for name, value in plain["optimum"].items():
+        assert z["original_scale"]["optimum"][name] == pytest.approx(value, rel=1e-9)
+        assert z["original_scale"]["params"][name] == pytest.approx(value, rel=1e-6)
+    # on the z scale the slopes are the change of the score per standard deviation
+    sd = np.std(features_example().X[:, 0])
+    assert z["optimum"]["b1"] == pytest.approx(plain["optimum"]["b1"] * sd, rel=1e-9)
+    # 0.1 diverges on the raw features (stable only below 0.00094): scaling is why it works
+    assert plain["stability_limit"] < 1e-3 < 0.1 < z["stability_limit"]
+
+
+def test_the_standardized_l1_path_maps_back_to_the_original_scale(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    d = json.loads(_out(capsys, "path", "--example", "features", "--model", "line",
+                        "--penalty", "l1", "--standardize", "--json"))
+    back = d["original_scale"]["params"]
+    sd = np.std(features_example().X, axis=0)
+    for j in range(1, 6):
+        np.testing.assert_allclose(back[f"b{j}"], np.array(d["params"][f"b{j}"]) / sd[j - 1])
+        assert [v == 0 for v in back[f"b{j}"]] == [v == 0 for v in d["params"][f"b{j}"]]

@@ -24,6 +24,26 @@ class DataError(ValueError):
     """The samples cannot be used; the message says why in the learner's terms."""
 
 
+@dataclass(frozen=True)
+class Scaling:
+    """How standardized features were made from the original ones: z_j = (x_j − c_j)/s_j.
+
+    A model fitted on z, ŷ = b0 + Σ bj·zj, is on the original scale ŷ = b0' + Σ bj'·xj with
+    bj' = bj/s_j and b0' = b0 − Σ bj·c_j/s_j (centres are 0 when only the scale changed)."""
+
+    centres: tuple[float, ...]
+    scales: tuple[float, ...]
+
+    def original(self, params: Sequence[float], model: str) -> tuple[float, ...]:
+        """Parameters on the z scale → on the original scale (b0 first for ``line``)."""
+        first = 1 if model == "line" else 0
+        slopes = [b / s for b, s in zip(params[first:], self.scales, strict=True)]
+        if model != "line":
+            return tuple(slopes)
+        b0 = params[0] - sum(b * c for b, c in zip(slopes, self.centres, strict=True))
+        return (b0, *slopes)
+
+
 #: Most features a data set may have (each becomes a column of the workbook and a parameter).
 MAX_FEATURES = 50
 
@@ -57,6 +77,7 @@ class Dataset:
     feature_names: tuple[str, ...]
     y_name: str = "y"
     name: str = "data"
+    scaling: Scaling | None = None
     _fingerprint: bytes = field(default=b"", repr=False, compare=False)
 
     def __init__(
@@ -68,6 +89,7 @@ class Dataset:
         y_name: str = "y",
         name: str = "data",
         feature_names: Sequence[str] | None = None,
+        scaling: Scaling | None = None,
     ) -> None:
         xa = np.array(x, dtype=np.float64, copy=True)
         if xa.ndim <= 1:
@@ -114,6 +136,9 @@ class Dataset:
         object.__setattr__(self, "feature_names", names)
         object.__setattr__(self, "y_name", str(y_name) or "y")
         object.__setattr__(self, "name", str(name))
+        if scaling is not None and len(scaling.scales) != p:
+            raise DataError(f"a scaling of {len(scaling.scales)} features for {p} features")
+        object.__setattr__(self, "scaling", scaling)
         object.__setattr__(self, "_fingerprint",
                            f"{p}|".encode() + columns.tobytes() + b"|" + ya.tobytes())
 
@@ -151,10 +176,27 @@ class Dataset:
             and self.feature_names == other.feature_names
             and self.y_name == other.y_name
             and self.name == other.name
+            and self.scaling == other.scaling
         )
 
     def __hash__(self) -> int:
         return hash((self._fingerprint, self.feature_names, self.y_name, self.name))
+
+    def standardized(self, *, centre: bool) -> Dataset:
+        """The features rescaled before a descent: z = (x − mean)/sd with ``centre`` (z-scores,
+        for the ``line`` model), else x/sd (a model through the origin stays one); sd is the
+        population standard deviation, 1 for a constant feature (scikit-learn's
+        ``StandardScaler``). :attr:`scaling` maps the coefficients back."""
+        if self.scaling is not None:
+            return self
+        means = np.array([float(np.mean(c)) for c in self.X.T])
+        sds = np.array([float(np.std(c)) for c in self.X.T])
+        sds[sds == 0] = 1.0
+        centres = means if centre else np.zeros(self.p)
+        z = (self.X - centres) / sds
+        return Dataset(z, self.y, feature_names=self.feature_names, y_name=self.y_name,
+                       name=self.name, scaling=Scaling(tuple(centres.tolist()),
+                                                       tuple(sds.tolist())))
 
     def is_document_example(self) -> bool:
         """True for the lecture note's two samples (x = 1, 2; y = 2, 6)."""
