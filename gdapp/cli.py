@@ -37,14 +37,14 @@ from gdapp.core import (
     PENALTIES,
     DataError,
     Dataset,
-    Run,
     RunSpec,
     load_csv,
     parse_number,
     run,
     spec_fields,
 )
-from gdapp.core.path import RegularizationPath, regularization_path
+from gdapp.core.path import regularization_path
+from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
 
 #: flag destination → RunSpec field (the flags the issue's contract names).
 FLAG_FIELDS = {
@@ -230,106 +230,6 @@ def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
     return notes
 
 
-def _fmt(v: float) -> str:
-    return f"{v:.10g}"
-
-
-def run_to_dict(r: Run) -> dict[str, Any]:
-    """The JSON object ``gdapp run --json`` prints (keys are part of the CLI contract)."""
-    names = r.spec.param_names
-    opt = r.optimum
-    history: dict[str, Any] = {n: r.params[:, i].tolist() for i, n in enumerate(names)}
-    history["gradient"] = r.gradient.tolist()  # one list per iterate, in the order of names
-    history["cost"] = r.cost.tolist()
-    history["penalty"] = r.penalty.tolist()
-    history["objective"] = r.objective.tolist()
-    history["step"] = {n: r.step[:, i].tolist() for i, n in enumerate(names)}
-    settings = r.spec.settings()
-    return {
-        "status": r.status,
-        "iterations": r.iterations,
-        "converged_at": r.converged_at,
-        "diverged_at": r.diverged_at,
-        "params": dict(zip(names, r.final, strict=True)),
-        "objective": float(r.objective[-1]),
-        "optimum": None if opt.params is None else dict(zip(names, opt.params, strict=True)),
-        "optimum_objective": opt.objective,
-        "optimum_method": opt.method,
-        "optimum_note": opt.note,
-        "stability_limit": r.stability_limit,
-        "settings": settings,
-        "features": list(r.spec.data.feature_names),
-        **_original_scale(r.spec, {"params": r.final, "optimum": opt.params}),
-        "data": {"name": r.spec.data.name, "n": r.spec.data.n,
-                 "x_name": r.spec.data.x_name, "y_name": r.spec.data.y_name},
-        "history": history,
-    }
-
-
-def _original_scale(spec: RunSpec, values: dict[str, Any]) -> dict[str, Any]:
-    """``{"original_scale": {key: {name: value}}}`` for standardized features, else {}."""
-    scaling = spec.data.scaling
-    if scaling is None:
-        return {}
-    names = ("b0", *spec.param_names[-spec.data.p:])
-    out: dict[str, Any] = {}
-    for key, params in values.items():
-        out[key] = None if params is None else dict(
-            zip(names, _on_original(spec, params), strict=True))
-    return {"original_scale": out}
-
-
-def _on_original(spec: RunSpec, params: Sequence[float]) -> tuple[float, ...]:
-    """Parameters on the z scale → original scale; with b0 (origin: b0 = 0 is implied)."""
-    assert spec.data.scaling is not None
-    original = spec.data.scaling.original(params, spec.model)
-    return original if spec.model == "line" else (0.0, *original)
-
-
-def run_summary(r: Run) -> str:
-    """A few lines for a person: what happened, where it ended, where the optimum is."""
-    s = r.spec
-    names = s.param_names
-    pen = "" if s.penalty == "none" else f", {s.penalty.upper()} λ = {_fmt(s.lam)}"
-    start = ", ".join(f"{n} = {_fmt(v)}" for n, v in
-                      zip(names, s.resolved_start(), strict=True))
-    lines = [f"{s.model} model, {s.cost.upper()}{pen}, η = {_fmt(s.learning_rate)}, "
-             f"start {start} on {s.data.name} (n = {s.data.n})"]
-    if s.data.p > 1:
-        lines.append("features: " + ", ".join(
-            f"b{j} = {name}" for j, name in enumerate(s.data.feature_names, start=1)))
-    if r.status == "converged":
-        updates = "update" if r.converged_at == 1 else "updates"
-        lines.append(f"converged after {r.converged_at} {updates} (|Δb| ≤ {s.tolerance:g})")
-        if r.stopped_short is not None:
-            lines.append(f"  ← only by the stopping rule: still {_fmt(r.stopped_short)} from "
-                         "the optimum (η too small, or the tolerance too large)")
-    elif r.status == "diverged":
-        lines.append(f"diverged at update {r.diverged_at}: η is too large "
-                     f"(rows kept up to {r.iterations})")
-    else:
-        lines.append(f"stopped at the maximum of {r.iterations} updates without converging")
-    lines.append("final: " + ", ".join(f"{n} = {_fmt(v)}" for n, v in
-                                       zip(names, r.final, strict=True))
-                 + f", objective = {_fmt(float(r.objective[-1]))}")
-    opt = r.optimum
-    if opt.params is not None:
-        lines.append("exact optimum (" + opt.method + "): " + ", ".join(
-            f"{n} = {_fmt(v)}" for n, v in zip(names, opt.params, strict=True))
-            + f", objective = {_fmt(opt.objective or 0.0)}")
-    else:
-        lines.append(f"exact optimum: {opt.note}")
-    if s.data.scaling is not None:
-        names = ("b0", *s.param_names[-s.data.p:])
-        lines.append("on the original scale of the features: final " + ", ".join(
-            f"{n} = {_fmt(v)}" for n, v in zip(names, _on_original(s, r.final), strict=True)))
-    if r.stability_limit is not None:
-        warn = "  ← η is beyond it: the run cannot settle" \
-            if s.learning_rate >= r.stability_limit else ""
-        lines.append(f"stable for η < {_fmt(r.stability_limit)}{warn}")
-    return "\n".join(lines)
-
-
 @contextmanager
 def _progress(label: str, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing when piped or quiet."""
@@ -400,49 +300,6 @@ def _parse_lambdas(text: str) -> list[float] | None:
         return [parse_number(p) for p in text.replace(";", ",").split(",")]
     except ValueError as exc:
         raise UsageError(f"--lambdas: {exc}") from None
-
-
-def path_to_dict(path: RegularizationPath, spec: RunSpec | None = None) -> dict[str, Any]:
-    """The JSON object ``gdapp path --json`` prints (keys are part of the CLI contract)."""
-    extra: dict[str, Any] = {}
-    if spec is not None and spec.data.scaling is not None:
-        names = ("b0", *spec.param_names[-spec.data.p:])
-        rows = [_on_original(spec, row.tolist()) for row in path.params]
-        extra["original_scale"] = {"params": {
-            n: [r[i] for r in rows] for i, n in enumerate(names)}}
-    return {
-        "penalty": path.penalty,
-        "lambdas": path.lambdas.tolist(),
-        "params": {n: path.params[:, i].tolist() for i, n in enumerate(path.param_names)},
-        "features": list(path.features),
-        "lambda_max": path.lambda_max,
-        "unique": path.unique.tolist(),
-        "zero_from": path.zero_from(),
-        **extra,
-    }
-
-
-def path_summary(path: RegularizationPath, spec: RunSpec) -> str:
-    """The path as a table for a person, with where each feature leaves the model."""
-    d = spec.data
-    lines = [f"{path.penalty.upper()} path, {spec.model} model, MSE on {d.name} (n = {d.n}): "
-             f"{path.lambdas.size} values of λ; λ_max = {_fmt(path.lambda_max)}"]
-    if d.p > 1 or d.feature_names != ("x",):
-        lines.append("features: " + ", ".join(
-            f"b{j} = {name}" for j, name in enumerate(d.feature_names, start=1)))
-    width = 12
-    lines.append("".join(c.rjust(width) for c in ("λ", *path.param_names)))
-    for lam, row, unique in zip(path.lambdas, path.params, path.unique, strict=True):
-        cells = [f"{lam:.6g}", *("0" if v == 0 else f"{v:.6g}" for v in row)]
-        lines.append("".join(c.rjust(width) for c in cells) + ("" if unique else
-                                                               "  (one of many optima)"))
-    if path.penalty == "l1":
-        for j, (name, lam) in enumerate(zip(d.feature_names, path.zero_from(), strict=True),
-                                        start=1):
-            where = "non-zero at every λ of the path" if lam is None else \
-                f"exactly 0 from λ = {_fmt(lam)} up"
-            lines.append(f"b{j} ({name}): {where}")
-    return "\n".join(lines)
 
 
 def _cmd_path(args: argparse.Namespace) -> int:

@@ -1,14 +1,69 @@
-"""Shared pytest set-up: a Qt platform that needs no display, and hypothesis profiles."""
+"""Shared pytest set-up: a Qt platform that needs no display, hypothesis profiles, and the
+headless files run once — under the Qt blocker of ``test_layering.py``.
+
+When a run includes ``test_layering.py::test_headless_tests_pass_with_qt_absent``, that test
+runs every headless file in a fresh pytest with Qt blocked (``GDAPP_QT_BLOCKED=1``: this file
+then installs the blocker before anything else can import Qt); the run itself deselects those
+files instead of running them a second time with Qt present.
+"""
 
 from __future__ import annotations
 
+import importlib.abc
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
-import pytest
-from hypothesis import HealthCheck, settings
+QT_BLOCKED_ENV = "GDAPP_QT_BLOCKED"
+QT_PACKAGES = ("PySide6", "shiboken6", "pyqtgraph", "superqt", "pytestqt")
+
+
+class QtIsAbsent(importlib.abc.MetaPathFinder):
+    """Refuses the Qt packages as if they were not installed (ModuleNotFoundError)."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] in QT_PACKAGES:
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked)", name=name)
+        return None
+
+
+if os.environ.get(QT_BLOCKED_ENV) == "1":
+    sys.meta_path.insert(0, QtIsAbsent())
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+HEADLESS_RUNNER = "test_layering.py::test_headless_tests_pass_with_qt_absent"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the headless files to the Qt-blocked run when this run starts it, and start
+    that run first (it is the longest test: the others fill the second worker meanwhile)."""
+    runner = [item for item in items if item.nodeid.endswith(HEADLESS_RUNNER)]
+    if os.environ.get(QT_BLOCKED_ENV) == "1" or not runner:
+        return
+    from test_layering import headless_test_files
+
+    headless = {str(p) for p in headless_test_files()}
+    dropped = [item for item in items if str(Path(item.path)) in headless]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    items[:] = runner + [item for item in items
+                         if item not in runner and str(Path(item.path)) not in headless]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_qt_module_when_blocked() -> Any:
+    """Under the blocker, no Qt module may be loaded by the end (not even one swallowed by
+    an ``except ImportError``)."""
+    yield
+    if os.environ.get(QT_BLOCKED_ENV) == "1":
+        leaked = sorted(m for m in sys.modules if m.partition(".")[0] in QT_PACKAGES)
+        assert not leaked, f"Qt modules loaded with Qt blocked: {leaked}"
 
 settings.register_profile(
     "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -12,12 +12,14 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -31,6 +33,7 @@ from gdapp.core import Run
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.files import FileActions
+from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.table_model import IterationTableView
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._play_tick)
         self._build_actions()
+        self._add_path_dock()
 
         self.vm.currentChanged.connect(self._show_status)  # also follows every new run
         self.vm.busyChanged.connect(self._show_status)  # "computing…" while a large run runs
@@ -260,6 +264,30 @@ class MainWindow(QMainWindow):
         for a in (self.run_to_end_action, None, self.pin_action):
             bar.addSeparator() if a is None else bar.addAction(a)
         self.addToolBar(bar)
+
+    def view_menu(self) -> QMenu:
+        """The View menu (made on first use)."""
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and menu.objectName() == "view-menu":
+                return menu
+        menu = self.menuBar().addMenu("&View")
+        menu.setObjectName("view-menu")
+        return menu
+
+    def _add_path_dock(self) -> None:
+        """The regularization path (L1 beside L2) in a dock, shown from View."""
+        self.path_plot = RegularizationPathPlot(self.vm)
+        dock = QDockWidget(QCoreApplication.translate("MainWindow", "Regularization path"),
+                           self)
+        dock.setObjectName("path-dock")
+        dock.setWidget(self.path_plot)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        self.path_dock = dock
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.view_menu().addAction(toggle)
 
     # ---- stepping ----------------------------------------------------------------------
     def step(self) -> None:
