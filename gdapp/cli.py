@@ -46,11 +46,14 @@ from gdapp.core import (
 from gdapp.core.path import regularization_path
 from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
 
-#: flag destination → RunSpec field (the flags the issue's contract names).
+#: flag destination → RunSpec field (the flags the issue's contract names); the optimizer
+#: and schedule flags are generated from the fields' ``flag`` metadata.
 FLAG_FIELDS = {
     "model": "model", "cost": "cost", "penalty": "penalty", "lam": "lam",
     "l1_method": "l1_method", "eta": "learning_rate", "start": "start",
     "iterations": "max_iterations", "tol": "tolerance",
+    **{str(f.metadata["flag"]).removeprefix("--").replace("-", "_"): name
+       for name, f in spec_fields().items() if f.metadata.get("flag")},
 }
 
 
@@ -113,6 +116,23 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     s.add_argument("--start", metavar="B1|B0,B1", help=_help("start"))
     s.add_argument("--iterations", type=_whole, metavar="N", help=_help("max_iterations"))
     s.add_argument("--tol", type=_number, metavar="T", help=_help("tolerance"))
+    o = p.add_argument_group("optimizer and schedule (default: the note's gradient descent "
+                             "at a constant η)")
+    for f in spec_fields().values():
+        flag = f.metadata.get("flag")
+        if flag is None:
+            continue
+        dest = flag.removeprefix("--").replace("-", "_")
+        if f.type == "bool":
+            o.add_argument(flag, dest=dest, action="store_true", default=None,
+                           help=f.metadata["help"])
+        elif "choices" in f.metadata:
+            o.add_argument(flag, dest=dest, choices=list(f.metadata["choices"]),
+                           help=f.metadata["help"])
+        else:
+            kind = _whole if str(f.type).startswith("int") else _number
+            o.add_argument(flag, dest=dest, type=kind, metavar=dest.upper(),
+                           help=f.metadata["help"])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,6 +243,15 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
 def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
     """Notes for flags given that have no effect on the run ``spec`` describes."""
     notes = []
+    for flag, name in FLAG_FIELDS.items():
+        meta = spec_fields()[name].metadata
+        if "flag" in meta and getattr(args, flag, None) is not None and not spec.applies(name) \
+                and name not in ("optimizer", "schedule"):
+            notes.append(f"{meta['flag']} has no effect with --optimizer {spec.optimizer} "
+                         f"and --schedule {spec.schedule}")
+    if spec.penalty == "l1" and spec.optimizer != "gd" and spec.l1_method == "proximal":
+        notes.append(f"L1 with {spec.optimizer} takes the plain subgradient step (the "
+                     "proximal step is gradient descent's)")
     if getattr(args, "lam", None) is not None and spec.penalty == "none":
         notes.append("--lam has no effect without --penalty l1 or l2")
     if getattr(args, "l1_method", None) is not None and spec.penalty != "l1":
@@ -333,6 +362,9 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
             args.data or args.example or args.from_workbook
         spec = spec_from_args(args) if given else None
+        if spec is not None and not spec.plain_descent:
+            raise UsageError("the window shows gradient descent at a constant η on every "
+                             "sample; gdapp run computes the others")
         if spec is not None and spec.data.p > 1:
             raise UsageError(f"the window shows runs on one feature; these data have "
                              f"{spec.data.p} ({spec.data.x_name}): gdapp run and gdapp path "

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gdapp.core import Run, RunSpec
+from gdapp.core import Run, RunSpec, spec_fields
+from gdapp.core.batches import PATIENCE
 from gdapp.core.path import RegularizationPath
 
 
@@ -26,6 +27,11 @@ def run_to_dict(r: Run) -> dict[str, Any]:
     history["penalty"] = r.penalty.tolist()
     history["objective"] = r.objective.tolist()
     history["step"] = {n: r.step[:, i].tolist() for i, n in enumerate(names)}
+    history["lr"] = [None, *r.lr[1:].tolist()]  # η_t of the update that made row t
+    if r.batches is not None:  # the sample indices each update used (0-based)
+        history["batch"] = [None, *(r.batch(t).tolist() for t in range(1, r.iterations + 1))]
+    if r.state:  # the optimizer's state after each update, one list per iterate
+        history["state"] = {name: values.tolist() for name, values in r.state.items()}
     settings = r.spec.settings()
     return {
         "status": r.status,
@@ -68,6 +74,11 @@ def _on_original(spec: RunSpec, params: Sequence[float]) -> tuple[float, ...]:
     return original if spec.model == "line" else (0.0, *original)
 
 
+#: Settings sheet / JSON name → RunSpec field of the optimizer and schedule settings.
+_OPTIMIZER_KEYS = {str(f.metadata["name"]): name for name, f in spec_fields().items()
+                   if f.metadata.get("flag")}
+
+
 def run_summary(r: Run) -> str:
     """A few lines for a person: what happened, where it ended, where the optimum is."""
     s = r.spec
@@ -77,12 +88,19 @@ def run_summary(r: Run) -> str:
                       zip(names, s.resolved_start(), strict=True))
     lines = [f"{s.model} model, {s.cost.upper()}{pen}, η = {_fmt(s.learning_rate)}, "
              f"start {start} on {s.data.name} (n = {s.data.n})"]
+    extra = [f"{k} = {v}" for k, v in s.settings().items()
+             if k in _OPTIMIZER_KEYS and s.applies(_OPTIMIZER_KEYS[k])]
+    if extra:
+        lines.append("optimizer: " + ", ".join(extra)
+                     + (f"; L1 by the {r.l1_rule} step" if r.l1_rule else ""))
     if s.data.p > 1:
         lines.append("features: " + ", ".join(
             f"b{j} = {name}" for j, name in enumerate(s.data.feature_names, start=1)))
     if r.status == "converged":
         updates = "update" if r.converged_at == 1 else "updates"
-        lines.append(f"converged after {r.converged_at} {updates} (|Δb| ≤ {s.tolerance:g})")
+        rule = (f"the objective over all samples stopped improving for {PATIENCE} epochs"
+                if s.minibatch else f"|Δb| ≤ {s.tolerance:g}")
+        lines.append(f"converged after {r.converged_at} {updates} ({rule})")
         if r.stopped_short is not None:
             lines.append(f"  ← only by the stopping rule: still {_fmt(r.stopped_short)} from "
                          "the optimum (η too small, or the tolerance too large)")

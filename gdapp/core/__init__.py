@@ -20,8 +20,9 @@ from gdapp.core.data import (
     parse_sample,
     rows_to_dataset,
 )
-from gdapp.core.engine import DIVERGENCE_LIMIT, Run, RunCancelled, rerun_for_rows, run
+from gdapp.core.engine import Run, rerun_for_rows, run
 from gdapp.core.examples import NOTE_RUNS
+from gdapp.core.loops import DIVERGENCE_LIMIT, RunCancelled
 from gdapp.core.objective import ZERO_BAND, Objective, band_sign
 from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
 from gdapp.core.path import RegularizationPath, auto_lambdas, regularization_path

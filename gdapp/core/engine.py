@@ -24,25 +24,29 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
-from gdapp.core.objective import ZERO_BAND, Objective
+from gdapp.core.batches import BatchGradient, epoch_stopping
+from gdapp.core.loops import (
+    ASK_EVERY_UPDATE_SAMPLES,
+    DIVERGENCE_LIMIT,
+    Stepping,
+    Trace,
+    asking_first,
+    descend,
+    descend_affine,
+    descend_squared,
+)
+from gdapp.core.objective import Objective
 from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
 from gdapp.core.spec import RunSpec
 
 FloatArray = NDArray[np.float64]
 Status = Literal["converged", "max_iterations", "diverged"]
-
-class RunCancelled(Exception):
-    """A run stopped because its ``cancel`` callback said so (at update ``args[0]``)."""
-
-
-#: A parameter or objective larger than this in size counts as divergence.
-DIVERGENCE_LIMIT = 1e100
 
 #: See :attr:`Run.stopped_short`.
 STOPPED_SHORT_SHARE = 1e-3
@@ -65,6 +69,11 @@ class Run:
     diverged_at : int or None               the update that produced a non-finite/huge value
     optimum : Optimum
     stability_limit : float or None         η must stay below it (squared error only)
+    lr : ndarray of shape (m,)              η_t of the update that produced row t (row 0: nan)
+    state : dict of name → ndarray (m, p)   the optimizer's state after each update (row 0:
+                                            its start, 0); empty for gradient descent
+    l1_rule : str                           "proximal", "subgradient", or "" without L1
+    batches : BatchGradient or None         a mini-batch run's orders (see :meth:`batch`)
     """
 
     spec: RunSpec
@@ -80,6 +89,16 @@ class Run:
     diverged_at: int | None
     optimum: Optimum
     stability_limit: float | None
+    lr: FloatArray = field(default_factory=lambda: np.zeros(0))
+    state: dict[str, FloatArray] = field(default_factory=dict)
+    l1_rule: str = ""
+    batches: BatchGradient | None = None
+
+    def batch(self, t: int) -> NDArray[np.intp]:
+        """The sample indices (0-based) update t used: all of them for a full-batch run."""
+        if self.batches is None:
+            return np.arange(self.spec.data.n)
+        return self.batches.batch(t)
 
     @property
     def iterations(self) -> int:
@@ -109,171 +128,42 @@ class Run:
         return left if left > STOPPED_SHORT_SHARE * scale else None
 
 
-def _descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], first: int,
-             eta: float, lam: float, mode: str, n_max: int, tol: float, stop: bool,
-             cancel: Callable[[], bool] | None = None
-             ) -> tuple[list[tuple[float, ...]], int | None]:
-    """The descent loop for any number of parameters; those from index ``first`` on (the
-    slopes) are penalized. Returns the iterates and the diverging update (or None).
-
-    Each coordinate's update: g ← ∂E/∂b (+ 2λ·b with L2, + λ·sign(b) with the L1
-    subgradient), z = b − η·g; divergence when |z| is not ≤ ``DIVERGENCE_LIMIT`` (tested
-    before the band, which inf would pass); z = 0 inside the zero band; with the L1 proximal
-    step the soft threshold z ← sign(z)·max(|z| − η·λ, 0), its result banded too."""
-    b = list(start)
-    out = [tuple(b)]
-    append = out.append
-    eta_lam = eta * lam
-    band = ZERO_BAND
-    limit = DIVERGENCE_LIMIT
-    coords = range(len(b))
-    for k in range(1, n_max + 1):
-        if cancel is not None and not k & 255 and cancel():
-            raise RunCancelled(k)
-        g = grad(*b)
-        z = []
-        for j in coords:
-            bj, gj = b[j], g[j]
-            if j >= first:
-                if mode == "l1sub":
-                    gj += lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
-                elif mode == "l2":
-                    gj += 2.0 * lam * bj
-            eg = eta * gj
-            zj = bj - eg
-            if not abs(zj) <= limit:  # also NaN and inf
-                return out, k
-            if abs(zj) <= band * (abs(bj) + abs(eg)):
-                zj = 0.0
-            if mode == "l1prox" and j >= first:  # only shrinks |z|
-                a = abs(zj) - eta_lam
-                zj = 0.0 if a <= band * (abs(zj) + eta_lam) else math.copysign(a, zj)
-            z.append(zj)
-        converged = stop and all(abs(zj - bj) <= tol for zj, bj in zip(z, b, strict=True))
-        b = z
-        append(tuple(b))
-        if converged:
-            break
-    return out, None
-
-
-def _descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float, ...],
-                     first: int, eta: float, lam: float, mode: str, n_max: int, tol: float,
-                     stop: bool) -> tuple[FloatArray, int | None]:
-    """:func:`_descend` for MSE on many parameters, whole vectors at a time: ∂E/∂b =
-    H·(b − b*) from the sufficient statistics (H the Hessian, b* the least-squares fit)."""
-    b = np.array(start, dtype=np.float64)
-    out = np.empty((n_max + 1, b.size))  # untouched rows cost no memory
-    out[0] = b
-    eta_lam = eta * lam
-    band = ZERO_BAND
-    # |z| ≤ band·(|b| + |η·g|) with |η·g| = |b − z| ≤ |b| + |z| implies |z| ≤ 2.000001·band·|b|:
-    # when no coordinate passes that cheap test, none is in the band
-    near = 2.000001 * band
-    limit = DIVERGENCE_LIMIT
-    size_b = np.abs(b)
-    absolute, matmul, subtract, multiply = np.abs, np.dot, np.subtract, np.multiply
-    d, g, eg = np.empty_like(b), np.empty_like(b), np.empty_like(b)
-    slopes = slice(first, None)
-    for k in range(1, n_max + 1):
-        matmul(hessian, subtract(b, centre, out=d), out=g)
-        if mode == "l2":
-            g[slopes] += 2.0 * lam * b[slopes]
-        elif mode == "l1sub":
-            g[slopes] += lam * np.sign(b[slopes])
-        multiply(g, eta, out=eg)
-        z = subtract(b, eg, out=out[k])   # the new iterate, written in place into its row
-        size = absolute(z)
-        if not size.max() <= limit:  # also NaN and inf
-            return out[:k].copy(), k
-        if (size <= near * size_b).any():
-            zero = size <= band * (size_b + absolute(eg))
-            z[zero] = 0.0
-            size[zero] = 0.0
-        if mode == "l1prox":
-            zs = z[slopes]
-            a = size[slopes] - eta_lam
-            z[slopes] = np.where(a <= band * (size[slopes] + eta_lam), 0.0, np.copysign(a, zs))
-            size = absolute(z)
-        if stop and absolute(subtract(z, b, out=d)).max() <= tol:
-            return out[:k + 1].copy(), None
-        b, size_b = z, size
-    return out.copy(), None
-
-
-def _descend_affine(curvature: float, centre: float, b: float, eta: float, l2: float,
-                    n_max: int, tol: float, stop: bool) -> tuple[list[float], int | None]:
-    """The loop for one parameter when ∂E/∂b = curvature·(b − centre) (+ 2λ·b with L2):
-    the note's own case (origin, MSE). Same updates as :func:`_descend`, inlined for speed."""
-    out = [b]
-    append = out.append
-    band = ZERO_BAND
-    limit = DIVERGENCE_LIMIT
-    l2_2 = 2.0 * l2
-    for k in range(1, n_max + 1):
-        eg = eta * (curvature * (b - centre) + l2_2 * b)
-        z = b - eg
-        if not abs(z) <= limit:
-            return out, k
-        if abs(z) <= band * (abs(b) + abs(eg)):
-            z = 0.0
-        step = z - b
-        b = z
-        append(b)
-        if stop and abs(step) <= tol:
-            break
-    return out, None
-
-
-#: From this many samples an O(n)-per-update loop asks ``cancel`` before every update
-#: (one update then costs milliseconds), not only every 256th.
-ASK_EVERY_UPDATE_SAMPLES = 4096
-
-
-def _asking_first(grad: Callable[..., tuple[float, ...]], cancel: Callable[[], bool]
-                  ) -> Callable[..., tuple[float, ...]]:
-    """``grad`` that first asks ``cancel`` (the loops call it once per update k = 1, 2, …)."""
-    k = 0
-
-    def asking(*b: float) -> tuple[float, ...]:
-        nonlocal k
-        k += 1
-        if cancel():
-            raise RunCancelled(k)
-        return grad(*b)
-    return asking
-
-
-#: The kernels :func:`_iterate` may choose ("general" is :func:`_descend`; tests force each).
+#: The kernels :func:`_iterate` may choose ("general" is :func:`descend`; tests force each).
 KERNELS = ("auto", "general", "squared")
 
 
-def _iterate(spec: RunSpec, obj: Objective, mode: str, lam: float, stop: bool,
-             cancel: Callable[[], bool] | None, kernel: str = "auto"
-             ) -> tuple[FloatArray, int | None]:
+def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
+             cancel: Callable[[], bool] | None, kernel: str = "auto") -> Trace:
     """The iterates, by the fastest kernel that computes this run: the note's own case (one
-    parameter, MSE, no L1) inlined; MSE on more than two parameters a vector at a time; the
-    general loop otherwise (each kernel is tested equal to the general loop)."""
+    parameter, MSE, plain descent, no L1) inlined; MSE on more than two parameters a vector
+    at a time; the general loop otherwise (each kernel is tested equal to the general loop)."""
     start = spec.resolved_start()
-    eta, tol, n_max = spec.learning_rate, spec.tolerance, spec.max_iterations
+    tol, n_max = spec.tolerance, spec.max_iterations
     stats, q = obj.stats, len(start)
-    squared = spec.cost == "mse" and stats is not None
-    if kernel == "auto" and squared and q == 1 and mode in ("plain", "l2"):
+    squared = spec.cost == "mse" and stats is not None and not spec.minibatch
+    if kernel == "auto" and squared and q == 1 and stepping.plain \
+            and stepping.mode in ("plain", "l2"):
         assert stats is not None
-        seq, diverged_at = _descend_affine(2.0 * stats.sxx, stats.bstar, start[0], eta,
-                                           lam if mode == "l2" else 0.0, n_max, tol, stop)
-        return np.array(seq, dtype=np.float64).reshape(-1, 1), diverged_at
+        return descend_affine(2.0 * stats.sxx, stats.bstar, start[0], stepping.eta,
+                              stepping.lam if stepping.mode == "l2" else 0.0, n_max, tol, stop)
     if squared and (kernel == "squared" or (kernel == "auto" and q > 2)):
         assert stats is not None
-        return _descend_squared(stats.hessian(), stats.optimum(), start, obj.first, eta, lam,
-                                mode, n_max, tol, stop)
+        return descend_squared(stats.hessian(), stats.optimum(), start, stepping, n_max,
+                               tol, stop)
+    if spec.minibatch:
+        assert spec.batch_size is not None
+        batches = BatchGradient(spec.data, spec.model, spec.cost, spec.batch_size,
+                                spec.shuffle, spec.seed)
+        rule = epoch_stopping(batches.per_epoch,
+                              lambda b: float(obj.value(np.array([b]))[0]), tol)
+        trace = descend(batches, start, stepping, n_max, tol, stop, cancel, rule)
+        trace.batches = batches
+        return trace
     grad = obj.scalar_cost_gradient()
     if cancel is not None and obj.breakpoints is None and spec.cost == "mae" \
             and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
-        grad = _asking_first(grad, cancel)
-    seq2, diverged_at = _descend(grad, start, obj.first, eta, lam, mode, n_max, tol, stop,
-                                 cancel)
-    return np.array(seq2, dtype=np.float64).reshape(-1, q), diverged_at
+        grad = asking_first(grad, cancel)
+    return descend(grad, start, stepping, n_max, tol, stop, cancel)
 
 
 def run(spec: RunSpec, *, stop_at_convergence: bool = True,
@@ -301,11 +191,12 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     tol = spec.tolerance
     lam = spec.lam if spec.penalty != "none" else 0.0
     obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, lam)
-    if spec.penalty == "l1":
-        mode = "l1prox" if spec.l1_method == "proximal" else "l1sub"
-    else:
-        mode = spec.penalty if spec.penalty == "l2" else "plain"
-    params, diverged_at = _iterate(spec, obj, mode, lam, stop_at_convergence, cancel, kernel)
+    stepping = Stepping.of(spec, obj.first)
+    trace = _iterate(spec, obj, stepping, stop_at_convergence, cancel, kernel)
+    params, diverged_at = trace.params, trace.diverged_at
+    lr = trace.lr if trace.lr is not None else np.concatenate(
+        [[np.nan], np.full(params.shape[0] - 1, spec.learning_rate)])
+    state = trace.state
     cost = obj.cost(params)
     penalty = obj.penalty(params)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -321,11 +212,16 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         diverged_at = first_bad if diverged_at is None else min(diverged_at, first_bad)
         keep = first_bad
         params, cost, penalty = params[:keep], cost[:keep], penalty[:keep]
-        objective, gradient = objective[:keep], gradient[:keep]
+        objective, gradient, lr = objective[:keep], gradient[:keep], lr[:keep]
+        state = {name: values[:keep] for name, values in state.items()}
     step = np.zeros_like(params)
     step[1:] = np.diff(params, axis=0)
     converged = np.zeros(params.shape[0], dtype=bool)
-    converged[1:] = np.all(np.abs(step[1:]) <= tol, axis=1)
+    if trace.batches is None:
+        converged[1:] = np.all(np.abs(step[1:]) <= tol, axis=1)
+    elif stop_at_convergence and diverged_at is None \
+            and params.shape[0] - 1 < spec.max_iterations:
+        converged[-1] = True  # the epoch rule ended the run here
     hits = np.flatnonzero(converged)
     converged_at = int(hits[0]) if hits.size else None
     status: Status
@@ -338,10 +234,32 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     return Run(
         spec=spec, params=params, gradient=gradient, cost=cost, penalty=penalty,
         objective=objective, step=step, converged=converged, status=status,
-        converged_at=converged_at, diverged_at=diverged_at,
+        converged_at=converged_at, diverged_at=diverged_at, lr=lr, state=state,
+        batches=trace.batches,
+        l1_rule=_l1_rule(stepping),
         optimum=exact_optimum(spec.data, spec.model, spec.cost, spec.penalty, lam),
-        stability_limit=stability_limit(spec.data, spec.model, spec.cost, spec.penalty, lam),
+        stability_limit=_stability(spec, lam),
     )
+
+
+def _stability(spec: RunSpec, lam: float) -> float | None:
+    """The largest stable constant η: 2/λ_max for gradient descent, (2 + 2μ)/λ_max for
+    heavy-ball momentum (undamped); None where no such limit applies (other optimizers,
+    schedules, MAE/RMSE)."""
+    limit = stability_limit(spec.data, spec.model, spec.cost, spec.penalty, lam)
+    if limit is None or spec.schedule != "constant":
+        return None
+    if spec.optimizer == "gd":
+        return limit
+    h = spec.hyper()
+    if spec.optimizer == "momentum" and h.dampening == 0:
+        return limit * (1.0 + h.momentum)
+    return None
+
+
+def _l1_rule(stepping: Stepping) -> str:
+    """How an L1 penalty moves the slopes: "proximal", "subgradient" or "" without L1."""
+    return {"l1prox": "proximal", "l1sub": "subgradient"}.get(stepping.mode, "")
 
 
 def rerun_for_rows(spec: RunSpec, rows: int) -> Run:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 from gdapp.core.data import DOCUMENT, Dataset
+from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES, Hyper, hyper_for
 
 ModelName = Literal["origin", "line"]
 CostName = Literal["mse", "mae", "rmse"]
@@ -52,6 +53,20 @@ MAX_EXPORTABLE_ROWS = 1_048_575
 #: Every run fits in a workbook (row 0 is the start), so every run can be exported and
 #: verified; this also bounds a run's memory (about 100 MB at this length).
 MAX_ITERATIONS = MAX_EXPORTABLE_ROWS - 1
+
+
+def _opt(label: str, name: str, help_: str, flag: str, *, choices: tuple[str, ...] | None = None,
+         uses: str | None = None, schedule: str | None = None, batch: str | None = None
+         ) -> dict[str, Any]:
+    """Metadata of an optimizer, schedule or mini-batch setting: its command-line ``flag``
+    and when it applies (``uses``: the optimizer setting it is; ``schedule``: the schedule
+    setting; ``batch``: the mini-batch setting)."""
+    m = _meta(label, name, help_, choices)
+    m["flag"] = flag
+    m["uses"] = uses
+    m["schedule"] = schedule
+    m["batch"] = batch
+    return m
 
 
 def _meta(label: str, name: str, help_: str, choices: tuple[str, ...] | None = None
@@ -96,12 +111,99 @@ class RunSpec:
     tolerance: float = field(default=1e-9, metadata=_meta(
         "Tolerance", "tolerance", "Converged when no parameter moves more than this "
         "in one update."))
+    # --- the optimizer (torch.optim's names and defaults; see gdapp.core.optimizers) -----
+    optimizer: str = field(default="gd", metadata=_opt(
+        "Optimizer", "optimizer", "How the gradient becomes a step: gd (the note's), momentum, "
+        "nesterov, adagrad, rmsprop or adam (PyTorch's equations).", "--optimizer",
+        choices=tuple(OPTIMIZERS)))
+    momentum: float | None = field(default=None, metadata=_opt(
+        "μ (momentum)", "momentum", "How much of the previous step carries on: buf = μ·buf + "
+        "(1 − τ)·g (momentum, nesterov 0.9; rmsprop 0).", "--momentum", uses="momentum"))
+    dampening: float = field(default=0.0, metadata=_opt(
+        "τ (dampening)", "dampening", "The share of each new gradient left out of the "
+        "velocity (torch SGD).", "--dampening", uses="dampening"))
+    beta1: float = field(default=0.9, metadata=_opt(
+        "β1", "beta1", "Adam's memory of the gradient: m = β1·m + (1 − β1)·g.", "--beta1",
+        uses="beta1"))
+    beta2: float = field(default=0.999, metadata=_opt(
+        "β2", "beta2", "Adam's memory of the squared gradient: v = β2·v + (1 − β2)·g².",
+        "--beta2", uses="beta2"))
+    eps: float | None = field(default=None, metadata=_opt(
+        "ε", "eps", "Added to the root in the denominator so that it is never 0 (adagrad "
+        "1e-10; rmsprop, adam 1e-8).", "--eps", uses="eps"))
+    alpha: float = field(default=0.99, metadata=_opt(
+        "α (smoothing)", "alpha", "RMSProp's memory of the squared gradient: v = α·v + "
+        "(1 − α)·g².", "--alpha", uses="alpha"))
+    centered: bool = field(default=False, metadata=_opt(
+        "Centred", "centered", "RMSProp divides by the variance of g, not its mean square.",
+        "--centered", uses="centered"))
+    amsgrad: bool = field(default=False, metadata=_opt(
+        "AMSGrad", "amsgrad", "Adam divides by the largest v seen so far.", "--amsgrad",
+        uses="amsgrad"))
+    schedule: str = field(default="constant", metadata=_opt(
+        "Schedule", "schedule", "How η changes with the update t: constant (the note's), "
+        "step, exponential, invscaling or cosine.", "--schedule", choices=tuple(SCHEDULES)))
+    gamma: float = field(default=0.5, metadata=_opt(
+        "γ (decay)", "gamma", "The factor of the step and exponential schedules.", "--gamma",
+        schedule="gamma"))
+    step_size: int = field(default=100, metadata=_opt(
+        "s (step size)", "step_size", "The step schedule multiplies η by γ every s updates.",
+        "--step-size", schedule="step_size"))
+    power_t: float = field(default=0.25, metadata=_opt(
+        "power_t", "power_t", "The inverse-scaling schedule's exponent: η/t^power_t.",
+        "--power-t", schedule="power_t"))
+    # --- mini-batches (see gdapp.core.batches) ---------------------------------------------
+    batch_size: int | None = field(default=None, metadata=_opt(
+        "Batch size B", "batch_size", "Samples per update: all of them (the note's full "
+        "batch) unless given; 1 is stochastic gradient descent.", "--batch-size",
+        batch="batch_size"))
+    shuffle: bool = field(default=False, metadata=_opt(
+        "Shuffle", "shuffle", "Draw a new order of the samples at every epoch (else they "
+        "are taken in order).", "--shuffle", batch="shuffle"))
+    seed: int = field(default=0, metadata=_opt(
+        "Seed", "seed", "The seed of the shuffled orders: the same seed, the same run.",
+        "--seed", batch="seed"))
 
     # ----------------------------------------------------------------------------------
     @property
     def param_names(self) -> tuple[str, ...]:
         """Names of the model's parameters, e.g. ``("b1",)`` or ``("b0", "b1")``."""
         return model_param_names(self.model, self.data.p)
+
+    def applies(self, name: str) -> bool:
+        """Whether setting ``name`` (a field) changes this run. The optimizer and schedule
+        settings apply only to the optimizer/schedule that uses them, and the optimizer and
+        schedule themselves only when they are not the note's (gd, constant): a run of the
+        note's kind is described by the note's settings alone."""
+        meta = spec_fields()[name].metadata
+        if name == "optimizer":
+            return self.optimizer != "gd"
+        if name == "schedule":
+            return self.schedule != "constant"
+        uses, schedule, batch = meta.get("uses"), meta.get("schedule"), meta.get("batch")
+        if batch is not None:
+            return self.minibatch and (batch != "seed" or self.shuffle)
+        if uses is not None:
+            return uses in OPTIMIZERS[self.optimizer].settings
+        if schedule is not None:
+            return schedule in SCHEDULES[self.schedule].settings
+        return True
+
+    @property
+    def plain_descent(self) -> bool:
+        """The note's kind of run: gradient descent at a constant η on every sample."""
+        return self.optimizer == "gd" and self.schedule == "constant" and not self.minibatch
+
+    @property
+    def minibatch(self) -> bool:
+        """Whether each update uses fewer samples than all."""
+        return self.batch_size is not None and self.batch_size < self.data.n
+
+    def hyper(self) -> Hyper:
+        """The optimizer's hyper-parameters, its defaults filled in."""
+        return hyper_for(self.optimizer, momentum=self.momentum, dampening=self.dampening,
+                         beta1=self.beta1, beta2=self.beta2, eps=self.eps, alpha=self.alpha,
+                         centered=self.centered, amsgrad=self.amsgrad)
 
     def resolved_start(self) -> tuple[float, ...]:
         """The start point, with the documented default filled in."""
@@ -138,6 +240,7 @@ class RunSpec:
             raise ValueError(f"max iterations {self.max_iterations:,} is beyond what a workbook "
                              f"holds: at most {MAX_ITERATIONS:,} updates "
                              f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
+        self._validate_optimizer()
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(
@@ -147,13 +250,51 @@ class RunSpec:
             _finite(f"start {name}", v)
         return replace(self, learning_rate=eta, lam=lam, tolerance=tol, start=start)
 
+    def _validate_optimizer(self) -> None:
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, "
+                             f"got {self.optimizer!r}")
+        if self.schedule not in SCHEDULES:
+            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, "
+                             f"got {self.schedule!r}")
+        h = self.hyper()
+        for label, value, lo, hi, hi_open in (
+                ("momentum μ", h.momentum, 0.0, 1.0, True),
+                ("dampening τ", h.dampening, 0.0, 1.0, False),
+                ("β1", h.beta1, 0.0, 1.0, True), ("β2", h.beta2, 0.0, 1.0, True),
+                ("α", h.alpha, 0.0, 1.0, True)):
+            v = _finite(label, value)
+            if not (lo <= v and (v < hi if hi_open else v <= hi)):
+                raise ValueError(f"{label} must be in [{lo:g}, {hi:g}{')' if hi_open else ']'}"
+                                 f", got {value}")
+        if not _finite("ε", h.eps) > 0:
+            raise ValueError(f"ε must be > 0, got {h.eps}")
+        if self.optimizer == "nesterov" and (h.momentum <= 0 or h.dampening != 0):
+            raise ValueError("Nesterov momentum needs momentum μ > 0 and dampening τ = 0")
+        if not _finite("γ", self.gamma) > 0:
+            raise ValueError(f"γ must be > 0, got {self.gamma}")
+        if not _finite("power_t", self.power_t) >= 0:
+            raise ValueError(f"power_t must be ≥ 0, got {self.power_t}")
+        if isinstance(self.step_size, bool) or not isinstance(self.step_size, int) \
+                or self.step_size < 1:
+            raise ValueError(f"the step size s must be a whole number ≥ 1, got "
+                             f"{self.step_size!r}")
+        b = self.batch_size
+        if b is not None and (isinstance(b, bool) or not isinstance(b, int)
+                              or not 1 <= b <= self.data.n):
+            raise ValueError(f"the batch size B must be a whole number from 1 to the "
+                             f"{self.data.n} samples, got {b!r}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise ValueError(f"the seed must be a whole number ≥ 0, got {self.seed!r}")
+
     def settings(self) -> dict[str, Any]:
         """The scalar settings (no data) as ``{defined name: value}``, start split by name."""
         out: dict[str, Any] = {}
         for f in fields(self):
-            if f.name in ("data", "start"):
+            if f.name in ("data", "start") or not self.applies(f.name):
                 continue
-            out[f.metadata["name"]] = getattr(self, f.name)
+            value = getattr(self, f.name)
+            out[f.metadata["name"]] = getattr(self.hyper(), f.name) if value is None else value
         for pname, v in zip(self.param_names, self.resolved_start(), strict=True):
             out[f"{pname}_start"] = v
         return out

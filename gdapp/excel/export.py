@@ -34,7 +34,7 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from gdapp import __version__
-from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
+from gdapp.core import MAX_EXPORTABLE_ROWS, Run, RunSpec, spec_fields
 from gdapp.excel import charts
 from gdapp.excel.layout import (
     FIRST_ROW,
@@ -101,6 +101,9 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
             timestamp: datetime | None) -> Path:
     target = _check_target(path)
     _check_size(run)
+    if not run.spec.plain_descent:
+        raise ExportError(f"a workbook holds gradient descent at a constant η on every "
+                          f"sample; this run uses {_kind(run.spec)}: gdapp run computes it")
     if run.spec.data.p > 1:
         raise ExportError(f"a workbook holds runs on one feature; these data have "
                           f"{run.spec.data.p} ({run.spec.data.x_name}): gdapp run and "
@@ -215,6 +218,14 @@ def _check_place(target: Path) -> None:
     if target.is_file() and (target.stat().st_mode & 0o222 == 0
                              or not os.access(target, os.W_OK)):
         raise ExportError(f"{target} is read-only: make it writable or choose another name")
+
+
+def _kind(spec: RunSpec) -> str:
+    """What a run other than the note's kind uses, in a few words."""
+    parts = [spec.optimizer, f"the {spec.schedule} schedule"]
+    if spec.minibatch:
+        parts.append(f"batches of {spec.batch_size}")
+    return ", ".join(parts)
 
 
 def _check_size(run: Run) -> None:

@@ -102,7 +102,7 @@ FORMULAS: dict[str, FormulaPair] = {
     "penalty gradient l1": FormulaPair(
         "+lambda_*SIGN({b1})", "+ lam*np.sign(b1)     # λ·sign(b1), sign(0) = 0"),
     "objective": FormulaPair("{cost}+{penalty}", "cost + penalty      # Objective.value"),
-    # --- the update (engine._descend_1/_descend_2) ---------------------------------------
+    # --- the update (loops.descend) ---------------------------------------------------------
     "update": FormulaPair(
         "IF(ABS({b}-eta*{g})<=" + BAND + "*(ABS({b})+ABS(eta*{g})),0,{b}-eta*{g})",
         "z = b - eta*g; 0.0 if abs(z) <= 1e-12*(abs(b) + abs(eta*g)) else z"),
