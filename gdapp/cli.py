@@ -38,6 +38,7 @@ from gdapp.core import (
     Dataset,
     Run,
     RunSpec,
+    encoding_note,
     load_csv,
     parse_number,
     run,
@@ -173,6 +174,9 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
     changes: dict[str, Any] = {}
     data = _load_data(args)
     if data is not None:
+        note = encoding_note(data)
+        if note:
+            print(f"gdapp: note: {note}", file=sys.stderr)
         changes["data"] = data
         if args.start is None:
             changes["start"] = None  # the documented default start for the new data

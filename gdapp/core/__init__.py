@@ -13,6 +13,7 @@ from gdapp.core.data import (
     DataError,
     Dataset,
     document_example,
+    encoding_note,
     load_csv,
     parse_number,
     parse_sample,
@@ -39,6 +40,7 @@ __all__ = [
     "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
     "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND", "DataError", "Dataset",
     "Objective", "Optimum", "Run", "RunCancelled", "RunSpec", "band_sign", "default_start",
-    "document_example", "exact_optimum", "load_csv", "make_spec", "parse_number", "parse_sample",
-    "rerun_for_rows", "rows_to_dataset", "run", "spec_fields", "stability_limit",
+    "document_example", "encoding_note", "exact_optimum", "load_csv", "make_spec",
+    "parse_number", "parse_sample", "rerun_for_rows", "rows_to_dataset", "run", "spec_fields",
+    "stability_limit",
 ]

@@ -45,6 +45,10 @@ class Dataset:
         The column names the samples came with (shown in the grid and the workbook).
     name : str
         Where the samples came from: ``"document"`` or a file name.
+    encoding : str or None
+        The text encoding a CSV file was read in when it was not UTF-8 (``"cp949"``,
+        ``"utf-16"``…; see :func:`decode_text`), else None. It describes the file, not the
+        samples: it takes no part in comparisons.
     """
 
     x: FloatArray
@@ -52,6 +56,7 @@ class Dataset:
     x_name: str = "x"
     y_name: str = "y"
     name: str = "data"
+    encoding: str | None = field(default=None, compare=False)
     _fingerprint: bytes = field(default=b"", repr=False, compare=False)
 
     def __init__(
@@ -62,6 +67,7 @@ class Dataset:
         x_name: str = "x",
         y_name: str = "y",
         name: str = "data",
+        encoding: str | None = None,
     ) -> None:
         xa = np.array(x, dtype=np.float64, copy=True).reshape(-1)
         ya = np.array(y, dtype=np.float64, copy=True).reshape(-1)
@@ -89,6 +95,7 @@ class Dataset:
         object.__setattr__(self, "x_name", str(x_name) or "x")
         object.__setattr__(self, "y_name", str(y_name) or "y")
         object.__setattr__(self, "name", str(name))
+        object.__setattr__(self, "encoding", encoding)
         object.__setattr__(self, "_fingerprint", xa.tobytes() + b"|" + ya.tobytes())
 
     @property
@@ -421,35 +428,98 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
         raise DataError(f"{p}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    text = _decode(raw, p)
+    text, encoding = _decode(raw, p)
     delimiter = _sniff_delimiter(text[:8192])
     rows = _csv_rows(text.splitlines(), delimiter)
-    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
+    data = rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
                            comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
+    if encoding == "utf-8":
+        return data
+    return Dataset(data.x, data.y, x_name=data.x_name, y_name=data.y_name, name=data.name,
+                   encoding=encoding)
 
 
 #: Byte-order marks of "Unicode text" exports (UTF-32's first: they begin like UTF-16's).
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
+#: Encodings tried in turn on a file without a byte-order mark, after UTF-16 without one:
+#: UTF-8 (also with its BOM), then CP949 (Korean Windows: what Korean Excel saves as
+#: "CSV", a superset of EUC-KR), then Windows-1252 (Western Windows Excel). Each must decode
+#: the whole file strictly. UTF-8 comes first because text in CP949 or Windows-1252 is
+#: almost never valid UTF-8; CP949 before Windows-1252 because Windows-1252 decodes nearly
+#: any bytes (Korean text read as it comes out as "ÄÚµå"). A detector such as
+#: charset-normalizer was tried and took short CP949 files ("키,몸무게" and a few numbers)
+#: for Big5. A Western file can still pass as CP949 ("°C" is a valid CP949 pair): the
+#: notice (:func:`encoding_note`) says which encoding was used, so a wrong guess shows.
+FALLBACK_ENCODINGS = ("utf-8-sig", "cp949", "cp1252")
 
-def _decode(raw: bytes, p: Path) -> str:
-    """The text: UTF-16/32 with a BOM or UTF-16 without one, else UTF-8, else Latin-1."""
+#: How the notices name an encoding.
+ENCODING_NAMES = {
+    "cp949": "CP949 (Korean Windows, EUC-KR)", "cp1252": "Windows-1252 (Western European)",
+    "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
+    "utf-32": "UTF-32",
+}
+
+
+def decode_text(raw: bytes) -> tuple[str, str] | None:
+    """The text of a CSV file's bytes and the encoding it was read in.
+
+    The rule: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else UTF-16 without one
+    (NUL in nearly every other byte); else the first of :data:`FALLBACK_ENCODINGS` that
+    decodes every byte. The encoding is returned as ``"utf-8"`` (with or without BOM),
+    ``"utf-16"``, ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-32"``, ``"cp949"`` or
+    ``"cp1252"``.
+
+    Returns
+    -------
+    (text, encoding), or None when the bytes are none of these (or hold NUL bytes, as binary
+    files do).
+    """
     codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None) or _utf16_codec(raw)
     if codec is not None:
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError:
+            return None
+        if "\x00" not in text[:4096]:
+            return text.removeprefix("\ufeff"), codec
+    if b"\x00" in raw[:4096]:
+        return None
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            return raw.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def encoding_note(data: Dataset) -> str | None:
+    """The notice for samples read from a file that was not UTF-8, e.g. "점수.csv was read
+    as CP949 (Korean Windows, EUC-KR) text, not UTF-8"; None for UTF-8 or other sources."""
+    if data.encoding is None or data.encoding == "utf-8":
+        return None
+    label = ENCODING_NAMES.get(data.encoding, data.encoding.upper())
+    return f"{data.name} was read as {label} text, not UTF-8"
+
+
+def _decode(raw: bytes, p: Path) -> tuple[str, str]:
+    """:func:`decode_text`, refusing bytes it cannot read with a :class:`DataError`."""
+    decoded = decode_text(raw)
+    if decoded is not None:
+        return decoded
+    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None) or _utf16_codec(raw)
+    if codec is not None:
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
             raise DataError(f"{p} looks like {codec.upper()} text but cannot be read as it; "
                             "save it as UTF-8 CSV") from None
-        if "\x00" not in text[:4096]:
-            return text.removeprefix("\ufeff")
     if b"\x00" in raw[:4096]:
         raise DataError(f"{p} is not a text (CSV) file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+    raise DataError(f"{p} cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) "
+                    "or Windows-1252; save it from the spreadsheet program as "
+                    "\"CSV UTF-8\" and import it again")
 
 
 def _utf16_codec(raw: bytes) -> str | None:
