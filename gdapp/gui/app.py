@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 #: The size of the window (and of ``--screenshot`` images).
 WINDOW_SIZE = (1280, 800)
-PYSIDE_MISSING = "the desktop app needs PySide6: pip install 'gdapp[gui]'"
+PYSIDE_MISSING = ("the desktop app needs PySide6, which a headless install leaves out: "
+                  "pip install 'PySide6-Essentials>=6.8,<6.12' pyqtgraph superqt platformdirs")
 #: The Debian package ``./dev setup`` installs for Hangul, named when none is found.
 HANGUL_FONT_PACKAGE = "fonts-nanum"
 #: Syllables a font must hold to count as drawing Hangul (the note's own words).
@@ -57,7 +58,7 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     Raises
     ------
     RuntimeError
-        When PySide6 (the ``gui`` extra) is not installed.
+        When PySide6 is not installed (a headless install, see the README).
     """
     try:
         from PySide6.QtWidgets import QApplication
