@@ -9,7 +9,7 @@ import pytest
 
 from gdapp.cli import main
 from gdapp.core import DataError, Dataset, encoding_note, load_csv
-from gdapp.core.data import decode_text
+from gdapp.core.encodings import decode_text
 
 # What Korean Excel writes for "CSV (쉼표로 분리)": CP949, CRLF line ends. "똠" is one of the
 # syllables CP949 has and EUC-KR lacks.

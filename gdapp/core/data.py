@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from gdapp.core.encodings import ENCODING_NAMES, UndecodableText, decode_text
+
 FloatArray = NDArray[np.float64]
 
 #: Largest size of a sample value: squares and sums of squares of up to 1e100 stay finite.
@@ -47,8 +49,8 @@ class Dataset:
         Where the samples came from: ``"document"`` or a file name.
     encoding : str or None
         The text encoding a CSV file was read in when it was not UTF-8 (``"cp949"``,
-        ``"utf-16"``…; see :func:`decode_text`), else None. It describes the file, not the
-        samples: it takes no part in comparisons.
+        ``"utf-16"``…; see :func:`gdapp.core.encodings.decode_text`), else None. It
+        describes the file, not the samples: it takes no part in comparisons.
     """
 
     x: FloatArray
@@ -439,61 +441,6 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
                    encoding=encoding)
 
 
-#: Byte-order marks of "Unicode text" exports (UTF-32's first: they begin like UTF-16's).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-#: Encodings tried in turn on a file without a byte-order mark, after UTF-16 without one:
-#: UTF-8 (also with its BOM), then CP949 (Korean Windows: what Korean Excel saves as
-#: "CSV", a superset of EUC-KR), then Windows-1252 (Western Windows Excel). Each must decode
-#: the whole file strictly. UTF-8 comes first because text in CP949 or Windows-1252 is
-#: almost never valid UTF-8; CP949 before Windows-1252 because Windows-1252 decodes nearly
-#: any bytes (Korean text read as it comes out as "ÄÚµå"). A detector such as
-#: charset-normalizer was tried and took short CP949 files ("키,몸무게" and a few numbers)
-#: for Big5. A Western file can still pass as CP949 ("°C" is a valid CP949 pair): the
-#: notice (:func:`encoding_note`) says which encoding was used, so a wrong guess shows.
-FALLBACK_ENCODINGS = ("utf-8-sig", "cp949", "cp1252")
-
-#: How the notices name an encoding.
-ENCODING_NAMES = {
-    "cp949": "CP949 (Korean Windows, EUC-KR)", "cp1252": "Windows-1252 (Western European)",
-    "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
-    "utf-32": "UTF-32",
-}
-
-
-def decode_text(raw: bytes) -> tuple[str, str] | None:
-    """The text of a CSV file's bytes and the encoding it was read in.
-
-    The rule: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else UTF-16 without one
-    (NUL in nearly every other byte); else the first of :data:`FALLBACK_ENCODINGS` that
-    decodes every byte. The encoding is returned as ``"utf-8"`` (with or without BOM),
-    ``"utf-16"``, ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-32"``, ``"cp949"`` or
-    ``"cp1252"``.
-
-    Returns
-    -------
-    (text, encoding), or None when the bytes are none of these (or hold NUL bytes, as binary
-    files do).
-    """
-    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None) or _utf16_codec(raw)
-    if codec is not None:
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            return None
-        if "\x00" not in text[:4096]:
-            return text.removeprefix("\ufeff"), codec
-    if b"\x00" in raw[:4096]:
-        return None
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            return raw.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
 def encoding_note(data: Dataset) -> str | None:
     """The notice for samples read from a file that was not UTF-8, e.g. "점수.csv was read
     as CP949 (Korean Windows, EUC-KR) text, not UTF-8"; None for UTF-8 or other sources."""
@@ -504,32 +451,11 @@ def encoding_note(data: Dataset) -> str | None:
 
 
 def _decode(raw: bytes, p: Path) -> tuple[str, str]:
-    """:func:`decode_text`, refusing bytes it cannot read with a :class:`DataError`."""
-    decoded = decode_text(raw)
-    if decoded is not None:
-        return decoded
-    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None) or _utf16_codec(raw)
-    if codec is not None:
-        try:
-            raw.decode(codec)
-        except UnicodeDecodeError:
-            raise DataError(f"{p} looks like {codec.upper()} text but cannot be read as it; "
-                            "save it as UTF-8 CSV") from None
-    if b"\x00" in raw[:4096]:
-        raise DataError(f"{p} is not a text (CSV) file")
-    raise DataError(f"{p} cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) "
-                    "or Windows-1252; save it from the spreadsheet program as "
-                    "\"CSV UTF-8\" and import it again")
-
-
-def _utf16_codec(raw: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL in (nearly) every other byte and never in the others."""
-    head = raw[: min(len(raw), 4096) // 2 * 2]
-    even, odd = head[0::2], head[1::2]
-    for codec, nul, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if len(head) >= 4 and b"\x00" not in text and nul.count(0) >= 0.9 * len(nul):
-            return codec
-    return None
+    """:func:`~gdapp.core.encodings.decode_text`, refusing with a :class:`DataError`."""
+    try:
+        return decode_text(raw)
+    except UndecodableText as exc:
+        raise DataError(f"{p} {exc}") from None
 
 
 def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
