@@ -62,7 +62,8 @@ KOREAN: dict[str, str] = {
     "squared (RMSE).":
         "에러 E를 재는 방법: 평균제곱오차(MSE), 평균절대오차(MAE) 또는 평균제곱근오차(RMSE).",
     "Regularization added to E on the slope: L2 = λ·b1², L1 = λ·|b1|.":
-        "E에 더하는 규제화의 패널티 항 (기울기 b1에만): L2 = λ·b1², L1 = λ·|b1|.",
+        "E에 더하는 규제화의 패널티 항 (절편 b0가 아니라 기울기 b1에만 붙는다): "
+        "L2 = λ·b1², L1 = λ·|b1|.",
     "How strongly the penalty pulls b1 toward 0.":
         "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 b1이 0 쪽으로 더 줄어든다.",
     "proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters "
@@ -112,7 +113,7 @@ KOREAN: dict[str, str] = {
     "the first k flagged converged, else the last k":
         "처음으로 수렴으로 표시된 k, 없으면 마지막 k",
     "Final {p}": "최종 {p}",
-    "the last iterate": "마지막 반복의 값",
+    "the last iterate": "마지막 반복에서의 값",
     "Final cost": "최종 비용",
     "Final objective": "최종 목적함수",
     "Exact optimum": "정확한 최적해",
@@ -176,7 +177,7 @@ KOREAN: dict[str, str] = {
     "Objective per iteration": "반복마다의 목적함수",
     "objective E + P": "목적함수 E + P",
     "objective": "목적함수",
-    "iterates": "반복 값",
+    "iterates": "반복한 지점",
     "(first {n} iterates)": "(처음 {n}번의 반복)",
 }
 
