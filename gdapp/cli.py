@@ -5,7 +5,7 @@
     gdapp run    [--example document | --data FILE] [--model origin|line] [--cost mse|mae|rmse]
                  [--penalty none|l1|l2] [--lam L] [--eta E] [--start B1 | --start B0,B1]
                  [--iterations N] [--tol T] [--from WORKBOOK.xlsx] [--json]
-    gdapp export (same options) -o FILE.xlsx
+    gdapp export (same options) [--lang en|ko] -o FILE.xlsx
     gdapp path   (run flags) [--lambdas auto | L1,L2,…] [--json]
     gdapp verify FILE.xlsx     exit 0 agree, 1 disagree, 2 cannot verify
     gdapp examples --out DIR   regenerates the note's reference workbooks
@@ -38,6 +38,7 @@ from gdapp.core import (
     DataError,
     Dataset,
     RunSpec,
+    encoding_note,
     load_csv,
     parse_number,
     run,
@@ -147,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_exp = sub.add_parser("export", help="run and write a live-formula .xlsx workbook")
     _add_run_flags(p_exp)
     p_exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p_exp.add_argument("--lang", choices=["en", "ko"], default="en",
+                       help="language of the workbook's labels and explanations (default "
+                       "en; ko: 한국어); formulas, names and numbers are the same")
     p_exp.add_argument("--json", action="store_true", help="print one JSON object")
     p_ver = sub.add_parser("verify", help="recalculate a workbook in LibreOffice and compare")
     p_ver.add_argument("workbook", metavar="FILE.xlsx")
@@ -218,6 +222,9 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
     changes: dict[str, Any] = {}
     data = _load_data(args)
     if data is not None:
+        note = encoding_note(data)
+        if note:
+            print(f"gdapp: note: {note}", file=sys.stderr)
         changes["data"] = data
         if args.start is None:
             changes["start"] = None  # the documented default start for the new data
@@ -289,7 +296,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     spec = spec_from_args(args)
     r = run(spec)
     with _progress("writing workbook", args.json) as cb:
-        path = export_workbook(r, args.output, progress=cb)
+        path = export_workbook(r, args.output, progress=cb, lang=args.lang)
     if args.json:
         print(json.dumps({"workbook": str(path), "rows": r.iterations + 1,
                           "status": r.status, "iterations": r.iterations}))

@@ -141,7 +141,8 @@ def test_launch_without_pyside_says_how_to_install_it(monkeypatch: pytest.Monkey
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_pyside)
-    with pytest.raises(RuntimeError, match=r"needs PySide6: pip install 'gdapp\[gui\]'"):
+    with pytest.raises(RuntimeError, match=r"needs PySide6, which a headless install leaves "
+                       r"out: pip install 'PySide6-Essentials>=6.8,<6.12' pyqtgraph"):
         launch()
 
 

@@ -14,6 +14,7 @@ from gdapp.core.data import (
     DataError,
     Dataset,
     document_example,
+    encoding_note,
     features_example,
     load_csv,
     parse_number,
@@ -45,7 +46,7 @@ __all__ = [
     "MAX_FEATURES", "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND",
     "DataError", "Dataset", "Objective", "Optimum", "RegularizationPath", "Run", "RunCancelled",
     "RunSpec", "auto_lambdas", "band_sign", "default_start", "document_example",
-    "exact_optimum", "features_example", "load_csv", "make_spec", "model_param_names",
-    "parse_number", "parse_sample", "regularization_path", "rerun_for_rows", "rows_to_dataset",
-    "run", "spec_fields", "stability_limit",
+    "encoding_note", "exact_optimum", "features_example", "load_csv", "make_spec",
+    "model_param_names", "parse_number", "parse_sample", "regularization_path",
+    "rerun_for_rows", "rows_to_dataset", "run", "spec_fields", "stability_limit",
 ]

@@ -26,6 +26,7 @@ from gdapp.core.dataset import (
     document_example,
     too_small_message,
 )
+from gdapp.core.encodings import ENCODING_NAMES, UndecodableText, decode_text
 
 FloatArray = NDArray[np.float64]
 
@@ -351,45 +352,32 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
         raise DataError(f"{p}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    text = _decode(raw, p)
+    text, encoding = _decode(raw, p)
     delimiter = _sniff_delimiter(text[:8192])
     rows = _csv_rows(text.splitlines(), delimiter)
-    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
+    data = rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
                            comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
+    if encoding == "utf-8":
+        return data
+    return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
+                   name=data.name, encoding=encoding)
 
 
-#: Byte-order marks of "Unicode text" exports (UTF-32's first: they begin like UTF-16's).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+def encoding_note(data: Dataset) -> str | None:
+    """The notice for samples read from a file that was not UTF-8, e.g. "점수.csv was read
+    as CP949 (Korean Windows, EUC-KR) text, not UTF-8"; None for UTF-8 or other sources."""
+    if data.encoding is None or data.encoding == "utf-8":
+        return None
+    label = ENCODING_NAMES.get(data.encoding, data.encoding.upper())
+    return f"{data.name} was read as {label} text, not UTF-8"
 
 
-def _decode(raw: bytes, p: Path) -> str:
-    """The text: UTF-16/32 with a BOM or UTF-16 without one, else UTF-8, else Latin-1."""
-    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None) or _utf16_codec(raw)
-    if codec is not None:
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            raise DataError(f"{p} looks like {codec.upper()} text but cannot be read as it; "
-                            "save it as UTF-8 CSV") from None
-        if "\x00" not in text[:4096]:
-            return text.removeprefix("\ufeff")
-    if b"\x00" in raw[:4096]:
-        raise DataError(f"{p} is not a text (CSV) file")
+def _decode(raw: bytes, p: Path) -> tuple[str, str]:
+    """:func:`~gdapp.core.encodings.decode_text`, refusing with a :class:`DataError`."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
-def _utf16_codec(raw: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL in (nearly) every other byte and never in the others."""
-    head = raw[: min(len(raw), 4096) // 2 * 2]
-    even, odd = head[0::2], head[1::2]
-    for codec, nul, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if len(head) >= 4 and b"\x00" not in text and nul.count(0) >= 0.9 * len(nul):
-            return codec
-    return None
+        return decode_text(raw)
+    except UndecodableText as exc:
+        raise DataError(f"{p} {exc}") from None
 
 
 def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:

@@ -66,6 +66,10 @@ class Dataset:
         The target's column name.
     name : str
         Where the samples came from: ``"document"`` or a file name.
+    encoding : str or None
+        The text encoding a CSV file was read in when it was not UTF-8 (``"cp949"``,
+        ``"utf-16"``…; see :func:`gdapp.core.encodings.decode_text`), else None. It
+        describes the file, not the samples: it takes no part in comparisons.
 
     ``X`` holds the features as an array of shape (n, p) whose columns are contiguous (so a
     column's sums are the same pairwise sums as a 1-D array's); ``x`` is the one feature of
@@ -78,6 +82,7 @@ class Dataset:
     y_name: str = "y"
     name: str = "data"
     scaling: Scaling | None = None
+    encoding: str | None = field(default=None, compare=False)
     _fingerprint: bytes = field(default=b"", repr=False, compare=False)
 
     def __init__(
@@ -90,6 +95,7 @@ class Dataset:
         name: str = "data",
         feature_names: Sequence[str] | None = None,
         scaling: Scaling | None = None,
+        encoding: str | None = None,
     ) -> None:
         xa = np.array(x, dtype=np.float64, copy=True)
         if xa.ndim <= 1:
@@ -139,6 +145,7 @@ class Dataset:
         if scaling is not None and len(scaling.scales) != p:
             raise DataError(f"a scaling of {len(scaling.scales)} features for {p} features")
         object.__setattr__(self, "scaling", scaling)
+        object.__setattr__(self, "encoding", encoding)
         object.__setattr__(self, "_fingerprint",
                            f"{p}|".encode() + columns.tobytes() + b"|" + ya.tobytes())
 
@@ -194,9 +201,9 @@ class Dataset:
         sds[sds == 0] = 1.0
         centres = means if centre else np.zeros(self.p)
         z = (self.X - centres) / sds
+        scaling = Scaling(tuple(centres.tolist()), tuple(sds.tolist()))
         return Dataset(z, self.y, feature_names=self.feature_names, y_name=self.y_name,
-                       name=self.name, scaling=Scaling(tuple(centres.tolist()),
-                                                       tuple(sds.tolist())))
+                       name=self.name, encoding=self.encoding, scaling=scaling)
 
     def is_document_example(self) -> bool:
         """True for the lecture note's two samples (x = 1, 2; y = 2, 6)."""

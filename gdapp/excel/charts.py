@@ -15,6 +15,7 @@ from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from gdapp.core import Run
+from gdapp.excel.labels import Words, words
 from gdapp.excel.layout import FIRST_ROW, Column, column_index
 from gdapp.excel.summary import CURVE_POINTS
 
@@ -50,22 +51,24 @@ def _scatter(title: str, x_title: str, y_title: str) -> ScatterChart:
 
 
 def add_charts(summary: WriteOnlyWorksheet, iterations: WriteOnlyWorksheet, run: Run,
-               columns: list[Column]) -> None:
-    """Anchor the two charts on the Summary sheet (to the right of the curve table)."""
+               columns: list[Column], tr: Words | None = None) -> None:
+    """Anchor the two charts on the Summary sheet (to the right of the curve table), their
+    titles in the language of ``tr`` (default English)."""
+    tr = tr or words("en")
     m = int(run.params.shape[0])
     last = FIRST_ROW + min(m, CHART_ROWS) - 1
-    shown = "" if m <= CHART_ROWS else f" (first {CHART_ROWS:,} iterates)"
+    shown = "" if m <= CHART_ROWS else " " + tr(f"(first {CHART_ROWS:,} iterates)")
     b1 = column_index(columns, "b1") + 1
     objective = column_index(columns, "objective") + 1
 
-    curve = _scatter(f"Objective along b1 and the descent path{shown}", "b1",
-                     "objective E + P")
-    line = _series(summary, 5, 6, FIRST_ROW, FIRST_ROW + CURVE_POINTS - 1, "objective")
+    curve = _scatter(tr("Objective along b1 and the descent path") + shown, "b1",
+                     tr("objective E + P"))
+    line = _series(summary, 5, 6, FIRST_ROW, FIRST_ROW + CURVE_POINTS - 1, tr("objective"))
     line.marker.symbol = "none"
     line.smooth = False
     line.graphicalProperties.line.solidFill = "000000"  # the note's black cost curve
     line.graphicalProperties.line.width = 12700  # 1 pt, so the path's dots show on it
-    path = _series(iterations, b1, objective, FIRST_ROW, last, "iterates")
+    path = _series(iterations, b1, objective, FIRST_ROW, last, tr("iterates"))
     path.marker.symbol = "circle"
     path.marker.size = 5
     path.marker.graphicalProperties.solidFill = "E8731A"
@@ -74,8 +77,8 @@ def add_charts(summary: WriteOnlyWorksheet, iterations: WriteOnlyWorksheet, run:
     curve.series.extend([line, path])
     summary.add_chart(curve, "H2")
 
-    per_k = _scatter(f"Objective per iteration{shown}", "k", "objective E + P")
-    trace = _series(iterations, 1, objective, FIRST_ROW, last, "objective")
+    per_k = _scatter(tr("Objective per iteration") + shown, "k", tr("objective E + P"))
+    trace = _series(iterations, 1, objective, FIRST_ROW, last, tr("objective"))
     trace.marker.symbol = "none"
     trace.graphicalProperties.line.solidFill = "E8731A"
     per_k.series.append(trace)

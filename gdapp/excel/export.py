@@ -36,6 +36,7 @@ from openpyxl.writer.excel import ExcelWriter
 from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, Run, RunSpec, spec_fields
 from gdapp.excel import charts
+from gdapp.excel.labels import Language, Words, words
 from gdapp.excel.layout import (
     FIRST_ROW,
     Column,
@@ -51,6 +52,7 @@ from gdapp.excel.scratch import (
 )
 from gdapp.excel.summary import (
     CURVE_POINTS,
+    STATUS_LABEL,
     curve_expected,
     curve_formula,
     curve_grid,
@@ -75,7 +77,8 @@ class ExportError(ValueError):
     """The workbook cannot be written; nothing was written (the message says why)."""
 
 
-def export_workbook(run: Run, path: str | Path, *, progress: Progress | None = None) -> Path:
+def export_workbook(run: Run, path: str | Path, *, progress: Progress | None = None,
+                    lang: Language = "en") -> Path:
     """Write ``run`` as a live-formula workbook at ``path`` and return the path.
 
     Parameters
@@ -87,18 +90,27 @@ def export_workbook(run: Run, path: str | Path, *, progress: Progress | None = N
         once the new one is complete.
     progress : callable(done_rows, total_rows), optional
         Called every few thousand iterate rows and once at the end.
+    lang : "en" or "ko", keyword-only
+        The language of the labels, headers, explanations and chart titles; formulas,
+        defined names, numbers and sheet names are the same in every language
+        (:mod:`gdapp.excel.labels`).
 
     Raises
     ------
     ExportError
-        Before anything is written, for too many rows or a bad path; or when saving fails
-        (then no partial file is left and an existing target is untouched).
+        Before anything is written, for too many rows, a bad path or an unknown language;
+        or when saving fails (then no partial file is left and an existing target is
+        untouched).
     """
-    return _export(run, path, progress=progress, timestamp=None)
+    return _export(run, path, progress=progress, timestamp=None, lang=lang)
 
 
 def _export(run: Run, path: str | Path, *, progress: Progress | None,
-            timestamp: datetime | None) -> Path:
+            timestamp: datetime | None, lang: Language = "en") -> Path:
+    try:
+        tr = words(lang)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
     target = _check_target(path)
     _check_size(run)
     if not run.spec.plain_descent:
@@ -119,11 +131,11 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
     try:
         scratch = Path(tempfile.mkdtemp(prefix=tagged(EXPORT_PREFIX)))
         setattr(wb, _SCRATCH, scratch)
-        _write_settings(wb, run)
-        _write_data(wb, run)
+        _write_settings(wb, run, tr)
+        _write_data(wb, run, tr)
         columns = iteration_columns(run)
-        iterations = _write_iterations(wb, run, columns, progress)
-        _write_summary(wb, run, columns, iterations)
+        iterations = _write_iterations(wb, run, columns, progress, tr)
+        _write_summary(wb, run, columns, iterations, tr)
         for name, place in defined_names(run).items():
             wb.defined_names[name] = DefinedName(name, attr_text=place)
         _save_atomically(wb, tmp, target)
@@ -304,12 +316,12 @@ def defined_names(run: Run) -> dict[str, str]:
 
 
 # ---- sheets -----------------------------------------------------------------------------
-def _write_settings(wb: Workbook, run: Run) -> None:
+def _write_settings(wb: Workbook, run: Run, tr: Words) -> None:
     spec = run.spec
     settings = spec.settings()
     ws = _sheet(wb, "Settings", 5, len(settings) + 1 + len(_MARKER_ROWS) + 1)
-    ws.append([text(ws, h) for h in ("setting", "value", "defined name", "what it means",
-                                     AT_EXPORT)])
+    ws.append([text(ws, tr(h)) for h in ("setting", "value", "defined name", "what it means",
+                                         AT_EXPORT)])
     meta = {f.metadata["name"]: f.metadata for f in spec_fields().values()}
     row = 1
     for name, value in settings.items():
@@ -321,14 +333,14 @@ def _write_settings(wb: Workbook, run: Run) -> None:
             label, help_ = meta[name]["label"], meta[name]["help"]
         # column E keeps the value as exported, so an edit of column B can be reported
         cell, at_export = (_setting_cell(ws, value) for _ in range(2))
-        ws.append([text(ws, label), cell, text(ws, name), text(ws, help_), at_export])
+        ws.append([text(ws, tr(label)), cell, text(ws, name), text(ws, tr(help_)), at_export])
     ws.append([])
     values: list[str | int] = [FORMAT_VERSION, __version__, spec.data.name, spec.data.n,
-                               int(run.params.shape[0]), run.status]
+                               int(run.params.shape[0]), tr.status(run.status)]
     for label, value in zip(_MARKER_ROWS, values, strict=True):
         cell = text(ws, value) if isinstance(value, str) else value
         note = "identifies a workbook gdapp wrote" if label == MARKER else ""
-        ws.append([text(ws, label), cell, None, text(ws, note) if note else None])
+        ws.append([text(ws, tr(label)), cell, None, text(ws, tr(note)) if note else None])
 
 
 #: Header of the Settings column that keeps each value as it was exported.
@@ -348,21 +360,23 @@ _MARKER_ROWS = (MARKER, "gdapp version", "data source", "samples", "iterate rows
                 "status at export")
 
 
-def _write_data(wb: Workbook, run: Run) -> None:
+def _write_data(wb: Workbook, run: Run, tr: Words) -> None:
     data = run.spec.data
     ws = _sheet(wb, "Data", 5, data.n + 1)
-    ws.append([text(ws, "sample"), text(ws, data.x_name), text(ws, data.y_name),
-               text(ws, "prediction ŷ at the final iterate"), text(ws, "residual y − ŷ")])
+    # the column names are the data's own (a CSV's header), written as they came
+    ws.append([text(ws, tr("sample")), text(ws, data.x_name), text(ws, data.y_name),
+               text(ws, tr("prediction ŷ at the final iterate")),
+               text(ws, tr("residual y − ŷ"))])
     for i, (x, y) in enumerate(zip(data.x.tolist(), data.y.tolist(), strict=True)):
         row = i + FIRST_ROW
         ws.append([i + 1, number(ws, x), number(ws, y), *data_formulas(run, row)])
 
 
 def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
-                      progress: Progress | None) -> WriteOnlyWorksheet:
+                      progress: Progress | None, tr: Words) -> WriteOnlyWorksheet:
     m = int(run.params.shape[0])
     ws = _sheet(wb, "Iterations", len(columns), m + 1)
-    ws.append([text(ws, c.header) for c in columns])
+    ws.append([text(ws, tr(c.header)) for c in columns])
     ws.append(iteration_row(columns, 0))
     templates = [c.template or "" for c in columns[1:]]
     append = ws.append
@@ -377,7 +391,7 @@ def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
 
 
 def _write_summary(wb: Workbook, run: Run, columns: list[Column],
-                   iterations: WriteOnlyWorksheet) -> None:
+                   iterations: WriteOnlyWorksheet, tr: Words) -> None:
     rows = summary_rows(run, columns)
     height = max(len(rows), CURVE_POINTS) + 1
     ws = _sheet(wb, "Summary", 6, height)
@@ -385,23 +399,24 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
     for r in range(1, height + 1):
         left: list[str | float | Cell | None] = [None, None, None]
         if r == 1:
-            left = [text(ws, "quantity"), text(ws, "value"), text(ws, "how it is computed")]
+            left = [text(ws, tr(h)) for h in ("quantity", "value", "how it is computed")]
         elif r - 2 < len(rows):
             entry = rows[r - 2]
             if entry.formula or entry.value is None:
                 value: str | float | Cell | None = entry.value
             elif isinstance(entry.value, str):
-                value = text(ws, entry.value)
+                value = text(ws, tr.status(entry.value) if entry.label == STATUS_LABEL
+                             else tr(entry.value))
             else:
                 value = number(ws, entry.value)
-            left = [text(ws, entry.label), value, text(ws, entry.how)]
+            left = [text(ws, tr(entry.label)), value, text(ws, tr(entry.how))]
         right: list[str | float | Cell | None] = []
         if r == 1:
-            right = [text(ws, "b1 (curve)"), text(ws, curve_head)]
+            right = [text(ws, tr("b1 (curve)")), text(ws, tr(curve_head))]
         elif r - 2 < CURVE_POINTS:
             right = [curve_point_formula(r - 2), curve_formula(run, r)]
         ws.append([*left, None, *right])
-    charts.add_charts(ws, iterations, run, columns)
+    charts.add_charts(ws, iterations, run, columns, tr)
 
 
 def _reserve_temporary(target: Path) -> Path:

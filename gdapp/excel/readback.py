@@ -34,6 +34,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from gdapp.core import MAX_EXPORTABLE_ROWS, DataError, Dataset, RunSpec
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
 from gdapp.excel.export import FORMAT_VERSION, MARKER
+from gdapp.excel.labels import in_every_language
 from gdapp.excel.xml_guard import check_xml_parts
 
 #: Largest total uncompressed size of a workbook we open (a zip bomb stops here).
@@ -43,6 +44,9 @@ MAX_MEMBERS = 10_000
 #: Rows of the Settings sheet looked at.
 SETTINGS_ROWS = 200
 REQUIRED_SHEETS = ("Settings", "Data", "Iterations")
+#: The marker and the data source's label, in every language a workbook is written in.
+MARKERS = in_every_language(MARKER)
+DATA_SOURCE_LABELS = in_every_language("data source")
 TEXT_SETTINGS = ("model", "cost", "penalty", "l1_method")
 
 
@@ -188,7 +192,7 @@ def read_workbook(path: str | Path) -> GdappWorkbook:
                                                                      *cells[key]):
                     values[key] = _UNSAVED
             data = _read_data(wb, Path(path),
-                              source=_text_after(settings_rows, "data source") or name)
+                              source=_text_after(settings_rows, DATA_SOURCE_LABELS) or name)
             rows = _count_iterations(wb, name)
         except WorkbookError:
             raise
@@ -207,7 +211,7 @@ def _settings_rows(wb: Workbook) -> list[tuple[Any, ...]]:
 
 def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
     for r in rows:
-        if r and r[0] == MARKER:
+        if r and r[0] in MARKERS:
             version = r[1] if len(r) > 1 else None
             if version == FORMAT_VERSION and not isinstance(version, bool):
                 return
@@ -217,9 +221,9 @@ def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
                         f"'{MARKER}' marker)")
 
 
-def _text_after(rows: list[tuple[Any, ...]], label: str) -> str | None:
+def _text_after(rows: list[tuple[Any, ...]], labels: frozenset[str]) -> str | None:
     for r in rows:
-        if r and r[0] == label and len(r) > 1 and r[1] is not None:
+        if r and r[0] in labels and len(r) > 1 and r[1] is not None:
             return str(r[1])
     return None
 

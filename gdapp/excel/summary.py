@@ -27,6 +27,8 @@ CURVE_POINT_SPREAD = 1e-9
 #: The curve spans the first iterates of the path (and its end).
 PATH_ROWS = 21
 AT_EXPORT = "computed by gdapp at export"
+#: The label of the row that holds the run's status (a status word, not a free text).
+STATUS_LABEL = "Status at export"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
         return f"Iterations!${column_letter(column_index(columns, header))}${last}"
 
     rows: list[SummaryRow] = [
-        SummaryRow("Status at export", run.status, AT_EXPORT),
+        SummaryRow(STATUS_LABEL, run.status, AT_EXPORT),
         _f("Updates performed (last k)", fx.excel("reference", ref=it("k")),
            "the last row of the Iterations sheet", float(run.iterations)),
     ]

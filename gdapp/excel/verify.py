@@ -53,6 +53,7 @@ from gdapp.excel.compare import (
     report_from,
 )
 from gdapp.excel.export import AT_EXPORT, defined_names, expected_cells
+from gdapp.excel.labels import in_every_language
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
@@ -234,7 +235,7 @@ def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
     notes = []
     for number, row in original.parse_rows("Settings"):
         if number == 1:
-            if len(row) < 5 or row[4] != AT_EXPORT:
+            if len(row) < 5 or row[4] not in in_every_language(AT_EXPORT):
                 return ()  # written before gdapp kept the exported values
             continue
         if len(row) < 5 or row[4] is None:

@@ -4,7 +4,8 @@ Importing this module needs no Qt; :func:`launch` imports PySide6 and says clear
 missing. Without a spec the window reopens the last session (settings and data); a session
 file that cannot be read falls back to the document example and the status bar says so. Once
 the window shows, the temporary files a killed gdapp left (in the temporary folder and the
-last export folder) are removed.
+last export folder) are removed. When no installed font can draw Hangul (Korean column names
+would show as empty boxes), the window says so once, with the package to install.
 """
 
 from __future__ import annotations
@@ -18,7 +19,28 @@ if TYPE_CHECKING:
 
 #: The size of the window (and of ``--screenshot`` images).
 WINDOW_SIZE = (1280, 800)
-PYSIDE_MISSING = "the desktop app needs PySide6: pip install 'gdapp[gui]'"
+PYSIDE_MISSING = ("the desktop app needs PySide6, which a headless install leaves out: "
+                  "pip install 'PySide6-Essentials>=6.8,<6.12' pyqtgraph superqt platformdirs")
+#: The Debian package ``./dev setup`` installs for Hangul, named when none is found.
+HANGUL_FONT_PACKAGE = "fonts-nanum"
+#: Syllables a font must hold to count as drawing Hangul (the note's own words).
+HANGUL_SAMPLE = "경사하강법비용함수학습률규제"
+
+
+def hangul_font_missing() -> str | None:
+    """None when some installed font can draw Hangul, else the sentence that says none can.
+
+    Asks Qt's font database for the families that declare the Korean writing system and
+    checks that one of them really holds the glyphs (a QGuiApplication must exist).
+    """
+    from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.Korean):
+        raw = QRawFont.fromFont(QFont(family))
+        if all(raw.supportsCharacter(ord(c)) for c in HANGUL_SAMPLE):
+            return None
+    return ("no installed font can draw Hangul, so Korean text shows as empty boxes: install "
+            f"one (on Debian or Ubuntu: apt-get install {HANGUL_FONT_PACKAGE})")
 
 
 def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int:
@@ -36,7 +58,7 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     Raises
     ------
     RuntimeError
-        When PySide6 (the ``gui`` extra) is not installed.
+        When PySide6 is not installed (a headless install, see the README).
     """
     try:
         from PySide6.QtWidgets import QApplication
@@ -55,6 +77,9 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     app.setApplicationName("gdapp")
     app.setApplicationDisplayName("gdapp")
 
+    no_hangul = hangul_font_missing()
+    if no_hangul:
+        print(f"gdapp: note: {no_hangul}", file=sys.stderr)
     if screenshot is not None:
         window = MainWindow(RunViewModel(spec or default_spec()), store=None)
         return _save_screenshot(app, window, Path(screenshot))
@@ -66,8 +91,9 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     window.restore_window_state(state)
     window.show()
     window.save_session()
-    if message:
-        window.statusBar().showMessage(message, 20000)
+    notices = [m for m in (message, no_hangul and no_hangul[0].upper() + no_hangul[1:]) if m]
+    if notices:
+        window.statusBar().showMessage(" · ".join(notices), 20000)
     QTimer.singleShot(0, lambda: remove_stale_temporaries(window.files.export_folder))
     return int(app.exec())
 

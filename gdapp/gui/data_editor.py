@@ -10,6 +10,7 @@ says "reading FILE…" meanwhile) and applied on the GUI thread when it is read.
 
 from __future__ import annotations
 
+import html
 import threading
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from gdapp.core import (
     DOCUMENT,
     DataError,
     Dataset,
+    encoding_note,
     load_csv,
     parse_number,
     parse_sample,
@@ -375,6 +377,11 @@ class DataEditor(QWidget):
     def _apply_import(self, data: Dataset) -> bool:
         if self._vm.update(data=data):
             self.show_dataset(data)
+            note = encoding_note(data)
+            if note:  # a notice, not an error: grey, whatever the line's error colour
+                shown = self.message.text()
+                self._say(f'<span style="color: #555555;">{html.escape(note)}.</span>'
+                          + (f"<br>{html.escape(shown)}" if shown else ""))
             return True
         return False
 

@@ -1,0 +1,272 @@
+"""The words of an exported workbook, one table per language: :func:`words`.
+
+The exporter writes every label, header, explanation and chart title in English and passes
+it through ``words(lang)``, as gettext passes a message through its catalogue: the English
+text is the key, and a table per language (:data:`TABLES`) gives the translation. An entry
+with ``{fields}`` is a template: it matches the texts made from it ("Final {p}" matches
+"Final b1"), and the values of its fields are translated in turn ("{cost} with an
+{penalty}" inside "no closed form for {why} …"). Texts with no entry stay as they are (the
+tests ask :meth:`Words.strict` of every label a workbook can hold, so none is missed).
+
+What is never translated
+------------------------
+A Korean workbook differs from an English one in its text cells only. Formulas, defined
+names, numbers and the Settings sheet's machine values (model ``origin``, cost ``mse``…,
+read back by :mod:`gdapp.excel.readback`) are the same in every language, so ``gdapp
+verify`` and ``gdapp run --from`` read both, and a test compares the two cell by cell.
+
+**Sheet names stay English** (Settings, Data, Iterations, Summary) in every language. Every
+formula and defined name refers to them (``Iterations!$B$398``, ``Settings!$B$2``): Korean
+sheet names would have to be quoted in every reference, would change the formula texts the
+verifier compares (so a Korean workbook's formulas would no longer equal the English
+one's), and would give the reader two names to look for per sheet; English names work the
+same in Excel, LibreOffice and Gnumeric. The labels *in* the sheets are translated, and
+Excel's Korean interface shows the names as they are.
+
+The reader accepts the marker, the "data source" label and the "value at export" header in
+every language (:func:`in_every_language`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Literal
+
+Language = Literal["en", "ko"]
+#: The languages a workbook can be written in; English is the default.
+LANGUAGES: tuple[Language, ...] = ("en", "ko")
+
+#: English → Korean. Terms as the lecture note uses them (비용함수, 경사하강법, 학습률, 규제,
+#: 패널티 항, 정규방정식, 수렴…); see the project's Korean glossary.
+KOREAN: dict[str, str] = {
+    # ---- Settings ----------------------------------------------------------------------
+    "setting": "설정",
+    "value": "값",
+    "defined name": "정의된 이름",
+    "what it means": "설명",
+    "value at export": "내보낼 때의 값",
+    "Model": "모델",
+    "Cost": "비용함수",
+    "Penalty": "패널티 (규제)",
+    "λ (penalty strength)": "λ (람다, 패널티 강도)",
+    "L1 step": "L1 업데이트 방식",
+    "η (learning rate)": "η (학습률)",
+    "Start {p}": "시작점 {p}",
+    "Max iterations": "최대 반복 횟수",
+    "Tolerance": "허용 오차",
+    "origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.":
+        "origin: ŷ = b1·x (강의 노트의 모델), line: ŷ = b0 + b1·x (절편이 있는 모델).",
+    "How the error E is measured: mean squared (MSE), mean absolute (MAE) or root mean "
+    "squared (RMSE).":
+        "에러 E를 재는 방법: 평균제곱오차(MSE), 평균절대오차(MAE) 또는 평균제곱근오차(RMSE).",
+    "Regularization added to E on the slope: L2 = λ·b1², L1 = λ·|b1|.":
+        "E에 더하는 규제화의 패널티 항 (절편 b0가 아니라 기울기 b1에만 붙는다): "
+        "L2 = λ·b1², L1 = λ·|b1|.",
+    "How strongly the penalty pulls b1 toward 0.":
+        "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 b1이 0 쪽으로 더 줄어든다.",
+    "proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters "
+    "around 0).":
+        "proximal (소프트 임계값: 정확히 0에 도달한다) 또는 단순한 서브그래디언트 업데이트 "
+        "(0 근처에서 흔들린다).",
+    "Each update moves b by η times the slope of the tangent: b ← b − η·∂E/∂b.":
+        "한 번 업데이트할 때마다 b는 기울기(빨간 직선)의 η배만큼 움직인다: b ← b − η·∂E/∂b.",
+    "Where the descent begins (the note starts at b1 = 15).":
+        "경사하강법을 시작하는 지점 (강의 노트는 b1 = 15에서 출발한다).",
+    "The run stops after this many updates.": "이 횟수만큼 업데이트하면 멈춘다.",
+    "Converged when no parameter moves more than this in one update.":
+        "한 번의 업데이트에서 어느 파라미터도 이 값보다 많이 움직이지 않으면 수렴한 것으로 본다.",
+    "gdapp workbook format": "gdapp 통합 문서 형식",
+    "gdapp version": "gdapp 버전",
+    "data source": "데이터 출처",
+    "samples": "샘플 수",
+    "iterate rows": "반복 행 수",
+    "status at export": "내보낼 때의 상태",
+    "identifies a workbook gdapp wrote": "gdapp이 만든 통합 문서임을 나타낸다",
+    # ---- Data --------------------------------------------------------------------------
+    "sample": "샘플",
+    "prediction ŷ at the final iterate": "마지막 반복에서의 예측값 ŷ",
+    "residual y − ŷ": "잔차 y − ŷ",
+    # ---- Iterations --------------------------------------------------------------------
+    "gradient ∂(E+P)/∂{p}": "기울기 ∂(E+P)/∂{p}",
+    "cost E ({cost})": "비용 E ({cost})",
+    "penalty P": "패널티 P",
+    "penalty P ({penalty})": "패널티 P ({penalty})",
+    "objective E+P": "목적함수 E+P",
+    "step Δ{p}": "변화량 Δ{p}",
+    "converged": "수렴 여부",
+    "∂E/∂b1 (cost only)": "∂E/∂b1 (비용함수만)",
+    "z = b1 − η·∂E/∂b1 (before the soft threshold)":
+        "z = b1 − η·∂E/∂b1 (소프트 임계값 적용 전)",
+    # ---- Summary -----------------------------------------------------------------------
+    "quantity": "항목",
+    "how it is computed": "계산 방법",
+    "b1 (curve)": "b1 (곡선)",
+    "objective at b1": "b1에서의 목적함수",
+    "objective at b1 (b0 = final b0)": "b1에서의 목적함수 (b0 = 최종 b0)",
+    "Status at export": "내보낼 때의 상태",
+    "computed by gdapp at export": "내보낼 때 gdapp이 계산한 값",
+    "Updates performed (last k)": "수행한 업데이트 수 (마지막 k)",
+    "the last row of the Iterations sheet": "Iterations 시트의 마지막 행",
+    "Iterations used": "사용한 반복 횟수",
+    "the first k flagged converged, else the last k":
+        "처음으로 수렴으로 표시된 k, 없으면 마지막 k",
+    "Final {p}": "최종 {p}",
+    "the last iterate": "마지막 반복에서의 값",
+    "Final cost": "최종 비용",
+    "Final objective": "최종 목적함수",
+    "Exact optimum": "정확한 최적해",
+    "no optimum": "최적해 없음",
+    "no closed form for {why} ({method}); the values below were computed by gdapp at "
+    "export":
+        "{why}에는 닫힌 형태의 해가 없다 ({method}). 아래 값은 내보낼 때 gdapp이 계산한 값이다",
+    "{cost} with an {penalty}": "{penalty} 규제가 있는 {cost}",
+    "Optimum {p} (computed by gdapp at export)": "최적 값 {p} (내보낼 때 gdapp이 계산한 값)",
+    "Objective at the optimum (computed by gdapp at export)":
+        "최적해에서의 목적함수 (내보낼 때 gdapp이 계산한 값)",
+    "normal equation": "정규방정식 (Normal Equation)",
+    "ridge": "릿지 (L2 규제)",
+    "soft threshold": "소프트 임계값 (L1 규제)",
+    "weighted median": "가중 중앙값",
+    "bisection": "이분법",
+    "none": "없음",
+    "exact: {method}": "정확한 해: {method}",
+    "MAE with an intercept has no closed form (it is a linear programme)":
+        "절편이 있는 MAE에는 닫힌 형태의 해가 없다 (선형계획 문제이다)",
+    "the optimum is undefined: all x are 0, so every b1 gives the same cost":
+        "최적 값이 정해지지 않는다: 모든 x가 0이라서 어떤 b1이든 비용이 같다",
+    "the optimum is not unique: all x are {c}, so the cost depends on b0 + {c}·b1 only, "
+    "and every (b0, b1) with b0 + {c}·b1 = mean(y) fits equally well":
+        "최적 값이 하나가 아니다: 모든 x가 {c}이라서 비용은 b0 + {c}·b1에만 달려 있고, "
+        "b0 + {c}·b1 = mean(y)인 모든 (b0, b1)이 똑같이 잘 맞는다",
+    "no closed form: the derivative was bisected to machine precision":
+        "닫힌 형태의 해가 없다: 미분 값이 0인 지점을 이분법으로 기계 정밀도까지 찾았다",
+    "not unique: every b1 from {lo} to {hi} gives the same MAE":
+        "하나가 아니다: {lo}부터 {hi}까지의 모든 b1이 같은 MAE를 준다",
+    "over the Data sheet": "Data 시트의 샘플 전체",
+    "Σuv (u = x − x̄, v = y − ȳ)": "Σuv (u = x − x̄, v = y − ȳ)",
+    "Σxy": "Σxy",
+    "Σu²": "Σu²",
+    "Σx²": "Σx²",
+    "Optimum {p}": "최적 값 {p}",
+    "exact: b0 = ȳ − b1·x̄": "정확한 해: b0 = ȳ − b1·x̄",
+    "Objective at the optimum": "최적해에서의 목적함수",
+    "cost + penalty at the optimum": "최적해에서의 비용 + 패널티",
+    "Stability limit 2/λmax(H): η must stay below":
+        "안정 한계 2/λmax(H): η는 이 값보다 작아야 한다",
+    "it is defined for MSE only (the step of MAE and RMSE is not a fixed multiple of the "
+    "distance to the optimum)":
+        "MSE에서만 정의된다 (MAE와 RMSE의 업데이트 크기는 최적 값까지 거리의 일정한 배수가 "
+        "아니다)",
+    "the Hessian is 0 here (all x are 0)": "여기서는 헤시안이 0이다 (모든 x가 0)",
+    "Hessian H = ∂²(E+P)/∂b1²": "헤시안 H = ∂²(E+P)/∂b1²",
+    "2·mean(x²) (+ 2λ with L2)": "2·mean(x²) (L2 규제면 + 2λ)",
+    "Hessian entry ∂²(E+P)/∂b1²": "헤시안 성분 ∂²(E+P)/∂b1²",
+    "Largest eigenvalue of H": "H의 가장 큰 고윳값",
+    "H = [[2, 2·x̄], [2·x̄, 2·mean(x²) (+ 2λ)]]": "H = [[2, 2·x̄], [2·x̄, 2·mean(x²) (+ 2λ)]]",
+    "2/λmax(H)": "2/λmax(H)",
+    "Cost curve: lowest b1 of the path": "비용함수 곡선: 경로에서 가장 작은 b1",
+    "Cost curve: highest b1 of the path": "비용함수 곡선: 경로에서 가장 큰 b1",
+    "over the first {n} iterates and the last": "처음 {n}번의 반복과 마지막 반복에서",
+    "Cost curve from b1": "비용함수 곡선의 시작 b1",
+    "Cost curve to b1": "비용함수 곡선의 끝 b1",
+    "10 % margin": "양쪽에 10 % 여유",
+    # ---- charts ------------------------------------------------------------------------
+    "Objective along b1 and the descent path": "b1에 따른 목적함수와 경사하강법의 경로",
+    "Objective per iteration": "반복마다의 목적함수",
+    "objective E + P": "목적함수 E + P",
+    "objective": "목적함수",
+    "iterates": "반복한 지점",
+    "(first {n} iterates)": "(처음 {n}번의 반복)",
+}
+
+#: A run's status (``Run.status``) as a person reads it; "converged" the status is a
+#: different word from "converged" the column header, so statuses have their own table.
+STATUS: dict[Language, dict[str, str]] = {
+    "en": {"converged": "converged", "diverged": "diverged",
+           "max_iterations": "max_iterations"},
+    "ko": {"converged": "수렴", "diverged": "발산", "max_iterations": "최대 반복 횟수 도달"},
+}
+
+#: Every language's table (English needs none: its words are the keys).
+TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": KOREAN}
+
+
+class MissingTranslation(KeyError):
+    """A workbook text has no entry in a language's table."""
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A regular expression matching the texts made from ``template`` (a field that
+    appears twice must hold the same text both times)."""
+    parts, seen, pos = [], set(), 0
+    for m in _FIELD.finditer(template):
+        parts.append(re.escape(template[pos:m.start()]))
+        name = m.group(1)
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        seen.add(name)
+        pos = m.end()
+    parts.append(re.escape(template[pos:]))
+    return re.compile("".join(parts) + r"\Z", re.DOTALL)
+
+
+class Words:
+    """The translations of one language: ``words("Final b1")`` → ``"최종 b1"``."""
+
+    def __init__(self, lang: Language) -> None:
+        if lang not in TABLES:
+            raise ValueError(f"workbook language must be one of {', '.join(LANGUAGES)}, "
+                             f"got {lang!r}")
+        self.lang: Language = lang
+        table = TABLES[lang]
+        self._exact = {k: v for k, v in table.items() if not _FIELD.search(k)}
+        # longer templates first, so that the most specific one matches
+        self._templates = [(_pattern(k), v) for k, v in
+                           sorted(table.items(), key=lambda kv: -len(kv[0]))
+                           if _FIELD.search(k)]
+
+    def __call__(self, english: str) -> str:
+        """The translation of ``english``, or ``english`` itself when it has none."""
+        found = self._lookup(english)
+        return english if found is None else found
+
+    def strict(self, english: str) -> str:
+        """The translation of ``english``; :class:`MissingTranslation` when it has none."""
+        if self.lang == "en":
+            return english
+        found = self._lookup(english)
+        if found is None:
+            raise MissingTranslation(f"no {self.lang} text for {english!r}")
+        return found
+
+    def status(self, code: str) -> str:
+        """A run's status (``converged``, ``diverged``, ``max_iterations``) in words."""
+        return STATUS[self.lang].get(code, code)
+
+    def _lookup(self, english: str) -> str | None:
+        if self.lang == "en":
+            return english
+        exact = self._exact.get(english)
+        if exact is not None:
+            return exact
+        for pattern, target in self._templates:
+            m = pattern.match(english)
+            if m is not None:
+                values = {k: self(v) for k, v in m.groupdict().items()}
+                return target.format(**values)
+        return None
+
+
+@cache
+def words(lang: Language = "en") -> Words:
+    """The :class:`Words` of ``lang`` ("en" or "ko"); ValueError for another language."""
+    return Words(lang)
+
+
+def in_every_language(english: str) -> frozenset[str]:
+    """``english`` and its translation in every language (what a reader accepts)."""
+    return frozenset(words(lang)(english) for lang in LANGUAGES)
