@@ -33,7 +33,7 @@ from gdapp.core import (
     COSTS,
     EXAMPLES,
     L1_METHODS,
-    MODELS,
+    MODEL_CHOICES,
     PENALTIES,
     DataError,
     Dataset,
@@ -44,6 +44,7 @@ from gdapp.core import (
     run,
     spec_fields,
 )
+from gdapp.core.data import EXAMPLE_SETTINGS
 from gdapp.core.path import regularization_path
 from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
 
@@ -93,7 +94,10 @@ def _help(field: str) -> str:
 
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     src = p.add_argument_group("data")
-    src.add_argument("--example", choices=sorted(EXAMPLES), help="a built-in data set")
+    src.add_argument("--example", choices=sorted(EXAMPLES),
+                     help="a built-in data set: document (the note's), features (five "
+                     "features, two of them useless), nonconvex (with the sine model, a "
+                     "cost of many valleys)")
     src.add_argument("--data", metavar="FILE", help="samples from a .csv or .xlsx file")
     src.add_argument("--x", metavar="COLUMN[,COLUMN…]",
                      help="the feature column(s) x1 … xp, in the order of b1 … bp: header "
@@ -108,7 +112,8 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     src.add_argument("--from", dest="from_workbook", metavar="WORKBOOK.xlsx",
                      help="start from the settings and data of a gdapp workbook")
     s = p.add_argument_group("settings (default: the note's run)")
-    s.add_argument("--model", choices=list(MODELS), help=_help("model"))
+    s.add_argument("--model", choices=list(MODEL_CHOICES),
+                   help=_help("model") + " sine: ŷ = sin(b1·x), a cost of many valleys.")
     s.add_argument("--cost", choices=list(COSTS), help=_help("cost"))
     s.add_argument("--penalty", choices=list(PENALTIES), help=_help("penalty"))
     s.add_argument("--lam", type=_number, metavar="L", help=_help("lam"))
@@ -233,6 +238,9 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
         if value is None:
             continue
         changes[field] = _parse_start(value) if flag == "start" else value
+    for key, value in EXAMPLE_SETTINGS.get(args.example or "", {}).items():
+        if getattr(args, key, None) is None:
+            changes.setdefault(key, value)
     if "model" in changes and "start" not in changes and changes["model"] != base.model:
         changes["start"] = None
     try:
@@ -369,6 +377,9 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
             args.data or args.example or args.from_workbook
         spec = spec_from_args(args) if given else None
+        if spec is not None and spec.model == "sine":
+            raise UsageError("the window shows the linear models (origin, line) for now; "
+                             "gdapp run computes the sine model")
         if spec is not None and not spec.plain_descent:
             raise UsageError("the window shows gradient descent at a constant η on every "
                              "sample; gdapp run computes the others")

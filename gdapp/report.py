@@ -44,6 +44,9 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "optimum_objective": opt.objective,
         "optimum_method": opt.method,
         "optimum_note": opt.note,
+        # every valley found; a convex cost's one minimum is the optimum
+        "local_minima": [dict(zip(names, m, strict=True)) for m in opt.local_minima]
+        or ([] if opt.params is None else [dict(zip(names, opt.params, strict=True))]),
         "stability_limit": r.stability_limit,
         "settings": settings,
         "features": list(r.spec.data.feature_names),
@@ -101,6 +104,10 @@ def run_summary(r: Run) -> str:
         rule = (f"the objective over all samples stopped improving for {PATIENCE} epochs"
                 if s.minibatch else f"|Δb| ≤ {s.tolerance:g}")
         lines.append(f"converged after {r.converged_at} {updates} ({rule})")
+        if r.local_minimum is not None:
+            lines.append("  ← in a local minimum at " + ", ".join(
+                f"{n} = {_fmt(v)}" for n, v in zip(names, r.local_minimum, strict=True))
+                + ", not the lowest valley")
         if r.stopped_short is not None:
             lines.append(f"  ← only by the stopping rule: still {_fmt(r.stopped_short)} from "
                          "the optimum (η too small, or the tolerance too large)")
@@ -114,11 +121,17 @@ def run_summary(r: Run) -> str:
                  + f", objective = {_fmt(float(r.objective[-1]))}")
     opt = r.optimum
     if opt.params is not None:
-        lines.append("exact optimum (" + opt.method + "): " + ", ".join(
+        what = "global minimum" if opt.local_minima else "exact optimum"
+        lines.append(f"{what} (" + opt.method + "): " + ", ".join(
             f"{n} = {_fmt(v)}" for n, v in zip(names, opt.params, strict=True))
             + f", objective = {_fmt(opt.objective or 0.0)}")
     else:
         lines.append(f"exact optimum: {opt.note}")
+    if opt.local_minima:
+        lines.append(f"  {opt.note}")
+        lines.append("  local minima: " + "; ".join(
+            ", ".join(f"{n} = {_fmt(v)}" for n, v in zip(names, m, strict=True))
+            for m in opt.local_minima))
     if s.data.scaling is not None:
         names = ("b0", *s.param_names[-s.data.p:])
         lines.append("on the original scale of the features: final " + ", ".join(

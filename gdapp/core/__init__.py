@@ -32,6 +32,7 @@ from gdapp.core.spec import (
     L1_METHODS,
     MAX_EXPORTABLE_ROWS,
     MAX_ITERATIONS,
+    MODEL_CHOICES,
     MODELS,
     PENALTIES,
     RunSpec,
@@ -43,7 +44,8 @@ from gdapp.core.spec import (
 
 __all__ = [
     "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
-    "MAX_FEATURES", "MAX_ITERATIONS", "MODELS", "NOTE_RUNS", "PENALTIES", "ZERO_BAND",
+    "MAX_FEATURES", "MAX_ITERATIONS", "MODELS", "MODEL_CHOICES", "NOTE_RUNS", "PENALTIES",
+    "ZERO_BAND",
     "DataError", "Dataset", "Objective", "Optimum", "RegularizationPath", "Run", "RunCancelled",
     "RunSpec", "auto_lambdas", "band_sign", "default_start", "document_example",
     "encoding_note", "exact_optimum", "features_example", "load_csv", "make_spec",

@@ -27,6 +27,7 @@ from gdapp.core.dataset import (
     too_small_message,
 )
 from gdapp.core.encodings import ENCODING_NAMES, UndecodableText, decode_text
+from gdapp.core.models import nonconvex_example
 
 FloatArray = NDArray[np.float64]
 
@@ -432,4 +433,8 @@ def features_example() -> Dataset:
 
 
 #: Built-in data sets by name (the CLI's ``--example``).
-EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT, "features": features_example()}
+EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT, "features": features_example(),
+                                 "nonconvex": nonconvex_example()}
+
+#: Settings an example comes with when the command line does not name them.
+EXAMPLE_SETTINGS: dict[str, dict[str, object]] = {"nonconvex": {"model": "sine"}}

@@ -123,9 +123,23 @@ class Run:
         opt = self.optimum.params
         if self.status != "converged" or opt is None:
             return None
-        left = math.dist(self.params[-1], opt)
+        bottoms = self.optimum.local_minima or (opt,)  # ending in any valley is settling
+        left = min(math.dist(self.params[-1], m) for m in bottoms)
         scale = max(1.0, math.dist(self.params[0], opt))
         return left if left > STOPPED_SHORT_SHARE * scale else None
+
+    @property
+    def local_minimum(self) -> tuple[float, ...] | None:
+        """For a cost of several valleys: the local minimum the run ended in, when it is not
+        the global one (None otherwise)."""
+        bottoms = self.optimum.local_minima
+        if self.status != "converged" or len(bottoms) < 2 or self.optimum.params is None:
+            return None
+        nearest = min(bottoms, key=lambda m: math.dist(self.params[-1], m))
+        if math.dist(self.params[-1], nearest) > STOPPED_SHORT_SHARE * max(
+                1.0, math.dist(self.params[0], nearest)):
+            return None  # ended outside the searched valleys
+        return None if nearest == self.optimum.params else nearest
 
 
 #: The kernels :func:`_iterate` may choose ("general" is :func:`descend`; tests force each).

@@ -34,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core.data import Dataset
+from gdapp.core.models import NONLINEAR_MODELS, sine_predictions, sine_slope
 
 if TYPE_CHECKING:
     from gdapp.core.spec import RunSpec
@@ -230,8 +231,12 @@ def predictions(params: FloatArray, x: FloatArray) -> FloatArray:
     return np.asarray(yhat, dtype=np.float64)
 
 
-def _direct_cost(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
-    yhat = predictions(params, data.X)
+def _predictions(params: FloatArray, data: Dataset, model: str) -> FloatArray:
+    return sine_predictions(params, data.x) if model == "sine" else predictions(params, data.X)
+
+
+def _direct_cost(cost: str, params: FloatArray, data: Dataset, model: str) -> FloatArray:
+    yhat = _predictions(params, data, model)
     with np.errstate(over="ignore", invalid="ignore"):
         r = data.y[None, :] - yhat
         if cost == "mae":
@@ -240,17 +245,19 @@ def _direct_cost(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
     return np.asarray(np.sqrt(mse) if cost == "rmse" else mse, dtype=np.float64)
 
 
-def _direct_gradient(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
+def _direct_gradient(cost: str, params: FloatArray, data: Dataset, model: str) -> FloatArray:
     y = data.y
-    yhat = predictions(params, data.X)
+    yhat = _predictions(params, data, model)
     intercept = params.shape[1] > data.p
+    # ∂ŷ/∂bj: xj for a line; x·cos(b1·x) for the sine model
+    slopes = [sine_slope(params, data.x)] if model == "sine" else [xj[None, :] for xj in data.X.T]
     with np.errstate(over="ignore", invalid="ignore"):
         r = y[None, :] - yhat
         if cost == "mae":  # ∂E/∂bj = −(1/n)·Σ xj·s
             w, k = band_sign(r, np.abs(y[None, :]) + np.abs(yhat)), 1.0
         else:              # ∂E/∂bj = −(2/n)·Σ xj·r
             w, k = r, 2.0
-        cols = [-k * np.mean(w * xj[None, :], axis=1) for xj in data.X.T]
+        cols = [-k * np.mean(w * dj, axis=1) for dj in slopes]
         if intercept:
             cols.insert(0, -k * np.mean(w, axis=1))
         if cost == "rmse":  # ∂RMSE = ∂MSE/(2·RMSE), 0 at an exact fit
@@ -260,25 +267,28 @@ def _direct_gradient(cost: str, params: FloatArray, data: Dataset) -> FloatArray
     return np.asarray(np.column_stack(cols), dtype=np.float64)
 
 
-def _in_chunks(fn: Callable[[str, FloatArray, Dataset], FloatArray], cost: str,
-               params: FloatArray, data: Dataset) -> FloatArray:
+def _in_chunks(fn: Callable[[str, FloatArray, Dataset, str], FloatArray], cost: str,
+               params: FloatArray, data: Dataset, model: str) -> FloatArray:
     """Apply ``fn`` to blocks of rows so that no (rows × samples) temporary exceeds
     ``CHUNK_ELEMENTS`` (a 10,000-iteration run on a million samples stays in memory)."""
     rows = max(1, CHUNK_ELEMENTS // max(1, data.n))
     if params.shape[0] <= rows:
-        return fn(cost, params, data)
-    return np.concatenate([fn(cost, params[i:i + rows], data)
+        return fn(cost, params, data, model)
+    return np.concatenate([fn(cost, params[i:i + rows], data, model)
                            for i in range(0, params.shape[0], rows)])
 
 
-def direct_cost(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
-    """The cost at each row of ``params`` by direct evaluation over the samples (O(m·n))."""
-    return _in_chunks(_direct_cost, cost, params, data)
+def direct_cost(cost: str, params: FloatArray, data: Dataset, model: str = "linear"
+                ) -> FloatArray:
+    """The cost at each row of ``params`` by direct evaluation over the samples (O(m·n));
+    ``model`` "sine" for ŷ = sin(b1·x), else the linear models (told apart by b0)."""
+    return _in_chunks(_direct_cost, cost, params, data, model)
 
 
-def direct_gradient(cost: str, params: FloatArray, data: Dataset) -> FloatArray:
+def direct_gradient(cost: str, params: FloatArray, data: Dataset, model: str = "linear"
+                    ) -> FloatArray:
     """∂cost/∂b at each row of ``params`` by direct evaluation (MAE with the zero band)."""
-    return _in_chunks(_direct_gradient, cost, params, data)
+    return _in_chunks(_direct_gradient, cost, params, data, model)
 
 
 class SortedBreakpoints:
@@ -390,7 +400,8 @@ class Objective:
         self.cost_name = cost
         self.penalty_name = penalty
         self.lam = float(lam) if penalty != "none" else 0.0
-        self.stats = SquaredStats.of(data, model) if cost in ("mse", "rmse") else None
+        self.stats = (SquaredStats.of(data, model)
+                      if cost in ("mse", "rmse") and model not in NONLINEAR_MODELS else None)
         # many samples: MAE (origin) from sorted breakpoints instead of O(n) per iterate
         self.first = slope_start(model)
         self.breakpoints = (SortedBreakpoints(data) if cost == "mae" and model == "origin"
@@ -406,7 +417,7 @@ class Objective:
         if self.breakpoints is not None:
             return self.breakpoints.costs(params[:, 0])
         if self.stats is None:
-            return direct_cost(self.cost_name, params, self.data)
+            return direct_cost(self.cost_name, params, self.data, self.model)
         mse = self.stats.mse(params)
         if self.cost_name == "rmse":
             return np.asarray(np.sqrt(np.maximum(mse, 0.0)), dtype=np.float64)
@@ -416,7 +427,7 @@ class Objective:
         if self.breakpoints is not None:
             return self.breakpoints.gradients(params[:, 0])[:, None]
         if self.stats is None:
-            return direct_gradient(self.cost_name, params, self.data)
+            return direct_gradient(self.cost_name, params, self.data, self.model)
         g = self.stats.mse_gradient(params)
         if self.cost_name == "rmse":
             root = np.sqrt(np.maximum(self.stats.mse(params), 0.0))
@@ -468,8 +479,8 @@ class Objective:
                 root2 = 2.0 * mse ** 0.5
                 return tuple(gi / root2 for gi in g_mse(*b))
             return g_rmse
-        data = self.data
-        if self.model == "origin" and data.p == 1:
+        data, cost, model = self.data, self.cost_name, self.model
+        if self.model == "origin" and data.p == 1 and cost == "mae":
             breakpoints = self.breakpoints or SortedBreakpoints(data)
 
             def g_sorted(b1: float) -> tuple[float, ...]:
@@ -478,5 +489,5 @@ class Objective:
 
         def g_direct(*b: float) -> tuple[float, ...]:
             row = np.array([b], dtype=np.float64)
-            return tuple(float(v) for v in direct_gradient("mae", row, data)[0])
+            return tuple(float(v) for v in direct_gradient(cost, row, data, model)[0])
         return g_direct

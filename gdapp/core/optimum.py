@@ -35,6 +35,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from gdapp.core.data import Dataset
 from gdapp.core.lasso import lasso
+from gdapp.core.models import NONLINEAR_MODELS, SEARCH_RANGE, valleys
 from gdapp.core.objective import (
     Objective,
     SquaredStats,
@@ -66,6 +67,10 @@ class Optimum:
     gap : float
         For the lasso: the largest violation of its optimality (KKT) conditions, relative
         to λ_max (at most 1e−12 when it converged).
+    local_minima : tuple of parameter tuples
+        Every valley found on the searched range for a model whose cost has several
+        (``params`` is the lowest); empty for the convex costs, whose one minimum is
+        ``params``.
     """
 
     params: tuple[float, ...] | None
@@ -73,6 +78,7 @@ class Optimum:
     method: str
     note: str = ""
     gap: float = 0.0
+    local_minima: tuple[tuple[float, ...], ...] = ()
 
 
 def _finish(data: Dataset, model: str, cost: str, penalty: str, lam: float,
@@ -141,6 +147,8 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
     if penalty != "none" and lam == 0.0:
         penalty = "none"
     n = data.n
+    if model in NONLINEAR_MODELS:
+        return _dense_search(data, model, cost, penalty, lam)
     if cost == "mae":
         if model == "line" or data.p > 1:
             what = "with an intercept" if model == "line" else "on several features"
@@ -176,6 +184,30 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
     else:
         b = np.linalg.lstsq(design.rows.T, design.target, rcond=None)[0]
     return _finish(data, model, cost, penalty, lam, b, "normal equation")
+
+
+def _dense_search(data: Dataset, model: str, cost: str, penalty: str, lam: float) -> Optimum:
+    """A cost with several valleys: every local minimum on the searched range, the lowest
+    as the optimum — no normal equation here (see :mod:`gdapp.core.models`)."""
+    obj = Objective(data, model, cost, penalty, lam)
+
+    def value(b: FloatArray) -> FloatArray:
+        return obj.value(b.reshape(-1, 1))
+
+    def slope(b: FloatArray) -> FloatArray:
+        return obj.gradient(b.reshape(-1, 1))[:, 0]
+
+    found = valleys(value, slope)
+    lo, hi = SEARCH_RANGE
+    if not found:
+        return Optimum(None, None, "dense search",
+                       f"no valley of the cost on b1 from {lo:g} to {hi:g}")
+    best = min(found, key=lambda v: v[1])
+    note = (f"no normal equation here: the cost has {len(found)} valleys on b1 from {lo:g} to "
+            f"{hi:g} (found by dense search); plain gradient descent ends in the one it "
+            "starts in")
+    return Optimum((best[0],), best[1], "dense search", note,
+                   local_minima=tuple((b,) for b, _ in found))
 
 
 def _one_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,
@@ -287,7 +319,7 @@ def stability_limit(data: Dataset, model: str, cost: str, penalty: str,
     H is the Hessian of MSE (+ 2λ on each slope with L2), λ_max its largest eigenvalue. With
     L1 the smooth part decides (the penalty's step is taken separately).
     """
-    if cost != "mse":
+    if cost != "mse" or model in NONLINEAR_MODELS:
         return None
     l2 = 2.0 * float(lam) if penalty == "l2" else 0.0
     if data.p == 1 and model == "origin":

@@ -30,7 +30,7 @@ from typing import Any, Literal
 from gdapp.core.data import DOCUMENT, Dataset
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES, Hyper, hyper_for
 
-ModelName = Literal["origin", "line"]
+ModelName = Literal["origin", "line", "sine"]
 CostName = Literal["mse", "mae", "rmse"]
 PenaltyName = Literal["none", "l1", "l2"]
 L1Method = Literal["proximal", "subgradient"]
@@ -38,9 +38,15 @@ L1Method = Literal["proximal", "subgradient"]
 #: The models and their parameters for one feature (b1 … bp for p features, after b0).
 MODELS: dict[str, tuple[str, ...]] = {"origin": ("b1",), "line": ("b0", "b1")}
 
+#: Every model a run may use: the linear ones (which workbooks and the window hold), and
+#: ``sine``, ŷ = sin(b1·x), a cost of many valleys (gdapp.core.models).
+MODEL_CHOICES = (*MODELS, "sine")
+
 
 def model_param_names(model: str, p: int = 1) -> tuple[str, ...]:
     """The parameters of ``model`` on p features: ``b1 … bp``, after ``b0`` for ``line``."""
+    if model == "sine":
+        return ("b1",)
     slopes = tuple(f"b{j}" for j in range(1, p + 1))
     return ("b0", *slopes) if model == "line" else slopes
 COSTS = ("mse", "mae", "rmse")
@@ -89,7 +95,7 @@ class RunSpec:
         "Data", "data", "The samples (features x1 … xp and target y) the cost is measured on."))
     model: ModelName = field(default="origin", metadata=_meta(
         "Model", "model", "origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.",
-        tuple(MODELS)))
+        MODEL_CHOICES))
     cost: CostName = field(default="mse", metadata=_meta(
         "Cost", "cost", "How the error E is measured: mean squared (MSE), mean absolute (MAE) "
         "or root mean squared (RMSE).", COSTS))
@@ -213,8 +219,9 @@ class RunSpec:
 
     def validated(self) -> RunSpec:
         """Return this spec with the start filled in, or raise ``ValueError``."""
-        if self.model not in MODELS:
-            raise ValueError(f"model must be one of {', '.join(MODELS)}, got {self.model!r}")
+        if self.model not in MODEL_CHOICES:
+            raise ValueError(f"model must be one of {', '.join(MODEL_CHOICES)}, "
+                             f"got {self.model!r}")
         if self.cost not in COSTS:
             raise ValueError(f"cost must be one of {', '.join(COSTS)}, got {self.cost!r}")
         if self.penalty not in PENALTIES:
@@ -241,6 +248,9 @@ class RunSpec:
                              f"holds: at most {MAX_ITERATIONS:,} updates "
                              f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
         self._validate_optimizer()
+        if self.model == "sine" and self.data.p != 1:
+            raise ValueError(f"the sine model ŷ = sin(b1·x) takes one feature; these data "
+                             f"have {self.data.p}")
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(
@@ -312,7 +322,7 @@ def _finite(label: str, value: object) -> float:
 
 def default_start(data: Dataset, model: str) -> tuple[float, ...]:
     """The documented default start: b1 = 15 on the document example, else all zeros."""
-    if model not in MODELS:
+    if model not in MODEL_CHOICES:
         return ()
     if data.is_document_example():
         return (15.0,) if model == "origin" else (0.0, 15.0)

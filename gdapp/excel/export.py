@@ -113,6 +113,9 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         raise ExportError(str(exc)) from None
     target = _check_target(path)
     _check_size(run)
+    if run.spec.model == "sine":
+        raise ExportError("a workbook holds the linear models (origin, line); the sine "
+                          "model is computed by gdapp run")
     if not run.spec.plain_descent:
         raise ExportError(f"a workbook holds gradient descent at a constant η on every "
                           f"sample; this run uses {_kind(run.spec)}: gdapp run computes it")

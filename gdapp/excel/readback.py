@@ -31,7 +31,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from gdapp.core import MAX_EXPORTABLE_ROWS, DataError, Dataset, RunSpec
+from gdapp.core import MAX_EXPORTABLE_ROWS, MODELS, DataError, Dataset, RunSpec
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
 from gdapp.excel.export import FORMAT_VERSION, MARKER
 from gdapp.excel.labels import in_every_language
@@ -284,6 +284,9 @@ def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
             raise WorkbookError(f"Settings: '{key}' must be a text setting, got {v!r}")
         texts[key] = v.strip()
     model = texts["model"]
+    if model not in MODELS:  # the models a workbook holds
+        raise WorkbookError(f"Settings: model must be one of {', '.join(MODELS)}, "
+                            f"got {model!r}")
     params = ("b0", "b1") if model == "line" else ("b1",)
     start = tuple(_number(values, f"{p}_start", f"start {p}") for p in params)
     iterations = _number(values, "max_iterations", "max iterations")
