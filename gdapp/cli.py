@@ -7,7 +7,7 @@
                  [--iterations N] [--tol T] [--from WORKBOOK.xlsx] [--json]
     gdapp export (same options) [--lang en|ko] -o FILE.xlsx
     gdapp path   (run flags) [--lambdas auto | L1,L2,…] [--json]
-    gdapp verify FILE.xlsx     exit 0 agree, 1 disagree, 2 cannot verify
+    gdapp verify FILE.xlsx [--strict]  exit 0 agree, 1 disagree, 2 cannot verify
     gdapp examples --out DIR   regenerates the note's reference workbooks
 
 Flags are turned into one :class:`~gdapp.core.RunSpec` (``FLAG_FIELDS`` maps each flag to its
@@ -159,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_exp.add_argument("--json", action="store_true", help="print one JSON object")
     p_ver = sub.add_parser("verify", help="recalculate a workbook in LibreOffice and compare")
     p_ver.add_argument("workbook", metavar="FILE.xlsx")
+    p_ver.add_argument("--strict", action="store_true",
+                       help="exit 1 also when the workbook agrees only within rounding (a run "
+                       "sensitive to rounding, compared within the engine's own spread)")
     p_ver.add_argument("--timeout", type=_number, default=600.0,
                        help="seconds LibreOffice may take, > 0 (default 600)")
     p_ver.add_argument("--json", action="store_true",
@@ -326,15 +329,17 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             print(json.dumps({"verdict": "cannot verify", "reason": str(exc)}, allow_nan=False))
         print(f"gdapp: {exc}", file=sys.stderr)  # the message starts "cannot verify: …"
         return 2
+    agree = report.agree and not (args.strict and report.sensitive)
     if args.json:
-        print(json.dumps({"verdict": "agree" if report.agree else "disagree",
+        print(json.dumps({"verdict": "agree" if agree else "disagree",
+                          "sensitive_to_rounding": report.sensitive,
                           "cells_compared": report.cells_compared,
                           "max_deviation": _finite_or_none(report.max_deviation),
                           "first_difference": report.first_difference,
                           "notes": list(report.notes)}, allow_nan=False))
     else:
         print("\n".join(report.summary()))
-    return 0 if report.agree else 1
+    return 0 if agree else 1
 
 
 def _parse_lambdas(text: str) -> list[float] | None:

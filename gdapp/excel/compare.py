@@ -76,6 +76,9 @@ class VerifyReport:
         Anything else the reader must know (e.g. a divergence before the last row).
     recalc_seconds, engine_seconds : float
         Time LibreOffice and the engine took.
+    sensitive : int
+        How many values were compared within the spread of the engine's own re-runs, not
+        1e−12, because the run is sensitive to rounding (0: none). The verdict says so.
     """
 
     agree: bool
@@ -89,6 +92,7 @@ class VerifyReport:
     notes: tuple[str, ...] = ()
     recalc_seconds: float = 0.0
     engine_seconds: float = 0.0
+    sensitive: int = 0
 
     def summary(self) -> list[str]:
         """The lines ``gdapp verify`` prints."""
@@ -96,7 +100,11 @@ class VerifyReport:
         lines = [f"compared {self.cells_compared:,} cells; largest relative deviation "
                  f"{self.max_deviation:.2g}{where}"]
         lines.extend(self.notes)
-        if self.agree:
+        if self.agree and self.sensitive:
+            lines.append(f"verdict: the workbook agrees with gdapp only within rounding: the "
+                         f"run is sensitive to it, and {self.sensitive:,} values were compared "
+                         "within the engine's own spread, not 1e-12 (--strict refuses this)")
+        elif self.agree:
             lines.append("verdict: the workbook agrees with gdapp")
         else:
             lines.append(f"first difference: {self.first_difference}")
@@ -226,10 +234,15 @@ def opened(original: Path, recalculated: Path
 
 def report_from(tally: Tally, **more: Any) -> VerifyReport:
     """The report of a finished comparison (``more``: the report's other fields)."""
+    deviation, cell = tally.max_deviation, tally.max_cell
+    widened = tally.widened
+    if widened.cells and widened.deviation > deviation:  # the headline covers every cell
+        deviation, cell = widened.deviation, widened.cell
     return VerifyReport(
         agree=tally.differences == 0, cells_compared=tally.compared,
-        max_deviation=tally.max_deviation, max_deviation_cell=tally.max_cell,
-        first_difference=tally.first_difference, differences=tally.differences, **more)
+        max_deviation=deviation, max_deviation_cell=cell,
+        first_difference=tally.first_difference, differences=tally.differences,
+        sensitive=widened.cells, **more)
 
 
 def check_diverged_rows(tally: Tally, recalculated: StreamedWorkbook, after_row: int,
