@@ -6,7 +6,7 @@
                  [--penalty none|l1|l2] [--lam L] [--eta E] [--start B1 | --start B0,B1]
                  [--iterations N] [--tol T] [--from WORKBOOK.xlsx] [--json]
     gdapp export (same options) [--lang en|ko] -o FILE.xlsx
-    gdapp path   (run flags) [--lambdas auto | L1,L2,…] [--json]
+    gdapp path   (run flags) [--lambdas auto | L1,L2,…] [--json] [-o FILE.xlsx]
     gdapp verify FILE.xlsx [--strict]  exit 0 agree, 1 disagree, 2 cannot verify
     gdapp examples --out DIR   regenerates the note's reference workbooks
 
@@ -175,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the λ values: auto (50, geometric, from the smallest λ at which "
                         "every L1 slope is 0 down to 1e-3 of it) or a comma-separated list")
     p_path.add_argument("--json", action="store_true", help="print one JSON object")
+    p_path.add_argument("-o", "--output", metavar="FILE.xlsx",
+                        help="also write the path as a workbook whose formulas check every "
+                        "row's optimality, with a chart")
     p_ex = sub.add_parser("examples", help="write the note's reference workbooks")
     p_ex.add_argument("--out", required=True, metavar="DIR")
     p_gui = sub.add_parser("gui", help="open the window (the default without arguments)")
@@ -357,8 +360,14 @@ def _cmd_path(args: argparse.Namespace) -> int:
         raise UsageError("the regularization path is computed for MSE (--cost mse)")
     path = regularization_path(spec.data, spec.model, spec.penalty,
                                _parse_lambdas(args.lambdas))
+    written = None
+    if args.output:
+        from gdapp.excel.path_workbook import export_path
+        written = export_path(path, spec.data, spec.model, args.output)
     print(json.dumps(path_to_dict(path, spec), allow_nan=False) if args.json
           else path_summary(path, spec))
+    if written is not None and not args.json:
+        print(f"wrote {written} ({path.lambdas.size} λ rows)")
     return 0
 
 
