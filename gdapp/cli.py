@@ -191,6 +191,9 @@ def _load_data(args: argparse.Namespace) -> Dataset | None:
     if args.data and args.example:
         raise UsageError("give either --example or --data, not both")
     if args.example:
+        if args.x or args.y or args.sheet:
+            raise UsageError("--x, --y and --sheet choose columns of --data FILE; the "
+                             f"example {args.example!r} comes with its own")
         return EXAMPLES[args.example]
     if not args.data:
         if args.x or args.y or args.sheet:
@@ -224,7 +227,7 @@ def _parse_start(text: str) -> tuple[float, ...]:
         raise UsageError(f"--start: {exc}") from None
 
 
-def spec_from_args(args: argparse.Namespace) -> RunSpec:
+def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
     """The validated RunSpec the flags describe (``--from`` first, explicit flags on top)."""
     base = RunSpec()
     if args.from_workbook:
@@ -256,7 +259,7 @@ def spec_from_args(args: argparse.Namespace) -> RunSpec:
                            start=spec.start if args.start is not None else None).validated()
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    for note in ignored_flags(args, spec):
+    for note in ignored_flags(args, spec) if notes else []:
         print(f"gdapp: note: {note}", file=sys.stderr)
     return spec
 
@@ -266,10 +269,18 @@ def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
     notes = []
     for flag, name in FLAG_FIELDS.items():
         meta = spec_fields()[name].metadata
-        if "flag" in meta and getattr(args, flag, None) is not None and not spec.applies(name) \
-                and name not in ("optimizer", "schedule"):
-            notes.append(f"{meta['flag']} has no effect with --optimizer {spec.optimizer} "
-                         f"and --schedule {spec.schedule}")
+        if "flag" not in meta or getattr(args, flag, None) is None or spec.applies(name) \
+                or name in ("optimizer", "schedule"):
+            continue
+        if meta.get("batch") == "seed":
+            why = "without --shuffle"
+        elif meta.get("batch"):
+            why = f"without --batch-size B smaller than the {spec.data.n} samples"
+        elif meta.get("schedule"):
+            why = f"with --schedule {spec.schedule}"
+        else:
+            why = f"with --optimizer {spec.optimizer}"
+        notes.append(f"{meta['flag']} has no effect {why}")
     if spec.penalty == "l1" and spec.optimizer != "gd" and spec.l1_method == "proximal":
         notes.append(f"L1 with {spec.optimizer} takes the plain subgradient step (the "
                      "proximal step is gradient descent's)")
@@ -354,8 +365,18 @@ def _parse_lambdas(text: str) -> list[float] | None:
         raise UsageError(f"--lambdas: {exc}") from None
 
 
+#: The settings a regularization path depends on (the rest shape descents, not optima).
+PATH_SETTINGS = ("model", "cost", "penalty")
+
+
 def _cmd_path(args: argparse.Namespace) -> int:
-    spec = spec_from_args(args)
+    for flag, name in FLAG_FIELDS.items():
+        if name not in PATH_SETTINGS and getattr(args, flag, None) is not None:
+            shown = "--" + flag.replace("_", "-")
+            print(f"gdapp: note: {shown} has no effect on a path of exact optima"
+                  + (" (give λ values with --lambdas)" if name == "lam" else ""),
+                  file=sys.stderr)
+    spec = spec_from_args(args, notes=False)
     if spec.cost != "mse":
         raise UsageError("the regularization path is computed for MSE (--cost mse)")
     path = regularization_path(spec.data, spec.model, spec.penalty,
@@ -389,8 +410,11 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
     screenshot = None
     if args is not None:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
-            args.data or args.example or args.from_workbook
+            args.data or args.example or args.from_workbook or args.standardize
         spec = spec_from_args(args) if given else None
+        if spec is not None and spec.data.scaling is not None:
+            raise UsageError("the window shows the samples as they are; gdapp run and gdapp "
+                             "path compute standardized features")
         if spec is not None and spec.model == "sine":
             raise UsageError("the window shows the linear models (origin, line) for now; "
                              "gdapp run computes the sine model")

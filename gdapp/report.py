@@ -33,6 +33,8 @@ def run_to_dict(r: Run) -> dict[str, Any]:
     if r.state:  # the optimizer's state after each update, one list per iterate
         history["state"] = {name: values.tolist() for name, values in r.state.items()}
     settings = r.spec.settings()
+    if r.spec.data.scaling is not None:
+        settings["standardize"] = True
     return {
         "status": r.status,
         "iterations": r.iterations,
@@ -44,6 +46,7 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "optimum_objective": opt.objective,
         "optimum_method": opt.method,
         "optimum_note": opt.note,
+        "optimum_gap": opt.gap,  # the lasso's KKT gap relative to λ_max (0 elsewhere)
         # every valley found; a convex cost's one minimum is the optimum
         "local_minima": [dict(zip(names, m, strict=True)) for m in opt.local_minima]
         or ([] if opt.params is None else [dict(zip(names, opt.params, strict=True))]),
@@ -82,6 +85,20 @@ _OPTIMIZER_KEYS = {str(f.metadata["name"]): name for name, f in spec_fields().it
                    if f.metadata.get("flag")}
 
 
+def _groups(s: RunSpec) -> dict[str, list[str]]:
+    """The optimizer, schedule and mini-batch settings that apply, by kind."""
+    out: dict[str, list[str]] = {}
+    for key, value in s.settings().items():
+        name = _OPTIMIZER_KEYS.get(key)
+        if name is None or not s.applies(name):
+            continue
+        meta = spec_fields()[name].metadata
+        kind = "mini-batches" if meta.get("batch") else "schedule" if (
+            meta.get("schedule") or name == "schedule") else "optimizer"
+        out.setdefault(kind, []).append(f"{key} = {value}")
+    return out
+
+
 def run_summary(r: Run) -> str:
     """A few lines for a person: what happened, where it ended, where the optimum is."""
     s = r.spec
@@ -91,11 +108,10 @@ def run_summary(r: Run) -> str:
                       zip(names, s.resolved_start(), strict=True))
     lines = [f"{s.model} model, {s.cost.upper()}{pen}, η = {_fmt(s.learning_rate)}, "
              f"start {start} on {s.data.name} (n = {s.data.n})"]
-    extra = [f"{k} = {v}" for k, v in s.settings().items()
-             if k in _OPTIMIZER_KEYS and s.applies(_OPTIMIZER_KEYS[k])]
-    if extra:
-        lines.append("optimizer: " + ", ".join(extra)
-                     + (f"; L1 by the {r.l1_rule} step" if r.l1_rule else ""))
+    for kind, group in _groups(s).items():
+        lines.append(f"{kind}: " + ", ".join(group)
+                     + (f"; L1 by the {r.l1_rule} step" if kind == "optimizer" and r.l1_rule
+                        else ""))
     if s.data.p > 1:
         lines.append("features: " + ", ".join(
             f"b{j} = {name}" for j, name in enumerate(s.data.feature_names, start=1)))
@@ -108,7 +124,11 @@ def run_summary(r: Run) -> str:
             lines.append("  ← in a local minimum at " + ", ".join(
                 f"{n} = {_fmt(v)}" for n, v in zip(names, r.local_minimum, strict=True))
                 + ", not the lowest valley")
-        if r.stopped_short is not None:
+        if r.stopped_short is not None and s.minibatch:
+            lines.append(f"  ← still {_fmt(r.stopped_short)} from the optimum: at a constant η "
+                         "each batch pulls elsewhere, so the run hovers around it (lower η, or "
+                         "a decaying --schedule)")
+        elif r.stopped_short is not None:
             lines.append(f"  ← only by the stopping rule: still {_fmt(r.stopped_short)} from "
                          "the optimum (η too small, or the tolerance too large)")
     elif r.status == "diverged":
@@ -166,15 +186,16 @@ def path_to_dict(path: RegularizationPath, spec: RunSpec | None = None) -> dict[
 def path_summary(path: RegularizationPath, spec: RunSpec) -> str:
     """The path as a table for a person, with where each feature leaves the model."""
     d = spec.data
+    top = "λ_max" if path.penalty == "l1" else "the grid from L1's λ_max"
     lines = [f"{path.penalty.upper()} path, {spec.model} model, MSE on {d.name} (n = {d.n}): "
-             f"{path.lambdas.size} values of λ; λ_max = {_fmt(path.lambda_max)}"]
+             f"{path.lambdas.size} values of λ; {top} = {_fmt(path.lambda_max)}"]
     if d.p > 1 or d.feature_names != ("x",):
         lines.append("features: " + ", ".join(
             f"b{j} = {name}" for j, name in enumerate(d.feature_names, start=1)))
-    width = 12
+    width = 13
     lines.append("".join(c.rjust(width) for c in ("λ", *path.param_names)))
     for lam, row, unique in zip(path.lambdas, path.params, path.unique, strict=True):
-        cells = [f"{lam:.6g}", *("0" if v == 0 else f"{v:.6g}" for v in row)]
+        cells = [f"{lam:.6g}", *("0" if v == 0 else f"{v:.6g}" for v in row)]  # ≤ 12 chars
         lines.append("".join(c.rjust(width) for c in cells) + ("" if unique else
                                                                "  (one of many optima)"))
     if path.penalty == "l1":

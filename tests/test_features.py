@@ -7,6 +7,8 @@ alphas = λ/2), for p up to 8 with and without an intercept.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, LinearRegression, Ridge, lasso_path
@@ -253,3 +255,19 @@ def test_twenty_features_run_and_have_an_optimum() -> None:
     r = run(RunSpec(data=big, model="line", learning_rate=0.05, max_iterations=20_000))
     assert r.params.shape[1] == 21 and r.status == "converged"
     np.testing.assert_allclose(r.final, r.optimum.params, atol=1e-6)
+
+
+def test_nearly_dependent_features_still_get_the_exact_lasso() -> None:
+    # b is a up to 1e-4 noise: coordinate descent alone creeps along the valley with both
+    # non-zero; the active-set search finds the optimum, where a is exactly 0
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=200)
+    b, c = a + 1e-4 * rng.normal(size=200), rng.normal(size=200)
+    data = Dataset(np.column_stack([a, b, c]), 3 * a + 2 * c + rng.normal(size=200))
+    opt = exact_optimum(data, "line", "mse", "l1", 0.01)
+    assert opt.gap <= KKT_TOLERANCE and opt.note == ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scikit-learn finds it slow going too
+        ref = Lasso(alpha=0.005, tol=1e-16, max_iter=10_000_000).fit(data.X, data.y)
+    assert opt.params[1] == 0.0 and ref.coef_[0] == 0.0
+    np.testing.assert_allclose(opt.params[1:], ref.coef_, rtol=1e-7, atol=1e-9)

@@ -277,3 +277,33 @@ def test_workbooks_and_the_window_refuse_other_optimizers_in_one_sentence(
     assert "batches of 1" in capsys.readouterr().err
     assert main(["gui", "--schedule", "cosine"]) == 2
     assert "the window shows gradient descent at a constant η" in capsys.readouterr().err
+
+
+def test_a_velocity_passing_zero_mid_flight_is_not_convergence() -> None:
+    # μ = 0.5, η = 0.1: b1 = 15, 8.9, 2.8, −0.25 and then buf = 0.5·30.5 − 15.25 = 0: one step
+    # of 0 while the slope is −15.25; the run goes on to 2.8
+    r = run(RunSpec(optimizer="momentum", momentum=0.5, learning_rate=0.1))
+    assert r.params[4, 0] == pytest.approx(-0.25) and r.step[4, 0] == pytest.approx(0, abs=1e-12)
+    assert r.status == "converged" and r.converged_at > 4
+    assert r.final[0] == pytest.approx(2.8, abs=1e-8)
+
+
+def test_centred_rmsprop_on_a_constant_gradient_does_not_take_a_negative_root() -> None:
+    data = Dataset([0.001, 0.001], [5.0, 5.0])
+    r = run(RunSpec(data=data, cost="mae", optimizer="rmsprop", centered=True, alpha=0.5,
+                    learning_rate=0.001, max_iterations=200))
+    assert r.status != "diverged" and np.all(np.isfinite(r.params))
+
+
+def test_each_decaying_schedule_has_a_default_of_its_own() -> None:
+    # Σ η·γ^(t−1) = η/(1 − γ): with γ = 0.5 the note's run can move 2η·g in all and stops
+    # 11 from the optimum; the exponential schedule's 0.99 gets within 0.1
+    exponential = run(RunSpec(schedule="exponential"))
+    assert exponential.spec.settings()["gamma"] == 0.99
+    assert abs(exponential.final[0] - 2.8) < 0.1
+    assert abs(run(RunSpec(schedule="exponential", gamma=0.5)).final[0] - 2.8) > 10
+    assert RunSpec(schedule="step").validated().settings()["gamma"] == 0.5
+
+
+def test_mini_batch_runs_claim_no_full_batch_stability_limit() -> None:
+    assert run(RunSpec(batch_size=1, learning_rate=0.05)).stability_limit is None

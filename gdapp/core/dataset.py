@@ -191,19 +191,25 @@ class Dataset:
 
     def standardized(self, *, centre: bool) -> Dataset:
         """The features rescaled before a descent: z = (x − mean)/sd with ``centre`` (z-scores,
-        for the ``line`` model), else x/sd (a model through the origin stays one); sd is the
-        population standard deviation, 1 for a constant feature (scikit-learn's
-        ``StandardScaler``). :attr:`scaling` maps the coefficients back."""
+        for the ``line`` model; sd the population standard deviation, 1 for a constant
+        feature, as scikit-learn's ``StandardScaler``), else x/√mean(x²), so that mean(z²) = 1
+        and a model through the origin stays one (dividing by the sd would leave
+        mean(z²) = 1 + (x̄/sd)², as large as 383 for a shoe size). :attr:`scaling` maps the
+        coefficients back."""
         if self.scaling is not None:
             return self
-        means = np.array([float(np.mean(c)) for c in self.X.T])
-        sds = np.array([float(np.std(c)) for c in self.X.T])
+        if centre:
+            centres = np.array([float(np.mean(c)) for c in self.X.T])
+            sds = np.array([float(np.std(c)) for c in self.X.T])
+        else:
+            centres = np.zeros(self.p)
+            sds = np.array([float(np.sqrt(np.mean(c * c))) for c in self.X.T])
         sds[sds == 0] = 1.0
-        centres = means if centre else np.zeros(self.p)
         z = (self.X - centres) / sds
         scaling = Scaling(tuple(centres.tolist()), tuple(sds.tolist()))
         return Dataset(z, self.y, feature_names=self.feature_names, y_name=self.y_name,
-                       name=self.name, encoding=self.encoding, scaling=scaling)
+                       name=f"{self.name} (standardized)", encoding=self.encoding,
+                       scaling=scaling)
 
     def is_document_example(self) -> bool:
         """True for the lecture note's two samples (x = 1, 2; y = 2, 6)."""

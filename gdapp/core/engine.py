@@ -163,7 +163,7 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
     if squared and (kernel == "squared" or (kernel == "auto" and q > 2)):
         assert stats is not None
         return descend_squared(stats.hessian(), stats.optimum(), start, stepping, n_max,
-                               tol, stop)
+                               tol, stop, cancel)
     if spec.minibatch:
         assert spec.batch_size is not None
         batches = BatchGradient(spec.data, spec.model, spec.cost, spec.batch_size,
@@ -233,6 +233,10 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     converged = np.zeros(params.shape[0], dtype=bool)
     if trace.batches is None:
         converged[1:] = np.all(np.abs(step[1:]) <= tol, axis=1)
+        if state:  # and the slope too: a velocity can pass 0 mid-flight (see loops.descend)
+            with np.errstate(over="ignore", invalid="ignore"):
+                moved = np.abs(lr[1:, None] * gradient[:-1])
+            converged[1:] &= np.all(moved <= tol, axis=1)
     elif stop_at_convergence and diverged_at is None \
             and params.shape[0] - 1 < spec.max_iterations:
         converged[-1] = True  # the epoch rule ended the run here
@@ -261,8 +265,8 @@ def _stability(spec: RunSpec, lam: float) -> float | None:
     heavy-ball momentum (undamped); None where no such limit applies (other optimizers,
     schedules, MAE/RMSE)."""
     limit = stability_limit(spec.data, spec.model, spec.cost, spec.penalty, lam)
-    if limit is None or spec.schedule != "constant":
-        return None
+    if limit is None or spec.schedule != "constant" or spec.minibatch:
+        return None  # (a batch's updates have Hessians of their own)
     if spec.optimizer == "gd":
         return limit
     h = spec.hyper()

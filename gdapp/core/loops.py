@@ -82,7 +82,8 @@ class Stepping:
         else:
             mode = "l2" if spec.penalty == "l2" else "plain"
         return cls(spec.learning_rate, lam, mode, first, rule, spec.hyper(),
-                   SCHEDULES[spec.schedule], spec.max_iterations, spec.gamma, spec.step_size,
+                   SCHEDULES[spec.schedule], spec.max_iterations, spec.resolved_gamma,
+                   spec.step_size,
                    spec.power_t)
 
     @property
@@ -140,6 +141,7 @@ def descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], s:
             corr = corrections(h, k)
         g = grad(*b)
         z = []
+        slope: list[float] = []   # ∂(E + P) at b, for a stateful optimizer's stopping
         for j in coords:
             bj, dj = b[j], g[j]
             if j >= first:
@@ -147,6 +149,8 @@ def descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], s:
                     dj += lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
                 elif mode == "l2":
                     dj += 2.0 * lam * bj
+            if width:
+                slope.append(dj)
             if not gd:
                 dj, state[j] = direction(dj, state[j], k, h, math.sqrt, max, corr)
             eg = lr * dj
@@ -166,6 +170,8 @@ def descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], s:
             break
         if stop_rule is None:
             converged = stop and all(abs(zj - bj) <= tol for zj, bj in zip(z, b, strict=True))
+            if converged and width:  # a velocity can pass 0 mid-flight: the slope must too
+                converged = all(abs(lr * gj) <= tol for gj in slope)
         else:
             converged = stop and stop_rule(k, tuple(z))
         b = z
@@ -185,7 +191,8 @@ def descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], s:
 
 
 def descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float, ...],
-                    s: Stepping, n_max: int, tol: float, stop: bool) -> Trace:
+                    s: Stepping, n_max: int, tol: float, stop: bool,
+                    cancel: Callable[[], bool] | None = None) -> Trace:
     """:func:`descend` for MSE on many parameters, whole vectors at a time: ∂E/∂b =
     H·(b − b*) from the sufficient statistics (H the Hessian, b* the least-squares fit)."""
     b = np.array(start, dtype=np.float64)
@@ -211,6 +218,8 @@ def descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float,
     rows = n_max + 1
     diverged_at: int | None = None
     for k in range(1, n_max + 1):
+        if cancel is not None and not k & 255 and cancel():
+            raise RunCancelled(k)
         if not constant:
             lr = s.rate(k)
             assert lrs is not None
@@ -246,7 +255,8 @@ def descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float,
         if states is not None:
             for i, value in enumerate(state):
                 states[k, i] = value
-        if stop and absolute(subtract(z, b, out=d)).max() <= tol:
+        if stop and absolute(subtract(z, b, out=d)).max() <= tol and (
+                gd or absolute(lr * g).max() <= tol):  # (see descend: a velocity passing 0)
             rows = k + 1
             break
         b, size_b = z, size

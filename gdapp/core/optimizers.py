@@ -110,7 +110,8 @@ def _rmsprop(g: Any, state: tuple[Any, ...], t: int, h: Hyper, sqrt: Sqrt,
     avg = v
     if h.centered:
         a = h.alpha * a + (1.0 - h.alpha) * g
-        avg = v - a * a
+        # v ≥ a² for these running means; rounding alone can make v − a² a tiny negative
+        avg = maximum(v - a * a, 0.0)
     scaled = g / (sqrt(avg) + h.eps)
     if h.momentum > 0:
         buf = h.momentum * buf + scaled

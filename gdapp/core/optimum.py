@@ -34,7 +34,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from gdapp.core.data import Dataset
-from gdapp.core.lasso import lasso
+from gdapp.core.lasso import KKT_TOLERANCE, lasso
 from gdapp.core.models import NONLINEAR_MODELS, SEARCH_RANGE, valleys
 from gdapp.core.objective import (
     Objective,
@@ -175,7 +175,10 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
                            "the optimum is not unique: features that the penalty keeps are "
                            "linearly dependent (a copy or a combination of others)")
         method = "soft threshold" if data.p == 1 else "coordinate descent"
-        return _finish(data, model, cost, penalty, lam, fit.slopes, method, gap=fit.gap)
+        note = "" if fit.gap <= KKT_TOLERANCE else (
+            f"coordinate descent stopped at a KKT gap of {fit.gap:.1g} of λ_max (the features "
+            "are nearly dependent): close to the optimum, not exact")
+        return _finish(data, model, cost, penalty, lam, fit.slopes, method, note, fit.gap)
     why = design.dependence(data.feature_names, model)
     if why:
         return Optimum(None, None, "none", why)

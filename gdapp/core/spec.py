@@ -149,9 +149,9 @@ class RunSpec:
     schedule: str = field(default="constant", metadata=_opt(
         "Schedule", "schedule", "How η changes with the update t: constant (the note's), "
         "step, exponential, invscaling or cosine.", "--schedule", choices=tuple(SCHEDULES)))
-    gamma: float = field(default=0.5, metadata=_opt(
-        "γ (decay)", "gamma", "The factor of the step and exponential schedules.", "--gamma",
-        schedule="gamma"))
+    gamma: float | None = field(default=None, metadata=_opt(
+        "γ (decay)", "gamma", "The factor of the step (default 0.5) and exponential (0.99) "
+        "schedules.", "--gamma", schedule="gamma"))
     step_size: int = field(default=100, metadata=_opt(
         "s (step size)", "step_size", "The step schedule multiplies η by γ every s updates.",
         "--step-size", schedule="step_size"))
@@ -194,6 +194,13 @@ class RunSpec:
         if schedule is not None:
             return schedule in SCHEDULES[self.schedule].settings
         return True
+
+    @property
+    def resolved_gamma(self) -> float:
+        """γ, or the schedule's default: 0.5 (step), 0.99 (exponential)."""
+        if self.gamma is not None:
+            return float(self.gamma)
+        return 0.99 if self.schedule == "exponential" else 0.5
 
     @property
     def plain_descent(self) -> bool:
@@ -281,7 +288,7 @@ class RunSpec:
             raise ValueError(f"ε must be > 0, got {h.eps}")
         if self.optimizer == "nesterov" and (h.momentum <= 0 or h.dampening != 0):
             raise ValueError("Nesterov momentum needs momentum μ > 0 and dampening τ = 0")
-        if not _finite("γ", self.gamma) > 0:
+        if not _finite("γ", self.resolved_gamma) > 0:
             raise ValueError(f"γ must be > 0, got {self.gamma}")
         if not _finite("power_t", self.power_t) >= 0:
             raise ValueError(f"power_t must be ≥ 0, got {self.power_t}")
@@ -304,7 +311,10 @@ class RunSpec:
             if f.name in ("data", "start") or not self.applies(f.name):
                 continue
             value = getattr(self, f.name)
-            out[f.metadata["name"]] = getattr(self.hyper(), f.name) if value is None else value
+            if value is None:
+                value = self.resolved_gamma if f.name == "gamma" else getattr(self.hyper(),
+                                                                               f.name)
+            out[f.metadata["name"]] = value
         for pname, v in zip(self.param_names, self.resolved_start(), strict=True):
             out[f"{pname}_start"] = v
         return out

@@ -113,6 +113,9 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         raise ExportError(str(exc)) from None
     target = _check_target(path)
     _check_size(run)
+    if run.spec.data.scaling is not None:
+        raise ExportError("a workbook holds the samples as they are; standardized features "
+                          "are computed by gdapp run and gdapp path")
     if run.spec.model == "sine":
         raise ExportError("a workbook holds the linear models (origin, line); the sine "
                           "model is computed by gdapp run")
