@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -418,7 +418,9 @@ def _unclosed(lines: list[str], delimiter: str) -> bool:
 
 #: The features of the built-in ``features`` example, in the order of b1 … b5: three that
 #: drive the exam score (study and sleep hours up, coffee cups down) and two that do not
-#: (shoe size, day of the month) — on the L1 path these two are exactly 0 first.
+#: (shoe size, day of the month) — on the L1 path of the ``line`` model these two are exactly
+#: 0 first (through the origin the shoe size, about 26 cm for everyone, stands in for the
+#: missing intercept and is the last to leave).
 FEATURES_EXAMPLE_COLUMNS = ("study_hours", "sleep_hours", "coffee_cups", "shoe_size_cm",
                             "day_of_month")
 
@@ -432,9 +434,30 @@ def features_example() -> Dataset:
                    name="features")
 
 
+class _Examples(Mapping[str, Dataset]):
+    """The built-in data sets by name, each made when first asked for (importing the core
+    reads no file)."""
+
+    def __init__(self, makers: dict[str, Callable[[], Dataset]]) -> None:
+        self._makers = makers
+        self._made: dict[str, Dataset] = {}
+
+    def __getitem__(self, name: str) -> Dataset:
+        if name not in self._made:
+            self._made[name] = self._makers[name]()
+        return self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 #: Built-in data sets by name (the CLI's ``--example``).
-EXAMPLES: dict[str, Dataset] = {"document": DOCUMENT, "features": features_example(),
-                                 "nonconvex": nonconvex_example()}
+EXAMPLES: Mapping[str, Dataset] = _Examples({"document": document_example,
+                                             "features": features_example,
+                                             "nonconvex": nonconvex_example})
 
 #: Settings an example comes with when the command line does not name them.
 EXAMPLE_SETTINGS: dict[str, dict[str, object]] = {"nonconvex": {"model": "sine"}}

@@ -189,6 +189,15 @@ class Dataset:
     def __hash__(self) -> int:
         return hash((self._fingerprint, self.feature_names, self.y_name, self.name))
 
+    def intercept(self, slopes: Sequence[float]) -> float:
+        """b0 = ȳ − x̄·b: the intercept that fits best with these slopes."""
+        if self.p == 1:
+            return float(np.mean(self.y) - slopes[0] * np.mean(self.x))
+        b0 = float(np.mean(self.y))
+        for b, col in zip(slopes, self.X.T, strict=True):
+            b0 -= b * float(np.mean(col))
+        return b0
+
     def standardized(self, *, centre: bool) -> Dataset:
         """The features rescaled before a descent: z = (x − mean)/sd with ``centre`` (z-scores,
         for the ``line`` model; sd the population standard deviation, 1 for a constant

@@ -86,13 +86,7 @@ def _finish(data: Dataset, model: str, cost: str, penalty: str, lam: float,
             gap: float = 0.0) -> Optimum:
     b = [float(v) for v in np.asarray(slopes, dtype=np.float64).reshape(-1)]
     if model == "line":
-        if data.p == 1:
-            b0 = float(np.mean(data.y) - b[0] * np.mean(data.x))
-        else:
-            b0 = float(np.mean(data.y))
-            for j, col in enumerate(data.X.T):
-                b0 -= b[j] * float(np.mean(col))
-        b = [b0, *b]
+        b = [data.intercept(b), *b]
     row = np.array([b], dtype=np.float64)
     value = float(direct_cost(cost, row, data)[0]
                   + penalty_value(penalty, lam, row, slope_start(model))[0])
@@ -340,6 +334,3 @@ def stability_limit(data: Dataset, model: str, cost: str, penalty: str,
     return 2.0 / h if h > 0 and math.isfinite(h) else None
 
 
-def objective_for(data: Dataset, model: str, cost: str, penalty: str, lam: float) -> Objective:
-    """Convenience: the :class:`Objective` for these settings."""
-    return Objective(data, model, cost, penalty, lam)

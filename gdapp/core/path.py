@@ -122,9 +122,8 @@ def regularization_path(data: Dataset, model: str, penalty: str,
             warm = fit.slopes
     names = model_param_names(model, p)
     if model == "line":
-        means = np.array([np.mean(col) for col in data.X.T])
-        b0 = float(np.mean(data.y)) - slopes @ means
-        params = np.column_stack([b0, slopes])
+        b0 = np.array([data.intercept(row.tolist()) for row in slopes])
+        params: FloatArray = np.column_stack([b0, slopes])
     else:
         params = slopes
     return RegularizationPath(penalty, grid, params, names, data.feature_names, unique,
