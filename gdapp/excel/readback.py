@@ -34,6 +34,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from gdapp.core import MAX_EXPORTABLE_ROWS, DataError, Dataset, RunSpec
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
 from gdapp.excel.export import FORMAT_VERSION, MARKER
+from gdapp.excel.package import audit_package
 from gdapp.excel.xml_guard import check_xml_parts
 
 #: Largest total uncompressed size of a workbook we open (a zip bomb stops here).
@@ -111,17 +112,28 @@ def check_archive(path: str | Path, error: type[ValueError], *,
 
 
 def _first_line(exc: BaseException) -> str:
+    """Why a reader failed, in a reader's terms: the XML parser's own sentence (it names the
+    line and column), else that a part is not what an .xlsx holds — never the name of an
+    internal exception (a DDE link made openpyxl fail with "IndexError: list index out of
+    range")."""
     lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    if isinstance(exc, SyntaxError | etree.XMLSyntaxError) and lines:
+        return f"its XML is malformed: {lines[0]}"
+    return "a part of it is not what an .xlsx workbook holds"
 
 
 
 @contextmanager
 def open_untrusted(path: str | Path, error: type[ValueError], *,
-                   sheets_record_size: bool = False) -> Iterator[Workbook]:
+                   sheets_record_size: bool = False,
+                   audit: bool | None = None) -> Iterator[Workbook]:
     """Open a checked workbook read-only (computed values, not formulas) and close it after
-    (``sheets_record_size``: see :func:`check_archive`)."""
+    (``sheets_record_size``: see :func:`check_archive`). A gdapp workbook is audited first
+    (:func:`~gdapp.excel.package.audit_package`; ``audit=True``: strictly, as the verifier
+    does)."""
     p = check_archive(path, error, sheets_record_size=sheets_record_size)
+    if audit is not None:
+        audit_package(p, error, strict=audit)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
@@ -165,8 +177,11 @@ class _Unsaved:
 _UNSAVED = _Unsaved()
 
 
-def read_workbook(path: str | Path) -> GdappWorkbook:
+def read_workbook(path: str | Path, *, strict: bool = False) -> GdappWorkbook:
     """Load a workbook gdapp wrote and rebuild its :class:`RunSpec`.
+
+    Active or external content, and more than gdapp writes, is refused first
+    (:mod:`gdapp.excel.package`; ``strict``: every sheet and part, as the verifier needs).
 
     Raises
     ------
@@ -175,7 +190,7 @@ def read_workbook(path: str | Path) -> GdappWorkbook:
         settings/data that do not describe a valid run.
     """
     name = Path(path).name
-    with open_untrusted(path, WorkbookError, sheets_record_size=True) as wb:
+    with open_untrusted(path, WorkbookError, sheets_record_size=True, audit=strict) as wb:
         try:
             missing = [s for s in REQUIRED_SHEETS if s not in wb.sheetnames]
             if missing:

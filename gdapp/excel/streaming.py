@@ -135,6 +135,9 @@ class StreamedWorkbook:
         self._names = {d.get("name", ""): (d.text or "")
                        for d in workbook.iter(f"{_MAIN}definedName")
                        if d.get("localSheetId") is None}
+        self._all_names = [(d.get("name", "") if d.get("localSheetId") is None else
+                            f"{d.get('name', '')} (of sheet {d.get('localSheetId')})",
+                            d.text or "") for d in workbook.iter(f"{_MAIN}definedName")]
 
     def _xml(self, member: str) -> Any:
         try:
@@ -227,6 +230,10 @@ class StreamedWorkbook:
             sheet = sheet.strip("'").replace("''", "'")
             out[name] = f"{sheet}{bang}{ref}"
         return out
+
+    def all_names(self) -> list[tuple[str, str]]:
+        """Every defined name and its text, a sheet's own names included (and so marked)."""
+        return list(self._all_names)
 
     def named_values(self, *, max_row: int = 1000) -> dict[str, object]:
         """The contents of the workbook-level names that stand for one cell (``eta``,

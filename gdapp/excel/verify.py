@@ -43,6 +43,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core import Run, RunSpec, rerun_for_rows
+from gdapp.excel.accounting import unaccounted_cells, unaccounted_names
 from gdapp.excel.compare import (
     Expected,
     VerifyReport,
@@ -52,8 +53,9 @@ from gdapp.excel.compare import (
     opened,
     report_from,
 )
-from gdapp.excel.export import AT_EXPORT, defined_names, expected_cells
+from gdapp.excel.export import AT_EXPORT, defined_names, expected_cells, export_workbook
 from gdapp.excel.layout import iteration_columns
+from gdapp.excel.package import GDAPP_SHEETS
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
@@ -137,7 +139,9 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
                 if progress is not None:
                     progress(before + n, total)
 
-            tally, notes = _verify_one(item, copy, progress=shifted, cancel=cancel)
+            reference = export_workbook(item.run, Path(scratch) / f"gdapp-{done}.xlsx")
+            tally, notes = _verify_one(item, copy, reference, progress=shifted,
+                                       cancel=cancel)
             done += item.cells
             reports.append(report_from(
                 tally, rows=item.rows, learning_rate=item.run.spec.learning_rate, notes=notes,
@@ -158,7 +162,7 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
     """Read a workbook and rerun the engine for as many rows as it has (and time the run)."""
     prefix = f"cannot verify {source.name}: " if named else "cannot verify: "
     try:
-        book = read_workbook(source)
+        book = read_workbook(source, strict=True)
     except WorkbookError as exc:
         raise VerifyUnavailable(f"{prefix}{exc}") from None
     except OSError as exc:
@@ -186,9 +190,11 @@ def _require_summary(source: Path, prefix: str) -> None:
                 f"{prefix}{source.name} is not a gdapp workbook (no Summary sheet)")
 
 
-def _verify_one(item: _Prepared, copy: Path, *, progress: Callable[[int, int], None] | None,
+def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
+                progress: Callable[[int, int], None] | None,
                 cancel: threading.Event | None) -> tuple[Tally, tuple[str, ...]]:
-    """Compare one workbook with its recalculated copy; return the tally and any notes."""
+    """Compare one workbook with its recalculated copy, and every other cell and name with
+    ``reference`` (the workbook gdapp writes for the run); return the tally and any notes."""
     truncated = item.run.params.shape[0] < item.rows
     data = item.run.spec.data
     samples = (float(np.max(np.abs(data.x), initial=0.0)),
@@ -199,14 +205,33 @@ def _verify_one(item: _Prepared, copy: Path, *, progress: Callable[[int, int], N
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
             total=item.cells, progress=progress, cancel=cancel, samples=samples,
             sensitivity=item.sensitivity)
-        for problem in moved_names(original, defined_names(item.run)):
+        wanted = defined_names(item.run)
+        for problem in moved_names(original, wanted):
             tally.differ(problem, 0)
+        for problem in unaccounted_names(original, wanted):
+            tally.differ(problem, 0)
+        _account_for_cells(tally, original, reference, item, truncated=truncated)
         notes = settings_edits(original) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
             notes = (*notes, _divergence_note(item.run, item.rows, beyond))
     return tally, notes
+
+
+def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path,
+                       item: _Prepared, *, truncated: bool) -> None:
+    """Every stored cell that is not a formula gdapp compares must be what gdapp writes there
+    (:mod:`gdapp.excel.accounting`); past a divergence only Settings and the engine's rows of
+    Iterations are looked at."""
+    sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS
+    limit = {ITERATIONS_SHEET: int(item.run.params.shape[0]) + 1} if truncated else None
+    mine = StreamedWorkbook(reference, data_only=False)
+    try:
+        for problem in unaccounted_cells(original, mine, sheets, last_row=limit):
+            tally.differ(problem, 0)
+    finally:
+        mine.close()
 
 
 def moved_names(original: StreamedWorkbook, wanted: dict[str, str]) -> list[str]:
