@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -54,6 +55,41 @@ FLAG_FIELDS = {
 
 class UsageError(Exception):
     """A problem with what the user asked for: reported in one line, exit status 2."""
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: raised like KeyboardInterrupt for SIGINT, so every
+    ``finally`` and ``except BaseException`` cleans up (the half-written workbook and its
+    scratch folder, LibreOffice's process group, its profile) on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: The signals that stop a command as Ctrl+C (SIGINT) does.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Stopped` (once: a second one
+    while cleaning up is ignored, so the cleaning finishes)."""
+    def stop(signum: int, _frame: object) -> None:
+        for other in STOP_SIGNALS:
+            signal.signal(other, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    try:
+        previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
+    except ValueError:          # not the main thread: leave the signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -375,7 +411,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             return _cmd_gui(None)
-        return COMMANDS[args.command](args)
+        if args.command == "gui":
+            return _cmd_gui(args)
+        with _stopped_by_signals():
+            return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"gdapp: error: {exc}", file=sys.stderr)
         return 2
@@ -390,6 +429,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gdapp: interrupted", file=sys.stderr)
         return 130
+    except Stopped as exc:
+        print(f"gdapp: stopped by {signal.Signals(exc.signum).name}; nothing was left "
+              "half-written", file=sys.stderr)
+        return 128 + exc.signum
 
 
 if __name__ == "__main__":  # pragma: no cover
