@@ -385,3 +385,40 @@ def test_a_second_verification_while_one_runs_is_refused_in_one_sentence(
     assert messages[1:] == ["Cannot verify: LibreOffice did not finish within 2 s (it was "
                             "stopped; try a longer time limit)"]
     _still_works(window, qtbot, tmp_path)
+
+
+# ---- a full temporary folder ------------------------------------------------------------------
+@pytest.fixture
+def full_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """TMPDIR on a file system of 256 KiB (a tmpfs; the tests run as root)."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+                   check=True)
+    try:
+        monkeypatch.setattr(tempfile, "tempdir", str(folder))
+        monkeypatch.setenv("TMPDIR", str(folder))
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_full_temporary_folder_is_one_sentence_and_leaves_nothing(
+        tmp_path: Path, full_tmpdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a traceback ending in `lxml.etree.SerialisationError: IO_ENOSPC`."""
+    target = tmp_path / "run.xlsx"
+    export_workbook(run(RunSpec(max_iterations=5)), target)
+    before = _digest(target)
+    assert main(["export", "--eta", "1e-7", "--iterations", "100000", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"gdapp: error: could not write the workbook's sheets: the folder {full_tmpdir} is full "
+        "(No space left on device); free some space there, or set TMPDIR to a folder with "
+        "room\n")
+    assert _digest(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "run.xlsx"]
+    assert list(full_tmpdir.iterdir()) == []
+    assert main(["verify", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gdapp: cannot verify: the folder {full_tmpdir} is full (")
+    assert err.count("\n") == 1 and err.endswith("or set TMPDIR to a folder with room\n")
+    assert list(full_tmpdir.iterdir()) == []

@@ -17,6 +17,7 @@ a killed export left behind are removed at the start of the next one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -25,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 from openpyxl.utils import get_column_letter
@@ -120,10 +122,12 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         for name, place in defined_names(run).items():
             wb.defined_names[name] = DefinedName(name, attr_text=place)
         _save_atomically(wb, tmp, target)
+    except (OSError, etree.SerialisationError) as exc:
+        _abandon(wb, tmp)
+        raise ExportError(write_failure(exc, Path(tempfile.gettempdir()), "the workbook's "
+                                        "sheets")) from None
     except BaseException:
-        _discard(wb)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        _abandon(wb, tmp)
         raise
     finally:
         if scratch is not None:
@@ -133,6 +137,29 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
 
 #: Attribute of the workbook naming the folder its sheets' XML streams into.
 _SCRATCH = "_gdapp_scratch"
+
+
+def _abandon(wb: Workbook, tmp: Path) -> None:
+    """Undo a failed or interrupted export: the sheets' temporaries and the half-saved file."""
+    _discard(wb)
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def write_failure(exc: OSError | etree.SerialisationError, folder: Path, what: str) -> str:
+    """One sentence for a failed write of ``what`` into ``folder``: a full disk says so and
+    how to get round it (lxml reports ``IO_ENOSPC``, the system ``No space left on
+    device``)."""
+    if isinstance(exc, OSError):
+        code, reason = exc.errno, exc.strerror or str(exc)
+    else:
+        name = str(exc).removeprefix("IO_")
+        code = getattr(errno, name, None)
+        reason = os.strerror(code) if isinstance(code, int) else str(exc)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return (f"could not write {what}: the folder {folder} is full ({reason}); free some "
+                "space there, or set TMPDIR to a folder with room")
+    return f"could not write {what} in the folder {folder} ({reason})"
 
 
 def _discard(wb: Workbook) -> None:

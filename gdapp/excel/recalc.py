@@ -201,6 +201,7 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
                 f"cannot verify: LibreOffice failed with exit code {returncode}{stderr}")
         for src, out in zip(sources, produced, strict=True):
             if not out.is_file() or out.stat().st_size == 0:
+                _refuse_if_full(staging, profile)
                 raise RecalcUnavailable(
                     f"cannot verify: LibreOffice wrote no recalculated copy of {_shown(src)} "
                     f"(it could not open it as a workbook){stderr}")
@@ -213,6 +214,27 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+#: Below this much free space a folder LibreOffice writes in counts as full.
+FULL_BELOW = 16 * 2**20
+
+
+def _refuse_if_full(*folders: Path) -> None:
+    """When LibreOffice wrote nothing because a folder it writes in is full, say that."""
+    for folder in folders:
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            continue
+        if free < FULL_BELOW:
+            place = Path(tempfile.gettempdir()).resolve()
+            if not folder.resolve().is_relative_to(place):
+                place = folder.parent
+            raise RecalcUnavailable(
+                f"cannot verify: the folder {place} is full ({free / 2**20:.1f} MiB free), so "
+                "LibreOffice could not write its recalculated copy; free some space there, "
+                "or set TMPDIR to a folder with room")
 
 
 def _shown(path: Path, *, full: bool = False) -> str:

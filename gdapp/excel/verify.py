@@ -31,6 +31,7 @@ Summary and Data cells, which describe the last row, are not compared, and the r
 
 from __future__ import annotations
 
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -40,6 +41,7 @@ from tempfile import TemporaryDirectory
 from typing import NamedTuple
 
 import numpy as np
+from lxml import etree
 from numpy.typing import NDArray
 
 from gdapp.core import Run, RunSpec, rerun_for_rows
@@ -53,7 +55,14 @@ from gdapp.excel.compare import (
     opened,
     report_from,
 )
-from gdapp.excel.export import AT_EXPORT, defined_names, expected_cells, export_workbook
+from gdapp.excel.export import (
+    AT_EXPORT,
+    ExportError,
+    defined_names,
+    expected_cells,
+    export_workbook,
+    write_failure,
+)
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.package import GDAPP_SHEETS
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
@@ -122,6 +131,19 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
     total = sum(item.cells for item in prepared)
     if progress is not None:
         progress(0, total)
+    try:
+        return _verify_prepared(sources, prepared, total, timeout=timeout, progress=progress,
+                                cancel=cancel)
+    except (OSError, etree.SerialisationError) as exc:
+        raise VerifyUnavailable("cannot verify: " + write_failure(
+            exc, Path(tempfile.gettempdir()), "the verification's copies")) from None
+    except ExportError as exc:      # the workbook gdapp writes, to compare every cell with
+        raise VerifyUnavailable(f"cannot verify: {exc}") from None
+
+
+def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int, *,
+                     timeout: float, progress: Callable[[int, int], None] | None,
+                     cancel: threading.Event | None) -> list[VerifyReport]:
     reports = []
     with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
         # Links named 0.xlsx, 1.xlsx, … so that workbooks with the same name share a launch.
