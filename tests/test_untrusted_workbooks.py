@@ -284,12 +284,12 @@ def _before(marker: bytes, insert: bytes) -> Callable[[bytes], bytes]:
     return lambda xml: xml.replace(marker, insert + marker, 1)
 
 
-def _summary_cell(cell: str) -> Callable[[bytes], bytes]:
-    """Add a cell (XML) at the end of row 2 of the Summary sheet."""
+def _summary_cell(cell: str, row: int = 2) -> Callable[[bytes], bytes]:
+    """Add a cell (XML) at the end of a row (of the Summary sheet, or any sheet)."""
     def edit(xml: bytes) -> bytes:
-        head, sep, rest = xml.partition(b'<row r="2">')
-        row, end, tail = rest.partition(b"</row>")
-        return head + sep + row + cell.encode() + end + tail
+        head, sep, rest = xml.partition(f'<row r="{row}">'.encode())
+        cells, end, tail = rest.partition(b"</row>")
+        return head + sep + cells + cell.encode() + end + tail
     return edit
 
 
@@ -512,25 +512,31 @@ def test_libreoffice_is_started_with_links_and_macros_switched_off(
 def test_every_cell_and_name_gdapp_does_not_write_is_a_named_difference(
         note: Path, tmp_path: Path) -> None:
     """Before, all of these verified as "agrees": only the cells gdapp writes were read."""
-    cases = {
-        "value": (_summary_cell('<c r="H2"><v>42</v></c>'),
+    iterations = "xl/worksheets/sheet3.xml"
+    cases: dict[str, tuple[str, Edit, str]] = {
+        "value": (SUMMARY_SHEET, _summary_cell('<c r="H2"><v>42</v></c>'),
                   "Summary!H2: the workbook has 42, gdapp writes nothing there"),
-        "formula": (_summary_cell('<c r="H2"><f>Iterations!B2*2</f></c>'),
+        "formula": (SUMMARY_SHEET, _summary_cell('<c r="H2"><f>Iterations!B2*2</f></c>'),
                     "Summary!H2: the workbook has =Iterations!B2*2, gdapp writes nothing there"),
-        "label": (lambda xml: xml.replace(b"the last row of the Iterations sheet",
-                                          b"checked by an auditor", 1),
+        "label": (SUMMARY_SHEET, lambda xml: xml.replace(
+                      b"the last row of the Iterations sheet", b"checked by an auditor", 1),
                   "Summary!C3: the workbook has checked by an auditor, gdapp writes the last "
                   "row of the Iterations sheet there"),
-        "name": (_before(b"</definedNames>", b'<definedName name="note_to_self">Summary!$H$9'
-                                             b"</definedName>"),
+        "name": ("xl/workbook.xml", _before(b"</definedNames>", b'<definedName name="note_to_'
+                                            b'self">Summary!$H$9</definedName>'),
                  "the workbook defines a name note_to_self (= Summary!$H$9) that gdapp does "
                  "not write"),
+        "iterations-right": (iterations, _summary_cell('<c r="Z50"><v>7</v></c>', row=50),
+                             "Iterations!Z50: the workbook has 7, gdapp writes nothing there"),
+        "iterations-below": (iterations, _before(b"</sheetData>", b'<row r="900"><c r="B900">'
+                                                 b"<f>1+1</f></c></row>"),
+                             "Iterations!B900: the workbook has =1+1, gdapp writes nothing "
+                             "there"),
     }
-    books = [_edited(note, tmp_path / f"{case}.xlsx",
-                     {"xl/workbook.xml" if case == "name" else SUMMARY_SHEET: edit})
-             for case, (edit, _) in cases.items()]
+    books = [_edited(note, tmp_path / f"{case}.xlsx", {member: edit})
+             for case, (member, edit, _) in cases.items()]
     reports = verify_workbooks([note, *books], timeout=120)
     assert reports[0].agree, reports[0].first_difference
-    for report, (case, (_, difference)) in zip(reports[1:], cases.items(), strict=True):
+    for report, (case, (_, _, difference)) in zip(reports[1:], cases.items(), strict=True):
         assert not report.agree, case
         assert (report.first_difference, report.differences) == (difference, 1)

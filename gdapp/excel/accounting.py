@@ -7,6 +7,10 @@ workbook side by side with the workbook gdapp writes for the same run (exported 
 verifier). Each sheet is streamed row by row (:mod:`gdapp.excel.streaming`), so memory stays
 flat however long the sheets are.
 
+The Iterations sheet is accounted for row by row as the verifier reads it (:class:`IterationRows`),
+so a million rows are read once; the workbook gdapp writes for comparison holds only the
+first update of the run (nothing else on the other sheets depends on how long it is).
+
 The Settings values (column B) and their "value at export" copies (column E) may be edited —
 that is what a live workbook is for, the engine reruns with the edited values, and the report
 names each edit — but they must stay values, not formulas. The gdapp version and the status at
@@ -15,7 +19,7 @@ export describe the export that made the workbook, not the rerun, and are not co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.tolerance import show_value
@@ -93,6 +97,34 @@ def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
                 a = next(mine)
             if b[0] == number:
                 b = next(theirs)
+
+
+class IterationRows:
+    """Watches the Iterations rows past the start row as the verifier streams them (one pass
+    for a million rows): column A holds k, nothing stands right of gdapp's last column, and
+    nothing below the last iterate. (The formulas are compared by the verifier.)"""
+
+    def __init__(self, columns: int, rows: int) -> None:
+        self.columns, self.rows = columns, rows      # gdapp's columns; the iterate rows
+        self.problems: list[str] = []
+        self._seen = 2                              # rows 1 and 2: by unaccounted_cells
+
+    def __call__(self, number: int, values: Sequence[object]) -> None:
+        if number <= self._seen:
+            return                                  # a sheet read again from the top
+        self._seen = number
+        k = number - 2
+        for column, have in enumerate(values, start=1):
+            if have in (None, ""):
+                continue
+            if k >= self.rows or column > self.columns:
+                want = "nothing"
+            elif column == 1 and (_formula(have) or not _same(have, float(k))):
+                want = str(k)
+            else:
+                continue
+            self.problems.append(f"Iterations!{_column(column)}{number}: the workbook has "
+                                 f"{show_value(have)}, gdapp writes {want} there")
 
 
 def unaccounted_names(original: StreamedWorkbook, wanted: dict[str, str]) -> Iterator[str]:

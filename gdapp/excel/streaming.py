@@ -15,7 +15,7 @@ spreadsheet stored — numbers as float, true/false as bool, errors as text (``"
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,8 @@ class SheetRows:
         self.number = 0                      # the row held in ``self.values`` (1-based)
         self.values: Sequence[object] = ()
         self.exhausted = False
+        #: Called with (row number, contents) for every stored row as it is read.
+        self.watch: Callable[[int, Sequence[object]], None] | None = None
 
     def _open(self) -> None:
         self.close()
@@ -75,6 +77,8 @@ class SheetRows:
         self.number += 1
         if self._pending[0] <= self.number:
             self.values, self._pending = self._pending[1], None
+            if self.watch is not None:
+                self.watch(self.number, self.values)
         else:
             self.values = ()
         return True

@@ -45,7 +45,7 @@ from lxml import etree
 from numpy.typing import NDArray
 
 from gdapp.core import Run, RunSpec, rerun_for_rows
-from gdapp.excel.accounting import unaccounted_cells, unaccounted_names
+from gdapp.excel.accounting import IterationRows, unaccounted_cells, unaccounted_names
 from gdapp.excel.compare import (
     Expected,
     VerifyReport,
@@ -161,7 +161,9 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
                 if progress is not None:
                     progress(before + n, total)
 
-            reference = export_workbook(item.run, Path(scratch) / f"gdapp-{done}.xlsx")
+            # what gdapp writes around the formulas does not depend on the run's length
+            reference = export_workbook(rerun_for_rows(item.run.spec, 2),
+                                        Path(scratch) / f"gdapp-{done}.xlsx")
             tally, notes = _verify_one(item, copy, reference, progress=shifted,
                                        cancel=cancel)
             done += item.cells
@@ -222,6 +224,8 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
     samples = (float(np.max(np.abs(data.x), initial=0.0)),
                float(np.max(np.abs(data.y), initial=0.0)))
     with opened(item.source, copy) as (original, recalculated):
+        rows = IterationRows(len(iteration_columns(item.run)), item.rows)
+        original.cursor(ITERATIONS_SHEET).watch = rows
         tally, last_row = compare_cells(
             original, recalculated, expected_cells(item.run),
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
@@ -232,7 +236,12 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
             tally.differ(problem, 0)
         for problem in unaccounted_names(original, wanted):
             tally.differ(problem, 0)
-        _account_for_cells(tally, original, reference, item, truncated=truncated)
+        cursor = original.cursor(ITERATIONS_SHEET)
+        while cursor.advance():                 # the rows below the last one compared
+            pass
+        for problem in rows.problems:
+            tally.differ(problem, 0)
+        _account_for_cells(tally, original, reference, truncated=truncated)
         notes = settings_edits(original) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
@@ -241,16 +250,17 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
     return tally, notes
 
 
-def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path,
-                       item: _Prepared, *, truncated: bool) -> None:
+def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path, *,
+                       truncated: bool) -> None:
     """Every stored cell that is not a formula gdapp compares must be what gdapp writes there
-    (:mod:`gdapp.excel.accounting`); past a divergence only Settings and the engine's rows of
-    Iterations are looked at."""
+    (:mod:`gdapp.excel.accounting`; the Iterations rows past the start are watched as they
+    are compared); past a divergence the Data and Summary sheets, which describe the last
+    row, are not looked at."""
     sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS
-    limit = {ITERATIONS_SHEET: int(item.run.params.shape[0]) + 1} if truncated else None
     mine = StreamedWorkbook(reference, data_only=False)
     try:
-        for problem in unaccounted_cells(original, mine, sheets, last_row=limit):
+        for problem in unaccounted_cells(original, mine, sheets,
+                                         last_row={ITERATIONS_SHEET: 2}):
             tally.differ(problem, 0)
     finally:
         mine.close()
