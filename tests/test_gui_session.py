@@ -192,18 +192,26 @@ def test_a_session_that_passes_the_checks_but_breaks_the_start_is_set_aside(
     assert message is None
 
 
-@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "fifo-as-its-data-file"])
 def test_a_session_that_is_not_a_regular_file_is_not_read(qtbot: QtBot, tmp_path: Path,
                                                           kind: str) -> None:
-    """Before: a link to /dev/zero was read until the kernel killed the app; a FIFO hung."""
+    """Before: a link to /dev/zero was read until the kernel killed the app; a FIFO (as the
+    session, or as the data file it names) hung before any window."""
     path = tmp_path / "session.json"
+    unread = "session.json"
     if kind == "fifo":
         os.mkfifo(path)
-    else:
+    elif kind == "dev-zero":
         path.symlink_to("/dev/zero")
+    else:
+        unread = "session-data-0.json"
+        os.mkfifo(tmp_path / unread)
+        settings = spec_to_json(RunSpec().validated(), with_data=False)
+        path.write_text(json.dumps({"version": 1, "spec": settings, "data_file": unread}),
+                        encoding="utf-8")
     win, message = open_session_window(SessionStore(path))
     qtbot.addWidget(win)
-    assert message == ("The saved session session.json could not be read (session.json is not "
+    assert message == (f"The saved session session.json could not be read ({unread} is not "
                        "a regular file, so it is not read, kept as session.json.corrupt); "
                        "starting from the document example.")
     assert win.vm.spec.data.is_document_example()

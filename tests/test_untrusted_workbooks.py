@@ -340,7 +340,7 @@ def _hostile_cases() -> dict[str, tuple[dict[str, Edit], str]]:
     name = {"xl/workbook.xml": _before(b"</definedNames>", b'<definedName name="leak">'
                                        b'WEBSERVICE("http://127.0.0.1:9/")</definedName>')}
     refused = "is refused: it "
-    never = ", which a gdapp workbook never holds and a spreadsheet program could act on"
+    never = "; gdapp never writes that, and a spreadsheet program could act on it"
     return {
         "webservice": (_formula_cell('WEBSERVICE("http://127.0.0.1:9/x")'),
                        f"{refused}has a formula calling WEBSERVICE, which fetches a web address "
@@ -349,16 +349,19 @@ def _hostile_cases() -> dict[str, tuple[dict[str, Edit], str]]:
                       f"{refused}has a formula calling FILTERXML"),
         "dde": (_formula_cell('DDE("cmd","/c calc","A1")'), f"{refused}has a formula calling DDE"),
         "dde-pipe": (_formula_cell("cmd|' /c calc'!A0"),
-                     f"{refused}has a formula that refers outside the workbook (|…)"),
+                     f"{refused}has a formula that refers outside the workbook, =cmd|' /c calc'!A0 "
+                     "(sheet Summary, cell H2)"),
         "indirect": (_formula_cell('INDIRECT("Settings!B7")'),
                      f"{refused}has a formula calling INDIRECT, which refers to cells named by "
                      "text, out of sight of a check"),
         "hyperlink": (_formula_cell('HYPERLINK("http://127.0.0.1:9/","click")'),
                       f"{refused}has a formula calling HYPERLINK"),
         "external-reference": (_formula_cell("[1]Sheet1!$A$1"),
-                               f"{refused}has a formula that refers outside the workbook ([1]…)"),
+                               f"{refused}has a formula that refers outside the "
+                               "workbook, =[1]Sheet1!$A$1 (sheet Summary, cell H2)"),
         "file-reference": (_formula_cell("'file:///etc/passwd'#$Sheet1.A1"),
-                           f"{refused}has a formula that refers outside the workbook (file:…)"),
+                           f"{refused}has a formula that refers outside the "
+                           "workbook, ='file:///etc/passwd'#$Sheet1.A1"),
         "defined-name": (name, f"{refused}has a formula calling WEBSERVICE, which fetches a web "
                                "address (a defined name)"),
         "external-link": (link, f"{refused}links to data in another file or program "
@@ -414,8 +417,8 @@ def test_a_dde_link_is_refused_in_the_users_terms_not_as_an_internal_error(
     assert main(["run", "--from", str(book)]) == 2
     assert capsys.readouterr().err == (
         "gdapp: error: dde.xlsx is refused: it links to data in another file or program "
-        "(xl/externalLinks/externalLink1.xml), which a gdapp workbook never holds and a "
-        "spreadsheet program could act on\n")
+        "(xl/externalLinks/externalLink1.xml); gdapp never writes that, and a spreadsheet "
+        "program could act on it\n")
     # a part no reader understands is named for what it is, not by a Python exception
     broken = _rewrite(note, tmp_path / "odd.xlsx", "xl/workbook.xml",
                       b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'

@@ -25,6 +25,7 @@ text cell or an attribute.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from dataclasses import dataclass
@@ -184,8 +185,8 @@ def _xml(archive: zipfile.ZipFile, member: str, name: str, error: type[ValueErro
 
 
 def _refused(name: str, what: str, where: str) -> str:
-    return (f"{name} is refused: it {what} ({where}), which a gdapp workbook never holds and "
-            "a spreadsheet program could act on")
+    return (f"{name} is refused: it {what} ({where}); gdapp never writes that, and a "
+            "spreadsheet program could act on it")
 
 
 def _check_kind(part: _Part, name: str, error: type[ValueError], *, strict: bool) -> None:
@@ -278,6 +279,14 @@ def _in_formula(buf: bytes, at: int) -> bool:
     return gt >= 0 and buf[lt + 1:lt + 2] != b"/" and _FORMULA_TAG.match(buf, lt) is not None
 
 
+def _formula_at(buf: bytes, match: re.Match[bytes]) -> str:
+    """The start of the formula a match stands in (its element's text), for a message."""
+    start = buf.find(b">", buf.rfind(b"<", 0, match.start())) + 1
+    end = buf.find(b"<", match.start())
+    text = html.unescape(buf[start:end if end >= 0 else len(buf)].decode(errors="replace"))
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
 def _formula_message(buf: bytes, match: re.Match[bytes], part: _Part, title: str | None,
                      name: str) -> str:
     where = part.name
@@ -292,6 +301,5 @@ def _formula_message(buf: bytes, match: re.Match[bytes], part: _Part, title: str
         function = match.group(1).decode().upper().removeprefix("_XLFN.").removeprefix("_XLWS.")
         what = f"has a formula calling {function}, which {ACTIVE_FUNCTIONS[function]}"
     else:
-        shown = match.group(2).decode(errors="replace")
-        what = f"has a formula that refers outside the workbook ({shown}…)"
+        what = f"has a formula that refers outside the workbook, ={_formula_at(buf, match)}"
     return _refused(name, what, where)
