@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 import re
-import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from gdapp.core.files import csv_records, read_regular_file
 
 FloatArray = NDArray[np.float64]
 
@@ -414,7 +413,7 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
         raise DataError(f"{p}: no such file")
     if p.is_dir():
         raise DataError(f"{p} is a folder, not a CSV file")
-    try:
+    try:  # a regular file only (not /dev/zero, not a FIFO), and never more than the limit
         raw = read_regular_file(p, MAX_CSV_BYTES, DataError)
     except PermissionError:
         raise DataError(f"{p}: permission denied") from None
@@ -425,25 +424,6 @@ def load_csv(path: str | Path, *, x: str | int | None = None,
     rows = _csv_rows(text.splitlines(), delimiter)
     return rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
                            comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
-
-
-def read_regular_file(path: Path, limit: int, error: type[ValueError]) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; else
-    ``error`` in one sentence. Opened without waiting (a FIFO would block until a writer
-    came) and checked once open, so a link to ``/dev/zero`` or a pipe is refused, not read
-    until memory runs out; never more than ``limit`` + 1 bytes are read, even from a file
-    that grows. ``OSError`` (no permission…) is left to the caller."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise error(f"{path} is not a regular file (it is a device, a pipe or a socket), "
-                        "so it is not read")
-        os.set_blocking(fd, True)
-        raw = stream.read(limit + 1)
-    if len(raw) > limit:
-        size = max(len(raw), path.stat().st_size)
-        raise error(f"{path} is {size // 2**20} MiB; the limit is {limit // 2**20} MiB")
-    return raw
 
 
 #: Byte-order marks of "Unicode text" exports (UTF-32's first: they begin like UTF-16's).
@@ -485,13 +465,13 @@ def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     and "2,6" into "22,6"): refused. Only a header may hold a quoted line break (Alt+Enter in
     a spreadsheet; dropped), and only when the lines it joins hold no numbers."""
     reader = csv.reader(lines, delimiter=delimiter)
-    rows = list(_records(reader))
+    rows = list(csv_records(reader, DataError))
     if reader.line_num == len(rows) and not (lines and '"' in lines[-1]
                                               and _unclosed(lines[-1:], delimiter)):
         return rows  # every record is one line (blank lines are empty records)
     reader = csv.reader(lines, delimiter=delimiter)
     rows, start = [], 1
-    for row in _records(reader):
+    for row in csv_records(reader, DataError):
         end = reader.line_num
         if end == len(lines) and _unclosed(lines[start - 1:], delimiter):
             raise DataError(f'line {start}: a quote (") is opened and never closed')
@@ -504,19 +484,6 @@ def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
         rows.extend([] for _ in range(end - start))  # keep record i on line i
         start = end + 1
     return rows
-
-
-def _records(reader: Any) -> Iterator[list[str]]:
-    """The records of a csv reader, one by one; a value longer than the csv module reads
-    (131,072 characters) is refused naming its line, not raised as ``_csv.Error``."""
-    try:
-        yield from reader
-    except csv.Error as exc:
-        if "field larger than field limit" not in str(exc):
-            raise
-        raise DataError(f"line {reader.line_num}: a value is longer than "
-                        f"{csv.field_size_limit():,} characters; no number or column name is "
-                        "that long") from None
 
 
 def _unclosed(lines: list[str], delimiter: str) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gdapp.core import Dataset, RunSpec
-from gdapp.core.data import read_regular_file
+from gdapp.core.files import read_regular_file
 from gdapp.excel.scratch import remove_stale, tagged
 from gdapp.gui.viewmodel import default_spec
 
