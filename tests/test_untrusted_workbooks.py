@@ -373,6 +373,9 @@ def _hostile_cases() -> dict[str, tuple[dict[str, Edit], str]]:
                                     "workbook (xl/drawings/_rels/drawing1.xml.rels)"),
         "hidden-sheet": (hidden, "has a sheet 'Notes' that gdapp does not write, so its verdict "
                                  "could not cover it"),
+        "unknown-part": ({"customXml/item1.xml": b"<note>kept out of sight</note>"},
+                         "has a part customXml/item1.xml of type application/xml, which gdapp "
+                         "does not write, so its verdict could not cover it"),
     }
 
 

@@ -54,7 +54,6 @@ _OOXML = "application/vnd.openxmlformats-officedocument."
 ALLOWED_TYPES = frozenset({
     "application/vnd.openxmlformats-package.relationships+xml",
     "application/vnd.openxmlformats-package.core-properties+xml",
-    "application/xml",
     f"{_OOXML}extended-properties+xml",
     f"{_OOXML}custom-properties+xml",
     f"{_OOXML}spreadsheetml.sheet.main+xml",
