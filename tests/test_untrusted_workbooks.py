@@ -414,7 +414,9 @@ def test_active_or_external_content_is_refused_before_libreoffice_starts(
 
 def test_a_dde_link_is_refused_in_the_users_terms_not_as_an_internal_error(
         note: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Before, openpyxl's "(IndexError: list index out of range)" was the message."""
+    """Before, an exception of openpyxl's was the message: the probe's DDE link gave
+    "(IndexError: list index out of range)", this one "(KeyError: "There is no item named
+    'xl/externalLinks/_rels/externalLink1.xml.rels' in the archive")"."""
     edits, _ = _hostile_cases()["external-link"]
     book = _edited(note, tmp_path / "dde.xlsx", edits)
     assert main(["run", "--from", str(book)]) == 2
