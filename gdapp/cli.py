@@ -21,6 +21,7 @@ import json
 import math
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,12 +30,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from gdapp import __version__
+from gdapp.cli_flags import FLAG_FIELDS, add_run_flags, number_flag
 from gdapp.core import (
-    COSTS,
     EXAMPLES,
-    L1_METHODS,
-    MODEL_CHOICES,
-    PENALTIES,
     DataError,
     Dataset,
     RunSpec,
@@ -48,19 +46,44 @@ from gdapp.core.data import EXAMPLE_SETTINGS
 from gdapp.core.path import regularization_path
 from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
 
-#: flag destination → RunSpec field (the flags the issue's contract names); the optimizer
-#: and schedule flags are generated from the fields' ``flag`` metadata.
-FLAG_FIELDS = {
-    "model": "model", "cost": "cost", "penalty": "penalty", "lam": "lam",
-    "l1_method": "l1_method", "eta": "learning_rate", "start": "start",
-    "iterations": "max_iterations", "tol": "tolerance",
-    **{str(f.metadata["flag"]).removeprefix("--").replace("-", "_"): name
-       for name, f in spec_fields().items() if f.metadata.get("flag")},
-}
-
 
 class UsageError(Exception):
     """A problem with what the user asked for: reported in one line, exit status 2."""
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: raised like KeyboardInterrupt for SIGINT, so every
+    ``finally`` and ``except BaseException`` cleans up (the half-written workbook and its
+    scratch folder, LibreOffice's process group, its profile) on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: The signals that stop a command as Ctrl+C (SIGINT) does.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Stopped` (once: a second one
+    while cleaning up is ignored, so the cleaning finishes)."""
+    def stop(signum: int, _frame: object) -> None:
+        for other in STOP_SIGNALS:
+            signal.signal(other, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    try:
+        previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
+    except ValueError:          # not the main thread: leave the signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,73 +97,6 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _number(text: str) -> float:
-    try:
-        return parse_number(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _whole(text: str) -> int:
-    value = _number(text)
-    if value != int(value):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
-    return int(value)
-
-
-def _help(field: str) -> str:
-    return str(spec_fields()[field].metadata["help"])
-
-
-def _add_run_flags(p: argparse.ArgumentParser) -> None:
-    src = p.add_argument_group("data")
-    src.add_argument("--example", choices=sorted(EXAMPLES),
-                     help="a built-in data set: document (the note's), features (five "
-                     "features, two of them useless), nonconvex (with the sine model, a "
-                     "cost of many valleys)")
-    src.add_argument("--data", metavar="FILE", help="samples from a .csv or .xlsx file")
-    src.add_argument("--x", metavar="COLUMN[,COLUMN…]",
-                     help="the feature column(s) x1 … xp, in the order of b1 … bp: header "
-                     "names or 1-based positions, separated by commas (a name wins)")
-    src.add_argument("--y", metavar="COLUMN",
-                     help="y column: header name or 1-based position (a name wins)")
-    src.add_argument("--sheet", help="sheet of an .xlsx data file (default: the first)")
-    src.add_argument("--standardize", action="store_true",
-                     help="rescale the features before the descent: z-scores (x − mean)/sd "
-                     "for the line model, x/sd for origin; coefficients are reported on both "
-                     "scales")
-    src.add_argument("--from", dest="from_workbook", metavar="WORKBOOK.xlsx",
-                     help="start from the settings and data of a gdapp workbook")
-    s = p.add_argument_group("settings (default: the note's run)")
-    s.add_argument("--model", choices=list(MODEL_CHOICES),
-                   help=_help("model") + " sine: ŷ = sin(b1·x), a cost of many valleys.")
-    s.add_argument("--cost", choices=list(COSTS), help=_help("cost"))
-    s.add_argument("--penalty", choices=list(PENALTIES), help=_help("penalty"))
-    s.add_argument("--lam", type=_number, metavar="L", help=_help("lam"))
-    s.add_argument("--l1-method", choices=list(L1_METHODS), help=_help("l1_method"))
-    s.add_argument("--eta", type=_number, metavar="E", help=_help("learning_rate"))
-    s.add_argument("--start", metavar="B1|B0,B1", help=_help("start"))
-    s.add_argument("--iterations", type=_whole, metavar="N", help=_help("max_iterations"))
-    s.add_argument("--tol", type=_number, metavar="T", help=_help("tolerance"))
-    o = p.add_argument_group("optimizer and schedule (default: the note's gradient descent "
-                             "at a constant η)")
-    for f in spec_fields().values():
-        flag = f.metadata.get("flag")
-        if flag is None:
-            continue
-        dest = flag.removeprefix("--").replace("-", "_")
-        if f.type == "bool":
-            o.add_argument(flag, dest=dest, action="store_true", default=None,
-                           help=f.metadata["help"])
-        elif "choices" in f.metadata:
-            o.add_argument(flag, dest=dest, choices=list(f.metadata["choices"]),
-                           help=f.metadata["help"])
-        else:
-            kind = _whole if str(f.type).startswith("int") else _number
-            o.add_argument(flag, dest=dest, type=kind, metavar=dest.upper(),
-                           help=f.metadata["help"])
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The ``gdapp`` argument parser (subcommands run, export, verify, examples, gui)."""
     parser = _Parser(prog="gdapp", description="Gradient descent, the way the lecture note "
@@ -148,10 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gdapp {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p_run = sub.add_parser("run", help="run gradient descent and print the result")
-    _add_run_flags(p_run)
+    add_run_flags(p_run)
     p_run.add_argument("--json", action="store_true", help="print one JSON object")
     p_exp = sub.add_parser("export", help="run and write a live-formula .xlsx workbook")
-    _add_run_flags(p_exp)
+    add_run_flags(p_exp)
     p_exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p_exp.add_argument("--lang", choices=["en", "ko"], default="en",
                        help="language of the workbook's labels and explanations (default "
@@ -162,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_ver.add_argument("--strict", action="store_true",
                        help="exit 1 also when the workbook agrees only within rounding (a run "
                        "sensitive to rounding, compared within the engine's own spread)")
-    p_ver.add_argument("--timeout", type=_number, default=600.0,
+    p_ver.add_argument("--timeout", type=number_flag, default=600.0,
                        help="seconds LibreOffice may take, > 0 (default 600)")
     p_ver.add_argument("--json", action="store_true",
                        help="print one JSON object: verdict, cells_compared, max_deviation "
@@ -170,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "first_difference, notes; or verdict and reason")
     p_path = sub.add_parser("path", help="the exact optimum at many λ: the regularization "
                             "path (MSE with --penalty l1 or l2)")
-    _add_run_flags(p_path)
+    add_run_flags(p_path)
     p_path.add_argument("--lambdas", default="auto", metavar="auto|L1,L2,…",
                         help="the λ values: auto (50, geometric, from the smallest λ at which "
                         "every L1 slope is 0 down to 1e-3 of it) or a comma-separated list")
@@ -181,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_ex = sub.add_parser("examples", help="write the note's reference workbooks")
     p_ex.add_argument("--out", required=True, metavar="DIR")
     p_gui = sub.add_parser("gui", help="open the window (the default without arguments)")
-    _add_run_flags(p_gui)
+    add_run_flags(p_gui)
     p_gui.add_argument("--screenshot", metavar="FILE.png",
                        help="render the window at 1280×800 to FILE.png and exit")
     return parser
@@ -444,7 +400,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             return _cmd_gui(None)
-        return COMMANDS[args.command](args)
+        if args.command == "gui":
+            return _cmd_gui(args)
+        with _stopped_by_signals():
+            return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"gdapp: error: {exc}", file=sys.stderr)
         return 2
@@ -459,6 +418,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gdapp: interrupted", file=sys.stderr)
         return 130
+    except Stopped as exc:
+        print(f"gdapp: stopped by {signal.Signals(exc.signum).name}; nothing was left "
+              "half-written", file=sys.stderr)
+        return 128 + exc.signum
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,8 +8,10 @@ earlier workbook's bytes: a refusal must leave those bytes as they were and add 
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -183,15 +185,15 @@ def test_a_file_without_read_permission_is_refused(
         monkeypatch: pytest.MonkeyPatch) -> None:
     data = Path(csv_file(folder, "locked.csv", "x,y\n1,2\n"))
 
-    read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def denied(self: Path) -> bytes:
-        if self.name == "locked.csv":
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
+    def denied(path: str | Path, *args: Any, **kwargs: Any) -> int:
+        if Path(path).name == "locked.csv":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    # the tests may run as root, for whom chmod 000 denies nothing: deny the read itself
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    # the tests may run as root, for whom chmod 000 denies nothing: deny the open itself
+    monkeypatch.setattr(os, "open", denied)
     assert refused(capsys, folder, "--data", str(data)) == f"{data}: permission denied"
 
 

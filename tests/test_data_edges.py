@@ -326,3 +326,57 @@ def test_the_longest_allowed_name_is_written(capsys: pytest.CaptureFixture[str],
     assert main(["export", "--example", "document", "--iterations", "2", "-o", str(path)]) == 0
     capsys.readouterr()
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+# ---- values longer than the csv module reads; files that are not regular files --------------
+@pytest.mark.parametrize(("body", "line"), [
+    ('x,y\n"' + "1" * 200_000 + '",2\n1,2\n', 2),        # a 200 KB quoted value
+    ("x,y\n1,2\n" + "7" * 300_000 + ",3\n", 3),           # a line of digits
+], ids=["quoted", "digits"])
+def test_a_value_longer_than_the_csv_limit_is_refused_naming_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, line: int) -> None:
+    """Before: a traceback, `_csv.Error: field larger than field limit (131072)`."""
+    path = tmp_path / "long.csv"
+    path.write_text(body, encoding="utf-8")
+    assert refused(capsys, tmp_path, "--data", str(path)) == (
+        f"line {line}: a value is longer than 131,072 characters; no number or column name is "
+        "that long")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_data_file_that_is_not_a_regular_file_is_refused_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, suffix: str) -> None:
+    """Before: a link to /dev/zero passed the size check and was read until MemoryError; a
+    FIFO named .csv hung for ever."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = tmp_path / f"samples{suffix}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    message = refused(capsys, folder, "--data", str(path))
+    assert message == (f"{path} is not a regular file (it is a device, a pipe or a socket), so "
+                       "it is not read" if suffix == ".csv" else f"{path} is not a file")
+
+
+def test_a_hidden_first_sheet_of_an_xlsx_data_file_is_named_when_it_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: the hidden sheet was read silently, though the user sees another one."""
+    wb = Workbook()
+    hidden = wb.active
+    assert hidden is not None
+    hidden.title = "Old"
+    hidden.append(["x", "y"])
+    hidden.append([1, 2])
+    hidden.sheet_state = "hidden"
+    shown = wb.create_sheet("Samples")
+    for row in (["x", "y"], [1, 2], [2, 6]):
+        shown.append(row)
+    wb.active = 1
+    wb.save(tmp_path / "two.xlsx")
+    assert load_data_xlsx(tmp_path / "two.xlsx").name == "two.xlsx, hidden sheet 'Old'"
+    assert load_data_xlsx(tmp_path / "two.xlsx", sheet="Samples").name == "two.xlsx"
+    assert main(["run", "--data", str(tmp_path / "two.xlsx")]) == 0
+    assert "on two.xlsx, hidden sheet 'Old' (n = 1)" in capsys.readouterr().out

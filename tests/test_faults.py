@@ -98,6 +98,57 @@ def test_kill_9_in_the_middle_of_a_million_row_export_keeps_the_previous_file(
     assert read_workbook(target).spec.learning_rate == 0.1
 
 
+def test_sigterm_in_the_middle_of_a_million_row_export_says_so_and_leaves_nothing(
+        tmp_path: Path, scratch: Path) -> None:
+    """Before: exit -15, no message, the half-saved workbook and the scratch folder left."""
+    target = tmp_path / "run.xlsx"
+    export_workbook(run(RunSpec(max_iterations=5)), target)
+    before = _digest(target)
+    command = [sys.executable, "-m", "gdapp.cli", "export", "--eta", "1e-7",
+               "--iterations", "1000000", "--tol", "1e-14", "-o", str(target)]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True) as export:
+        try:
+            def writing() -> bool:
+                sheets = list(scratch.glob("gdapp-export-*/Iterations.xml"))
+                return bool(sheets) and sheets[0].stat().st_size > 1_000_000
+            _wait_until(writing, 60, "the export to write rows")
+            os.kill(export.pid, signal.SIGTERM)
+            _, err = export.communicate(timeout=30)
+        finally:
+            if export.poll() is None:
+                export.kill()
+    assert (export.returncode, err) == (
+        128 + signal.SIGTERM, "gdapp: stopped by SIGTERM; nothing was left half-written\n")
+    assert _digest(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.xlsx", "tmp"]
+    assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_or_sighup_during_verify_ends_libreoffice_and_leaves_nothing(
+        note_book: Path, tmp_path: Path, scratch: Path, stop: signal.Signals) -> None:
+    """Before: LibreOffice ran on (in its own session) and its profile stayed behind."""
+    pid_file = tmp_path / "soffice.pid"
+    soffice = _fake_soffice(tmp_path, f"echo $$ > {pid_file}; exec sleep 60")
+    command = [sys.executable, "-m", "gdapp.cli", "verify", str(note_book)]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, env={**os.environ, "GDAPP_SOFFICE": str(soffice)}) as verify:
+        try:
+            _wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), 60,
+                        "LibreOffice to start")
+            office = int(pid_file.read_text())
+            os.kill(verify.pid, stop)
+            _, err = verify.communicate(timeout=30)
+        finally:
+            if verify.poll() is None:
+                verify.kill()
+    assert (verify.returncode, err) == (
+        128 + stop, f"gdapp: stopped by {stop.name}; nothing was left half-written\n")
+    assert not Path(f"/proc/{office}").exists()          # its process group was ended
+    assert list(scratch.iterdir()) == []                  # no profile, no copy left behind
+
+
 def test_an_unwritable_folder_is_refused_before_the_run_is_written(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from gdapp.excel import export
@@ -334,3 +385,40 @@ def test_a_second_verification_while_one_runs_is_refused_in_one_sentence(
     assert messages[1:] == ["Cannot verify: LibreOffice did not finish within 2 s (it was "
                             "stopped; try a longer time limit)"]
     _still_works(window, qtbot, tmp_path)
+
+
+# ---- a full temporary folder ------------------------------------------------------------------
+@pytest.fixture
+def full_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """TMPDIR on a file system of 256 KiB (a tmpfs; the tests run as root)."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+                   check=True)
+    try:
+        monkeypatch.setattr(tempfile, "tempdir", str(folder))
+        monkeypatch.setenv("TMPDIR", str(folder))
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_full_temporary_folder_is_one_sentence_and_leaves_nothing(
+        tmp_path: Path, full_tmpdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a traceback ending in `lxml.etree.SerialisationError: IO_ENOSPC`."""
+    target = tmp_path / "run.xlsx"
+    export_workbook(run(RunSpec(max_iterations=5)), target)
+    before = _digest(target)
+    assert main(["export", "--eta", "1e-7", "--iterations", "100000", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"gdapp: error: could not write the workbook's sheets: the folder {full_tmpdir} is full "
+        "(No space left on device); free some space there, or set TMPDIR to a folder with "
+        "room\n")
+    assert _digest(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "run.xlsx"]
+    assert list(full_tmpdir.iterdir()) == []
+    assert main(["verify", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gdapp: cannot verify: the folder {full_tmpdir} is full (")
+    assert err.count("\n") == 1 and err.endswith("or set TMPDIR to a folder with room\n")
+    assert list(full_tmpdir.iterdir()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gdapp.core import Dataset, RunSpec
-from gdapp.gui.app import launch
+from gdapp.gui.app import launch, open_session_window
 from gdapp.gui.settings_store import SESSION_ENV, SessionStore, spec_from_json, spec_to_json
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
@@ -163,3 +164,54 @@ def test_launch_with_a_corrupt_session_opens_the_document_example_and_says_so(
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1   # rewritten whole
     assert (tmp_path / "broken.json.corrupt").read_text(encoding="utf-8").startswith(
         '{"version": 1, "spec": ')
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"window": {"splitter": [10**20]}}, "its window layout cannot be applied"),
+    ({"window": {"geometry": "é"}}, "its window layout cannot be applied"),
+    ({"spec": {"start": [1e308]}}, "the objective at the start is too large to compute (not a "
+                                   "finite number): try a smaller start, λ or data values"),
+], ids=["splitter", "geometry", "start"])
+def test_a_session_that_passes_the_checks_but_breaks_the_start_is_set_aside(
+        qtbot: QtBot, tmp_path: Path, change: dict[str, dict[str, object]],
+        reason: str) -> None:
+    """Before: an OverflowError or UnicodeEncodeError traceback, or exit 2, at every start."""
+    session = {"version": 1, "window": {}, "spec": spec_to_json(RunSpec().validated())}
+    for key, values in change.items():
+        session[key] = {**session[key], **values}  # type: ignore[dict-item]
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps(session), encoding="utf-8")
+    win, message = open_session_window(SessionStore(path))
+    qtbot.addWidget(win)
+    assert message == (f"The saved session session.json could not be applied ({reason}, kept "
+                       "as session.json.corrupt); starting from the document example.")
+    assert win.vm.spec.data.is_document_example() and win.vm.spec.learning_rate == 0.01
+    assert json.loads((tmp_path / "session.json.corrupt").read_text(encoding="utf-8")) == session
+    again, message = open_session_window(SessionStore(path))  # the next start is a clean one
+    qtbot.addWidget(again)
+    assert message is None
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "fifo-as-its-data-file"])
+def test_a_session_that_is_not_a_regular_file_is_not_read(qtbot: QtBot, tmp_path: Path,
+                                                          kind: str) -> None:
+    """Before: a link to /dev/zero was read until the kernel killed the app; a FIFO (as the
+    session, or as the data file it names) hung before any window."""
+    path = tmp_path / "session.json"
+    unread = "session.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        unread = "session-data-0.json"
+        os.mkfifo(tmp_path / unread)
+        settings = spec_to_json(RunSpec().validated(), with_data=False)
+        path.write_text(json.dumps({"version": 1, "spec": settings, "data_file": unread}),
+                        encoding="utf-8")
+    win, message = open_session_window(SessionStore(path))
+    qtbot.addWidget(win)
+    assert message == (f"The saved session session.json could not be read ({unread} is not "
+                       "a regular file, so it is not read, kept as session.json.corrupt); "
+                       "starting from the document example.")
+    assert win.vm.spec.data.is_document_example()

@@ -27,6 +27,7 @@ from gdapp.core.dataset import (
     too_small_message,
 )
 from gdapp.core.encodings import ENCODING_NAMES, UndecodableText, decode_text
+from gdapp.core.files import csv_records, read_regular_file
 from gdapp.core.models import nonconvex_example
 
 FloatArray = NDArray[np.float64]
@@ -343,12 +344,8 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
         raise DataError(f"{p}: no such file")
     if p.is_dir():
         raise DataError(f"{p} is a folder, not a CSV file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise DataError(f"{p} is {size // 2**20} MiB; "
-                            f"the limit is {MAX_CSV_BYTES // 2**20} MiB")
-        raw = p.read_bytes()
+    try:  # a regular file only (not /dev/zero, not a FIFO), and never more than the limit
+        raw = read_regular_file(p, MAX_CSV_BYTES, DataError)
     except PermissionError:
         raise DataError(f"{p}: permission denied") from None
     except OSError as exc:
@@ -386,13 +383,13 @@ def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     and "2,6" into "22,6"): refused. Only a header may hold a quoted line break (Alt+Enter in
     a spreadsheet; dropped), and only when the lines it joins hold no numbers."""
     reader = csv.reader(lines, delimiter=delimiter)
-    rows = list(reader)
+    rows = list(csv_records(reader, DataError))
     if reader.line_num == len(rows) and not (lines and '"' in lines[-1]
                                               and _unclosed(lines[-1:], delimiter)):
         return rows  # every record is one line (blank lines are empty records)
     reader = csv.reader(lines, delimiter=delimiter)
     rows, start = [], 1
-    for row in reader:
+    for row in csv_records(reader, DataError):
         end = reader.line_num
         if end == len(lines) and _unclosed(lines[start - 1:], delimiter):
             raise DataError(f'line {start}: a quote (") is opened and never closed')

@@ -29,7 +29,8 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
     Returns
     -------
     Dataset
-        Named after the file; column names from the header when there is one.
+        Named after the file (and the sheet, when the one read is hidden); column names
+        from the header when there is one.
 
     Raises
     ------
@@ -49,6 +50,10 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
             known = ", ".join(repr(s) for s in wb.sheetnames)
             raise DataError(f"{p.name} has no sheet named {sheet!r}; sheets: {known}")
         title = ws.title
+        # a hidden first sheet is still the one read, but never silently: the data set's
+        # name (shown with every run, kept as the workbook's data source) says which it was
+        name = p.name if getattr(ws, "sheet_state", "visible") == "visible" else \
+            f"{p.name}, hidden sheet '{title}'"
         rows: list[list[object]] = []
         try:
             for values in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
@@ -67,4 +72,4 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
     def empty_note(row: int, column: int) -> str | None:
         return NO_SAVED_VALUE if holds_formula(p, title, row, column + 1) else None
 
-    return rows_to_dataset(rows, x=x, y=y, name=p.name, where="row", empty_note=empty_note)
+    return rows_to_dataset(rows, x=x, y=y, name=name, where="row", empty_note=empty_note)

@@ -17,6 +17,7 @@ a killed export left behind are removed at the start of the next one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -25,8 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from lxml import etree
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -34,8 +36,9 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from gdapp import __version__
-from gdapp.core import MAX_EXPORTABLE_ROWS, Run, RunSpec, spec_fields
+from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
 from gdapp.excel import charts
+from gdapp.excel.cells import number, text
 from gdapp.excel.labels import Language, Words, words
 from gdapp.excel.layout import (
     FIRST_ROW,
@@ -43,6 +46,7 @@ from gdapp.excel.layout import (
     iteration_cells,
     iteration_columns,
     iteration_row,
+    unsupported,
 )
 from gdapp.excel.scratch import (
     EXPORT_PREFIX,
@@ -69,8 +73,6 @@ MARKER = "gdapp workbook format"
 FORMAT_VERSION = 1
 #: Iterate rows between two progress reports.
 PROGRESS_EVERY = 4096
-#: Excel keeps at most this many characters in one cell.
-MAX_TEXT = 32_767
 
 
 class ExportError(ValueError):
@@ -113,19 +115,9 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         raise ExportError(str(exc)) from None
     target = _check_target(path)
     _check_size(run)
-    if run.spec.data.scaling is not None:
-        raise ExportError("a workbook holds the samples as they are; standardized features "
-                          "are computed by gdapp run and gdapp path")
-    if run.spec.model == "sine":
-        raise ExportError("a workbook holds the linear models (origin, line); the sine "
-                          "model is computed by gdapp run")
-    if not run.spec.plain_descent:
-        raise ExportError(f"a workbook holds gradient descent at a constant η on every "
-                          f"sample; this run uses {_kind(run.spec)}: gdapp run computes it")
-    if run.spec.data.p > 1:
-        raise ExportError(f"a workbook holds runs on one feature; these data have "
-                          f"{run.spec.data.p} ({run.spec.data.x_name}): gdapp run and "
-                          "gdapp path compute them")
+    why = unsupported(run.spec)
+    if why is not None:
+        raise ExportError(why)
     remove_stale_temporaries(target.parent)
     tmp = _reserve_temporary(target)
     wb = Workbook(write_only=True)
@@ -145,10 +137,12 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         for name, place in defined_names(run).items():
             wb.defined_names[name] = DefinedName(name, attr_text=place)
         _save_atomically(wb, tmp, target)
+    except (OSError, etree.SerialisationError) as exc:
+        _abandon(wb, tmp)
+        raise ExportError(write_failure(exc, Path(tempfile.gettempdir()), "the workbook's "
+                                        "sheets")) from None
     except BaseException:
-        _discard(wb)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        _abandon(wb, tmp)
         raise
     finally:
         if scratch is not None:
@@ -158,6 +152,29 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
 
 #: Attribute of the workbook naming the folder its sheets' XML streams into.
 _SCRATCH = "_gdapp_scratch"
+
+
+def _abandon(wb: Workbook, tmp: Path) -> None:
+    """Undo a failed or interrupted export: the sheets' temporaries and the half-saved file."""
+    _discard(wb)
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def write_failure(exc: OSError | etree.SerialisationError, folder: Path, what: str) -> str:
+    """One sentence for a failed write of ``what`` into ``folder``: a full disk says so and
+    how to get round it (lxml reports ``IO_ENOSPC``, the system ``No space left on
+    device``)."""
+    if isinstance(exc, OSError):
+        code, reason = exc.errno, exc.strerror or str(exc)
+    else:
+        name = str(exc).removeprefix("IO_")
+        code = getattr(errno, name, None)
+        reason = os.strerror(code) if isinstance(code, int) else str(exc)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return (f"could not write {what}: the folder {folder} is full ({reason}); free some "
+                "space there, or set TMPDIR to a folder with room")
+    return f"could not write {what} in the folder {folder} ({reason})"
 
 
 def _discard(wb: Workbook) -> None:
@@ -238,14 +255,6 @@ def _check_place(target: Path) -> None:
         raise ExportError(f"{target} is read-only: make it writable or choose another name")
 
 
-def _kind(spec: RunSpec) -> str:
-    """What a run other than the note's kind uses, in a few words."""
-    parts = [spec.optimizer, f"the {spec.schedule} schedule"]
-    if spec.minibatch:
-        parts.append(f"batches of {spec.batch_size}")
-    return ", ".join(parts)
-
-
 def _check_size(run: Run) -> None:
     m = int(run.params.shape[0])
     if m > MAX_EXPORTABLE_ROWS:
@@ -259,28 +268,6 @@ def _check_size(run: Run) -> None:
 
 
 # ---- cells ------------------------------------------------------------------------------
-def text(ws: WriteOnlyWorksheet, value: str) -> Cell:
-    """A cell that stores ``value`` as text, never as a formula (even "=...", "+", "@")."""
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_TEXT]
-    cell = WriteOnlyCell(ws, value=cleaned)
-    cell.data_type = "s"
-    return cell
-
-
-def number(ws: WriteOnlyWorksheet, value: float) -> float | Cell:
-    """``value`` as a number cell that reads back as the same double.
-
-    openpyxl writes ``%.16g``, which does not round-trip every double; then the shortest
-    exact representation (Python's ``repr``) is written instead.
-    """
-    v = float(value)
-    if float(f"{v:.16g}") == v:
-        return v
-    cell = WriteOnlyCell(ws, value=v)
-    cell._value = repr(v)
-    return cell
-
-
 def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksheet:
     """A write-only sheet that records its size (``<dimension>``) up front.
 

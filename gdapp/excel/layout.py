@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 from openpyxl.utils import get_column_letter
 
-from gdapp.core import ZERO_BAND, Objective, Run
+from gdapp.core import MODELS, ZERO_BAND, Objective, Run, RunSpec
 from gdapp.excel import formulas as fx
 
 FloatArray = NDArray[np.float64]
@@ -54,6 +54,27 @@ class Column:
     template: str | None
     expected: NDArray[np.generic] | None
     first_is_formula: bool = False
+
+
+def unsupported(spec: RunSpec) -> str | None:
+    """Why a workbook cannot hold this run yet (one sentence), or None when it can: it holds
+    gradient descent at a constant η on every sample, of a linear model on one feature."""
+    if spec.data.scaling is not None:
+        return ("a workbook holds the samples as they are; standardized features are "
+                "computed by gdapp run and gdapp path")
+    if spec.model not in MODELS:
+        return (f"a workbook holds the linear models (origin, line); the {spec.model} model "
+                "is computed by gdapp run")
+    if not spec.plain_descent:
+        parts = [spec.optimizer, f"the {spec.schedule} schedule"]
+        if spec.minibatch:
+            parts.append(f"batches of {spec.batch_size}")
+        return ("a workbook holds gradient descent at a constant η on every sample; this run "
+                f"uses {', '.join(parts)}: gdapp run computes it")
+    if spec.data.p > 1:
+        return (f"a workbook holds runs on one feature; these data have {spec.data.p} "
+                f"({spec.data.x_name}): gdapp run and gdapp path compute them")
+    return None
 
 
 def column_letter(index: int) -> str:

@@ -35,15 +35,9 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from gdapp import __version__
 from gdapp.core import Dataset, RegularizationPath
+from gdapp.excel.cells import number, text
 from gdapp.excel.charts import _scatter
-from gdapp.excel.export import (
-    _check_target,
-    _discard,
-    _reserve_temporary,
-    _save_atomically,
-    number,
-    text,
-)
+from gdapp.excel.export import _check_target, _discard, _reserve_temporary, _save_atomically
 
 #: How far from 0 an optimality condition may be, relative to λ_max.
 KKT_SLACK = 1e-9

@@ -34,7 +34,8 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from gdapp.core import MAX_EXPORTABLE_ROWS, MODELS, DataError, Dataset, RunSpec
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
 from gdapp.excel.export import FORMAT_VERSION, MARKER
-from gdapp.excel.labels import in_every_language
+from gdapp.excel.labels import LANGUAGES, Language, in_every_language, words
+from gdapp.excel.package import audit_package
 from gdapp.excel.xml_guard import check_xml_parts
 
 #: Largest total uncompressed size of a workbook we open (a zip bomb stops here).
@@ -69,10 +70,13 @@ class GdappWorkbook:
         Rebuilt from Settings and Data, validated.
     iteration_rows : int
         Number of iterate rows on the Iterations sheet (the start row included).
+    lang : "en" or "ko"
+        The language of its labels (read from its marker).
     """
 
     spec: RunSpec
     iteration_rows: int
+    lang: Language = "en"
 
 
 def check_archive(path: str | Path, error: type[ValueError], *,
@@ -115,17 +119,28 @@ def check_archive(path: str | Path, error: type[ValueError], *,
 
 
 def _first_line(exc: BaseException) -> str:
+    """Why a reader failed, in a reader's terms: the XML parser's own sentence (it names the
+    line and column), else that a part is not what an .xlsx holds — never the name of an
+    internal exception (a DDE link made openpyxl fail with "IndexError: list index out of
+    range")."""
     lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    if isinstance(exc, SyntaxError | etree.XMLSyntaxError) and lines:
+        return f"its XML is malformed: {lines[0]}"
+    return "a part of it is not what an .xlsx workbook holds"
 
 
 
 @contextmanager
 def open_untrusted(path: str | Path, error: type[ValueError], *,
-                   sheets_record_size: bool = False) -> Iterator[Workbook]:
+                   sheets_record_size: bool = False,
+                   audit: bool | None = None) -> Iterator[Workbook]:
     """Open a checked workbook read-only (computed values, not formulas) and close it after
-    (``sheets_record_size``: see :func:`check_archive`)."""
+    (``sheets_record_size``: see :func:`check_archive`). A gdapp workbook is audited first
+    (:func:`~gdapp.excel.package.audit_package`; ``audit=True``: strictly, as the verifier
+    does)."""
     p = check_archive(path, error, sheets_record_size=sheets_record_size)
+    if audit is not None:
+        audit_package(p, error, strict=audit)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
@@ -169,8 +184,11 @@ class _Unsaved:
 _UNSAVED = _Unsaved()
 
 
-def read_workbook(path: str | Path) -> GdappWorkbook:
+def read_workbook(path: str | Path, *, strict: bool = False) -> GdappWorkbook:
     """Load a workbook gdapp wrote and rebuild its :class:`RunSpec`.
+
+    Active or external content, and more than gdapp writes, is refused first
+    (:mod:`gdapp.excel.package`; ``strict``: every sheet and part, as the verifier needs).
 
     Raises
     ------
@@ -179,13 +197,13 @@ def read_workbook(path: str | Path) -> GdappWorkbook:
         settings/data that do not describe a valid run.
     """
     name = Path(path).name
-    with open_untrusted(path, WorkbookError, sheets_record_size=True) as wb:
+    with open_untrusted(path, WorkbookError, sheets_record_size=True, audit=strict) as wb:
         try:
             missing = [s for s in REQUIRED_SHEETS if s not in wb.sheetnames]
             if missing:
                 raise WorkbookError(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
             settings_rows = _settings_rows(wb)
-            _check_marker(settings_rows, name)
+            lang = _check_marker(settings_rows, name)
             values, cells = _settings_values(wb, settings_rows, name)
             for key, value in values.items():
                 if value is None and key in cells and holds_formula(path, "Settings",
@@ -200,7 +218,7 @@ def read_workbook(path: str | Path) -> GdappWorkbook:
             raise WorkbookError(f"{name} is damaged and cannot be read "
                                 f"({_first_line(exc)})") from None
     spec = _spec(values, data, name)
-    return GdappWorkbook(spec=spec, iteration_rows=rows)
+    return GdappWorkbook(spec=spec, iteration_rows=rows, lang=lang)
 
 
 def _settings_rows(wb: Workbook) -> list[tuple[Any, ...]]:
@@ -209,12 +227,13 @@ def _settings_rows(wb: Workbook) -> list[tuple[Any, ...]]:
                                            values_only=True)]
 
 
-def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
+def _check_marker(rows: list[tuple[Any, ...]], name: str) -> Language:
+    """The workbook's language, once its marker and format are gdapp's."""
     for r in rows:
         if r and r[0] in MARKERS:
             version = r[1] if len(r) > 1 else None
             if version == FORMAT_VERSION and not isinstance(version, bool):
-                return
+                return next(lang for lang in LANGUAGES if words(lang)(MARKER) == r[0])
             raise WorkbookError(f"{name} has gdapp workbook format {version!r}; this gdapp "
                                 f"reads format {FORMAT_VERSION}")
     raise WorkbookError(f"{name} is not a gdapp workbook (its Settings sheet has no "

@@ -17,6 +17,9 @@ How each conversion runs
   LibreOffice carries stored values, so a stale or hand-edited value would pass unseen. The
   fresh profile is therefore seeded with ``OOXMLRecalcMode = 0`` ("always recalculate";
   1 = never, 2 = ask), measured to replace a stale stored value with the formula's result.
+* **Links and macros stay off.** The profile also says never update links and never run
+  macros (:data:`PROFILE_SETTINGS`), behind the verifier's refusal of any workbook that holds
+  them (:mod:`gdapp.excel.package`).
 * **Its own process group** (``start_new_session=True``): on timeout or cancellation the whole
   group (the ``soffice`` script, ``oosplash`` and ``soffice.bin``) is killed, so nothing
   lingers.
@@ -54,17 +57,27 @@ INSTALL_HINT = (
     "libreoffice.org, or set GDAPP_SOFFICE to the soffice program"
 )
 
-# Calc's load options in the fresh profile: recalculate every formula of .xlsx and .ods files.
+# The fresh profile's settings: recalculate every formula of .xlsx and .ods files; and, as a
+# second wall behind gdapp.excel.package (which refuses such workbooks before LibreOffice
+# starts), never update links to other files or programs (Calc's Content/Update/Link:
+# 0 always, 1 never, 2 ask), never run macros (security level 3, "very high": only from
+# trusted places, of which the profile has none; and macro execution disabled), and block
+# links that would reveal where a document came from.
+PROFILE_SETTINGS = {
+    ("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode"): "0",
+    ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode"): "0",
+    ("/org.openoffice.Office.Calc/Content/Update", "Link"): "1",
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel"): "3",
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution"): "true",
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks"): "true",
+}
 _PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
  xmlns:xs="http://www.w3.org/2001/XMLSchema"
  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" \
-oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" \
-oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
+""" + "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}'
+              "</value></prop></item>\n" for (path, name), value in PROFILE_SETTINGS.items()) \
+    + "</oor:items>\n"
 
 # How often a running conversion checks its deadline and the cancel flag, in seconds.
 _POLL = 0.1
@@ -188,6 +201,7 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
                 f"cannot verify: LibreOffice failed with exit code {returncode}{stderr}")
         for src, out in zip(sources, produced, strict=True):
             if not out.is_file() or out.stat().st_size == 0:
+                _refuse_if_full(staging, profile)
                 raise RecalcUnavailable(
                     f"cannot verify: LibreOffice wrote no recalculated copy of {_shown(src)} "
                     f"(it could not open it as a workbook){stderr}")
@@ -200,6 +214,27 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+#: Below this much free space a folder LibreOffice writes in counts as full.
+FULL_BELOW = 16 * 2**20
+
+
+def _refuse_if_full(*folders: Path) -> None:
+    """When LibreOffice wrote nothing because a folder it writes in is full, say that."""
+    for folder in folders:
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            continue
+        if free < FULL_BELOW:
+            place = Path(tempfile.gettempdir()).resolve()
+            if not folder.resolve().is_relative_to(place):
+                place = folder.parent
+            raise RecalcUnavailable(
+                f"cannot verify: the folder {place} is full ({free / 2**20:.1f} MiB free), so "
+                "LibreOffice could not write its recalculated copy; free some space there, "
+                "or set TMPDIR to a folder with room")
 
 
 def _shown(path: Path, *, full: bool = False) -> str:

@@ -15,7 +15,7 @@ spreadsheet stored — numbers as float, true/false as bool, errors as text (``"
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,8 @@ class SheetRows:
         self.number = 0                      # the row held in ``self.values`` (1-based)
         self.values: Sequence[object] = ()
         self.exhausted = False
+        #: Called with (row number, contents) for every stored row as it is read.
+        self.watch: Callable[[int, Sequence[object]], None] | None = None
 
     def _open(self) -> None:
         self.close()
@@ -75,6 +77,8 @@ class SheetRows:
         self.number += 1
         if self._pending[0] <= self.number:
             self.values, self._pending = self._pending[1], None
+            if self.watch is not None:
+                self.watch(self.number, self.values)
         else:
             self.values = ()
         return True
@@ -135,6 +139,9 @@ class StreamedWorkbook:
         self._names = {d.get("name", ""): (d.text or "")
                        for d in workbook.iter(f"{_MAIN}definedName")
                        if d.get("localSheetId") is None}
+        self._all_names = [(d.get("name", "") if d.get("localSheetId") is None else
+                            f"{d.get('name', '')} (of sheet {d.get('localSheetId')})",
+                            d.text or "") for d in workbook.iter(f"{_MAIN}definedName")]
 
     def _xml(self, member: str) -> Any:
         try:
@@ -227,6 +234,10 @@ class StreamedWorkbook:
             sheet = sheet.strip("'").replace("''", "'")
             out[name] = f"{sheet}{bang}{ref}"
         return out
+
+    def all_names(self) -> list[tuple[str, str]]:
+        """Every defined name and its text, a sheet's own names included (and so marked)."""
+        return list(self._all_names)
 
     def named_values(self, *, max_row: int = 1000) -> dict[str, object]:
         """The contents of the workbook-level names that stand for one cell (``eta``,

@@ -31,6 +31,7 @@ Summary and Data cells, which describe the last row, are not compared, and the r
 
 from __future__ import annotations
 
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -40,9 +41,11 @@ from tempfile import TemporaryDirectory
 from typing import NamedTuple
 
 import numpy as np
+from lxml import etree
 from numpy.typing import NDArray
 
 from gdapp.core import Run, RunSpec, rerun_for_rows
+from gdapp.excel.accounting import IterationRows, unaccounted_cells, unaccounted_names
 from gdapp.excel.compare import (
     Expected,
     VerifyReport,
@@ -52,9 +55,17 @@ from gdapp.excel.compare import (
     opened,
     report_from,
 )
-from gdapp.excel.export import AT_EXPORT, defined_names, expected_cells
-from gdapp.excel.labels import in_every_language
+from gdapp.excel.export import (
+    AT_EXPORT,
+    ExportError,
+    defined_names,
+    expected_cells,
+    export_workbook,
+    write_failure,
+)
+from gdapp.excel.labels import Language, in_every_language
 from gdapp.excel.layout import iteration_columns
+from gdapp.excel.package import GDAPP_SHEETS
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
@@ -121,6 +132,19 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
     total = sum(item.cells for item in prepared)
     if progress is not None:
         progress(0, total)
+    try:
+        return _verify_prepared(sources, prepared, total, timeout=timeout, progress=progress,
+                                cancel=cancel)
+    except (OSError, etree.SerialisationError) as exc:
+        raise VerifyUnavailable("cannot verify: " + write_failure(
+            exc, Path(tempfile.gettempdir()), "the verification's copies")) from None
+    except ExportError as exc:      # the workbook gdapp writes, to compare every cell with
+        raise VerifyUnavailable(f"cannot verify: {exc}") from None
+
+
+def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int, *,
+                     timeout: float, progress: Callable[[int, int], None] | None,
+                     cancel: threading.Event | None) -> list[VerifyReport]:
     reports = []
     with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
         # Links named 0.xlsx, 1.xlsx, … so that workbooks with the same name share a launch.
@@ -138,7 +162,11 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
                 if progress is not None:
                     progress(before + n, total)
 
-            tally, notes = _verify_one(item, copy, progress=shifted, cancel=cancel)
+            # what gdapp writes around the formulas does not depend on the run's length
+            reference = export_workbook(rerun_for_rows(item.run.spec, 2),
+                                        Path(scratch) / f"gdapp-{done}.xlsx", lang=item.lang)
+            tally, notes = _verify_one(item, copy, reference, progress=shifted,
+                                       cancel=cancel)
             done += item.cells
             reports.append(report_from(
                 tally, rows=item.rows, learning_rate=item.run.spec.learning_rate, notes=notes,
@@ -153,13 +181,14 @@ class _Prepared(NamedTuple):
     engine_seconds: float
     cells: int              # how many cells gdapp expects
     sensitivity: Sensitivity | None   # where the run is chaotic (None: nowhere)
+    lang: Language          # the language of its labels
 
 
 def _prepare(source: Path, *, named: bool) -> _Prepared:
     """Read a workbook and rerun the engine for as many rows as it has (and time the run)."""
     prefix = f"cannot verify {source.name}: " if named else "cannot verify: "
     try:
-        book = read_workbook(source)
+        book = read_workbook(source, strict=True)
     except WorkbookError as exc:
         raise VerifyUnavailable(f"{prefix}{exc}") from None
     except OSError as exc:
@@ -174,7 +203,7 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
     sensitivity = sensitivity_of(book.spec, engine_run)
     seconds = time.perf_counter() - started
     return _Prepared(source, book.iteration_rows, engine_run, seconds,
-                     _count(expected_cells(engine_run)), sensitivity)
+                     _count(expected_cells(engine_run)), sensitivity, book.lang)
 
 
 def _require_summary(source: Path, prefix: str) -> None:
@@ -187,27 +216,56 @@ def _require_summary(source: Path, prefix: str) -> None:
                 f"{prefix}{source.name} is not a gdapp workbook (no Summary sheet)")
 
 
-def _verify_one(item: _Prepared, copy: Path, *, progress: Callable[[int, int], None] | None,
+def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
+                progress: Callable[[int, int], None] | None,
                 cancel: threading.Event | None) -> tuple[Tally, tuple[str, ...]]:
-    """Compare one workbook with its recalculated copy; return the tally and any notes."""
+    """Compare one workbook with its recalculated copy, and every other cell and name with
+    ``reference`` (the workbook gdapp writes for the run); return the tally and any notes."""
     truncated = item.run.params.shape[0] < item.rows
     data = item.run.spec.data
     samples = (float(np.max(np.abs(data.x), initial=0.0)),
                float(np.max(np.abs(data.y), initial=0.0)))
     with opened(item.source, copy) as (original, recalculated):
+        rows = IterationRows(len(iteration_columns(item.run)), item.rows)
+        original.cursor(ITERATIONS_SHEET).watch = rows
         tally, last_row = compare_cells(
             original, recalculated, expected_cells(item.run),
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
             total=item.cells, progress=progress, cancel=cancel, samples=samples,
             sensitivity=item.sensitivity)
-        for problem in moved_names(original, defined_names(item.run)):
+        wanted = defined_names(item.run)
+        for problem in moved_names(original, wanted):
             tally.differ(problem, 0)
+        for problem in unaccounted_names(original, wanted):
+            tally.differ(problem, 0)
+        cursor = original.cursor(ITERATIONS_SHEET)
+        while cursor.advance():                 # the rows below the last one compared
+            pass
+        for problem in rows.problems:
+            tally.differ(problem, 0)
+        _account_for_cells(tally, original, reference, truncated=truncated)
         notes = settings_edits(original) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
             notes = (*notes, _divergence_note(item.run, item.rows, beyond))
     return tally, notes
+
+
+def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path, *,
+                       truncated: bool) -> None:
+    """Every stored cell that is not a formula gdapp compares must be what gdapp writes there
+    (:mod:`gdapp.excel.accounting`; the Iterations rows past the start are watched as they
+    are compared); past a divergence the Data and Summary sheets, which describe the last
+    row, are not looked at."""
+    sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS
+    mine = StreamedWorkbook(reference, data_only=False)
+    try:
+        for problem in unaccounted_cells(original, mine, sheets,
+                                         last_row={ITERATIONS_SHEET: 2}):
+            tally.differ(problem, 0)
+    finally:
+        mine.close()
 
 
 def moved_names(original: StreamedWorkbook, wanted: dict[str, str]) -> list[str]:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gdapp.core import RunSpec
+    from gdapp.gui.settings_store import SessionStore
+    from gdapp.gui.window import MainWindow
 
 #: The size of the window (and of ``--screenshot`` images).
 WINDOW_SIZE = (1280, 800)
@@ -84,11 +86,8 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
         window = MainWindow(RunViewModel(spec or default_spec()), store=None)
         return _save_screenshot(app, window, Path(screenshot))
 
-    store = SessionStore()
-    saved, state, message = store.load()
-    window = MainWindow(RunViewModel(spec or saved), store=store)
+    window, message = open_session_window(SessionStore(), spec)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    window.restore_window_state(state)
     window.show()
     window.save_session()
     notices = [m for m in (message, no_hangul and no_hangul[0].upper() + no_hangul[1:]) if m]
@@ -96,6 +95,40 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
         window.statusBar().showMessage(" · ".join(notices), 20000)
     QTimer.singleShot(0, lambda: remove_stale_temporaries(window.files.export_folder))
     return int(app.exec())
+
+
+#: What applying a saved session can raise when the file passed its checks but its values
+#: break the window (a start so large the objective overflows, a splitter size beyond what
+#: Qt holds, a geometry that is not hexadecimal text).
+_SESSION_FAULTS = (ValueError, OverflowError, TypeError, UnicodeError, ArithmeticError)
+
+
+def open_session_window(store: SessionStore, spec: RunSpec | None = None
+                        ) -> tuple[MainWindow, str | None]:
+    """The main window on ``spec`` (default: the session's run) with the session's window
+    state applied, and a message for the status bar. A session that cannot be applied is set
+    aside as ``.corrupt`` (:meth:`SessionStore.set_aside`) and the window opens on the
+    document example, so a bad file never fails every later start."""
+    from gdapp.gui.viewmodel import RunViewModel, default_spec
+    from gdapp.gui.window import MainWindow
+
+    saved, state, message = store.load()
+    try:
+        vm = RunViewModel(spec or saved)
+    except _SESSION_FAULTS as exc:
+        if spec is not None:
+            raise                                # the run asked for on the command line
+        reason = str(exc) if isinstance(exc, ValueError) and str(exc) else \
+            "its settings cannot be run"
+        return MainWindow(RunViewModel(default_spec()), store=store), store.set_aside(reason)
+    window = MainWindow(vm, store=store)
+    try:
+        window.restore_window_state(state)
+    except _SESSION_FAULTS:
+        window.deleteLater()
+        fresh = MainWindow(RunViewModel(spec or default_spec()), store=store)
+        return fresh, store.set_aside("its window layout cannot be applied")
+    return window, message
 
 
 def _save_screenshot(app: object, window: object, path: Path) -> int:

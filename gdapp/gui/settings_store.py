@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gdapp.core import Dataset, RunSpec
+from gdapp.core.files import read_regular_file
 from gdapp.excel.scratch import remove_stale, tagged
 from gdapp.gui.viewmodel import default_spec
 
@@ -159,22 +160,31 @@ class SessionStore:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, SessionError,
                 RecursionError) as exc:
             reason = exc.args[0] if isinstance(exc, SessionError) else type(exc).__name__
-            kept = ""
-            backup = self.path.with_name(self.path.name + ".corrupt")
-            try:  # keep the unreadable file for a person to look at; the next save replaces it
-                os.replace(self.path, backup)
-                kept = f", kept as {backup.name}"
-            except OSError:
-                pass
-            return default_spec(), {}, (
-                f"The saved session {self.path.name} could not be read ({reason}{kept}); "
+            return default_spec(), {}, self.set_aside(reason, verb="read")
+
+    def set_aside(self, reason: str, *, verb: str = "applied") -> str:
+        """Rename the session file to ``<name>.corrupt`` (for a person to look at; the next
+        save writes a new session) and return the sentence that says so and why."""
+        kept = ""
+        backup = self.path.with_name(self.path.name + ".corrupt")
+        try:
+            os.replace(self.path, backup)
+            kept = f", kept as {backup.name}"
+        except OSError:
+            pass
+        return (f"The saved session {self.path.name} could not be {verb} ({reason}{kept}); "
                 "starting from the document example.")
 
     @staticmethod
     def _read_json(path: Path) -> object:
-        if path.stat().st_size > MAX_SESSION_BYTES:
-            raise SessionError(f"{path.name} is too large to be part of a session")
-        return json.loads(path.read_text(encoding="utf-8"))
+        # only a regular file, and only so much of it: a link to /dev/zero or a FIFO in its
+        # place must not fill the memory or hang the start
+        try:
+            raw = read_regular_file(path, MAX_SESSION_BYTES, SessionError)
+        except SessionError as exc:
+            reason = "too large" if "limit" in str(exc) else "not a regular file"
+            raise SessionError(f"{path.name} is {reason}, so it is not read") from None
+        return json.loads(raw.decode("utf-8"))
 
     def save(self, spec: RunSpec, window: dict[str, Any] | None = None) -> str | None:
         """Write the session atomically; return None, or a sentence when it failed."""

@@ -364,12 +364,16 @@ class MainWindow(QMainWindow):
         return state
 
     def restore_window_state(self, state: dict[str, Any]) -> None:
-        """Apply :meth:`window_state`'s output (ignoring anything malformed)."""
+        """Apply :meth:`window_state`'s output (ignoring anything malformed); a value Qt
+        cannot take (a size beyond 2³¹, a geometry that is not ASCII) raises, and the caller
+        sets the session aside (:func:`gdapp.gui.app.open_session_window`)."""
         geometry = state.get("geometry")
         if isinstance(geometry, str):
             self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
         sizes = state.get("splitter")
         if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
+            if max(sizes, default=0) >= 2**31:  # Qt would raise OverflowError
+                raise ValueError("a splitter size is beyond what a window holds")
             self.splitter.setSizes(sizes)
         folder = state.get("export_folder")
         if isinstance(folder, str) and folder and Path(folder).is_dir():

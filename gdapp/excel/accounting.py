@@ -1,0 +1,138 @@
+"""Every cell of a workbook accounted for: :func:`unaccounted_cells`.
+
+The verifier compares the formula cells gdapp writes (:func:`~gdapp.excel.export.expected_cells`);
+this pass looks at every *other* cell the workbook stores — a value typed where gdapp writes
+nothing, a formula where gdapp writes a number or a label, an edited label — by walking the
+workbook side by side with the workbook gdapp writes for the same run (exported afresh by the
+verifier). Each sheet is streamed row by row (:mod:`gdapp.excel.streaming`), so memory stays
+flat however long the sheets are.
+
+The Iterations sheet is accounted for row by row as the verifier reads it (:class:`IterationRows`),
+so a million rows are read once; the workbook gdapp writes for comparison holds only the
+first update of the run (nothing else on the other sheets depends on how long it is).
+
+The Settings values (column B) and their "value at export" copies (column E) may be edited —
+that is what a live workbook is for, the engine reruns with the edited values, and the report
+names each edit — but they must stay values, not formulas. The gdapp version and the status at
+export describe the export that made the workbook, not the rerun, and are not compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from gdapp.excel.labels import in_every_language
+from gdapp.excel.streaming import StreamedWorkbook
+from gdapp.excel.tolerance import show_value
+
+#: Rows (by their label in column A) whose value (column B) describes the export, not the
+#: rerun: the Settings sheet's gdapp version, rows and status, the Summary's status.
+_EXPORT_FACTS = {sheet: frozenset().union(*(in_every_language(label) for label in labels))
+                 for sheet, labels in (
+                     ("Settings", ("gdapp version", "iterate rows", "status at export")),
+                     ("Summary", ("Status at export",)))}
+#: How a spreadsheet program may save the constants TRUE and FALSE.
+_LOGICAL = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
+#: Columns of the Settings sheet a person may edit (the value and its copy at export).
+_EDITABLE = (2, 5)
+
+
+def _formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def _same(mine: object, theirs: object) -> bool:
+    if mine in (None, "") and theirs in (None, ""):
+        return True
+    if isinstance(mine, bool) or isinstance(theirs, bool):
+        return mine is theirs
+    if isinstance(mine, int | float) and isinstance(theirs, int | float):
+        return float(mine) == float(theirs)
+    return mine == theirs
+
+
+def _column(n: int) -> str:
+    letters = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def _rows(book: StreamedWorkbook, title: str) -> Iterator[tuple[int, list[object]]]:
+    yield from book.parse_rows(title)
+    yield (1 << 62, [])                        # past every row: ends the merge
+
+
+def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
+                      sheets: tuple[str, ...], *, last_row: dict[str, int] | None = None
+                      ) -> Iterator[str]:
+    """A sentence for each cell of ``sheets`` that is not what gdapp writes there, other than
+    the formula cells (which the verifier compares with the engine). ``last_row`` limits a
+    sheet to its first rows (a run that diverged before the workbook's last row)."""
+    for title in sheets:
+        limit = (last_row or {}).get(title)
+        mine, theirs = _rows(original, title), _rows(reference, title)
+        a, b = next(mine), next(theirs)
+        while min(a[0], b[0]) < 1 << 62:
+            number = min(a[0], b[0])
+            if limit is not None and number > limit:
+                break
+            here = a[1] if a[0] == number else []
+            there = b[1] if b[0] == number else []
+            settings = title == "Settings" and number > 1
+            setting_row = settings and len(there) > 2 and isinstance(there[2], str) \
+                and bool(there[2])
+            fact_row = number > 1 and bool(there) and there[0] in _EXPORT_FACTS.get(title, ())
+            for column in range(1, max(len(here), len(there)) + 1):
+                have = here[column - 1] if column <= len(here) else None
+                if isinstance(have, str):
+                    have = _LOGICAL.get(have.upper().replace(" ", ""), have)
+                want = there[column - 1] if column <= len(there) else None
+                if _formula(want):
+                    continue                     # compared with the engine
+                editable = (setting_row and column in _EDITABLE) or (fact_row and column == 2)
+                if _formula(have) or not (editable or _same(have, want)):
+                    wanted = "nothing" if want in (None, "") else show_value(want)
+                    yield (f"{title}!{_column(column)}{number}: the workbook has "
+                           f"{show_value(have)}, gdapp writes {wanted} there")
+            if a[0] == number:
+                a = next(mine)
+            if b[0] == number:
+                b = next(theirs)
+
+
+class IterationRows:
+    """Watches the Iterations rows past the start row as the verifier streams them (one pass
+    for a million rows): column A holds k, nothing stands right of gdapp's last column, and
+    nothing below the last iterate. (The formulas are compared by the verifier.)"""
+
+    def __init__(self, columns: int, rows: int) -> None:
+        self.columns, self.rows = columns, rows      # gdapp's columns; the iterate rows
+        self.problems: list[str] = []
+        self._seen = 2                              # rows 1 and 2: by unaccounted_cells
+
+    def __call__(self, number: int, values: Sequence[object]) -> None:
+        if number <= self._seen:
+            return                                  # a sheet read again from the top
+        self._seen = number
+        k = number - 2
+        for column, have in enumerate(values, start=1):
+            if have in (None, ""):
+                continue
+            if k >= self.rows or column > self.columns:
+                want = "nothing"
+            elif column == 1 and (_formula(have) or not _same(have, float(k))):
+                want = str(k)
+            else:
+                continue
+            self.problems.append(f"Iterations!{_column(column)}{number}: the workbook has "
+                                 f"{show_value(have)}, gdapp writes {want} there")
+
+
+def unaccounted_names(original: StreamedWorkbook, wanted: dict[str, str]) -> Iterator[str]:
+    """A sentence for each defined name gdapp does not write (those it writes are checked
+    for their place by the verifier)."""
+    for name, text in original.all_names():
+        if name not in wanted:
+            yield f"the workbook defines a name {name} (= {text[:80]}) that gdapp does not write"

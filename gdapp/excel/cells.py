@@ -1,0 +1,32 @@
+"""Cells of a written workbook whose content must survive exactly: text that is never
+taken for a formula, and numbers that read back as the same double."""
+
+from __future__ import annotations
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+#: Excel keeps at most this many characters in one cell.
+MAX_TEXT = 32_767
+
+
+def text(ws: WriteOnlyWorksheet, value: str) -> Cell:
+    """A cell that stores ``value`` as text, never as a formula (even "=...", "+", "@")."""
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_TEXT]
+    cell = WriteOnlyCell(ws, value=cleaned)
+    cell.data_type = "s"
+    return cell
+
+
+def number(ws: WriteOnlyWorksheet, value: float) -> float | Cell:
+    """``value`` as a number cell that reads back as the same double.
+
+    openpyxl writes ``%.16g``, which does not round-trip every double; then the shortest
+    exact representation (Python's ``repr``) is written instead.
+    """
+    v = float(value)
+    if float(f"{v:.16g}") == v:
+        return v
+    cell = WriteOnlyCell(ws, value=v)
+    cell._value = repr(v)
+    return cell
