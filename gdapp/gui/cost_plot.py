@@ -33,6 +33,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QWidget
 
 from gdapp.core import Objective, Run, RunSpec
+from gdapp.gui.i18n import tr
 from gdapp.gui.contour import contour_levels, contour_segments, evaluate, objective_grid, shading
 from gdapp.gui.path_drawing import (
     MAX_PATH_DOTS,
@@ -52,12 +53,14 @@ from gdapp.gui.plot_base import (
     RunPlotWidget,
     centred,
     current_color,
+    difference_label,
     padded,
     pen,
     penalty_formula,
     penalty_on,
     readable_rows,
     run_label,
+    same_cost_surface,
     same_objective,
 )
 from gdapp.gui.plot_legend import HIDES_OPTIMUM
@@ -96,7 +99,7 @@ class CostCurvePlot(RunPlotWidget):
         self.contour_image.setLookupTable(SHADES.getLookupTable(0.0, 1.0, 256))
         self.contour_lines = pg.PlotDataItem(pen=pen("#7f8c9a", 1), connect="pairs")
         self.cost_curve = pg.PlotDataItem(pen=pen(COST_COLOR, 2))
-        self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2))
+        self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2.5, Qt.PenStyle.DotLine))
         self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
         self.path_item = pg.PlotDataItem()
         self.path_dots = PathDots(size=6)
@@ -119,6 +122,8 @@ class CostCurvePlot(RunPlotWidget):
         self.pinned_curves: list[pg.PlotDataItem] = []
         self.samples: FloatArray = np.empty(0)
         self._path_indices = np.empty(0, dtype=np.intp)
+        #: while stepping, the last iterate the path is drawn to (None: the whole path)
+        self._path_upto: int | None = None
         self._rows = 0
         self._x_span = self._y_span = 1.0
         self._contour_cache: tuple[RunSpec, tuple[float, float, float, float]] | None = None
@@ -180,8 +185,8 @@ class CostCurvePlot(RunPlotWidget):
         pinned = list(zip(self.vm.pinned, self.pinned_items, strict=True))
         shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]] = []
         for (p, path), curve in zip(pinned, self.pinned_curves, strict=True):
-            # a pinned run of the other model lives in another parameter space
-            path.setVisible(p.run.spec.model == run.spec.model)
+            # a pinned run of another model, cost or data lives on other axes: listed only
+            path.setVisible(same_cost_surface(p.run.spec, run.spec))
             curve.setVisible(False)
             if path.isVisible():
                 shown.append((p.run, path, curve))
@@ -379,10 +384,16 @@ class CostCurvePlot(RunPlotWidget):
         k = self.current_index()
         base = cached[3]
         idx = base if k >= rows else np.union1d(base, np.asarray([k], dtype=np.intp))
+        so_far = self.vm.stepping and k < rows - 1
+        if so_far:  # while stepping, the path so far: the iterates to come are not given away
+            idx = idx[idx <= k]
         self._path_indices = idx
+        self._path_upto = k if so_far else None
         self.path_item.setData(run.params[idx, 0], y[idx])
         if dots:
             idx = decimate_indices(self._rows, limit=MAX_PATH_DOTS, head=MAX_PATH_DOTS // 2)
+            if so_far:
+                idx = idx[idx <= k]
             self.path_dots.setData(run.params[idx, 0], y[idx])
 
     def _draw_current(self, placed: bool = False) -> None:
@@ -391,7 +402,9 @@ class CostCurvePlot(RunPlotWidget):
         run = self.vm.run
         k = self.current_index()
         self.mark_current_drawn(run, k)
-        if self._rows > len(self._path_indices) and k < self._rows and \
+        if self._path_upto is not None or (self.vm.stepping and k < self._rows - 1):
+            self._draw_path(run)  # the path so far grows (or shrinks) with k
+        elif self._rows > len(self._path_indices) and k < self._rows and \
                 not np.isin(k, self._path_indices):
             self._draw_path(run, dots=False)
         if run.spec.model != "origin":
@@ -441,8 +454,10 @@ class CostCurvePlot(RunPlotWidget):
             entries.append((self.tangent, "tangent at iterate k"))
         entries.append((self.path_item, f"this run: {run_label(spec)}"))
         for p, item in pinned:
-            if item.isVisible():
-                entries.append((item, p.label))
+            label = difference_label(p.run.spec, spec)
+            if not item.isVisible():
+                label += tr(" — another cost: not drawn")
+            entries.append((item, label))
         opt = run.optimum
         if opt.params is not None:
             where = ", ".join(f"{n} = {v:.4g}" for n, v in

@@ -33,21 +33,23 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import Run, RunSpec
+from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
 from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
 from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LegendPlacement
-from gdapp.gui.viewmodel import PIN_COLORS
+from gdapp.gui.viewmodel import THIS_RUN_COLOR
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
 
 FloatArray = NDArray[np.float64]
 
-#: The note's figure: the original cost in black, the penalty term in red.
+#: The note's figure: the original cost in black, the penalty term in a reddish orange
+#: (dotted), kept apart from the note's red tangent line (dashed).
 COST_COLOR = "#000000"
-PENALTY_COLOR = "#d62728"
+PENALTY_COLOR = "#e6550d"
 OBJECTIVE_COLOR = "#08306b"
 #: The current run's path when every pin colour is taken.
 PATH_COLOR = "#444444"
@@ -79,10 +81,9 @@ def penalty_formula(spec: RunSpec) -> str:
 
 
 def current_color(vm: RunViewModel) -> str:
-    """The colour of the current run: the one it will keep when pinned (the first pin colour
-    not in use), so a run looks the same before and after pinning."""
-    used = {p.color for p in vm.pinned}
-    return next((c for c in PIN_COLORS if c not in used), PATH_COLOR)
+    """The colour of the current run: always the same (pinning another run does not
+    change it); a pinned run takes a colour of its own."""
+    return THIS_RUN_COLOR
 
 
 def run_label(spec: RunSpec) -> str:
@@ -91,6 +92,40 @@ def run_label(spec: RunSpec) -> str:
     if penalty_on(spec):
         label += f", {spec.penalty.upper()} λ = {spec.lam:g}"
     return label
+
+
+def same_cost_surface(a: RunSpec, b: RunSpec) -> bool:
+    """Whether two specs' cost plots share their axes: same samples, model and cost (the
+    penalty may differ; the cost plot then draws the other run's objective curve too)."""
+    return (a.model, a.cost) == (b.model, b.cost) and a.data.same_samples(b.data)
+
+
+def difference_label(other: RunSpec, spec: RunSpec) -> str:
+    """A pinned run named by what sets it apart from ``spec`` (the run on screen), e.g.
+    ``"η = 0.1"`` or ``"MAE, η = 0.01"``; η is always named."""
+    parts = []
+    if other.cost != spec.cost:
+        parts.append(other.cost.upper())
+    if other.model != spec.model:
+        parts.append(other.model)
+    if not other.data.same_samples(spec.data):
+        parts.append(tr("data {name}").format(name=other.data.name))
+    pen_other = (other.penalty, other.lam) if penalty_on(other) else ("none", 0.0)
+    pen_this = (spec.penalty, spec.lam) if penalty_on(spec) else ("none", 0.0)
+    if pen_other != pen_this:
+        parts.append(tr("no penalty") if pen_other[0] == "none"
+                     else f"{other.penalty.upper()} λ = {other.lam:g}")
+    if other.penalty == "l1" and spec.penalty == "l1" and other.l1_method != spec.l1_method:
+        parts.append(other.l1_method)
+    parts.append(f"η = {other.learning_rate:g}")
+    if other.resolved_start() != spec.resolved_start() and other.model == spec.model:
+        parts.append(tr("from {start}").format(
+            start=", ".join(f"{v:g}" for v in other.resolved_start())))
+    if other.max_iterations != spec.max_iterations:
+        parts.append(tr("max {n:,} updates").format(n=other.max_iterations))
+    if other.tolerance != spec.tolerance:
+        parts.append(tr("tolerance {t:g}").format(t=other.tolerance))
+    return ", ".join(parts)
 
 
 def same_objective(a: RunSpec, b: RunSpec) -> bool:
@@ -157,7 +192,15 @@ class RunPlotWidget(LegendPlacement, QWidget):
         # several milliseconds per repaint.
         self.plot_item.showGrid(x=True, y=True, alpha=1.0)
         self.plot_item.setMenuEnabled(False)
-        self.plot_item.hideButtons()
+        # pyqtgraph's "A" button (shown on hover once the view was zoomed or dragged) brings
+        # back the plot's own view, not pyqtgraph's auto-range; so does View ▸ Reset plot views
+        self._chosen_view: tuple[float, float, float, float] | None = None
+        auto = self.plot_item.autoBtn
+        auto.clicked.disconnect()
+        auto.clicked.connect(lambda *_: self._reset_from_button())
+        auto.setToolTip(tr("Back to the plot's own view"))
+        self.plot_widget.setToolTip(tr("Wheel: zoom · drag: pan · the “A” button in the corner "
+                                       "or Ctrl+0: back to the plot's view"))
         for side in ("left", "bottom"):
             axis = self.plot_item.getAxis(side)
             axis.setPen(pen("#dadada", 1))
@@ -237,12 +280,24 @@ class RunPlotWidget(LegendPlacement, QWidget):
         learning rate seldom moves the bounds) nothing is touched, so the axes keep their
         ticks and are not laid out again."""
         self._legend_view = (x_lo, x_hi, y_lo, y_hi)
+        self._chosen_view = (x_lo, x_hi, y_lo, y_hi)
         view = self.plot_item.getViewBox()
         (cx0, cx1), (cy0, cy1) = view.viewRange()
         if (cx0, cx1, cy0, cy1) == (x_lo, x_hi, y_lo, y_hi) and not any(
                 view.autoRangeEnabled()):
             return
         self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+
+    def reset_view(self) -> None:
+        """Back to the view the plot chose (undoes wheel zooming and dragging)."""
+        if self._chosen_view is None:
+            return
+        x_lo, x_hi, y_lo, y_hi = self._chosen_view
+        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+
+    def _reset_from_button(self) -> None:
+        self.reset_view()
+        self.plot_item.autoBtn.hide()
 
     def pixels_per_unit(self, x_span: float, y_span: float) -> tuple[float, float]:
         """Screen pixels per data unit along x and y for a view spanning (x_span, y_span)

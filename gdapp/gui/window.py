@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -30,13 +31,21 @@ from PySide6.QtWidgets import (
 from gdapp.core import Run
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.data_editor import DataEditor
+from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
+from gdapp.gui.i18n import tr
+from gdapp.gui.lesson_panel import LessonPanel, show_scene
+from gdapp.gui.lessons import scenes
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.table_model import IterationTableView
-from gdapp.gui.viewmodel import RunViewModel, describe_busy
+from gdapp.gui.step_text import describe_step
+from gdapp.gui.viewmodel import RunViewModel, default_spec, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
+#: The smallest a plot (and the grid) can be made with the dividers.
+PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 260, 180
+GRID_MIN_WIDTH = 220
 TITLE = "gdapp — gradient descent, the way the note did it in Excel"
 
 
@@ -119,6 +128,14 @@ class MainWindow(QMainWindow):
         self.grid = IterationTableView(self.vm)
         self.cost_plot = CostCurvePlot(self.vm)
         self.objective_plot = ObjectivePlot(self.vm)
+        self.data_plot = DataPlot(self.vm)
+        self.lesson = LessonPanel()
+        self.lesson.closed.connect(self._lesson_closed)
+        self.step_label = QLabel()
+        self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.step_label.setToolTip(tr("The arithmetic of the next update, with its numbers"))
+        self.step_label.setStyleSheet("background: #f4f7fb; padding: 3px;")
+        self.step_label.setWordWrap(True)  # a long line wraps instead of widening the pane
         self.files = FileActions(self.vm, self)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -137,6 +154,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)  # there from the start: no layout jump later
         self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.pinRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.vm.startMoved.connect(lambda m: self.statusBar().showMessage(m, 15000))
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
             lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
@@ -166,26 +184,46 @@ class MainWindow(QMainWindow):
         bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
 
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(4, 4, 4, 4)
-        middle_layout.addWidget(self.status_label)
-        middle_layout.addWidget(self.warning_label)
-        middle_layout.addWidget(self.grid, 1)
+        numbers = QWidget()
+        numbers_layout = QVBoxLayout(numbers)
+        numbers_layout.setContentsMargins(4, 4, 4, 0)
+        numbers_layout.addWidget(self.status_label)
+        numbers_layout.addWidget(self.warning_label)
+        numbers_layout.addWidget(self.step_label)
+        numbers_layout.addWidget(self.grid, 1)
+        # the numbers above, the data and the line of iterate k below
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.addWidget(numbers)
+        self.middle.addWidget(self.data_plot)
+        self.middle.setChildrenCollapsible(False)
+        self.middle.setSizes([400, 300])
 
-        plots = QSplitter(Qt.Orientation.Vertical)
-        plots.addWidget(self.cost_plot)
-        plots.addWidget(self.objective_plot)
-        plots.setSizes([460, 300])
+        self.plots = QSplitter(Qt.Orientation.Vertical)
+        self.plots.addWidget(self.cost_plot)
+        self.plots.addWidget(self.objective_plot)
+        self.plots.setChildrenCollapsible(False)
+        self.plots.setSizes([440, 260])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.lesson)
+        right_layout.addWidget(self.plots, 1)
+        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
+            plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
+        self.grid.setMinimumWidth(GRID_MIN_WIDTH)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(plots)
+        self.splitter.addWidget(self.middle)
+        self.splitter.addWidget(right)
+        # no pane can be dragged shut or pushed off the window
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([scroll.minimumWidth(), 470, 1280 - 470 - scroll.minimumWidth()])
+        self.splitter.setSizes([scroll.minimumWidth(), 430, 1280 - 430 - scroll.minimumWidth()])
         self.setCentralWidget(self.splitter)
+        self.side_scroll = scroll
 
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -250,6 +288,35 @@ class MainWindow(QMainWindow):
                   self.reset_action, self.run_to_end_action, None, self.pin_action):
             run_menu.addSeparator() if a is None else run_menu.addAction(a)
 
+        self.note_run_action = self._action(
+            tr("The note's run"), self.back_to_note_run, "Ctrl+Shift+H",
+            tr("Back to the note's example: x = 1, 2; y = 2, 6; MSE; η = 0.01 from b1 = 15"))
+        lesson_menu = self.menuBar().addMenu(tr("&Lesson"))
+        self.scene_actions: list[QAction] = []
+        for i, scene in enumerate(scenes()):
+            action = self._action(scene.title, lambda _c=False, i=i: self.show_scene(i))
+            action.setCheckable(True)
+            self.scene_actions.append(action)
+            lesson_menu.addAction(action)
+        lesson_menu.addSeparator()
+        self.next_scene_action = self._action(tr("Next scene"), lambda: self.step_scene(1),
+                                              "PgDown", tr("The lesson's next scene (PgDn)"))
+        self.previous_scene_action = self._action(
+            tr("Previous scene"), lambda: self.step_scene(-1), "PgUp",
+            tr("The lesson's previous scene (PgUp)"))
+        for a in (self.next_scene_action, self.previous_scene_action, None,
+                  self.note_run_action):
+            lesson_menu.addSeparator() if a is None else lesson_menu.addAction(a)
+        self.view_menu = self.menuBar().addMenu(tr("&View"))
+        self.reset_views_action = self._action(
+            tr("Reset plot views"), self.reset_plot_views, "Ctrl+0",
+            tr("Undo zooming and panning in the plots"))
+        self.view_menu.addAction(self.reset_views_action)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.about_action = self._action(tr("About gdapp"), self.show_about,
+                                         tip=tr("What gdapp is and where its example comes from"))
+        help_menu.addAction(self.about_action)
+
         bar = QToolBar("Main")
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
@@ -257,9 +324,10 @@ class MainWindow(QMainWindow):
                   self.reset_action, self.step_back_action, self.step_action, self.play_action):
             bar.addSeparator() if a is None else bar.addAction(a)
         bar.addWidget(self.speed)
-        for a in (self.run_to_end_action, None, self.pin_action):
+        for a in (self.run_to_end_action, None, self.pin_action, None, self.note_run_action):
             bar.addSeparator() if a is None else bar.addAction(a)
         self.addToolBar(bar)
+        self.toolbar = bar
 
     # ---- stepping ----------------------------------------------------------------------
     def step(self) -> None:
@@ -315,6 +383,61 @@ class MainWindow(QMainWindow):
             return
         self.vm.set_current(self.vm.current + per_tick)
 
+    # ---- the lesson ----------------------------------------------------------------------
+    def show_scene(self, index: int) -> None:
+        """Show the lesson's scene ``index``: its runs, its iterate and its paragraph."""
+        self.stop_play()
+        scene = self.lesson.show_index(index)
+        for i, action in enumerate(self.scene_actions):
+            action.setChecked(i == index)
+        show_scene(self.vm, scene)
+        self.grid.setFocus()  # Space steps at once
+
+    def step_scene(self, delta: int) -> None:
+        """The next (delta = 1) or previous (−1) scene; the first one when none is shown."""
+        count = len(self.scene_actions)
+        index = 0 if self.lesson.index < 0 else self.lesson.index + delta
+        self.show_scene(max(0, min(index, count - 1)))
+
+    def _lesson_closed(self) -> None:
+        for action in self.scene_actions:
+            action.setChecked(False)
+
+    def back_to_note_run(self) -> None:
+        """The note's run, as the window opens on it: its data, settings and start, at the end
+        of the descent, nothing pinned."""
+        self.stop_play()
+        self.vm.clear_pins()
+        self.vm.stepping = False
+        self.vm.set_spec(default_spec())
+        self.data_editor.show_dataset(self.vm.spec.data)
+        self.vm.set_current(self.vm.run.iterations)
+        self.statusBar().showMessage(tr("Back to the note's run: η = 0.01 from b1 = 15 on "
+                                        "(1, 2), (2, 6)."), 8000)
+
+    def show_about(self) -> QMessageBox:
+        """Help ▸ About: what gdapp is and where the note's example comes from."""
+        box = QMessageBox(QMessageBox.Icon.Information, tr("About gdapp"), tr(
+            "<b>gdapp</b> — gradient descent, the way a lecture note did it in Excel."
+            "<p>The example is a Korean lecture note on cost functions, gradient descent and "
+            "L1/L2 regularization (after a deep-learning workshop of Yonsei University's "
+            "Center for Digital Social Science): two samples (1, 2) and (2, 6), the model "
+            "ŷ = b1·x, the cost E = 2.5·b1² − 14·b1 + 20, and the update "
+            "b1 ← b1 − η·∂E/∂b1 from b1 = 15 (14.39, 13.8105, … → 2.8 at η = 0.01).</p>"
+            "<p>gdapp computes the same on that example or on your own data, shows every "
+            "iteration, and exports each run as a workbook of live formulas that it checks "
+            "by recalculating it in LibreOffice.</p>"), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.show()
+        self.about_box = box
+        return box
+
+    def reset_plot_views(self) -> None:
+        """Every plot back to the view it chose itself (after wheel zooming or panning)."""
+        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
+            plot.reset_view()
+
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
         info, warning = describe_status(self.vm.run, self.vm.current)
@@ -324,6 +447,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(info)
         self.warning_label.setText(warning)
         self.warning_label.setVisible(bool(warning))
+        self.step_label.setText("\n".join(
+            describe_step(self.vm.run, self.vm.current, self.vm.objective)))
 
     # ---- session -----------------------------------------------------------------------
     def window_state(self) -> dict[str, Any]:
