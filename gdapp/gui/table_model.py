@@ -280,6 +280,7 @@ class IterationTableView(QTableView):
         hh = self.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control
         self._sized_for: tuple[object, ...] = ()
         self._size_columns()
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
@@ -362,6 +363,14 @@ class IterationTableView(QTableView):
         text = self.table_model.rows_as_tsv(rows, self.visible_columns())
         QApplication.clipboard().setText(text)
         return text
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolling sideways repaints the whole viewport: the cells cut by its edge show
+        other text (elided) than when whole, so the pixels Qt moves would be stale —
+        the doubled digits of a half-repainted cell."""
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.fast_paint:

@@ -155,6 +155,13 @@ class MainWindow(QMainWindow):
         self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.pinRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.startMoved.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        self.data_editor.messageShown.connect(self._show_data_message)
+        # after Return in a box, the keys go back to the window: Space steps, End runs to end
+        for box in (self.controls.eta, self.controls.lam, self.controls.max_iterations,
+                    self.controls.tolerance, self.controls.start_b0, self.controls.start_b1):
+            box.lineEdit().returnPressed.connect(lambda b=box: self._leave_box(b))
+            box.refused.connect(lambda _m, b=box: setattr(self, "_refused_box", b))
+        self._refused_box: QWidget | None = None
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
             lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
@@ -382,6 +389,18 @@ class MainWindow(QMainWindow):
             self.stop_play()
             return
         self.vm.set_current(self.vm.current + per_tick)
+
+    def _leave_box(self, box: QWidget) -> None:
+        """After Return: focus to the grid, unless the box refused its text (then the
+        learner fixes it where it is)."""
+        refused, self._refused_box = self._refused_box, None
+        if refused is not box:
+            self.grid.setFocus()
+
+    def _show_data_message(self, text: str) -> None:
+        """A message of the data panel: scrolled into view, and on the status bar."""
+        self.side_scroll.ensureWidgetVisible(self.data_editor.message)
+        self.statusBar().showMessage(text, 10000)
 
     # ---- the lesson ----------------------------------------------------------------------
     def show_scene(self, index: int) -> None:
