@@ -96,6 +96,8 @@ class _PaintRects(QObject):
 def test_a_sideways_scroll_repaints_every_cell(window: MainWindow, qtbot: QtBot) -> None:
     window.vm.update(penalty="l2", lam=0.5)
     grid = window.grid
+    grid.fit_to_width = False  # columns wider than the grid, as the user may drag them
+    grid.setColumnWidth(1, 300)
     viewport = grid.viewport()
     qtbot.wait(50)
     bar = grid.horizontalScrollBar()
@@ -119,3 +121,46 @@ def test_the_dividers_cannot_push_a_plot_off_the_window(window: MainWindow, qtbo
         assert plot.width() >= 260
         right = plot.mapTo(window, QPoint(plot.width(), 0)).x()
         assert right <= window.width()
+
+
+def _columns_fit(window: MainWindow) -> bool:
+    grid = window.grid
+    right = max(grid.columnViewportPosition(c) + grid.columnWidth(c)
+                for c in grid.visible_columns())
+    return right <= grid.viewport().width() + 1 and grid.horizontalScrollBar().value() == 0
+
+
+def test_a_penalty_runs_columns_all_fit_at_the_default_size(window: MainWindow,
+                                                            qtbot: QtBot) -> None:
+    window.resize(1280, 800)
+    window.vm.update(penalty="l2", lam=0.5)
+    qtbot.wait(30)
+    headers = [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in window.grid.visible_columns()]
+    # the slope and the step make way for what a penalty lesson reads
+    assert {"b1", "cost E", "penalty", "objective"} <= set(headers)
+    assert _columns_fit(window)
+    # the numbers keep at least 5 significant digits: 13.8105 at k = 2 stays whole
+    assert window.grid._cells.fitted_text(2, 1, "13.8105", window.grid.columnWidth(1) - 7,
+                                          False) == "13.8105"
+    window.vm.update(penalty="none")
+    qtbot.wait(30)
+    assert _columns_fit(window)  # k, b1, ∂/∂b1, cost E, Δb1: all of them
+    assert len(window.grid.visible_columns()) == 5
+
+
+def test_at_1024_the_header_menu_chooses_the_columns(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1024, 768)
+    window.vm.update(penalty="l2", lam=0.5)
+    qtbot.wait(30)
+    menu = window.grid.column_menu()
+    cost = next(a for a in menu.actions() if a.text() == "cost E")
+    cost.setChecked(False)  # the user's choice
+    qtbot.wait(30)
+    headers = [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in window.grid.visible_columns()]
+    assert "cost E" not in headers and {"b1", "penalty", "objective"} <= set(headers)
+    assert _columns_fit(window)
+    window.vm.update(lam=1.0)  # a new run keeps the choice
+    assert "cost E" not in [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)
+                            for c in window.grid.visible_columns()]

@@ -137,7 +137,7 @@ class DataPlot(RunPlotWidget):
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         names = (data.x_name, data.y_name)
         model = "ŷ = b1·x" if run.spec.model == "origin" else "ŷ = b0 + b1·x"
-        self.set_texts(tr("The data and the line {model} at iterate k").format(model=model),
+        self.set_texts(tr("Data and the line {model} at k").format(model=model),
                        names[1], names[0])
         self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
                          (self.line_item, tr("line of iterate k")),

@@ -52,6 +52,7 @@ class LessonPanel(QFrame):
         self.title = QLabel()
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555555;")
@@ -79,7 +80,7 @@ class LessonPanel(QFrame):
         scene = all_scenes[index]
         self.index = index
         self.title.setText(f"<b>{html.escape(scene.title)}</b>")
-        self.text.setText(html.escape(scene.text, quote=False))
+        self.text.setText(scene.text)
         self.hint.setText(tr("Scene {i} of {n} · PgDn: next · PgUp: previous").format(
             i=index + 1, n=len(all_scenes)))
         self.show()

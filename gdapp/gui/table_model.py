@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
 )
 from PySide6.QtGui import (
@@ -33,11 +34,13 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -52,6 +55,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 SIGNIFICANT_DIGITS = 10
 #: The fewest significant digits a number is shortened to when its column is too narrow.
 MIN_SIGNIFICANT_DIGITS = 2
+#: Columns narrowed to fit the grid still show this many significant digits.
+FIT_DIGITS = 5
 #: What a cell shows when not even its shortest form fits (as a spreadsheet does).
 OVERFLOW_TEXT = "###"
 
@@ -281,7 +286,20 @@ class IterationTableView(QTableView):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
         self.setTabKeyNavigation(False)  # Tab moves on to the next control
+        # right-click on the header: choose the columns shown
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._column_menu)
+        #: headers the user chose to hide (kept across runs)
+        self.hidden_by_user: set[str] = set()
         self._sized_for: tuple[object, ...] = ()
+        #: Narrow the columns to the grid's width (the window's grid; off for a bare view).
+        self.fit_to_width = False
+        self._natural = {}
+        #: columns hidden for want of room (shown again when the grid is wider)
+        self._squeezed: list[int] = []
+        self._fitting = False
+        self._user_sized = False
+        hh.sectionResized.connect(self._on_section_resized)
         self._size_columns()
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
         self.table_model.modelReset.connect(self._size_columns)
@@ -306,17 +324,101 @@ class IterationTableView(QTableView):
         d = max("0123456789", key=cells.bold_metrics.horizontalAdvance)  # the widest digit
         number = max(cells.column_width(f"-{d}.{d * 9}e-{d * 2}", bold=True),
                      cells.column_width(f"-{d}.{d * 9}e+{d * 3}", bold=False))
+        self._fitting = True
         self.setColumnWidth(0, cells.column_width(d * 7, bold=True))
         no_penalty = self.table_model.run.spec.penalty == "none"
+        self._natural: dict[int, int] = {}
+        self._narrowest: dict[int, int] = {}
+        shortest = cells.column_width(f"-{d}.{d * (FIT_DIGITS - 1)}e-{d * 2}", bold=True)
         for c in range(1, self.table_model.columnCount()):
             header = str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
-            self.setColumnWidth(c, max(number, fm.horizontalAdvance(header) + 16))
+            self._natural[c] = max(number, fm.horizontalAdvance(header) + 16)
+            self._narrowest[c] = max(shortest, fm.horizontalAdvance(header) + 16)
+            self.setColumnWidth(c, self._natural[c])
             # Without a penalty the penalty is 0 and the objective is the cost: hide both.
-            self.setColumnHidden(c, no_penalty and header in ("penalty", "objective"))
+            self.setColumnHidden(c, (no_penalty and header in ("penalty", "objective"))
+                                 or header in self.hidden_by_user)
+        self._fitting = False
+        self._user_sized = False
+        self.fit_columns()
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: one checkable entry per column (k stays)."""
+        menu = QMenu(self)
+        model = self.table_model
+        for c in range(1, model.columnCount()):
+            header = str(model.headerData(c, Qt.Orientation.Horizontal))
+            action = menu.addAction(header)
+            action.setCheckable(True)
+            action.setChecked(header not in self.hidden_by_user)
+            action.toggled.connect(lambda on, h=header: self.show_column(h, on))
+        return menu
+
+    def _column_menu(self, pos: QPoint) -> None:
+        self.column_menu().popup(self.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, header: str, on: bool) -> None:
+        """Show or hide the column named ``header`` (the user's choice, kept across runs)."""
+        if on:
+            self.hidden_by_user.discard(header)
+        else:
+            self.hidden_by_user.add(header)
+        self._sized_for = ()
+        self._size_columns()
+
+    def fit_columns(self) -> None:
+        """Narrow the number columns (down to ``FIT_DIGITS`` significant digits) so that every
+        shown column fits the viewport — a penalty lesson's penalty and objective included —
+        unless the user has sized the columns by hand."""
+        if not self.fit_to_width or self._user_sized or not self._natural:
+            return
+        self._fitting = True
+        for c in self._squeezed:  # give the columns hidden for room another chance
+            self.setColumnHidden(c, False)
+        self._squeezed = []
+        shown = [c for c in self._natural if not self.isColumnHidden(c)]
+        room = self.viewport().width() - self.columnWidth(0) - 1
+        # still too narrow at FIT_DIGITS: the steps Δb, then the slopes ∂/∂b make way for
+        # the parameters, the cost, the penalty and the objective
+        headers = {c: str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
+                   for c in shown}
+        for prefix in ("Δ", "∂"):
+            if sum(self._narrowest[c] for c in shown) <= room:
+                break
+            for c in [c for c in shown if headers[c].startswith(prefix)][::-1]:
+                if sum(self._narrowest[c] for c in shown) <= room:
+                    break
+                self.setColumnHidden(c, True)
+                self._squeezed.append(c)
+                shown.remove(c)
+        natural = sum(self._natural[c] for c in shown)
+        if natural <= room or room <= 0:
+            for c in shown:
+                self.setColumnWidth(c, self._natural[c])
+        else:
+            share = room / natural
+            for c in shown:
+                self.setColumnWidth(c, max(self._narrowest[c], int(self._natural[c] * share)))
+        self._fitting = False
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        # a drag on the header (not the stretching of the last section): the user's widths
+        # are kept from now on
+        dragging = QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        if not self._fitting and old != new and dragging:
+            self._user_sized = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def visible_columns(self) -> list[int]:
-        """The columns shown (the copy takes these)."""
+        """The columns shown."""
         return [c for c in range(self.table_model.columnCount()) if not self.isColumnHidden(c)]
+
+    def copied_columns(self) -> list[int]:
+        """The columns the copy takes: those shown and those only squeezed out for room."""
+        return sorted({*self.visible_columns(), *self._squeezed})
 
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -360,7 +462,7 @@ class IterationTableView(QTableView):
     def copy_selection(self) -> str:
         """Put the selected rows (or the current row) on the clipboard as TSV; return it."""
         rows = self.selected_rows() or [self._vm.current]
-        text = self.table_model.rows_as_tsv(rows, self.visible_columns())
+        text = self.table_model.rows_as_tsv(rows, self.copied_columns())
         QApplication.clipboard().setText(text)
         return text
 

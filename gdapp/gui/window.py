@@ -12,8 +12,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.pins = PinnedRunsPanel(self.vm)
         self.data_editor = DataEditor(self.vm)
         self.grid = IterationTableView(self.vm)
+        self.grid.fit_to_width = True
         self.cost_plot = CostCurvePlot(self.vm)
         self.objective_plot = ObjectivePlot(self.vm)
         self.data_plot = DataPlot(self.vm)
@@ -231,6 +232,27 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([scroll.minimumWidth(), 430, 1280 - 430 - scroll.minimumWidth()])
         self.setCentralWidget(self.splitter)
         self.side_scroll = scroll
+        #: until the user drags a divider, the panes share the width by :meth:`_share_width`
+        self.splitter_moved_by_user = False
+        self.splitter.splitterMoved.connect(
+            lambda *_: setattr(self, "splitter_moved_by_user", True))
+
+    def _share_width(self) -> None:
+        """The settings at their width; of the rest 45 % to the numbers and the data plot
+        (at least 350 px, so a penalty run's columns fit at 1024 px), the rest to the plots."""
+        side = self.side_scroll.minimumWidth()
+        rest = self.splitter.width() - side - 2 * self.splitter.handleWidth()
+        if rest <= 0:
+            return
+        middle = max(int(0.45 * rest), min(350, rest - PLOT_MIN_WIDTH))
+        blocker = QSignalBlocker(self.splitter)
+        self.splitter.setSizes([side, middle, rest - middle])
+        del blocker
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.splitter_moved_by_user:
+            self._share_width()
 
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -474,7 +496,7 @@ class MainWindow(QMainWindow):
         """The geometry, splitter sizes and last export folder, as JSON values."""
         state: dict[str, Any] = {
             "geometry": bytes(self.saveGeometry().toHex().data()).decode("ascii"),
-            "splitter": self.splitter.sizes()}
+            "splitter": self.splitter.sizes(), "splitter_moved": self.splitter_moved_by_user}
         if self.files.export_folder is not None:
             state["export_folder"] = str(self.files.export_folder)
         return state
@@ -487,6 +509,7 @@ class MainWindow(QMainWindow):
         sizes = state.get("splitter")
         if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
             self.splitter.setSizes(sizes)
+            self.splitter_moved_by_user = bool(state.get("splitter_moved", False))
         folder = state.get("export_folder")
         if isinstance(folder, str) and folder and Path(folder).is_dir():
             self.files.export_folder = Path(folder)
