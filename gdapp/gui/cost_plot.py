@@ -427,6 +427,16 @@ class CostCurvePlot(RunPlotWidget):
         view's proportions; its two ends."""
         b, f, g = float(run.params[k, 0]), float(run.objective[k]), float(run.gradient[k, 0])
         h = TANGENT_WIDTH * self._x_span
+        spec = run.spec
+        if spec.penalty == "l1" and spec.lam > 0 and b == 0.0:
+            # at the kink of λ·|b1| there is no tangent: the V's two one-sided slopes,
+            # E'(0) − λ to the left and E'(0) + λ to the right (the recorded slope there is
+            # E'(0), the penalty's sign(0) being 0); both ≥ 0 on their side: 0 is the minimum
+            left, right = g - spec.lam, g + spec.lam
+            steepest = max(abs(left), abs(right))
+            if steepest > 0:
+                h = min(h, TANGENT_HEIGHT * self._y_span / steepest)
+            return np.asarray([-h, 0.0, h]), np.asarray([f - left * h, f, f + right * h])
         if g != 0.0:
             h = min(h, TANGENT_HEIGHT * self._y_span / abs(g))
         return np.asarray([b - h, b + h]), np.asarray([f - g * h, f + g * h])
@@ -439,7 +449,10 @@ class CostCurvePlot(RunPlotWidget):
             return run.params[k : k + 1, 0], run.params[k : k + 1, 1]
         x, y = self._tangent(run, k)
         t = np.linspace(0.0, 1.0, 9)
-        return x[0] + t * (x[1] - x[0]), y[0] + t * (y[1] - y[0])
+        # along the tangent's (one or two) pieces
+        xs = np.concatenate([a + t * (b - a) for a, b in zip(x[:-1], x[1:], strict=True)])
+        ys = np.concatenate([a + t * (b - a) for a, b in zip(y[:-1], y[1:], strict=True)])
+        return xs, ys
 
     def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]
                        ) -> None:
@@ -451,7 +464,9 @@ class CostCurvePlot(RunPlotWidget):
                 formula = penalty_formula(spec)
                 entries.append((self.penalty_curve, f"penalty {formula}, λ = {spec.lam:g}"))
                 entries.append((self.objective_curve, f"objective E + {formula}"))
-            entries.append((self.tangent, "tangent at iterate k"))
+            entries.append((self.tangent, tr("tangent at iterate k (at b1 = 0: both "
+                                             "one-sided slopes)") if spec.penalty == "l1"
+                            else tr("tangent at iterate k")))
         entries.append((self.path_item, f"this run: {run_label(spec)}"))
         for p, item in pinned:
             label = difference_label(p.run.spec, spec)

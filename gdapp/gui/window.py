@@ -37,6 +37,7 @@ from gdapp.gui.i18n import tr
 from gdapp.gui.lesson_panel import LessonPanel, show_scene
 from gdapp.gui.lessons import scenes
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
+from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.step_text import describe_step
@@ -90,7 +91,7 @@ def describe_status(run: Run, k: int) -> tuple[str, str]:
         elif eta > limit:
             warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
                        "further, the descent diverges")
-    return " · ".join(parts), warning
+    return " · ".join(parts), warning or never_settles_hint(run)
 
 
 def _stalled_warning(run: Run) -> str:
