@@ -37,8 +37,9 @@ from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
 from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
 from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
+from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
-from gdapp.gui.plot_legend import LegendPlacement
+from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
 from gdapp.gui.viewmodel import THIS_RUN_COLOR
 
 if TYPE_CHECKING:
@@ -188,6 +189,11 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.plot_widget = pg.PlotWidget(background="w", axisItems=self.axis_items())
         self.plot_widget.setAntialiasing(True)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        #: classroom mode's factor for fonts and lines (1: normal)
+        self.scale = 1.0
+        # a long title (large in classroom mode) is clipped at the plot's edges, never
+        # widening the plot item past its widget: the title asks for no width, as the note
+        self.plot_item.titleLabel.__class__ = NoteLabel
         # An opaque light grid at the major ticks: translucent or minor grid lines cost
         # several milliseconds per repaint.
         self.plot_item.showGrid(x=True, y=True, alpha=1.0)
@@ -232,6 +238,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.vm.runChanged.connect(self._on_run_changed)
         self.vm.currentChanged.connect(self._on_current_changed)
         self.vm.pinnedChanged.connect(self._on_pinned_changed)
+        # the new pinned runs' items at classroom size too
+        self.vm.pinnedChanged.connect(lambda: self._scale_items() if self.scale != 1 else None)
         self._on_pinned_changed()
 
     # hooks for subclasses ----------------------------------------------------------------
@@ -288,6 +296,39 @@ class RunPlotWidget(LegendPlacement, QWidget):
             return
         self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
 
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: fonts, line widths and marks ``scale`` times their size."""
+        self.scale = scale
+        for side in ("left", "bottom"):
+            self.plot_item.getAxis(side).setTickFont(_font(round(10 * scale)))
+        texts, self._texts = self._texts, {}
+        self.set_texts(texts.get("title"), texts.get("left"), texts.get("bottom"))
+        self.legend_row = round(LEGEND_ROW * scale)
+        self.legend_points = 8.0 * scale
+        self._scale_items()
+        self._lay_out_legend()
+        self._show_note()
+
+    def _scale_items(self) -> None:
+        """Every drawn line and mark at ``scale`` times its own width and size."""
+        for item in self.plot_item.items:
+            if isinstance(item, pg.PlotDataItem):
+                opts = item.opts
+                if not hasattr(item, "base_size"):
+                    width = pg.mkPen(opts["pen"]).widthF() if opts["pen"] is not None else 0
+                    item.base_size = (width, opts.get("symbolSize") or 0)
+                width, symbol = item.base_size
+                if opts["pen"] is not None and width:
+                    scaled = pg.mkPen(opts["pen"])
+                    scaled.setWidthF(width * self.scale)
+                    item.setPen(scaled)
+                if opts.get("symbol") is not None and symbol:
+                    item.setSymbolSize(symbol * self.scale)
+            elif isinstance(item, PathDots):
+                if not hasattr(item, "base_size"):
+                    item.base_size = item.size()
+                item.setSize(item.base_size * self.scale)
+
     def reset_view(self) -> None:
         """Back to the view the plot chose (undoes wheel zooming and dragging)."""
         if self._chosen_view is None:
@@ -315,9 +356,10 @@ class RunPlotWidget(LegendPlacement, QWidget):
             if text is None or self._texts.get(key) == text:
                 continue
             if key == "title":
-                self.plot_item.setTitle(text, color="#222222", size="11pt")
+                self.plot_item.setTitle(text, color="#222222", size=f"{11 * self.scale:g}pt")
             else:
-                self.plot_item.setLabel(key, text, color="#222222")
+                self.plot_item.setLabel(key, text, color="#222222",
+                                        **{"font-size": f"{9 * self.scale:g}pt"})
             self._texts[key] = text
 
     def set_note(self, text: str) -> None:
@@ -333,12 +375,15 @@ class RunPlotWidget(LegendPlacement, QWidget):
         text = self.note_text
         # the widget's width, not the plot item's: a long note line widens the item past it
         available = (width or self.width()) - NOTE_INDENT
-        lines = [part for line in text.split("\n") for part in _wrap(line, available)
+        lines = [part for line in text.split("\n")
+                 for part in _wrap(line, available, 9 * self.scale)
                  ] if text else []
-        self.note.setText("<br>".join(html.escape(line) for line in lines))
+        self.note.setText("<br>".join(html.escape(line) for line in lines),
+                          size=f"{9 * self.scale:g}pt")
         self.note.setVisible(bool(text))
-        self.note.setMaximumHeight(NOTE_LINE * len(lines))
-        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, NOTE_LINE * len(lines))
+        line_height = round(NOTE_LINE * self.scale)
+        self.note.setMaximumHeight(line_height * len(lines))
+        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, line_height * len(lines))
 
     def _write_svg(self, path: str) -> None:
         """Render the plot into an SVG file with Qt's own SVG generator.
@@ -410,10 +455,12 @@ class RunPlotWidget(LegendPlacement, QWidget):
                 os.unlink(tmp)
 
 
-def _wrap(line: str, width: float) -> list[str]:
+def _wrap(line: str, width: float, points: float = 9) -> list[str]:
     """``line`` broken at spaces into lines at most ``width`` pixels wide in the note's
     font (a single word longer than that keeps a line of its own)."""
-    metrics = QFontMetricsF(_font(9))
+    font = QFont()
+    font.setPointSizeF(points)
+    metrics = QFontMetricsF(font)
     lines: list[str] = []
     for word in line.split(" "):
         if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:

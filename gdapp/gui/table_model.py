@@ -271,7 +271,8 @@ class IterationTableView(QTableView):
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
         font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 0.92)  # ten digits in five columns fit
+        self._base_points = font.pointSizeF() * 0.92  # ten digits in five columns fit
+        font.setPointSizeF(self._base_points)
         self.setFont(font)
         vh = self.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -365,6 +366,19 @@ class IterationTableView(QTableView):
             self.hidden_by_user.add(header)
         self._sized_for = ()
         self._size_columns()
+
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: the grid's font ``scale`` times its size, rows and columns
+        following."""
+        font = self.font()
+        font.setPointSizeF(self._base_points * scale)
+        self.setFont(font)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._cells = CellPainter(self)
+        self.setItemDelegate(CellDelegate(self._cells))
+        self._sized_for = ()
+        self._size_columns()
+        self.viewport().update()
 
     def fit_columns(self) -> None:
         """Narrow the number columns (down to ``FIT_DIGITS`` significant digits) so that every

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -47,6 +47,9 @@ WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 260, 180
 GRID_MIN_WIDTH = 220
+#: Classroom mode's size of fonts and lines, and the largest size Ctrl+= reaches.
+CLASSROOM_ZOOM = 1.5
+MAX_ZOOM = 2.5
 TITLE = "gdapp — gradient descent, the way the note did it in Excel"
 
 
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.vm = vm if vm is not None else RunViewModel(parent=self)
         self.store = store
+        self.zoom = 1.0
+        self._base_font = QFont(self.font())
         self.setWindowTitle(TITLE)
         self.resize(1280, 800)
 
@@ -341,7 +346,20 @@ class MainWindow(QMainWindow):
         self.reset_views_action = self._action(
             tr("Reset plot views"), self.reset_plot_views, "Ctrl+0",
             tr("Undo zooming and panning in the plots"))
-        self.view_menu.addAction(self.reset_views_action)
+        self.classroom_action = self._action(
+            tr("Classroom mode"), lambda on: self.set_zoom(CLASSROOM_ZOOM if on else 1.0),
+            "Ctrl+Shift+M", tr("Larger fonts and thicker lines for a projector"))
+        self.classroom_action.setCheckable(True)
+        self.larger_action = self._action(tr("Larger"), lambda: self.set_zoom(self.zoom + 0.25),
+                                          tip=tr("Larger fonts and lines (Ctrl+=)"))
+        # (one sequence once: a duplicate makes Qt call the shortcut ambiguous)
+        self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.smaller_action = self._action(tr("Smaller"), lambda: self.set_zoom(self.zoom - 0.25),
+                                           tip=tr("Smaller fonts and lines (Ctrl+−)"))
+        self.smaller_action.setShortcuts([QKeySequence("Ctrl+-")])
+        for a in (self.classroom_action, self.larger_action, self.smaller_action, None,
+                  self.reset_views_action):
+            self.view_menu.addSeparator() if a is None else self.view_menu.addAction(a)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.about_action = self._action(tr("About gdapp"), self.show_about,
                                          tip=tr("What gdapp is and where its example comes from"))
@@ -475,6 +493,31 @@ class MainWindow(QMainWindow):
         self.about_box = box
         return box
 
+    def set_zoom(self, zoom: float) -> None:
+        """Fonts and lines at ``zoom`` times their size (1 to ``MAX_ZOOM``; classroom mode is
+        ``CLASSROOM_ZOOM``); remembered in the session."""
+        zoom = max(1.0, min(float(zoom), MAX_ZOOM))
+        self.classroom_action.setChecked(zoom > 1.0)
+        if zoom == self.zoom:
+            return
+        self.zoom = zoom
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * zoom)
+        self.setFont(font)
+        # widgets with a style sheet do not follow their parent's font
+        for label in (self.step_label, self.warning_label, self.lesson.title, self.lesson.text,
+                      self.lesson.hint, self.data_editor.message, self.controls.message):
+            label.setFont(font)
+        side = self.side_scroll.widget()
+        bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
+        self.grid.set_scale(zoom)
+        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
+            plot.set_scale(zoom)
+        if not self.splitter_moved_by_user:
+            self._share_width()
+        self.save_session()
+
     def reset_plot_views(self) -> None:
         """Every plot back to the view it chose itself (after wheel zooming or panning)."""
         for plot in (self.cost_plot, self.objective_plot, self.data_plot):
@@ -497,7 +540,8 @@ class MainWindow(QMainWindow):
         """The geometry, splitter sizes and last export folder, as JSON values."""
         state: dict[str, Any] = {
             "geometry": bytes(self.saveGeometry().toHex().data()).decode("ascii"),
-            "splitter": self.splitter.sizes(), "splitter_moved": self.splitter_moved_by_user}
+            "splitter": self.splitter.sizes(), "splitter_moved": self.splitter_moved_by_user,
+            "zoom": self.zoom, "speed": self.speed.value()}
         if self.files.export_folder is not None:
             state["export_folder"] = str(self.files.export_folder)
         return state
@@ -511,6 +555,12 @@ class MainWindow(QMainWindow):
         if isinstance(sizes, list) and all(isinstance(s, int) and s >= 0 for s in sizes):
             self.splitter.setSizes(sizes)
             self.splitter_moved_by_user = bool(state.get("splitter_moved", False))
+        zoom = state.get("zoom")
+        if isinstance(zoom, int | float) and not isinstance(zoom, bool) and 1 <= zoom <= MAX_ZOOM:
+            self.set_zoom(float(zoom))
+        speed = state.get("speed")
+        if isinstance(speed, int) and not isinstance(speed, bool):
+            self.speed.setValue(speed)  # clamped to the box's range
         folder = state.get("export_folder")
         if isinstance(folder, str) and folder and Path(folder).is_dir():
             self.files.export_folder = Path(folder)
