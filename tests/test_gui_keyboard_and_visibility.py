@@ -118,7 +118,7 @@ def test_the_dividers_cannot_push_a_plot_off_the_window(window: MainWindow, qtbo
     splitter.moveSplitter(1270, 1)
     qtbot.wait(20)
     for plot in (window.cost_plot, window.objective_plot, window.data_plot):
-        assert plot.width() >= 260
+        assert plot.width() >= 220
         right = plot.mapTo(window, QPoint(plot.width(), 0)).x()
         assert right <= window.width()
 
@@ -164,3 +164,17 @@ def test_at_1024_the_header_menu_chooses_the_columns(window: MainWindow, qtbot: 
     window.vm.update(lam=1.0)  # a new run keeps the choice
     assert "cost E" not in [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)
                             for c in window.grid.visible_columns()]
+
+
+def test_the_window_never_opens_larger_than_the_screen(window: MainWindow) -> None:
+    free = window.screen().availableGeometry()
+    window.resize(free.width() * 3, free.height() * 3)  # as at QT_SCALE_FACTOR=2 on a laptop
+    window.fit_to_screen()
+    assert free.contains(window.frameGeometry())
+
+
+def test_own_data_moving_the_start_says_so(window: MainWindow) -> None:
+    window.data_editor.paste_text("1\t1\n2\t3\n3\t4")
+    assert window.vm.spec.resolved_start() == (0.0,)
+    message = window.statusBar().currentMessage()
+    assert "b1 = 15" in message and "b1 = 0" in message

@@ -60,16 +60,29 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
         return _save_screenshot(app, window, Path(screenshot))
 
     store = SessionStore()
+    had_session = store.path.exists()
     saved, state, message = store.load()
     window = MainWindow(RunViewModel(spec or saved), store=store)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.restore_window_state(state)
+    window.fit_to_screen()
     window.show()
     window.save_session()
+    if message is None and spec is None and had_session:
+        message = reopened_message(saved)
     if message:
         window.statusBar().showMessage(message, 20000)
     QTimer.singleShot(0, lambda: remove_stale_temporaries(window.files.export_folder))
     return int(app.exec())
+
+
+def reopened_message(spec: RunSpec) -> str:
+    """What the status bar says when the window reopens the last session."""
+    from gdapp.gui.i18n import tr
+    from gdapp.gui.viewmodel import describe_spec
+
+    return tr("Reopened your last experiment ({what}); Lesson ▸ The note's run starts "
+              "over.").format(what=describe_spec(spec))
 
 
 def _save_screenshot(app: object, window: object, path: Path) -> int:

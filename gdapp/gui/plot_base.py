@@ -28,7 +28,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -191,6 +191,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         #: classroom mode's factor for fonts and lines (1: normal)
         self.scale = 1.0
+        self._pixel_ratio = 1.0
         # a long title (large in classroom mode) is clipped at the plot's edges, never
         # widening the plot item past its widget: the title asks for no width, as the note
         self.plot_item.titleLabel.__class__ = NoteLabel
@@ -239,7 +240,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.vm.currentChanged.connect(self._on_current_changed)
         self.vm.pinnedChanged.connect(self._on_pinned_changed)
         # the new pinned runs' items at classroom size too
-        self.vm.pinnedChanged.connect(lambda: self._scale_items() if self.scale != 1 else None)
+        self.vm.pinnedChanged.connect(
+            lambda: self._scale_items() if self.scale * self._pixel_ratio != 1 else None)
         self._on_pinned_changed()
 
     # hooks for subclasses ----------------------------------------------------------------
@@ -320,7 +322,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
                 width, symbol = item.base_size
                 if opts["pen"] is not None and width:
                     scaled = pg.mkPen(opts["pen"])
-                    scaled.setWidthF(width * self.scale)
+                    # cosmetic pens are as wide in device pixels: times the pixel ratio
+                    scaled.setWidthF(width * self.scale * self._pixel_ratio)
                     item.setPen(scaled)
                 if opts.get("symbol") is not None and symbol:
                     item.setSymbolSize(symbol * self.scale)
@@ -328,6 +331,14 @@ class RunPlotWidget(LegendPlacement, QWidget):
                 if not hasattr(item, "base_size"):
                     item.base_size = item.size()
                 item.setSize(item.base_size * self.scale)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a high-density screen (QT_SCALE_FACTOR=2) lines as thick as on a normal one."""
+        super().showEvent(event)
+        ratio = self.devicePixelRatioF()
+        if ratio != self._pixel_ratio:
+            self._pixel_ratio = ratio
+            self._scale_items()
 
     def reset_view(self) -> None:
         """Back to the view the plot chose (undoes wheel zooming and dragging)."""

@@ -298,7 +298,9 @@ class LegendPlacement:
         ay = 0.0 if up else 1.0 if down else 0.5
         self.off_plot.setAnchor((ax, ay))
         cx = x1 if right else x0 if left else x
-        cy = y1 if up else y0 if down else y
+        # beside the view: at the iterate's height, but never half out of the view
+        margin = 0.15 * (y1 - y0)
+        cy = y1 if up else y0 if down else min(max(y, y0 + margin), y1 - margin)
         self.off_plot.setPos(QPointF(cx, cy))
         self.off_plot.setVisible(True)
 

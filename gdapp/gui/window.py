@@ -45,8 +45,8 @@ from gdapp.gui.viewmodel import RunViewModel, default_spec, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
-PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 260, 180
-GRID_MIN_WIDTH = 220
+PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
+GRID_MIN_WIDTH = 180
 #: Classroom mode's size of fonts and lines, and the largest size Ctrl+= reaches.
 CLASSROOM_ZOOM = 1.5
 MAX_ZOOM = 2.5
@@ -517,6 +517,25 @@ class MainWindow(QMainWindow):
         if not self.splitter_moved_by_user:
             self._share_width()
         self.save_session()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a large QT_SCALE_FACTOR makes 1280×800
+        logical pixels more than the screen holds); moved onto it."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 200), max(height, 200))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), free.x()), free.right() - frame.width() + 1)
+        y = min(max(frame.y(), free.y()), free.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def reset_plot_views(self) -> None:
         """Every plot back to the view it chose itself (after wheel zooming or panning)."""
