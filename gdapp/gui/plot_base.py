@@ -424,8 +424,9 @@ class RunPlotWidget(LegendPlacement, QWidget):
             modes.setExportMode(False)
             painter.end()
 
-    def export_image(self, path: str) -> None:
-        """Write the plot to ``path``: PNG for ``.png``, SVG for ``.svg`` (by suffix).
+    def export_image(self, path: str, width: int | None = None) -> None:
+        """Write the plot to ``path``: PNG for ``.png`` (``width`` pixels wide, default the
+        plot's size on screen), SVG for ``.svg`` (by suffix).
 
         The file is written next to its destination under a temporary name and moved into
         place only when complete, so a failed export never leaves a partial file.
@@ -450,7 +451,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         try:
             if suffix == ".png":
                 exporter = ImageExporter(self.plot_item)
-                exporter.parameters()["width"] = max(int(self.plot_item.width()), 400)
+                exporter.parameters()["width"] = int(width) if width else \
+                    max(int(self.plot_item.width()), 400)
                 image = exporter.export(toBytes=True)
                 if image is None or not image.save(tmp, "PNG"):
                     raise PlotExportError(f"cannot export the plot: writing {path!r} failed")
