@@ -131,13 +131,13 @@ def test_while_stepping_the_cost_plot_shows_the_path_only_up_to_k(window: MainWi
 def test_the_objective_view_leaves_out_the_flat_tail(window: MainWindow) -> None:
     window.run_to_end()
     r = window.vm.run
-    (x0, x1), _ = window.objective_plot.plot_item.getViewBox().viewRange()
+    (_x0, x1), _ = window.objective_plot.plot_item.getViewBox().viewRange()
     assert interesting_rows(r) < r.iterations / 2
     assert x1 < r.iterations / 2
     window.reset()
     for _ in range(200):
         window.step()
-    (x0, x1), _ = window.objective_plot.plot_item.getViewBox().viewRange()
+    (_x0, x1), _ = window.objective_plot.plot_item.getViewBox().viewRange()
     assert x1 >= 200  # stepping past the view widens it
 
 

@@ -87,6 +87,33 @@ def contour_levels(z: FloatArray, count: int = LEVELS) -> FloatArray:
     return np.asarray(lo + (hi - lo) * t * t, dtype=np.float64)
 
 
+def geometric_levels(z: FloatArray, count: int = LEVELS, reach: float = 1e-4) -> FloatArray:
+    """``count`` levels f_min + (f_max − f_min)·g_i with g_i geometric from ``reach`` to
+    about 1: in a long narrow valley (the line model at a small η) contours close around
+    the optimum instead of crossing the view as near-parallel lines."""
+    finite = z[np.isfinite(z)]
+    if finite.size == 0:
+        return np.empty(0)
+    lo, hi = float(finite.min()), float(finite.max())
+    if not hi > lo:
+        return np.empty(0)
+    g = np.geomspace(reach, 1.0, count + 1)[:-1]
+    return np.asarray(lo + (hi - lo) * g, dtype=np.float64)
+
+
+def log_height(z: FloatArray, reach: float = 1e-4) -> FloatArray:
+    """log10(f − f_min + reach·(f_max − f_min)): the shading's scale, as many shades per
+    decade near the optimum as far from it (the maximum where not finite)."""
+    finite = np.isfinite(z)
+    if not finite.any():
+        return np.zeros_like(z)
+    lo, hi = float(z[finite].min()), float(z[finite].max())
+    floor = reach * (hi - lo) if hi > lo else 1.0
+    with np.errstate(invalid="ignore"):
+        h = np.log10(np.where(finite, z, hi) - lo + floor)
+    return np.asarray(h, dtype=np.float64)
+
+
 def shading(z: FloatArray) -> FloatArray:
     """The grid mapped to [0, 1] by √((f − f_min)/(f_max − f_min)) (0 where not finite)."""
     finite = np.isfinite(z)

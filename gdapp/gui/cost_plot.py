@@ -24,17 +24,19 @@ curves once (or, for the contour map, only when the objective or the needed rang
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from gdapp.core import Objective, Run, RunSpec
+from gdapp.gui.contour import evaluate
+from gdapp.gui.contour_map import ContourMap
 from gdapp.gui.i18n import tr
-from gdapp.gui.contour import contour_levels, contour_segments, evaluate, objective_grid, shading
 from gdapp.gui.path_drawing import (
     MAX_PATH_DOTS,
     PATH_EXACT_ROWS,
@@ -74,8 +76,6 @@ SAMPLES = 400
 TANGENT_WIDTH = 0.12
 #: …but at most this fraction of the view's height up or down.
 TANGENT_HEIGHT = 0.3
-#: Light shading of the contour map: low objective pale, high objective blue-grey.
-SHADES = pg.ColorMap([0.0, 1.0], [(255, 253, 240), (150, 180, 215)])
 
 
 class CostCurvePlot(RunPlotWidget):
@@ -94,10 +94,9 @@ class CostCurvePlot(RunPlotWidget):
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         self._headroom = 0.0
         super().__init__(vm, parent)
-        self.contour_image = pg.ImageItem()
-        self.contour_image.setZValue(-20)
-        self.contour_image.setLookupTable(SHADES.getLookupTable(0.0, 1.0, 256))
-        self.contour_lines = pg.PlotDataItem(pen=pen("#7f8c9a", 1), connect="pairs")
+        self.contour = ContourMap(self.plot_item)
+        self.contour_image = self.contour.image
+        self.contour_lines = self.contour.lines
         self.cost_curve = pg.PlotDataItem(pen=pen(COST_COLOR, 2))
         self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2.5, Qt.PenStyle.DotLine))
         self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
@@ -111,13 +110,13 @@ class CostCurvePlot(RunPlotWidget):
         self.optimum_marker = pg.PlotDataItem(
             pen=None, symbol="star", symbolSize=18, symbolBrush=pg.mkBrush(OPTIMUM_COLOR),
             symbolPen=pen("#145214", 1))
-        for z, item in enumerate((self.contour_lines, self.cost_curve, self.penalty_curve,
+        for z, item in enumerate((self.cost_curve, self.penalty_curve,
                                   self.objective_curve, self.path_item, self.path_dots,
                                   self.tangent,
-                                  self.optimum_marker, self.marker)):
+                                  self.optimum_marker, self.marker), start=1):
             item.setZValue(z)
             self.plot_item.addItem(item)
-        self.plot_item.addItem(self.contour_image)
+        self._map_shown = False
         self.pinned_items: list[pg.PlotDataItem] = []
         self.pinned_curves: list[pg.PlotDataItem] = []
         self.samples: FloatArray = np.empty(0)
@@ -126,7 +125,6 @@ class CostCurvePlot(RunPlotWidget):
         self._path_upto: int | None = None
         self._rows = 0
         self._x_span = self._y_span = 1.0
-        self._contour_cache: tuple[RunSpec, tuple[float, float, float, float]] | None = None
         # what the samples, the pinned paths and the optimum marker were last drawn for
         self._curve_key: tuple[tuple[float, float, tuple[int, ...]], RunSpec] | None = None
         self._pinned_drawn: dict[int, Run] = {}
@@ -180,8 +178,13 @@ class CostCurvePlot(RunPlotWidget):
         origin = run.spec.model == "origin"
         for item in (self.cost_curve, self.penalty_curve, self.objective_curve, self.tangent):
             item.setVisible(origin)
-        self.contour_image.setVisible(not origin)
-        self.contour_lines.setVisible(not origin)
+        if self._map_shown != (not origin):
+            self._map_shown = not origin
+            self.contour.show(not origin)
+            # on the map the optimum's star sits above the current iterate's ring
+            self.optimum_marker.setZValue(9 if not origin else 7)
+            self.marker.setSymbolBrush(None if not origin else pg.mkBrush(MARKER_COLOR))
+            self.marker.setSymbolPen(pen("#000000", 2.5 if not origin else 1.5))
         pinned = list(zip(self.vm.pinned, self.pinned_items, strict=True))
         shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]] = []
         for (p, path), curve in zip(pinned, self.pinned_curves, strict=True):
@@ -342,8 +345,11 @@ class CostCurvePlot(RunPlotWidget):
         x_lo, x_hi = self._range_around_optimum(run, 0, path[:, 0], 0.12)
         y_lo, y_hi = self._range_around_optimum(run, 1, path[:, 1], 0.12)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
-        self._draw_contours(spec, (x_lo, x_hi, y_lo, y_hi))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
+        # equal scales widen one of the ranges: the map covers what the view shows
+        (vx0, vx1), (vy0, vy1) = self.plot_item.getViewBox().viewRange()
+        self._draw_contours(spec, (min(vx0, x_lo), max(vx1, x_hi), min(vy0, y_lo),
+                                   max(vy1, y_hi)))
         self.place_legend([(path[:, 0], path[:, 1], 1.0), *self._optimum_point(run),
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
@@ -353,22 +359,10 @@ class CostCurvePlot(RunPlotWidget):
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers
         it for the same objective, at most three times too wide in each direction."""
-        x_lo, x_hi, y_lo, y_hi = box
-        if self._contour_cache is not None:
-            cached_spec, (cx0, cx1, cy0, cy1) = self._contour_cache
-            covers = cx0 <= x_lo and x_hi <= cx1 and cy0 <= y_lo and y_hi <= cy1
-            tight = (cx1 - cx0) <= 3 * (x_hi - x_lo) and (cy1 - cy0) <= 3 * (y_hi - y_lo)
-            if covers and tight and same_objective(cached_spec, spec):
-                return
-        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
-        b0, b1, z = objective_grid(obj, (x_lo, x_hi), (y_lo, y_hi))
-        self.contour_image.setImage(shading(z), levels=(0.0, 1.0), autoLevels=False)
-        dx, dy = b0[1] - b0[0], b1[1] - b1[0]
-        self.contour_image.setRect(QRectF(x_lo - dx / 2, y_lo - dy / 2,
-                                          dx * b0.size, dy * b1.size))
-        self.contour_lines.setData(*contour_segments(b0, b1, z, contour_levels(z)),
-                                   connect="pairs")
-        self._contour_cache = (spec, box)
+        drawn = self.contour.drawn_spec
+        if drawn is not None and self.contour.covers(box) and same_objective(drawn, spec):
+            return
+        self.contour.draw(spec, box)
 
     def _draw_path(self, run: Run, *, dots: bool = True) -> None:
         """The path's line through (decimated) iterates, always through the current one, and
@@ -410,6 +404,10 @@ class CostCurvePlot(RunPlotWidget):
         if run.spec.model != "origin":
             b0, b1 = float(run.params[k, 0]), float(run.params[k, 1])
             self.marker.setData([b0], [b1])
+            per_pixel = self.plot_item.getViewBox().viewPixelSize()[0]
+            self.contour.point_arrow((b0, b1), (float(run.gradient[k, 0]),
+                                                float(run.gradient[k, 1])),
+                                     1.0 / per_pixel if per_pixel > 0 else 0.0)
             self.show_off_plot(k, (b0, b1), f"b0 = {b0:.4g}, b1 = {b1:.4g}")
         else:
             b, f = float(run.params[k, 0]), float(run.objective[k])
@@ -450,8 +448,8 @@ class CostCurvePlot(RunPlotWidget):
         x, y = self._tangent(run, k)
         t = np.linspace(0.0, 1.0, 9)
         # along the tangent's (one or two) pieces
-        xs = np.concatenate([a + t * (b - a) for a, b in zip(x[:-1], x[1:], strict=True)])
-        ys = np.concatenate([a + t * (b - a) for a, b in zip(y[:-1], y[1:], strict=True)])
+        xs = np.concatenate([a + t * (b - a) for a, b in itertools.pairwise(x)])
+        ys = np.concatenate([a + t * (b - a) for a, b in itertools.pairwise(y)])
         return xs, ys
 
     def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]

@@ -144,7 +144,7 @@ class LegendPlacement:
         for row in range(rows):
             legend.layout.setRowFixedHeight(row, self.legend_row)
         for column in range(1, 2 * columns, 2):
-            legend.layout.setColumnSpacing(column, 12)
+            legend.layout.setColumnSpacing(column, 8)
         legend.layout.setContentsMargins(4, 2, 2, 2)
         self._size_legend()
         self._legend_corner = (-1.0, -1.0)  # anchor it anew

@@ -39,8 +39,8 @@ from gdapp.gui.lessons import scenes
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.settings_store import SessionStore
-from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.step_text import describe_step
+from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.viewmodel import RunViewModel, default_spec, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
