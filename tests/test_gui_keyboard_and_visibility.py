@@ -178,3 +178,23 @@ def test_own_data_moving_the_start_says_so(window: MainWindow) -> None:
     assert window.vm.spec.resolved_start() == (0.0,)
     message = window.statusBar().currentMessage()
     assert "b1 = 15" in message and "b1 = 0" in message
+
+
+def test_at_the_dividers_limit_the_legend_leaves_the_cost_curve_visible(
+        window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1280, 800)
+    window.vm.update(penalty="l2", lam=0.5)
+    for v in (0.1, 0.2):
+        window.vm.pin_current()
+        window.vm.update(learning_rate=v)
+    qtbot.wait(30)
+    window.splitter.moveSplitter(1270, 2)
+    window.plots.moveSplitter(10, 1)
+    qtbot.wait(50)
+    plot = window.cost_plot
+    view = plot.plot_item.getViewBox()
+    if plot.legend.isVisible():
+        covered = plot.legend.width() * plot.legend.height()
+        assert covered <= 0.3 * view.width() * view.height()
+    else:
+        assert "this run" in view.toolTip()  # the entries are still one hover away

@@ -31,6 +31,8 @@ LEGEND_ROW = 14
 LEGEND_FONT = "8pt"
 LEGEND_MAX_HEIGHT = 0.45
 LEGEND_MARGIN = 6
+#: A legend that would cover more of the view than this share of its area is hidden.
+LEGEND_MAX_AREA = 0.3
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
 #: The legend's corners: (x, y) fractions of the view box, y from the top.
@@ -163,8 +165,16 @@ class LegendPlacement:
         view = self.plot_item.getViewBox()
         width = view.width() if view.width() > 1 else 600.0
         height = view.height() if view.height() > 1 else 400.0
-        self._share = ((self.legend.width() + LEGEND_MARGIN) / width,
-                       (self.legend.height() + LEGEND_MARGIN) / height)
+        share = ((self.legend.width() + LEGEND_MARGIN) / width,
+                 (self.legend.height() + LEGEND_MARGIN) / height)
+        # a plot made small (a divider dragged to its limit) keeps its curves: a legend
+        # that would cover more than LEGEND_MAX_AREA of it steps aside, into the tooltip
+        fits = share[0] * share[1] <= LEGEND_MAX_AREA and share[0] <= 1 and share[1] <= 1
+        if fits != self.legend.isVisible():
+            self.legend.setVisible(fits)
+        self._share = share if fits else (0.0, 0.0)
+        self.plot_item.getViewBox().setToolTip("" if fits else "\n".join(
+            text for _, text in self._legend_entries))
 
     def _fit_to_size(self) -> None:
         """After a resize: more or fewer legend columns if the height asks for it, and the
