@@ -256,6 +256,12 @@ def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksh
     is appended (that is when the sheet's header is written).
     """
     ws = wb.create_sheet(title)
+    # wide enough for each column's label and a number's 15 digits (set before the sheet's
+    # top is written)
+    widths = COLUMN_WIDTHS.get(title, ())
+    for c in range(1, columns + 1):
+        ws.column_dimensions[get_column_letter(c)].width = \
+            widths[c - 1] if c <= len(widths) else DEFAULT_COLUMN_WIDTH
     ref = f"A1:{get_column_letter(columns)}{rows}"
     setattr(ws, _SIZE_HOOK, lambda: ref)
     scratch = getattr(wb, _SCRATCH, None)
@@ -266,6 +272,17 @@ def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksh
         ws._writer = WorksheetWriter(ws, out=out)
         ws._writer.write_top()
     return ws
+
+
+#: Column widths (in characters) per sheet, so that a spreadsheet opens with every label
+#: and number readable; other columns get ``DEFAULT_COLUMN_WIDTH``.
+COLUMN_WIDTHS: dict[str, tuple[float, ...]] = {
+    "Settings": (26, 16, 16, 70, 17),
+    "Data": (9, 16, 16, 35, 18),
+    "Iterations": (8,),
+    "Summary": (46, 20, 60, 3, 14, 24),
+}
+DEFAULT_COLUMN_WIDTH = 21
 
 
 #: The attribute openpyxl's sheet writer asks for the sheet's size.
