@@ -229,3 +229,16 @@ def test_reset_plot_views_undoes_a_zoom(window: MainWindow) -> None:
     assert view.viewRange() != before
     window.reset_views_action.trigger()
     assert np.allclose(view.viewRange(), before)
+
+
+def test_a_diverged_iterates_line_is_cut_to_the_view(window: MainWindow) -> None:
+    window.vm.update(learning_rate=0.41)
+    window.run_to_end()
+    assert window.vm.run.status == "diverged"
+    (x0, x1), (y0, y1) = window.data_plot.plot_item.getViewBox().viewRange()
+    lx, ly = _xy(window.data_plot.line_item)
+    span = y1 - y0
+    assert lx.size in (0, 2)
+    assert np.all(np.abs(ly) < 10 * (abs(y0) + abs(y1) + span))  # no 6e99 end points
+    _, ry = _xy(window.data_plot.residual_item)
+    assert np.all(np.isfinite(ry)) and np.max(np.abs(ry)) < 10 * (abs(y0) + abs(y1) + span)

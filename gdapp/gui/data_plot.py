@@ -97,6 +97,8 @@ class DataPlot(RunPlotWidget):
         self._shown = np.empty(0, dtype=np.intp)
         self._with_residual = np.empty(0, dtype=np.intp)
         self._x_range = (0.0, 1.0)
+        #: lines and residuals are cut at these heights (the view and twice its height)
+        self._y_reach = (-1e300, 1e300)
         self._color = ""
         self.plot_item.getViewBox().sigResized.connect(self._draw_squares)
         self.connect_view_model()
@@ -134,6 +136,7 @@ class DataPlot(RunPlotWidget):
             heights += [float(v) for v in predictions(run, k, ends)]
         finite = [h for h in heights if np.isfinite(h)]
         y_lo, y_hi = padded(min(finite), max(finite), 0.06)
+        self._y_reach = (y_lo - 2 * (y_hi - y_lo), y_hi + 2 * (y_hi - y_lo))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         names = (data.x_name, data.y_name)
         model = "ŷ = b1·x" if run.spec.model == "origin" else "ŷ = b0 + b1·x"
@@ -156,17 +159,36 @@ class DataPlot(RunPlotWidget):
         run = self.vm.run
         k = self.current_index()
         self.mark_current_drawn(run, k)
-        ends = np.asarray(self._x_range)
-        self.line_item.setData(ends, predictions(run, k, ends))
+        xs_line, ys_line = self._line_in_view(run, k)
+        self.line_item.setData(xs_line, ys_line)
         idx = self._with_residual
         x, y = run.spec.data.x[idx], run.spec.data.y[idx]
-        fit = predictions(run, k, x)
+        lo, hi = self._y_reach
+        fit = np.clip(predictions(run, k, x), lo, hi)  # a diverged line: to the view's edge
         xs = np.repeat(x, 2)
         ys = np.column_stack([y, fit]).ravel()
         self.residual_item.setData(xs, ys, connect="pairs")
         self._draw_squares()
         if not placed:
             self.keep_current_visible()
+
+    def _line_in_view(self, run: Run, k: int) -> tuple[FloatArray, FloatArray]:
+        """The line of iterate k cut to the view (with a margin): its two ends, or none when
+        it passes outside (a diverged iterate's line is nearly vertical, far off)."""
+        x_lo, x_hi = self._x_range
+        lo, hi = self._y_reach
+        b = run.params[k]
+        b0, b1 = (0.0, float(b[0])) if run.spec.model == "origin" else (float(b[0]),
+                                                                         float(b[1]))
+        if b1 != 0.0:
+            cut = sorted(((lo - b0) / b1, (hi - b0) / b1))
+            x_lo, x_hi = max(x_lo, cut[0]), min(x_hi, cut[1])
+        elif not lo <= b0 <= hi:
+            return np.empty(0), np.empty(0)
+        if not x_lo < x_hi:
+            return np.empty(0), np.empty(0)
+        ends = np.asarray([x_lo, x_hi])
+        return ends, b0 + b1 * ends
 
     def _draw_squares(self) -> None:
         """The residuals' squares, as wide on screen as they are high (hidden unless asked)."""
@@ -178,7 +200,7 @@ class DataPlot(RunPlotWidget):
         k = self.current_index()
         idx = self._with_residual
         x, y = run.spec.data.x[idx], run.spec.data.y[idx]
-        fit = predictions(run, k, x)
+        fit = np.clip(predictions(run, k, x), *self._y_reach)
         (x0, x1), (y0, y1) = self.plot_item.getViewBox().viewRange()
         px, py = self.pixels_per_unit(x1 - x0, y1 - y0)
         path = QPainterPath()
@@ -195,8 +217,11 @@ class DataPlot(RunPlotWidget):
     def current_points(self) -> tuple[FloatArray, FloatArray]:
         """The line of iterate k, sampled, for keeping the legend off it."""
         run = self.vm.run
-        t = np.linspace(self._x_range[0], self._x_range[1], 9)
-        return t, predictions(run, self.current_index(), t)
+        xs, ys = self._line_in_view(run, self.current_index())
+        if not xs.size:
+            return xs, ys
+        t = np.linspace(0.0, 1.0, 9)
+        return xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
 
     def squares_shown(self) -> int:
         """How many squares are drawn (0 when the box is unchecked)."""

@@ -84,8 +84,9 @@ def scenes() -> tuple[Scene, ...]:
             tr("6. Past the limit: η = 0.41"),
             tr("A little further and every jump overshoots more than the last: "
                "|1 − 5 × 0.41| = 1.05 > 1, so the distance from 2.8 grows by 5 % per update "
-               "and b1 runs off to infinity. The grid marks the last number it could hold."),
-            changes={"learning_rate": 0.41}, pins=({"learning_rate": 0.4},)),
+               "and b1 runs off to infinity. Step with Space, or press End: the grid marks the "
+               "last number it could hold."),
+            changes={"learning_rate": 0.41}, pins=({"learning_rate": 0.4},), at_start=True),
         Scene(
             tr("7. L2 penalty: λ = 0.5 and λ = 1"),
             tr("Adding the penalty λ·b1² (dotted) punishes a large coefficient. With λ = 0.5 "
