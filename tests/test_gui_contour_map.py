@@ -29,7 +29,7 @@ def test_the_map_keeps_equal_scales_and_has_a_colour_bar(line_window: MainWindow
     assert per_x == pytest.approx(per_y, rel=0.02)
     assert plot.contour.colour_bar.isVisible()
     # the shading covers the whole view, not only the path's box
-    (vx0, vx1), (vy0, vy1) = view.viewRange()
+    (vx0, vx1), _ = view.viewRange()
     rect = plot.contour.image.mapRectToParent(plot.contour.image.boundingRect())
     assert rect.left() <= vx0 + 1e-9 and rect.right() >= vx1 - 1e-9
     line_window.vm.update(model="origin", start=(15.0,))

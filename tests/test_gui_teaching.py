@@ -235,7 +235,7 @@ def test_a_diverged_iterates_line_is_cut_to_the_view(window: MainWindow) -> None
     window.vm.update(learning_rate=0.41)
     window.run_to_end()
     assert window.vm.run.status == "diverged"
-    (x0, x1), (y0, y1) = window.data_plot.plot_item.getViewBox().viewRange()
+    _, (y0, y1) = window.data_plot.plot_item.getViewBox().viewRange()
     lx, ly = _xy(window.data_plot.line_item)
     span = y1 - y0
     assert lx.size in (0, 2)

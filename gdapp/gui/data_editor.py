@@ -340,7 +340,9 @@ class DataEditor(QWidget):
         del blocker
         self.table.setCurrentCell(r, 0)
         self.table.setFocus()
-        self.table.editItem(self.table.item(r, 0))
+        cell = self.table.item(r, 0)
+        if cell is not None:
+            self.table.editItem(cell)
 
     def remove_selected_rows(self) -> None:
         """Remove the rows of the selected cells (the last row when none is selected)."""

@@ -201,9 +201,9 @@ class ObjectivePlot(RunPlotWidget):
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = []
         for r, n in zip(runs, rows, strict=True):
-            k = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
-            f = r.objective[k]
-            points.append((k.astype(np.float64), np.log10(f) if log else f, 1.0))
+            ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
+            f = r.objective[ks]
+            points.append((ks.astype(np.float64), np.log10(f) if log else f, 1.0))
         self._mark_off_plot(placed=True)
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         spec = run.spec

@@ -295,7 +295,7 @@ class IterationTableView(QTableView):
         self._sized_for: tuple[object, ...] = ()
         #: Narrow the columns to the grid's width (the window's grid; off for a bare view).
         self.fit_to_width = False
-        self._natural = {}
+        self._natural: dict[int, int] = {}
         #: columns hidden for want of room (shown again when the grid is wider)
         self._squeezed: list[int] = []
         self._fitting = False
@@ -328,7 +328,7 @@ class IterationTableView(QTableView):
         self._fitting = True
         self.setColumnWidth(0, cells.column_width(d * 7, bold=True))
         no_penalty = self.table_model.run.spec.penalty == "none"
-        self._natural: dict[int, int] = {}
+        self._natural = {}
         self._narrowest: dict[int, int] = {}
         shortest = cells.column_width(f"-{d}.{d * (FIT_DIGITS - 1)}e-{d * 2}", bold=True)
         for c in range(1, self.table_model.columnCount()):

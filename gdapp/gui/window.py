@@ -510,7 +510,8 @@ class MainWindow(QMainWindow):
             label.setFont(font)
         side = self.side_scroll.widget()
         bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
+        if side is not None:
+            self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
         self.grid.set_scale(zoom)
         for plot in (self.cost_plot, self.objective_plot, self.data_plot):
             plot.set_scale(zoom)
