@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     Qt,
 )
 from PySide6.QtGui import (
@@ -34,18 +33,16 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPaintEvent,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QMenu,
-    QTableView,
     QWidget,
 )
 
 from gdapp.core import Run
+from gdapp.gui.grid_columns import FIT_DIGITS, FittingColumns
 from gdapp.gui.grid_painter import CellDelegate, CellPainter
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -55,8 +52,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 SIGNIFICANT_DIGITS = 10
 #: The fewest significant digits a number is shortened to when its column is too narrow.
 MIN_SIGNIFICANT_DIGITS = 2
-#: Columns narrowed to fit the grid still show this many significant digits.
-FIT_DIGITS = 5
 #: What a cell shows when not even its shortest form fits (as a spreadsheet does).
 OVERFLOW_TEXT = "###"
 
@@ -254,8 +249,10 @@ class IterationTableModel(QAbstractTableModel):
         return "\n".join(lines) + "\n"
 
 
-class IterationTableView(QTableView):
+class IterationTableView(FittingColumns):
     """The grid: fixed row heights, follows ``vm.current``, Ctrl+C copies TSV."""
+
+    table_model: IterationTableModel
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -287,20 +284,7 @@ class IterationTableView(QTableView):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
         self.setTabKeyNavigation(False)  # Tab moves on to the next control
-        # right-click on the header: choose the columns shown
-        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        hh.customContextMenuRequested.connect(self._column_menu)
-        #: headers the user chose to hide (kept across runs)
-        self.hidden_by_user: set[str] = set()
-        self._sized_for: tuple[object, ...] = ()
-        #: Narrow the columns to the grid's width (the window's grid; off for a bare view).
-        self.fit_to_width = False
-        self._natural: dict[int, int] = {}
-        #: columns hidden for want of room (shown again when the grid is wider)
-        self._squeezed: list[int] = []
-        self._fitting = False
-        self._user_sized = False
-        hh.sectionResized.connect(self._on_section_resized)
+        self.connect_header()  # the column menu; a drag keeps the user's widths
         self._size_columns()
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
         self.table_model.modelReset.connect(self._size_columns)
@@ -343,30 +327,6 @@ class IterationTableView(QTableView):
         self._user_sized = False
         self.fit_columns()
 
-    def column_menu(self) -> QMenu:
-        """The header's menu: one checkable entry per column (k stays)."""
-        menu = QMenu(self)
-        model = self.table_model
-        for c in range(1, model.columnCount()):
-            header = str(model.headerData(c, Qt.Orientation.Horizontal))
-            action = menu.addAction(header)
-            action.setCheckable(True)
-            action.setChecked(header not in self.hidden_by_user)
-            action.toggled.connect(lambda on, h=header: self.show_column(h, on))
-        return menu
-
-    def _column_menu(self, pos: QPoint) -> None:
-        self.column_menu().popup(self.horizontalHeader().mapToGlobal(pos))
-
-    def show_column(self, header: str, on: bool) -> None:
-        """Show or hide the column named ``header`` (the user's choice, kept across runs)."""
-        if on:
-            self.hidden_by_user.discard(header)
-        else:
-            self.hidden_by_user.add(header)
-        self._sized_for = ()
-        self._size_columns()
-
     def set_scale(self, scale: float) -> None:
         """Classroom mode: the grid's font ``scale`` times its size, rows and columns
         following."""
@@ -379,52 +339,6 @@ class IterationTableView(QTableView):
         self._sized_for = ()
         self._size_columns()
         self.viewport().update()
-
-    def fit_columns(self) -> None:
-        """Narrow the number columns (down to ``FIT_DIGITS`` significant digits) so that every
-        shown column fits the viewport — a penalty lesson's penalty and objective included —
-        unless the user has sized the columns by hand."""
-        if not self.fit_to_width or self._user_sized or not self._natural:
-            return
-        self._fitting = True
-        for c in self._squeezed:  # give the columns hidden for room another chance
-            self.setColumnHidden(c, False)
-        self._squeezed = []
-        shown = [c for c in self._natural if not self.isColumnHidden(c)]
-        room = self.viewport().width() - self.columnWidth(0) - 1
-        # still too narrow at FIT_DIGITS: the steps Δb, then the slopes ∂/∂b make way for
-        # the parameters, the cost, the penalty and the objective
-        headers = {c: str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
-                   for c in shown}
-        for prefix in ("Δ", "∂"):
-            if sum(self._narrowest[c] for c in shown) <= room:
-                break
-            for c in [c for c in shown if headers[c].startswith(prefix)][::-1]:
-                if sum(self._narrowest[c] for c in shown) <= room:
-                    break
-                self.setColumnHidden(c, True)
-                self._squeezed.append(c)
-                shown.remove(c)
-        natural = sum(self._natural[c] for c in shown)
-        if natural <= room or room <= 0:
-            for c in shown:
-                self.setColumnWidth(c, self._natural[c])
-        else:
-            share = room / natural
-            for c in shown:
-                self.setColumnWidth(c, max(self._narrowest[c], int(self._natural[c] * share)))
-        self._fitting = False
-
-    def _on_section_resized(self, column: int, old: int, new: int) -> None:
-        # a drag on the header (not the stretching of the last section): the user's widths
-        # are kept from now on
-        dragging = QApplication.mouseButtons() != Qt.MouseButton.NoButton
-        if not self._fitting and old != new and dragging:
-            self._user_sized = True
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
 
     def visible_columns(self) -> list[int]:
         """The columns shown."""

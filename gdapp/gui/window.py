@@ -8,7 +8,6 @@ only arranges the widgets, the stepping toolbar, the menus and the session autos
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -28,86 +26,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdapp.core import Run
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
 from gdapp.gui.i18n import tr
-from gdapp.gui.lesson_panel import LessonPanel, show_scene
-from gdapp.gui.lessons import scenes
+from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
-from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.settings_store import SessionStore
+from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.table_model import IterationTableView
-from gdapp.gui.viewmodel import RunViewModel, default_spec, describe_busy
+from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
+from gdapp.gui.teaching_actions import MAX_ZOOM, TeachingActions
+from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
 GRID_MIN_WIDTH = 180
-#: Classroom mode's size of fonts and lines, and the largest size Ctrl+= reaches.
-CLASSROOM_ZOOM = 1.5
-MAX_ZOOM = 2.5
 TITLE = "gdapp — gradient descent, the way the note did it in Excel"
 
 
-def _g(v: float) -> str:
-    return f"{v:.10g}"
-
-
-def describe_status(run: Run, k: int) -> tuple[str, str]:
-    """The status line for iterate ``k`` of ``run``: (information, warning or "").
-
-    The information says how the run ended, where the exact optimum is and how far
-    iterate k is from it; the warning appears when η is at or past the stability limit
-    2/E'' (the note's η = 0.4 lesson).
-    """
-    spec = run.spec
-    names = spec.param_names
-    if run.status == "converged":
-        ending = f"converged at k = {run.converged_at}"
-    elif run.status == "diverged":
-        ending = f"diverged at k = {run.diverged_at}"
-    else:
-        ending = f"stopped at max iterations ({spec.max_iterations:,}) without converging"
-    parts = [ending]
-    opt = run.optimum
-    warning = ""
-    if opt.params is not None:
-        where = ", ".join(f"{n}* = {_g(v)}" for n, v in zip(names, opt.params, strict=True))
-        value = f", objective {_g(opt.objective)}" if opt.objective is not None else ""
-        distance = math.dist(run.params[k], opt.params)
-        parts.append(f"exact optimum {where}{value} ({opt.method}); "
-                     f"distance from k = {k}: {distance:.3g}")
-        warning = _stalled_warning(run)
-    if opt.note:
-        parts.append(opt.note)
-    limit = run.stability_limit
-    eta = spec.learning_rate
-    if limit is not None:
-        parts.append(f"stable for η < 2/E'' = {limit:.6g}")
-        if math.isclose(eta, limit, rel_tol=1e-9):
-            warning = (f"η = {eta:g} sits on the stability limit {limit:.6g}: "
-                       "the iterates bounce back and forth for ever")
-        elif eta > limit:
-            warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
-                       "further, the descent diverges")
-    return " · ".join(parts), warning or never_settles_hint(run)
-
-
-def _stalled_warning(run: Run) -> str:
-    """A warning when the stopping rule ended a run far from the exact optimum."""
-    left = run.stopped_short
-    if left is None:
-        return ""
-    return (f"converged only by the stopping rule: every step was below the tolerance "
-            f"{run.spec.tolerance:g}, yet the last iterate is still {left:.3g} from the "
-            f"optimum (η = {run.spec.learning_rate:g} is too small, or the tolerance too large)")
-
-
-class MainWindow(QMainWindow):
+class MainWindow(TeachingActions, QMainWindow):
     """The desktop window over one view-model.
 
     Parameters
@@ -323,47 +264,7 @@ class MainWindow(QMainWindow):
                   self.reset_action, self.run_to_end_action, None, self.pin_action):
             run_menu.addSeparator() if a is None else run_menu.addAction(a)
 
-        self.note_run_action = self._action(
-            tr("The note's run"), self.back_to_note_run, "Ctrl+Shift+H",
-            tr("Back to the note's example: x = 1, 2; y = 2, 6; MSE; η = 0.01 from b1 = 15"))
-        lesson_menu = self.menuBar().addMenu(tr("&Lesson"))
-        self.scene_actions: list[QAction] = []
-        for i, scene in enumerate(scenes()):
-            action = self._action(scene.title, lambda _c=False, i=i: self.show_scene(i))
-            action.setCheckable(True)
-            self.scene_actions.append(action)
-            lesson_menu.addAction(action)
-        lesson_menu.addSeparator()
-        self.next_scene_action = self._action(tr("Next scene"), lambda: self.step_scene(1),
-                                              "PgDown", tr("The lesson's next scene (PgDn)"))
-        self.previous_scene_action = self._action(
-            tr("Previous scene"), lambda: self.step_scene(-1), "PgUp",
-            tr("The lesson's previous scene (PgUp)"))
-        for a in (self.next_scene_action, self.previous_scene_action, None,
-                  self.note_run_action):
-            lesson_menu.addSeparator() if a is None else lesson_menu.addAction(a)
-        self.view_menu = self.menuBar().addMenu(tr("&View"))
-        self.reset_views_action = self._action(
-            tr("Reset plot views"), self.reset_plot_views, "Ctrl+0",
-            tr("Undo zooming and panning in the plots"))
-        self.classroom_action = self._action(
-            tr("Classroom mode"), lambda on: self.set_zoom(CLASSROOM_ZOOM if on else 1.0),
-            "Ctrl+Shift+M", tr("Larger fonts and thicker lines for a projector"))
-        self.classroom_action.setCheckable(True)
-        self.larger_action = self._action(tr("Larger"), lambda: self.set_zoom(self.zoom + 0.25),
-                                          tip=tr("Larger fonts and lines (Ctrl+=)"))
-        # (one sequence once: a duplicate makes Qt call the shortcut ambiguous)
-        self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.smaller_action = self._action(tr("Smaller"), lambda: self.set_zoom(self.zoom - 0.25),
-                                           tip=tr("Smaller fonts and lines (Ctrl+−)"))
-        self.smaller_action.setShortcuts([QKeySequence("Ctrl+-")])
-        for a in (self.classroom_action, self.larger_action, self.smaller_action, None,
-                  self.reset_views_action):
-            self.view_menu.addSeparator() if a is None else self.view_menu.addAction(a)
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        self.about_action = self._action(tr("About gdapp"), self.show_about,
-                                         tip=tr("What gdapp is and where its example comes from"))
-        help_menu.addAction(self.about_action)
+        self._build_teaching_actions()
 
         bar = QToolBar("Main")
         bar.setObjectName("main-toolbar")
@@ -442,106 +343,6 @@ class MainWindow(QMainWindow):
         """A message of the data panel: scrolled into view, and on the status bar."""
         self.side_scroll.ensureWidgetVisible(self.data_editor.message)
         self.statusBar().showMessage(text, 10000)
-
-    # ---- the lesson ----------------------------------------------------------------------
-    def show_scene(self, index: int) -> None:
-        """Show the lesson's scene ``index``: its runs, its iterate and its paragraph."""
-        self.stop_play()
-        scene = self.lesson.show_index(index)
-        for i, action in enumerate(self.scene_actions):
-            action.setChecked(i == index)
-        show_scene(self.vm, scene)
-        self.grid.setFocus()  # Space steps at once
-
-    def step_scene(self, delta: int) -> None:
-        """The next (delta = 1) or previous (−1) scene; the first one when none is shown."""
-        count = len(self.scene_actions)
-        index = 0 if self.lesson.index < 0 else self.lesson.index + delta
-        self.show_scene(max(0, min(index, count - 1)))
-
-    def _lesson_closed(self) -> None:
-        for action in self.scene_actions:
-            action.setChecked(False)
-
-    def back_to_note_run(self) -> None:
-        """The note's run, as the window opens on it: its data, settings and start, at the end
-        of the descent, nothing pinned."""
-        self.stop_play()
-        self.vm.clear_pins()
-        self.vm.stepping = False
-        self.vm.set_spec(default_spec())
-        self.data_editor.show_dataset(self.vm.spec.data)
-        self.vm.set_current(self.vm.run.iterations)
-        self.statusBar().showMessage(tr("Back to the note's run: η = 0.01 from b1 = 15 on "
-                                        "(1, 2), (2, 6)."), 8000)
-
-    def show_about(self) -> QMessageBox:
-        """Help ▸ About: what gdapp is and where the note's example comes from."""
-        box = QMessageBox(QMessageBox.Icon.Information, tr("About gdapp"), tr(
-            "<b>gdapp</b> — gradient descent, the way a lecture note did it in Excel."
-            "<p>The example is a Korean lecture note on cost functions, gradient descent and "
-            "L1/L2 regularization (after a deep-learning workshop of Yonsei University's "
-            "Center for Digital Social Science): two samples (1, 2) and (2, 6), the model "
-            "ŷ = b1·x, the cost E = 2.5·b1² − 14·b1 + 20, and the update "
-            "b1 ← b1 − η·∂E/∂b1 from b1 = 15 (14.39, 13.8105, … → 2.8 at η = 0.01).</p>"
-            "<p>gdapp computes the same on that example or on your own data, shows every "
-            "iteration, and exports each run as a workbook of live formulas that it checks "
-            "by recalculating it in LibreOffice.</p>"), QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.show()
-        self.about_box = box
-        return box
-
-    def set_zoom(self, zoom: float) -> None:
-        """Fonts and lines at ``zoom`` times their size (1 to ``MAX_ZOOM``; classroom mode is
-        ``CLASSROOM_ZOOM``); remembered in the session."""
-        zoom = max(1.0, min(float(zoom), MAX_ZOOM))
-        self.classroom_action.setChecked(zoom > 1.0)
-        if zoom == self.zoom:
-            return
-        self.zoom = zoom
-        font = QFont(self._base_font)
-        font.setPointSizeF(self._base_font.pointSizeF() * zoom)
-        self.setFont(font)
-        # widgets with a style sheet do not follow their parent's font
-        for label in (self.step_label, self.warning_label, self.lesson.title, self.lesson.text,
-                      self.lesson.hint, self.data_editor.message, self.controls.message):
-            label.setFont(font)
-        side = self.side_scroll.widget()
-        bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        if side is not None:
-            self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
-        self.grid.set_scale(zoom)
-        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
-            plot.set_scale(zoom)
-        if not self.splitter_moved_by_user:
-            self._share_width()
-        self.save_session()
-
-    def fit_to_screen(self) -> None:
-        """Never larger than the screen's free area (a large QT_SCALE_FACTOR makes 1280×800
-        logical pixels more than the screen holds); moved onto it."""
-        screen = self.screen()
-        if screen is None:
-            return
-        free = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
-        width = min(self.width(), free.width() - extra_w)
-        height = min(self.height(), free.height() - extra_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(max(width, 200), max(height, 200))
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), free.x()), free.right() - frame.width() + 1)
-        y = min(max(frame.y(), free.y()), free.bottom() - frame.height() + 1)
-        if (x, y) != (frame.x(), frame.y()):
-            self.move(x, y)
-
-    def reset_plot_views(self) -> None:
-        """Every plot back to the view it chose itself (after wheel zooming or panning)."""
-        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
-            plot.reset_view()
 
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
