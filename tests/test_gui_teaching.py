@@ -242,3 +242,15 @@ def test_a_diverged_iterates_line_is_cut_to_the_view(window: MainWindow) -> None
     assert np.all(np.abs(ly) < 10 * (abs(y0) + abs(y1) + span))  # no 6e99 end points
     _, ry = _xy(window.data_plot.residual_item)
     assert np.all(np.isfinite(ry)) and np.max(np.abs(ry)) < 10 * (abs(y0) + abs(y1) + span)
+
+
+def test_overlapping_squares_are_filled_where_they_overlap(window: MainWindow) -> None:
+    window.reset()
+    for _ in range(3):
+        window.step()
+    plot = window.data_plot
+    plot.squares_box.setChecked(True)
+    a, b = plot.square_item.path().toSubpathPolygons()
+    common = a.boundingRect().intersected(b.boundingRect())
+    assert not common.isEmpty()  # at k = 3 the two squares overlap (see the screenshot)
+    assert plot.square_item.path().contains(common.center())

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QWidget
 
@@ -204,6 +205,7 @@ class DataPlot(RunPlotWidget):
         (x0, x1), (y0, y1) = self.plot_item.getViewBox().viewRange()
         px, py = self.pixels_per_unit(x1 - x0, y1 - y0)
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # overlapping squares stay filled
         middle = (x0 + x1) / 2
         for xi, yi, fi in zip(x, y, fit, strict=True):
             side = abs(float(yi - fi))
