@@ -38,6 +38,7 @@ def test_removing_the_last_sample_is_explained_in_view(window: MainWindow, qtbot
     editor.remove_selected_rows()
     assert "no samples" in editor.message.text()
     assert _in_view(window, editor.message)
+    assert "no samples" in window.statusBar().currentMessage()  # where the eye may be too
 
 
 def test_after_return_in_eta_space_steps(window: MainWindow, qtbot: QtBot) -> None:
