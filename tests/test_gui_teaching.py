@@ -254,3 +254,12 @@ def test_overlapping_squares_are_filled_where_they_overlap(window: MainWindow) -
     common = a.boundingRect().intersected(b.boundingRect())
     assert not common.isEmpty()  # at k = 3 the two squares overlap (see the screenshot)
     assert plot.square_item.path().contains(common.center())
+
+
+def test_while_stepping_the_status_line_keeps_the_ending_to_itself(window: MainWindow) -> None:
+    window.show_scene(2)
+    window.step()
+    assert "converged at k = 396" not in window.status_label.text()
+    assert "stepping: k = 1" in window.status_label.text()
+    window.run_to_end()
+    assert "converged at k = 396" in window.status_label.text()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from gdapp.core import Run
+from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
 
 
@@ -14,16 +15,20 @@ def _g(v: float) -> str:
     return f"{v:.10g}"
 
 
-def describe_status(run: Run, k: int) -> tuple[str, str]:
+def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, str]:
     """The status line for iterate ``k`` of ``run``: (information, warning or "").
 
     The information says how the run ended, where the exact optimum is and how far
     iterate k is from it; the warning appears when η is at or past the stability limit
-    2/E'' (the note's η = 0.4 lesson).
+    2/E'' (the note's η = 0.4 lesson). While ``stepping`` short of the run's end, how the run
+    ends is not given away (nor the hint about a run that never settles).
     """
     spec = run.spec
     names = spec.param_names
-    if run.status == "converged":
+    hide_ending = stepping and k < run.iterations
+    if hide_ending:
+        ending = tr("stepping: k = {k} (End shows how the run ends)").format(k=k)
+    elif run.status == "converged":
         ending = f"converged at k = {run.converged_at}"
     elif run.status == "diverged":
         ending = f"diverged at k = {run.diverged_at}"
@@ -38,7 +43,7 @@ def describe_status(run: Run, k: int) -> tuple[str, str]:
         distance = math.dist(run.params[k], opt.params)
         parts.append(f"exact optimum {where}{value} ({opt.method}); "
                      f"distance from k = {k}: {distance:.3g}")
-        warning = _stalled_warning(run)
+        warning = "" if hide_ending else _stalled_warning(run)
     if opt.note:
         parts.append(opt.note)
     limit = run.stability_limit
@@ -51,7 +56,7 @@ def describe_status(run: Run, k: int) -> tuple[str, str]:
         elif eta > limit:
             warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
                        "further, the descent diverges")
-    return " · ".join(parts), warning or never_settles_hint(run)
+    return " · ".join(parts), warning or ("" if hide_ending else never_settles_hint(run))
 
 
 def _stalled_warning(run: Run) -> str:

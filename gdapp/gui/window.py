@@ -300,6 +300,7 @@ class MainWindow(TeachingActions, QMainWindow):
         self.stop_play()
         self.vm.stepping = False
         self.vm.set_current(self.vm.run.iterations)
+        self._show_status()  # the ending, now that it is no secret (also when k was there)
 
     def toggle_play(self) -> None:
         """Start or pause playing the updates at the chosen speed."""
@@ -346,7 +347,8 @@ class MainWindow(TeachingActions, QMainWindow):
 
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
-        info, warning = describe_status(self.vm.run, self.vm.current)
+        info, warning = describe_status(self.vm.run, self.vm.current,
+                                        stepping=self.vm.stepping)
         pending = self.vm.pending_spec
         if pending is not None:
             info = f"{describe_busy(pending)} — {info}"
