@@ -263,3 +263,11 @@ def test_while_stepping_the_status_line_keeps_the_ending_to_itself(window: MainW
     assert "stepping: k = 1" in window.status_label.text()
     window.run_to_end()
     assert "converged at k = 396" in window.status_label.text()
+
+
+def test_the_remark_for_an_end_beyond_the_view_says_the_tail_is_left_out(
+        window: MainWindow) -> None:
+    window.run_to_end()
+    remark = window.objective_plot.off_plot
+    assert remark.isVisible()
+    assert "flat tail is left out" in remark.toPlainText()

@@ -320,7 +320,12 @@ class ObjectivePlot(RunPlotWidget):
         run = self.vm.run
         k = self.current_index()
         x, y = self.current_points()
-        hint = "" if self.log_scale else " (try log scale)"
+        if self.log_scale:
+            hint = ""
+        elif run.status != "diverged" and k >= self._view_rows:
+            hint = tr(" (the flat tail is left out: log scale shows all)")
+        else:
+            hint = " (try log scale)"
         self.show_off_plot(k, (float(x[0]), float(y[0])),
                            f"objective {float(run.objective[k]):.4g}{hint}")
         if not placed:
