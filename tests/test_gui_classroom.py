@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -56,3 +57,15 @@ def test_classroom_mode_and_play_speed_are_remembered(window: MainWindow, qtbot:
     again.restore_window_state(state)
     assert again.zoom == CLASSROOM_ZOOM and again.classroom_action.isChecked()
     assert again.speed.value() == 200
+
+
+def test_on_a_double_density_screen_lines_are_as_thick_as_on_a_normal_one(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    plot = window.cost_plot
+    width = plot.cost_curve.opts["pen"].widthF()
+    monkeypatch.setattr(plot, "devicePixelRatioF", lambda: 2.0)  # as at QT_SCALE_FACTOR=2
+    plot.hide()
+    plot.show()  # shown on that screen
+    assert plot.cost_curve.opts["pen"].widthF() == 2 * width
+    window.vm.pin_current()  # items made later too
+    assert plot.pinned_items[0].opts["pen"].widthF() == 2 * 1.5
