@@ -109,6 +109,7 @@ class MainWindow(TeachingActions, QMainWindow):
                     self.controls.tolerance, self.controls.start_b0, self.controls.start_b1):
             box.lineEdit().returnPressed.connect(lambda b=box: self._leave_box(b))
             box.refused.connect(lambda _m, b=box: setattr(self, "_refused_box", b))
+            box.valueChanged.connect(lambda _v: setattr(self, "_refused_box", None))
         self._refused_box: QWidget | None = None
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
