@@ -69,7 +69,7 @@ def test_eta_out_of_range_is_refused_with_the_range(qtbot: QtBot) -> None:
 def test_an_eta_below_the_sliders_range_is_shown_as_it_is(qtbot: QtBot) -> None:
     vm, panel = make(qtbot, RunSpec(learning_rate=1e-8, max_iterations=10))
     assert panel.eta.text() == "1e-08"
-    assert math.isclose(panel.eta_slider.value(), -6.0)
+    assert math.isclose(panel.eta_slider.value(), -3.0)
     assert vm.spec.learning_rate == 1e-8
 
 
@@ -152,3 +152,29 @@ def test_pin_panel_lists_pinned_runs(qtbot: QtBot) -> None:
     assert panel.list.count() == 1
     panel.clear_button.click()
     assert panel.list.count() == 0 and vm.pinned == []
+
+
+def test_the_eta_slider_moves_in_small_round_steps(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    panel.resize(300, 600)
+    panel.show()
+    width = panel.eta_slider.width()
+    # 25 pixels of drag from η = 0.01 (the note's) …
+    span = panel.eta_slider.maximum() - panel.eta_slider.minimum()
+    panel.eta_slider.setValue(-2.0 + 25 * span / width)
+    qtbot.waitUntil(lambda: vm.spec.learning_rate != 0.01, timeout=2000)
+    eta = vm.spec.learning_rate
+    assert 0.01 < eta <= 0.05  # … not to 0.219
+    assert f"{eta:g}" in {"0.012", "0.015", "0.02", "0.025", "0.03", "0.04", "0.05"}
+
+
+def test_lambda_has_a_throttled_slider(qtbot: QtBot) -> None:
+    vm, panel = make(qtbot)
+    assert not panel.lam_slider.isEnabled()
+    vm.update(penalty="l1")
+    assert panel.lam_slider.isEnabled()
+    for v in (3.0, 9.0, 15.04):
+        panel.lam_slider.setValue(v)
+    qtbot.waitUntil(lambda: vm.spec.lam == 15.0, timeout=2000)
+    assert panel.lam.text() == "15"
+    assert vm.run.final == (0.0,)  # λ > 14: L1 sets b1 to exactly 0

@@ -217,6 +217,8 @@ def _current_row_in_view(view: IterationTableView) -> bool:
 def test_the_window_opens_with_the_current_row_in_view(window: MainWindow,
                                                        qtbot: QtBot) -> None:
     grid = window.grid
+    grid.fit_to_width = False
+    grid.setColumnWidth(1, 400)  # wider than the grid: a horizontal scroll bar
     assert window.vm.current == 396  # the note's run ends far below the first screen
     qtbot.waitUntil(lambda: grid.rowAt(0) > 300 and _current_row_in_view(grid))
     qtbot.wait(100)

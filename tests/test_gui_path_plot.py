@@ -76,7 +76,7 @@ def test_new_data_redraws_the_paths_with_every_feature(qtbot: Any,
 
 def test_the_window_offers_the_path_from_the_view_menu(window: Any) -> None:
     toggle = window.path_dock.toggleViewAction()
-    assert toggle in window.view_menu().actions()
+    assert toggle in window.view_menu.actions()
     assert not window.path_dock.isVisible() and window.path_plot.paths["l1"] is None
     toggle.trigger()
     assert window.path_dock.isVisible()

@@ -122,7 +122,10 @@ def test_the_penalty_curve_and_the_sum_are_drawn_only_with_a_penalty(
     assert np.allclose(penalty, 0.5 * x**2)
     _, cost = _data(cost_plot.cost_curve)
     assert np.allclose(_data(cost_plot.objective_curve)[1], cost + penalty)
-    assert cost_plot.penalty_curve.opts["pen"].color().name() == "#d62728"
+    # the penalty is told apart from the note's red dashed tangent by colour and by style
+    penalty_pen, tangent_pen = cost_plot.penalty_curve.opts["pen"], cost_plot.tangent.opts["pen"]
+    assert penalty_pen.color().name() != tangent_pen.color().name()
+    assert penalty_pen.style() != tangent_pen.style()
     assert "penalty λ·b1², λ = 0.5" in _legend_labels(cost_plot)
     vm.update(penalty="none")
     assert not cost_plot.penalty_curve.isVisible()

@@ -92,17 +92,20 @@ def test_launch_reopens_the_last_session_from_the_redirected_file(
     monkeypatch.setenv(SESSION_ENV, str(path))
     SessionStore().save(RunSpec(learning_rate=0.2, max_iterations=55).validated())
     seen: list[float] = []
+    message: list[str] = []
 
     def close_all() -> None:
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 seen.append(w.vm.spec.learning_rate)
+                message.append(w.statusBar().currentMessage())
                 w.vm.update(learning_rate=0.3)
                 w.close()
 
     QTimer.singleShot(200, close_all)
     assert launch() == 0
     assert seen == [0.2]
+    assert message[0].startswith("Reopened your last experiment (η = 0.2")  # said, not silent
     assert json.loads(path.read_text(encoding="utf-8"))["spec"]["learning_rate"] == 0.3
 
 

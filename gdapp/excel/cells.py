@@ -1,5 +1,5 @@
-"""Cells of a written workbook whose content must survive exactly: text that is never
-taken for a formula, and numbers that read back as the same double."""
+"""Cells of a written workbook: text that is never taken for a formula, numbers that read
+back as the same double, and the columns' widths."""
 
 from __future__ import annotations
 
@@ -30,3 +30,14 @@ def number(ws: WriteOnlyWorksheet, value: float) -> float | Cell:
     cell = WriteOnlyCell(ws, value=v)
     cell._value = repr(v)
     return cell
+
+
+#: Column widths (in characters) per sheet, so that a spreadsheet opens with every label
+#: and number readable; other columns get ``DEFAULT_COLUMN_WIDTH``.
+COLUMN_WIDTHS: dict[str, tuple[float, ...]] = {
+    "Settings": (26, 16, 16, 70, 17),
+    "Data": (9, 16, 16, 35, 18),
+    "Iterations": (8,),
+    "Summary": (46, 20, 60, 3, 14, 24),
+}
+DEFAULT_COLUMN_WIDTH = 21

@@ -38,7 +38,7 @@ from openpyxl.writer.excel import ExcelWriter
 from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
 from gdapp.excel import charts
-from gdapp.excel.cells import number, text
+from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, number, text
 from gdapp.excel.labels import Language, Words, words
 from gdapp.excel.layout import (
     FIRST_ROW,
@@ -276,6 +276,12 @@ def _sheet(wb: Workbook, title: str, columns: int, rows: int) -> WriteOnlyWorksh
     is appended (that is when the sheet's header is written).
     """
     ws = wb.create_sheet(title)
+    # wide enough for each column's label and a number's 15 digits (set before the sheet's
+    # top is written)
+    widths = COLUMN_WIDTHS.get(title, ())
+    for c in range(1, columns + 1):
+        ws.column_dimensions[get_column_letter(c)].width = \
+            widths[c - 1] if c <= len(widths) else DEFAULT_COLUMN_WIDTH
     ref = f"A1:{get_column_letter(columns)}{rows}"
     setattr(ws, _SIZE_HOOK, lambda: ref)
     scratch = getattr(wb, _SCRATCH, None)

@@ -86,10 +86,15 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
         window = MainWindow(RunViewModel(spec or default_spec()), store=None)
         return _save_screenshot(app, window, Path(screenshot))
 
-    window, message = open_session_window(SessionStore(), spec)
+    store = SessionStore()
+    had_session = store.path.exists()
+    window, message = open_session_window(store, spec)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.fit_to_screen()
     window.show()
     window.save_session()
+    if message is None and spec is None and had_session:
+        message = reopened_message(window.vm.spec)
     notices = [m for m in (message, no_hangul and no_hangul[0].upper() + no_hangul[1:]) if m]
     if notices:
         window.statusBar().showMessage(" · ".join(notices), 20000)
@@ -129,6 +134,15 @@ def open_session_window(store: SessionStore, spec: RunSpec | None = None
         fresh = MainWindow(RunViewModel(spec or default_spec()), store=store)
         return fresh, store.set_aside("its window layout cannot be applied")
     return window, message
+
+
+def reopened_message(spec: RunSpec) -> str:
+    """What the status bar says when the window reopens the last session."""
+    from gdapp.gui.i18n import tr
+    from gdapp.gui.viewmodel import describe_spec
+
+    return tr("Reopened your last experiment ({what}); Lesson ▸ The note's run starts "
+              "over.").format(what=describe_spec(spec))
 
 
 def _save_screenshot(app: object, window: object, path: Path) -> int:

@@ -11,7 +11,9 @@ it as a shaded map with contour lines, the descent's path drawn on top.
   where the corner values lie on opposite sides of it, at the linearly interpolated point;
   a cell crossed on two edges holds one segment, on four (a saddle) two segments, paired by
   the value at the cell's centre.
-* :func:`shading` maps the grid to [0, 1] by √((f − f_min)/(f_max − f_min)), the same scale.
+* :func:`geometric_levels` spaces the levels geometrically above f_min instead, so that in a
+  long narrow valley they close around the optimum (the map the window draws), and
+  :func:`log_height` is the matching shading, log10(f − f_min + a small floor).
 """
 
 from __future__ import annotations
@@ -87,16 +89,31 @@ def contour_levels(z: FloatArray, count: int = LEVELS) -> FloatArray:
     return np.asarray(lo + (hi - lo) * t * t, dtype=np.float64)
 
 
-def shading(z: FloatArray) -> FloatArray:
-    """The grid mapped to [0, 1] by √((f − f_min)/(f_max − f_min)) (0 where not finite)."""
+def geometric_levels(z: FloatArray, count: int = LEVELS, reach: float = 1e-4) -> FloatArray:
+    """``count`` levels f_min + (f_max − f_min)·g_i with g_i geometric from ``reach`` to
+    about 1: in a long narrow valley (the line model at a small η) contours close around
+    the optimum instead of crossing the view as near-parallel lines."""
+    finite = z[np.isfinite(z)]
+    if finite.size == 0:
+        return np.empty(0)
+    lo, hi = float(finite.min()), float(finite.max())
+    if not hi > lo:
+        return np.empty(0)
+    g = np.geomspace(reach, 1.0, count + 1)[:-1]
+    return np.asarray(lo + (hi - lo) * g, dtype=np.float64)
+
+
+def log_height(z: FloatArray, reach: float = 1e-4) -> FloatArray:
+    """log10(f − f_min + reach·(f_max − f_min)): the shading's scale, as many shades per
+    decade near the optimum as far from it (the maximum where not finite)."""
     finite = np.isfinite(z)
     if not finite.any():
         return np.zeros_like(z)
     lo, hi = float(z[finite].min()), float(z[finite].max())
-    span = hi - lo if hi > lo else 1.0
+    floor = reach * (hi - lo) if hi > lo else 1.0
     with np.errstate(invalid="ignore"):
-        s = np.sqrt(np.clip((z - lo) / span, 0.0, 1.0))
-    return np.where(finite, s, 1.0)
+        h = np.log10(np.where(finite, z, hi) - lo + floor)
+    return np.asarray(h, dtype=np.float64)
 
 
 def _edge_point(za: FloatArray, zb: FloatArray, level: float, xa: FloatArray, xb: FloatArray

@@ -41,12 +41,29 @@ from gdapp.core import (
     parse_number,
 )
 from gdapp.core import spec_fields as _spec_fields
+from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import MAX_PINS, RunViewModel
 
 #: The smallest positive value the η and tolerance boxes take (a stand-in for "> 0").
 TINY = 1e-300
-#: Range of the η slider, logarithmic (log10 η from −6 to 1).
-ETA_MIN, ETA_MAX = 1e-6, 10.0
+#: Range of the η slider, logarithmic (log10 η from −3 to 0): three decades over the
+#: slider's width, the note's η = 0.01 … 0.41 among them; any other η is typed.
+ETA_MIN, ETA_MAX = 1e-3, 1.0
+#: The slider's η are these mantissas times a power of ten (0.01, 0.012, 0.015, 0.02, …).
+NICE_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+#: The λ slider: linear from 0 to this, in steps of ``LAMBDA_STEP`` (the note's 0.5, 1, and
+#: 14 where L1 sets b1 to 0, are on it); larger λ are typed.
+LAMBDA_MAX, LAMBDA_STEP = 20.0, 0.1
+
+
+def nice_eta(log_eta: float) -> float:
+    """The η of the slider at log10 η = ``log_eta``: the nearest value (on the log scale)
+    of :data:`NICE_MANTISSAS` × 10^n, so a drag moves through 0.01, 0.012, 0.015, 0.02…"""
+    decade = math.floor(log_eta)
+    candidates = [m * 10.0 ** d for d in (decade - 1, decade, decade + 1)
+                  for m in NICE_MANTISSAS]
+    best = min(candidates, key=lambda v: abs(math.log10(v) - log_eta))
+    return float(f"{best:.3g}")
 #: The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one
 #: outside the slider's range); the bounds only keep the numbers finite.
 WIDE = 1e300
@@ -214,7 +231,7 @@ class ControlsPanel(QGroupBox):
         self.eta = NumberSpinBox(TINY, 1e6, "η")
         self.eta_slider = QDoubleSlider(Qt.Orientation.Horizontal)  # type: ignore[no-untyped-call]
         self.eta_slider.setRange(math.log10(ETA_MIN), math.log10(ETA_MAX))
-        self.eta_slider.setToolTip("log scale: drag from η = 1e-6 to 10")
+        self.eta_slider.setToolTip(tr("log scale: drag from η = 0.001 to 1 (type any other η)"))
         eta_box = QVBoxLayout()
         eta_box.setSpacing(2)
         eta_box.addWidget(self.eta)
@@ -224,7 +241,14 @@ class ControlsPanel(QGroupBox):
         self.penalty = self._combo(PENALTIES)
         self._add_row(form, "penalty", self.penalty)
         self.lam = NumberSpinBox(0.0, WIDE, "λ")
-        self._add_row(form, "lam", self.lam)
+        self.lam_slider = QDoubleSlider(Qt.Orientation.Horizontal)  # type: ignore[no-untyped-call]
+        self.lam_slider.setRange(0.0, LAMBDA_MAX)
+        self.lam_slider.setToolTip(tr("drag λ from 0 to 20 (type a larger one)"))
+        lam_box = QVBoxLayout()
+        lam_box.setSpacing(2)
+        lam_box.addWidget(self.lam)
+        lam_box.addWidget(self.lam_slider)
+        self._add_row(form, "lam", lam_box, self.lam)
         self.l1_method = self._combo(L1_METHODS)
         self._add_row(form, "l1_method", self.l1_method)
         self.cost = self._combo(COSTS)
@@ -256,6 +280,8 @@ class ControlsPanel(QGroupBox):
 
         self._eta_from_slider = qthrottled(self._apply_slider, timeout=40, parent=self)
         self.eta_slider.valueChanged.connect(self._eta_from_slider)
+        self._lam_from_slider = qthrottled(self._apply_lam_slider, timeout=40, parent=self)
+        self.lam_slider.valueChanged.connect(self._lam_from_slider)
         self.eta.valueChanged.connect(lambda v: self._write(learning_rate=v))
         self.lam.valueChanged.connect(lambda v: self._write(lam=v))
         self.tolerance.valueChanged.connect(lambda v: self._write(tolerance=v))
@@ -305,8 +331,11 @@ class ControlsPanel(QGroupBox):
         self._write(start=start)
 
     def _apply_slider(self, log_eta: float) -> None:
-        # η = 10^v, rounded to 3 significant digits so the grid shows a number one can type.
-        self._write(learning_rate=float(f"{10.0 ** float(log_eta):.3g}"))
+        # η = 10^v, snapped to a round number one can type (see nice_eta)
+        self._write(learning_rate=nice_eta(float(log_eta)))
+
+    def _apply_lam_slider(self, lam: float) -> None:
+        self._write(lam=round(round(float(lam) / LAMBDA_STEP) * LAMBDA_STEP, 10))
 
     def show_message(self, text: str) -> None:
         """Show a refused value's one-sentence reason under the controls ("" hides it)."""
@@ -317,7 +346,8 @@ class ControlsPanel(QGroupBox):
     def sync(self) -> None:
         """Show ``vm.spec`` in every control without writing back."""
         spec = self._vm.spec
-        widgets = (self.eta, self.eta_slider, self.lam, self.penalty, self.l1_method,
+        widgets = (self.eta, self.eta_slider, self.lam, self.lam_slider, self.penalty,
+                   self.l1_method,
                    self.cost, self.model, self.start_b0, self.start_b1, self.max_iterations,
                    self.tolerance)
         blockers = [QSignalBlocker(w) for w in widgets]
@@ -339,7 +369,11 @@ class ControlsPanel(QGroupBox):
         self.start_b0.setVisible(spec.model == "line")
         if self.max_iterations.value() != spec.max_iterations:
             self.max_iterations.setValue(spec.max_iterations)
+        lam_shown = min(spec.lam, LAMBDA_MAX)
+        if abs(self.lam_slider.value() - lam_shown) > 1e-9:
+            self.lam_slider.setValue(lam_shown)
         self.lam.setEnabled(spec.penalty != "none")
+        self.lam_slider.setEnabled(spec.penalty != "none")
         self.l1_method.setEnabled(spec.penalty == "l1")
         del blockers
 

@@ -24,16 +24,19 @@ curves once (or, for the contour map, only when the objective or the needed rang
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from gdapp.core import Objective, Run, RunSpec
-from gdapp.gui.contour import contour_levels, contour_segments, evaluate, objective_grid, shading
+from gdapp.gui.contour import evaluate
+from gdapp.gui.contour_map import ContourMap
+from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import (
     MAX_PATH_DOTS,
     PATH_EXACT_ROWS,
@@ -52,12 +55,14 @@ from gdapp.gui.plot_base import (
     RunPlotWidget,
     centred,
     current_color,
+    difference_label,
     padded,
     pen,
     penalty_formula,
     penalty_on,
     readable_rows,
     run_label,
+    same_cost_surface,
     same_objective,
 )
 from gdapp.gui.plot_legend import HIDES_OPTIMUM
@@ -71,8 +76,6 @@ SAMPLES = 400
 TANGENT_WIDTH = 0.12
 #: …but at most this fraction of the view's height up or down.
 TANGENT_HEIGHT = 0.3
-#: Light shading of the contour map: low objective pale, high objective blue-grey.
-SHADES = pg.ColorMap([0.0, 1.0], [(255, 253, 240), (150, 180, 215)])
 
 
 class CostCurvePlot(RunPlotWidget):
@@ -91,12 +94,11 @@ class CostCurvePlot(RunPlotWidget):
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         self._headroom = 0.0
         super().__init__(vm, parent)
-        self.contour_image = pg.ImageItem()
-        self.contour_image.setZValue(-20)
-        self.contour_image.setLookupTable(SHADES.getLookupTable(0.0, 1.0, 256))
-        self.contour_lines = pg.PlotDataItem(pen=pen("#7f8c9a", 1), connect="pairs")
+        self.contour = ContourMap(self.plot_item)
+        self.contour_image = self.contour.image
+        self.contour_lines = self.contour.lines
         self.cost_curve = pg.PlotDataItem(pen=pen(COST_COLOR, 2))
-        self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2))
+        self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2.5, Qt.PenStyle.DotLine))
         self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
         self.path_item = pg.PlotDataItem()
         self.path_dots = PathDots(size=6)
@@ -108,20 +110,21 @@ class CostCurvePlot(RunPlotWidget):
         self.optimum_marker = pg.PlotDataItem(
             pen=None, symbol="star", symbolSize=18, symbolBrush=pg.mkBrush(OPTIMUM_COLOR),
             symbolPen=pen("#145214", 1))
-        for z, item in enumerate((self.contour_lines, self.cost_curve, self.penalty_curve,
+        for z, item in enumerate((self.cost_curve, self.penalty_curve,
                                   self.objective_curve, self.path_item, self.path_dots,
                                   self.tangent,
-                                  self.optimum_marker, self.marker)):
+                                  self.optimum_marker, self.marker), start=1):
             item.setZValue(z)
             self.plot_item.addItem(item)
-        self.plot_item.addItem(self.contour_image)
+        self._map_shown = False
         self.pinned_items: list[pg.PlotDataItem] = []
         self.pinned_curves: list[pg.PlotDataItem] = []
         self.samples: FloatArray = np.empty(0)
         self._path_indices = np.empty(0, dtype=np.intp)
+        #: while stepping, the last iterate the path is drawn to (None: the whole path)
+        self._path_upto: int | None = None
         self._rows = 0
         self._x_span = self._y_span = 1.0
-        self._contour_cache: tuple[RunSpec, tuple[float, float, float, float]] | None = None
         # what the samples, the pinned paths and the optimum marker were last drawn for
         self._curve_key: tuple[tuple[float, float, tuple[int, ...]], RunSpec] | None = None
         self._pinned_drawn: dict[int, Run] = {}
@@ -175,13 +178,18 @@ class CostCurvePlot(RunPlotWidget):
         origin = run.spec.model == "origin"
         for item in (self.cost_curve, self.penalty_curve, self.objective_curve, self.tangent):
             item.setVisible(origin)
-        self.contour_image.setVisible(not origin)
-        self.contour_lines.setVisible(not origin)
+        if self._map_shown != (not origin):
+            self._map_shown = not origin
+            self.contour.show(not origin)
+            # on the map the optimum's star sits above the current iterate's ring
+            self.optimum_marker.setZValue(9 if not origin else 7)
+            self.marker.setSymbolBrush(None if not origin else pg.mkBrush(MARKER_COLOR))
+            self.marker.setSymbolPen(pen("#000000", 2.5 if not origin else 1.5))
         pinned = list(zip(self.vm.pinned, self.pinned_items, strict=True))
         shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]] = []
         for (p, path), curve in zip(pinned, self.pinned_curves, strict=True):
-            # a pinned run of the other model lives in another parameter space
-            path.setVisible(p.run.spec.model == run.spec.model)
+            # a pinned run of another model, cost or data lives on other axes: listed only
+            path.setVisible(same_cost_surface(p.run.spec, run.spec))
             curve.setVisible(False)
             if path.isVisible():
                 shown.append((p.run, path, curve))
@@ -337,8 +345,11 @@ class CostCurvePlot(RunPlotWidget):
         x_lo, x_hi = self._range_around_optimum(run, 0, path[:, 0], 0.12)
         y_lo, y_hi = self._range_around_optimum(run, 1, path[:, 1], 0.12)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
-        self._draw_contours(spec, (x_lo, x_hi, y_lo, y_hi))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
+        # equal scales widen one of the ranges: the map covers what the view shows
+        (vx0, vx1), (vy0, vy1) = self.plot_item.getViewBox().viewRange()
+        self._draw_contours(spec, (min(vx0, x_lo), max(vx1, x_hi), min(vy0, y_lo),
+                                   max(vy1, y_hi)))
         self.place_legend([(path[:, 0], path[:, 1], 1.0), *self._optimum_point(run),
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
@@ -348,22 +359,10 @@ class CostCurvePlot(RunPlotWidget):
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers
         it for the same objective, at most three times too wide in each direction."""
-        x_lo, x_hi, y_lo, y_hi = box
-        if self._contour_cache is not None:
-            cached_spec, (cx0, cx1, cy0, cy1) = self._contour_cache
-            covers = cx0 <= x_lo and x_hi <= cx1 and cy0 <= y_lo and y_hi <= cy1
-            tight = (cx1 - cx0) <= 3 * (x_hi - x_lo) and (cy1 - cy0) <= 3 * (y_hi - y_lo)
-            if covers and tight and same_objective(cached_spec, spec):
-                return
-        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
-        b0, b1, z = objective_grid(obj, (x_lo, x_hi), (y_lo, y_hi))
-        self.contour_image.setImage(shading(z), levels=(0.0, 1.0), autoLevels=False)
-        dx, dy = b0[1] - b0[0], b1[1] - b1[0]
-        self.contour_image.setRect(QRectF(x_lo - dx / 2, y_lo - dy / 2,
-                                          dx * b0.size, dy * b1.size))
-        self.contour_lines.setData(*contour_segments(b0, b1, z, contour_levels(z)),
-                                   connect="pairs")
-        self._contour_cache = (spec, box)
+        drawn = self.contour.drawn_spec
+        if drawn is not None and self.contour.covers(box) and same_objective(drawn, spec):
+            return
+        self.contour.draw(spec, box)
 
     def _draw_path(self, run: Run, *, dots: bool = True) -> None:
         """The path's line through (decimated) iterates, always through the current one, and
@@ -379,10 +378,16 @@ class CostCurvePlot(RunPlotWidget):
         k = self.current_index()
         base = cached[3]
         idx = base if k >= rows else np.union1d(base, np.asarray([k], dtype=np.intp))
+        so_far = self.vm.stepping and k < rows - 1
+        if so_far:  # while stepping, the path so far: the iterates to come are not given away
+            idx = idx[idx <= k]
         self._path_indices = idx
+        self._path_upto = k if so_far else None
         self.path_item.setData(run.params[idx, 0], y[idx])
         if dots:
             idx = decimate_indices(self._rows, limit=MAX_PATH_DOTS, head=MAX_PATH_DOTS // 2)
+            if so_far:
+                idx = idx[idx <= k]
             self.path_dots.setData(run.params[idx, 0], y[idx])
 
     def _draw_current(self, placed: bool = False) -> None:
@@ -391,12 +396,18 @@ class CostCurvePlot(RunPlotWidget):
         run = self.vm.run
         k = self.current_index()
         self.mark_current_drawn(run, k)
-        if self._rows > len(self._path_indices) and k < self._rows and \
+        if self._path_upto is not None or (self.vm.stepping and k < self._rows - 1):
+            self._draw_path(run)  # the path so far grows (or shrinks) with k
+        elif self._rows > len(self._path_indices) and k < self._rows and \
                 not np.isin(k, self._path_indices):
             self._draw_path(run, dots=False)
         if run.spec.model != "origin":
             b0, b1 = float(run.params[k, 0]), float(run.params[k, 1])
             self.marker.setData([b0], [b1])
+            per_pixel = self.plot_item.getViewBox().viewPixelSize()[0]
+            self.contour.point_arrow((b0, b1), (float(run.gradient[k, 0]),
+                                                float(run.gradient[k, 1])),
+                                     1.0 / per_pixel if per_pixel > 0 else 0.0)
             self.show_off_plot(k, (b0, b1), f"b0 = {b0:.4g}, b1 = {b1:.4g}")
         else:
             b, f = float(run.params[k, 0]), float(run.objective[k])
@@ -414,6 +425,16 @@ class CostCurvePlot(RunPlotWidget):
         view's proportions; its two ends."""
         b, f, g = float(run.params[k, 0]), float(run.objective[k]), float(run.gradient[k, 0])
         h = TANGENT_WIDTH * self._x_span
+        spec = run.spec
+        if spec.penalty == "l1" and spec.lam > 0 and b == 0.0:
+            # at the kink of λ·|b1| there is no tangent: the V's two one-sided slopes,
+            # E'(0) − λ to the left and E'(0) + λ to the right (the recorded slope there is
+            # E'(0), the penalty's sign(0) being 0); both ≥ 0 on their side: 0 is the minimum
+            left, right = g - spec.lam, g + spec.lam
+            steepest = max(abs(left), abs(right))
+            if steepest > 0:
+                h = min(h, TANGENT_HEIGHT * self._y_span / steepest)
+            return np.asarray([-h, 0.0, h]), np.asarray([f - left * h, f, f + right * h])
         if g != 0.0:
             h = min(h, TANGENT_HEIGHT * self._y_span / abs(g))
         return np.asarray([b - h, b + h]), np.asarray([f - g * h, f + g * h])
@@ -426,7 +447,10 @@ class CostCurvePlot(RunPlotWidget):
             return run.params[k : k + 1, 0], run.params[k : k + 1, 1]
         x, y = self._tangent(run, k)
         t = np.linspace(0.0, 1.0, 9)
-        return x[0] + t * (x[1] - x[0]), y[0] + t * (y[1] - y[0])
+        # along the tangent's (one or two) pieces
+        xs = np.concatenate([a + t * (b - a) for a, b in itertools.pairwise(x)])
+        ys = np.concatenate([a + t * (b - a) for a, b in itertools.pairwise(y)])
+        return xs, ys
 
     def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]
                        ) -> None:
@@ -438,11 +462,15 @@ class CostCurvePlot(RunPlotWidget):
                 formula = penalty_formula(spec)
                 entries.append((self.penalty_curve, f"penalty {formula}, λ = {spec.lam:g}"))
                 entries.append((self.objective_curve, f"objective E + {formula}"))
-            entries.append((self.tangent, "tangent at iterate k"))
+            entries.append((self.tangent, tr("tangent at iterate k (at b1 = 0: both "
+                                             "one-sided slopes)") if spec.penalty == "l1"
+                            else tr("tangent at iterate k")))
         entries.append((self.path_item, f"this run: {run_label(spec)}"))
         for p, item in pinned:
-            if item.isVisible():
-                entries.append((item, p.label))
+            label = difference_label(p.run.spec, spec)
+            if not item.isVisible():
+                label += tr(" — another cost: not drawn")
+            entries.append((item, label))
         opt = run.optimum
         if opt.params is not None:
             where = ", ".join(f"{n} = {v:.4g}" for n, v in

@@ -109,6 +109,8 @@ class DataEditor(QWidget):
     importFinished = Signal(bool)
     #: (import number, Dataset or error message, file name) from the reading thread
     _read = Signal(int, object, str)
+    #: The message line said something new (the window scrolls it into view).
+    messageShown = Signal(str)
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,11 +151,15 @@ class DataEditor(QWidget):
         row2.addWidget(self.document_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # the message above the grid: where the eye is after typing or importing, never
+        # below the fold of the side panel
+        layout.addWidget(self.message)
         layout.addWidget(self.table)
         layout.addLayout(row1)
         layout.addLayout(row2)
-        layout.addWidget(self.message)
         self.message.hide()  # shown only while it has something to say
+        # Tab leaves the grid (arrow keys move between its cells)
+        self.table.setTabKeyNavigation(False)
 
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.pasteRequested.connect(self.paste_text)
@@ -168,6 +174,8 @@ class DataEditor(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text:
+            self.messageShown.emit(text)
 
     # ---- showing ---------------------------------------------------------------------
     def show_dataset(self, data: Dataset) -> None:
@@ -325,10 +333,18 @@ class DataEditor(QWidget):
 
     # ---- buttons ---------------------------------------------------------------------
     def add_row(self) -> None:
-        """Append an empty row and start editing its x."""
+        """Append an empty row and start editing its x (typing goes into the cell)."""
         r = self.table.rowCount()
+        blocker = QSignalBlocker(self.table)
         self.table.setRowCount(r + 1)
+        self.table.setItem(r, 0, QTableWidgetItem(""))
+        self.table.setItem(r, 1, QTableWidgetItem(""))
+        del blocker
         self.table.setCurrentCell(r, 0)
+        self.table.setFocus()
+        cell = self.table.item(r, 0)
+        if cell is not None:
+            self.table.editItem(cell)
 
     def remove_selected_rows(self) -> None:
         """Remove the rows of the selected cells (the last row when none is selected)."""

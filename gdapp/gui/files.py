@@ -9,21 +9,32 @@ one-sentence message box, never a traceback. The workbook functions live in
 
 from __future__ import annotations
 
+import re
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QProcess, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
+from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import RunViewModel
 
 #: Seconds LibreOffice may take to recalculate a workbook before Verify gives up.
 VERIFY_TIMEOUT = 600.0
 #: Runs with more rows than this export behind a progress dialog.
 PROGRESS_ROWS = 20_000
+#: The width offered for an exported PNG of a plot, in pixels.
+PLOT_EXPORT_WIDTH = 1600
 
 
 class _Worker(QObject):
@@ -63,6 +74,28 @@ def _sentence(exc: BaseException) -> str:
     if "." in first or "/" in first:
         return text
     return text[0].upper() + text[1:]
+
+
+#: A cell reference such as ``Iterations!C3`` or ``Summary!$F$35``.
+_CELL = re.compile(r"(\b[A-Za-z][\w ]*?!)(\$?[A-Z]{1,3}\$?\d+)")
+#: Joins the parts of a cell reference: no line break inside it.
+WORD_JOINER = "\u2060"
+
+
+def unbreakable_cells(text: str) -> str:
+    """``text`` with a word joiner after each ``Sheet!`` of a cell reference, so a message
+    box never wraps ``Iterations!C3`` across two lines."""
+    return _CELL.sub(lambda m: m.group(1) + WORD_JOINER + m.group(2), text)
+
+
+def spreadsheet_program() -> list[str] | None:
+    """The command that opens a workbook in LibreOffice Calc, which shows the workbook's
+    charts (Gnumeric, a desktop's other usual choice, drops them); None when not installed."""
+    for name in ("localc", "libreoffice", "soffice"):
+        found = shutil.which(name)
+        if found:
+            return [found] if name == "localc" else [found, "--calc"]
+    return None
 
 
 class FileActions(QObject):
@@ -110,7 +143,11 @@ class FileActions(QObject):
         self.failed.emit(message)
 
     def _start(self, job: Callable[[Callable[..., None]], object], title: str, label: str,
-               done: Callable[[object], None], *, cancellable: bool, show_now: bool) -> None:
+               done: Callable[[object], None], *, cancellable: bool, show_now: bool,
+               busy_first: str | None = None) -> None:
+        """Run ``job`` in a worker thread behind a progress dialog. ``busy_first``: until the
+        job reports some progress the bar is a busy indicator with this label (LibreOffice's
+        recalculation reports none), then a percentage with ``label``."""
         if self._worker is not None:
             self._fail(title, "Another file action is still running; wait for it to finish.")
             return
@@ -125,12 +162,23 @@ class FileActions(QObject):
         else:
             dialog.canceled.connect(self.cancel)
         dialog.setValue(0)
+        if busy_first is not None:
+            dialog.setRange(0, 0)  # moving, not stuck at 0 %
+            dialog.setLabelText(busy_first)
         if show_now:
             dialog.show()
         self.progress_dialog = dialog
         worker = _Worker(job, self)
-        worker.progressed.connect(
-            lambda d, t: dialog.setValue(min(1000, int(1000 * d / max(t, 1)))))
+
+        def progressed(done_: int, total: int) -> None:
+            if dialog.maximum() == 0:
+                if done_ <= 0:
+                    return
+                dialog.setRange(0, 1000)
+                dialog.setLabelText(label)
+            dialog.setValue(min(1000, int(1000 * done_ / max(total, 1))))
+
+        worker.progressed.connect(progressed)
         worker.succeeded.connect(lambda result: self._finish(dialog, done, result))
         worker.failed.connect(lambda message: self._finish(
             dialog, lambda _r: self._fail(title, message), None))
@@ -216,6 +264,10 @@ class FileActions(QObject):
         if self.last_export is None or not self.last_export.exists():
             self._fail("Open in spreadsheet", "Export a workbook first (File ▸ Export).")
             return False
+        program = spreadsheet_program()
+        if program is not None and QProcess.startDetached(
+                program[0], [*program[1:], str(self.last_export)])[0]:
+            return True
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export))):
             self._fail("Open in spreadsheet",
                        f"No program is set up to open {self.last_export.name}.")
@@ -242,20 +294,25 @@ class FileActions(QObject):
                                    cancel=cancel)
 
         self._start(job, "Verify workbook",
-                    f"Recalculating {target.name} in LibreOffice and comparing …",
-                    self._verified, cancellable=True, show_now=True)
+                    tr("Comparing the cells of {name} with gdapp …").format(name=target.name),
+                    self._verified, cancellable=True, show_now=True,
+                    busy_first=tr("Recalculating {name} in LibreOffice …").format(
+                        name=target.name))
         self._cancel = cancel
 
     def _verified(self, report: object) -> None:
         lines = getattr(report, "summary", lambda: [str(report)])()
         text = "\n".join(lines) if isinstance(lines, list | tuple) else str(lines)
+        text = unbreakable_cells(text)
         agree = bool(getattr(report, "agree", False))
         self.tell("Verify workbook", text, error=not agree)
         self.verified.emit(report)
 
     # ---- Export plot -------------------------------------------------------------------
-    def export_plot(self, plot: QWidget, path: str | Path | None = None) -> bool:
-        """Save a plot as PNG or SVG through its ``export_image``."""
+    def export_plot(self, plot: QWidget, path: str | Path | None = None,
+                    width: int | None = None) -> bool:
+        """Save a plot as PNG or SVG through its ``export_image``; a PNG ``width`` pixels
+        wide (asked for, default ``PLOT_EXPORT_WIDTH``, when the path is asked for)."""
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self._window, "Export plot", str(Path.home() / "plot.png"),
@@ -263,11 +320,20 @@ class FileActions(QObject):
             if not chosen:
                 return False
             path = chosen
+            if not chosen.lower().endswith(".svg"):
+                asked, ok = QInputDialog.getInt(
+                    self._window, tr("Export plot"),
+                    tr("Width of the image in pixels (the height follows the plot's "
+                       "shape; 1600 prints well on A4 at 200 dpi):"),
+                    PLOT_EXPORT_WIDTH, 200, 20_000, 100)
+                if not ok:
+                    return False
+                width = asked
         target = Path(path)
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_name(target.name + ".png")
         try:
-            plot.export_image(str(target))  # type: ignore[attr-defined]
+            plot.export_image(str(target), width=width)  # type: ignore[attr-defined]
         except (OSError, ValueError, RuntimeError) as exc:
             self._fail("Export plot", _sentence(exc))
             return False

@@ -28,16 +28,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from gdapp.core import Run
+from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import (
     MARKER_COLOR,
     RunPlotWidget,
     current_color,
+    difference_label,
     padded,
     pen,
     penalty_formula,
     penalty_on,
     readable_rows,
     run_label,
+    same_objective,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +49,33 @@ if TYPE_CHECKING:
 #: Pinned runs widen the iteration axis to at most this many times this run's iterations.
 PINNED_REACH = 3
 LOG_TIP = "Show the objective on a logarithmic axis: steady convergence becomes a straight line."
+
+
+#: On a linear axis the view ends where the objective has come this close to its floor
+#: (as a share of its drop from the start)…
+SETTLED_SHARE = 1e-3
+#: …times this, so the early iterations of a long run are not squashed against k = 0.
+SETTLED_MARGIN = 2
+#: The view spans at least this many iterations.
+MIN_VIEW_ROWS = 20
+
+
+def interesting_rows(run: Run) -> int:
+    """The rows of ``run`` a linear objective axis shows: its readable rows (see
+    :func:`readable_rows`), cut at ``SETTLED_MARGIN`` times the first iterate whose objective
+    is within ``SETTLED_SHARE`` of its drop from the floor (the rest is a flat line)."""
+    n = readable_rows(run)
+    f = run.objective[:n]
+    if n <= MIN_VIEW_ROWS or run.status == "diverged":
+        return n
+    floor = float(np.min(f))
+    drop = float(f[0]) - floor
+    if not drop > 0:
+        return n
+    near = np.flatnonzero(f - floor <= SETTLED_SHARE * drop)
+    if not near.size:
+        return n
+    return int(min(n, max(MIN_VIEW_ROWS, SETTLED_MARGIN * int(near[0]) + 1)))
 
 
 class IterationAxis(pg.AxisItem):  # type: ignore[misc]
@@ -97,6 +127,8 @@ class ObjectivePlot(RunPlotWidget):
         self.plot_item.addItem(self.marker)
         self.set_texts("Objective per iteration", bottom="iteration k")
         self.pinned_items: list[pg.PlotDataItem] = []
+        self._drawn_upto: tuple[Run | None, int] = (None, -1)
+        self._view_rows = 0
         self.connect_view_model()
 
     def axis_items(self) -> dict[str, pg.AxisItem]:
@@ -145,24 +177,33 @@ class ObjectivePlot(RunPlotWidget):
         if not log and self._log_drawn:
             self.plot_item.setLogMode(x=False, y=False)
             self._log_drawn = False
-        self.objective_curve.setData(np.arange(run.params.shape[0]), run.objective)
+        self._draw_so_far()
         for pinned, curve in zip(self.vm.pinned, self.pinned_items, strict=True):
             other = pinned.run
-            curve.setData(np.arange(other.params.shape[0]), other.objective)
+            # another objective is another quantity: listed in the legend, not drawn
+            curve.setVisible(same_objective(other.spec, run.spec))
+            if curve.isVisible():
+                curve.setData(np.arange(other.params.shape[0]), other.objective)
+        runs = [run, *(p.run for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)
+                       if c.isVisible())]
         self._move_marker()
         if log and not self._log_drawn:
             self.plot_item.setLogMode(x=False, y=True)
             self._log_drawn = True
         # view: every row on a log axis; the readable rows of each run on a linear one
-        rows = [r.params.shape[0] if log else readable_rows(r) for r in runs]
+        rows = [r.params.shape[0] if log else interesting_rows(r) for r in runs]
+        k = self.current_index()
+        if not log and self.vm.stepping and k >= rows[0]:  # stepped past the view: widen it
+            rows[0] = min(readable_rows(run), int(1.5 * k) + 2)
+        self._view_rows = rows[0]
         x_lo, x_hi, y_lo, y_hi = self._view_range(runs, rows, log)
         self.set_legend(self._legend(run))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = []
         for r, n in zip(runs, rows, strict=True):
-            k = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
-            f = r.objective[k]
-            points.append((k.astype(np.float64), np.log10(f) if log else f, 1.0))
+            ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
+            f = r.objective[ks]
+            points.append((ks.astype(np.float64), np.log10(f) if log else f, 1.0))
         self._mark_off_plot(placed=True)
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         spec = run.spec
@@ -179,8 +220,23 @@ class ObjectivePlot(RunPlotWidget):
     def _legend(self, run: Run) -> list[tuple[object, str]]:
         entries: list[tuple[object, str]] = [
             (self.objective_curve, f"this run: {run_label(run.spec)}")]
-        entries += [(c, p.label) for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)]
+        for p, c in zip(self.vm.pinned, self.pinned_items, strict=True):
+            label = difference_label(p.run.spec, run.spec)
+            if not c.isVisible():
+                label += tr(" — another objective: not drawn")
+            entries.append((c, label))
         return entries
+
+    def _draw_so_far(self) -> None:
+        """This run's objective per iteration: up to k while stepping (the iterations to
+        come are not given away), all of it otherwise."""
+        run = self.vm.run
+        k = self.current_index()
+        upto = k if self.vm.stepping and k < run.iterations else run.iterations
+        if upto == self._drawn_upto[1] and run is self._drawn_upto[0]:
+            return
+        self._drawn_upto = (run, upto)
+        self.objective_curve.setData(np.arange(upto + 1), run.objective[: upto + 1])
 
     @staticmethod
     def _view_range(runs: list[Run], rows: list[int], log: bool
@@ -238,12 +294,22 @@ class ObjectivePlot(RunPlotWidget):
 
     def _draw_current(self) -> None:
         """Move the vertical line and the marker to the current iteration k."""
+        if not self.log_scale:
+            run, k = self.vm.run, self.current_index()
+            if self.vm.stepping:
+                widen = self._view_rows <= k < readable_rows(run)
+            else:
+                widen = self._view_rows != interesting_rows(run)
+            if widen:
+                self._redraw()
+                return
         self._move_marker()
         self._mark_off_plot()
 
     def _move_marker(self) -> None:
         run = self.vm.run
         k = self.current_index()
+        self._draw_so_far()
         self.mark_current_drawn(run, k)
         self.current_line.setValue(k)
         self.marker.setData([k], [run.objective[k]])
@@ -254,7 +320,12 @@ class ObjectivePlot(RunPlotWidget):
         run = self.vm.run
         k = self.current_index()
         x, y = self.current_points()
-        hint = "" if self.log_scale else " (try log scale)"
+        if self.log_scale:
+            hint = ""
+        elif run.status != "diverged" and k >= self._view_rows:
+            hint = tr(" (the flat tail is left out: log scale shows all)")
+        else:
+            hint = " (try log scale)"
         self.show_off_plot(k, (float(x[0]), float(y[0])),
                            f"objective {float(run.objective[k]):.4g}{hint}")
         if not placed:

@@ -122,6 +122,18 @@ class PathDots(pg.GraphicsObject):  # type: ignore[misc]
         """The dots' x and y."""
         return self._x, self._y
 
+    def size(self) -> float:
+        """The dots' diameter in pixels."""
+        return self._size
+
+    def setSize(self, size: float) -> None:
+        """Dots of ``size`` pixels."""
+        self.prepareGeometryChange()
+        self._size = float(size)
+        self._pen.setWidthF(self._size)
+        self._stamp = None
+        self.update()
+
     def setColor(self, color: str) -> None:
         """Fill every dot with ``color``."""
         self._pen.setColor(QColor(color))

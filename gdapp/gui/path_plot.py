@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gdapp.core import RegularizationPath, regularization_path
+from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import pen
 
 if TYPE_CHECKING:
@@ -33,11 +34,6 @@ if TYPE_CHECKING:
 SLOPE_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
                 "#7f7f7f", "#bcbd22", "#17becf")
 CURRENT_LAMBDA_COLOR = "#444444"
-
-
-def tr(text: str) -> str:
-    """The window's translation of ``text`` (one fixed context for this module)."""
-    return QCoreApplication.translate("RegularizationPathPlot", text)
 
 
 class RegularizationPathPlot(QWidget):

@@ -28,26 +28,35 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gdapp.core import Run, RunSpec
+from gdapp.core import Run
+from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
 from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
 from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
+from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
-from gdapp.gui.plot_legend import LegendPlacement
-from gdapp.gui.viewmodel import PIN_COLORS
+from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
+from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
+from gdapp.gui.run_labels import penalty_formula as penalty_formula
+from gdapp.gui.run_labels import penalty_on as penalty_on
+from gdapp.gui.run_labels import run_label as run_label
+from gdapp.gui.run_labels import same_cost_surface as same_cost_surface
+from gdapp.gui.run_labels import same_objective as same_objective
+from gdapp.gui.viewmodel import THIS_RUN_COLOR
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
 
 FloatArray = NDArray[np.float64]
 
-#: The note's figure: the original cost in black, the penalty term in red.
+#: The note's figure: the original cost in black, the penalty term in a reddish orange
+#: (dotted), kept apart from the note's red tangent line (dashed).
 COST_COLOR = "#000000"
-PENALTY_COLOR = "#d62728"
+PENALTY_COLOR = "#e6550d"
 OBJECTIVE_COLOR = "#08306b"
 #: The current run's path when every pin colour is taken.
 PATH_COLOR = "#444444"
@@ -68,36 +77,10 @@ class PlotExportError(ValueError):
     """A plot could not be written to an image file; the message says why."""
 
 
-def penalty_on(spec: RunSpec) -> bool:
-    """True when the spec adds a penalty term that is not identically zero (λ > 0)."""
-    return spec.penalty != "none" and spec.lam > 0
-
-
-def penalty_formula(spec: RunSpec) -> str:
-    """The penalty term as the note writes it: ``λ·b1²`` (L2) or ``λ·|b1|`` (L1)."""
-    return "λ·b1²" if spec.penalty == "l2" else "λ·|b1|"
-
-
 def current_color(vm: RunViewModel) -> str:
-    """The colour of the current run: the one it will keep when pinned (the first pin colour
-    not in use), so a run looks the same before and after pinning."""
-    used = {p.color for p in vm.pinned}
-    return next((c for c in PIN_COLORS if c not in used), PATH_COLOR)
-
-
-def run_label(spec: RunSpec) -> str:
-    """A short legend label for a run: its learning rate and, if any, its penalty."""
-    label = f"η = {spec.learning_rate:g}"
-    if penalty_on(spec):
-        label += f", {spec.penalty.upper()} λ = {spec.lam:g}"
-    return label
-
-
-def same_objective(a: RunSpec, b: RunSpec) -> bool:
-    """Whether two specs minimise the same function (same samples, model, cost and penalty)."""
-    pa = (a.penalty, a.lam) if penalty_on(a) else ("none", 0.0)
-    pb = (b.penalty, b.lam) if penalty_on(b) else ("none", 0.0)
-    return (a.model, a.cost, pa) == (b.model, b.cost, pb) and a.data.same_samples(b.data)
+    """The colour of the current run: always the same (pinning another run does not
+    change it); a pinned run takes a colour of its own."""
+    return THIS_RUN_COLOR
 
 
 def readable_rows(run: Run) -> int:
@@ -153,11 +136,25 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.plot_widget = pg.PlotWidget(background="w", axisItems=self.axis_items())
         self.plot_widget.setAntialiasing(True)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        #: classroom mode's factor for fonts and lines (1: normal)
+        self.scale = 1.0
+        self._pixel_ratio = 1.0
+        # a long title (large in classroom mode) is clipped at the plot's edges, never
+        # widening the plot item past its widget: the title asks for no width, as the note
+        self.plot_item.titleLabel.__class__ = NoteLabel
         # An opaque light grid at the major ticks: translucent or minor grid lines cost
         # several milliseconds per repaint.
         self.plot_item.showGrid(x=True, y=True, alpha=1.0)
         self.plot_item.setMenuEnabled(False)
-        self.plot_item.hideButtons()
+        # pyqtgraph's "A" button (shown on hover once the view was zoomed or dragged) brings
+        # back the plot's own view, not pyqtgraph's auto-range; so does View ▸ Reset plot views
+        self._chosen_view: tuple[float, float, float, float] | None = None
+        auto = self.plot_item.autoBtn
+        auto.clicked.disconnect()
+        auto.clicked.connect(lambda *_: self._reset_from_button())
+        auto.setToolTip(tr("Back to the plot's own view"))
+        self.plot_widget.setToolTip(tr("Wheel: zoom · drag: pan · the “A” button in the corner "
+                                       "or Ctrl+0: back to the plot's view"))
         for side in ("left", "bottom"):
             axis = self.plot_item.getAxis(side)
             axis.setPen(pen("#dadada", 1))
@@ -189,6 +186,9 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.vm.runChanged.connect(self._on_run_changed)
         self.vm.currentChanged.connect(self._on_current_changed)
         self.vm.pinnedChanged.connect(self._on_pinned_changed)
+        # the new pinned runs' items at classroom size too
+        self.vm.pinnedChanged.connect(
+            lambda: self._scale_items() if self.scale * self._pixel_ratio != 1 else None)
         self._on_pinned_changed()
 
     # hooks for subclasses ----------------------------------------------------------------
@@ -237,12 +237,66 @@ class RunPlotWidget(LegendPlacement, QWidget):
         learning rate seldom moves the bounds) nothing is touched, so the axes keep their
         ticks and are not laid out again."""
         self._legend_view = (x_lo, x_hi, y_lo, y_hi)
+        self._chosen_view = (x_lo, x_hi, y_lo, y_hi)
         view = self.plot_item.getViewBox()
         (cx0, cx1), (cy0, cy1) = view.viewRange()
         if (cx0, cx1, cy0, cy1) == (x_lo, x_hi, y_lo, y_hi) and not any(
                 view.autoRangeEnabled()):
             return
         self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: fonts, line widths and marks ``scale`` times their size."""
+        self.scale = scale
+        for side in ("left", "bottom"):
+            self.plot_item.getAxis(side).setTickFont(_font(round(10 * scale)))
+        texts, self._texts = self._texts, {}
+        self.set_texts(texts.get("title"), texts.get("left"), texts.get("bottom"))
+        self.legend_row = round(LEGEND_ROW * scale)
+        self.legend_points = 8.0 * scale
+        self._scale_items()
+        self._lay_out_legend()
+        self._show_note()
+
+    def _scale_items(self) -> None:
+        """Every drawn line and mark at ``scale`` times its own width and size."""
+        for item in self.plot_item.items:
+            if isinstance(item, pg.PlotDataItem):
+                opts = item.opts
+                if not hasattr(item, "base_size"):
+                    width = pg.mkPen(opts["pen"]).widthF() if opts["pen"] is not None else 0
+                    item.base_size = (width, opts.get("symbolSize") or 0)
+                width, symbol = item.base_size
+                if opts["pen"] is not None and width:
+                    scaled = pg.mkPen(opts["pen"])
+                    # cosmetic pens are as wide in device pixels: times the pixel ratio
+                    scaled.setWidthF(width * self.scale * self._pixel_ratio)
+                    item.setPen(scaled)
+                if opts.get("symbol") is not None and symbol:
+                    item.setSymbolSize(symbol * self.scale)
+            elif isinstance(item, PathDots):
+                if not hasattr(item, "base_size"):
+                    item.base_size = item.size()
+                item.setSize(item.base_size * self.scale)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a high-density screen (QT_SCALE_FACTOR=2) lines as thick as on a normal one."""
+        super().showEvent(event)
+        ratio = self.devicePixelRatioF()
+        if ratio != self._pixel_ratio:
+            self._pixel_ratio = ratio
+            self._scale_items()
+
+    def reset_view(self) -> None:
+        """Back to the view the plot chose (undoes wheel zooming and dragging)."""
+        if self._chosen_view is None:
+            return
+        x_lo, x_hi, y_lo, y_hi = self._chosen_view
+        self.plot_item.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
+
+    def _reset_from_button(self) -> None:
+        self.reset_view()
+        self.plot_item.autoBtn.hide()
 
     def pixels_per_unit(self, x_span: float, y_span: float) -> tuple[float, float]:
         """Screen pixels per data unit along x and y for a view spanning (x_span, y_span)
@@ -260,9 +314,10 @@ class RunPlotWidget(LegendPlacement, QWidget):
             if text is None or self._texts.get(key) == text:
                 continue
             if key == "title":
-                self.plot_item.setTitle(text, color="#222222", size="11pt")
+                self.plot_item.setTitle(text, color="#222222", size=f"{11 * self.scale:g}pt")
             else:
-                self.plot_item.setLabel(key, text, color="#222222")
+                self.plot_item.setLabel(key, text, color="#222222",
+                                        **{"font-size": f"{9 * self.scale:g}pt"})
             self._texts[key] = text
 
     def set_note(self, text: str) -> None:
@@ -278,12 +333,15 @@ class RunPlotWidget(LegendPlacement, QWidget):
         text = self.note_text
         # the widget's width, not the plot item's: a long note line widens the item past it
         available = (width or self.width()) - NOTE_INDENT
-        lines = [part for line in text.split("\n") for part in _wrap(line, available)
+        lines = [part for line in text.split("\n")
+                 for part in _wrap(line, available, 9 * self.scale)
                  ] if text else []
-        self.note.setText("<br>".join(html.escape(line) for line in lines))
+        self.note.setText("<br>".join(html.escape(line) for line in lines),
+                          size=f"{9 * self.scale:g}pt")
         self.note.setVisible(bool(text))
-        self.note.setMaximumHeight(NOTE_LINE * len(lines))
-        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, NOTE_LINE * len(lines))
+        line_height = round(NOTE_LINE * self.scale)
+        self.note.setMaximumHeight(line_height * len(lines))
+        self.plot_item.layout.setRowFixedHeight(NOTE_ROW, line_height * len(lines))
 
     def _write_svg(self, path: str) -> None:
         """Render the plot into an SVG file with Qt's own SVG generator.
@@ -313,8 +371,9 @@ class RunPlotWidget(LegendPlacement, QWidget):
             modes.setExportMode(False)
             painter.end()
 
-    def export_image(self, path: str) -> None:
-        """Write the plot to ``path``: PNG for ``.png``, SVG for ``.svg`` (by suffix).
+    def export_image(self, path: str, width: int | None = None) -> None:
+        """Write the plot to ``path``: PNG for ``.png`` (``width`` pixels wide, default the
+        plot's size on screen), SVG for ``.svg`` (by suffix).
 
         The file is written next to its destination under a temporary name and moved into
         place only when complete, so a failed export never leaves a partial file.
@@ -339,7 +398,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         try:
             if suffix == ".png":
                 exporter = ImageExporter(self.plot_item)
-                exporter.parameters()["width"] = max(int(self.plot_item.width()), 400)
+                exporter.parameters()["width"] = int(width) if width else \
+                    max(int(self.plot_item.width()), 400)
                 image = exporter.export(toBytes=True)
                 if image is None or not image.save(tmp, "PNG"):
                     raise PlotExportError(f"cannot export the plot: writing {path!r} failed")
@@ -355,10 +415,12 @@ class RunPlotWidget(LegendPlacement, QWidget):
                 os.unlink(tmp)
 
 
-def _wrap(line: str, width: float) -> list[str]:
+def _wrap(line: str, width: float, points: float = 9) -> list[str]:
     """``line`` broken at spaces into lines at most ``width`` pixels wide in the note's
     font (a single word longer than that keeps a line of its own)."""
-    metrics = QFontMetricsF(_font(9))
+    font = QFont()
+    font.setPointSizeF(points)
+    metrics = QFontMetricsF(font)
     lines: list[str] = []
     for word in line.split(" "):
         if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:

@@ -31,6 +31,8 @@ LEGEND_ROW = 14
 LEGEND_FONT = "8pt"
 LEGEND_MAX_HEIGHT = 0.45
 LEGEND_MARGIN = 6
+#: A legend that would cover more of the view than this share of its area is hidden.
+LEGEND_MAX_AREA = 0.3
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
 #: The legend's corners: (x, y) fractions of the view box, y from the top.
@@ -48,6 +50,10 @@ class LegendPlacement:
 
     #: The legend takes more columns rather than more than this share of the view's height.
     legend_max_height = LEGEND_MAX_HEIGHT
+    #: One entry per this many pixels, in a font of this many points (classroom mode
+    #: scales both).
+    legend_row = LEGEND_ROW
+    legend_points = 8.0
 
     plot_item: pg.PlotItem
     legend: pg.LegendItem
@@ -114,7 +120,7 @@ class LegendPlacement:
         ``legend_max_height`` of the view's height."""
         height = self.plot_item.getViewBox().height()
         height = height if height > 1 else 400.0
-        max_rows = max(3, int(self.legend_max_height * height / LEGEND_ROW))
+        max_rows = max(3, int(self.legend_max_height * height / self.legend_row))
         return max(1, math.ceil(len(self._legend_entries) / max_rows))
 
     def _lay_out_legend(self) -> None:
@@ -130,16 +136,17 @@ class LegendPlacement:
         columns = self._legend_columns = self.legend_columns()
         rows = max(1, math.ceil(len(self._legend_entries) / columns))
         for i, (item, text) in enumerate(self._legend_entries):
-            sample = LegendSample(item)
-            label = LegendLabel(text, color="#222222", justify="left", size=LEGEND_FONT)
+            sample = LegendSample(item, self.legend_row)
+            label = LegendLabel(text, self.legend_row, color="#222222", justify="left",
+                                size=f"{self.legend_points:g}pt")
             legend.items.append((sample, label))
             row, column = i % rows, 2 * (i // rows)
             legend.layout.addItem(sample, row, column, Qt.AlignmentFlag.AlignVCenter)
             legend.layout.addItem(label, row, column + 1, Qt.AlignmentFlag.AlignVCenter)
         for row in range(rows):
-            legend.layout.setRowFixedHeight(row, LEGEND_ROW)
+            legend.layout.setRowFixedHeight(row, self.legend_row)
         for column in range(1, 2 * columns, 2):
-            legend.layout.setColumnSpacing(column, 12)
+            legend.layout.setColumnSpacing(column, 8)
         legend.layout.setContentsMargins(4, 2, 2, 2)
         self._size_legend()
         self._legend_corner = (-1.0, -1.0)  # anchor it anew
@@ -158,8 +165,16 @@ class LegendPlacement:
         view = self.plot_item.getViewBox()
         width = view.width() if view.width() > 1 else 600.0
         height = view.height() if view.height() > 1 else 400.0
-        self._share = ((self.legend.width() + LEGEND_MARGIN) / width,
-                       (self.legend.height() + LEGEND_MARGIN) / height)
+        share = ((self.legend.width() + LEGEND_MARGIN) / width,
+                 (self.legend.height() + LEGEND_MARGIN) / height)
+        # a plot made small (a divider dragged to its limit) keeps its curves: a legend
+        # that would cover more than LEGEND_MAX_AREA of it steps aside, into the tooltip
+        fits = share[0] * share[1] <= LEGEND_MAX_AREA and share[0] <= 1 and share[1] <= 1
+        if fits != self.legend.isVisible():
+            self.legend.setVisible(fits)
+        self._share = share if fits else (0.0, 0.0)
+        self.plot_item.getViewBox().setToolTip("" if fits else "\n".join(
+            text for _, text in self._legend_entries))
 
     def _fit_to_size(self) -> None:
         """After a resize: more or fewer legend columns if the height asks for it, and the
@@ -293,33 +308,44 @@ class LegendPlacement:
         ay = 0.0 if up else 1.0 if down else 0.5
         self.off_plot.setAnchor((ax, ay))
         cx = x1 if right else x0 if left else x
-        cy = y1 if up else y0 if down else y
+        # beside the view: at the iterate's height, but never half out of the view
+        margin = 0.15 * (y1 - y0)
+        cy = y1 if up else y0 if down else min(max(y, y0 + margin), y1 - margin)
         self.off_plot.setPos(QPointF(cx, cy))
         self.off_plot.setVisible(True)
 
 
 class LegendSample(ItemSample):  # type: ignore[misc]
-    """A legend entry's line (and symbol), ``LEGEND_ROW`` pixels high instead of 20."""
+    """A legend entry's line (and symbol), ``row`` pixels high instead of 20; a click does
+    not hide the plotted item (pyqtgraph's sample toggles it)."""
 
-    def __init__(self, item: Any) -> None:
+    def __init__(self, item: Any, row: int = LEGEND_ROW) -> None:
         super().__init__(item)
-        self.setFixedHeight(LEGEND_ROW)
+        self._row = row
+        self.setFixedHeight(row)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, 20, LEGEND_ROW)
+        return QRectF(0, 0, 20, self._row)
 
     def paint(self, p: QPainter, *args: Any) -> None:
-        p.translate(0, LEGEND_ROW / 2 - 11)  # pyqtgraph draws the line at y = 11
+        p.translate(0, self._row / 2 - 11)  # pyqtgraph draws the line at y = 11
         super().paint(p, *args)
+
+    def mouseClickEvent(self, event: Any) -> None:
+        event.ignore()
 
 
 class LegendLabel(pg.LabelItem):  # type: ignore[misc]
-    """A legend entry's text, one ``LEGEND_ROW`` high: no margin around the text (a
+    """A legend entry's text, one ``row`` high: no margin around the text (a
     pyqtgraph label keeps 4 pixels on each side, which spreads the rows apart)."""
+
+    def __init__(self, text: str, row: int = LEGEND_ROW, **args: Any) -> None:
+        self._row = row
+        super().__init__(text, **args)
 
     def updateMin(self) -> None:
         self.item.document().setDocumentMargin(0)
         super().updateMin()
-        self.setMinimumHeight(LEGEND_ROW)
-        self.setMaximumHeight(LEGEND_ROW)
-        self.setPreferredHeight(LEGEND_ROW)
+        self.setMinimumHeight(self._row)
+        self.setMaximumHeight(self._row)
+        self.setPreferredHeight(self._row)

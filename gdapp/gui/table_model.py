@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QTableView,
     QWidget,
 )
 
 from gdapp.core import Run
+from gdapp.gui.grid_columns import FIT_DIGITS, FittingColumns
 from gdapp.gui.grid_painter import CellDelegate, CellPainter
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -249,8 +249,10 @@ class IterationTableModel(QAbstractTableModel):
         return "\n".join(lines) + "\n"
 
 
-class IterationTableView(QTableView):
+class IterationTableView(FittingColumns):
     """The grid: fixed row heights, follows ``vm.current``, Ctrl+C copies TSV."""
+
+    table_model: IterationTableModel
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,7 +268,8 @@ class IterationTableView(QTableView):
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
         font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 0.92)  # ten digits in five columns fit
+        self._base_points = font.pointSizeF() * 0.92  # ten digits in five columns fit
+        font.setPointSizeF(self._base_points)
         self.setFont(font)
         vh = self.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -280,7 +283,8 @@ class IterationTableView(QTableView):
         hh = self.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
-        self._sized_for: tuple[object, ...] = ()
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control
+        self.connect_header()  # the column menu; a drag keeps the user's widths
         self._size_columns()
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
         self.table_model.modelReset.connect(self._size_columns)
@@ -305,17 +309,44 @@ class IterationTableView(QTableView):
         d = max("0123456789", key=cells.bold_metrics.horizontalAdvance)  # the widest digit
         number = max(cells.column_width(f"-{d}.{d * 9}e-{d * 2}", bold=True),
                      cells.column_width(f"-{d}.{d * 9}e+{d * 3}", bold=False))
+        self._fitting = True
         self.setColumnWidth(0, cells.column_width(d * 7, bold=True))
         no_penalty = self.table_model.run.spec.penalty == "none"
+        self._natural = {}
+        self._narrowest: dict[int, int] = {}
+        shortest = cells.column_width(f"-{d}.{d * (FIT_DIGITS - 1)}e-{d * 2}", bold=True)
         for c in range(1, self.table_model.columnCount()):
             header = str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
-            self.setColumnWidth(c, max(number, fm.horizontalAdvance(header) + 16))
+            self._natural[c] = max(number, fm.horizontalAdvance(header) + 16)
+            self._narrowest[c] = max(shortest, fm.horizontalAdvance(header) + 16)
+            self.setColumnWidth(c, self._natural[c])
             # Without a penalty the penalty is 0 and the objective is the cost: hide both.
-            self.setColumnHidden(c, no_penalty and header in ("penalty", "objective"))
+            self.setColumnHidden(c, (no_penalty and header in ("penalty", "objective"))
+                                 or header in self.hidden_by_user)
+        self._fitting = False
+        self._user_sized = False
+        self.fit_columns()
+
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: the grid's font ``scale`` times its size, rows and columns
+        following."""
+        font = self.font()
+        font.setPointSizeF(self._base_points * scale)
+        self.setFont(font)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._cells = CellPainter(self)
+        self.setItemDelegate(CellDelegate(self._cells))
+        self._sized_for = ()
+        self._size_columns()
+        self.viewport().update()
 
     def visible_columns(self) -> list[int]:
-        """The columns shown (the copy takes these)."""
+        """The columns shown."""
         return [c for c in range(self.table_model.columnCount()) if not self.isColumnHidden(c)]
+
+    def copied_columns(self) -> list[int]:
+        """The columns the copy takes: those shown and those only squeezed out for room."""
+        return sorted({*self.visible_columns(), *self._squeezed})
 
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -359,9 +390,17 @@ class IterationTableView(QTableView):
     def copy_selection(self) -> str:
         """Put the selected rows (or the current row) on the clipboard as TSV; return it."""
         rows = self.selected_rows() or [self._vm.current]
-        text = self.table_model.rows_as_tsv(rows, self.visible_columns())
+        text = self.table_model.rows_as_tsv(rows, self.copied_columns())
         QApplication.clipboard().setText(text)
         return text
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolling sideways repaints the whole viewport: the cells cut by its edge show
+        other text (elided) than when whole, so the pixels Qt moves would be stale —
+        the doubled digits of a half-repainted cell."""
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.fast_paint:

@@ -28,10 +28,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_start, run
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
+from gdapp.gui.i18n import tr
 
-#: Colours for pinned runs, clear of the black (cost) and red (penalty) the note uses.
+#: The current run's colour, on every plot, whatever is pinned.
+THIS_RUN_COLOR = "#1f77b4"
+#: Colours for pinned runs, clear of the black (cost), the red tangent, the orange penalty
+#: the note's figures use and of this run's blue.
 PIN_COLORS: tuple[str, ...] = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+    "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79",
 )
 #: At most this many runs can be pinned at once (one colour each).
 MAX_PINS = len(PIN_COLORS)
@@ -140,6 +144,8 @@ class RunViewModel(QObject):
     #: why the current run was not pinned (already pinned, or every colour taken)
     pinRefused = Signal(str)
     errorOccurred = Signal(str)
+    #: the start followed a change of data or model to a new default (the sentence says so)
+    startMoved = Signal(str)
     busyChanged = Signal(bool)
     #: (generation, Run or error message) from a worker thread; queued to the GUI thread
     _finished = Signal(int, object)
@@ -332,7 +338,28 @@ class RunViewModel(QObject):
             return False
         if new == old:
             return True
-        return self.set_spec(new)
+        moved = "start" in changes and changes["start"] is None and \
+            new.validated().resolved_start() != old.resolved_start() \
+            if not self._invalid(new) else False
+        if not self.set_spec(new):
+            return False
+        if moved:
+            before = ", ".join(f"{n} = {v:g}" for n, v in
+                               zip(old.param_names, old.resolved_start(), strict=True))
+            after = ", ".join(f"{n} = {v:g}" for n, v in
+                              zip(new.param_names, new.resolved_start(), strict=True))
+            self.startMoved.emit(tr(
+                "The start moved from {before} to {after}, the default for these data "
+                "(set Start to choose another).").format(before=before, after=after))
+        return True
+
+    @staticmethod
+    def _invalid(spec: RunSpec) -> bool:
+        try:
+            spec.validated()
+        except (ValueError, OverflowError):
+            return True
+        return False
 
     @staticmethod
     def _follow_start(old: RunSpec, changes: dict[str, Any]) -> tuple[float, ...] | None:

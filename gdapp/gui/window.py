@@ -8,18 +8,16 @@ only arranges the widgets, the stepping toolbar, the menus and the session autos
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
-    QMenu,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -29,75 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdapp.core import Run
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.data_editor import DataEditor
+from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
+from gdapp.gui.i18n import tr
+from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.settings_store import SessionStore
+from gdapp.gui.status_text import describe_status as describe_status  # re-exported
+from gdapp.gui.step_text import describe_step
 from gdapp.gui.table_model import IterationTableView
+from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
+from gdapp.gui.teaching_actions import MAX_ZOOM, TeachingActions
 from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
+#: The smallest a plot (and the grid) can be made with the dividers.
+PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
+GRID_MIN_WIDTH = 180
 TITLE = "gdapp — gradient descent, the way the note did it in Excel"
 
 
-def _g(v: float) -> str:
-    return f"{v:.10g}"
-
-
-def describe_status(run: Run, k: int) -> tuple[str, str]:
-    """The status line for iterate ``k`` of ``run``: (information, warning or "").
-
-    The information says how the run ended, where the exact optimum is and how far
-    iterate k is from it; the warning appears when η is at or past the stability limit
-    2/E'' (the note's η = 0.4 lesson).
-    """
-    spec = run.spec
-    names = spec.param_names
-    if run.status == "converged":
-        ending = f"converged at k = {run.converged_at}"
-    elif run.status == "diverged":
-        ending = f"diverged at k = {run.diverged_at}"
-    else:
-        ending = f"stopped at max iterations ({spec.max_iterations:,}) without converging"
-    parts = [ending]
-    opt = run.optimum
-    warning = ""
-    if opt.params is not None:
-        where = ", ".join(f"{n}* = {_g(v)}" for n, v in zip(names, opt.params, strict=True))
-        value = f", objective {_g(opt.objective)}" if opt.objective is not None else ""
-        distance = math.dist(run.params[k], opt.params)
-        parts.append(f"exact optimum {where}{value} ({opt.method}); "
-                     f"distance from k = {k}: {distance:.3g}")
-        warning = _stalled_warning(run)
-    if opt.note:
-        parts.append(opt.note)
-    limit = run.stability_limit
-    eta = spec.learning_rate
-    if limit is not None:
-        parts.append(f"stable for η < 2/E'' = {limit:.6g}")
-        if math.isclose(eta, limit, rel_tol=1e-9):
-            warning = (f"η = {eta:g} sits on the stability limit {limit:.6g}: "
-                       "the iterates bounce back and forth for ever")
-        elif eta > limit:
-            warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
-                       "further, the descent diverges")
-    return " · ".join(parts), warning
-
-
-def _stalled_warning(run: Run) -> str:
-    """A warning when the stopping rule ended a run far from the exact optimum."""
-    left = run.stopped_short
-    if left is None:
-        return ""
-    return (f"converged only by the stopping rule: every step was below the tolerance "
-            f"{run.spec.tolerance:g}, yet the last iterate is still {left:.3g} from the "
-            f"optimum (η = {run.spec.learning_rate:g} is too small, or the tolerance too large)")
-
-
-class MainWindow(QMainWindow):
+class MainWindow(TeachingActions, QMainWindow):
     """The desktop window over one view-model.
 
     Parameters
@@ -113,6 +66,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.vm = vm if vm is not None else RunViewModel(parent=self)
         self.store = store
+        self.zoom = 1.0
+        self._base_font = QFont(self.font())
         self.setWindowTitle(TITLE)
         self.resize(1280, 800)
 
@@ -120,8 +75,17 @@ class MainWindow(QMainWindow):
         self.pins = PinnedRunsPanel(self.vm)
         self.data_editor = DataEditor(self.vm)
         self.grid = IterationTableView(self.vm)
+        self.grid.fit_to_width = True
         self.cost_plot = CostCurvePlot(self.vm)
         self.objective_plot = ObjectivePlot(self.vm)
+        self.data_plot = DataPlot(self.vm)
+        self.lesson = LessonPanel()
+        self.lesson.closed.connect(self._lesson_closed)
+        self.step_label = QLabel()
+        self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.step_label.setToolTip(tr("The arithmetic of the next update, with its numbers"))
+        self.step_label.setStyleSheet("background: #f4f7fb; padding: 3px;")
+        self.step_label.setWordWrap(True)  # a long line wraps instead of widening the pane
         self.files = FileActions(self.vm, self)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -141,6 +105,15 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)  # there from the start: no layout jump later
         self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.pinRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.vm.startMoved.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        self.data_editor.messageShown.connect(self._show_data_message)
+        # after Return in a box, the keys go back to the window: Space steps, End runs to end
+        for box in (self.controls.eta, self.controls.lam, self.controls.max_iterations,
+                    self.controls.tolerance, self.controls.start_b0, self.controls.start_b1):
+            box.lineEdit().returnPressed.connect(lambda b=box: self._leave_box(b))
+            box.refused.connect(lambda _m, b=box: setattr(self, "_refused_box", b))
+            box.valueChanged.connect(lambda _v: setattr(self, "_refused_box", None))
+        self._refused_box: QWidget | None = None
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
             lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
@@ -170,26 +143,67 @@ class MainWindow(QMainWindow):
         bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
 
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(4, 4, 4, 4)
-        middle_layout.addWidget(self.status_label)
-        middle_layout.addWidget(self.warning_label)
-        middle_layout.addWidget(self.grid, 1)
+        numbers = QWidget()
+        numbers_layout = QVBoxLayout(numbers)
+        numbers_layout.setContentsMargins(4, 4, 4, 0)
+        numbers_layout.addWidget(self.status_label)
+        numbers_layout.addWidget(self.warning_label)
+        numbers_layout.addWidget(self.step_label)
+        numbers_layout.addWidget(self.grid, 1)
+        # the numbers above, the data and the line of iterate k below
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.addWidget(numbers)
+        self.middle.addWidget(self.data_plot)
+        self.middle.setChildrenCollapsible(False)
+        self.middle.setSizes([400, 300])
 
-        plots = QSplitter(Qt.Orientation.Vertical)
-        plots.addWidget(self.cost_plot)
-        plots.addWidget(self.objective_plot)
-        plots.setSizes([460, 300])
+        self.plots = QSplitter(Qt.Orientation.Vertical)
+        self.plots.addWidget(self.cost_plot)
+        self.plots.addWidget(self.objective_plot)
+        self.plots.setChildrenCollapsible(False)
+        self.plots.setSizes([440, 260])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.lesson)
+        right_layout.addWidget(self.plots, 1)
+        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
+            plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
+        self.grid.setMinimumWidth(GRID_MIN_WIDTH)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(plots)
+        self.splitter.addWidget(self.middle)
+        self.splitter.addWidget(right)
+        # no pane can be dragged shut or pushed off the window
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([scroll.minimumWidth(), 470, 1280 - 470 - scroll.minimumWidth()])
+        self.splitter.setSizes([scroll.minimumWidth(), 430, 1280 - 430 - scroll.minimumWidth()])
         self.setCentralWidget(self.splitter)
+        self.side_scroll = scroll
+        #: until the user drags a divider, the panes share the width by :meth:`_share_width`
+        self.splitter_moved_by_user = False
+        self.splitter.splitterMoved.connect(
+            lambda *_: setattr(self, "splitter_moved_by_user", True))
+
+    def _share_width(self) -> None:
+        """The settings at their width; of the rest 45 % to the numbers and the data plot
+        (at least 350 px, so a penalty run's columns fit at 1024 px), the rest to the plots."""
+        side = self.side_scroll.minimumWidth()
+        rest = self.splitter.width() - side - 2 * self.splitter.handleWidth()
+        if rest <= 0:
+            return
+        middle = max(int(0.45 * rest), min(350, rest - PLOT_MIN_WIDTH))
+        blocker = QSignalBlocker(self.splitter)
+        self.splitter.setSizes([side, middle, rest - middle])
+        del blocker
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.splitter_moved_by_user:
+            self._share_width()
 
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -254,6 +268,8 @@ class MainWindow(QMainWindow):
                   self.reset_action, self.run_to_end_action, None, self.pin_action):
             run_menu.addSeparator() if a is None else run_menu.addAction(a)
 
+        self._build_teaching_actions()
+
         bar = QToolBar("Main")
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
@@ -261,25 +277,15 @@ class MainWindow(QMainWindow):
                   self.reset_action, self.step_back_action, self.step_action, self.play_action):
             bar.addSeparator() if a is None else bar.addAction(a)
         bar.addWidget(self.speed)
-        for a in (self.run_to_end_action, None, self.pin_action):
+        for a in (self.run_to_end_action, None, self.pin_action, None, self.note_run_action):
             bar.addSeparator() if a is None else bar.addAction(a)
         self.addToolBar(bar)
-
-    def view_menu(self) -> QMenu:
-        """The View menu (made on first use)."""
-        for action in self.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and menu.objectName() == "view-menu":
-                return menu
-        menu = self.menuBar().addMenu("&View")
-        menu.setObjectName("view-menu")
-        return menu
+        self.toolbar = bar
 
     def _add_path_dock(self) -> None:
         """The regularization path (L1 beside L2) in a dock, shown from View."""
         self.path_plot = RegularizationPathPlot(self.vm)
-        dock = QDockWidget(QCoreApplication.translate("MainWindow", "Regularization path"),
-                           self)
+        dock = QDockWidget(tr("Regularization path"), self)
         dock.setObjectName("path-dock")
         dock.setWidget(self.path_plot)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -287,7 +293,9 @@ class MainWindow(QMainWindow):
         self.path_dock = dock
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.view_menu().addAction(toggle)
+        toggle.setToolTip(tr("Each slope's exact optimum against λ, L1 beside L2"))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(toggle)
 
     # ---- stepping ----------------------------------------------------------------------
     def step(self) -> None:
@@ -311,6 +319,7 @@ class MainWindow(QMainWindow):
         self.stop_play()
         self.vm.stepping = False
         self.vm.set_current(self.vm.run.iterations)
+        self._show_status()  # the ending, now that it is no secret (also when k was there)
 
     def toggle_play(self) -> None:
         """Start or pause playing the updates at the chosen speed."""
@@ -343,22 +352,38 @@ class MainWindow(QMainWindow):
             return
         self.vm.set_current(self.vm.current + per_tick)
 
+    def _leave_box(self, box: QWidget) -> None:
+        """After Return: focus to the grid, unless the box refused its text (then the
+        learner fixes it where it is)."""
+        refused, self._refused_box = self._refused_box, None
+        if refused is not box:
+            self.grid.setFocus()
+
+    def _show_data_message(self, text: str) -> None:
+        """A message of the data panel: scrolled into view, and on the status bar."""
+        self.side_scroll.ensureWidgetVisible(self.data_editor.message)
+        self.statusBar().showMessage(text, 10000)
+
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
-        info, warning = describe_status(self.vm.run, self.vm.current)
+        info, warning = describe_status(self.vm.run, self.vm.current,
+                                        stepping=self.vm.stepping)
         pending = self.vm.pending_spec
         if pending is not None:
             info = f"{describe_busy(pending)} — {info}"
         self.status_label.setText(info)
         self.warning_label.setText(warning)
         self.warning_label.setVisible(bool(warning))
+        self.step_label.setText("\n".join(
+            describe_step(self.vm.run, self.vm.current, self.vm.objective)))
 
     # ---- session -----------------------------------------------------------------------
     def window_state(self) -> dict[str, Any]:
         """The geometry, splitter sizes and last export folder, as JSON values."""
         state: dict[str, Any] = {
             "geometry": bytes(self.saveGeometry().toHex().data()).decode("ascii"),
-            "splitter": self.splitter.sizes()}
+            "splitter": self.splitter.sizes(), "splitter_moved": self.splitter_moved_by_user,
+            "zoom": self.zoom, "speed": self.speed.value()}
         if self.files.export_folder is not None:
             state["export_folder"] = str(self.files.export_folder)
         return state
@@ -375,6 +400,13 @@ class MainWindow(QMainWindow):
             if max(sizes, default=0) >= 2**31:  # Qt would raise OverflowError
                 raise ValueError("a splitter size is beyond what a window holds")
             self.splitter.setSizes(sizes)
+            self.splitter_moved_by_user = bool(state.get("splitter_moved", False))
+        zoom = state.get("zoom")
+        if isinstance(zoom, int | float) and not isinstance(zoom, bool) and 1 <= zoom <= MAX_ZOOM:
+            self.set_zoom(float(zoom))
+        speed = state.get("speed")
+        if isinstance(speed, int) and not isinstance(speed, bool):
+            self.speed.setValue(speed)  # clamped to the box's range
         folder = state.get("export_folder")
         if isinstance(folder, str) and folder and Path(folder).is_dir():
             self.files.export_folder = Path(folder)

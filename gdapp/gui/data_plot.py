@@ -1,0 +1,235 @@
+"""The data and the model: the samples, the line of the current iterate and its residuals.
+
+The first picture of a lesson on regression: the samples (x, y) as dots, the fitted line
+ŷ = b1·x (or b0 + b1·x) of iterate k, which swings toward the data as one steps, and each
+residual y − ŷ as a vertical segment from the sample to the line. Optionally each residual's
+square is drawn as a square on it — the squares MSE adds up (their mean is E). A square is
+square on screen: its side is |y − ŷ| in the y axis's units, and as many pixels wide as it is
+high.
+
+The view is fixed per run (so the line moves, not the axes): every sample, x = 0 for the
+origin model (the line passes through it), and the lines of the run's first and last
+(readable) iterates. Large data sets are thinned for drawing: at most ``MAX_DOTS`` samples
+are drawn, and residuals for at most ``MAX_RESIDUALS`` of them (an even stride).
+
+Changing the current iterate moves the line and the residuals only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath
+from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QWidget
+
+from gdapp.core import Dataset, Run
+from gdapp.gui.i18n import tr
+from gdapp.gui.plot_base import (
+    FloatArray,
+    RunPlotWidget,
+    current_color,
+    padded,
+    pen,
+    readable_rows,
+)
+
+if TYPE_CHECKING:
+    from gdapp.gui.viewmodel import RunViewModel
+
+#: At most this many samples are drawn as dots…
+MAX_DOTS = 5_000
+#: …and at most this many get their residual (and square) drawn.
+MAX_RESIDUALS = 200
+SAMPLE_COLOR = "#222222"
+RESIDUAL_COLOR = "#d62728"
+SQUARE_FILL = QColor(214, 39, 40, 40)
+
+
+def thinned(n: int, limit: int) -> np.ndarray:
+    """Indices of at most ``limit`` of ``n`` samples, evenly spread (all when n ≤ limit)."""
+    if n <= limit:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, limit).astype(np.intp))
+
+
+def predictions(run: Run, k: int, x: FloatArray) -> FloatArray:
+    """ŷ of iterate k at ``x``: b1·x, or b0 + b1·x."""
+    b = run.params[k]
+    if run.spec.model == "origin":
+        return np.asarray(b[0] * x, dtype=np.float64)
+    return np.asarray(b[0] + b[1] * x, dtype=np.float64)
+
+
+class DataPlot(RunPlotWidget):
+    """The samples with the line of the current iterate and its residuals.
+
+    Items for reading back: ``samples_item`` (the dots), ``line_item`` (two points at the
+    view's x limits), ``residual_item`` (segments in pairs: sample, line), ``square_item``
+    (a ``QGraphicsPathItem`` of squares, shown when ``squares_box`` is checked).
+    """
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, parent)
+        self.squares_box = QCheckBox(tr("squares (what MSE adds up)"))
+        self.squares_box.setToolTip(tr("Draw each residual's square: the mean of their "
+                                       "areas is the cost E (MSE)."))
+        self.squares_box.toggled.connect(lambda _on: self._draw_current())
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 0, 6, 2)
+        row.addStretch(1)
+        row.addWidget(self.squares_box)
+        self.column.addLayout(row)
+        self.samples_item = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=9, symbolBrush=pg.mkBrush(SAMPLE_COLOR),
+            symbolPen=pen("#ffffff", 1))
+        self.line_item = pg.PlotDataItem(pen=pen(current_color(vm), 2.5))
+        self.residual_item = pg.PlotDataItem(pen=pen(RESIDUAL_COLOR, 1.5), connect="pairs")
+        self.square_item = QGraphicsPathItem()
+        self.square_item.setPen(pen(RESIDUAL_COLOR, 1))
+        self.square_item.setBrush(QBrush(SQUARE_FILL))
+        for z, item in enumerate((self.square_item, self.residual_item, self.line_item,
+                                  self.samples_item)):
+            item.setZValue(z)
+            self.plot_item.addItem(item)
+        self._data: Dataset | None = None
+        self._shown = np.empty(0, dtype=np.intp)
+        self._with_residual = np.empty(0, dtype=np.intp)
+        self._x_range = (0.0, 1.0)
+        #: lines and residuals are cut at these heights (the view and twice its height)
+        self._y_reach = (-1e300, 1e300)
+        self._color = ""
+        self.plot_item.getViewBox().sigResized.connect(self._draw_squares)
+        self.connect_view_model()
+
+    # signals -----------------------------------------------------------------------------
+    def _on_run_changed(self) -> None:
+        self._redraw()
+
+    def _on_pinned_changed(self) -> None:
+        self._redraw()
+
+    # drawing -----------------------------------------------------------------------------
+    def _redraw(self) -> None:
+        run = self.vm.run
+        data = run.spec.data
+        if data is not self._data:
+            self._data = data
+            self._shown = thinned(data.n, MAX_DOTS)
+            self._with_residual = thinned(data.n, MAX_RESIDUALS)
+            self.samples_item.setData(data.x[self._shown], data.y[self._shown])
+        color = current_color(self.vm)
+        if color != self._color:
+            self.line_item.setPen(pen(color, 2.5))
+            self._color = color
+        x = data.x
+        x_lo, x_hi = float(np.min(x)), float(np.max(x))
+        if run.spec.model == "origin":
+            x_lo, x_hi = min(x_lo, 0.0), max(x_hi, 0.0)
+        x_lo, x_hi = padded(x_lo, x_hi, 0.06)
+        self._x_range = (x_lo, x_hi)
+        ends = np.asarray([x_lo, x_hi])
+        rows = readable_rows(run)
+        heights = [float(np.min(data.y)), float(np.max(data.y))]
+        for k in (0, rows - 1):
+            heights += [float(v) for v in predictions(run, k, ends)]
+        finite = [h for h in heights if np.isfinite(h)]
+        y_lo, y_hi = padded(min(finite), max(finite), 0.06)
+        self._y_reach = (y_lo - 2 * (y_hi - y_lo), y_hi + 2 * (y_hi - y_lo))
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
+        names = (data.x_name, data.y_name)
+        model = "ŷ = b1·x" if run.spec.model == "origin" else "ŷ = b0 + b1·x"
+        self.set_texts(tr("Data and the line {model} at k").format(model=model),
+                       names[1], names[0])
+        self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
+                         (self.line_item, tr("line of iterate k")),
+                         (self.residual_item, tr("residuals y − ŷ"))])
+        note = ""
+        if data.n > MAX_RESIDUALS:
+            note = tr("{m} of {n} samples drawn; residuals of {r} of them").format(
+                m=self._shown.size, n=data.n, r=self._with_residual.size)
+        self.set_note(note)
+        self._draw_current(placed=True)
+        self.place_legend([(data.x[self._shown], data.y[self._shown], 1.0)],
+                          (x_lo, x_hi, y_lo, y_hi))
+
+    def _draw_current(self, placed: bool = False) -> None:
+        """Move the line and the residuals to iterate k."""
+        run = self.vm.run
+        k = self.current_index()
+        self.mark_current_drawn(run, k)
+        xs_line, ys_line = self._line_in_view(run, k)
+        self.line_item.setData(xs_line, ys_line)
+        idx = self._with_residual
+        x, y = run.spec.data.x[idx], run.spec.data.y[idx]
+        lo, hi = self._y_reach
+        fit = np.clip(predictions(run, k, x), lo, hi)  # a diverged line: to the view's edge
+        xs = np.repeat(x, 2)
+        ys = np.column_stack([y, fit]).ravel()
+        self.residual_item.setData(xs, ys, connect="pairs")
+        self._draw_squares()
+        if not placed:
+            self.keep_current_visible()
+
+    def _line_in_view(self, run: Run, k: int) -> tuple[FloatArray, FloatArray]:
+        """The line of iterate k cut to the view (with a margin): its two ends, or none when
+        it passes outside (a diverged iterate's line is nearly vertical, far off)."""
+        x_lo, x_hi = self._x_range
+        lo, hi = self._y_reach
+        b = run.params[k]
+        b0, b1 = (0.0, float(b[0])) if run.spec.model == "origin" else (float(b[0]),
+                                                                         float(b[1]))
+        if b1 != 0.0:
+            cut = sorted(((lo - b0) / b1, (hi - b0) / b1))
+            x_lo, x_hi = max(x_lo, cut[0]), min(x_hi, cut[1])
+        elif not lo <= b0 <= hi:
+            return np.empty(0), np.empty(0)
+        if not x_lo < x_hi:
+            return np.empty(0), np.empty(0)
+        ends = np.asarray([x_lo, x_hi])
+        return ends, b0 + b1 * ends
+
+    def _draw_squares(self) -> None:
+        """The residuals' squares, as wide on screen as they are high (hidden unless asked)."""
+        on = self.squares_box.isChecked()
+        self.square_item.setVisible(on)
+        if not on:
+            return
+        run = self.vm.run
+        k = self.current_index()
+        idx = self._with_residual
+        x, y = run.spec.data.x[idx], run.spec.data.y[idx]
+        fit = np.clip(predictions(run, k, x), *self._y_reach)
+        (x0, x1), (y0, y1) = self.plot_item.getViewBox().viewRange()
+        px, py = self.pixels_per_unit(x1 - x0, y1 - y0)
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # overlapping squares stay filled
+        middle = (x0 + x1) / 2
+        for xi, yi, fi in zip(x, y, fit, strict=True):
+            side = abs(float(yi - fi))
+            if not np.isfinite(side) or side == 0.0:
+                continue
+            width = side * py / px  # as many pixels wide as high
+            left = float(xi) if xi <= middle else float(xi) - width  # toward the middle
+            path.addRect(left, float(min(yi, fi)), width, side)
+        self.square_item.setPath(path)
+
+    def current_points(self) -> tuple[FloatArray, FloatArray]:
+        """The line of iterate k, sampled, for keeping the legend off it."""
+        run = self.vm.run
+        xs, ys = self._line_in_view(run, self.current_index())
+        if not xs.size:
+            return xs, ys
+        t = np.linspace(0.0, 1.0, 9)
+        return xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
+
+    def squares_shown(self) -> int:
+        """How many squares are drawn (0 when the box is unchecked)."""
+        if not self.square_item.isVisible():
+            return 0
+        path = self.square_item.path()
+        return sum(1 for i in range(path.elementCount())
+                   if path.elementAt(i).type == QPainterPath.ElementType.MoveToElement)
+

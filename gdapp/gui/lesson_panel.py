@@ -1,0 +1,92 @@
+"""The lesson beside the plots: the current scene's title and paragraph, and the way to show
+a scene (its pinned runs, its run, its iterate) through the view-model.
+
+The panel only shows text; :func:`show_scene` writes the scene's runs to the view-model like
+any other control does. The window's Lesson menu and PgDn/PgUp call it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from gdapp.gui.i18n import tr
+from gdapp.gui.lessons import Scene, scene_specs, scenes
+from gdapp.gui.viewmodel import RunViewModel
+
+
+def show_scene(vm: RunViewModel, scene: Scene) -> bool:
+    """Make ``scene`` the view-model's state: its runs pinned (the others unpinned), its run
+    shown, the current iterate at the start (stepping) or at the end. False when a run was
+    refused (the view-model said why)."""
+    pins, spec = scene_specs(scene)
+    vm.clear_pins()
+    vm.stepping = False
+    for pinned in pins:
+        if not vm.set_spec(pinned):
+            return False
+        vm.pin_current()
+    if not vm.set_spec(spec):
+        return False
+    if scene.at_start:
+        vm.stepping = True
+        vm.set_current(0)
+    else:
+        vm.set_current(vm.run.iterations)
+    return True
+
+
+class LessonPanel(QFrame):
+    """The current scene's title and paragraph (hidden until a scene is chosen), with a
+    close button; ``closed`` when the learner closes it."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("LessonPanel { background: #fffbe6; }")
+        self.index = -1
+        self.title = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #555555;")
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setToolTip(tr("Close the lesson (the run stays)"))
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self._close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addWidget(self.hint)
+        self.close_button.setParent(self)
+        self.hide()
+
+    def resizeEvent(self, event: object) -> None:  # keep the × in the top-right corner
+        self.close_button.move(self.width() - self.close_button.sizeHint().width() - 2, 2)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def show_index(self, index: int) -> Scene:
+        """Show scene ``index`` (of :func:`scenes`) and return it."""
+        all_scenes = scenes()
+        scene = all_scenes[index]
+        self.index = index
+        self.title.setText(f"<b>{html.escape(scene.title)}</b>")
+        self.text.setText(scene.text)
+        self.hint.setText(tr("Scene {i} of {n} · PgDn: next · PgUp: previous").format(
+            i=index + 1, n=len(all_scenes)))
+        self.show()
+        return scene
+
+    def _close(self) -> None:
+        self.hide()
+        self.index = -1
+        self.closed.emit()

@@ -1,0 +1,58 @@
+"""Why a run never settled, and what to try: the hint under the status line.
+
+A run that stops at max iterations either *bounces* — its steps keep their length and flip
+their sign, as MAE does around its kink, where the slope jumps between fixed values instead
+of shrinking — or *creeps* — its steps keep their sign and shrink by a factor r close to 1
+per update, as the line model does at η = 0.01 in its long narrow valley. For a creeping run
+the number of further updates until a step falls below the tolerance is
+log(tolerance / |Δb|) / log r.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gdapp.core import Run
+from gdapp.gui.i18n import tr
+
+#: A bounce keeps at least this share of its length over two updates.
+BOUNCE_KEEPS = 0.9
+
+
+def never_settles_hint(run: Run) -> str:
+    """A sentence for a run stopped at max iterations (empty for any other run, and for one
+    whose η is at or past the stability limit: that has its own warning)."""
+    spec = run.spec
+    if run.status != "max_iterations" or run.iterations < 3:
+        return ""
+    limit = run.stability_limit
+    if limit is not None and spec.learning_rate >= limit * (1 - 1e-9):
+        return ""
+    steps = run.step[-3:]
+    j = int(np.argmax(np.abs(steps[-1])))
+    last, before, earlier = (float(v) for v in steps[::-1, j])
+    tol = spec.tolerance
+    if last * before < 0 and abs(last) >= BOUNCE_KEEPS * abs(earlier) > 0:
+        name = spec.param_names[j]
+        values = sorted(float(v) for v in run.params[-2:, j])
+        why = tr("MAE's slope does not shrink near its minimum — it jumps between fixed "
+                 "values — ") if spec.cost == "mae" else ""
+        return tr("The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}so "
+                  "each step η·slope stays {step:.3g} long and never falls below the "
+                  "tolerance {tol:g}. Try a smaller η (the hops shrink with it) or a "
+                  "tolerance above {step:.3g}.").format(
+            name=name, a=values[0], b=values[1], why=why, step=abs(last), tol=tol)
+    if last * before > 0 and 0 < abs(last) < abs(before):
+        r = abs(last) / abs(before)
+        more = math.ceil(math.log(tol / abs(last)) / math.log(r)) if abs(last) > tol else 0
+        valley = tr(" The line model's slope and intercept pull against each other: the "
+                    "bowl is a long narrow valley, and η is held back by its steep side."
+                    ) if spec.model == "line" else ""
+        stable = tr(" (stable below {limit:.6g})").format(limit=limit) if limit else ""
+        return tr("Still creeping toward the optimum: each step is only {share:.2%} shorter "
+                  "than the one before, so about {more:,} more updates would reach the "
+                  "tolerance.{valley} Raise max iterations, or η{stable}.").format(
+            share=1 - r, more=more, valley=valley, stable=stable)
+    return ""

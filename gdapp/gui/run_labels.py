@@ -1,0 +1,71 @@
+"""What a run is called on the plots, and which runs a plot can compare.
+
+* :func:`run_label` — this run's legend label (η and, if any, its penalty);
+* :func:`difference_label` — a pinned run named by what sets it apart from the run shown;
+* :func:`same_cost_surface` / :func:`same_objective` — whether a pinned run shares the cost
+  plot's axes / the objective plot's quantity.
+"""
+
+from __future__ import annotations
+
+from gdapp.core import RunSpec
+from gdapp.gui.i18n import tr
+
+
+def penalty_on(spec: RunSpec) -> bool:
+    """True when the spec adds a penalty term that is not identically zero (λ > 0)."""
+    return spec.penalty != "none" and spec.lam > 0
+
+
+def penalty_formula(spec: RunSpec) -> str:
+    """The penalty term as the note writes it: ``λ·b1²`` (L2) or ``λ·|b1|`` (L1)."""
+    return "λ·b1²" if spec.penalty == "l2" else "λ·|b1|"
+
+
+def run_label(spec: RunSpec) -> str:
+    """A short legend label for a run: its learning rate and, if any, its penalty."""
+    label = f"η = {spec.learning_rate:g}"
+    if penalty_on(spec):
+        label += f", {spec.penalty.upper()} λ = {spec.lam:g}"
+    return label
+
+
+def same_cost_surface(a: RunSpec, b: RunSpec) -> bool:
+    """Whether two specs' cost plots share their axes: same samples, model and cost (the
+    penalty may differ; the cost plot then draws the other run's objective curve too)."""
+    return (a.model, a.cost) == (b.model, b.cost) and a.data.same_samples(b.data)
+
+
+def difference_label(other: RunSpec, spec: RunSpec) -> str:
+    """A pinned run named by what sets it apart from ``spec`` (the run on screen), e.g.
+    ``"η = 0.1"`` or ``"MAE, η = 0.01"``; η is always named."""
+    parts = []
+    if other.cost != spec.cost:
+        parts.append(other.cost.upper())
+    if other.model != spec.model:
+        parts.append(other.model)
+    if not other.data.same_samples(spec.data):
+        parts.append(tr("data {name}").format(name=other.data.name))
+    pen_other = (other.penalty, other.lam) if penalty_on(other) else ("none", 0.0)
+    pen_this = (spec.penalty, spec.lam) if penalty_on(spec) else ("none", 0.0)
+    if pen_other != pen_this:
+        parts.append(tr("no penalty") if pen_other[0] == "none"
+                     else f"{other.penalty.upper()} λ = {other.lam:g}")
+    if other.penalty == "l1" and spec.penalty == "l1" and other.l1_method != spec.l1_method:
+        parts.append(other.l1_method)
+    parts.append(f"η = {other.learning_rate:g}")
+    if other.resolved_start() != spec.resolved_start() and other.model == spec.model:
+        parts.append(tr("from {start}").format(
+            start=", ".join(f"{v:g}" for v in other.resolved_start())))
+    if other.max_iterations != spec.max_iterations:
+        parts.append(tr("max {n:,} updates").format(n=other.max_iterations))
+    if other.tolerance != spec.tolerance:
+        parts.append(tr("tolerance {t:g}").format(t=other.tolerance))
+    return ", ".join(parts)
+
+
+def same_objective(a: RunSpec, b: RunSpec) -> bool:
+    """Whether two specs minimise the same function (same samples, model, cost and penalty)."""
+    pa = (a.penalty, a.lam) if penalty_on(a) else ("none", 0.0)
+    pb = (b.penalty, b.lam) if penalty_on(b) else ("none", 0.0)
+    return (a.model, a.cost, pa) == (b.model, b.cost, pb) and a.data.same_samples(b.data)

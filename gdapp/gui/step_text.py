@@ -1,0 +1,117 @@
+"""The arithmetic of one update, written out with its numbers as the note writes it.
+
+For iterate k of a run, :func:`describe_step` gives the lines a student can read aloud:
+
+* the slope of the cost at b_k, for the note's case with its formula evaluated
+  (``∂E/∂b1 = 5·b1 − 14 = 5 × 15 − 14 = 61``): for MSE through the origin
+  ∂E/∂b1 = 2·mean(x²)·b1 − 2·mean(x·y);
+* with an L2 penalty its part 2λ·b1, with L1 (subgradient) λ·sign(b1), and their sum;
+* the update itself, ``b1 ← 15 − 0.01 × 61 = 14.39``; with L1's proximal step its two stages,
+  ``z = b1 − η·∂E/∂b1`` and the shrink toward 0, ``b1 ← sign(z)·max(|z| − η·λ, 0)``.
+
+The new value shown is the run's own next iterate when the run has one (so the line agrees
+with the grid to the last digit), else the update computed from the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gdapp.core import Objective, Run
+from gdapp.gui.i18n import tr
+
+MINUS = "−"
+
+
+def number(v: float) -> str:
+    """A number as the grid shows it (10 significant digits), with a true minus sign."""
+    text = f"{v:.10g}"
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def operand(v: float) -> str:
+    """A number as the right-hand operand of − or ×: a negative one in parentheses."""
+    return f"({number(v)})" if v < 0 or (v == 0 and math.copysign(1, v) < 0) else number(v)
+
+
+def _coefficient(v: float) -> str:
+    return f"{v:.6g}"
+
+
+def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
+    """The cost's slope at iterate k, with its formula (evaluated for MSE through the
+    origin, the note's case)."""
+    spec = run.spec
+    b = run.params[k]
+    if spec.cost == "mse" and spec.model == "origin":
+        x, y = spec.data.x, spec.data.y
+        a = 2.0 * float(np.mean(x * x))
+        c = 2.0 * float(np.mean(x * y))
+        sign = MINUS if c >= 0 else "+"
+        return (f"∂E/∂b1 = {_coefficient(a)}·b1 {sign} {_coefficient(abs(c))} = "
+                f"{_coefficient(a)} × {operand(float(b[0]))} {sign} {_coefficient(abs(c))}"
+                f" = {number(g_cost)}")
+    formula = {
+        "mse": "−(2/n)·Σ {x}(y − ŷ)",
+        "mae": "−(1/n)·Σ {x}sign(y − ŷ)",
+        "rmse": "(∂MSE/∂{b}) / (2·√MSE)",
+    }[spec.cost]
+    x_factor = "" if name == "b0" else "x·"
+    return f"∂E/∂{name} = " + formula.format(x=x_factor, b=name) + f" = {number(g_cost)}"
+
+
+def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
+    """The lines of the update from iterate ``k`` to ``k + 1`` of ``run`` (see the module
+    docstring); ``objective`` is the run's (for the cost's own slope)."""
+    spec = run.spec
+    names = spec.param_names
+    k = max(0, min(int(k), run.iterations))
+    b = run.params[k]
+    g_cost = objective.cost_gradient(run.params[k : k + 1])[0]
+    eta = spec.learning_rate
+    lam = spec.lam if spec.penalty != "none" else 0.0
+    has_next = k < run.iterations
+    lines = [tr("Update k = {k} → {k1}:").format(k=k, k1=k + 1)]
+    for j, name in enumerate(names):
+        bj, gc = float(b[j]), float(g_cost[j])
+        lines.append("  " + slope_formula(run, k, gc, name))
+        slope = gc
+        penalised = name == "b1" and lam > 0
+        if penalised and spec.penalty == "l2":
+            part = 2.0 * lam * bj
+            lines.append("  " + tr("penalty part 2λ·b1 = 2 × {lam} × {b} = {p}").format(
+                lam=number(lam), b=operand(bj), p=number(part)))
+            slope = gc + part
+            lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
+                g=number(gc), p=operand(part), s=number(slope)))
+        elif penalised and spec.penalty == "l1" and spec.l1_method == "subgradient":
+            part = lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
+            lines.append("  " + tr("penalty part λ·sign(b1) = {lam} × {s} = {p}").format(
+                lam=number(lam), s=operand(part / lam), p=number(part)))
+            slope = gc + part
+            lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
+                g=number(gc), p=operand(part), s=number(slope)))
+        if penalised and spec.penalty == "l1" and spec.l1_method == "proximal":
+            z = bj - eta * gc
+            lines.append("  " + tr("step on the cost: z = b1 − η·∂E/∂b1 = {b} − {eta} × "
+                                   "{g} = {z}").format(b=number(bj), eta=number(eta),
+                                                       g=operand(gc), z=number(z)))
+            shrunk = math.copysign(max(abs(z) - eta * lam, 0.0), z)
+            new = float(run.params[k + 1, j]) if has_next else shrunk
+            lines.append("  " + tr("shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − "
+                                   "{s}, 0) = {new}").format(s=number(eta * lam),
+                                                             new=number(new)))
+            continue
+        new = float(run.params[k + 1, j]) if has_next else bj - eta * slope
+        lines.append("  " + f"{name} ← {number(bj)} {MINUS} {number(eta)} × {operand(slope)}"
+                     f" = {number(new)}")
+    if not has_next:
+        if run.status == "diverged":
+            lines.append("  " + tr("(the run stops here: the next value is too large to "
+                                   "hold)"))
+        else:
+            lines.append("  " + tr("(the run stopped at k = {k}; this is the update that "
+                                   "would follow)").format(k=k))
+    return lines
