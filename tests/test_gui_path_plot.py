@@ -81,3 +81,4 @@ def test_the_window_offers_the_path_from_the_view_menu(window: Any) -> None:
     toggle.trigger()
     assert window.path_dock.isVisible()
     assert window.path_plot.paths["l1"] is not None  # computed once shown
+    assert window.path_dock.height() <= window.height() // 2  # the grid and plots keep room

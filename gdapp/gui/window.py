@@ -291,6 +291,9 @@ class MainWindow(TeachingActions, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         self.path_dock = dock
+        # shown, it takes a third of the window's height: the grid and plots keep the rest
+        dock.visibilityChanged.connect(lambda shown: shown and self.resizeDocks(
+            [dock], [max(200, self.height() // 3)], Qt.Orientation.Vertical))
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
         toggle.setToolTip(tr("Each slope's exact optimum against λ, L1 beside L2"))
