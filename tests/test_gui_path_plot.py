@@ -74,11 +74,12 @@ def test_new_data_redraws_the_paths_with_every_feature(qtbot: Any,
     assert shown.paths["l1"].lambda_max == pytest.approx(14.0)
 
 
-def test_the_window_offers_the_path_from_the_view_menu(window: Any) -> None:
+def test_the_window_offers_the_path_from_the_view_menu(qtbot: Any, window: Any) -> None:
     toggle = window.path_dock.toggleViewAction()
     assert toggle in window.view_menu.actions()
     assert not window.path_dock.isVisible() and window.path_plot.paths["l1"] is None
     toggle.trigger()
     assert window.path_dock.isVisible()
     assert window.path_plot.paths["l1"] is not None  # computed once shown
-    assert window.path_dock.height() <= window.height() // 2  # the grid and plots keep room
+    # the grid and the plots keep their room
+    qtbot.waitUntil(lambda: 0 < window.path_dock.height() <= window.height() // 2, timeout=2000)
