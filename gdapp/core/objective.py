@@ -78,14 +78,14 @@ def centred_columns(data: Dataset) -> tuple[FloatArray, FloatArray, FloatArray]:
 
 
 def gram(rows: FloatArray, target: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """(Σ u_j·u_k (p, p), Σ u_j·v (p,)) over the samples, each a 1-D pairwise sum as numpy
-    gives for one feature, so that one feature's statistics are bit for bit the 1-D ones."""
-    p = rows.shape[0]
-    g = np.empty((p, p), dtype=np.float64)
-    for j in range(p):
-        for k in range(j, p):
-            g[j, k] = g[k, j] = np.sum(rows[j] * rows[k])
-    return g, np.array([np.sum(r * target) for r in rows], dtype=np.float64)
+    """(Σ u_j·u_k (p, p), Σ u_j·v (p,)) over the samples. One feature's are numpy's 1-D
+    pairwise sums, bit for bit the note's scalars; several features' a matrix product."""
+    if rows.shape[0] == 1:
+        return (np.array([[np.sum(rows[0] * rows[0])]]),
+                np.array([np.sum(rows[0] * target)]))
+    g = rows @ rows.T
+    return np.asarray((g + g.T) / 2.0, dtype=np.float64), np.asarray(rows @ target,
+                                                                     dtype=np.float64)
 
 
 def solve_normal(g: FloatArray, s: FloatArray) -> FloatArray:

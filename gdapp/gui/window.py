@@ -292,13 +292,17 @@ class MainWindow(TeachingActions, QMainWindow):
         dock.hide()
         self.path_dock = dock
         # shown, it takes a third of the window's height: the grid and plots keep the rest
-        dock.visibilityChanged.connect(lambda shown: shown and self.resizeDocks(
-            [dock], [max(200, self.height() // 3)], Qt.Orientation.Vertical))
+        dock.visibilityChanged.connect(self._size_path_dock)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
         toggle.setToolTip(tr("Each slope's exact optimum against λ, L1 beside L2"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)
+
+    def _size_path_dock(self, shown: bool) -> None:
+        if shown:
+            self.resizeDocks([self.path_dock], [max(200, self.height() // 3)],
+                             Qt.Orientation.Vertical)
 
     # ---- stepping ----------------------------------------------------------------------
     def step(self) -> None:
