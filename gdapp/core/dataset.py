@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -189,13 +190,19 @@ class Dataset:
     def __hash__(self) -> int:
         return hash((self._fingerprint, self.feature_names, self.y_name, self.name))
 
+    @cached_property
+    def means(self) -> tuple[float, tuple[float, ...]]:
+        """(ȳ, (x̄1, …, x̄p)), each numpy's mean of its column (computed once)."""
+        return float(np.mean(self.y)), tuple(float(np.mean(c)) for c in self.X.T)
+
     def intercept(self, slopes: Sequence[float]) -> float:
         """b0 = ȳ − x̄·b: the intercept that fits best with these slopes."""
+        my, mx = self.means
         if self.p == 1:
-            return float(np.mean(self.y) - slopes[0] * np.mean(self.x))
-        b0 = float(np.mean(self.y))
-        for b, col in zip(slopes, self.X.T, strict=True):
-            b0 -= b * float(np.mean(col))
+            return float(my - slopes[0] * mx[0])
+        b0 = my
+        for b, m in zip(slopes, mx, strict=True):
+            b0 -= b * m
         return b0
 
     def standardized(self, *, centre: bool) -> Dataset:
