@@ -143,11 +143,26 @@ def test_the_vector_kernel_walks_the_general_loops_path(seed: int, penalty: str,
     spec = RunSpec(data=data, model="line", penalty=penalty, lam=lam, l1_method=l1_method,
                    learning_rate=eta, max_iterations=400)
     general = run(spec, kernel="general")
-    vector = run(spec, kernel="squared")
-    assert general.iterations == vector.iterations
     scale = np.max(np.abs(general.params), axis=0)
-    np.testing.assert_allclose(vector.params, general.params, rtol=0, atol=1e-12 * scale.max())
-    assert np.array_equal(vector.params == 0, general.params == 0) or penalty != "l1"
+    for kernel in ("squared", "linear") if penalty != "l1" else ("squared",):
+        vector = run(spec, kernel=kernel)
+        assert general.iterations == vector.iterations
+        np.testing.assert_allclose(vector.params, general.params, rtol=0,
+                                   atol=1e-12 * scale.max())
+        assert np.array_equal(vector.params == 0, general.params == 0) or penalty != "l1"
+
+
+def test_the_linear_kernel_hands_a_landing_on_zero_to_the_exact_loop() -> None:
+    # orthogonal features with E'' = 2 on each: η = 0.5 lands every slope on its optimum in
+    # one update, and the second one's optimum is 0: the zero band decides, update by update
+    x1 = np.array([1.0, -1.0, 1.0, -1.0])
+    x2 = np.array([1.0, 1.0, -1.0, -1.0])
+    x3 = np.array([1.0, -1.0, -1.0, 1.0])
+    data = Dataset(np.column_stack([x1, x2, x3]), 2.0 * x1 + 0.5 * x3)
+    spec = RunSpec(data=data, learning_rate=0.5, start=(3.0, 7.0, -2.0), max_iterations=500)
+    general, linear = run(spec, kernel="general"), run(spec, kernel="linear")
+    assert np.array_equal(linear.params, general.params)
+    assert linear.params[1].tolist() == [2.0, 0.0, 0.5] and linear.status == "converged"
 
 
 def test_the_notes_inlined_case_is_bit_for_bit_the_general_loop() -> None:

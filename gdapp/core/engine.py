@@ -39,6 +39,7 @@ from gdapp.core.loops import (
     asking_first,
     descend,
     descend_affine,
+    descend_linear,
     descend_squared,
 )
 from gdapp.core.objective import Objective
@@ -143,14 +144,15 @@ class Run:
 
 
 #: The kernels :func:`_iterate` may choose ("general" is :func:`descend`; tests force each).
-KERNELS = ("auto", "general", "squared")
+KERNELS = ("auto", "general", "squared", "linear")
 
 
 def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
              cancel: Callable[[], bool] | None, kernel: str = "auto") -> Trace:
     """The iterates, by the fastest kernel that computes this run: the note's own case (one
     parameter, MSE, plain descent, no L1) inlined; MSE on more than two parameters a vector
-    at a time; the general loop otherwise (each kernel is tested equal to the general loop)."""
+    at a time (plain descent without L1: a block of linear updates at a time); the general
+    loop otherwise (each kernel is tested equal to the general loop)."""
     start = spec.resolved_start()
     tol, n_max = spec.tolerance, spec.max_iterations
     stats, q = obj.stats, len(start)
@@ -160,6 +162,11 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
         assert stats is not None
         return descend_affine(2.0 * stats.sxx, stats.bstar, start[0], stepping.eta,
                               stepping.lam if stepping.mode == "l2" else 0.0, n_max, tol, stop)
+    linear = squared and stepping.plain and stepping.mode in ("plain", "l2")
+    if linear and (kernel == "linear" or (kernel == "auto" and q > 2)):
+        assert stats is not None
+        return descend_linear(stats.hessian(), stats.optimum(), start, stepping, n_max,
+                              tol, stop, cancel)
     if squared and (kernel == "squared" or (kernel == "auto" and q > 2)):
         assert stats is not None
         return descend_squared(stats.hessian(), stats.optimum(), start, stepping, n_max,
@@ -195,7 +202,7 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         Asked every 256 updates of the O(n)-per-update loops (MAE, RMSE), before every update
         of an MAE loop on more than ``ASK_EVERY_UPDATE_SAMPLES`` samples; when it returns True
         the run stops by raising :class:`RunCancelled` (a window abandons a slow run this way).
-    kernel : {"auto", "general", "squared"}, keyword-only
+    kernel : {"auto", "general", "squared", "linear"}, keyword-only
         Which loop computes the iterates; "auto" (the default) picks the fastest that
         applies. The others exist so that tests can prove the kernels equal.
     """
