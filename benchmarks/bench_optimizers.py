@@ -57,7 +57,7 @@ def baseline(xa: np.ndarray, y: np.ndarray, optimizer: str, updates: int, lr: fl
             xs, ys = xa[idx], y[idx]
         else:
             xs, ys = xa, y
-        g = 2.0 * xs.T @ (xs @ b - ys) / ys.size
+        g = xs.T @ (xs @ b - ys) * (2.0 / ys.size)
         if optimizer in ("momentum", "nesterov"):
             buf = g if t == 1 else 0.9 * buf + g
             d = g + 0.9 * buf if optimizer == "nesterov" else buf

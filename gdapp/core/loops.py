@@ -121,6 +121,7 @@ def descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], s:
     band, limit, lam, first, mode = ZERO_BAND, DIVERGENCE_LIMIT, s.lam, s.first, s.mode
     rule, h = s.rule, s.hyper
     gd, constant = rule.name == "gd", s.schedule.name == "constant"
+    biased = rule.name == "adam"  # only Adam corrects its means' bias
     direction = rule.direction
     width = len(rule.state)
     state = [tuple(0.0 for _ in range(width)) for _ in range(q)]
@@ -137,7 +138,7 @@ def descend(grad: Callable[..., tuple[float, ...]], start: tuple[float, ...], s:
             lr = s.rate(k)
             lrs.append(lr)
         lr_lam = lr * lam
-        if not gd:
+        if biased:
             corr = corrections(h, k)
         g = grad(*b)
         z = []
@@ -202,14 +203,17 @@ def descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float,
     band, limit, lam, mode = ZERO_BAND, DIVERGENCE_LIMIT, s.lam, s.mode
     rule, h = s.rule, s.hyper
     gd, constant = rule.name == "gd", s.schedule.name == "constant"
+    biased = rule.name == "adam"
     width = len(rule.state)
     state = tuple(np.zeros(q) for _ in range(width))
     states = np.zeros((n_max + 1, width, q)) if width else None
     lrs = np.full(n_max + 1, np.nan) if not constant else None
-    # |z| ≤ band·(|b| + |η·d|) with |η·d| = |b − z| ≤ |b| + |z| implies |z| ≤ 2.000001·band·|b|:
-    # when no coordinate passes that cheap test, none is in the band
+    # |z| ≤ band·(|b| + |η·d|) with |η·d| = |b − z| ≤ |b| + |z| implies |z| ≤ 2.000001·band·|b|,
+    # and so min|z| ≤ 2.000001·band·max|b|: when that cheap test fails, no coordinate is in
+    # the band
     near = 2.000001 * band
     size_b = np.abs(b)
+    largest_b = float(size_b.max())
     absolute, matmul, subtract, multiply = np.abs, np.dot, np.subtract, np.multiply
     d, g, eg = np.empty_like(b), np.empty_like(b), np.empty_like(b)
     slopes = slice(s.first, None)
@@ -234,15 +238,17 @@ def descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float,
             g[slopes] += lam * np.sign(b[slopes])
         step_dir = g
         if not gd:
-            corr = corrections(h, k)
+            if biased:
+                corr = corrections(h, k)
             step_dir, state = rule.direction(g, state, k, h, np.sqrt, np.maximum, corr)
         multiply(step_dir, lr, out=eg)
         z = subtract(b, eg, out=out[k])   # the new iterate, written in place into its row
         size = absolute(z)
-        if not size.max() <= limit:  # also NaN and inf
+        largest = size.max()
+        if not largest <= limit:  # also NaN and inf
             rows, diverged_at = k, k
             break
-        if (size <= near * size_b).any():
+        if size.min() <= near * largest_b:
             zero = size <= band * (size_b + absolute(eg))
             z[zero] = 0.0
             size[zero] = 0.0
@@ -253,13 +259,12 @@ def descend_squared(hessian: FloatArray, centre: FloatArray, start: tuple[float,
             z[slopes] = np.where(a <= band * (size[slopes] + lr_lam), 0.0, np.copysign(a, zs))
             size = absolute(z)
         if states is not None:
-            for i, value in enumerate(state):
-                states[k, i] = value
+            states[k] = state
         if stop and absolute(subtract(z, b, out=d)).max() <= tol and (
                 gd or absolute(lr * g).max() <= tol):  # (see descend: a velocity passing 0)
             rows = k + 1
             break
-        b, size_b = z, size
+        b, size_b, largest_b = z, size, float(largest)
     trace = Trace(out[:rows].copy(), diverged_at)
     if states is not None:
         trace.state = {name: states[:rows, i].copy() for i, name in enumerate(rule.state)}
