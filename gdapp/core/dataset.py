@@ -224,7 +224,7 @@ class Dataset:
         z = (self.X - centres) / sds
         scaling = Scaling(tuple(centres.tolist()), tuple(sds.tolist()))
         return Dataset(z, self.y, feature_names=self.feature_names, y_name=self.y_name,
-                       name=f"{self.name} (standardized)", encoding=self.encoding,
+                       name=f"{self.name}, standardized", encoding=self.encoding,
                        scaling=scaling)
 
     def is_document_example(self) -> bool:
