@@ -30,6 +30,8 @@ def run_to_dict(r: Run) -> dict[str, Any]:
     history["lr"] = [None, *r.lr[1:].tolist()]  # η_t of the update that made row t
     if r.batches is not None:  # the sample indices each update used (0-based)
         history["batch"] = [None, *(r.batch(t).tolist() for t in range(1, r.iterations + 1))]
+        assert r.batch_gradient is not None  # and the gradient of that batch that moved b
+        history["batch_gradient"] = [None, *r.batch_gradient[1:].tolist()]
     if r.state:  # the optimizer's state after each update, one list per iterate
         history["state"] = {name: values.tolist() for name, values in r.state.items()}
     settings = r.spec.settings()

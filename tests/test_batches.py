@@ -100,3 +100,22 @@ def test_cli_batches_in_the_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(len(b) == 1 for b in d["history"]["batch"][1:])
     assert sorted(d["history"]["batch"][1] + d["history"]["batch"][2]) == [0, 1]
     assert d["settings"]["batch_size"] == 1 and d["settings"]["seed"] == 7
+
+
+def test_each_row_records_the_batch_gradient_that_made_its_step() -> None:
+    # update 1 uses (1, 2): g = 26 (by hand, as above); with L2 λ = 0.5 the step also adds
+    # 2λ·b1 = 15
+    r = run(RunSpec(batch_size=1, learning_rate=0.05, max_iterations=3, penalty="l2", lam=0.5),
+            stop_at_convergence=False)
+    g = r.batch_gradient
+    assert g is not None and np.isnan(g[0, 0])
+    assert g[1, 0] == pytest.approx(26.0 + 15.0)
+    np.testing.assert_allclose(r.params[1:, 0], r.params[:-1, 0] - 0.05 * g[1:, 0])
+    assert run(RunSpec()).batch_gradient is None
+
+
+def test_cli_json_holds_the_batch_gradient(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--batch-size", "1", "--iterations", "2", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["history"]["batch_gradient"][0] is None
+    assert d["history"]["batch_gradient"][1] == [pytest.approx(26.0)]

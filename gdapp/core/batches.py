@@ -58,6 +58,7 @@ class BatchGradient:
         self.y = data.y
         self.rng = np.random.default_rng(seed) if shuffle else None
         self.orders: list[NDArray[np.intp]] = []
+        self.gradients: list[tuple[float, ...]] = []   # the cost's, update by update
         self.t = 0
         self._xa_epoch = self.xa
         self._y_epoch = self.y
@@ -92,7 +93,9 @@ class BatchGradient:
             if self.cost == "rmse":                # ∂√MSE = ∂MSE/(2·√MSE)
                 root = math.sqrt(float(r @ r) / m)
                 g = g / (2.0 * root) if root > 0 else np.zeros_like(g)
-        return tuple(g.tolist())
+        out = tuple(g.tolist())
+        self.gradients.append(out)
+        return out
 
 
 def epoch_stopping(per_epoch: int, objective: Callable[[tuple[float, ...]], float],

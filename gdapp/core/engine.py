@@ -95,6 +95,24 @@ class Run:
     l1_rule: str = ""
     batches: BatchGradient | None = None
 
+    @property
+    def batch_gradient(self) -> FloatArray | None:
+        """For a mini-batch run, the gradient that made each step: the batch's cost gradient
+        (plus the penalty's, but for the proximal L1 step, which takes the penalty apart) at
+        the iterate before; row 0 is nan. None for a full-batch run (there it is
+        :attr:`gradient` of the row before)."""
+        if self.batches is None:
+            return None
+        m, q = self.params.shape
+        out = np.full((m, q), np.nan)
+        if m > 1:
+            out[1:] = np.array(self.batches.gradients[:m - 1], dtype=np.float64).reshape(-1, q)
+            if self.l1_rule != "proximal":
+                obj = Objective(self.spec.data, self.spec.model, self.spec.cost,
+                                self.spec.penalty, self.spec.lam)
+                out[1:] += obj.penalty_gradient(self.params[:-1])
+        return out
+
     def batch(self, t: int) -> NDArray[np.intp]:
         """The sample indices (0-based) update t used: all of them for a full-batch run."""
         if self.batches is None:
