@@ -20,13 +20,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+from bench_engine import best_time
 from sklearn.linear_model import lasso_path
 
 from gdapp.core import Dataset, RunSpec, regularization_path, run
@@ -48,15 +47,6 @@ def problem() -> Dataset:
     return Dataset(X, X @ truth + 1.5 + rng.normal(size=N), name=f"synthetic-{N}x{P}")
 
 
-def best(fn: Callable[[], object], repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def naive_loop(data: Dataset, updates: int) -> np.ndarray:
     """The per-update baseline: the gradient over all samples at every update."""
     xa = np.column_stack([np.ones(data.n), data.X])
@@ -73,8 +63,8 @@ def naive_loop(data: Dataset, updates: int) -> np.ndarray:
 def descent(data: Dataset) -> dict[str, Any]:
     spec = RunSpec(data=data, model="line", learning_rate=LEARNING_RATE,
                    max_iterations=ENGINE_UPDATES)
-    engine = best(lambda: run(spec, stop_at_convergence=False))
-    naive = best(lambda: naive_loop(data, NAIVE_UPDATES))
+    engine = best_time(lambda: run(spec, stop_at_convergence=False))
+    naive = best_time(lambda: naive_loop(data, NAIVE_UPDATES))
     check = run(replace(spec, max_iterations=NAIVE_UPDATES), stop_at_convergence=False)
     gap = float(np.max(np.abs(check.params - naive_loop(data, NAIVE_UPDATES))))
     rate, naive_rate = ENGINE_UPDATES / engine, NAIVE_UPDATES / naive
@@ -87,7 +77,7 @@ def descent(data: Dataset) -> dict[str, Any]:
 
 def note_case() -> dict[str, Any]:
     spec = RunSpec(max_iterations=1_000_000)
-    seconds = best(lambda: run(spec, stop_at_convergence=False))
+    seconds = best_time(lambda: run(spec, stop_at_convergence=False))
     return {"updates": 1_000_000, "seconds": round(seconds, 4),
             "updates_per_s": round(1_000_000 / seconds)}
 
@@ -100,8 +90,8 @@ def path(data: Dataset) -> dict[str, Any]:
         yc = data.y - data.y.mean()
         return lasso_path(xc, yc, alphas=ours.lambdas / 2)
 
-    t_ours = best(lambda: regularization_path(data, "line", "l1"))
-    t_sk = best(sklearn)
+    t_ours = best_time(lambda: regularization_path(data, "line", "l1"))
+    t_sk = best_time(sklearn)
     coefs = lasso_path(data.X - data.X.mean(axis=0), data.y - data.y.mean(),
                        alphas=ours.lambdas / 2, tol=1e-12, max_iter=100_000)[1]
     return {"lambdas": int(ours.lambdas.size), "gdapp_s": round(t_ours, 4),

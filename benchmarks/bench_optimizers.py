@@ -16,12 +16,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+from bench_engine import best_time
 
 from gdapp.core import Dataset, RunSpec, run
 from gdapp.core.optimizers import OPTIMIZERS
@@ -31,15 +30,6 @@ FEATURE_UPDATES = 50_000
 BATCH_UPDATES = 100_000
 BASELINE_UPDATES = {"note": 20_000, "features": 200, "batch": 20_000}
 TARGETS = {"note": 500_000, "features": 100_000, "batch": 100_000}
-
-
-def best(fn: Callable[[], object], repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def baseline(xa: np.ndarray, y: np.ndarray, optimizer: str, updates: int, lr: float,
@@ -87,9 +77,9 @@ def measure(label: str, data: Dataset, model: str, updates: int, lr: float,
     for name in optimizers:
         spec = RunSpec(data=data, model=model, optimizer=name, learning_rate=lr,
                        max_iterations=updates, batch_size=batch, shuffle=batch is not None)
-        engine = best(lambda s=spec: run(s, stop_at_convergence=False))  # type: ignore[misc]
+        engine = best_time(lambda s=spec: run(s, stop_at_convergence=False))  # type: ignore[misc]
         n_base = BASELINE_UPDATES[label]
-        base = best(lambda o=name, k=n_base: baseline(xa, data.y, o, k, lr, batch))  # type: ignore[misc]
+        base = best_time(lambda o=name, k=n_base: baseline(xa, data.y, o, k, lr, batch))  # type: ignore[misc]
         rate, base_rate = updates / engine, n_base / base
         out.append({"optimizer": name, "engine_updates_per_s": round(rate),
                     "baseline_updates_per_s": round(base_rate),
