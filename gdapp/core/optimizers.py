@@ -27,7 +27,8 @@ same numbers. Its state is a tuple of named values per parameter (the workbook's
 
 Schedules give η_t for update t = 1, 2, … (the first update uses η): constant, step
 η·γ^⌊(t−1)/s⌋, exponential η·γ^(t−1), inverse scaling η/t^power_t (scikit-learn's
-``invscaling``), cosine over the run's T updates η·(1 + cos(π·(t−1)/T))/2.
+``invscaling``), cosine over T = max iterations updates η·(1 + cos(π·(t−1)/T))/2 (a run
+that converges sooner uses only its first part).
 
 L1 with an optimizer other than ``gd`` is the plain subgradient λ·sign(b) added to g (the
 proximal step belongs to gradient descent: other optimizers rescale each coordinate, and a
@@ -189,7 +190,7 @@ SCHEDULES: dict[str, Schedule] = {s.name: s for s in (
              lambda eta, t, total, gamma, step, power: eta * gamma ** (t - 1)),
     Schedule("invscaling", "η/t^power_t (scikit-learn's inverse scaling).", ("power_t",),
              lambda eta, t, total, gamma, step, power: eta / t ** power),
-    Schedule("cosine", "η·(1 + cos(π·(t − 1)/T))/2 over the run's T updates.", (),
+    Schedule("cosine", "η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates.", (),
              lambda eta, t, total, gamma, step, power:
              eta * (1.0 + math.cos(math.pi * (t - 1) / total)) / 2.0),
 )}

@@ -61,11 +61,12 @@ KOREAN: dict[str, str] = {
     "How the error E is measured: mean squared (MSE), mean absolute (MAE) or root mean "
     "squared (RMSE).":
         "에러 E를 재는 방법: 평균제곱오차(MSE), 평균절대오차(MAE) 또는 평균제곱근오차(RMSE).",
-    "Regularization added to E on the slope: L2 = λ·b1², L1 = λ·|b1|.":
-        "E에 더하는 규제화의 패널티 항 (절편 b0가 아니라 기울기 b1에만 붙는다): "
-        "L2 = λ·b1², L1 = λ·|b1|.",
-    "How strongly the penalty pulls b1 toward 0.":
-        "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 b1이 0 쪽으로 더 줄어든다.",
+    "Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| "
+    "(one feature: λ·b1², λ·|b1|).":
+        "E에 더하는 규제화의 패널티 항 (절편 b0가 아니라 기울기에만 붙는다): "
+        "L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).",
+    "How strongly the penalty pulls the slopes toward 0.":
+        "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 기울기가 0 쪽으로 더 줄어든다.",
     "proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters "
     "around 0).":
         "proximal (소프트 임계값: 정확히 0에 도달한다) 또는 단순한 서브그래디언트 업데이트 "
