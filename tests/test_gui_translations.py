@@ -52,8 +52,8 @@ def test_every_string_of_the_window_is_in_the_korean_ts_and_nothing_else(
     held = set(messages(TS))
     assert len(found) > 250
     missing = sorted(found - held)
-    assert not missing, ("strings of the window with no Korean translation (run "
-                         f"pyside6-lupdate and translate them): {missing[:10]}")
+    assert not missing, ("strings of the window with no Korean translation (run ./dev "
+                         f"translations and translate them in the .ts): {missing[:10]}")
     stale = sorted(held - found)
     assert not stale, f"translations of strings the window no longer has: {stale[:10]}"
 
@@ -77,8 +77,7 @@ def test_the_shipped_qm_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None
     subprocess.run([str(TOOLS / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
                    capture_output=True)
     assert qm.read_bytes() == qm_path("ko").read_bytes(), (
-        "gdapp/gui/translations/gdapp_ko.qm is stale: run pyside6-lrelease "
-        "gdapp/gui/translations/gdapp_ko.ts")
+        "gdapp/gui/translations/gdapp_ko.qm is stale: run ./dev translations")
 
 
 def test_the_settings_texts_are_the_run_specs_own(qapp: QCoreApplication) -> None:
