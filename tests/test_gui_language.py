@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
+from gdapp.excel.compare import VerifyReport
 from gdapp.gui.app import open_session_window
+from gdapp.gui.files import verdict_lines
 from gdapp.gui.i18n import current_language
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.viewmodel import RunViewModel
@@ -108,7 +111,7 @@ def test_the_korean_window_exports_a_korean_workbook_that_libreoffice_verifies(
     book = tmp_path / "경사하강법.xlsx"
     with qtbot.waitSignal(korean.files.exported, timeout=60_000):
         korean.files.export_workbook(book)
-    assert korean.statusBar().currentMessage() == f"{book}(으)로 내보냈습니다"
+    assert korean.statusBar().currentMessage() == f"내보냈습니다: {book}"
     labels = {c.value for c in load_workbook(book)["Settings"]["A"]}
     assert {"비용함수", "η (학습률)", "허용 오차"} <= labels
     with qtbot.waitSignal(korean.files.verified, timeout=120_000) as blocker:
@@ -117,4 +120,16 @@ def test_the_korean_window_exports_a_korean_workbook_that_libreoffice_verifies(
     assert report.agree, report.summary()
     box = korean.files.last_message
     assert box is not None and box.windowTitle() == "통합 문서 검증"
+    assert "판정: 통합 문서가 gdapp의 계산과 일치합니다" in box.text()
+
+
+@pytest.mark.parametrize("report", [
+    VerifyReport(True, 2918, 3e-15, "Summary!E55", None),
+    VerifyReport(True, 100, 1e-9, "", None, sensitive=1234, notes=("a note",)),
+    VerifyReport(False, 10, 0.5, "Iterations!C7", "Iterations!C7: workbook 2.81, engine 2.8",
+                 differences=1),
+    VerifyReport(False, 10, 0.5, "Iterations!C7", "Iterations!C7: …", differences=3000)])
+def test_the_windows_verdict_in_english_is_what_gdapp_verify_prints(
+        qapp: QCoreApplication, report: VerifyReport) -> None:
+    assert verdict_lines(report) == report.summary()
 

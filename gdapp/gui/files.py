@@ -14,7 +14,7 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QProcess, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from gdapp.gui.i18n import current_language, tr
 from gdapp.gui.viewmodel import RunViewModel
+
+if TYPE_CHECKING:
+    from gdapp.excel.compare import VerifyReport
 
 #: Seconds LibreOffice may take to recalculate a workbook before Verify gives up.
 VERIFY_TIMEOUT = 600.0
@@ -86,6 +89,29 @@ def unbreakable_cells(text: str) -> str:
     """``text`` with a word joiner after each ``Sheet!`` of a cell reference, so a message
     box never wraps ``Iterations!C3`` across two lines."""
     return _CELL.sub(lambda m: m.group(1) + WORD_JOINER + m.group(2), text)
+
+
+def verdict_lines(report: VerifyReport) -> list[str]:
+    """What the verification's message box says: :meth:`VerifyReport.summary`'s lines in
+    the window's language (the verifier's notes stay as it wrote them)."""
+    where = f" ({report.max_deviation_cell})" if report.max_deviation_cell else ""
+    lines = [tr("compared {n} cells; largest relative deviation {d}{where}").format(
+        n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)]
+    lines.extend(report.notes)
+    if report.agree and report.sensitive:
+        lines.append(tr("verdict: the workbook agrees with gdapp only within rounding: the run "
+                        "is sensitive to it, and {n} values were compared within the engine's "
+                        "own spread, not 1e-12 (--strict refuses this)").format(
+                            n=f"{report.sensitive:,}"))
+    elif report.agree:
+        lines.append(tr("verdict: the workbook agrees with gdapp"))
+    else:
+        lines.append(tr("first difference: {cell}").format(cell=report.first_difference))
+        count = tr("1 cell differs") if report.differences == 1 else \
+            tr("{n} cells differ").format(n=f"{report.differences:,}")
+        lines.append(tr("verdict: the workbook does NOT agree with gdapp ({count})").format(
+            count=count))
+    return lines
 
 
 def spreadsheet_program() -> list[str] | None:
@@ -307,8 +333,10 @@ class FileActions(QObject):
         self._cancel = cancel
 
     def _verified(self, report: object) -> None:
-        lines = getattr(report, "summary", lambda: [str(report)])()
-        text = "\n".join(lines) if isinstance(lines, list | tuple) else str(lines)
+        from gdapp.excel.compare import VerifyReport
+
+        lines = verdict_lines(report) if isinstance(report, VerifyReport) else [str(report)]
+        text = "\n".join(lines)
         text = unbreakable_cells(text)
         agree = bool(getattr(report, "agree", False))
         self.tell(tr("Verify workbook"), text, error=not agree)

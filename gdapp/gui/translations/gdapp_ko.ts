@@ -24,27 +24,27 @@
     <message>
         <source>{what} must be ≥ 0, got {v}</source>
         <extracomment>The smallest positive value the η and tolerance boxes take (a stand-in for &quot;&gt; 0&quot;). Range of the η slider, logarithmic (log10 η from −3 to 0): three decades over the slider&apos;s width, the note&apos;s η = 0.01 … 0.41 among them; any other η is typed. The slider&apos;s η are these mantissas times a power of ten (0.01, 0.012, 0.015, 0.02, …). The λ slider: linear from 0 to this, in steps of ``LAMBDA_STEP`` (the note&apos;s 0.5, 1, and 14 where L1 sets b1 to 0, are on it); larger λ are typed. The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one outside the slider&apos;s range); the bounds only keep the numbers finite.</extracomment>
-        <translation>{what}은(는) 0 이상이어야 합니다. 입력값: {v}</translation>
+        <translation>{what}: 0 이상이어야 합니다. 입력값: {v}</translation>
     </message>
     <message>
         <source>{what} must be &gt; 0, got {v}</source>
-        <translation>{what}은(는) 0보다 커야 합니다. 입력값: {v}</translation>
+        <translation>{what}: 0보다 커야 합니다. 입력값: {v}</translation>
     </message>
     <message>
         <source>{what} must be between {low} and {high}, got {v}</source>
-        <translation>{what}은(는) {low}와 {high} 사이여야 합니다. 입력값: {v}</translation>
+        <translation>{what}: {low}부터 {high} 사이의 값이어야 합니다. 입력값: {v}</translation>
     </message>
     <message>
         <source>{what} must be a whole number, got {v}</source>
-        <translation>{what}은(는) 정수여야 합니다. 입력값: {v}</translation>
+        <translation>{what}: 정수여야 합니다. 입력값: {v}</translation>
     </message>
     <message>
         <source>{what} must be at least {low}, got {v}</source>
-        <translation>{what}은(는) {low} 이상이어야 합니다. 입력값: {v}</translation>
+        <translation>{what}: {low} 이상이어야 합니다. 입력값: {v}</translation>
     </message>
     <message>
         <source>{what} must be at most {high} (a workbook sheet holds {rows} iterate rows), got {v}</source>
-        <translation>{what}은(는) {high} 이하여야 합니다(통합 문서의 시트 하나에는 반복 행이 {rows}개까지 들어갑니다). 입력값: {v}</translation>
+        <translation>{what}: {high} 이하여야 합니다(통합 문서의 시트 하나에는 반복 행이 {rows}개까지 들어갑니다). 입력값: {v}</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Could not import {name}: {problem}</source>
-        <translation>{name}을(를) 가져오지 못했습니다: {problem}</translation>
+        <translation>{name} 파일을 가져오지 못했습니다: {problem}</translation>
     </message>
     <message>
         <source>reading {name}…</source>
@@ -299,8 +299,37 @@
         <translation>샘플 {n}개 중 {m}개를 그렸고, 그중 {r}개의 잔차를 그렸습니다</translation>
     </message>
     <message>
+        <source>compared {n} cells; largest relative deviation {d}{where}</source>
+        <extracomment>Seconds LibreOffice may take to recalculate a workbook before Verify gives up. Runs with more rows than this export behind a progress dialog. The width offered for an exported PNG of a plot, in pixels. A cell reference such as ``Iterations!C3`` or ``Summary!$F$35``. Joins the parts of a cell reference: no line break inside it.</extracomment>
+        <translation>셀 {n}개를 비교했습니다. 가장 큰 상대 편차는 {d}{where}입니다</translation>
+    </message>
+    <message>
+        <source>verdict: the workbook agrees with gdapp only within rounding: the run is sensitive to it, and {n} values were compared within the engine&apos;s own spread, not 1e-12 (--strict refuses this)</source>
+        <translation>판정: 통합 문서가 반올림 범위 안에서만 gdapp과 일치합니다. 이 실행은 반올림에 민감해서 값 {n}개를 1e-12가 아니라 엔진 자체의 변동 폭 안에서 비교했습니다(--strict는 이것을 거부합니다)</translation>
+    </message>
+    <message>
+        <source>verdict: the workbook agrees with gdapp</source>
+        <translation>판정: 통합 문서가 gdapp의 계산과 일치합니다</translation>
+    </message>
+    <message>
+        <source>first difference: {cell}</source>
+        <translation>처음으로 다른 셀: {cell}</translation>
+    </message>
+    <message>
+        <source>1 cell differs</source>
+        <translation>셀 1개가 다름</translation>
+    </message>
+    <message>
+        <source>{n} cells differ</source>
+        <translation>셀 {n}개가 다름</translation>
+    </message>
+    <message>
+        <source>verdict: the workbook does NOT agree with gdapp ({count})</source>
+        <translation>판정: 통합 문서가 gdapp의 계산과 일치하지 않습니다({count})</translation>
+    </message>
+    <message>
         <source>Another file action is still running; wait for it to finish.</source>
-        <extracomment>Seconds LibreOffice may take to recalculate a workbook before Verify gives up. Runs with more rows than this export behind a progress dialog. The width offered for an exported PNG of a plot, in pixels. A cell reference such as ``Iterations!C3`` or ``Summary!$F$35``. Joins the parts of a cell reference: no line break inside it. The folder workbooks were last exported to (kept in the session).</extracomment>
+        <extracomment>The folder workbooks were last exported to (kept in the session).</extracomment>
         <translation>다른 파일 작업이 아직 진행 중입니다. 끝날 때까지 기다려 주세요.</translation>
     </message>
     <message>
@@ -333,7 +362,7 @@
     </message>
     <message>
         <source>No program is set up to open {name}.</source>
-        <translation>{name}을(를) 열 프로그램이 설정되어 있지 않습니다.</translation>
+        <translation>{name} 파일을 열 프로그램이 설정되어 있지 않습니다.</translation>
     </message>
     <message>
         <source>Verify workbook</source>
@@ -341,11 +370,11 @@
     </message>
     <message>
         <source>Comparing the cells of {name} with gdapp …</source>
-        <translation>{name}의 셀을 gdapp의 계산과 비교하는 중…</translation>
+        <translation>{name} 파일의 셀을 gdapp의 계산과 비교하는 중…</translation>
     </message>
     <message>
         <source>Recalculating {name} in LibreOffice …</source>
-        <translation>LibreOffice에서 {name}을(를) 다시 계산하는 중…</translation>
+        <translation>LibreOffice에서 {name} 파일을 다시 계산하는 중…</translation>
     </message>
     <message>
         <source>Export plot</source>
@@ -487,7 +516,7 @@
     </message>
     <message>
         <source>Log scale needs an objective &gt; 0, but {which} reaches 0 at k = {k} (an exact fit).</source>
-        <translation>로그 눈금은 목적함수가 0보다 커야 하는데, {which}은(는) k = {k}에서 0이 됩니다(완전히 들어맞음).</translation>
+        <translation>로그 눈금은 목적함수가 0보다 커야 하는데, {which}의 목적함수가 k = {k}에서 0이 됩니다(완전히 들어맞음).</translation>
     </message>
     <message>
         <source> (the flat tail is left out: log scale shows all)</source>
@@ -524,7 +553,7 @@
     </message>
     <message>
         <source>b{j} ({name}) is exactly 0 from λ = {lam} up</source>
-        <translation>λ = {lam}부터 b{j}({name})은(는) 정확히 0입니다</translation>
+        <translation>λ = {lam}부터 b{j}({name}) 값이 정확히 0입니다</translation>
     </message>
     <message>
         <source>Back to the plot&apos;s own view</source>
@@ -537,7 +566,7 @@
     </message>
     <message>
         <source>cannot export the plot as {name}: the file name must end in .png or .svg</source>
-        <translation>그래프를 {name}(으)로 내보낼 수 없습니다. 파일 이름은 .png나 .svg로 끝나야 합니다</translation>
+        <translation>그래프를 {name} 파일로 내보낼 수 없습니다. 파일 이름은 .png나 .svg로 끝나야 합니다</translation>
     </message>
     <message>
         <source>cannot export the plot: the folder {folder} does not exist</source>
@@ -549,12 +578,12 @@
     </message>
     <message>
         <source>cannot export the plot to {path}: {problem}</source>
-        <translation>그래프를 {path}(으)로 내보낼 수 없습니다: {problem}</translation>
+        <translation>그래프를 {path}에 내보낼 수 없습니다: {problem}</translation>
     </message>
     <message>
         <source>k = {k} is off the plot {arrow}</source>
         <extracomment>The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white, in as many columns as it takes to stay within ``LEGEND_MAX_HEIGHT`` of the view&apos;s height. A legend that would cover more of the view than this share of its area is hidden. Drawn points the legend&apos;s placement looks at per curve or path, at most. The legend&apos;s corners: (x, y) fractions of the view box, y from the top. Penalties of placing the legend over a point: the current iterate (and its tangent) must never be hidden, the optimum should not be; any other drawn point counts once. The legend takes more columns rather than more than this share of the view&apos;s height. One entry per this many pixels, in a font of this many points (classroom mode scales both). The view (x0, x1, y0, y1) the legend and the remark are placed in.</extracomment>
-        <translation>k = {k}은(는) 그래프 밖에 있습니다 {arrow}</translation>
+        <translation>k = {k}: 그래프 밖에 있음 {arrow}</translation>
     </message>
     <message>
         <source>MAE&apos;s slope does not shrink near its minimum — it jumps between fixed values — </source>
@@ -600,15 +629,15 @@
     <message>
         <source>, kept as {name}</source>
         <extracomment>A session file larger than this is not a session file. Data sets up to this many samples live inside the session file; larger ones beside it. The temporary file a save writes first; group 1 is the saving process&apos;s id.</extracomment>
-        <translation>, {name}(으)로 보관함</translation>
+        <translation>, {name} 이름으로 보관함</translation>
     </message>
     <message>
         <source>The saved session {name} could not be read ({reason}); starting from the document example.</source>
-        <translation>저장된 세션 {name}을(를) 읽지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
+        <translation>저장된 세션 {name} 파일을 읽지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
     </message>
     <message>
         <source>The saved session {name} could not be applied ({reason}); starting from the document example.</source>
-        <translation>저장된 세션 {name}을(를) 적용하지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
+        <translation>저장된 세션 {name} 파일을 적용하지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
     </message>
     <message>
         <source>Could not save the session to {path}: {problem}</source>
@@ -812,7 +841,7 @@
     </message>
     <message>
         <source>(the run stopped at k = {k}; this is the update that would follow)</source>
-        <translation>(실행은 k = {k}에서 멈췄습니다. 이것은 그다음에 올 업데이트입니다)</translation>
+        <translation>(실행은 k = {k}에서 멈췄습니다. 위는 멈추지 않았다면 이어졌을 업데이트입니다)</translation>
     </message>
     <message>
         <source>cost E</source>
@@ -965,7 +994,7 @@
     </message>
     <message>
         <source>The start moved from {before} to {after}, the default for these data (set Start to choose another).</source>
-        <translation>시작점이 {before}에서 이 데이터의 기본값인 {after}(으)로 바뀌었습니다(다른 값을 원하면 시작점을 정하세요).</translation>
+        <translation>시작점을 이 데이터의 기본값으로 옮겼습니다: {before} → {after} (다른 값을 원하면 시작점을 정하세요).</translation>
     </message>
     <message>
         <source>This run is already pinned.</source>
@@ -987,11 +1016,11 @@
     </message>
     <message>
         <source>Exported {path}</source>
-        <translation>{path}(으)로 내보냈습니다</translation>
+        <translation>내보냈습니다: {path}</translation>
     </message>
     <message>
         <source>Opened {path}</source>
-        <translation>{path}을(를) 열었습니다</translation>
+        <translation>열었습니다: {path}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Data&lt;/b&gt; (x, y)</source>
