@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>tangent at iterate k (at b1 = 0: both one-sided slopes)</source>
-        <translation>k번째 반복의 기울기 직선 (b1 = 0에서는 양쪽의 한쪽 기울기)</translation>
+        <translation>k번째 반복의 기울기 직선 (b1 = 0에서는 왼쪽과 오른쪽의 두 기울기)</translation>
     </message>
     <message>
         <source>tangent at iterate k</source>
