@@ -841,7 +841,7 @@
     </message>
     <message>
         <source>(the run stopped at k = {k}; this is the update that would follow)</source>
-        <translation>(실행은 k = {k}에서 멈췄습니다. 위는 멈추지 않았다면 이어졌을 업데이트입니다)</translation>
+        <translation>(실행은 k = {k}에서 멈췄습니다. 이것은 그다음 업데이트입니다)</translation>
     </message>
     <message>
         <source>cost E</source>
