@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_flags(p_gui)
     p_gui.add_argument("--screenshot", metavar="FILE.png",
                        help="render the window at 1280×800 to FILE.png and exit")
+    p_gui.add_argument("--lang", choices=["en", "ko"], default=None,
+                       help="the window's language for this start (default: the one chosen "
+                       "in View ▸ Language, else the system locale's; ko: 한국어)")
     return parser
 
 
@@ -364,6 +367,7 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
     from gdapp.gui.app import launch
     spec = None
     screenshot = None
+    lang = None
     if args is not None:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
             args.data or args.example or args.from_workbook or args.standardize
@@ -382,7 +386,8 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
                              f"{spec.data.p} ({spec.data.x_name}): gdapp run and gdapp path "
                              "compute them")
         screenshot = args.screenshot
-    return launch(spec, screenshot=screenshot)
+        lang = args.lang
+    return launch(spec, screenshot=screenshot, lang=lang)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

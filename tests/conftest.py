@@ -74,6 +74,16 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
+@pytest.fixture(autouse=True)
+def _window_back_in_english() -> Any:
+    """A test that switched the window's language leaves the next one in English (the
+    language's translators are process-wide)."""
+    yield
+    i18n = sys.modules.get("gdapp.gui.i18n")
+    if i18n is not None and i18n.current_language() != "en":
+        i18n.install_language("en")
+
+
 @pytest.fixture
 def window(qtbot: Any) -> Any:
     """The main window on the document example, shown (Qt is imported only when asked for,

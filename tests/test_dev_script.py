@@ -46,7 +46,7 @@ def test_the_dev_script_is_executable_and_valid_bash() -> None:
 def test_dev_help_lists_every_command_and_an_unknown_one_fails() -> None:
     shown = _sh([BASH, "dev", "help"])
     assert shown.returncode == 0
-    for command in ("app", "test", "bench", "screenshot", "setup"):
+    for command in ("app", "test", "bench", "screenshot", "translations", "setup"):
         assert f"./dev {command}" in shown.stdout
     wrong = _sh([BASH, "dev", "tset"])
     assert wrong.returncode != 0

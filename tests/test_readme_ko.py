@@ -33,7 +33,9 @@ def test_readme_links_the_korean_readme_and_it_back() -> None:
     assert "(README.ko.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
     text = README_KO.read_text(encoding="utf-8")
     assert "(README.md)" in text
-    assert "![" not in text  # the Korean window's screenshot comes with the Korean window
+    # the Korean window's screenshot, and the file it shows
+    shot = re.search(r"!\[[^\]]*\]\((docs/screenshot-ko\.png)\)", text)
+    assert shot and (ROOT / shot.group(1)).stat().st_size > 10_000
     for term in ("비용함수", "경사하강법", "학습률", "정규방정식", "수렴", "업데이트", "규제",
                  "패널티 항", "통합 문서", "검증"):
         assert term in text, term

@@ -45,7 +45,8 @@ def hangul_font_missing() -> str | None:
             f"one (on Debian or Ubuntu: apt-get install {HANGUL_FONT_PACKAGE})")
 
 
-def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int:
+def launch(spec: RunSpec | None = None, *, screenshot: str | None = None,
+           lang: str | None = None) -> int:
     """Open the window and run the Qt event loop until it closes; return the exit code.
 
     Parameters
@@ -56,6 +57,9 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     screenshot : str, optional
         Render the window at 1280×800 into this PNG file and return 0 without waiting for
         the user (the session file is neither read nor written).
+    lang : {"en", "ko"}, optional
+        The window's language for this start. Default: the one chosen in View ▸ Language
+        (kept in the session), else the system locale's (``LANG=ko_KR.UTF-8``: Korean).
 
     Raises
     ------
@@ -70,6 +74,7 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     from PySide6.QtCore import Qt, QTimer
 
     from gdapp.excel.scratch import remove_stale_temporaries
+    from gdapp.gui.i18n import install_language, system_language
     from gdapp.gui.settings_store import SessionStore
     from gdapp.gui.viewmodel import RunViewModel, default_spec
     from gdapp.gui.window import MainWindow
@@ -83,12 +88,13 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
     if no_hangul:
         print(f"gdapp: note: {no_hangul}", file=sys.stderr)
     if screenshot is not None:
+        install_language(lang or system_language())
         window = MainWindow(RunViewModel(spec or default_spec()), store=None)
         return _save_screenshot(app, window, Path(screenshot))
 
     store = SessionStore()
     had_session = store.path.exists()
-    window, message = open_session_window(store, spec)
+    window, message = open_session_window(store, spec, lang=lang)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.fit_to_screen()
     window.show()
@@ -108,23 +114,38 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None) -> int
 _SESSION_FAULTS = (ValueError, OverflowError, TypeError, UnicodeError, ArithmeticError)
 
 
-def open_session_window(store: SessionStore, spec: RunSpec | None = None
-                        ) -> tuple[MainWindow, str | None]:
+def open_session_window(store: SessionStore, spec: RunSpec | None = None, *,
+                        lang: str | None = None) -> tuple[MainWindow, str | None]:
     """The main window on ``spec`` (default: the session's run) with the session's window
     state applied, and a message for the status bar. A session that cannot be applied is set
     aside as ``.corrupt`` (:meth:`SessionStore.set_aside`) and the window opens on the
-    document example, so a bad file never fails every later start."""
+    document example, so a bad file never fails every later start. The window speaks
+    ``lang``, else the language kept in the session, else the system's."""
+    from gdapp.gui.i18n import LANGUAGES, install_language, system_language
+
+    saved, state, message = store.load()
+    chosen = state.get("language")
+    chosen = chosen if isinstance(chosen, str) and chosen in LANGUAGES else None
+    install_language(lang or chosen or system_language())
+    window, message = _session_window(store, spec, saved, state, message)
+    window.language_choice = chosen  # --lang is for one start: the choice stays
+    return window, message
+
+
+def _session_window(store: SessionStore, spec: RunSpec | None, saved: RunSpec,
+                    state: dict[str, object], message: str | None
+                    ) -> tuple[MainWindow, str | None]:
+    from gdapp.gui.i18n import tr
     from gdapp.gui.viewmodel import RunViewModel, default_spec
     from gdapp.gui.window import MainWindow
 
-    saved, state, message = store.load()
     try:
         vm = RunViewModel(spec or saved)
     except _SESSION_FAULTS as exc:
         if spec is not None:
             raise                                # the run asked for on the command line
         reason = str(exc) if isinstance(exc, ValueError) and str(exc) else \
-            "its settings cannot be run"
+            tr("its settings cannot be run")
         return MainWindow(RunViewModel(default_spec()), store=store), store.set_aside(reason)
     window = MainWindow(vm, store=store)
     try:
@@ -132,7 +153,7 @@ def open_session_window(store: SessionStore, spec: RunSpec | None = None
     except _SESSION_FAULTS:
         window.deleteLater()
         fresh = MainWindow(RunViewModel(spec or default_spec()), store=store)
-        return fresh, store.set_aside("its window layout cannot be applied")
+        return fresh, store.set_aside(tr("its window layout cannot be applied"))
     return window, message
 
 

@@ -42,6 +42,7 @@ from gdapp.core import (
 )
 from gdapp.core import spec_fields as _spec_fields
 from gdapp.gui.i18n import tr
+from gdapp.gui.spec_texts import choice_labels, field_texts, status_word
 from gdapp.gui.viewmodel import MAX_PINS, RunViewModel
 
 #: The smallest positive value the η and tolerance boxes take (a stand-in for "> 0").
@@ -67,22 +68,16 @@ def nice_eta(log_eta: float) -> float:
 #: The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one
 #: outside the slider's range); the bounds only keep the numbers finite.
 WIDE = 1e300
-CHOICE_LABELS: dict[str, str] = {
-    "origin": "origin  ŷ = b1·x", "line": "line  ŷ = b0 + b1·x",
-    "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
-    "none": "none", "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
-    "proximal": "proximal", "subgradient": "subgradient",
-}
-
-
 def field_help(name: str) -> str:
-    """The one-sentence help of a RunSpec field (the tooltip)."""
-    return str(_spec_fields()[name].metadata["help"])
+    """The one-sentence help of a RunSpec field (the tooltip), in the window's language."""
+    texts = field_texts()
+    return texts[name][1] if name in texts else str(_spec_fields()[name].metadata["help"])
 
 
 def field_label(name: str) -> str:
-    """The human label of a RunSpec field."""
-    return str(_spec_fields()[name].metadata["label"])
+    """The human label of a RunSpec field, in the window's language."""
+    texts = field_texts()
+    return texts[name][0] if name in texts else str(_spec_fields()[name].metadata["label"])
 
 
 class _RefusesWithReason:
@@ -156,12 +151,13 @@ class NumberSpinBox(_RefusesWithReason, QDoubleSpinBox):
         except ValueError as exc:
             return f"{self._what}: {exc}"
         if v < self.minimum() and self.minimum() == 0.0:
-            return f"{self._what} must be ≥ 0, got {v:g}"
+            return tr("{what} must be ≥ 0, got {v}").format(what=self._what, v=f"{v:g}")
         if v < self.minimum() and 0.0 < self.minimum() <= TINY:
-            return f"{self._what} must be > 0, got {v:g}"
+            return tr("{what} must be > 0, got {v}").format(what=self._what, v=f"{v:g}")
         if not self.minimum() <= v <= self.maximum():
-            return (f"{self._what} must be between {self.minimum():g} and "
-                    f"{self.maximum():g}, got {v:g}")
+            return tr("{what} must be between {low} and {high}, got {v}").format(
+                what=self._what, low=f"{self.minimum():g}", high=f"{self.maximum():g}",
+                v=f"{v:g}")
         return None
 
 
@@ -208,12 +204,15 @@ class WholeSpinBox(_RefusesWithReason, QSpinBox):
         except ValueError as exc:
             return f"{self._what}: {exc}"
         if v != int(v):
-            return f"{self._what} must be a whole number, got {v:g}"
+            return tr("{what} must be a whole number, got {v}").format(what=self._what,
+                                                                        v=f"{v:g}")
         if v < self.minimum():
-            return f"{self._what} must be at least {self.minimum():,}, got {int(v):,}"
+            return tr("{what} must be at least {low}, got {v}").format(
+                what=self._what, low=f"{self.minimum():,}", v=f"{int(v):,}")
         if v > self.maximum():
-            return (f"{self._what} must be at most {self.maximum():,} (a workbook sheet holds "
-                    f"{MAX_EXPORTABLE_ROWS:,} iterate rows), got {int(v):,}")
+            return tr("{what} must be at most {high} (a workbook sheet holds {rows} iterate "
+                      "rows), got {v}").format(what=self._what, high=f"{self.maximum():,}",
+                                               rows=f"{MAX_EXPORTABLE_ROWS:,}", v=f"{int(v):,}")
         return None
 
 
@@ -223,7 +222,7 @@ class ControlsPanel(QGroupBox):
     max iterations and tolerance, plus an inline message line for refused values."""
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
-        super().__init__("Settings", parent)
+        super().__init__(tr("Settings"), parent)
         self._vm = vm
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -256,8 +255,8 @@ class ControlsPanel(QGroupBox):
         self.model = self._combo(tuple(MODELS))
         self._add_row(form, "model", self.model)
 
-        self.start_b0 = NumberSpinBox(-WIDE, WIDE, "start b0")
-        self.start_b1 = NumberSpinBox(-WIDE, WIDE, "start b1")
+        self.start_b0 = NumberSpinBox(-WIDE, WIDE, tr("start b0"))
+        self.start_b1 = NumberSpinBox(-WIDE, WIDE, tr("start b1"))
         self.start_b0.setPrefix("b0 = ")
         self.start_b1.setPrefix("b1 = ")
         start_box = QVBoxLayout()  # stacked: the panel stays narrow for the line model
@@ -266,9 +265,9 @@ class ControlsPanel(QGroupBox):
         start_box.addWidget(self.start_b1)
         self._add_row(form, "start", start_box, self.start_b0, self.start_b1)
 
-        self.max_iterations = WholeSpinBox(1, MAX_ITERATIONS, "max iterations")
+        self.max_iterations = WholeSpinBox(1, MAX_ITERATIONS, tr("max iterations"))
         self._add_row(form, "max_iterations", self.max_iterations)
-        self.tolerance = NumberSpinBox(TINY, 1e6, "tolerance")
+        self.tolerance = NumberSpinBox(TINY, 1e6, tr("tolerance"))
         self._add_row(form, "tolerance", self.tolerance)
 
         self.message = QLabel("")
@@ -305,8 +304,9 @@ class ControlsPanel(QGroupBox):
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
+        labels = choice_labels()
         for v in values:
-            combo.addItem(CHOICE_LABELS.get(v, v), v)
+            combo.addItem(labels.get(v, v), v)
         return combo
 
     @staticmethod
@@ -382,14 +382,14 @@ class PinnedRunsPanel(QGroupBox):
     """Compare runs: Pin the current run, Unpin the selected one, Clear all."""
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
-        super().__init__("Compare runs", parent)
+        super().__init__(tr("Compare runs"), parent)
         self._vm = vm
         self.list = QListWidget()
         self.list.setMaximumHeight(64)
-        self.list.setToolTip("Pinned runs stay on both plots in their colour.")
-        self.pin_button = QPushButton("Pin")
-        self.unpin_button = QPushButton("Unpin")
-        self.clear_button = QPushButton("Clear")
+        self.list.setToolTip(tr("Pinned runs stay on both plots in their colour."))
+        self.pin_button = QPushButton(tr("Pin"))
+        self.unpin_button = QPushButton(tr("Unpin"))
+        self.clear_button = QPushButton(tr("Clear"))
         buttons = QHBoxLayout()
         for b in (self.pin_button, self.unpin_button, self.clear_button):
             buttons.addWidget(b)
@@ -422,13 +422,16 @@ class PinnedRunsPanel(QGroupBox):
         for p in self._vm.pinned:
             swatch = QPixmap(12, 12)
             swatch.fill(QColor(p.color))
-            self.list.addItem(QListWidgetItem(QIcon(swatch), f"{p.label}  ({p.run.status})"))
+            self.list.addItem(QListWidgetItem(QIcon(swatch),
+                                              f"{p.label}  ({status_word(p.run.status)})"))
         self.unpin_button.setEnabled(bool(self._vm.pinned))
         self.clear_button.setEnabled(bool(self._vm.pinned))
         full = len(self._vm.pinned) >= MAX_PINS
         self.pin_button.setEnabled(not full)
         self.pin_button.setToolTip(
-            f"{MAX_PINS} runs are pinned, one per colour: unpin one to pin another." if full
-            else "Keep the current run on the plots to compare with the next one "
-                 "(e.g. η = 0.01 against η = 0.1).")
+            tr("{n} runs are pinned, one per colour: unpin one to pin another.").format(
+                n=MAX_PINS) if full
+            else tr("Keep the current run on the plots to compare with the next one "
+                    "(e.g. η = 0.01 against η = 0.1)."))
+
         self._say("")

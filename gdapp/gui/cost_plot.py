@@ -211,8 +211,9 @@ class CostCurvePlot(RunPlotWidget):
         self._draw_current(placed=True)
         notes = []
         if run.status == "diverged":
-            notes.append(f"diverged at update {run.diverged_at}: showing the first "
-                         f"{self._rows} of {run.params.shape[0]} iterates")
+            notes.append(tr("diverged at update {k}: showing the first {rows} of {n} "
+                            "iterates").format(k=run.diverged_at, rows=self._rows,
+                                               n=run.params.shape[0]))
         if opt.params is None and opt.note:
             notes.append(opt.note)
         self.set_note("\n".join(notes))
@@ -249,7 +250,8 @@ class CostCurvePlot(RunPlotWidget):
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         name = spec.cost.upper()
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
-        self.set_texts(f"Cost curve — E(b1) = {name}{extra}", f"E(b1){extra}", "b1")
+        self.set_texts(tr("Cost curve — E(b1) = {cost}").format(cost=name + extra),
+                       f"E(b1){extra}", "b1")
 
     @staticmethod
     def _range_around_optimum(run: Run, axis: int, path: FloatArray,
@@ -353,8 +355,8 @@ class CostCurvePlot(RunPlotWidget):
         self.place_legend([(path[:, 0], path[:, 1], 1.0), *self._optimum_point(run),
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
-        self.set_texts(f"Objective over (b0, b1) — {spec.cost.upper()}{extra}",
-                       "b1 (slope)", "b0 (intercept)")
+        self.set_texts(tr("Objective over (b0, b1) — {cost}").format(
+            cost=spec.cost.upper() + extra), tr("b1 (slope)"), tr("b0 (intercept)"))
 
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers
@@ -414,7 +416,8 @@ class CostCurvePlot(RunPlotWidget):
             self.marker.setData([b], [f])
             x, y = self._tangent(run, k)
             self.tangent.setData(x, y)
-            self.show_off_plot(k, (b, f), f"b1 = {b:.4g}, objective {f:.4g}")
+            self.show_off_plot(k, (b, f), tr("b1 = {b}, objective {f}").format(
+                b=f"{b:.4g}", f=f"{f:.4g}"))
         if not placed:
             self.keep_current_visible()
         elif self.off_plot.isVisible():
@@ -457,15 +460,18 @@ class CostCurvePlot(RunPlotWidget):
         spec = run.spec
         entries: list[tuple[object, str]] = []
         if spec.model == "origin":
-            entries.append((self.cost_curve, f"cost E(b1) = {spec.cost.upper()}"))
+            entries.append((self.cost_curve, tr("cost E(b1) = {cost}").format(
+                cost=spec.cost.upper())))
             if penalty_on(spec):
                 formula = penalty_formula(spec)
-                entries.append((self.penalty_curve, f"penalty {formula}, λ = {spec.lam:g}"))
-                entries.append((self.objective_curve, f"objective E + {formula}"))
+                entries.append((self.penalty_curve, tr("penalty {formula}, λ = {lam}").format(
+                    formula=formula, lam=f"{spec.lam:g}")))
+                entries.append((self.objective_curve, tr("objective E + {formula}").format(
+                    formula=formula)))
             entries.append((self.tangent, tr("tangent at iterate k (at b1 = 0: both "
                                              "one-sided slopes)") if spec.penalty == "l1"
                             else tr("tangent at iterate k")))
-        entries.append((self.path_item, f"this run: {run_label(spec)}"))
+        entries.append((self.path_item, tr("this run: {label}").format(label=run_label(spec))))
         for p, item in pinned:
             label = difference_label(p.run.spec, spec)
             if not item.isVisible():
@@ -475,5 +481,6 @@ class CostCurvePlot(RunPlotWidget):
         if opt.params is not None:
             where = ", ".join(f"{n} = {v:.4g}" for n, v in
                               zip(spec.param_names, opt.params, strict=True))
-            entries.append((self.optimum_marker, f"exact optimum {where}"))
+            entries.append((self.optimum_marker, tr("exact optimum {where}").format(where=where)))
+
         self.set_legend(entries)

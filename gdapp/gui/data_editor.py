@@ -34,13 +34,25 @@ from gdapp.core import (
     DOCUMENT,
     DataError,
     Dataset,
-    encoding_note,
     load_csv,
     parse_number,
     parse_sample,
     rows_to_dataset,
 )
+from gdapp.core.encodings import ENCODING_NAMES
+from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import RunViewModel
+
+
+def encoding_notice(data: Dataset) -> str | None:
+    """The window's notice for samples read from a file that was not UTF-8 (the words of
+    :func:`gdapp.core.encoding_note`, in the window's language); None for UTF-8."""
+    if data.encoding is None or data.encoding == "utf-8":
+        return None
+    label = ENCODING_NAMES.get(data.encoding, data.encoding.upper())
+    return tr("{name} was read as {encoding} text, not UTF-8").format(name=data.name,
+                                                                       encoding=label)
+
 
 INVALID_COLOR = QColor("#f6c0c0")
 #: Larger data sets are shown (first rows only) but not edited here: edit the file instead.
@@ -124,22 +136,22 @@ class DataEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.setToolTip("The samples (x, y). Type, or paste rows from a spreadsheet "
-                              "(Ctrl+V); a header row is ignored.")
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Add an empty sample row at the end.")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove the selected sample rows.")
+        self.table.setToolTip(tr("The samples (x, y). Type, or paste rows from a spreadsheet "
+                                 "(Ctrl+V); a header row is ignored."))
+        self.add_button = QPushButton(tr("Add"))
+        self.add_button.setToolTip(tr("Add an empty sample row at the end."))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setToolTip(tr("Remove the selected sample rows."))
         self.csv_button = QPushButton("CSV…")
-        self.csv_button.setAccessibleName("Import CSV")
+        self.csv_button.setAccessibleName(tr("Import CSV"))
         self.xlsx_button = QPushButton("XLSX…")
-        self.xlsx_button.setAccessibleName("Import XLSX")
-        self.document_button = QPushButton("Document example")
-        self.document_button.setToolTip("The note's samples x = 1, 2; y = 2, 6 "
-                                        "(E = 2.5·b1² − 14·b1 + 20).")
-        self.csv_button.setToolTip("Import samples from a CSV file (first two columns).")
-        self.xlsx_button.setToolTip("Import samples from an .xlsx workbook "
-                                    "(first sheet, first two columns).")
+        self.xlsx_button.setAccessibleName(tr("Import XLSX"))
+        self.document_button = QPushButton(tr("Document example"))
+        self.document_button.setToolTip(tr("The note's samples x = 1, 2; y = 2, 6 "
+                                           "(E = 2.5·b1² − 14·b1 + 20)."))
+        self.csv_button.setToolTip(tr("Import samples from a CSV file (first two columns)."))
+        self.xlsx_button.setToolTip(tr("Import samples from an .xlsx workbook "
+                                       "(first sheet, first two columns)."))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -202,8 +214,8 @@ class DataEditor(QWidget):
         self._shown = data
         self.message.setStyleSheet("" if not editable else "color: #b00020;")
         self._say("" if editable else (
-            f"Showing the first {shown:,} of {data.n:,} samples; a data set this large is "
-            "edited in its file, not here."))
+            tr("Showing the first {shown} of {n} samples; a data set this large is edited in "
+               "its file, not here.").format(shown=f"{shown:,}", n=f"{data.n:,}")))
 
     def _show_spec_data(self) -> None:
         data = self._vm.spec.data
@@ -233,15 +245,17 @@ class DataEditor(QWidget):
             for c, text in enumerate(texts):
                 name = "xy"[c]
                 if not text:
-                    raise DataEditError(f"row {r + 1}: {name} is empty")
+                    raise DataEditError(tr("row {row}: {name} is empty").format(
+                        row=r + 1, name=name))
                 try:
                     pair.append(parse_sample(text))
                 except ValueError as exc:
-                    raise DataEditError(f"row {r + 1}: {name} {exc}") from None
+                    raise DataEditError(tr("row {row}: {name} {problem}").format(
+                        row=r + 1, name=name, problem=exc)) from None
             xs.append(pair[0])
             ys.append(pair[1])
         if not xs:
-            raise DataEditError("there are no samples: at least one (x, y) pair is needed")
+            raise DataEditError(tr("there are no samples: at least one (x, y) pair is needed"))
         old = self._vm.spec.data
         name = old.name if old.name != "document" else "edited"
         return Dataset(xs, ys, x_name=old.x_name, y_name=old.y_name, name=name)
@@ -256,7 +270,7 @@ class DataEditor(QWidget):
                 text = self._cell_text(r, c)
                 problem = ""
                 if filled and not text:
-                    problem = "empty: type a number"
+                    problem = tr("empty: type a number")
                 elif text:
                     try:
                         parse_sample(text)
@@ -285,7 +299,7 @@ class DataEditor(QWidget):
         try:
             data = self.dataset_from_cells()
         except (DataEditError, DataError) as exc:
-            self._say(f"{exc} — the run keeps the last valid data.")
+            self._say(tr("{problem} — the run keeps the last valid data.").format(problem=exc))
             return False
         self._say("")
         if data.same_samples(self._vm.spec.data):
@@ -303,7 +317,7 @@ class DataEditor(QWidget):
         """
         rows = parse_pasted_rows(text)
         if not rows:
-            self._say("The clipboard holds no rows of numbers to paste.")
+            self._say(tr("The clipboard holds no rows of numbers to paste."))
             return False
         r0, c0 = max(self.table.currentRow(), 0), max(self.table.currentColumn(), 0)
         if self.editable and r0 + len(rows) <= MAX_EDITABLE_ROWS:
@@ -316,15 +330,15 @@ class DataEditor(QWidget):
             del blocker
             return self.apply_cells()
         if (r0, c0) != (0, 0) and self.editable:
-            self._say(f"{len(rows):,} rows do not fit here; paste them at the "
-                                 "top-left cell to replace the samples.")
+            self._say(tr("{n} rows do not fit here; paste them at the top-left cell to replace "
+                         "the samples.").format(n=f"{len(rows):,}"))
             return False
         try:
             # the rows as pasted, header included: a repeated header is then named as such,
             # and row numbers count the clipboard's lines
             data = rows_to_dataset(_split_rows(text), name="pasted")
         except DataError as exc:
-            self._say(f"Cannot paste: {exc}")
+            self._say(tr("Cannot paste: {problem}").format(problem=exc))
             return False
         if self._vm.update(data=data):
             self.show_dataset(data)
@@ -370,9 +384,9 @@ class DataEditor(QWidget):
         and ``importFinished`` says how it ended.
         """
         if path is None:
-            filters = ("CSV files (*.csv *.txt *.tsv)" if kind == "csv"
-                       else "Excel workbooks (*.xlsx)")
-            path, _ = QFileDialog.getOpenFileName(self, "Import samples", "", filters)
+            filters = (tr("CSV files (*.csv *.txt *.tsv)") if kind == "csv"
+                       else tr("Excel workbooks (*.xlsx)"))
+            path, _ = QFileDialog.getOpenFileName(self, tr("Import samples"), "", filters)
             if not path:
                 return False
         self._imports += 1  # a newer import (or a synchronous one) supersedes a running one
@@ -386,14 +400,15 @@ class DataEditor(QWidget):
         try:
             data = read_samples(path)
         except (DataError, ValueError, OSError) as exc:
-            self._say(f"Could not import {Path(path).name}: {exc}")
+            self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
+                                                                     problem=exc))
             return False
         return self._apply_import(data)
 
     def _apply_import(self, data: Dataset) -> bool:
         if self._vm.update(data=data):
             self.show_dataset(data)
-            note = encoding_note(data)
+            note = encoding_notice(data)
             if note:  # a notice, not an error: grey, whatever the line's error colour
                 shown = self.message.text()
                 self._say(f'<span style="color: #555555;">{html.escape(note)}.</span>'
@@ -411,7 +426,7 @@ class DataEditor(QWidget):
         number = self._imports
         name = Path(path).name
         self.message.setStyleSheet("")
-        self._say(f"reading {name}…")
+        self._say(tr("reading {name}…").format(name=name))
 
         def read() -> None:
             result: Dataset | str
@@ -420,7 +435,7 @@ class DataEditor(QWidget):
             except (DataError, ValueError, OSError) as exc:
                 result = str(exc)
             except MemoryError:
-                result = "not enough memory to read it"
+                result = tr("not enough memory to read it")
             if number == self._imports:
                 self._read.emit(number, result, name)
 
@@ -436,7 +451,7 @@ class DataEditor(QWidget):
             ok = self._apply_import(result)
         else:
             self.message.setStyleSheet("color: #b00020;")
-            self._say(f"Could not import {name}: {result}")
+            self._say(tr("Could not import {name}: {problem}").format(name=name, problem=result))
             ok = False
         self.importFinished.emit(ok)
 

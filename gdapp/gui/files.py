@@ -14,7 +14,7 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QProcess, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdapp.gui.i18n import tr
+from gdapp.gui.i18n import current_language, tr
 from gdapp.gui.viewmodel import RunViewModel
+
+if TYPE_CHECKING:
+    from gdapp.excel.compare import VerifyReport
 
 #: Seconds LibreOffice may take to recalculate a workbook before Verify gives up.
 VERIFY_TIMEOUT = 600.0
@@ -86,6 +89,29 @@ def unbreakable_cells(text: str) -> str:
     """``text`` with a word joiner after each ``Sheet!`` of a cell reference, so a message
     box never wraps ``Iterations!C3`` across two lines."""
     return _CELL.sub(lambda m: m.group(1) + WORD_JOINER + m.group(2), text)
+
+
+def verdict_lines(report: VerifyReport) -> list[str]:
+    """What the verification's message box says: :meth:`VerifyReport.summary`'s lines in
+    the window's language (the verifier's notes stay as it wrote them)."""
+    where = f" ({report.max_deviation_cell})" if report.max_deviation_cell else ""
+    lines = [tr("compared {n} cells; largest relative deviation {d}{where}").format(
+        n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)]
+    lines.extend(report.notes)
+    if report.agree and report.sensitive:
+        lines.append(tr("verdict: the workbook agrees with gdapp only within rounding: the run "
+                        "is sensitive to it, and {n} values were compared within the engine's "
+                        "own spread, not 1e-12 (--strict refuses this)").format(
+                            n=f"{report.sensitive:,}"))
+    elif report.agree:
+        lines.append(tr("verdict: the workbook agrees with gdapp"))
+    else:
+        lines.append(tr("first difference: {cell}").format(cell=report.first_difference))
+        count = tr("1 cell differs") if report.differences == 1 else \
+            tr("{n} cells differ").format(n=f"{report.differences:,}")
+        lines.append(tr("verdict: the workbook does NOT agree with gdapp ({count})").format(
+            count=count))
+    return lines
 
 
 def spreadsheet_program() -> list[str] | None:
@@ -149,9 +175,11 @@ class FileActions(QObject):
         job reports some progress the bar is a busy indicator with this label (LibreOffice's
         recalculation reports none), then a percentage with ``label``."""
         if self._worker is not None:
-            self._fail(title, "Another file action is still running; wait for it to finish.")
+            self._fail(title, tr("Another file action is still running; wait for it to "
+                                 "finish."))
             return
-        dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, 1000, self._window)
+        dialog = QProgressDialog(label, tr("Cancel") if cancellable else "", 0, 1000,
+                                 self._window)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
@@ -207,8 +235,8 @@ class FileActions(QObject):
         """Write the current run as a live-formula .xlsx (asks for a path when None)."""
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self._window, "Export workbook", str(self._suggested_name()),
-                "Excel workbooks (*.xlsx)")
+                self._window, tr("Export workbook"), str(self._suggested_name()),
+                tr("Excel workbooks (*.xlsx)"))
             if not chosen:
                 return
             path = chosen
@@ -216,14 +244,16 @@ class FileActions(QObject):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         the_run = self._vm.run
+        lang = current_language()  # the window in Korean writes a Korean workbook
 
         def job(progress: Callable[..., None]) -> object:
             from gdapp.excel import export_workbook
 
-            export_workbook(the_run, target, progress=progress)
+            export_workbook(the_run, target, progress=progress, lang=lang)
             return target
 
-        self._start(job, "Export workbook", f"Writing {target.name} …", self._exported,
+        self._start(job, tr("Export workbook"),
+                    tr("Writing {name} …").format(name=target.name), self._exported,
                     cancellable=False, show_now=the_run.iterations > PROGRESS_ROWS)
 
     def _suggested_name(self) -> Path:
@@ -240,8 +270,8 @@ class FileActions(QObject):
     def open_workbook(self, path: str | Path | None = None) -> bool:
         """Read a gdapp workbook's settings and data and make them the current run."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self._window, "Open workbook", "",
-                                                    "Excel workbooks (*.xlsx)")
+            chosen, _ = QFileDialog.getOpenFileName(self._window, tr("Open workbook"), "",
+                                                    tr("Excel workbooks (*.xlsx)"))
             if not chosen:
                 return False
             path = chosen
@@ -250,10 +280,11 @@ class FileActions(QObject):
 
             spec = read_workbook(path).spec
         except Exception as exc:  # WorkbookError and whatever a damaged file provokes
-            self._fail("Open workbook", _sentence(exc))
+            self._fail(tr("Open workbook"), _sentence(exc))
             return False
         if not self._vm.set_spec(spec):
-            self._fail("Open workbook", f"{Path(path).name} holds settings gdapp cannot run.")
+            self._fail(tr("Open workbook"), tr("{name} holds settings gdapp cannot run.").format(
+                name=Path(path).name))
             return False
         self.opened.emit(str(path))
         return True
@@ -262,15 +293,16 @@ class FileActions(QObject):
     def open_in_spreadsheet(self) -> bool:
         """Open the last exported workbook in the desktop's spreadsheet program."""
         if self.last_export is None or not self.last_export.exists():
-            self._fail("Open in spreadsheet", "Export a workbook first (File ▸ Export).")
+            self._fail(tr("Open in spreadsheet"), tr("Export a workbook first (File ▸ Export)."))
             return False
         program = spreadsheet_program()
         if program is not None and QProcess.startDetached(
                 program[0], [*program[1:], str(self.last_export)])[0]:
             return True
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export))):
-            self._fail("Open in spreadsheet",
-                       f"No program is set up to open {self.last_export.name}.")
+            self._fail(tr("Open in spreadsheet"),
+                       tr("No program is set up to open {name}.").format(
+                           name=self.last_export.name))
             return False
         return True
 
@@ -279,8 +311,8 @@ class FileActions(QObject):
         """Recalculate a workbook in LibreOffice and compare it with gdapp's engine."""
         if path is None:
             start = str(self.last_export) if self.last_export else ""
-            chosen, _ = QFileDialog.getOpenFileName(self._window, "Verify workbook", start,
-                                                    "Excel workbooks (*.xlsx)")
+            chosen, _ = QFileDialog.getOpenFileName(self._window, tr("Verify workbook"), start,
+                                                    tr("Excel workbooks (*.xlsx)"))
             if not chosen:
                 return
             path = chosen
@@ -293,7 +325,7 @@ class FileActions(QObject):
             return verify_workbook(target, timeout=VERIFY_TIMEOUT, progress=progress,
                                    cancel=cancel)
 
-        self._start(job, "Verify workbook",
+        self._start(job, tr("Verify workbook"),
                     tr("Comparing the cells of {name} with gdapp …").format(name=target.name),
                     self._verified, cancellable=True, show_now=True,
                     busy_first=tr("Recalculating {name} in LibreOffice …").format(
@@ -301,11 +333,13 @@ class FileActions(QObject):
         self._cancel = cancel
 
     def _verified(self, report: object) -> None:
-        lines = getattr(report, "summary", lambda: [str(report)])()
-        text = "\n".join(lines) if isinstance(lines, list | tuple) else str(lines)
+        from gdapp.excel.compare import VerifyReport
+
+        lines = verdict_lines(report) if isinstance(report, VerifyReport) else [str(report)]
+        text = "\n".join(lines)
         text = unbreakable_cells(text)
         agree = bool(getattr(report, "agree", False))
-        self.tell("Verify workbook", text, error=not agree)
+        self.tell(tr("Verify workbook"), text, error=not agree)
         self.verified.emit(report)
 
     # ---- Export plot -------------------------------------------------------------------
@@ -315,8 +349,8 @@ class FileActions(QObject):
         wide (asked for, default ``PLOT_EXPORT_WIDTH``, when the path is asked for)."""
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self._window, "Export plot", str(Path.home() / "plot.png"),
-                "PNG image (*.png);;SVG image (*.svg)")
+                self._window, tr("Export plot"), str(Path.home() / "plot.png"),
+                tr("PNG image (*.png);;SVG image (*.svg)"))
             if not chosen:
                 return False
             path = chosen
@@ -335,6 +369,7 @@ class FileActions(QObject):
         try:
             plot.export_image(str(target), width=width)  # type: ignore[attr-defined]
         except (OSError, ValueError, RuntimeError) as exc:
-            self._fail("Export plot", _sentence(exc))
+            self._fail(tr("Export plot"), _sentence(exc))
+
             return False
         return True

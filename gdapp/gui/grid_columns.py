@@ -55,18 +55,19 @@ class FittingColumns(QTableView):
         menu = QMenu(self)
         model = self.table_model
         for c in range(1, model.columnCount()):
-            header = str(model.headerData(c, Qt.Orientation.Horizontal))
-            action = menu.addAction(header)
+            key = model.column_key(c)
+            action = menu.addAction(str(model.headerData(c, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
-            action.setChecked(header not in self.hidden_by_user)
-            action.toggled.connect(lambda on, h=header: self.show_column(h, on))
+            action.setChecked(key not in self.hidden_by_user)
+            action.toggled.connect(lambda on, h=key: self.show_column(h, on))
         return menu
 
     def _column_menu(self, pos: QPoint) -> None:
         self.column_menu().popup(self.horizontalHeader().mapToGlobal(pos))
 
     def show_column(self, header: str, on: bool) -> None:
-        """Show or hide the column named ``header`` (the user's choice, kept across runs)."""
+        """Show or hide the column whose English name (``column_key``) is ``header`` (the
+        user's choice, kept across runs)."""
         if on:
             self.hidden_by_user.discard(header)
         else:
@@ -88,8 +89,7 @@ class FittingColumns(QTableView):
         room = self.viewport().width() - self.columnWidth(0) - 1
         # still too narrow at FIT_DIGITS: the steps Δb, then the slopes ∂/∂b make way for
         # the parameters, the cost, the penalty and the objective
-        headers = {c: str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
-                   for c in shown}
+        headers = {c: self.table_model.column_key(c) for c in shown}
         for prefix in ("Δ", "∂"):
             if sum(self._narrowest[c] for c in shown) <= room:
                 break

@@ -48,7 +48,10 @@ if TYPE_CHECKING:
 
 #: Pinned runs widen the iteration axis to at most this many times this run's iterations.
 PINNED_REACH = 3
-LOG_TIP = "Show the objective on a logarithmic axis: steady convergence becomes a straight line."
+def log_tip() -> str:
+    """The log-scale box's tooltip."""
+    return tr("Show the objective on a logarithmic axis: steady convergence becomes a "
+              "straight line.")
 
 
 #: On a linear axis the view ends where the objective has come this close to its floor
@@ -99,8 +102,8 @@ class ObjectivePlot(RunPlotWidget):
         super().__init__(vm, parent)
         self._log_wanted = False
         self._log_drawn = False  # whether the y axis is in log mode now
-        self.log_box = QCheckBox("log scale")
-        self.log_box.setToolTip(LOG_TIP)
+        self.log_box = QCheckBox(tr("log scale"))
+        self.log_box.setToolTip(log_tip())
         self.log_box.toggled.connect(self.set_log_scale)
         row = QHBoxLayout()
         row.setContentsMargins(6, 0, 6, 2)
@@ -125,7 +128,7 @@ class ObjectivePlot(RunPlotWidget):
         # about one (min, max) pair per pixel column instead of pyqtgraph's default five
         self.objective_curve.opts["autoDownsampleFactor"] = 1.0
         self.plot_item.addItem(self.marker)
-        self.set_texts("Objective per iteration", bottom="iteration k")
+        self.set_texts(tr("Objective per iteration"), bottom=tr("iteration k"))
         self.pinned_items: list[pg.PlotDataItem] = []
         self._drawn_upto: tuple[Run | None, int] = (None, -1)
         self._view_rows = 0
@@ -207,19 +210,20 @@ class ObjectivePlot(RunPlotWidget):
         self._mark_off_plot(placed=True)
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         spec = run.spec
-        name = f"objective E + {penalty_formula(spec)}" if penalty_on(spec) else \
-            f"cost E = {spec.cost.upper()}"
-        self.set_texts(left=name + (" (log scale)" if log else ""))
+        name = tr("objective E + {formula}").format(formula=penalty_formula(spec)) \
+            if penalty_on(spec) else tr("cost E = {cost}").format(cost=spec.cost.upper())
+        self.set_texts(left=name + (tr(" (log scale)") if log else ""))
         note = ""
         if run.status == "diverged":
-            note = f"diverged at update {run.diverged_at}"
+            note = tr("diverged at update {k}").format(k=run.diverged_at)
             if not log:
-                note += f": showing the first {readable_rows(run)} iterates (try log scale)"
+                note += tr(": showing the first {rows} iterates (try log scale)").format(
+                    rows=readable_rows(run))
         self.set_note(note)
 
     def _legend(self, run: Run) -> list[tuple[object, str]]:
         entries: list[tuple[object, str]] = [
-            (self.objective_curve, f"this run: {run_label(run.spec)}")]
+            (self.objective_curve, tr("this run: {label}").format(label=run_label(run.spec)))]
         for p, c in zip(self.vm.pinned, self.pinned_items, strict=True):
             label = difference_label(p.run.spec, run.spec)
             if not c.isVisible():
@@ -281,15 +285,16 @@ class ObjectivePlot(RunPlotWidget):
         if zero is None:
             self.log_box.setEnabled(True)
             self.log_box.setChecked(self._log_wanted)
-            self.log_box.setToolTip(LOG_TIP)
+            self.log_box.setToolTip(log_tip())
         else:
             i, k = zero
-            which = "this run" if i == 0 else f"the pinned run {self.vm.pinned[i - 1].label}"
+            which = tr("this run") if i == 0 else tr("the pinned run {label}").format(
+                label=self.vm.pinned[i - 1].label)
             self.log_box.setEnabled(False)
             self.log_box.setChecked(False)
-            self.log_box.setToolTip(
-                f"Log scale needs an objective > 0, but {which} reaches 0 at k = {k} "
-                "(an exact fit).")
+            self.log_box.setToolTip(tr(
+                "Log scale needs an objective > 0, but {which} reaches 0 at k = {k} "
+                "(an exact fit).").format(which=which, k=k))
         self.log_box.blockSignals(False)
 
     def _draw_current(self) -> None:
@@ -325,8 +330,9 @@ class ObjectivePlot(RunPlotWidget):
         elif run.status != "diverged" and k >= self._view_rows:
             hint = tr(" (the flat tail is left out: log scale shows all)")
         else:
-            hint = " (try log scale)"
-        self.show_off_plot(k, (float(x[0]), float(y[0])),
-                           f"objective {float(run.objective[k]):.4g}{hint}")
+            hint = tr(" (try log scale)")
+        self.show_off_plot(k, (float(x[0]), float(y[0])), tr("objective {f}").format(
+            f=f"{float(run.objective[k]):.4g}") + hint)
+
         if not placed:
             self.keep_current_visible()

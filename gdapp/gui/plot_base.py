@@ -386,13 +386,13 @@ class RunPlotWidget(LegendPlacement, QWidget):
         target = Path(path)
         suffix = target.suffix.lower()
         if suffix not in (".png", ".svg"):
-            raise PlotExportError(
-                f"cannot export the plot as {target.name!r}: the file name must end in .png "
-                "or .svg")
+            raise PlotExportError(tr(
+                "cannot export the plot as {name}: the file name must end in .png or .svg"
+            ).format(name=repr(target.name)))
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise PlotExportError(f"cannot export the plot: the folder {str(folder)!r} does "
-                                  "not exist")
+            raise PlotExportError(tr("cannot export the plot: the folder {folder} does not "
+                                     "exist").format(folder=repr(str(folder))))
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=folder)
         os.close(fd)
         try:
@@ -402,14 +402,15 @@ class RunPlotWidget(LegendPlacement, QWidget):
                     max(int(self.plot_item.width()), 400)
                 image = exporter.export(toBytes=True)
                 if image is None or not image.save(tmp, "PNG"):
-                    raise PlotExportError(f"cannot export the plot: writing {path!r} failed")
+                    raise PlotExportError(tr("cannot export the plot: writing {path} failed"
+                                             ).format(path=repr(path)))
             else:
                 self._write_svg(tmp)
             os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, target)
         except OSError as exc:
-            raise PlotExportError(f"cannot export the plot to {path!r}: {exc.strerror}"
-                                  ) from None
+            raise PlotExportError(tr("cannot export the plot to {path}: {problem}").format(
+                path=repr(path), problem=exc.strerror)) from None
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)

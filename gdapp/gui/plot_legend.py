@@ -23,6 +23,8 @@ from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
+from gdapp.gui.i18n import tr
+
 FloatArray = NDArray[np.float64]
 
 #: The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white,
@@ -303,7 +305,8 @@ class LegendPlacement:
         arrow = {(1, 0): "→", (-1, 0): "←", (0, 1): "↑", (0, -1): "↓", (1, 1): "↗",
                  (-1, 1): "↖", (1, -1): "↘", (-1, -1): "↙"}[
             (int(right) - int(left), int(up) - int(down))]
-        self.off_plot.setText(f"k = {k} is off the plot {arrow}\n{text}")
+        self.off_plot.setText(tr("k = {k} is off the plot {arrow}").format(k=k, arrow=arrow)
+                              + f"\n{text}")
         ax = 1.0 if right else 0.0 if left else 0.5
         ay = 0.0 if up else 1.0 if down else 0.5
         self.off_plot.setAnchor((ax, ay))

@@ -23,6 +23,7 @@ from typing import Any
 from gdapp.core import Dataset, RunSpec
 from gdapp.core.files import read_regular_file
 from gdapp.excel.scratch import remove_stale, tagged
+from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import default_spec
 
 SESSION_ENV = "GDAPP_SESSION_FILE"
@@ -169,11 +170,14 @@ class SessionStore:
         backup = self.path.with_name(self.path.name + ".corrupt")
         try:
             os.replace(self.path, backup)
-            kept = f", kept as {backup.name}"
+            kept = tr(", kept as {name}").format(name=backup.name)
         except OSError:
             pass
-        return (f"The saved session {self.path.name} could not be {verb} ({reason}{kept}); "
-                "starting from the document example.")
+        text = (tr("The saved session {name} could not be read ({reason}); starting from the "
+                   "document example.") if verb == "read" else
+                tr("The saved session {name} could not be applied ({reason}); starting from "
+                   "the document example."))
+        return text.format(name=self.path.name, reason=reason + kept)
 
     @staticmethod
     def _read_json(path: Path) -> object:
@@ -212,7 +216,8 @@ class SessionStore:
                                          f'"window": {json.dumps(window or {})}, {body}}}')
             self._remove_stale_side_files(self._data_ref[2])
         except (OSError, ValueError) as exc:
-            return f"Could not save the session to {self.path}: {exc}"
+            return tr("Could not save the session to {path}: {problem}").format(path=self.path,
+                                                                               problem=exc)
         return None
 
     def _remove_stale_side_files(self, keep: str | None) -> None:

@@ -9,6 +9,7 @@ import math
 from gdapp.core import Run
 from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
+from gdapp.gui.spec_texts import method_word
 
 
 def _g(v: float) -> str:
@@ -29,33 +30,38 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
     if hide_ending:
         ending = tr("stepping: k = {k} (End shows how the run ends)").format(k=k)
     elif run.status == "converged":
-        ending = f"converged at k = {run.converged_at}"
+        ending = tr("converged at k = {k}").format(k=run.converged_at)
     elif run.status == "diverged":
-        ending = f"diverged at k = {run.diverged_at}"
+        ending = tr("diverged at k = {k}").format(k=run.diverged_at)
     else:
-        ending = f"stopped at max iterations ({spec.max_iterations:,}) without converging"
+        ending = tr("stopped at max iterations ({n}) without converging").format(
+            n=f"{spec.max_iterations:,}")
     parts = [ending]
     opt = run.optimum
     warning = ""
     if opt.params is not None:
         where = ", ".join(f"{n}* = {_g(v)}" for n, v in zip(names, opt.params, strict=True))
-        value = f", objective {_g(opt.objective)}" if opt.objective is not None else ""
+        value = tr(", objective {value}").format(value=_g(opt.objective)) \
+            if opt.objective is not None else ""
         distance = math.dist(run.params[k], opt.params)
-        parts.append(f"exact optimum {where}{value} ({opt.method}); "
-                     f"distance from k = {k}: {distance:.3g}")
+        parts.append(tr("exact optimum {where}{value} ({method}); distance from k = {k}: "
+                        "{distance}").format(where=where, value=value,
+                                             method=method_word(opt.method), k=k,
+                                             distance=f"{distance:.3g}"))
         warning = "" if hide_ending else _stalled_warning(run)
     if opt.note:
         parts.append(opt.note)
     limit = run.stability_limit
     eta = spec.learning_rate
     if limit is not None:
-        parts.append(f"stable for η < 2/E'' = {limit:.6g}")
+        parts.append(tr("stable for η < 2/E'' = {limit}").format(limit=f"{limit:.6g}"))
         if math.isclose(eta, limit, rel_tol=1e-9):
-            warning = (f"η = {eta:g} sits on the stability limit {limit:.6g}: "
-                       "the iterates bounce back and forth for ever")
+            warning = tr("η = {eta} sits on the stability limit {limit}: the iterates bounce "
+                         "back and forth for ever").format(eta=f"{eta:g}", limit=f"{limit:.6g}")
         elif eta > limit:
-            warning = (f"η = {eta:g} ≥ the stability limit {limit:.6g}: each step overshoots "
-                       "further, the descent diverges")
+            warning = tr("η = {eta} ≥ the stability limit {limit}: each step overshoots "
+                         "further, the descent diverges").format(eta=f"{eta:g}",
+                                                                 limit=f"{limit:.6g}")
     return " · ".join(parts), warning or ("" if hide_ending else never_settles_hint(run))
 
 
@@ -64,6 +70,8 @@ def _stalled_warning(run: Run) -> str:
     left = run.stopped_short
     if left is None:
         return ""
-    return (f"converged only by the stopping rule: every step was below the tolerance "
-            f"{run.spec.tolerance:g}, yet the last iterate is still {left:.3g} from the "
-            f"optimum (η = {run.spec.learning_rate:g} is too small, or the tolerance too large)")
+    return tr("converged only by the stopping rule: every step was below the tolerance "
+              "{tol}, yet the last iterate is still {left} from the optimum (η = {eta} is too "
+              "small, or the tolerance too large)").format(
+                  tol=f"{run.spec.tolerance:g}", left=f"{left:.3g}",
+                  eta=f"{run.spec.learning_rate:g}")

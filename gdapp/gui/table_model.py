@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from gdapp.core import Run
 from gdapp.gui.grid_columns import FIT_DIGITS, FittingColumns
 from gdapp.gui.grid_painter import CellDelegate, CellPainter
+from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import RunViewModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -109,6 +110,12 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
     return cols
 
 
+def column_title(key: str) -> str:
+    """A column's header in the window's language (the parameters' names stay as they are)."""
+    return {"cost E": tr("cost E"), "penalty": tr("penalty"),
+            "objective": tr("objective")}.get(key, key)
+
+
 class IterationTableModel(QAbstractTableModel):
     """Read-only table over ``vm.run``; follows ``runChanged`` and ``currentChanged``."""
 
@@ -154,8 +161,14 @@ class IterationTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0] if 0 <= section < len(self._columns) else None
+            return column_title(self._columns[section][0]) \
+                if 0 <= section < len(self._columns) else None
         return str(section)
+
+    def column_key(self, section: int) -> str:
+        """The column's name in English (``"cost E"``, ``"Δb1"``…), as the session keeps the
+        columns the user hid; :meth:`headerData` shows it in the window's language."""
+        return self._columns[section][0]
 
     def cell_text(self, row: int, col: int) -> str:
         """The text of a cell as the grid shows it (the display role)."""
@@ -227,22 +240,23 @@ class IterationTableModel(QAbstractTableModel):
         r = self._run
         notes = []
         if row == self._current:
-            notes.append(f"current iterate k = {row} (the tangent is drawn here)")
+            notes.append(tr("current iterate k = {k} (the tangent is drawn here)").format(k=row))
         if r.converged_at is not None and row == r.converged_at:
-            notes.append(f"converged at k = {row}: every |Δb| ≤ {r.spec.tolerance:g}")
+            notes.append(tr("converged at k = {k}: every |Δb| ≤ {tol}").format(
+                k=row, tol=f"{r.spec.tolerance:g}"))
         if row == r.iterations and r.status == "diverged":
-            notes.append(f"diverged: update k = {r.diverged_at} gave a number too large "
-                         "to hold; η is past the stability limit")
+            notes.append(tr("diverged: update k = {k} gave a number too large to hold; η is "
+                            "past the stability limit").format(k=r.diverged_at))
         if row == r.iterations and r.status == "max_iterations":
-            notes.append(f"stopped at max iterations ({r.spec.max_iterations}) "
-                         "before converging")
+            notes.append(tr("stopped at max iterations ({n}) before converging").format(
+                n=r.spec.max_iterations))
         return "; ".join(notes)
 
     def rows_as_tsv(self, rows: Iterable[int], columns: Sequence[int] | None = None) -> str:
         """Tab-separated text of ``rows`` (header row first) with every digit kept
         (``repr`` of the float), ready to paste into a spreadsheet."""
         cols = list(range(self.columnCount())) if columns is None else sorted(columns)
-        lines = ["\t".join(self._columns[c][0] for c in cols)]
+        lines = ["\t".join(column_title(self._columns[c][0]) for c in cols)]
         for row in sorted(set(rows)):
             cells = [str(row) if c == 0 else repr(self._columns[c][1](row)) for c in cols]
             lines.append("\t".join(cells))
@@ -291,8 +305,8 @@ class IterationTableView(FittingColumns):
         self.table_model.modelReset.connect(self._follow_current)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         vm.currentChanged.connect(self._follow_current)
-        self.setToolTip("The iterations, one row per update; select a row to move the tangent "
-                        "there. Ctrl+C copies the selection for a spreadsheet.")
+        self.setToolTip(tr("The iterations, one row per update; select a row to move the "
+                           "tangent there. Ctrl+C copies the selection for a spreadsheet."))
 
     def _size_columns(self) -> None:
         # Room for ten significant digits in the current row's bold, "-1.234567891e-09", and
@@ -317,12 +331,13 @@ class IterationTableView(FittingColumns):
         shortest = cells.column_width(f"-{d}.{d * (FIT_DIGITS - 1)}e-{d * 2}", bold=True)
         for c in range(1, self.table_model.columnCount()):
             header = str(self.table_model.headerData(c, Qt.Orientation.Horizontal))
+            key = self.table_model.column_key(c)
             self._natural[c] = max(number, fm.horizontalAdvance(header) + 16)
             self._narrowest[c] = max(shortest, fm.horizontalAdvance(header) + 16)
             self.setColumnWidth(c, self._natural[c])
             # Without a penalty the penalty is 0 and the objective is the cost: hide both.
-            self.setColumnHidden(c, (no_penalty and header in ("penalty", "objective"))
-                                 or header in self.hidden_by_user)
+            self.setColumnHidden(c, (no_penalty and key in ("penalty", "objective"))
+                                 or key in self.hidden_by_user)
         self._fitting = False
         self._user_sized = False
         self.fit_columns()

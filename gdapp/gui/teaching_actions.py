@@ -8,13 +8,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStyle
 
-from gdapp.gui.i18n import tr
+from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
 from gdapp.gui.lessons import scenes
-from gdapp.gui.viewmodel import default_spec
+from gdapp.gui.viewmodel import RunViewModel, default_spec
+
+#: The windows that replaced another in a new language: kept referenced while they are open
+#: (the first window is held by whoever made it).
+_REPLACEMENTS: list[Any] = []
 
 #: Classroom mode's size of fonts and lines, and the largest size Ctrl+= reaches.
 CLASSROOM_ZOOM = 1.5
@@ -27,6 +31,8 @@ class TeachingActions:
 
     zoom: float
     scene_actions: list[QAction]
+    store: Any
+    language_choice: str | None
 
     def _build_teaching_actions(self: Any) -> None:
         self.note_run_action = self._action(
@@ -66,6 +72,18 @@ class TeachingActions:
         for a in (self.classroom_action, self.larger_action, self.smaller_action, None,
                   self.reset_views_action):
             self.view_menu.addSeparator() if a is None else self.view_menu.addAction(a)
+        self.language_menu = self.view_menu.addMenu(tr("&Language"))
+        self.language_menu.setToolTipsVisible(True)
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():  # each language named in its own words
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setToolTip(tr("Switch the window to this language (remembered)"))
+            action.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            self.language_actions[code] = action
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.about_action = self._action(tr("About gdapp"), self.show_about,
                                          tip=tr("What gdapp is and where its example comes from"))
@@ -169,3 +187,45 @@ class TeachingActions:
         """Every plot back to the view it chose itself (after wheel zooming or panning)."""
         for plot in (self.cost_plot, self.objective_plot, self.data_plot):
             plot.reset_view()
+
+    def choose_language(self: Any, lang: str) -> Any:
+        """View ▸ Language: the window in ``lang`` from now on, and at every start.
+
+        The texts are set as the widgets are built, so the window is rebuilt in the new
+        language around the same run (settings, data, iterate, pinned runs, lesson scene,
+        layout), shown where this one was, and this one closes. Returns the new window
+        (this one when ``lang`` is already the window's language).
+        """
+        if lang == current_language() and lang == self.language_choice:
+            return self
+        self.stop_play()
+        self.language_choice = lang
+        install_language(lang)
+        state = self.window_state()
+        vm = RunViewModel(self.vm.pending_spec or self.vm.spec)
+        new = type(self)(vm, store=self.store)
+        vm.setParent(new)
+        new.language_choice = lang
+        new.restore_window_state(state)
+        vm.adopt_pins(self.vm.pinned)
+        vm.stepping = self.vm.stepping
+        vm.set_current(self.vm.current)
+        if self.lesson.index >= 0:
+            new.lesson.show_index(self.lesson.index)
+            new.scene_actions[self.lesson.index].setChecked(True)
+        new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose,
+                         self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
+        _REPLACEMENTS.append(new)
+        self.replacement = new
+        new.destroyed.connect(lambda *_: _REPLACEMENTS.remove(new) if new in _REPLACEMENTS
+                              else None)
+        if self.isVisible():
+            new.show()
+        new.save_session()
+        self.store = None  # the new window saves the session from now on
+        if self.vm.parent() is None:
+            self.vm.setParent(self)  # its signals go with this window
+        self.close()  # and deleted, as the app's windows are deleted on close
+        new.statusBar().showMessage(tr("The window is now in English.") if lang == "en"
+                                    else tr("The window is now in Korean."), 8000)
+        return new

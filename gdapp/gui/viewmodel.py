@@ -77,8 +77,8 @@ def is_background_run(spec: RunSpec) -> bool:
 def describe_busy(spec: RunSpec) -> str:
     """The status line while ``spec`` is computed, e.g.
     ``"computing… (a large run: 1,000,000 samples × 10,000 updates)"``."""
-    return (f"computing… (a large run: {spec.data.n:,} samples × "
-            f"{spec.max_iterations:,} updates)")
+    return tr("computing… (a large run: {n} samples × {updates} updates)").format(
+        n=f"{spec.data.n:,}", updates=f"{spec.max_iterations:,}")
 
 
 class _Job:
@@ -105,14 +105,14 @@ def describe_spec(spec: RunSpec) -> str:
     if spec.penalty != "none":
         parts.append(f"{spec.penalty.upper()} λ = {spec.lam:g}")
         if spec.penalty == "l1" and spec.l1_method != "proximal":
-            parts.append(spec.l1_method)
+            parts.append(tr("subgradient") if spec.l1_method == "subgradient" else spec.l1_method)
     if spec.cost != "mse":
         parts.append(_COST_LABELS.get(spec.cost, spec.cost))
     if spec.model != "origin":
-        parts.append(spec.model)
+        parts.append(tr("line") if spec.model == "line" else spec.model)
     start = spec.resolved_start()
     if start != default_start(spec.data, spec.model):
-        parts.append("from " + ", ".join(f"{v:g}" for v in start))
+        parts.append(tr("from {start}").format(start=", ".join(f"{v:g}" for v in start)))
     if not spec.data.is_document_example():
         parts.append(spec.data.name)
     return ", ".join(parts)
@@ -290,7 +290,7 @@ class RunViewModel(QObject):
         except (ValueError, ArithmeticError) as exc:
             result = str(exc)
         except MemoryError:
-            result = "not enough memory for this run: try fewer samples or max iterations"
+            result = tr("not enough memory for this run: try fewer samples or max iterations")
         if not job.cancelled.is_set():
             self._finished.emit(job.generation, result)
 
@@ -382,10 +382,12 @@ class RunViewModel(QObject):
         """Pin the current run for comparison; None when it is already pinned or all
         colours are taken (``pinRefused`` says which)."""
         if any(p.run.spec == self._spec for p in self._pinned):
-            self.pinRefused.emit("This run is already pinned.")
+            self.pinRefused.emit(tr("This run is already pinned."))
             return None
         if len(self._pinned) >= MAX_PINS:
-            self.pinRefused.emit(f"At most {MAX_PINS} runs can be pinned; unpin one first.")
+            self.pinRefused.emit(tr("At most {n} runs can be pinned; unpin one first.").format(
+                n=MAX_PINS))
+
             return None
         used = {p.color for p in self._pinned}
         color = next(c for c in PIN_COLORS if c not in used)
@@ -393,6 +395,12 @@ class RunViewModel(QObject):
         self._pinned.append(pinned)
         self.pinnedChanged.emit()
         return pinned
+
+    def adopt_pins(self, pins: list[PinnedRun]) -> None:
+        """Pin these runs (another view-model's, as a window rebuilt in another language
+        takes them over), named anew in the window's language."""
+        self._pinned = [PinnedRun(describe_spec(p.run.spec), p.run, p.color) for p in pins]
+        self.pinnedChanged.emit()
 
     def unpin(self, i: int) -> None:
         """Remove the i-th pinned run (no-op when out of range)."""

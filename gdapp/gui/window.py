@@ -47,7 +47,9 @@ WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
 GRID_MIN_WIDTH = 180
-TITLE = "gdapp — gradient descent, the way the note did it in Excel"
+def window_title() -> str:
+    """The window's title, in the window's language."""
+    return tr("gdapp — gradient descent, the way the note did it in Excel")
 
 
 class MainWindow(TeachingActions, QMainWindow):
@@ -66,9 +68,11 @@ class MainWindow(TeachingActions, QMainWindow):
         super().__init__(parent)
         self.vm = vm if vm is not None else RunViewModel(parent=self)
         self.store = store
+        #: the language chosen in View ▸ Language, kept in the session (None: the system's)
+        self.language_choice: str | None = None
         self.zoom = 1.0
         self._base_font = QFont(self.font())
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(window_title())
         self.resize(1280, 800)
 
         self.controls = ControlsPanel(self.vm)
@@ -116,11 +120,11 @@ class MainWindow(TeachingActions, QMainWindow):
         self._refused_box: QWidget | None = None
         self.vm.specChanged.connect(self.save_session)
         self.files.exported.connect(
-            lambda p: self.statusBar().showMessage(f"Exported {p}", 10000))
+            lambda p: self.statusBar().showMessage(tr("Exported {path}").format(path=p), 10000))
         self.files.exported.connect(lambda _p: self.spreadsheet_action.setEnabled(True))
         self.files.exported.connect(lambda _p: self.save_session())  # the export folder
         self.files.opened.connect(
-            lambda p: self.statusBar().showMessage(f"Opened {p}", 10000))
+            lambda p: self.statusBar().showMessage(tr("Opened {path}").format(path=p), 10000))
         self.files.failed.connect(lambda m: self.statusBar().showMessage(m, 10000))
         self._show_status()
 
@@ -131,7 +135,7 @@ class MainWindow(TeachingActions, QMainWindow):
         side_layout.setContentsMargins(4, 4, 4, 4)
         side_layout.addWidget(self.controls)
         side_layout.addWidget(self.pins)
-        data_label = QLabel("<b>Data</b> (x, y)")
+        data_label = QLabel(tr("<b>Data</b> (x, y)"))
         side_layout.addWidget(data_label)
         side_layout.addWidget(self.data_editor, 1)
         scroll = QScrollArea()
@@ -220,57 +224,59 @@ class MainWindow(TeachingActions, QMainWindow):
 
     def _build_actions(self) -> None:
         f = self.files
-        self.export_action = self._action("Export workbook…", lambda: f.export_workbook(),
-                                          "Ctrl+E", "Save this run as a live-formula .xlsx")
-        self.open_action = self._action("Open workbook…", lambda: f.open_workbook(),
+        self.export_action = self._action(tr("Export workbook…"), lambda: f.export_workbook(),
+                                          "Ctrl+E", tr("Save this run as a live-formula .xlsx"))
+        self.open_action = self._action(tr("Open workbook…"), lambda: f.open_workbook(),
                                         QKeySequence.StandardKey.Open,
-                                        "Load the settings and data of a gdapp workbook")
+                                        tr("Load the settings and data of a gdapp workbook"))
         self.spreadsheet_action = self._action(
-            "Open in spreadsheet", f.open_in_spreadsheet,
-            tip="Open the last exported workbook in your spreadsheet program")
+            tr("Open in spreadsheet"), f.open_in_spreadsheet,
+            tip=tr("Open the last exported workbook in your spreadsheet program"))
         self.verify_action = self._action(
-            "Verify workbook…", lambda: f.verify_workbook(),
-            tip="Recalculate a workbook in LibreOffice and compare it with gdapp")
+            tr("Verify workbook…"), lambda: f.verify_workbook(),
+            tip=tr("Recalculate a workbook in LibreOffice and compare it with gdapp"))
         self.export_cost_plot_action = self._action(
-            "Export cost plot…", lambda: f.export_plot(self.cost_plot),
-            tip="Save the cost curve as PNG or SVG")
+            tr("Export cost plot…"), lambda: f.export_plot(self.cost_plot),
+            tip=tr("Save the cost curve as PNG or SVG"))
         self.export_objective_plot_action = self._action(
-            "Export objective plot…", lambda: f.export_plot(self.objective_plot),
-            tip="Save the objective per iteration as PNG or SVG")
+            tr("Export objective plot…"), lambda: f.export_plot(self.objective_plot),
+            tip=tr("Save the objective per iteration as PNG or SVG"))
         self.spreadsheet_action.setEnabled(False)  # until a workbook has been exported
-        quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        self.step_action = self._action("Step", self.step, "Space", "One update forward (Space)")
-        self.step_back_action = self._action("Step back", self.step_back, "Shift+Space",
-                                             "One update back (Shift+Space)")
-        self.play_action = self._action("Play", self.toggle_play, "F5",
-                                        "Play the updates one after another (F5)")
+        self.step_action = self._action(tr("Step"), self.step, "Space",
+                                        tr("One update forward (Space)"))
+        self.step_back_action = self._action(tr("Step back"), self.step_back, "Shift+Space",
+                                             tr("One update back (Shift+Space)"))
+        self.play_action = self._action(tr("Play"), self.toggle_play, "F5",
+                                        tr("Play the updates one after another (F5)"))
         self.play_action.setCheckable(True)
-        self.reset_action = self._action("Reset", self.reset, "Home", "Back to the start k = 0")
-        self.run_to_end_action = self._action("Run to end", self.run_to_end, "End",
-                                              "Jump to the last iterate")
-        self.pin_action = self._action("Pin run", self.vm.pin_current, "Ctrl+P",
-                                       "Keep this run on the plots for comparison")
+        self.reset_action = self._action(tr("Reset"), self.reset, "Home",
+                                         tr("Back to the start k = 0"))
+        self.run_to_end_action = self._action(tr("Run to end"), self.run_to_end, "End",
+                                              tr("Jump to the last iterate"))
+        self.pin_action = self._action(tr("Pin run"), self.vm.pin_current, "Ctrl+P",
+                                       tr("Keep this run on the plots for comparison"))
         self.speed = QSpinBox()
         self.speed.setRange(1, 10_000)
         self.speed.setValue(20)
-        self.speed.setSuffix(" updates/s")
-        self.speed.setToolTip("Play speed")
+        self.speed.setSuffix(tr(" updates/s"))
+        self.speed.setToolTip(tr("Play speed"))
         self.speed.valueChanged.connect(self._apply_speed)
 
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(tr("&File"))
         for a in (self.open_action, self.export_action, self.spreadsheet_action,
                   self.verify_action, None, self.export_cost_plot_action,
                   self.export_objective_plot_action, None, quit_action):
             menu.addSeparator() if a is None else menu.addAction(a)
-        run_menu = self.menuBar().addMenu("&Run")
+        run_menu = self.menuBar().addMenu(tr("&Run"))
         for a in (self.step_action, self.step_back_action, self.play_action,
                   self.reset_action, self.run_to_end_action, None, self.pin_action):
             run_menu.addSeparator() if a is None else run_menu.addAction(a)
 
         self._build_teaching_actions()
 
-        bar = QToolBar("Main")
+        bar = QToolBar(tr("Main"))
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         for a in (self.open_action, self.export_action, self.verify_action, None,
@@ -339,13 +345,14 @@ class MainWindow(TeachingActions, QMainWindow):
         self._apply_speed()
         self.play_timer.start()
         self.play_action.setChecked(True)
-        self.play_action.setText("Pause")
+        self.play_action.setText(tr("Pause"))
 
     def stop_play(self) -> None:
         """Pause playing."""
         self.play_timer.stop()
         self.play_action.setChecked(False)
-        self.play_action.setText("Play")
+        self.play_action.setText(tr("Play"))
+
 
     def _apply_speed(self) -> None:
         # At most ~60 ticks a second; faster speeds take several updates per tick.
@@ -393,6 +400,8 @@ class MainWindow(TeachingActions, QMainWindow):
             "zoom": self.zoom, "speed": self.speed.value()}
         if self.files.export_folder is not None:
             state["export_folder"] = str(self.files.export_folder)
+        if self.language_choice is not None:
+            state["language"] = self.language_choice
         return state
 
     def restore_window_state(self, state: dict[str, Any]) -> None:

@@ -1,0 +1,58 @@
+"""The settings' labels, tooltips and choices in the window's language.
+
+:class:`~gdapp.core.RunSpec` carries each setting's label and one-sentence help in English
+(the CLI and the workbooks read them there). The window shows them through :func:`tr`, and
+``pyside6-lupdate`` only collects literal ``tr("…")`` calls, so the English texts of the
+settings the window shows are written here once more, as literals;
+``tests/test_gui_translations.py`` checks that they still equal the RunSpec's metadata.
+"""
+
+from __future__ import annotations
+
+from gdapp.gui.i18n import tr
+
+
+def field_texts() -> dict[str, tuple[str, str]]:
+    """The window's settings: name → (label, help), translated."""
+    return {
+        "model": (tr("Model"), tr("origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.")),
+        "cost": (tr("Cost"), tr("How the error E is measured: mean squared (MSE), mean "
+                                "absolute (MAE) or root mean squared (RMSE).")),
+        "penalty": (tr("Penalty"), tr("Regularization added to E on the slope: L2 = λ·b1², "
+                                      "L1 = λ·|b1|.")),
+        "lam": (tr("λ (penalty strength)"), tr("How strongly the penalty pulls b1 toward 0.")),
+        "l1_method": (tr("L1 step"), tr("proximal (soft-threshold: lands on exactly 0) or a "
+                                        "plain subgradient step (jitters around 0).")),
+        "learning_rate": (tr("η (learning rate)"), tr(
+            "Each update moves b by η times the slope of the tangent: b ← b − η·∂E/∂b.")),
+        "start": (tr("Start"), tr("Where the descent begins (the note starts at b1 = 15).")),
+        "max_iterations": (tr("Max iterations"), tr("The run stops after this many updates.")),
+        "tolerance": (tr("Tolerance"), tr("Converged when no parameter moves more than this in "
+                                          "one update.")),
+    }
+
+
+def choice_labels() -> dict[str, str]:
+    """The combo boxes' choices (model, cost, penalty, L1 step), translated."""
+    return {
+        "origin": tr("origin  ŷ = b1·x"), "line": tr("line  ŷ = b0 + b1·x"),
+        "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
+        "none": tr("none"), "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
+        "proximal": tr("proximal"), "subgradient": tr("subgradient"),
+    }
+
+
+def status_word(status: str) -> str:
+    """How a run ended (``Run.status``), in a word or two."""
+    return {"converged": tr("converged"), "diverged": tr("diverged"),
+            "max_iterations": tr("max iterations")}.get(status, status)
+
+
+def method_word(method: str) -> str:
+    """How the exact optimum was found (``Optimum.method``), in the window's language."""
+    return {"normal equation": tr("normal equation"), "ridge": tr("ridge"),
+            "soft threshold": tr("soft threshold"),
+            "coordinate descent": tr("coordinate descent"),
+            "weighted median": tr("weighted median"),
+            "dense search": tr("dense search"),
+            "bisection": tr("bisection")}.get(method, method)

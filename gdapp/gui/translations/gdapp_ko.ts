@@ -1,0 +1,1159 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name></name>
+    <message>
+        <source>its settings cannot be run</source>
+        <extracomment>The size of the window (and of ``--screenshot`` images). The Debian package ``./dev setup`` installs for Hangul, named when none is found. Syllables a font must hold to count as drawing Hangul (the note&apos;s own words). What applying a saved session can raise when the file passed its checks but its values break the window (a start so large the objective overflows, a splitter size beyond what Qt holds, a geometry that is not hexadecimal text).</extracomment>
+        <translation>저장된 설정으로는 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>its window layout cannot be applied</source>
+        <translation>저장된 창 배치를 적용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Reopened your last experiment ({what}); Lesson ▸ The note&apos;s run starts over.</source>
+        <translation>지난번 실험({what})을 다시 열었습니다. 처음부터 하려면 수업 ▸ 강의 노트의 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>log₁₀ (f − f*)</source>
+        <extracomment>The shading: pale (low objective) to dark blue (high), through green. The gradient arrow&apos;s length on screen, in pixels.</extracomment>
+        <translation>log₁₀ (f − f*)</translation>
+    </message>
+    <message>
+        <source>{what} must be ≥ 0, got {v}</source>
+        <extracomment>The smallest positive value the η and tolerance boxes take (a stand-in for &quot;&gt; 0&quot;). Range of the η slider, logarithmic (log10 η from −3 to 0): three decades over the slider&apos;s width, the note&apos;s η = 0.01 … 0.41 among them; any other η is typed. The slider&apos;s η are these mantissas times a power of ten (0.01, 0.012, 0.015, 0.02, …). The λ slider: linear from 0 to this, in steps of ``LAMBDA_STEP`` (the note&apos;s 0.5, 1, and 14 where L1 sets b1 to 0, are on it); larger λ are typed. The spin boxes accept any value the engine accepts (a workbook or the CLI may bring one outside the slider&apos;s range); the bounds only keep the numbers finite.</extracomment>
+        <translation>{what}: 0 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{what} must be &gt; 0, got {v}</source>
+        <translation>{what}: 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{what} must be between {low} and {high}, got {v}</source>
+        <translation>{what}: {low}부터 {high} 사이의 값이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, got {v}</source>
+        <translation>{what}: 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{what} must be at least {low}, got {v}</source>
+        <translation>{what}: {low} 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{what} must be at most {high} (a workbook sheet holds {rows} iterate rows), got {v}</source>
+        <translation>{what}: {high} 이하여야 합니다(통합 문서의 시트 하나에는 반복 행이 {rows}개까지 들어갑니다). 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>log scale: drag from η = 0.001 to 1 (type any other η)</source>
+        <translation>로그 눈금: η = 0.001부터 1까지 끌어서 정합니다(다른 η는 직접 입력하세요)</translation>
+    </message>
+    <message>
+        <source>drag λ from 0 to 20 (type a larger one)</source>
+        <translation>λ를 0부터 20까지 끌어서 정합니다(더 큰 값은 직접 입력하세요)</translation>
+    </message>
+    <message>
+        <source>start b0</source>
+        <translation>시작점 b0</translation>
+    </message>
+    <message>
+        <source>start b1</source>
+        <translation>시작점 b1</translation>
+    </message>
+    <message>
+        <source>max iterations</source>
+        <translation>최대 반복 횟수</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>허용 오차</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>Pinned runs stay on both plots in their colour.</source>
+        <translation>고정한 실행은 두 그래프에 각자의 색으로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>고정 해제</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>모두 지우기</translation>
+    </message>
+    <message>
+        <source>{n} runs are pinned, one per colour: unpin one to pin another.</source>
+        <translation>실행 {n}개가 색마다 하나씩 고정되어 있습니다. 다른 실행을 고정하려면 하나를 해제하세요.</translation>
+    </message>
+    <message>
+        <source>Keep the current run on the plots to compare with the next one (e.g. η = 0.01 against η = 0.1).</source>
+        <translation>지금 실행을 그래프에 남겨 다음 실행과 비교합니다(예: η = 0.01과 η = 0.1).</translation>
+    </message>
+    <message>
+        <source>diverged at update {k}: showing the first {rows} of {n} iterates</source>
+        <extracomment>Points at which the cost, penalty and objective curves are sampled. The tangent reaches this fraction of the view&apos;s width to each side of the current iterate… …but at most this fraction of the view&apos;s height up or down. while stepping, the last iterate the path is drawn to (None: the whole path)</extracomment>
+        <translation>{k}번째 업데이트에서 발산: 반복값 {n}개 중 처음 {rows}개를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Cost curve — E(b1) = {cost}</source>
+        <translation>비용함수 곡선 — E(b1) = {cost}</translation>
+    </message>
+    <message>
+        <source>Objective over (b0, b1) — {cost}</source>
+        <translation>(b0, b1) 평면의 목적함수 — {cost}</translation>
+    </message>
+    <message>
+        <source>b1 (slope)</source>
+        <translation>b1 (기울기)</translation>
+    </message>
+    <message>
+        <source>b0 (intercept)</source>
+        <translation>b0 (절편)</translation>
+    </message>
+    <message>
+        <source>b1 = {b}, objective {f}</source>
+        <translation>b1 = {b}, 목적함수 {f}</translation>
+    </message>
+    <message>
+        <source>cost E(b1) = {cost}</source>
+        <translation>비용함수 E(b1) = {cost}</translation>
+    </message>
+    <message>
+        <source>penalty {formula}, λ = {lam}</source>
+        <translation>패널티 항 {formula}, λ = {lam}</translation>
+    </message>
+    <message>
+        <source>objective E + {formula}</source>
+        <translation>목적함수 E + {formula}</translation>
+    </message>
+    <message>
+        <source>tangent at iterate k (at b1 = 0: both one-sided slopes)</source>
+        <translation>k번째 반복의 기울기 직선 (b1 = 0에서는 왼쪽과 오른쪽의 두 기울기)</translation>
+    </message>
+    <message>
+        <source>tangent at iterate k</source>
+        <translation>k번째 반복의 기울기 직선</translation>
+    </message>
+    <message>
+        <source>this run: {label}</source>
+        <translation>이 실행: {label}</translation>
+    </message>
+    <message>
+        <source> — another cost: not drawn</source>
+        <translation> — 비용함수가 달라 그리지 않음</translation>
+    </message>
+    <message>
+        <source>exact optimum {where}</source>
+        <translation>정확한 최적해 {where}</translation>
+    </message>
+    <message>
+        <source>{name} was read as {encoding} text, not UTF-8</source>
+        <translation>{name} 파일은 UTF-8이 아니어서 {encoding} 인코딩으로 읽었습니다</translation>
+    </message>
+    <message>
+        <source>The samples (x, y). Type, or paste rows from a spreadsheet (Ctrl+V); a header row is ignored.</source>
+        <extracomment>Larger data sets are shown (first rows only) but not edited here: edit the file instead. Files larger than this (bytes) are read in a worker thread (a 1,000,000-row CSV: ~4 s). A background import ended: True when its samples went to the view-model. (import number, Dataset or error message, file name) from the reading thread The message line said something new (the window scrolls it into view).</extracomment>
+        <translation>샘플 데이터 (x, y). 직접 입력하거나 스프레드시트에서 행을 복사해 붙여 넣으세요(Ctrl+V). 머리글 행은 건너뜁니다.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add an empty sample row at the end.</source>
+        <translation>맨 끝에 빈 샘플 행을 추가합니다.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Remove the selected sample rows.</source>
+        <translation>선택한 샘플 행을 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV 가져오기</translation>
+    </message>
+    <message>
+        <source>Import XLSX</source>
+        <translation>XLSX 가져오기</translation>
+    </message>
+    <message>
+        <source>Document example</source>
+        <translation>강의 노트 예제</translation>
+    </message>
+    <message>
+        <source>The note&apos;s samples x = 1, 2; y = 2, 6 (E = 2.5·b1² − 14·b1 + 20).</source>
+        <translation>강의 노트의 샘플 데이터 x = 1, 2; y = 2, 6 (E = 2.5·b1² − 14·b1 + 20).</translation>
+    </message>
+    <message>
+        <source>Import samples from a CSV file (first two columns).</source>
+        <translation>CSV 파일에서 샘플 데이터를 가져옵니다(처음 두 열).</translation>
+    </message>
+    <message>
+        <source>Import samples from an .xlsx workbook (first sheet, first two columns).</source>
+        <translation>.xlsx 통합 문서에서 샘플 데이터를 가져옵니다(첫 시트의 처음 두 열).</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {n} samples; a data set this large is edited in its file, not here.</source>
+        <translation>샘플 {n}개 중 처음 {shown}개를 보여 줍니다. 이렇게 큰 데이터는 여기가 아니라 원래 파일에서 고치세요.</translation>
+    </message>
+    <message>
+        <source>row {row}: {name} is empty</source>
+        <translation>{row}행: {name} 값이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>row {row}: {name} {problem}</source>
+        <translation>{row}행: {name} {problem}</translation>
+    </message>
+    <message>
+        <source>there are no samples: at least one (x, y) pair is needed</source>
+        <translation>샘플이 없습니다. (x, y) 쌍이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>empty: type a number</source>
+        <translation>비어 있음: 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <source>{problem} — the run keeps the last valid data.</source>
+        <translation>{problem} — 실행은 마지막으로 올바르던 데이터를 그대로 씁니다.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no rows of numbers to paste.</source>
+        <translation>클립보드에 붙여 넣을 숫자 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{n} rows do not fit here; paste them at the top-left cell to replace the samples.</source>
+        <translation>{n}개 행은 여기에 다 들어가지 않습니다. 샘플을 바꾸려면 맨 왼쪽 위 셀에 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {problem}</source>
+        <translation>붙여 넣을 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv)</source>
+        <translation>CSV 파일 (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import samples</source>
+        <translation>샘플 데이터 가져오기</translation>
+    </message>
+    <message>
+        <source>Could not import {name}: {problem}</source>
+        <translation>{name} 파일을 가져오지 못했습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>reading {name}…</source>
+        <translation>{name} 읽는 중…</translation>
+    </message>
+    <message>
+        <source>not enough memory to read it</source>
+        <translation>읽을 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>squares (what MSE adds up)</source>
+        <extracomment>At most this many samples are drawn as dots… …and at most this many get their residual (and square) drawn.</extracomment>
+        <translation>제곱 (MSE가 더하는 것)</translation>
+    </message>
+    <message>
+        <source>Draw each residual&apos;s square: the mean of their areas is the cost E (MSE).</source>
+        <translation>잔차마다 그 제곱을 정사각형으로 그립니다. 넓이의 평균이 비용함수 E(MSE)입니다.</translation>
+    </message>
+    <message>
+        <source>Data and the line {model} at k</source>
+        <extracomment>lines and residuals are cut at these heights (the view and twice its height)</extracomment>
+        <translation>데이터와 k번째 반복의 직선 {model}</translation>
+    </message>
+    <message>
+        <source>samples ({n})</source>
+        <translation>샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>line of iterate k</source>
+        <translation>k번째 반복의 직선</translation>
+    </message>
+    <message>
+        <source>residuals y − ŷ</source>
+        <translation>잔차 y − ŷ</translation>
+    </message>
+    <message>
+        <source>{m} of {n} samples drawn; residuals of {r} of them</source>
+        <translation>샘플 {n}개 중 {m}개를 그렸고, 그중 {r}개의 잔차를 그렸습니다</translation>
+    </message>
+    <message>
+        <source>compared {n} cells; largest relative deviation {d}{where}</source>
+        <extracomment>Seconds LibreOffice may take to recalculate a workbook before Verify gives up. Runs with more rows than this export behind a progress dialog. The width offered for an exported PNG of a plot, in pixels. A cell reference such as ``Iterations!C3`` or ``Summary!$F$35``. Joins the parts of a cell reference: no line break inside it.</extracomment>
+        <translation>셀 {n}개를 비교했습니다. 가장 큰 상대 편차는 {d}{where}입니다</translation>
+    </message>
+    <message>
+        <source>verdict: the workbook agrees with gdapp only within rounding: the run is sensitive to it, and {n} values were compared within the engine&apos;s own spread, not 1e-12 (--strict refuses this)</source>
+        <translation>판정: 통합 문서가 반올림 범위 안에서만 gdapp과 일치합니다. 이 실행은 반올림에 민감해서 값 {n}개를 1e-12가 아니라 엔진 자체의 변동 폭 안에서 비교했습니다(--strict는 이것을 거부합니다)</translation>
+    </message>
+    <message>
+        <source>verdict: the workbook agrees with gdapp</source>
+        <translation>판정: 통합 문서가 gdapp의 계산과 일치합니다</translation>
+    </message>
+    <message>
+        <source>first difference: {cell}</source>
+        <translation>처음으로 다른 셀: {cell}</translation>
+    </message>
+    <message>
+        <source>1 cell differs</source>
+        <translation>셀 1개가 다름</translation>
+    </message>
+    <message>
+        <source>{n} cells differ</source>
+        <translation>셀 {n}개가 다름</translation>
+    </message>
+    <message>
+        <source>verdict: the workbook does NOT agree with gdapp ({count})</source>
+        <translation>판정: 통합 문서가 gdapp의 계산과 일치하지 않습니다({count})</translation>
+    </message>
+    <message>
+        <source>Another file action is still running; wait for it to finish.</source>
+        <extracomment>The folder workbooks were last exported to (kept in the session).</extracomment>
+        <translation>다른 파일 작업이 아직 진행 중입니다. 끝날 때까지 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>통합 문서 내보내기</translation>
+    </message>
+    <message>
+        <source>Writing {name} …</source>
+        <translation>{name} 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Open workbook</source>
+        <translation>통합 문서 열기</translation>
+    </message>
+    <message>
+        <source>{name} holds settings gdapp cannot run.</source>
+        <translation>{name}에는 gdapp이 실행할 수 없는 설정이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open in spreadsheet</source>
+        <translation>스프레드시트에서 열기</translation>
+    </message>
+    <message>
+        <source>Export a workbook first (File ▸ Export).</source>
+        <translation>먼저 통합 문서를 내보내세요(파일 ▸ 내보내기).</translation>
+    </message>
+    <message>
+        <source>No program is set up to open {name}.</source>
+        <translation>{name} 파일을 열 프로그램이 설정되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Verify workbook</source>
+        <translation>통합 문서 검증</translation>
+    </message>
+    <message>
+        <source>Comparing the cells of {name} with gdapp …</source>
+        <translation>{name} 파일의 셀을 gdapp의 계산과 비교하는 중…</translation>
+    </message>
+    <message>
+        <source>Recalculating {name} in LibreOffice …</source>
+        <translation>LibreOffice에서 {name} 파일을 다시 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Width of the image in pixels (the height follows the plot&apos;s shape; 1600 prints well on A4 at 200 dpi):</source>
+        <translation>이미지의 너비(픽셀). 높이는 그래프 모양을 따릅니다. 1600이면 A4에 200 dpi로 잘 인쇄됩니다:</translation>
+    </message>
+    <message>
+        <source>Close the lesson (the run stays)</source>
+        <translation>수업 닫기 (실행은 그대로 남습니다)</translation>
+    </message>
+    <message>
+        <source>Scene {i} of {n} · PgDn: next · PgUp: previous</source>
+        <translation>{n}개 장면 중 {i}번째 · PgDn: 다음 · PgUp: 이전</translation>
+    </message>
+    <message>
+        <source>1. The cost function</source>
+        <translation>1. 비용함수</translation>
+    </message>
+    <message>
+        <source>Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the origin whose slope b1 we must choose. For each b1 the mean squared error E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly the line misses the samples: the red segments in the data plot. Drawn against b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up.</source>
+        <translation>샘플데이터는 (1, 2)와 (2, 6) 두 개, 모델은 ŷ = b1·x입니다. 원점을 지나는 직선이고, 우리가 정해야 할 것은 기울기 b1입니다. b1마다 평균제곱오차 E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20이 직선이 샘플에서 얼마나 벗어나는지를 잽니다. 데이터 그래프의 빨간 선분이 그 오차입니다. 이 값을 b1에 대해 그리면 비용함수 그래프의 포물선이 됩니다. “제곱”에 체크하면 E가 무엇을 더하는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>2. The normal equation</source>
+        <translation>2. 정규방정식</translation>
+    </message>
+    <message>
+        <source>The parabola opens upward (it is convex), so its lowest point is where its slope is 0: ∂E/∂b1 = 5·b1 − 14 = 0 gives b1 = 14/5 = 2.8 and E = 0.4, the green star. This is the normal equation. Real deep-learning costs are rarely this simple, which is why we look for the minimum step by step instead.</source>
+        <translation>이 포물선은 아래로 볼록한(convex) 모양이라, 기울기가 0인 곳이 가장 낮은 점입니다. ∂E/∂b1 = 5·b1 − 14 = 0을 풀면 b1 = 14/5 = 2.8, E = 0.4로, 초록 별이 그 점입니다. 이것이 정규방정식입니다. 실제 딥러닝의 비용함수는 이렇게 간단한 경우가 드물어서, 대신 한 단계씩 최솟값을 찾아갑니다.</translation>
+    </message>
+    <message>
+        <source>3. Gradient descent from 15, η = 0.01</source>
+        <translation>3. 15에서 시작하는 경사하강법, η = 0.01</translation>
+    </message>
+    <message>
+        <source>Start anywhere — the note starts at b1 = 15 — and move against the slope: b1 ← b1 − η·∂E/∂b1. At 15 the slope (the red dashed tangent) is 5 × 15 − 14 = 61, so with the learning rate η = 0.01 the new b1 is 15 − 0.01 × 61 = 14.39. Press Space to take that step, and again: b1 creeps down to 2.8 in about 400 updates, the line in the data plot swinging onto the samples.</source>
+        <translation>아무 데서나 시작해(강의 노트는 b1 = 15에서 시작합니다) 기울기의 반대 방향으로 움직입니다: b1 ← b1 − η·∂E/∂b1. 15에서의 기울기(빨간 점선)는 5 × 15 − 14 = 61이므로, 학습률 η = 0.01이면 새 b1은 15 − 0.01 × 61 = 14.39입니다. Space를 눌러 이 한 단계를 밟고, 또 눌러 보세요. b1은 약 400번 업데이트하며 2.8까지 조금씩 내려가고, 데이터 그래프의 직선은 샘플 쪽으로 돌아옵니다.</translation>
+    </message>
+    <message>
+        <source>4. A larger learning rate, η = 0.1</source>
+        <translation>4. 더 큰 학습률, η = 0.1</translation>
+    </message>
+    <message>
+        <source>With η = 0.1 the same descent needs only 34 updates: each step multiplies the distance to 2.8 by 1 − 5η = 0.5 instead of 0.95. The η = 0.01 run stays pinned for comparison. η is a hyper-parameter — a person chooses it — and even on this tiny example the choice changes the number of steps a lot.</source>
+        <translation>η = 0.1이면 같은 경사하강법이 34번의 업데이트면 됩니다. 한 단계마다 2.8까지의 거리에 0.95 대신 1 − 5η = 0.5가 곱해지기 때문입니다. 비교를 위해 η = 0.01 실행을 고정해 두었습니다. η는 사람이 정하는 하이퍼 파라미터이고, 이렇게 작은 예제에서도 그 선택에 따라 단계 수가 크게 달라집니다.</translation>
+    </message>
+    <message>
+        <source>5. Too large: η = 0.4</source>
+        <translation>5. 너무 큰 학습률: η = 0.4</translation>
+    </message>
+    <message>
+        <source>The factor 1 − 5η tells the whole story. For η = 0.4 it is −1: b1 jumps from 15 to −9.4 and back to 15, for ever. The descent is stable only for η &lt; 2/E&apos;&apos; = 2/5 = 0.4. Step through the first updates with Space.</source>
+        <translation>모든 것은 곱해지는 값 1 − 5η에 달려 있습니다. η = 0.4이면 이 값이 −1이 되어, b1은 15에서 −9.4로 갔다가 다시 15로 돌아오기를 끝없이 되풀이합니다(진동). 경사하강법은 η &lt; 2/E&apos;&apos; = 2/5 = 0.4일 때만 안정적입니다. Space로 처음 몇 번의 업데이트를 따라가 보세요.</translation>
+    </message>
+    <message>
+        <source>6. Past the limit: η = 0.41</source>
+        <translation>6. 한계를 넘으면: η = 0.41</translation>
+    </message>
+    <message>
+        <source>A little further and every jump overshoots more than the last: |1 − 5 × 0.41| = 1.05 &gt; 1, so the distance from 2.8 grows by 5 % per update and b1 runs off to infinity. Step with Space, or press End: the grid marks the last number it could hold.</source>
+        <translation>조금만 더 키우면 매번 지난번보다 더 멀리 넘어갑니다. |1 − 5 × 0.41| = 1.05 &gt; 1이므로 2.8까지의 거리가 업데이트마다 5 %씩 늘어나고, b1은 무한대로 발산합니다. Space로 한 단계씩 가거나 End를 누르세요. 표는 담을 수 있었던 마지막 숫자를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>7. L2 penalty: λ = 0.5 and λ = 1</source>
+        <translation>7. L2 규제: λ = 0.5와 λ = 1</translation>
+    </message>
+    <message>
+        <source>Adding the penalty λ·b1² (dotted) punishes a large coefficient. With λ = 0.5 the objective is 3·b1² − 14·b1 + 20, lowest at 14/6 ≈ 2.33; with λ = 1 at 14/7 = 2 (pinned: λ = 0.5). The coefficient shrinks as λ grows — but never to 0, since 14/(5 + 2λ) &gt; 0 for every λ. A smaller coefficient means a model less prone to overfitting.</source>
+        <translation>패널티 항 λ·b1²(점선)을 더하면 큰 계수에 벌점이 붙습니다. λ = 0.5이면 목적함수는 3·b1² − 14·b1 + 20이고 14/6 ≈ 2.33에서 가장 낮습니다. λ = 1이면 14/7 = 2에서 가장 낮습니다(고정한 것은 λ = 0.5). λ가 커질수록 계수는 작아지지만, 모든 λ에서 14/(5 + 2λ) &gt; 0이므로 0이 되지는 않습니다. 계수가 작을수록 과적합이 덜한 모델이 됩니다.</translation>
+    </message>
+    <message>
+        <source>8. L1 penalty: b1 becomes exactly 0</source>
+        <translation>8. L1 규제: b1이 정확히 0이 됩니다</translation>
+    </message>
+    <message>
+        <source>The L1 penalty λ·|b1| has a kink at 0. Once λ ≥ 14 the cost&apos;s slope at 0 (−14) can no longer beat it, and the descent lands on exactly b1 = 0: the feature drops out and the model becomes simpler. Each update is two stages — a step on the cost, z = b1 − η·∂E/∂b1, then a shrink toward 0 by η·λ — shown above the grid as you step.</source>
+        <translation>L1 규제의 패널티 항 λ·|b1|은 0에서 꺾입니다. λ ≥ 14가 되면 0에서의 비용함수 기울기(−14)가 더는 패널티를 이기지 못해, 경사하강법이 정확히 b1 = 0에 멈춥니다. 피쳐가 빠지고 차원이 감소해 모형이 단순해집니다. 업데이트는 두 단계입니다. 먼저 비용함수로 한 걸음 z = b1 − η·∂E/∂b1을 가고, 그다음 η·λ만큼 0 쪽으로 줄입니다. 한 단계씩 갈 때 표 위에 그 계산이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>9. L1 against L2</source>
+        <translation>9. L1 규제와 L2 규제 비교</translation>
+    </message>
+    <message>
+        <source>The same λ = 15 with the two penalties. Both make the parameter smaller; L2 (pinned, dashed) stops at 14/35 = 0.4, L1 sets it to exactly 0. That is the note&apos;s table: L1 can remove a feature, L2 only shrinks it.</source>
+        <translation>같은 λ = 15에 두 규제를 적용했습니다. 둘 다 파라미터 값을 작게 만들지만, L2(고정, 파선)는 14/35 = 0.4에서 멈추고 L1은 정확히 0으로 만듭니다. 강의 노트의 표 그대로입니다. L1은 피쳐를 없앨 수 있고, L2는 줄이기만 합니다.</translation>
+    </message>
+    <message>
+        <source>Show the objective on a logarithmic axis: steady convergence becomes a straight line.</source>
+        <extracomment>Pinned runs widen the iteration axis to at most this many times this run&apos;s iterations.</extracomment>
+        <translation>목적함수를 로그 눈금 축에 그립니다. 꾸준히 수렴하면 직선으로 보입니다.</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <extracomment>On a linear axis the view ends where the objective has come this close to its floor (as a share of its drop from the start)… …times this, so the early iterations of a long run are not squashed against k = 0. The view spans at least this many iterations.</extracomment>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Objective per iteration</source>
+        <translation>반복별 목적함수</translation>
+    </message>
+    <message>
+        <source>iteration k</source>
+        <translation>반복 k</translation>
+    </message>
+    <message>
+        <source>cost E = {cost}</source>
+        <translation>비용함수 E = {cost}</translation>
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation> (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>diverged at update {k}</source>
+        <translation>{k}번째 업데이트에서 발산</translation>
+    </message>
+    <message>
+        <source>: showing the first {rows} iterates (try log scale)</source>
+        <translation>: 처음 {rows}개 반복값만 보여 줍니다(로그 눈금을 써 보세요)</translation>
+    </message>
+    <message>
+        <source> — another objective: not drawn</source>
+        <translation> — 목적함수가 달라 그리지 않음</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>이 실행</translation>
+    </message>
+    <message>
+        <source>the pinned run {label}</source>
+        <translation>고정한 실행 {label}</translation>
+    </message>
+    <message>
+        <source>Log scale needs an objective &gt; 0, but {which} reaches 0 at k = {k} (an exact fit).</source>
+        <translation>로그 눈금은 목적함수가 0보다 커야 하는데, {which}의 목적함수가 k = {k}에서 0이 됩니다(완전히 들어맞음).</translation>
+    </message>
+    <message>
+        <source> (the flat tail is left out: log scale shows all)</source>
+        <translation> (평평한 뒷부분은 생략: 로그 눈금이면 모두 보입니다)</translation>
+    </message>
+    <message>
+        <source> (try log scale)</source>
+        <translation> (로그 눈금을 써 보세요)</translation>
+    </message>
+    <message>
+        <source>objective {f}</source>
+        <translation>목적함수 {f}</translation>
+    </message>
+    <message>
+        <source>λ (log scale)</source>
+        <extracomment>One colour per slope (b1, b2, …), repeated beyond ten.</extracomment>
+        <translation>λ (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>slope at the exact optimum</source>
+        <translation>정확한 최적해의 기울기</translation>
+    </message>
+    <message>
+        <source> (of MSE)</source>
+        <translation> (MSE 기준)</translation>
+    </message>
+    <message>
+        <source>L1: slopes reach exactly 0</source>
+        <translation>L1: 기울기가 정확히 0이 됩니다</translation>
+    </message>
+    <message>
+        <source>L2: slopes shrink, never to 0</source>
+        <translation>L2: 기울기가 줄지만 0은 되지 않습니다</translation>
+    </message>
+    <message>
+        <source>b{j} ({name}) is exactly 0 from λ = {lam} up</source>
+        <translation>λ = {lam}부터 b{j}({name}) 값이 정확히 0입니다</translation>
+    </message>
+    <message>
+        <source>Back to the plot&apos;s own view</source>
+        <extracomment>The note&apos;s figure: the original cost in black, the penalty term in a reddish orange (dotted), kept apart from the note&apos;s red tangent line (dashed). The current run&apos;s path when every pin colour is taken. The plot item&apos;s layout row under the bottom axis that holds the note, and its line height. A diverged run is drawn up to the first iterate this many start-distances away. The note starts right of the left axis and wraps this many pixels short of the right edge. classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
+        <translation>그래프의 원래 보기로</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · the “A” button in the corner or Ctrl+0: back to the plot&apos;s view</source>
+        <translation>휠: 확대/축소 · 끌기: 이동 · 모서리의 “A” 버튼이나 Ctrl+0: 원래 보기로</translation>
+    </message>
+    <message>
+        <source>cannot export the plot as {name}: the file name must end in .png or .svg</source>
+        <translation>그래프를 {name} 파일로 내보낼 수 없습니다. 파일 이름은 .png나 .svg로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>cannot export the plot: the folder {folder} does not exist</source>
+        <translation>그래프를 내보낼 수 없습니다. {folder} 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot export the plot: writing {path} failed</source>
+        <translation>그래프를 내보낼 수 없습니다. {path}에 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>cannot export the plot to {path}: {problem}</source>
+        <translation>그래프를 {path}에 내보낼 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>k = {k} is off the plot {arrow}</source>
+        <extracomment>The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white, in as many columns as it takes to stay within ``LEGEND_MAX_HEIGHT`` of the view&apos;s height. A legend that would cover more of the view than this share of its area is hidden. Drawn points the legend&apos;s placement looks at per curve or path, at most. The legend&apos;s corners: (x, y) fractions of the view box, y from the top. Penalties of placing the legend over a point: the current iterate (and its tangent) must never be hidden, the optimum should not be; any other drawn point counts once. The legend takes more columns rather than more than this share of the view&apos;s height. One entry per this many pixels, in a font of this many points (classroom mode scales both). The view (x0, x1, y0, y1) the legend and the remark are placed in.</extracomment>
+        <translation>k = {k}: 그래프 밖에 있음 {arrow}</translation>
+    </message>
+    <message>
+        <source>MAE&apos;s slope does not shrink near its minimum — it jumps between fixed values — </source>
+        <extracomment>A bounce keeps at least this share of its length over two updates.</extracomment>
+        <translation>MAE의 기울기는 최솟값 근처에서도 작아지지 않고 정해진 값 사이를 오가므로 </translation>
+    </message>
+    <message>
+        <source>The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}so each step η·slope stays {step:.3g} long and never falls below the tolerance {tol:g}. Try a smaller η (the hops shrink with it) or a tolerance above {step:.3g}.</source>
+        <translation>반복값이 {name} = {a:.6g}와 {b:.6g} 사이를 끝없이 오갑니다. {why}한 단계 η·기울기의 크기가 {step:.3g}에서 줄지 않아 허용 오차 {tol:g}보다 작아지지 않습니다. η를 줄이거나(오가는 폭도 함께 줄어듭니다) 허용 오차를 {step:.3g}보다 크게 해 보세요.</translation>
+    </message>
+    <message>
+        <source> The line model&apos;s slope and intercept pull against each other: the bowl is a long narrow valley, and η is held back by its steep side.</source>
+        <translation> 직선 모델의 기울기와 절편이 서로 당기고 있어, 비용함수의 그릇이 길고 좁은 골짜기 모양입니다. η는 가파른 쪽 때문에 크게 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source> (stable below {limit:.6g})</source>
+        <translation> ({limit:.6g} 미만에서 안정)</translation>
+    </message>
+    <message>
+        <source>Still creeping toward the optimum: each step is only {share:.2%} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
+        <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share:.2%}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
+    </message>
+    <message>
+        <source>data {name}</source>
+        <translation>데이터 {name}</translation>
+    </message>
+    <message>
+        <source>no penalty</source>
+        <translation>규제 없음</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>{start}에서 시작</translation>
+    </message>
+    <message>
+        <source>max {n:,} updates</source>
+        <translation>최대 {n:,}번 업데이트</translation>
+    </message>
+    <message>
+        <source>tolerance {t:g}</source>
+        <translation>허용 오차 {t:g}</translation>
+    </message>
+    <message>
+        <source>, kept as {name}</source>
+        <extracomment>A session file larger than this is not a session file. Data sets up to this many samples live inside the session file; larger ones beside it. The temporary file a save writes first; group 1 is the saving process&apos;s id.</extracomment>
+        <translation>, {name} 이름으로 보관함</translation>
+    </message>
+    <message>
+        <source>The saved session {name} could not be read ({reason}); starting from the document example.</source>
+        <translation>저장된 세션 {name} 파일을 읽지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The saved session {name} could not be applied ({reason}); starting from the document example.</source>
+        <translation>저장된 세션 {name} 파일을 적용하지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the session to {path}: {problem}</source>
+        <translation>세션을 {path}에 저장하지 못했습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>origin: ŷ = b1·x (the note&apos;s); line: ŷ = b0 + b1·x.</source>
+        <translation>원점: ŷ = b1·x (강의 노트의 모델), 직선: ŷ = b0 + b1·x.</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용함수</translation>
+    </message>
+    <message>
+        <source>How the error E is measured: mean squared (MSE), mean absolute (MAE) or root mean squared (RMSE).</source>
+        <translation>오차 E를 재는 방법: 평균제곱오차(MSE), 평균절대오차(MAE), 평균제곱근오차(RMSE).</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>규제</translation>
+    </message>
+    <message>
+        <source>Regularization added to E on the slope: L2 = λ·b1², L1 = λ·|b1|.</source>
+        <translation>E에 더하는 기울기의 패널티 항: L2 = λ·b1², L1 = λ·|b1|.</translation>
+    </message>
+    <message>
+        <source>λ (penalty strength)</source>
+        <translation>λ (규제 강도)</translation>
+    </message>
+    <message>
+        <source>How strongly the penalty pulls b1 toward 0.</source>
+        <translation>패널티 항이 b1을 0 쪽으로 당기는 세기.</translation>
+    </message>
+    <message>
+        <source>L1 step</source>
+        <translation>L1 단계</translation>
+    </message>
+    <message>
+        <source>proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters around 0).</source>
+        <translation>근접(proximal, 소프트 임계값: 정확히 0에 멈춤) 또는 단순한 서브그래디언트 단계(0 근처에서 흔들림).</translation>
+    </message>
+    <message>
+        <source>η (learning rate)</source>
+        <translation>η (학습률)</translation>
+    </message>
+    <message>
+        <source>Each update moves b by η times the slope of the tangent: b ← b − η·∂E/∂b.</source>
+        <translation>업데이트마다 b를 기울기의 η배만큼 옮깁니다: b ← b − η·∂E/∂b.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작점</translation>
+    </message>
+    <message>
+        <source>Where the descent begins (the note starts at b1 = 15).</source>
+        <translation>경사하강법을 시작하는 곳(강의 노트는 b1 = 15에서 시작합니다).</translation>
+    </message>
+    <message>
+        <source>Max iterations</source>
+        <translation>최대 반복 횟수</translation>
+    </message>
+    <message>
+        <source>The run stops after this many updates.</source>
+        <translation>이만큼 업데이트하면 실행을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>허용 오차</translation>
+    </message>
+    <message>
+        <source>Converged when no parameter moves more than this in one update.</source>
+        <translation>한 번의 업데이트에서 어떤 파라미터도 이보다 많이 움직이지 않으면 수렴으로 봅니다.</translation>
+    </message>
+    <message>
+        <source>origin  ŷ = b1·x</source>
+        <translation>원점  ŷ = b1·x</translation>
+    </message>
+    <message>
+        <source>line  ŷ = b0 + b1·x</source>
+        <translation>직선  ŷ = b0 + b1·x</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>proximal</source>
+        <translation>근접(proximal)</translation>
+    </message>
+    <message>
+        <source>subgradient</source>
+        <translation>서브그래디언트</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>수렴</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <source>normal equation</source>
+        <translation>정규방정식</translation>
+    </message>
+    <message>
+        <source>ridge</source>
+        <translation>릿지</translation>
+    </message>
+    <message>
+        <source>soft threshold</source>
+        <translation>소프트 임계값</translation>
+    </message>
+    <message>
+        <source>coordinate descent</source>
+        <translation>좌표 하강법</translation>
+    </message>
+    <message>
+        <source>weighted median</source>
+        <translation>가중 중앙값</translation>
+    </message>
+    <message>
+        <source>dense search</source>
+        <translation>촘촘한 탐색</translation>
+    </message>
+    <message>
+        <source>bisection</source>
+        <translation>이분법</translation>
+    </message>
+    <message>
+        <source>stepping: k = {k} (End shows how the run ends)</source>
+        <translation>한 단계씩 진행 중: k = {k} (End를 누르면 실행이 어떻게 끝나는지 보입니다)</translation>
+    </message>
+    <message>
+        <source>converged at k = {k}</source>
+        <translation>k = {k}에서 수렴</translation>
+    </message>
+    <message>
+        <source>diverged at k = {k}</source>
+        <translation>k = {k}에서 발산</translation>
+    </message>
+    <message>
+        <source>stopped at max iterations ({n}) without converging</source>
+        <translation>수렴하지 못하고 최대 반복 횟수({n})에서 멈춤</translation>
+    </message>
+    <message>
+        <source>, objective {value}</source>
+        <translation>, 목적함수 {value}</translation>
+    </message>
+    <message>
+        <source>exact optimum {where}{value} ({method}); distance from k = {k}: {distance}</source>
+        <translation>정확한 최적해 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
+    </message>
+    <message>
+        <source>stable for η &lt; 2/E&apos;&apos; = {limit}</source>
+        <translation>안정 한계: η &lt; 2/E&apos;&apos; = {limit}</translation>
+    </message>
+    <message>
+        <source>η = {eta} sits on the stability limit {limit}: the iterates bounce back and forth for ever</source>
+        <translation>η = {eta}가 안정 한계 {limit}와 같습니다. 반복값이 끝없이 진동합니다</translation>
+    </message>
+    <message>
+        <source>η = {eta} ≥ the stability limit {limit}: each step overshoots further, the descent diverges</source>
+        <translation>η = {eta} ≥ 안정 한계 {limit}: 단계마다 더 멀리 넘어가 경사하강법이 발산합니다</translation>
+    </message>
+    <message>
+        <source>converged only by the stopping rule: every step was below the tolerance {tol}, yet the last iterate is still {left} from the optimum (η = {eta} is too small, or the tolerance too large)</source>
+        <translation>멈춤 규칙으로만 수렴했습니다. 모든 단계가 허용 오차 {tol}보다 작았지만 마지막 반복값은 아직 최적 값에서 {left}만큼 떨어져 있습니다(η = {eta}가 너무 작거나 허용 오차가 너무 큽니다)</translation>
+    </message>
+    <message>
+        <source>Update k = {k} → {k1}:</source>
+        <translation>업데이트 k = {k} → {k1}:</translation>
+    </message>
+    <message>
+        <source>penalty part 2λ·b1 = 2 × {lam} × {b} = {p}</source>
+        <translation>패널티 항 부분 2λ·b1 = 2 × {lam} × {b} = {p}</translation>
+    </message>
+    <message>
+        <source>slope of the objective = {g} + {p} = {s}</source>
+        <translation>목적함수의 기울기 = {g} + {p} = {s}</translation>
+    </message>
+    <message>
+        <source>penalty part λ·sign(b1) = {lam} × {s} = {p}</source>
+        <translation>패널티 항 부분 λ·sign(b1) = {lam} × {s} = {p}</translation>
+    </message>
+    <message>
+        <source>step on the cost: z = b1 − η·∂E/∂b1 = {b} − {eta} × {g} = {z}</source>
+        <translation>비용함수로 한 걸음: z = b1 − η·∂E/∂b1 = {b} − {eta} × {g} = {z}</translation>
+    </message>
+    <message>
+        <source>shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − {s}, 0) = {new}</source>
+        <translation>η·λ = {s}만큼 0 쪽으로 줄이기: b1 ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
+    </message>
+    <message>
+        <source>(the run stops here: the next value is too large to hold)</source>
+        <translation>(실행이 여기서 멈춥니다: 다음 값은 담을 수 없을 만큼 큽니다)</translation>
+    </message>
+    <message>
+        <source>(the run stopped at k = {k}; this is the update that would follow)</source>
+        <translation>(실행은 k = {k}에서 멈췄습니다. 이것은 그다음 업데이트입니다)</translation>
+    </message>
+    <message>
+        <source>cost E</source>
+        <extracomment>Display precision of the grid (the copy to the clipboard keeps every digit). The fewest significant digits a number is shortened to when its column is too narrow. What a cell shows when not even its shortest form fits (as a spreadsheet does).</extracomment>
+        <translation>비용 E</translation>
+    </message>
+    <message>
+        <source>penalty</source>
+        <translation>패널티</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>목적함수</translation>
+    </message>
+    <message>
+        <source>current iterate k = {k} (the tangent is drawn here)</source>
+        <translation>현재 반복 k = {k} (여기에 기울기 직선을 그립니다)</translation>
+    </message>
+    <message>
+        <source>converged at k = {k}: every |Δb| ≤ {tol}</source>
+        <translation>k = {k}에서 수렴: 모든 |Δb| ≤ {tol}</translation>
+    </message>
+    <message>
+        <source>diverged: update k = {k} gave a number too large to hold; η is past the stability limit</source>
+        <translation>발산: k = {k}번째 업데이트가 담을 수 없을 만큼 큰 수를 냈습니다. η가 안정 한계를 넘었습니다</translation>
+    </message>
+    <message>
+        <source>stopped at max iterations ({n}) before converging</source>
+        <translation>수렴하기 전에 최대 반복 횟수({n})에서 멈춤</translation>
+    </message>
+    <message>
+        <source>The iterations, one row per update; select a row to move the tangent there. Ctrl+C copies the selection for a spreadsheet.</source>
+        <extracomment>Keep the current row in view (through resizes and the layout after a new run) until the user scrolls the grid away from it. Paint the cells with :class:`CellPainter` (False: Qt&apos;s item delegate, which draws the same from the model&apos;s roles, twice as slowly).</extracomment>
+        <translation>반복 계산표: 업데이트마다 한 행입니다. 행을 고르면 기울기 직선이 그곳으로 옮겨 갑니다. Ctrl+C로 선택한 부분을 스프레드시트용으로 복사합니다.</translation>
+    </message>
+    <message>
+        <source>The note&apos;s run</source>
+        <extracomment>The windows that replaced another in a new language: kept referenced while they are open (the first window is held by whoever made it). Classroom mode&apos;s size of fonts and lines, and the largest size Ctrl+= reaches.</extracomment>
+        <translation>강의 노트의 실행</translation>
+    </message>
+    <message>
+        <source>Back to the note&apos;s example: x = 1, 2; y = 2, 6; MSE; η = 0.01 from b1 = 15</source>
+        <translation>강의 노트의 예제로 돌아갑니다: x = 1, 2; y = 2, 6; MSE; b1 = 15에서 η = 0.01</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>다음 장면</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s next scene (PgDn)</source>
+        <translation>수업의 다음 장면 (PgDn)</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>이전 장면</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s previous scene (PgUp)</source>
+        <translation>수업의 이전 장면 (PgUp)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reset plot views</source>
+        <translation>그래프 보기 초기화</translation>
+    </message>
+    <message>
+        <source>Undo zooming and panning in the plots</source>
+        <translation>그래프의 확대와 이동을 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Classroom mode</source>
+        <translation>강의실 모드</translation>
+    </message>
+    <message>
+        <source>Larger fonts and thicker lines for a projector</source>
+        <translation>프로젝터용으로 글자를 키우고 선을 굵게 합니다</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>크게</translation>
+    </message>
+    <message>
+        <source>Larger fonts and lines (Ctrl+=)</source>
+        <translation>글자와 선을 크게 (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>작게</translation>
+    </message>
+    <message>
+        <source>Smaller fonts and lines (Ctrl+−)</source>
+        <translation>글자와 선을 작게 (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Switch the window to this language (remembered)</source>
+        <translation>창을 이 언어로 바꿉니다(다음 시작에도 유지)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About gdapp</source>
+        <translation>gdapp 정보</translation>
+    </message>
+    <message>
+        <source>What gdapp is and where its example comes from</source>
+        <translation>gdapp이 무엇이고 예제가 어디서 왔는지</translation>
+    </message>
+    <message>
+        <source>Back to the note&apos;s run: η = 0.01 from b1 = 15 on (1, 2), (2, 6).</source>
+        <translation>강의 노트의 실행으로 돌아왔습니다: (1, 2), (2, 6)에서 b1 = 15부터 η = 0.01.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;gdapp&lt;/b&gt; — gradient descent, the way a lecture note did it in Excel.&lt;p&gt;The example is a Korean lecture note on cost functions, gradient descent and L1/L2 regularization (after a deep-learning workshop of Yonsei University&apos;s Center for Digital Social Science): two samples (1, 2) and (2, 6), the model ŷ = b1·x, the cost E = 2.5·b1² − 14·b1 + 20, and the update b1 ← b1 − η·∂E/∂b1 from b1 = 15 (14.39, 13.8105, … → 2.8 at η = 0.01).&lt;/p&gt;&lt;p&gt;gdapp computes the same on that example or on your own data, shows every iteration, and exports each run as a workbook of live formulas that it checks by recalculating it in LibreOffice.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;gdapp&lt;/b&gt; — 강의 노트가 엑셀로 했던 그대로의 경사하강법.&lt;p&gt;예제는 비용함수, 경사하강법, L1/L2 규제를 다룬 한국어 강의 노트(연세대학교 디지털사회과학센터의 딥러닝 워크숍을 바탕으로 함)에서 왔습니다. 샘플데이터 (1, 2)와 (2, 6), 모델 ŷ = b1·x, 비용함수 E = 2.5·b1² − 14·b1 + 20, 그리고 b1 = 15에서 시작하는 업데이트 b1 ← b1 − η·∂E/∂b1입니다(η = 0.01이면 14.39, 13.8105, … → 2.8).&lt;/p&gt;&lt;p&gt;gdapp은 이 예제나 여러분의 데이터로 같은 계산을 하고, 모든 반복을 보여 주며, 각 실행을 살아 있는 수식으로 된 통합 문서로 내보냅니다. 그리고 그 통합 문서를 LibreOffice에서 다시 계산해 숫자가 맞는지 검증합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The window is now in English.</source>
+        <translation>이제 창이 영어로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The window is now in Korean.</source>
+        <translation>이제 창이 한국어로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>computing… (a large run: {n} samples × {updates} updates)</source>
+        <extracomment>The current run&apos;s colour, on every plot, whatever is pinned. Colours for pinned runs, clear of the black (cost), the red tangent, the orange penalty the note&apos;s figures use and of this run&apos;s blue. At most this many runs can be pinned at once (one colour each). The fixed cost of one update, in sample-updates (one ≈ 0.1–0.2 µs): the note&apos;s own loop (origin, MSE, no or L2 penalty: ~0.35 µs), the other O(1) loops of MSE/RMSE (~2 µs), MAE origin from sorted breakpoints (~70 µs with its record), a direct MAE loop (~30 µs). Runs estimated above this many sample-updates (~0.5 s) are computed in the background.</extracomment>
+        <translation>계산 중… (큰 실행: 샘플 {n}개 × 업데이트 {updates}번)</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>직선</translation>
+    </message>
+    <message>
+        <source>not enough memory for this run: try fewer samples or max iterations</source>
+        <extracomment>why the current run was not pinned (already pinned, or every colour taken) the start followed a change of data or model to a new default (the sentence says so) (generation, Run or error message) from a worker thread; queued to the GUI thread</extracomment>
+        <translation>이 실행에 필요한 메모리가 부족합니다. 샘플 수나 최대 반복 횟수를 줄여 보세요</translation>
+    </message>
+    <message>
+        <source>The start moved from {before} to {after}, the default for these data (set Start to choose another).</source>
+        <translation>시작점을 이 데이터의 기본값으로 옮겼습니다: {before} → {after} (다른 값을 원하면 시작점을 정하세요).</translation>
+    </message>
+    <message>
+        <source>This run is already pinned.</source>
+        <translation>이 실행은 이미 고정되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>At most {n} runs can be pinned; unpin one first.</source>
+        <translation>실행은 {n}개까지 고정할 수 있습니다. 먼저 하나를 해제하세요.</translation>
+    </message>
+    <message>
+        <source>gdapp — gradient descent, the way the note did it in Excel</source>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers.</extracomment>
+        <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
+    </message>
+    <message>
+        <source>The arithmetic of the next update, with its numbers</source>
+        <extracomment>the language chosen in View ▸ Language, kept in the session (None: the system&apos;s)</extracomment>
+        <translation>다음 업데이트의 계산을 숫자와 함께 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>내보냈습니다: {path}</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>열었습니다: {path}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Data&lt;/b&gt; (x, y)</source>
+        <translation>&lt;b&gt;데이터&lt;/b&gt; (x, y)</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <extracomment>until the user drags a divider, the panes share the width by :meth:`_share_width`</extracomment>
+        <translation>통합 문서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save this run as a live-formula .xlsx</source>
+        <translation>이 실행을 살아 있는 수식의 .xlsx로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Open workbook…</source>
+        <translation>통합 문서 열기…</translation>
+    </message>
+    <message>
+        <source>Load the settings and data of a gdapp workbook</source>
+        <translation>gdapp 통합 문서의 설정과 데이터를 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Open the last exported workbook in your spreadsheet program</source>
+        <translation>마지막으로 내보낸 통합 문서를 스프레드시트 프로그램에서 엽니다</translation>
+    </message>
+    <message>
+        <source>Verify workbook…</source>
+        <translation>통합 문서 검증…</translation>
+    </message>
+    <message>
+        <source>Recalculate a workbook in LibreOffice and compare it with gdapp</source>
+        <translation>통합 문서를 LibreOffice에서 다시 계산해 gdapp의 계산과 비교합니다</translation>
+    </message>
+    <message>
+        <source>Export cost plot…</source>
+        <translation>비용함수 그래프 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the cost curve as PNG or SVG</source>
+        <translation>비용함수 곡선을 PNG나 SVG로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Export objective plot…</source>
+        <translation>목적함수 그래프 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the objective per iteration as PNG or SVG</source>
+        <translation>반복별 목적함수를 PNG나 SVG로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>One update forward (Space)</source>
+        <translation>업데이트 한 번 앞으로 (Space)</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>한 단계 뒤로</translation>
+    </message>
+    <message>
+        <source>One update back (Shift+Space)</source>
+        <translation>업데이트 한 번 뒤로 (Shift+Space)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Play the updates one after another (F5)</source>
+        <translation>업데이트를 차례로 재생합니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>처음으로</translation>
+    </message>
+    <message>
+        <source>Back to the start k = 0</source>
+        <translation>시작점 k = 0으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Run to end</source>
+        <translation>끝까지 실행</translation>
+    </message>
+    <message>
+        <source>Jump to the last iterate</source>
+        <translation>마지막 반복으로 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>Pin run</source>
+        <translation>실행 고정</translation>
+    </message>
+    <message>
+        <source>Keep this run on the plots for comparison</source>
+        <translation>비교를 위해 이 실행을 그래프에 남겨 둡니다</translation>
+    </message>
+    <message>
+        <source> updates/s</source>
+        <translation>번/초</translation>
+    </message>
+    <message>
+        <source>Play speed</source>
+        <translation>재생 속도 (초당 업데이트 횟수)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Regularization path</source>
+        <translation>규제 경로</translation>
+    </message>
+    <message>
+        <source>Each slope&apos;s exact optimum against λ, L1 beside L2</source>
+        <translation>λ에 따른 각 기울기의 정확한 최적해, L1과 L2를 나란히</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+</context>
+</TS>
