@@ -18,9 +18,11 @@ def field_texts() -> dict[str, tuple[str, str]]:
         "model": (tr("Model"), tr("origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.")),
         "cost": (tr("Cost"), tr("How the error E is measured: mean squared (MSE), mean "
                                 "absolute (MAE) or root mean squared (RMSE).")),
-        "penalty": (tr("Penalty"), tr("Regularization added to E on the slope: L2 = λ·b1², "
-                                      "L1 = λ·|b1|.")),
-        "lam": (tr("λ (penalty strength)"), tr("How strongly the penalty pulls b1 toward 0.")),
+        "penalty": (tr("Penalty"), tr("Regularization added to E on the slopes (never on b0): "
+                                      "L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², "
+                                      "λ·|b1|).")),
+        "lam": (tr("λ (penalty strength)"), tr("How strongly the penalty pulls the slopes "
+                                               "toward 0.")),
         "l1_method": (tr("L1 step"), tr("proximal (soft-threshold: lands on exactly 0) or a "
                                         "plain subgradient step (jitters around 0).")),
         "learning_rate": (tr("η (learning rate)"), tr(

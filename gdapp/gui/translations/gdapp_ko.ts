@@ -664,16 +664,16 @@
         <translation>규제</translation>
     </message>
     <message>
-        <source>Regularization added to E on the slope: L2 = λ·b1², L1 = λ·|b1|.</source>
-        <translation>E에 더하는 기울기의 패널티 항: L2 = λ·b1², L1 = λ·|b1|.</translation>
+        <source>Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
+        <translation>E에 더하는 기울기의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
     </message>
     <message>
         <source>λ (penalty strength)</source>
         <translation>λ (규제 강도)</translation>
     </message>
     <message>
-        <source>How strongly the penalty pulls b1 toward 0.</source>
-        <translation>패널티 항이 b1을 0 쪽으로 당기는 세기.</translation>
+        <source>How strongly the penalty pulls the slopes toward 0.</source>
+        <translation>패널티 항이 기울기를 0 쪽으로 당기는 세기.</translation>
     </message>
     <message>
         <source>L1 step</source>
