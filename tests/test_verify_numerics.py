@@ -25,9 +25,11 @@ import pytest
 from openpyxl.workbook.defined_name import DefinedName
 from workbook_pairs import pair_of_books
 
-from gdapp.core import Dataset, RunSpec, document_example, rerun_for_rows, run
+from gdapp.core import Dataset, RunSpec, document_example, make_spec, rerun_for_rows, run
 from gdapp.excel import export_workbook, read_workbook
 from gdapp.excel.compare import compare_cells, opened
+from gdapp.excel.layout import Cell as PlanCell
+from gdapp.excel.layout import sample_terms
 from gdapp.excel.tolerance import RELATIVE_TOLERANCE, Sensitivity
 from gdapp.excel.verify import (
     VerifyReport,
@@ -43,17 +45,24 @@ def _key(sheet: str, ref: str) -> str:
     return ref if sheet == "Iterations" else f"{sheet}!{ref}"
 
 
-def _compare(tmp_path: Path, expected: Sequence[Cell], values: dict[str, object], *,
-             samples: tuple[float, float] = (0.0, 0.0),
-             names: dict[str, str] | None = None) -> VerifyReport:
-    written: dict[str, object] = {_key(sheet, ref): f for sheet, ref, f, _ in expected}
+def _compare(tmp_path: Path, expected: Sequence[Cell | PlanCell], values: dict[str, object],
+             *, names: dict[str, str] | None = None) -> VerifyReport:
+    written: dict[str, object] = {_key(c[0], c[1]): c[2] for c in expected}
     original, recalculated = pair_of_books(tmp_path, written, values,
                                           sheets=("Summary", "Settings"), names=names)
-    return compare_workbooks(original, recalculated, expected, samples=samples)
+    return compare_workbooks(original, recalculated, expected)
+
+
+def _terms(x: list[float], y: list[float], params: list[float], *, model: str = "line",
+           cost: str = "mse", cost_value: float = 1.0) -> dict[str, float]:
+    """The plan's term sizes (layout.sample_terms) for one row of parameters."""
+    spec = make_spec(data=Dataset(x, y), model=model, cost=cost)
+    terms = sample_terms(spec, np.array([params]), np.array([cost_value]))
+    return {k: float(v[0]) for k, v in terms.items()}
 
 
 # -------------------------------------------------------------------------------------------
-# A: a sum over the samples is measured against the size of its terms
+# A: a sum over the samples is measured against the size of its terms (stated by the plan)
 
 GRADIENT_B0 = "=-2*SUMPRODUCT((y_data-(B2+C2*x_data)))/COUNT(x_data)"
 
@@ -61,47 +70,58 @@ GRADIENT_B0 = "=-2*SUMPRODUCT((y_data-(B2+C2*x_data)))/COUNT(x_data)"
 def test_a_gradient_that_cancels_over_the_samples_is_measured_against_its_terms(
         tmp_path: Path) -> None:
     # −(2/3)·(0.1 + 0.2 − 0.3): numpy −3.7e−17, LibreOffice −0; the terms are ~0.3 in size
-    expected = [("Iterations", "D2", GRADIENT_B0, -3.700743415417188e-17)]
+    terms = _terms([1.0, 2.0, 3.0], [0.1, 0.2, -0.3], [0.0, 0.0])["b0"]
+    assert terms == pytest.approx(0.3)
+    expected = [PlanCell("Iterations", "D2", GRADIENT_B0, -3.700743415417188e-17, terms)]
     values = {"B2": 0.0, "C2": 0.0, "D2": 0.0}
-    report = _compare(tmp_path, expected, values, samples=(3.0, 0.3))
+    report = _compare(tmp_path, expected, values)
     assert report.agree, report.first_difference
     assert report.max_deviation < 1e-15
     # the same value against a wrong one, 1e-9 of the terms off, is still a difference
-    wrong = _compare(tmp_path, expected, {**values, "D2": 3e-10}, samples=(3.0, 0.3))
+    wrong = _compare(tmp_path, expected, {**values, "D2": 3e-10})
     assert not wrong.agree
+    # and without the plan's terms the cancelled sum is measured against itself: a difference
+    assert not _compare(tmp_path, [PlanCell(*expected[0][:4])], values).agree
 
 
 def test_the_terms_of_a_residual_include_its_parameters_times_the_largest_x(
         tmp_path: Path) -> None:
     # the slope's gradient at b = (0.5, 1e-6) on x up to 1e6: a term is x·r ≈ 1e6·(7 + 1.5)
-    expected = [("Iterations", "E2", "=-2*SUMPRODUCT(x_data,(y_data-(B2+C2*x_data)))"
-                                     "/COUNT(x_data)", -3.9e-4)]
+    wide = _terms([1e6, 2.0], [7.0, 1.0], [0.5, 1e-6])["b1"]
+    assert wide == pytest.approx(1e6 * (7 + 0.5 + 1e-6 * 1e6))
+    narrow = _terms([1.0, 0.5], [7.0, 1.0], [0.5, 1e-6])["b1"]
+    formula = "=-2*SUMPRODUCT(x_data,(y_data-(B2+C2*x_data)))/COUNT(x_data)"
     values = {"B2": 0.5, "C2": 1e-6, "E2": -3.9e-4 + 1e-9}
-    assert _compare(tmp_path, expected, values, samples=(1e6, 7.0)).agree
-    assert not _compare(tmp_path, expected, values, samples=(1.0, 7.0)).agree
+    for terms, agree in ((wide, True), (narrow, False)):
+        cell = PlanCell("Iterations", "E2", formula, -3.9e-4, terms)
+        assert _compare(tmp_path, [cell], values).agree is agree
 
 
 def test_a_curve_point_is_measured_against_the_span_its_slope_is_known_to(
         tmp_path: Path) -> None:
     # a diverged run's curve: E57 = from + (to − from)·55/60 cancels to 7.8e80 out of 3e90,
     # so it is known to ~1e74, and the MSE there (∝ E57²) to ~1e−6 of itself
-    expected = [("Summary", "E57", "=curve_from+(curve_to-curve_from)*55/60", 7.8e80),
-                ("Summary", "F57", "=SUMPRODUCT((y_data-E57*x_data),(y_data-E57*x_data))"
-                                   "/COUNT(x_data)+0", 1.23695145897327e+173)]
+    # (the plan sizes a curve point's residual with b1 at the span's size, 3.1e90)
+    terms = _terms([1e6, 1.0], [7.0, 1.0], [3.1e90], model="origin")["cost"]
+    expected = [PlanCell("Summary", "E57", "=curve_from+(curve_to-curve_from)*55/60", 7.8e80),
+                PlanCell("Summary", "F57", "=SUMPRODUCT((y_data-E57*x_data),(y_data-E57*x_data))"
+                                           "/COUNT(x_data)+0", 1.23695145897327e+173, terms)]
     values = {"Summary!B16": -3.1e90, "Summary!B17": 3.4e89,
               "Summary!E57": 7.8e80 * (1 + 5e-7), "Summary!F57": 1.23695003611998e+173}
     names = {"curve_from": "Summary!$B$16", "curve_to": "Summary!$B$17"}
-    report = _compare(tmp_path, expected, values, samples=(1e6, 7.0), names=names)
+    report = _compare(tmp_path, expected, values, names=names)
     assert report.agree, report.first_difference
 
 
 def test_rmse_s_gradient_is_measured_against_its_bound_not_beyond(tmp_path: Path) -> None:
     # |∂RMSE/∂b0| ≤ 1 however small the cost: a tiny cost must not make every later cell
     # unverifiable (its scale is capped at 1, so 0.5 against 0.4 is a difference)
+    terms = _terms([2.0, 1.0], [6.0, 1.0], [1.0, 2.0], cost="rmse", cost_value=1e-300)
+    assert terms["b0"] == 1.0 and terms["b1"] == 2.0
     formula = ("=IF(F2>0,-2*SUMPRODUCT((y_data-(B2+C2*x_data)))/COUNT(x_data)/(2*F2),0)")
-    expected = [("Iterations", "D2", formula, 0.4)]
+    expected = [PlanCell("Iterations", "D2", formula, 0.4, terms["b0"])]
     values = {"B2": 1.0, "C2": 2.0, "F2": 1e-300, "D2": 0.5}
-    assert not _compare(tmp_path, expected, values, samples=(2.0, 6.0)).agree
+    assert not _compare(tmp_path, expected, values).agree
 
 
 # -------------------------------------------------------------------------------------------
@@ -110,10 +130,10 @@ def test_rmse_s_gradient_is_measured_against_its_bound_not_beyond(tmp_path: Path
 def test_a_flag_whose_step_is_within_rounding_of_the_tolerance_may_go_either_way(
         tmp_path: Path) -> None:
     # at b ≈ 4e99 LibreOffice snaps the step to 0 (TRUE), numpy keeps 8.4e83 (FALSE)
-    expected: list[Cell] = [
+    expected: list[Cell | PlanCell] = [
         ("Iterations", "B594", "=1", 4e99), ("Iterations", "B595", "=1", 4e99),
         ("Iterations", "G595", "=B595-B594", 8.4e83),
-        ("Iterations", "H595", "=ABS(G595)<=tolerance", False)]
+        PlanCell("Iterations", "H595", "=ABS(G595)<=tolerance", False, steps=("G595",))]
     values: dict[str, object] = {"B594": 4e99, "B595": 4e99, "G595": 0.0, "H595": True,
                                  "Settings!B9": 1e-9}
     report = _compare(tmp_path, expected, values, names={"tolerance": "Settings!$B$9"})
@@ -123,12 +143,13 @@ def test_a_flag_whose_step_is_within_rounding_of_the_tolerance_may_go_either_way
 
 def test_the_first_k_flagged_follows_the_workbook_s_flags_accepted_either_way(
         tmp_path: Path) -> None:
-    expected: list[Cell] = [
+    expected: list[Cell | PlanCell] = [
         ("Iterations", "B3", "=1", 4e99), ("Iterations", "B4", "=1", 4e99),
         ("Iterations", "G4", "=B4-B3", 8.4e83),
-        ("Iterations", "H4", "=ABS(G4)<=tolerance", False),
-        ("Summary", "B4", "=IFERROR(MATCH(TRUE,Iterations!$H$2:$H$4,0)-1,Iterations!$A$4)",
-         2.0)]
+        PlanCell("Iterations", "H4", "=ABS(G4)<=tolerance", False, steps=("G4",)),
+        PlanCell("Summary", "B4",
+                 "=IFERROR(MATCH(TRUE,Iterations!$H$2:$H$4,0)-1,Iterations!$A$4)", 2.0,
+                 flags="Iterations!$H$2:$H$4")]
     values: dict[str, object] = {"B3": 4e99, "B4": 4e99, "G4": 0.0, "H4": True,
                                  "Settings!B9": 1e-9, "Summary!B4": 2.0}
     names = {"tolerance": "Settings!$B$9"}
@@ -139,9 +160,10 @@ def test_the_first_k_flagged_follows_the_workbook_s_flags_accepted_either_way(
 
 
 def test_a_flag_whose_step_is_clearly_beyond_the_tolerance_must_match(tmp_path: Path) -> None:
-    expected: list[Cell] = [("Iterations", "B3", "=1", 1.0), ("Iterations", "B4", "=1", 1.5),
-                            ("Iterations", "G4", "=B4-B3", 0.5),
-                            ("Iterations", "H4", "=ABS(G4)<=tolerance", False)]
+    expected: list[Cell | PlanCell] = [
+        ("Iterations", "B3", "=1", 1.0), ("Iterations", "B4", "=1", 1.5),
+        ("Iterations", "G4", "=B4-B3", 0.5),
+        PlanCell("Iterations", "H4", "=ABS(G4)<=tolerance", False, steps=("G4",))]
     values: dict[str, object] = {"B3": 1.0, "B4": 1.5, "G4": 0.5, "H4": True,
                                  "Settings!B9": 1e-9}
     report = _compare(tmp_path, expected, values, names={"tolerance": "Settings!$B$9"})

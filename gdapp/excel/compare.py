@@ -6,7 +6,8 @@ formula text) and a spreadsheet engine's recalculated copy (its values), each st
 by row (:mod:`gdapp.excel.streaming`), so a million-row workbook needs constant memory.
 Every formula must be exactly gdapp's; every value must match the engine's within the
 tolerance rule of :mod:`gdapp.excel.tolerance` (relative to the size of a cell's operands,
-of its column so far and of the terms of a sum over the samples; a converged flag decided
+of its column so far and of the terms of a sum over the samples, which the plan states with
+each cell — :class:`gdapp.excel.layout.Cell`; a converged flag decided
 within rounding of the tolerance may go either way; a run that is sensitive to rounding is
 compared within the spread of the engine's own re-runs, a :class:`Sensitivity`).
 """
@@ -25,6 +26,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from gdapp.core import DIVERGENCE_LIMIT
 from gdapp.excel.formula_text import same_formula
+from gdapp.excel.layout import Cell
 from gdapp.excel.recalc import VerifyUnavailable
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.tolerance import (
@@ -47,7 +49,9 @@ DIVERGED_SIZE = DIVERGENCE_LIMIT * 1e-6
 # Progress is reported every this many cells (and at the end).
 _PROGRESS_EVERY = 4096
 
-Expected = tuple[str, str, str, float | bool]
+#: What the comparison walks: the plan's cells (a bare (sheet, ref, formula, value) tuple is
+#: a cell with no sum over the samples and no steps).
+Expected = Cell | tuple[str, str, str, float | bool]
 
 
 @dataclass(frozen=True)
@@ -126,22 +130,23 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
                   expected: Iterable[Expected], *, skip_sheet: Callable[[str], bool],
                   total: int, progress: Callable[[int, int], None] | None,
                   cancel: threading.Event | None,
-                  samples: tuple[float, float] = (0.0, 0.0),
                   sensitivity: Sensitivity | None = None) -> tuple[Tally, int]:
     """Walk the expected cells; return the tally and the last Iterations row compared.
 
     Cells on a sheet for which ``skip_sheet(title)`` is true are passed over (but counted
     for ``progress``). Setting ``cancel`` stops with :class:`VerifyUnavailable`.
-    ``samples`` is (max |x|, max |y|) of the Data sheet; ``sensitivity``, if given, widens
-    the tolerance where the run is chaotic (see :mod:`gdapp.excel.tolerance`).
+    ``sensitivity``, if given, widens the tolerance where the run is chaotic (see
+    :mod:`gdapp.excel.tolerance`).
     """
-    tally = Tally(samples=samples, sensitivity=sensitivity)
+    tally = Tally(sensitivity=sensitivity)
     tally.names = {name: abs(v) for name, v in recalculated.named_values().items()
                    if isinstance(v, int | float) and not isinstance(v, bool)
                    and math.isfinite(v)}
     last_iterations_row = 0
     done = 0
-    for title, ref, formula, value in expected:
+    for item in expected:
+        cell = item if isinstance(item, Cell) else Cell(*item)
+        title, ref, formula, value = cell.sheet, cell.ref, cell.formula, cell.value
         done += 1
         if done % _PROGRESS_EVERY == 0:
             if cancel is not None and cancel.is_set():
@@ -162,17 +167,17 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
         tolerance = tally.tolerance(title, row, column)
         widened = tally.widened.cells
         if isinstance(actual, int | float) and not isinstance(value, bool) \
-                and actual != value and first_flagged_either_way(tally, wanted, actual):
+                and actual != value and first_flagged_either_way(tally, cell.flags, actual):
             tally.flags_either += 1
             value = float(actual)
         value_difference, scale = compare_value(
             tally, where, (title, column), actual, value,
-            operand_scale(tally, recalculated, title, row, wanted), tolerance)
+            max(cell.terms, operand_scale(tally, recalculated, title, row, wanted)), tolerance)
         if tally.widened.cells > widened and title == ITERATIONS_SHEET \
                 and not tally.widened.first_row:
             tally.widened.first_row = row
         if value_difference is not None and isinstance(value, bool) \
-                and flag_either_way(tally, recalculated, title, row, wanted, actual):
+                and flag_either_way(tally, recalculated, title, row, cell.steps, actual):
             tally.flags_either += 1
             value_difference = None
         if isinstance(value, bool) and actual is True:
@@ -192,8 +197,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
 def compare_workbooks(original: str | Path, recalculated: str | Path,
                       expected: Iterable[Expected], *, total: int = 0,
                       progress: Callable[[int, int], None] | None = None,
-                      cancel: threading.Event | None = None,
-                      samples: tuple[float, float] = (0.0, 0.0)) -> VerifyReport:
+                      cancel: threading.Event | None = None) -> VerifyReport:
     """Compare a workbook and its recalculated copy with the cells gdapp expects.
 
     Parameters
@@ -202,18 +206,15 @@ def compare_workbooks(original: str | Path, recalculated: str | Path,
         The workbook as written (its formula text is checked).
     recalculated : path-like
         The same workbook after a spreadsheet engine recalculated it (its values are checked).
-    expected : iterable of (sheet, ref, formula, value)
+    expected : iterable of Cell (or (sheet, ref, formula, value))
         What gdapp writes in each formula cell and the value the engine gives it, as
         ``gdapp.excel.expected_cells(run)`` yields; fastest in row order per sheet.
     total : int
         The number of expected cells, for ``progress(done, total)``.
-    samples : (float, float)
-        max |x| and max |y| of the samples (the size of the terms of sums over the data).
     """
     with opened(Path(original), Path(recalculated)) as (formulas, values):
         tally, _ = compare_cells(formulas, values, expected, skip_sheet=lambda title: False,
-                                 total=total, progress=progress, cancel=cancel,
-                                 samples=samples)
+                                 total=total, progress=progress, cancel=cancel)
     return report_from(tally)
 
 

@@ -39,6 +39,7 @@ from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
 from gdapp.excel import charts
 from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, number, text
+from gdapp.excel.formulas import Samples
 from gdapp.excel.labels import Language, Words, words
 from gdapp.excel.layout import (
     FIRST_ROW,
@@ -48,6 +49,7 @@ from gdapp.excel.layout import (
     iteration_row,
     unsupported,
 )
+from gdapp.excel.layout import Cell as PlanCell
 from gdapp.excel.scratch import (
     EXPORT_PREFIX,
     remove_stale_temporaries,
@@ -55,12 +57,15 @@ from gdapp.excel.scratch import (
     workbook_temp_prefix,
 )
 from gdapp.excel.summary import (
+    BLOCK_COLUMN,
     CURVE_POINTS,
     STATUS_LABEL,
+    block_rows,
     curve_expected,
     curve_formula,
     curve_grid,
     curve_point_formula,
+    curve_terms,
     data_expected,
     data_formulas,
     summary_rows,
@@ -305,9 +310,13 @@ def defined_names(run: Run) -> dict[str, str]:
     these, since a name moved elsewhere changes values without changing any formula."""
     names = {name: f"Settings!$B${row}"
              for row, name in enumerate(run.spec.settings(), start=2)}
-    last = run.spec.data.n + FIRST_ROW - 1
-    names["x_data"] = f"Data!$B${FIRST_ROW}:$B${last}"
-    names["y_data"] = f"Data!$C${FIRST_ROW}:$C${last}"
+    data = run.spec.data
+    last = data.n + FIRST_ROW - 1
+    for j, x in enumerate(Samples.of(data.p).xs, start=1):
+        col = get_column_letter(j + 1)
+        names[x] = f"Data!${col}${FIRST_ROW}:${col}${last}"
+    col = get_column_letter(data.p + 2)
+    names["y_data"] = f"Data!${col}${FIRST_ROW}:${col}${last}"
     for r, entry in enumerate(summary_rows(run, iteration_columns(run)), start=2):
         if entry.name:
             names[entry.name] = f"Summary!$B${r}"
@@ -361,14 +370,15 @@ _MARKER_ROWS = (MARKER, "gdapp version", "data source", "samples", "iterate rows
 
 def _write_data(wb: Workbook, run: Run, tr: Words) -> None:
     data = run.spec.data
-    ws = _sheet(wb, "Data", 5, data.n + 1)
+    ws = _sheet(wb, "Data", data.p + 4, data.n + 1)
     # the column names are the data's own (a CSV's header), written as they came
-    ws.append([text(ws, tr("sample")), text(ws, data.x_name), text(ws, data.y_name),
-               text(ws, tr("prediction ŷ at the final iterate")),
+    ws.append([text(ws, tr("sample")), *[text(ws, name) for name in data.feature_names],
+               text(ws, data.y_name), text(ws, tr("prediction ŷ at the final iterate")),
                text(ws, tr("residual y − ŷ"))])
-    for i, (x, y) in enumerate(zip(data.x.tolist(), data.y.tolist(), strict=True)):
+    for i, (xs, y) in enumerate(zip(data.X.tolist(), data.y.tolist(), strict=True)):
         row = i + FIRST_ROW
-        ws.append([i + 1, number(ws, x), number(ws, y), *data_formulas(run, row)])
+        ws.append([i + 1, *[number(ws, x) for x in xs], number(ws, y),
+                   *data_formulas(run, row)])
 
 
 def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
@@ -392,9 +402,13 @@ def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
 def _write_summary(wb: Workbook, run: Run, columns: list[Column],
                    iterations: WriteOnlyWorksheet, tr: Words) -> None:
     rows = summary_rows(run, columns)
-    height = max(len(rows), CURVE_POINTS) + 1
-    ws = _sheet(wb, "Summary", 6, height)
-    curve_head = "objective at b1" + (" (b0 = final b0)" if run.spec.model == "line" else "")
+    block = block_rows(run)
+    height = max(len(rows), CURVE_POINTS, len(block)) + 1
+    width = BLOCK_COLUMN + len(block[0]) if block else 6
+    ws = _sheet(wb, "Summary", width, height)
+    curve_head = "objective at b1" + (
+        " (the other parameters at their final values)" if run.spec.data.p > 1
+        else " (b0 = final b0)" if run.spec.model == "line" else "")
     for r in range(1, height + 1):
         left: list[str | float | Cell | None] = [None, None, None]
         if r == 1:
@@ -414,7 +428,12 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
             right = [text(ws, tr("b1 (curve)")), text(ws, tr(curve_head))]
         elif r - 2 < CURVE_POINTS:
             right = [curve_point_formula(r - 2), curve_formula(run, r)]
-        ws.append([*left, None, *right])
+        far: list[str | float | Cell | None] = []
+        if r - 1 < len(block):
+            far = [None] * (BLOCK_COLUMN - 6 + (not right) * 2)
+            far += [c.value if c.expected is not None else text(ws, tr(c.value))
+                    for c in block[r - 1]]
+        ws.append([*left, None, *right, *far])
     charts.add_charts(ws, iterations, run, columns, tr)
 
 
@@ -461,32 +480,45 @@ def _target_mode(target: Path) -> int:
 
 
 # ---- what a verifier compares ---------------------------------------------------------
-def expected_cells(run: Run) -> Iterator[tuple[str, str, str, float | bool]]:
+def expected_cells(run: Run) -> Iterator[PlanCell]:
     """For every formula cell :func:`export_workbook` writes on the Data (prediction,
-    residual), Iterations and Summary sheets: (sheet title, "B7"-style ref, the formula text
-    exactly as written, the value the engine says it must have).
+    residual), Iterations and Summary sheets, a :class:`~gdapp.excel.layout.Cell`: sheet
+    title, "B7"-style ref, the formula text exactly as written, the value the engine says it
+    must have, and what the verifier needs to know of its rounding (the size of the terms
+    of a sum over the samples; a converged flag's steps).
 
     Lazy, in sheet and row order. Every formula the exporter writes is numeric or boolean
     (the converged flags); text cells (status, method notes) are constants, not formulas,
     and are not listed.
     """
     yhat, resid = data_expected(run)
+    p = run.spec.data.p
+    pred_col, res_col = get_column_letter(p + 3), get_column_letter(p + 4)
     for i in range(run.spec.data.n):
         row = i + FIRST_ROW
         pred, res = data_formulas(run, row)
-        yield "Data", f"D{row}", pred, float(yhat[i])
-        yield "Data", f"E{row}", res, float(resid[i])
+        yield PlanCell("Data", f"{pred_col}{row}", pred, float(yhat[i]))
+        yield PlanCell("Data", f"{res_col}{row}", res, float(resid[i]))
     columns = iteration_columns(run)
     yield from iteration_cells("Iterations", columns, int(run.params.shape[0]))
     rows = summary_rows(run, columns)
+    block = block_rows(run)
     grid = curve_grid(run)
     curve = curve_expected(run, grid)
-    for r in range(2, max(len(rows), CURVE_POINTS) + 2):
+    terms = curve_terms(run, grid, curve)
+    for r in range(2, max(len(rows), CURVE_POINTS, len(block)) + 2):
+        if r - 1 < len(block):
+            for c, cell in enumerate(block[r - 1]):
+                if cell.expected is not None:
+                    yield PlanCell("Summary", f"{get_column_letter(BLOCK_COLUMN + c + 1)}{r}",
+                                   cell.value, cell.expected, cell.terms)
         if r - 2 < len(rows):
             entry = rows[r - 2]
             if entry.formula and entry.expected is not None:
                 assert isinstance(entry.value, str)
-                yield "Summary", f"B{r}", entry.value, entry.expected
+                yield PlanCell("Summary", f"B{r}", entry.value, entry.expected, entry.terms,
+                               flags=entry.flags)
         if r - 2 < CURVE_POINTS:
-            yield "Summary", f"E{r}", curve_point_formula(r - 2), float(grid[r - 2])
-            yield "Summary", f"F{r}", curve_formula(run, r), float(curve[r - 2])
+            yield PlanCell("Summary", f"E{r}", curve_point_formula(r - 2), float(grid[r - 2]))
+            yield PlanCell("Summary", f"F{r}", curve_formula(run, r), float(curve[r - 2]),
+                           float(terms[r - 2]))

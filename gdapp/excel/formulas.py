@@ -53,14 +53,17 @@ class FormulaPair:
 
 FORMULAS: dict[str, FormulaPair] = {
     # --- model pieces: arrays over the samples ------------------------------------------
+    # {lin} is Σ bj·xj over the features: "C2*x_data" for one, "C2*x1_data+D2*x2_data" for more
     "residual origin": FormulaPair(
-        "(y_data-{b1}*x_data)",
-        "y - b1*x                          # objective.predictions, direct_cost"),
+        "(y_data-{lin})",
+        "y - X @ b                         # objective.predictions, direct_cost"),
+    "residual origin p": FormulaPair("(y_data-({lin}))", "y - X @ b   (several features)"),
     "residual line": FormulaPair(
-        "(y_data-({b0}+{b1}*x_data))",
-        "y - (b0 + b1*x)"),
-    "prediction origin": FormulaPair("({b1}*x_data)", "b1*x"),
-    "prediction line": FormulaPair("({b0}+{b1}*x_data)", "b0 + b1*x"),
+        "(y_data-({b0}+{lin}))",
+        "y - (b0 + X @ b)"),
+    "prediction origin": FormulaPair("({lin})", "X @ b"),
+    "prediction line": FormulaPair("({b0}+{lin})", "b0 + X @ b"),
+    "product": FormulaPair("{b}*{x}", "bj*xj                   # one term of X @ b"),
     "abs array": FormulaPair(
         "{v}*(({v}>0)-({v}<0))",
         "np.abs(v)                         # exact: v times its sign"),
@@ -69,34 +72,38 @@ FORMULAS: dict[str, FormulaPair] = {
         "band_sign(r, np.abs(y) + np.abs(yhat))   # 0 where |r| <= 1e-12*(|y| + |ŷ|)"),
     # --- costs (Objective.cost; direct_cost) ---------------------------------------------
     "cost mse": FormulaPair(
-        "SUMPRODUCT({r},{r})/COUNT(x_data)",
+        "SUMPRODUCT({r},{r})/{n}",
         "np.mean(r*r)                      # MSE = (1/n)·Σ r²"),
     "cost mae": FormulaPair(
-        "SUMPRODUCT({r},({r}>0)-({r}<0))/COUNT(x_data)",
+        "SUMPRODUCT({r},({r}>0)-({r}<0))/{n}",
         "np.mean(np.abs(r))                # MAE = (1/n)·Σ |r|"),
     "cost rmse": FormulaPair(
-        "SQRT(SUMPRODUCT({r},{r})/COUNT(x_data))",
+        "SQRT(SUMPRODUCT({r},{r})/{n})",
         "np.sqrt(np.mean(r*r))             # RMSE = √MSE"),
     # --- cost gradients (Objective.cost_gradient; direct_gradient) -----------------------
-    "gradient mse b1": FormulaPair(
-        "-2*SUMPRODUCT(x_data,{r})/COUNT(x_data)",
-        "-2.0*np.mean(r*x)                 # ∂MSE/∂b1 = −(2/n)·Σ x·r"),
+    "gradient mse slope": FormulaPair(
+        "-2*SUMPRODUCT({x},{r})/{n}",
+        "-2.0*np.mean(r*xj)                # ∂MSE/∂bj = −(2/n)·Σ xj·r"),
     "gradient mse b0": FormulaPair(
-        "-2*SUMPRODUCT({r})/COUNT(x_data)",
+        "-2*SUMPRODUCT({r})/{n}",
         "-2.0*np.mean(r)                   # ∂MSE/∂b0 = −(2/n)·Σ r"),
-    "gradient mae b1": FormulaPair(
-        "-SUMPRODUCT(x_data,{s})/COUNT(x_data)",
-        "-np.mean(s*x)                     # ∂MAE/∂b1 = −(1/n)·Σ x·s, s = band sign of r"),
+    "gradient mae slope": FormulaPair(
+        "-SUMPRODUCT({x},{s})/{n}",
+        "-np.mean(s*xj)                    # ∂MAE/∂bj = −(1/n)·Σ xj·s, s = band sign of r"),
     "gradient mae b0": FormulaPair(
-        "-SUMPRODUCT({s})/COUNT(x_data)",
+        "-SUMPRODUCT({s})/{n}",
         "-np.mean(s)                       # ∂MAE/∂b0 = −(1/n)·Σ s"),
     "gradient rmse": FormulaPair(
         "IF({cost}>0,{mse_gradient}/(2*{cost}),0)",
         "np.where(rmse > 0, g_mse/(2*rmse), 0)   # ∂√MSE = ∂MSE/(2·√MSE), 0 where MSE = 0"),
-    # --- penalties on the slope only (penalty_value; penalty_gradient) -------------------
+    # --- penalties on the slopes only, never b0 (penalty_value; penalty_gradient) --------
     "penalty none": FormulaPair("0", "np.zeros(m)"),
     "penalty l2": FormulaPair("lambda_*{b1}*{b1}", "lam*b1*b1                  # λ·b1²"),
     "penalty l1": FormulaPair("lambda_*ABS({b1})", "lam*np.abs(b1)             # λ·|b1|"),
+    "penalty l2 p": FormulaPair("lambda_*({squares})", "lam*np.sum(b*b)    # λ·Σbj²"),
+    "penalty l1 p": FormulaPair("lambda_*({sizes})", "lam*np.sum(np.abs(b))   # λ·Σ|bj|"),
+    "square": FormulaPair("{b}*{b}", "bj*bj"),
+    "size": FormulaPair("ABS({b})", "abs(bj)"),
     "penalty gradient none": FormulaPair("", "0"),
     "penalty gradient l2": FormulaPair("+2*lambda_*{b1}", "+ 2.0*lam*b1          # ∂(λ·b1²)"),
     "penalty gradient l1": FormulaPair(
@@ -113,9 +120,9 @@ FORMULAS: dict[str, FormulaPair] = {
     "step": FormulaPair("{b}-{b_prev}", "np.diff(params, axis=0)       # Run.step"),
     "converged 1": FormulaPair(
         "ABS({s1})<=tolerance", "np.all(np.abs(step) <= tol, axis=1)   # Run.converged"),
-    "converged 2": FormulaPair(
-        "AND(ABS({s0})<=tolerance,ABS({s1})<=tolerance)",
-        "np.all(np.abs(step) <= tol, axis=1)"),
+    "converged side": FormulaPair("ABS({s})<=tolerance", "abs(step_j) <= tol"),
+    "converged all": FormulaPair(
+        "AND({sides})", "np.all(np.abs(step) <= tol, axis=1)   # one side per parameter"),
     # --- Summary: closed forms (optimum.exact_optimum, stability_limit) ------------------
     "sum xy origin": FormulaPair("SUMPRODUCT(x_data,y_data)", "np.sum(x*y)       # Σxy"),
     "sum xx origin": FormulaPair("SUMSQ(x_data)", "np.sum(x*x)                   # Σx²"),
@@ -136,6 +143,23 @@ FORMULAS: dict[str, FormulaPair] = {
         "copysign(|sxy| - n*lam/2, sxy)/sxx if |sxy| > n*lam/2 else 0   # _soft_threshold"),
     "intercept": FormulaPair(
         "AVERAGE(y_data)-{b1}*AVERAGE(x_data)", "np.mean(y) - b1*np.mean(x)   # b0 = ȳ − b1·x̄"),
+    # several features: the normal equations (Σ u·uᵀ + n·λ·I)·b = Σ u·v, solved by MINVERSE
+    # (u, v centred for the line model; the raw x, y for origin — Design.of in optimum.py)
+    "gram line": FormulaPair(
+        "SUMPRODUCT({xj}-AVERAGE({xj}),{xk}-AVERAGE({xk}))",
+        "np.sum((xj - xj.mean())*(xk - xk.mean()))   # Design.g, centred"),
+    "gram origin": FormulaPair("SUMPRODUCT({xj},{xk})", "np.sum(xj*xk)     # Design.g"),
+    "gram ridge": FormulaPair("{gram}+COUNT(y_data)*lambda_", "g[j, j] + n*lam   # ridge"),
+    "moment line": FormulaPair(
+        "SUMPRODUCT({xj}-AVERAGE({xj}),y_data-AVERAGE(y_data))",
+        "np.sum((xj - xj.mean())*(y - y.mean()))     # Design.t, centred"),
+    "moment origin": FormulaPair("SUMPRODUCT({xj},y_data)", "np.sum(xj*y)    # Design.t"),
+    "solve": FormulaPair(
+        "INDEX(MMULT(MINVERSE({gram}),{moment}),{j},1)",
+        "np.linalg.solve(g, t)[j - 1]      # (lstsq without a penalty)"),
+    "mean product": FormulaPair("{b}*AVERAGE({x})", "bj*xj.mean()"),
+    "intercept p": FormulaPair(
+        "AVERAGE(y_data)-({terms})", "np.mean(y) - X.mean(axis=0) @ b   # b0 = ȳ − Σ bj·x̄j"),
     "first converged": FormulaPair(
         "IFERROR(MATCH(TRUE,{flags},0)-1,{last_k})",
         "run.converged_at if run.converged_at is not None else run.iterations"),
@@ -164,8 +188,9 @@ FORMULAS: dict[str, FormulaPair] = {
     "curve point": FormulaPair(
         "{start}+({end}-{start})*{i}/{last}", "start + (end - start)*i/last"),
     # --- Data sheet: the fit at the final iterate -----------------------------------------
-    "final prediction origin": FormulaPair("b1_final*{x}", "b1*x     # predictions(final)"),
-    "final prediction line": FormulaPair("b0_final+b1_final*{x}", "b0 + b1*x"),
+    # {lin}: b1_final*B2 for one feature, b1_final*B2+b2_final*C2+… for more
+    "final prediction origin": FormulaPair("{lin}", "X @ b     # predictions(final)"),
+    "final prediction line": FormulaPair("b0_final+{lin}", "b0 + X @ b"),
     "final residual": FormulaPair("{y}-{yhat}", "y - yhat"),
 }
 
@@ -175,39 +200,87 @@ def excel(name: str, **operands: str) -> str:
     return FORMULAS[name].excel.format(**operands)
 
 
-def residual(model: str, b0: str, b1: str) -> str:
-    """r = y − ŷ over the samples, for parameter references ``b0``/``b1``."""
-    return excel(f"residual {model}", b0=b0, b1=b1)
+@dataclass(frozen=True)
+class Samples:
+    """How the formulas name the samples: one Data-sheet range per feature and the count.
+
+    One feature keeps the note's names (``x_data``, ``COUNT(x_data)``); p features are
+    ``x1_data`` … ``xp_data`` and the count is ``COUNT(y_data)``.
+    """
+
+    xs: tuple[str, ...]
+
+    @classmethod
+    def of(cls, p: int) -> Samples:
+        return cls(("x_data",) if p == 1 else tuple(f"x{j}_data" for j in range(1, p + 1)))
+
+    @property
+    def count(self) -> str:
+        return "COUNT(x_data)" if self.xs == ("x_data",) else "COUNT(y_data)"
 
 
-def band_sign(model: str, b0: str, b1: str) -> str:
+def _linear(slopes: list[str], samples: Samples) -> str:
+    """Σ bj·xj over the features (no parentheses)."""
+    return "+".join(excel("product", b=b, x=x) for b, x in zip(slopes, samples.xs, strict=True))
+
+
+def prediction(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
+    """ŷ over the samples, in parentheses."""
+    return excel(f"prediction {model}", b0=b0, lin=_linear(slopes, samples))
+
+
+def residual(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
+    """r = y − ŷ over the samples, for parameter references ``b0`` and the ``slopes``."""
+    lin = _linear(slopes, samples)
+    if model == "origin" and len(slopes) > 1:
+        return excel("residual origin p", lin=lin)
+    return excel(f"residual {model}", b0=b0, lin=lin)
+
+
+def band_sign(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
     """The array s = band_sign(r, |y| + |ŷ|), written with comparisons only."""
-    yhat = excel(f"prediction {model}", b0=b0, b1=b1)
-    return excel("band sign array", r=residual(model, b0, b1),
+    yhat = prediction(model, b0, slopes, samples)
+    return excel("band sign array", r=residual(model, b0, slopes, samples),
                  abs_y=excel("abs array", v="y_data"), abs_yhat=excel("abs array", v=yhat))
 
 
-def cost(cost_name: str, model: str, b0: str, b1: str) -> str:
-    """The cost (MSE, MAE or RMSE) at (b0, b1)."""
-    return excel(f"cost {cost_name}", r=residual(model, b0, b1))
+def cost(cost_name: str, model: str, b0: str, slopes: list[str], samples: Samples) -> str:
+    """The cost (MSE, MAE or RMSE) at (b0, b1 … bp)."""
+    return excel(f"cost {cost_name}", r=residual(model, b0, slopes, samples), n=samples.count)
 
 
-def cost_gradient(cost_name: str, model: str, b0: str, b1: str, cost_ref: str,
-                  which: str) -> str:
-    """∂cost/∂b for ``which`` in ("b0", "b1"); RMSE refers to its cost cell ``cost_ref``."""
+def cost_gradient(cost_name: str, model: str, b0: str, slopes: list[str], samples: Samples,
+                  cost_ref: str, which: int) -> str:
+    """∂cost/∂b_which (0 = b0, j = the slope bj); RMSE refers to its cost cell ``cost_ref``."""
+    kind = "b0" if which == 0 else "slope"
+    x = "" if which == 0 else samples.xs[which - 1]
+    n = samples.count
     if cost_name == "mae":
-        return excel(f"gradient mae {which}", s=band_sign(model, b0, b1))
-    mse_gradient = excel(f"gradient mse {which}", r=residual(model, b0, b1))
+        return excel(f"gradient mae {kind}", x=x, n=n,
+                     s=band_sign(model, b0, slopes, samples))
+    mse_gradient = excel(f"gradient mse {kind}", x=x, n=n,
+                         r=residual(model, b0, slopes, samples))
     if cost_name == "rmse":
         return excel("gradient rmse", cost=cost_ref, mse_gradient=mse_gradient)
     return mse_gradient
 
 
-def penalty(penalty_name: str, b1: str) -> str:
-    """The penalty term λ·b1², λ·|b1| or 0."""
-    return excel(f"penalty {penalty_name}", b1=b1)
+def penalty(penalty_name: str, slopes: list[str]) -> str:
+    """The penalty term λ·Σbj², λ·Σ|bj| or 0 (one slope: λ·b1², λ·|b1|)."""
+    if penalty_name == "none" or len(slopes) == 1:
+        return excel(f"penalty {penalty_name}", b1=slopes[0])
+    if penalty_name == "l2":
+        return excel("penalty l2 p", squares="+".join(excel("square", b=b) for b in slopes))
+    return excel("penalty l1 p", sizes="+".join(excel("size", b=b) for b in slopes))
 
 
-def penalty_gradient(penalty_name: str, b1: str) -> str:
-    """The term added to ∂cost/∂b1 (with its leading ``+``), or ``""``."""
-    return excel(f"penalty gradient {penalty_name}", b1=b1)
+def penalty_gradient(penalty_name: str, b: str) -> str:
+    """The term added to ∂cost/∂bj of a slope bj (with its leading ``+``), or ``""``."""
+    return excel(f"penalty gradient {penalty_name}", b1=b)
+
+
+def converged(steps: list[str]) -> str:
+    """Whether every step is within the tolerance."""
+    if len(steps) == 1:
+        return excel("converged 1", s1=steps[0])
+    return excel("converged all", sides=",".join(excel("converged side", s=s) for s in steps))

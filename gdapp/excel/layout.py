@@ -9,14 +9,21 @@ Iterations sheet, one row per iterate k (sheet row k + 2; row 1 is the header)::
     line:   k | b0 | b1 | ∂/∂b0 | ∂/∂b1 | cost | penalty | objective | Δb0 | Δb1 | converged
             [| ∂E/∂b1 | z]
 
-The two bracketed helper columns exist only for the proximal L1 step, which moves b1 with the
-cost's gradient alone (z = b1 − η·∂E/∂b1) and then soft-thresholds z.
+and with p features the same, one column per parameter b0, b1 … bp in each group
+(parameters, gradients, steps; the bracketed pairs per slope: ∂E/∂b1 … ∂E/∂bp, z1 … zp).
+The bracketed helper columns exist only for the proximal L1 step, which moves each slope with
+the cost's gradient alone (z = bj − η·∂E/∂bj) and then soft-thresholds z.
+
+The plan also says how large each cell's rounding may be: a sum over the samples carries the
+size of its largest term (:func:`sample_terms`), a converged flag the steps it tests — so the
+verifier never has to recover a cell's role from its formula text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -47,6 +54,11 @@ class Column:
         The engine's value of every row (None for a column that holds no formulas).
     first_is_formula : bool
         Whether row 0 holds a formula to be verified.
+    terms : ndarray of shape (m,) or None
+        For a sum over the samples, the size of its largest term in each row
+        (:func:`sample_terms`): the verifier measures the cell against it.
+    steps : tuple of int
+        For the converged flag, the columns of the steps it tests against the tolerance.
     """
 
     header: str
@@ -54,11 +66,13 @@ class Column:
     template: str | None
     expected: NDArray[np.generic] | None
     first_is_formula: bool = False
+    terms: FloatArray | None = None
+    steps: tuple[int, ...] = ()
 
 
 def unsupported(spec: RunSpec) -> str | None:
     """Why a workbook cannot hold this run yet (one sentence), or None when it can: it holds
-    gradient descent at a constant η on every sample, of a linear model on one feature."""
+    gradient descent at a constant η on every sample, of a linear model on p features."""
     if spec.data.scaling is not None:
         return ("a workbook holds the samples as they are; standardized features are "
                 "computed by gdapp run and gdapp path")
@@ -71,9 +85,6 @@ def unsupported(spec: RunSpec) -> str | None:
             parts.append(f"batches of {spec.batch_size}")
         return ("a workbook holds gradient descent at a constant η on every sample; this run "
                 f"uses {', '.join(parts)}: gdapp run computes it")
-    if spec.data.p > 1:
-        return (f"a workbook holds runs on one feature; these data have {spec.data.p} "
-                f"({spec.data.x_name}): gdapp run and gdapp path compute them")
     return None
 
 
@@ -83,66 +94,112 @@ def column_letter(index: int) -> str:
 
 
 def _cost_gradient_only(run: Run) -> FloatArray:
-    """∂cost/∂b1 at every iterate (the engine's loop uses it for the proximal step)."""
+    """∂cost/∂b at every iterate, shape (m, q) (the proximal step moves the slopes by it)."""
     spec = run.spec
     obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
-    return np.asarray(obj.cost_gradient(run.params)[:, -1], dtype=np.float64)
+    return np.asarray(obj.cost_gradient(run.params), dtype=np.float64)
 
 
-def _z_before_threshold(run: Run, gc1: FloatArray) -> FloatArray:
-    """z_k = b1_(k−1) − η·∂E/∂b1(b_(k−1)), snapped to 0 inside the zero band (row 0: nan)."""
-    b = run.params[:-1, -1]
-    eg = run.spec.learning_rate * gc1[:-1]
+def _z_before_threshold(run: Run, gc: FloatArray, j: int) -> FloatArray:
+    """z_k = bj_(k−1) − η·∂E/∂bj(b_(k−1)), snapped to 0 inside the zero band (row 0: nan)."""
+    b = run.params[:-1, j]
+    eg = run.spec.learning_rate * gc[:-1, j]
     z = b - eg
     z = np.where(np.abs(z) <= ZERO_BAND * (np.abs(b) + np.abs(eg)), 0.0, z)
     return np.concatenate([[np.nan], z])
+
+
+def sample_terms(spec: RunSpec, params: FloatArray, cost: FloatArray
+                 ) -> dict[str, FloatArray]:
+    """The size of the largest term of each sum over the samples, per row of ``params``.
+
+    A spreadsheet's sum over the samples cancels to noise of the size of its terms, whatever
+    its own size (−(2/3)·(0.1 + 0.2 − 0.3) is −3.7e−17 in numpy, 0 in LibreOffice), so the
+    verifier measures such a cell against them. With Xj = max|xj|, Y = max|y| and the
+    parameters b, a residual is at most R = Y + |b0| + Σ|bj|·Xj and a term at most R² (a
+    squared error; R under RMSE's root and for MAE's |r|), Xj·R (xj·r, a slope's gradient)
+    or R (r, the intercept's), Xj or 1 (MAE's xj·sign, sign). RMSE's gradient divides by
+    twice its cost but never exceeds Xj (or 1), by Cauchy–Schwarz.
+
+    Returns ``{"cost": (m,), "b0": (m,), "b1": (m,), …}`` for the cost and each gradient.
+    """
+    data = spec.data
+    size_x = np.max(np.abs(data.X), axis=0) if data.n else np.zeros(data.p)
+    size_y = float(np.max(np.abs(data.y))) if data.n else 0.0
+    intercept = spec.model == "line"
+    slopes = np.abs(params[:, 1:] if intercept else params)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        r = size_y + slopes @ size_x + (np.abs(params[:, 0]) if intercept else 0.0)
+        out: dict[str, FloatArray] = {"cost": r * r if spec.cost == "mse" else r}
+        for j, name in enumerate(spec.param_names):
+            bound = 1.0 if intercept and j == 0 else float(size_x[j - intercept])
+            if spec.cost == "mae":
+                terms = np.full_like(r, bound)
+            else:
+                terms = bound * r
+                if spec.cost == "rmse":
+                    terms = np.where(cost > 0, np.minimum(terms / (2.0 * cost), bound), bound)
+            out[name] = terms
+    return {k: np.where(np.isfinite(v), v, 0.0) for k, v in out.items()}
 
 
 def iteration_columns(run: Run) -> list[Column]:
     """The Iterations sheet's columns for this run, in order."""
     spec = run.spec
     names = spec.param_names
-    p = len(names)
+    q = len(names)
+    intercept = spec.model == "line"
+    first_slope = 1 if intercept else 0
+    samples = fx.Samples.of(spec.data.p)
     proximal = spec.penalty == "l1" and spec.l1_method == "proximal"
+    slope_names = names[first_slope:]
     # column indices
     i_b = {name: 1 + j for j, name in enumerate(names)}
-    i_g = {name: 1 + p + j for j, name in enumerate(names)}
-    i_cost, i_pen, i_obj = 1 + 2 * p, 2 + 2 * p, 3 + 2 * p
-    i_step = {name: 4 + 2 * p + j for j, name in enumerate(names)}
-    i_conv = 4 + 3 * p
-    i_gc, i_z = i_conv + 1, i_conv + 2
+    i_g = {name: 1 + q + j for j, name in enumerate(names)}
+    i_cost, i_pen, i_obj = 1 + 2 * q, 2 + 2 * q, 3 + 2 * q
+    i_step = {name: 4 + 2 * q + j for j, name in enumerate(names)}
+    i_conv = 4 + 3 * q
+    i_gc = {name: i_conv + 1 + j for j, name in enumerate(slope_names)}
+    i_z = {name: i_conv + 1 + len(slope_names) + j for j, name in enumerate(slope_names)}
 
     def ref(index: int, row: str = "{p}") -> str:
         return f"{column_letter(index)}{row}"
 
-    b0 = ref(i_b["b0"]) if "b0" in i_b else ""
-    b1 = ref(i_b["b1"])
+    b0 = ref(i_b["b0"]) if intercept else ""
+    slopes = [ref(i_b[name]) for name in slope_names]
     cost_ref = ref(i_cost)
+    terms = sample_terms(spec, run.params, run.cost)
+
+    def gradient(which: int) -> str:
+        return fx.cost_gradient(spec.cost, spec.model, b0, slopes, samples, cost_ref, which)
 
     cols: list[Column] = [Column("k", 0, None, None)]
     # parameters: row 0 is the start; later rows are the update of the previous row
     for name in names:
-        if proximal and name == "b1":
-            template = "=" + fx.excel("soft threshold", z=ref(i_z))
+        if proximal and name in i_z:
+            template = "=" + fx.excel("soft threshold", z=ref(i_z[name]))
         else:
             template = "=" + fx.excel("update", b=ref(i_b[name], "{q}"), g=ref(i_g[name], "{q}"))
         cols.append(Column(name, f"={name}_start", template,
                            run.params[:, names.index(name)], first_is_formula=True))
     # gradients of cost + penalty
-    for name in names:
-        if proximal and name == "b1":
-            g = ref(i_gc) + fx.penalty_gradient("l1", b1)
+    for j, name in enumerate(names):
+        if proximal and name in i_gc:
+            g = ref(i_gc[name]) + fx.penalty_gradient("l1", ref(i_b[name]))
+            term = None
         else:
-            g = fx.cost_gradient(spec.cost, spec.model, b0, b1, cost_ref, name)
-            if name == "b1":
-                g += fx.penalty_gradient(spec.penalty, b1)
+            g = gradient(j + (0 if intercept else 1))
+            if name in slope_names:
+                g += fx.penalty_gradient(spec.penalty, ref(i_b[name]))
+            term = terms[name]
         cols.append(_same_every_row(f"gradient ∂(E+P)/∂{name}", "=" + g,
-                                    run.gradient[:, names.index(name)]))
+                                    run.gradient[:, j], terms=term))
     cols.append(_same_every_row(f"cost E ({spec.cost.upper()})",
-                                "=" + fx.cost(spec.cost, spec.model, b0, b1), run.cost))
+                                "=" + fx.cost(spec.cost, spec.model, b0, slopes, samples),
+                                run.cost, terms=terms["cost"]))
     penalty_header = "penalty P" if spec.penalty == "none" else \
         f"penalty P ({spec.penalty.upper()})"
-    cols.append(_same_every_row(penalty_header, "=" + fx.penalty(spec.penalty, b1),
+    cols.append(_same_every_row(penalty_header, "=" + fx.penalty(spec.penalty, slopes),
                                 run.penalty))
     cols.append(_same_every_row("objective E+P", "=" + fx.excel(
         "objective", cost=cost_ref, penalty=ref(i_pen)), run.objective))
@@ -151,25 +208,30 @@ def iteration_columns(run: Run) -> list[Column]:
             "step", b=ref(i_b[name]), b_prev=ref(i_b[name], "{q}")),
             run.step[:, names.index(name)]))
     steps = [ref(i_step[name]) for name in names]
-    conv = fx.excel("converged 1", s1=steps[0]) if p == 1 else \
-        fx.excel("converged 2", s0=steps[0], s1=steps[1])
-    cols.append(Column("converged", False, "=" + conv, run.converged))
+    cols.append(Column("converged", False, "=" + fx.converged(steps), run.converged,
+                       steps=tuple(i_step[name] for name in names)))
     if proximal:
-        gc1 = _cost_gradient_only(run)
-        cols.append(_same_every_row("∂E/∂b1 (cost only)", "=" + fx.cost_gradient(
-            spec.cost, spec.model, b0, b1, cost_ref, "b1"), gc1))
-        cols.append(Column("z = b1 − η·∂E/∂b1 (before the soft threshold)", None,
-                           "=" + fx.excel("update", b=ref(i_b["b1"], "{q}"),
-                                          g=ref(i_gc, "{q}")),
-                           _z_before_threshold(run, gc1)))
-    assert len(cols) == (i_z + 1 if proximal else i_conv + 1)
+        gc = _cost_gradient_only(run)
+        for name in slope_names:
+            j = names.index(name)
+            cols.append(_same_every_row(f"∂E/∂{name} (cost only)",
+                                        "=" + gradient(j + (0 if intercept else 1)),
+                                        gc[:, j], terms=terms[name]))
+        for name in slope_names:
+            j = names.index(name)
+            cols.append(Column(f"z = {name} − η·∂E/∂{name} (before the soft threshold)", None,
+                               "=" + fx.excel("update", b=ref(i_b[name], "{q}"),
+                                              g=ref(i_gc[name], "{q}")),
+                               _z_before_threshold(run, gc, j)))
+    assert len(cols) == i_conv + 1 + (2 * len(slope_names) if proximal else 0)
     assert cols[i_cost].header.startswith("cost") and cols[i_obj].header.startswith("obj")
     return cols
 
 
-def _same_every_row(header: str, template: str, expected: NDArray[np.generic]) -> Column:
+def _same_every_row(header: str, template: str, expected: NDArray[np.generic],
+                    terms: FloatArray | None = None) -> Column:
     return Column(header, template.format(p=FIRST_ROW), template, expected,
-                  first_is_formula=True)
+                  first_is_formula=True, terms=terms)
 
 
 def column_index(columns: list[Column], header_start: str) -> int:
@@ -192,9 +254,38 @@ def iteration_row(columns: list[Column], k: int) -> list[str | float | bool | No
     return out
 
 
-def iteration_cells(sheet: str, columns: list[Column], m: int
-                    ) -> Iterator[tuple[str, str, str, float | bool]]:
-    """(sheet, ref, formula, engine value) for every formula cell of the Iterations sheet."""
+class Cell(NamedTuple):
+    """One formula cell of the plan, as the verifier checks it.
+
+    Attributes
+    ----------
+    sheet, ref : str
+        Where it is ("Iterations", "C7").
+    formula : str
+        The formula text exactly as written (``"=..."``).
+    value : float or bool
+        The engine's value.
+    terms : float
+        For a sum over the samples, the size of its largest term (0: none): the cell's
+        value is measured against it as well as against its operands.
+    steps : tuple of str
+        For a converged flag, the cells (same sheet) of the steps it tests.
+    flags : str
+        For "the first k flagged converged", the range of flags it searches
+        (``"Iterations!$K$2:$K$400"``).
+    """
+
+    sheet: str
+    ref: str
+    formula: str
+    value: float | bool
+    terms: float = 0.0
+    steps: tuple[str, ...] = ()
+    flags: str = ""
+
+
+def iteration_cells(sheet: str, columns: list[Column], m: int) -> Iterator[Cell]:
+    """Every formula cell of the Iterations sheet, in row order."""
     letters = [column_letter(i) for i in range(len(columns))]
     for k in range(m):
         row = k + FIRST_ROW
@@ -203,7 +294,9 @@ def iteration_cells(sheet: str, columns: list[Column], m: int
                 continue
             text = c.first if k == 0 else (c.template or "").format(p=row, q=row - 1)
             assert isinstance(text, str)
-            yield sheet, f"{letters[j]}{row}", text, _py(c.expected[k])
+            yield Cell(sheet, f"{letters[j]}{row}", text, _py(c.expected[k]),
+                       0.0 if c.terms is None else float(c.terms[k]),
+                       tuple(f"{letters[i]}{row}" for i in c.steps))
 
 
 def _py(value: np.generic | float | bool) -> float | bool:

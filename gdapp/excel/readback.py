@@ -25,14 +25,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from gdapp.core import MAX_EXPORTABLE_ROWS, MODELS, DataError, Dataset, RunSpec
+from gdapp.core import MAX_EXPORTABLE_ROWS, MODELS, DataError, Dataset, RunSpec, spec_fields
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
+from gdapp.core.spec import model_param_names
 from gdapp.excel.export import FORMAT_VERSION, MARKER
 from gdapp.excel.labels import LANGUAGES, Language, in_every_language, words
 from gdapp.excel.package import audit_package
@@ -48,7 +50,6 @@ REQUIRED_SHEETS = ("Settings", "Data", "Iterations")
 #: The marker and the data source's label, in every language a workbook is written in.
 MARKERS = in_every_language(MARKER)
 DATA_SOURCE_LABELS = in_every_language("data source")
-TEXT_SETTINGS = ("model", "cost", "penalty", "l1_method")
 
 
 #: What a cell holding a formula but no value (as openpyxl and some programs save them) says.
@@ -294,30 +295,48 @@ def _spec(values: dict[str, Any], data: Dataset, name: str) -> RunSpec:
 
 
 def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
-    texts: dict[str, str] = {}
-    for key in TEXT_SETTINGS:
-        v = values.get(key)
-        if v is _UNSAVED:
-            raise WorkbookError(f"Settings: '{key}' {NO_SAVED_VALUE}")
-        if not isinstance(v, str):
-            raise WorkbookError(f"Settings: '{key}' must be a text setting, got {v!r}")
-        texts[key] = v.strip()
-    model = texts["model"]
+    """The RunSpec the Settings describe, field by field from RunSpec's metadata: a choice
+    is a text, a bool a TRUE/FALSE, a whole number a whole number, anything else a number.
+    The note's settings must be there; an optimizer, schedule or batch setting (metadata
+    ``flag``) a workbook of the note's kind does not hold takes its default."""
+    kwargs: dict[str, Any] = {"data": data}
+    for attr, f in spec_fields().items():
+        if attr in ("data", "start"):
+            continue
+        key, label = f.metadata["name"], f.metadata["label"]
+        if key not in values and "flag" in f.metadata:
+            continue
+        if "choices" in f.metadata:
+            v = values.get(key)
+            if v is _UNSAVED:
+                raise WorkbookError(f"Settings: '{key}' {NO_SAVED_VALUE}")
+            if not isinstance(v, str):
+                raise WorkbookError(f"Settings: '{key}' must be a text setting, got {v!r}")
+            kwargs[attr] = v.strip()
+        elif f.type == "bool":
+            v = values.get(key)
+            if not isinstance(v, bool):
+                raise WorkbookError(f"Settings: {label} must be TRUE or FALSE, got {v!r}")
+            kwargs[attr] = v
+        elif f.type.startswith("int"):
+            number = _number(values, key, label.lower())
+            if not number.is_integer():
+                raise WorkbookError(f"Settings: {label.lower()} must be a whole number, "
+                                    f"got {number}")
+            kwargs[attr] = int(number)
+        else:
+            kwargs[attr] = _number(values, key, _LABELS.get(key, label))
+    model = kwargs["model"]
     if model not in MODELS:  # the models a workbook holds
         raise WorkbookError(f"Settings: model must be one of {', '.join(MODELS)}, "
                             f"got {model!r}")
-    params = ("b0", "b1") if model == "line" else ("b1",)
-    start = tuple(_number(values, f"{p}_start", f"start {p}") for p in params)
-    iterations = _number(values, "max_iterations", "max iterations")
-    if not iterations.is_integer():
-        raise WorkbookError(f"Settings: max iterations must be a whole number, got {iterations}")
-    return RunSpec(
-        data=data, model=texts["model"], cost=texts["cost"],  # type: ignore[arg-type]
-        penalty=texts["penalty"], lam=_number(values, "lambda_", "λ"),  # type: ignore[arg-type]
-        l1_method=texts["l1_method"],  # type: ignore[arg-type]
-        learning_rate=_number(values, "eta", "η (learning rate)"), start=start,
-        max_iterations=int(iterations), tolerance=_number(values, "tolerance", "tolerance"),
-    ).validated()
+    kwargs["start"] = tuple(_number(values, f"{p}_start", f"start {p}")
+                            for p in model_param_names(model, data.p))
+    return RunSpec(**kwargs).validated()
+
+
+#: How the refusals name the numeric settings the note has (its words, not the labels).
+_LABELS = {"lambda_": "λ", "eta": "η (learning rate)", "tolerance": "tolerance"}
 
 
 def _data_range(wb: Workbook, key: str, name: str) -> tuple[int, int, int]:
@@ -336,23 +355,41 @@ def _data_range(wb: Workbook, key: str, name: str) -> tuple[int, int, int]:
     return min_col, min_row, max_row
 
 
+def _feature_keys(wb: Workbook) -> list[str]:
+    """The Data sheet's feature names: ``x_data`` (one feature) or ``x1_data`` … ``xp_data``."""
+    if "x_data" in wb.defined_names:
+        return ["x_data"]
+    keys = []
+    while f"x{len(keys) + 1}_data" in wb.defined_names:
+        keys.append(f"x{len(keys) + 1}_data")
+    return keys or ["x_data"]
+
+
 def _read_data(wb: Workbook, path: Path, *, source: str) -> Dataset:
     name = path.name
-    xc, x0, x1 = _data_range(wb, "x_data", name)
+    keys = _feature_keys(wb)
+    ranges = [_data_range(wb, key, name) for key in keys]
     yc, y0, y1 = _data_range(wb, "y_data", name)
-    if (x0, x1) != (y0, y1):
-        raise WorkbookError(f"{name}: x_data and y_data must cover the same rows")
+    x0, x1 = ranges[0][1], ranges[0][2]
+    for key, (_, r0, r1) in zip(keys, ranges, strict=True):
+        if (r0, r1) != (y0, y1):
+            raise WorkbookError(f"{name}: {key} and y_data must cover the same rows")
     ws = wb["Data"]
-    lo, hi = min(xc, yc), max(xc, yc)
+    roles = [(c, key.removesuffix("_data")) for key, (c, _, _) in zip(keys, ranges,
+                                                                      strict=True)]
+    roles.append((yc, "y"))
+    cols = [c for c, _ in roles]
+    lo, hi = min(cols), max(cols)
     header: tuple[Any, ...] = ()
     if x0 > 1:
         header = next(ws.iter_rows(min_row=x0 - 1, max_row=x0 - 1, min_col=lo, max_col=hi,
                                    values_only=True), ())
-    xs: list[float] = []
-    ys: list[float] = []
+    columns: list[list[float]] = [[] for _ in roles]
+    read = 0
     for i, row in enumerate(ws.iter_rows(min_row=x0, max_row=x1, min_col=lo, max_col=hi,
                                          values_only=True)):
-        for col, out, role in ((xc, xs, "x"), (yc, ys, "y")):
+        read += 1
+        for (col, role), out in zip(roles, columns, strict=True):
             v = row[col - lo] if col - lo < len(row) else None
             at = f"{name}, Data row {x0 + i}: {role}"
             if v is None and holds_formula(path, "Data", x0 + i, col):
@@ -364,15 +401,21 @@ def _read_data(wb: Workbook, path: Path, *, source: str) -> Dataset:
             if v != 0 and abs(v) < MIN_ABS_VALUE:
                 raise WorkbookError(f"{at}: {too_small_message(float(v))}")
             out.append(float(v))
-    if len(xs) != x1 - x0 + 1:
-        raise WorkbookError(f"{name}: the Data sheet ends before the end of x_data")
+    if read != x1 - x0 + 1:
+        raise WorkbookError(f"{name}: the Data sheet ends before the end of {keys[0]}")
 
     def label(col: int, default: str) -> str:
         v = header[col - lo] if col - lo < len(header) else None
         return str(v) if v not in (None, "") else default
 
+    *xs, ys = columns
     try:
-        return Dataset(xs, ys, x_name=label(xc, "x"), y_name=label(yc, "y"), name=source)
+        if len(xs) == 1:
+            return Dataset(xs[0], ys, x_name=label(roles[0][0], "x"), y_name=label(yc, "y"),
+                           name=source)
+        X = np.column_stack(xs)
+        names = [label(c, role) for c, role in roles[:-1]]
+        return Dataset(X, ys, feature_names=names, y_name=label(yc, "y"), name=source)
     except DataError as exc:
         raise WorkbookError(f"{name}, Data: {exc}") from None
 

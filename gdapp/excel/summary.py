@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from gdapp.core import Objective, Run
 from gdapp.core.objective import predictions
 from gdapp.excel import formulas as fx
-from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter
+from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter, sample_terms
 
 #: Points of the sampled cost curve on the Summary sheet.
 CURVE_POINTS = 61
@@ -41,11 +41,14 @@ class SummaryRow:
     expected: float | bool | None = None
     formula: bool = False
     name: str | None = None
+    terms: float = 0.0      # the size of a sum's largest term (layout.Cell.terms)
+    flags: str = ""         # the flags range "the first k flagged converged" searches
 
 
 def _f(label: str, formula: str, how: str, expected: float | bool,
-       name: str | None = None) -> SummaryRow:
-    return SummaryRow(label, "=" + formula, how, expected, formula=True, name=name)
+       name: str | None = None, terms: float = 0.0, flags: str = "") -> SummaryRow:
+    return SummaryRow(label, "=" + formula, how, expected, formula=True, name=name,
+                      terms=terms, flags=flags)
 
 
 def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
@@ -68,7 +71,8 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
     used = run.converged_at if run.converged_at is not None else run.iterations
     rows.append(_f("Iterations used", fx.excel("first converged", flags=flags,
                                                last_k=it("k")),
-                   "the first k flagged converged, else the last k", float(used)))
+                   "the first k flagged converged, else the last k", float(used),
+                   flags=flags))
     for j, name in enumerate(names):
         rows.append(_f(f"Final {name}", fx.excel("reference", ref=it(name)),
                        "the last iterate", float(run.params[-1, j]), name=f"{name}_final"))
@@ -84,7 +88,6 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
 
 def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
     spec, opt = run.spec, run.optimum
-    x, y = spec.data.x, spec.data.y
     closed = {"normal equation": "normal equation", "ridge": "ridge",
               "soft threshold": "soft threshold optimum"}
     if opt.params is None or opt.objective is None:
@@ -100,6 +103,9 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
                               opt.method))
         return out
     model = spec.model
+    if spec.data.p > 1:
+        return _solved_rows(run, first_row)
+    x, y = spec.data.x, spec.data.y
     if model == "line":
         u, w = x - np.mean(x), y - np.mean(y)
         sxy, sxx = float(np.sum(u * w)), float(np.sum(u * u))
@@ -120,10 +126,119 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
         out.append(_f("Optimum b0", fx.excel("intercept", b1=f"B{b1_row}"),
                       "exact: b0 = ȳ − b1·x̄", float(opt.params[0])))
         b0_ref = f"B{b1_row + 1}"
-    objective = fx.excel("objective", cost=fx.cost(spec.cost, model, b0_ref, f"B{b1_row}"),
-                         penalty=fx.penalty(spec.penalty, f"B{b1_row}"))
-    out.append(_f("Objective at the optimum", objective, "cost + penalty at the optimum",
-                  float(opt.objective)))
+    out.append(_objective_at(run, b0_ref, [f"B{b1_row}"]))
+    return out
+
+
+def _objective_at(run: Run, b0: str, slopes: list[str]) -> SummaryRow:
+    spec, opt = run.spec, run.optimum
+    assert opt.params is not None and opt.objective is not None
+    samples = fx.Samples.of(spec.data.p)
+    objective = fx.excel("objective", cost=fx.cost(spec.cost, spec.model, b0, slopes, samples),
+                         penalty=fx.penalty(spec.penalty, slopes))
+    at = np.array([opt.params], dtype=np.float64)
+    terms = sample_terms(spec, at, np.array([opt.objective]))["cost"]
+    return _f("Objective at the optimum", objective, "cost + penalty at the optimum",
+              float(opt.objective), terms=float(terms[0]))
+
+
+#: The normal equations of several features sit on the Summary from this column (0-based,
+#: H): a label column, the p × p matrix Σ u·uᵀ (+ n·λ·I), then the vector Σ u·v.
+BLOCK_COLUMN = 7
+
+
+@dataclass(frozen=True)
+class BlockCell:
+    """One cell of the normal equations' block: a text or a formula with its value."""
+
+    value: str
+    expected: float | None = None
+    terms: float = 0.0
+
+
+def _block_ranges(p: int) -> tuple[str, str]:
+    """(the matrix, the vector) of the block as absolute ranges on the Summary sheet."""
+    first, last = column_letter(BLOCK_COLUMN + 1), column_letter(BLOCK_COLUMN + p)
+    moment = column_letter(BLOCK_COLUMN + p + 1)
+    return f"${first}$2:${last}${p + 1}", f"${moment}$2:${moment}${p + 1}"
+
+
+def solved(run: Run) -> bool:
+    """Whether the Summary solves the normal equations of several features by formulas."""
+    opt = run.optimum
+    return run.spec.data.p > 1 and opt.params is not None and \
+        opt.method in ("normal equation", "ridge")
+
+
+def block_rows(run: Run) -> list[list[BlockCell]]:
+    """The normal equations' block (row 1 its header, then one row per feature), or []."""
+    if not solved(run):
+        return []
+    spec = run.spec
+    data, model = spec.data, spec.model
+    samples = fx.Samples.of(data.p)
+    X, y = data.X, data.y
+    u = X - X.mean(axis=0) if model == "line" else X
+    v = y - y.mean() if model == "line" else y
+    gram, moment = u.T @ u, u.T @ v
+    ridge = spec.penalty == "l2" and spec.lam > 0
+    size_x = np.max(np.abs(X), axis=0)
+    size_y = float(np.max(np.abs(y)))
+    head = "Σ u·uᵀ (u = x − x̄)" if model == "line" else "Σ x·xᵀ"
+    if ridge:
+        head += " + n·λ on the diagonal"
+    rows = [[BlockCell(head), *[BlockCell(name) for name in data.feature_names],
+             BlockCell("Σ u·v (v = y − ȳ)" if model == "line" else "Σ x·y")]]
+    for j, xj in enumerate(samples.xs):
+        row = [BlockCell(data.feature_names[j])]
+        for k, xk in enumerate(samples.xs):
+            g = fx.excel(f"gram {model}", xj=xj, xk=xk)
+            value = float(gram[j, k])
+            if ridge and j == k:
+                g = fx.excel("gram ridge", gram=g)
+                value += data.n * spec.lam
+            row.append(BlockCell("=" + g, value, float(size_x[j] * size_x[k])))
+        row.append(BlockCell("=" + fx.excel(f"moment {model}", xj=xj), float(moment[j]),
+                             float(size_x[j]) * size_y))
+        rows.append(row)
+    return rows
+
+
+def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
+    """The optimum of several features: the normal equations' block solved by MINVERSE."""
+    spec, opt = run.spec, run.optimum
+    assert opt.params is not None
+    names = spec.param_names
+    samples = fx.Samples.of(spec.data.p)
+    intercept = spec.model == "line"
+    slopes = np.asarray(opt.params[1:] if intercept else opt.params, dtype=np.float64)
+    gram, moment = _block_ranges(spec.data.p)
+    # a solve's rounding grows with the condition number κ of the matrix: its cells are
+    # measured against κ·|b|·1e−3, so 1e−12 of that allows κ·1e−15·|b|
+    ridge = spec.penalty == "l2" and spec.lam > 0
+    matrix = np.array([[c.expected for c in row[1:-1]] for row in block_rows(run)[1:]],
+                      dtype=np.float64)
+    kappa = float(np.linalg.cond(matrix))
+    size = kappa * float(np.max(np.abs(slopes))) * 1e-3 if np.isfinite(kappa) else 0.0
+    how = "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v" if ridge else \
+        "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v"
+    out: list[SummaryRow] = []
+    slope_refs = []
+    for j, b in enumerate(slopes, start=1):
+        slope_refs.append(f"B{first_row + len(out)}")
+        out.append(_f(f"Optimum b{j}", fx.excel("solve", gram=gram, moment=moment, j=str(j)),
+                      how, float(b), terms=size))
+    b0_ref = ""
+    if intercept:
+        data = spec.data
+        terms = "+".join(fx.excel("mean product", b=ref, x=x)
+                         for ref, x in zip(slope_refs, samples.xs, strict=True))
+        size_b0 = float(np.max(np.abs(data.y)) + np.abs(slopes) @ np.max(np.abs(data.X), 0))
+        b0_ref = f"B{first_row + len(out)}"
+        out.append(_f("Optimum b0", fx.excel("intercept p", terms=terms),
+                      "exact: b0 = ȳ − Σ bj·x̄j", float(opt.params[0]), terms=size_b0))
+    out.append(_objective_at(run, b0_ref, slope_refs))
+    assert len(out) == len(names) + 1
     return out
 
 
@@ -136,6 +251,11 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
                "multiple of the distance to the optimum)" if spec.cost != "mse"
                else "the Hessian is 0 here (all x are 0)")
         return [SummaryRow(label, "none", why)]
+    if spec.data.p > 1:
+        rows = [SummaryRow("Largest eigenvalue of H", 2.0 / limit,
+                           f"{AT_EXPORT}: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)")]
+        return [*rows, _f(label, fx.excel("stability limit", h=f"B{first_row}"), "2/λmax(H)",
+                          limit)]
     x = spec.data.x
     l2 = "+2*lambda_" if spec.penalty == "l2" else ""
     lam2 = 2.0 * spec.lam if spec.penalty == "l2" else 0.0
@@ -158,7 +278,7 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
 def _curve_bounds(run: Run) -> tuple[float, float, float, float]:
     """(lowest, highest, from, to) of the curve, mirroring the "curve ..." formulas: the
     path's first iterates and its end (a diverged end replaced by the start), 10 % margin."""
-    b1 = run.params[:, -1]
+    b1 = run.params[:, run.spec.param_names.index("b1")]
     first = b1[:PATH_ROWS]
     final, start = float(b1[-1]), float(b1[0])
     keep = final if abs(final) <= 100 * (abs(start) + 1) else start
@@ -205,29 +325,45 @@ def curve_expected(run: Run, grid: NDArray[np.float64]) -> NDArray[np.float64]:
     """The objective at (final b0, grid b1): what the curve's formulas must give."""
     spec = run.spec
     obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
-    if spec.model == "line":
-        params = np.column_stack([np.full(grid.size, run.params[-1, 0]), grid])
-    else:
-        params = grid.reshape(-1, 1)
+    params = np.repeat(run.params[-1:], grid.size, axis=0)
+    params[:, spec.param_names.index("b1")] = grid
     return np.asarray(obj.value(params), dtype=np.float64)
+
+
+def curve_terms(run: Run, grid: NDArray[np.float64], curve: NDArray[np.float64]
+                ) -> NDArray[np.float64]:
+    """The size of the largest term of each curve point's cost (layout.sample_terms), with
+    b1 at the size of the span it is computed from (a point from + (to − from)·i/60 is known
+    only to the rounding of from and to)."""
+    spec = run.spec
+    _, _, start, end = _curve_bounds(run)
+    params = np.repeat(run.params[-1:], grid.size, axis=0)
+    params[:, spec.param_names.index("b1")] = max(abs(start), abs(end))
+    return sample_terms(spec, params, curve)["cost"]
 
 
 def curve_formula(run: Run, row: int) -> str:
     """The objective formula for the curve point on Summary row ``row`` (b1 in column E)."""
     spec = run.spec
     b0 = "b0_final" if spec.model == "line" else ""
-    b1 = f"E{row}"
-    return "=" + fx.excel("objective", cost=fx.cost(spec.cost, spec.model, b0, b1),
-                          penalty=fx.penalty(spec.penalty, b1))
+    slopes = [f"E{row}", *[f"b{j}_final" for j in range(2, spec.data.p + 1)]]
+    samples = fx.Samples.of(spec.data.p)
+    return "=" + fx.excel("objective", cost=fx.cost(spec.cost, spec.model, b0, slopes, samples),
+                          penalty=fx.penalty(spec.penalty, slopes))
 
 
 def data_formulas(run: Run, row: int) -> tuple[str, str]:
-    """Data sheet row ``row``: prediction at the final iterate and the residual."""
-    pred = fx.excel(f"final prediction {run.spec.model}", x=f"B{row}")
-    return "=" + pred, "=" + fx.excel("final residual", y=f"C{row}", yhat=f"D{row}")
+    """Data sheet row ``row`` (sample | x1 … xp | y | ŷ | y − ŷ): prediction at the final
+    iterate and the residual."""
+    p = run.spec.data.p
+    lin = "+".join(fx.excel("product", b=f"b{j}_final", x=f"{column_letter(j)}{row}")
+                   for j in range(1, p + 1))
+    pred = fx.excel(f"final prediction {run.spec.model}", lin=lin)
+    return "=" + pred, "=" + fx.excel("final residual", y=f"{column_letter(p + 1)}{row}",
+                                      yhat=f"{column_letter(p + 2)}{row}")
 
 
 def data_expected(run: Run) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """(ŷ, y − ŷ) at the final iterate, as the engine computes them."""
-    yhat = predictions(run.params[-1:], run.spec.data.x)[0]
+    yhat = predictions(run.params[-1:], run.spec.data.X)[0]
     return yhat, run.spec.data.y - yhat

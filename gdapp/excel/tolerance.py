@@ -27,12 +27,11 @@ noise of the size of its *operands*, not of itself. The scale of a cell is there
 * terms: a sum over the samples (``SUMPRODUCT`` over ``x_data``/``y_data``, whose names hide
   the samples from the operands) cancels to noise of the size of its *terms*, whatever its
   own size (−(2/3)·(0.1 + 0.2 − 0.3) is −3.7e−17 in numpy, 0 in LibreOffice; the engine
-  even sums differently, from centred statistics). With X = max|x| and Y = max|y| of the
-  samples and b0, b1 the sizes of the residual's parameter operands (as above: a cell by its
-  value or compared scale, ``curve_from``…), a residual is at most R = Y + |b0| + |b1|·X and
-  a term at most X·R (x·r, the slope's gradient), R (r), R² (r·r, a squared error; R under
-  RMSE's root), X or 1 (x·sign, 1·sign: MAE's gradients). RMSE's gradient divides by twice
-  its cost but never exceeds its bound X (or 1): |∂√MSE/∂b1| ≤ max|x| (Cauchy–Schwarz).
+  even sums differently, from centred statistics). The plan that wrote the cell states that
+  size with it (:attr:`gdapp.excel.layout.Cell.terms`, from
+  :func:`gdapp.excel.layout.sample_terms`: R², Xj·R, R, Xj or 1 with R = Y + |b0| +
+  Σ|bj|·Xj), so nothing here reads a cell's role from its formula text; likewise a
+  converged flag's steps and the flags "the first k flagged converged" searches.
 
 A cell's relative deviation is ``|workbook − engine| / scale`` (0 when both are 0); it agrees
 when that is at most ``RELATIVE_TOLERANCE`` = 1e−12 — a thousand times the 15-digit storage
@@ -103,23 +102,6 @@ _REFERENCE = re.compile(
 
 # A name inside a formula (eta, b1_final, curve_from; also function names, filtered by lookup).
 _NAME = re.compile(r"(?<![A-Za-z0-9_.!$'])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])")
-
-# The residual r = y − ŷ over the samples as gdapp writes it (formulas.py "residual line" and
-# "residual origin"), with its parameter operands: a reference or a name.
-_OPERAND = r"[A-Za-z_$][A-Za-z0-9_$.!']*"
-_RESIDUAL = re.compile(rf"\(y_data-\((?P<b0>{_OPERAND})\+(?P<b1>{_OPERAND})\*x_data\)\)"
-                       rf"|\(y_data-(?P<b1o>{_OPERAND})\*x_data\)")
-
-# RMSE's gradient divides by twice its cost cell: IF(F2>0,…/(2*F2),0).
-_DIVIDED_BY_COST = re.compile(rf"^=IF\((?P<cost>{_OPERAND})>0,.*/\(2\*(?P=cost)\),0\)")
-
-# One side of a converged flag: ABS(I7)<=tolerance.
-_WITHIN_TOLERANCE = re.compile(rf"ABS\((?P<step>{_OPERAND})\)<=tolerance")
-
-# The first k flagged converged: IFERROR(MATCH(TRUE,Iterations!$K$2:$K$400,0)-1,…).
-_FIRST_FLAGGED = re.compile(r"^=IFERROR\(MATCH\(TRUE,(?:'(?P<quoted>[^']*)'|(?P<sheet>[^!]+))!"
-                            r"\$?(?P<col>[A-Z]{1,3})\$?(?P<row>[0-9]+):"
-                            r"\$?[A-Z]{1,3}\$?(?P<row2>[0-9]+),0\)-1,")
 
 # How many just-compared cells are remembered as operands of the next ones.
 _RECENT = 512
@@ -201,7 +183,6 @@ class Tally:
     column_scale: dict[tuple[str, int], float] = field(default_factory=dict)
     recent: dict[tuple[str, int, int], float] = field(default_factory=dict)  # scale by cell
     names: dict[str, float] = field(default_factory=dict)   # |value| of one-cell names
-    samples: tuple[float, float] = (0.0, 0.0)               # max |x|, max |y| of the data
     sensitivity: Sensitivity | None = None
     widened: Widened = field(default_factory=Widened)
     flags_either: int = 0       # true/false cells decided within rounding, accepted either way
@@ -255,27 +236,15 @@ def _operand_size(tally: Tally, recalculated: StreamedWorkbook, title: str, row:
     return size
 
 
-def _token_size(tally: Tally, recalculated: StreamedWorkbook, title: str, row: int,
-                token: str) -> float:
-    """The size of a single operand written as a name (``b1_final``) or a reference."""
-    if token in tally.names:
-        return tally.names[token]
-    match = _REFERENCE.fullmatch(token)
-    if match is None or match["col2"]:
-        return 0.0
-    return _operand_size(tally, recalculated, title, row,
-                         (match["quoted"] or "", match["sheet"] or "", match["col"],
-                          match["row"]))
-
-
 def operand_scale(tally: Tally, recalculated: StreamedWorkbook, title: str, row: int,
                   formula: str) -> float:
     """The largest size among the values a formula refers to (see the module docstring).
 
     A cell in the formula's own row is read from the recalculated row (inputs included); any
     other cell counts with the scale it was compared at, if it was compared recently; a name
-    that stands for one cell (``b1_final``, ``curve_from``) with its recalculated value; a
-    sum over the samples with the size of its terms.
+    that stands for one cell (``b1_final``, ``curve_from``) with its recalculated value. (A
+    sum over the samples is measured against its terms as well, which the plan states:
+    :attr:`gdapp.excel.layout.Cell.terms`.)
     """
     size = 0.0
     if tally.names:
@@ -290,44 +259,7 @@ def operand_scale(tally: Tally, recalculated: StreamedWorkbook, title: str, row:
             first, last = sorted((_column(ends[0]), _column(ends[2])))
             for c in range(first, last + 1):
                 size = max(size, tally.column_compared.get((quoted or sheet or title, c), 0.0))
-    if "x_data" in formula:
-        size = max(size, _sample_terms(tally, recalculated, title, row, formula))
     return size
-
-
-def _sample_terms(tally: Tally, recalculated: StreamedWorkbook, title: str, row: int,
-                  formula: str) -> float:
-    """The size of the largest term a formula sums over the samples (0 if it sums none).
-
-    With X = max|x|, Y = max|y| and b0, b1 the sizes of the parameter operands, a residual
-    is at most R = Y + |b0| + |b1|·X; a term is x·(band sign) ≤ X for MAE's slope gradient
-    (a sign ≤ 1 for its intercept gradient), r·r ≤ R² for a squared error (R under its root),
-    x·r ≤ X·R or r ≤ R otherwise; RMSE's gradient divides by twice its cost, but never
-    exceeds its bound X (or 1). A size that overflows is left out.
-    """
-    size_x, size_y = tally.samples
-    residual = 0.0
-    for match in _RESIDUAL.finditer(formula):
-        b0 = _token_size(tally, recalculated, title, row, match["b0"]) if match["b0"] else 0.0
-        b1 = _token_size(tally, recalculated, title, row, match["b1"] or match["b1o"])
-        residual = max(residual, size_y + b0 + b1 * size_x)
-    if not residual:
-        return 0.0
-    weighted = "SUMPRODUCT(x_data," in formula
-    if "1E-12*" in formula:                       # MAE's gradient: a sum of signed x (or 1)
-        return size_x if weighted else 1.0
-    r = _RESIDUAL.search(formula)
-    assert r is not None
-    squared = f"SUMPRODUCT({r[0]},{r[0]})" in formula
-    if squared:
-        return residual if "SQRT(" in formula else residual * residual
-    terms = size_x * residual if weighted else residual
-    rmse = _DIVIDED_BY_COST.match(formula)
-    if rmse is not None:   # |∂RMSE/∂b1| ≤ X, |∂RMSE/∂b0| ≤ 1 (Cauchy–Schwarz)
-        cost = _token_size(tally, recalculated, title, row, rmse["cost"])
-        bound = size_x if weighted else 1.0
-        terms = min(terms / (2.0 * cost), bound) if cost > 0 else bound
-    return terms if math.isfinite(terms) else 0.0
 
 
 _column = functools.lru_cache(maxsize=1024)(column_index_from_string)
@@ -377,48 +309,46 @@ def compare_value(tally: Tally, where: str, key: tuple[str, int], actual: object
 
 
 def flag_either_way(tally: Tally, recalculated: StreamedWorkbook, title: str, row: int,
-                    formula: str, actual: object) -> bool:
+                    steps: tuple[str, ...], actual: object) -> bool:
     """Whether a converged flag may hold ``actual`` although the engine says otherwise.
 
-    Each ``ABS(step)<=tolerance`` is decided by the step as the workbook has it; the
-    engine's step agrees with it within the step's tolerance δ (else the step differs and
-    is reported). A side with ||step| − tolerance| ≤ δ is undecided: rounding may tip it
-    either way. The flag may differ when some side is undecided and no side is decided
-    false.
+    ``steps`` are the cells (on the flag's row, from the plan) whose ``ABS(step)<=tolerance``
+    the flag tests. Each is decided by the step as the workbook has it; the engine's step
+    agrees with it within the step's tolerance δ (else the step differs and is reported). A
+    side with ||step| − tolerance| ≤ δ is undecided: rounding may tip it either way. The flag
+    may differ when some side is undecided and no side is decided false.
     """
-    if not isinstance(actual, bool) or "tolerance" not in tally.names:
+    if not isinstance(actual, bool) or "tolerance" not in tally.names or not steps:
         return False
     threshold = tally.names["tolerance"]
     undecided = False
-    sides = list(_WITHIN_TOLERANCE.finditer(formula))
-    for side in sides:
-        match = _REFERENCE.fullmatch(side["step"])
-        if match is None or match["col2"]:
-            return False
-        column = _column(match["col"])
-        step_row = int(match["row"])
-        values = recalculated.cursor(title).row(row) if step_row == row else ()
+    values = recalculated.cursor(title).row(row)
+    for step in steps:
+        letters = step.rstrip("0123456789")
+        column = _column(letters)
         value = values[column - 1] if column <= len(values) else None
         if isinstance(value, bool) or not isinstance(value, int | float):
             return False
-        slack = tally.tolerance(title, step_row, column) * \
-            tally.recent.get((title, step_row, column), abs(value))
+        slack = tally.tolerance(title, row, column) * \
+            tally.recent.get((title, row, column), abs(value))
         if abs(abs(value) - threshold) <= slack:
             undecided = True
         elif abs(value) > threshold:
             return False                      # decided false: the flag must be FALSE
-    return bool(sides) and undecided
+    return undecided
 
 
-def first_flagged_either_way(tally: Tally, formula: str, actual: object) -> bool:
+def first_flagged_either_way(tally: Tally, flags: str, actual: object) -> bool:
     """Whether "the first k flagged converged" may be ``actual`` because flags before it
     were accepted either way: it must then be the first k the workbook flags (else its
-    last k)."""
-    match = _FIRST_FLAGGED.match(formula)
-    if match is None or not tally.flags_either or isinstance(actual, bool) \
+    last k). ``flags`` is the range it searches (``Iterations!$K$2:$K$400``, from the
+    plan)."""
+    if not flags or not tally.flags_either or isinstance(actual, bool) \
             or not isinstance(actual, int | float):
         return False
-    sheet = match["quoted"] or match["sheet"]
-    first, last = int(match["row"]), int(match["row2"])
-    flagged = tally.first_true.get((sheet, _column(match["col"])), last)
+    sheet, cells = flags.rsplit("!", 1)
+    start, end = (c.replace("$", "") for c in cells.split(":"))
+    letters = start.rstrip("0123456789")
+    first, last = int(start[len(letters):]), int(end.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    flagged = tally.first_true.get((sheet.strip("'"), _column(letters)), last)
     return float(actual) == float(min(flagged, last) - first)

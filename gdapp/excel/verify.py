@@ -222,16 +222,13 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
     """Compare one workbook with its recalculated copy, and every other cell and name with
     ``reference`` (the workbook gdapp writes for the run); return the tally and any notes."""
     truncated = item.run.params.shape[0] < item.rows
-    data = item.run.spec.data
-    samples = (float(np.max(np.abs(data.x), initial=0.0)),
-               float(np.max(np.abs(data.y), initial=0.0)))
     with opened(item.source, copy) as (original, recalculated):
         rows = IterationRows(len(iteration_columns(item.run)), item.rows)
         original.cursor(ITERATIONS_SHEET).watch = rows
         tally, last_row = compare_cells(
             original, recalculated, expected_cells(item.run),
             skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET,
-            total=item.cells, progress=progress, cancel=cancel, samples=samples,
+            total=item.cells, progress=progress, cancel=cancel,
             sensitivity=item.sensitivity)
         wanted = defined_names(item.run)
         for problem in moved_names(original, wanted):
