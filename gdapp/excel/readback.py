@@ -359,7 +359,7 @@ def _feature_keys(wb: Workbook) -> list[str]:
     """The Data sheet's feature names: ``x_data`` (one feature) or ``x1_data`` … ``xp_data``."""
     if "x_data" in wb.defined_names:
         return ["x_data"]
-    keys = []
+    keys: list[str] = []
     while f"x{len(keys) + 1}_data" in wb.defined_names:
         keys.append(f"x{len(keys) + 1}_data")
     return keys or ["x_data"]
