@@ -355,9 +355,12 @@ def _write_settings(wb: Workbook, run: Run, tr: Words) -> None:
 AT_EXPORT = "value at export"
 
 
-def _setting_cell(ws: WriteOnlyWorksheet, value: object) -> str | float | int | Cell:
+def _setting_cell(ws: WriteOnlyWorksheet, value: object
+                  ) -> str | float | int | bool | Cell:
     if isinstance(value, str):
         return text(ws, value)
+    if isinstance(value, bool):       # TRUE/FALSE, as the formulas' IF(centered, …) test it
+        return value
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     return number(ws, float(value))  # type: ignore[arg-type]

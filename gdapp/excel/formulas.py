@@ -17,7 +17,9 @@ comparisons, which broadcast everywhere: sign(v) = (v>0)−(v<0) and |v| = v·((
 both are exact.
 
 Squares are written as products (``r*r``, as numpy computes them), never ``^2``: Gnumeric's
-power loses digits for huge values (seen at 1e188 on a diverging run).
+power loses digits for huge values (seen at 1e188 on a diverging run). ``^`` appears only
+where its base is a setting in (0, 1] or the update k: the schedules' γ^k, k^power_t and
+Adam's β^k.
 
 The zero band (``gdapp.core.ZERO_BAND`` = 1e−12, written ``1E-12``): a difference within
 1e−12 of the size of its operands is exactly 0, in the engine and in these formulas alike.
@@ -113,11 +115,66 @@ FORMULAS: dict[str, FormulaPair] = {
     "update": FormulaPair(
         "IF(ABS({b}-eta*{g})<=" + BAND + "*(ABS({b})+ABS(eta*{g})),0,{b}-eta*{g})",
         "z = b - eta*g; 0.0 if abs(z) <= 1e-12*(abs(b) + abs(eta*g)) else z"),
+    # with a schedule or another optimizer: η_k of the row ({lr}) and the direction d ({g})
+    "update lr": FormulaPair(
+        "IF(ABS({b}-{lr}*{g})<=" + BAND + "*(ABS({b})+ABS({lr}*{g})),0,{b}-{lr}*{g})",
+        "z = b - lr*d; 0.0 if abs(z) <= 1e-12*(abs(b) + abs(lr*d)) else z   # loops.descend"),
+    "soft threshold lr": FormulaPair(
+        "IF(ABS({z})-{lr}*lambda_<=" + BAND + "*(ABS({z})+{lr}*lambda_),0,"
+        "SIGN({z})*(ABS({z})-{lr}*lambda_))",
+        "a = abs(z) - lr*lam; 0.0 if a <= 1e-12*(abs(z) + lr*lam) else copysign(a, z)"),
     "soft threshold": FormulaPair(
         "IF(ABS({z})-eta*lambda_<=" + BAND + "*(ABS({z})+eta*lambda_),0,"
         "SIGN({z})*(ABS({z})-eta*lambda_))",
         "a = abs(z) - eta*lam; 0.0 if a <= 1e-12*(abs(z) + eta*lam) else math.copysign(a, z)"),
     "step": FormulaPair("{b}-{b_prev}", "np.diff(params, axis=0)       # Run.step"),
+    "converged slope": FormulaPair(
+        "ABS({lr}*{g})<=tolerance",
+        "abs(lr*g) <= tol     # a stateful optimizer stops only where the slope is small too"),
+    # --- schedules: η_k of update k ({k}; optimizers.SCHEDULES) ----------------------------
+    "rate constant": FormulaPair("eta", "eta"),
+    "rate step": FormulaPair("eta*gamma^INT(({k}-1)/step_size)",
+                             "eta * gamma ** ((t - 1) // step)"),
+    "rate exponential": FormulaPair("eta*gamma^({k}-1)", "eta * gamma ** (t - 1)"),
+    "rate invscaling": FormulaPair("eta/{k}^power_t", "eta / t ** power"),
+    "rate cosine": FormulaPair("eta*(1+COS(PI()*({k}-1)/max_iterations))/2",
+                               "eta * (1.0 + math.cos(math.pi * (t - 1) / total)) / 2.0"),
+    # --- optimizers: state after update k and its direction d ({g}: the gradient it uses,
+    # {k} the update, {s_prev} a state's previous row, {x} other state cells of the row;
+    # optimizers.OPTIMIZERS) ----------------------------------------------------------------
+    "state momentum velocity": FormulaPair(
+        "IF({k}=1,{g},momentum*{s_prev}+(1-dampening)*{g})",
+        "buf = g if t == 1 else mu*buf + (1 - tau)*g                       # _momentum"),
+    "direction momentum": FormulaPair("{velocity}", "d = buf"),
+    "state nesterov velocity": FormulaPair(
+        "IF({k}=1,{g},momentum*{s_prev}+{g})",
+        "buf = g if t == 1 else mu*buf + (1 - 0)*g                          # _nesterov"),
+    "direction nesterov": FormulaPair("{g}+momentum*{velocity}", "d = g + mu*buf"),
+    "state adagrad sum_sq": FormulaPair("{s_prev}+{g}*{g}", "S = S + g*g       # _adagrad"),
+    "direction adagrad": FormulaPair("{g}/(SQRT({sum_sq})+eps)", "d = g/(sqrt(S) + eps)"),
+    "state rmsprop square_avg": FormulaPair(
+        "alpha*{s_prev}+(1-alpha)*({g}*{g})", "v = alpha*v + (1 - alpha)*(g*g)   # _rmsprop"),
+    "state rmsprop grad_avg": FormulaPair(
+        "IF(centered,alpha*{s_prev}+(1-alpha)*{g},0)",
+        "a = alpha*a + (1 - alpha)*g if centered else a (= 0)"),
+    "rmsprop average": FormulaPair(
+        "IF(centered,MAX({square_avg}-{grad_avg}*{grad_avg},0),{square_avg})",
+        "max(v - a*a, 0) if centered else v"),
+    "state rmsprop velocity": FormulaPair(
+        "IF(momentum>0,momentum*{s_prev}+{g}/(SQRT({average})+eps),0)",
+        "buf = mu*buf + g/(sqrt(avg) + eps) if mu > 0 else buf (= 0)"),
+    "direction rmsprop": FormulaPair(
+        "IF(momentum>0,{velocity},{g}/(SQRT({average})+eps))",
+        "d = buf if mu > 0 else g/(sqrt(avg) + eps)"),
+    "state adam m": FormulaPair("beta1*{s_prev}+(1-beta1)*{g}",
+                                "m = beta1*m + (1 - beta1)*g          # _adam"),
+    "state adam v": FormulaPair("beta2*{s_prev}+(1-beta2)*({g}*{g})",
+                                "v = beta2*v + (1 - beta2)*(g*g)"),
+    "state adam v_max": FormulaPair("IF(amsgrad,MAX({s_prev},{v}),0)",
+                                    "vmax = max(vmax, v) if amsgrad else vmax (= 0)"),
+    "direction adam": FormulaPair(
+        "({m}/(1-beta1^{k}))/(SQRT(IF(amsgrad,{v_max},{v})/(1-beta2^{k}))+eps)",
+        "d = (m/(1 - beta1**t))/(sqrt((vmax if amsgrad else v)/(1 - beta2**t)) + eps)"),
     "converged 1": FormulaPair(
         "ABS({s1})<=tolerance", "np.all(np.abs(step) <= tol, axis=1)   # Run.converged"),
     "converged side": FormulaPair("ABS({s})<=tolerance", "abs(step_j) <= tol"),
@@ -170,6 +227,8 @@ FORMULAS: dict[str, FormulaPair] = {
         "(2+{c})/2+SQRT((2-{c})/2*((2-{c})/2)+2*AVERAGE(x_data)*(2*AVERAGE(x_data)))",
         "(a + c)/2 + math.hypot((a - c)/2, b); a = 2, b = 2*mean(x), c = 2*mean(x²) + 2λ"),
     "stability limit": FormulaPair("2/{h}", "2.0/h                # η < 2/λmax(H)"),
+    "stability limit momentum": FormulaPair(
+        "2/{h}*(1+momentum)", "2.0/h*(1 + mu)   # heavy ball: η·λmax < 2 + 2μ (engine._stability)"),
     "reference": FormulaPair("{ref}", "the referenced value"),
     # --- Summary: the sampled cost curve follows the path (summary.curve_grid) ----------
     "curve keep final": FormulaPair(

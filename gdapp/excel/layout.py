@@ -21,7 +21,7 @@ verifier never has to recover a cell's role from its formula text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 from openpyxl.utils import get_column_letter
 
 from gdapp.core import MODELS, ZERO_BAND, Objective, Run, RunSpec
+from gdapp.core.optimizers import OPTIMIZERS, OptimizerRule, corrections
 from gdapp.excel import formulas as fx
 
 FloatArray = NDArray[np.float64]
@@ -79,12 +80,9 @@ def unsupported(spec: RunSpec) -> str | None:
     if spec.model not in MODELS:
         return (f"a workbook holds the linear models (origin, line); the {spec.model} model "
                 "is computed by gdapp run")
-    if not spec.plain_descent:
-        parts = [spec.optimizer, f"the {spec.schedule} schedule"]
-        if spec.minibatch:
-            parts.append(f"batches of {spec.batch_size}")
-        return ("a workbook holds gradient descent at a constant η on every sample; this run "
-                f"uses {', '.join(parts)}: gdapp run computes it")
+    if spec.minibatch:
+        return (f"a workbook holds runs on every sample; this run uses batches of "
+                f"{spec.batch_size}: gdapp run computes it")
     return None
 
 
@@ -103,7 +101,7 @@ def _cost_gradient_only(run: Run) -> FloatArray:
 def _z_before_threshold(run: Run, gc: FloatArray, j: int) -> FloatArray:
     """z_k = bj_(k−1) − η·∂E/∂bj(b_(k−1)), snapped to 0 inside the zero band (row 0: nan)."""
     b = run.params[:-1, j]
-    eg = run.spec.learning_rate * gc[:-1, j]
+    eg = _learning_rates(run)[1:] * gc[:-1, j]
     z = b - eg
     z = np.where(np.abs(z) <= ZERO_BAND * (np.abs(b) + np.abs(eg)), 0.0, z)
     return np.concatenate([[np.nan], z])
@@ -151,7 +149,11 @@ def iteration_columns(run: Run) -> list[Column]:
     intercept = spec.model == "line"
     first_slope = 1 if intercept else 0
     samples = fx.Samples.of(spec.data.p)
-    proximal = spec.penalty == "l1" and spec.l1_method == "proximal"
+    rule = OPTIMIZERS[spec.optimizer]
+    stateful = rule.name != "gd"
+    with_lr = not spec.plain_descent
+    # the proximal step is gradient descent's; other optimizers take the subgradient
+    proximal = spec.penalty == "l1" and spec.l1_method == "proximal" and not stateful
     slope_names = names[first_slope:]
     # column indices
     i_b = {name: 1 + j for j, name in enumerate(names)}
@@ -161,6 +163,11 @@ def iteration_columns(run: Run) -> list[Column]:
     i_conv = 4 + 3 * q
     i_gc = {name: i_conv + 1 + j for j, name in enumerate(slope_names)}
     i_z = {name: i_conv + 1 + len(slope_names) + j for j, name in enumerate(slope_names)}
+    base = i_conv + 1 + (2 * len(slope_names) if proximal else 0)
+    i_lr = base
+    i_d = {name: base + 1 + j for j, name in enumerate(names)}
+    i_state = {(state, name): base + 1 + q * (1 + si) + j
+               for si, state in enumerate(rule.state) for j, name in enumerate(names)}
 
     def ref(index: int, row: str = "{p}") -> str:
         return f"{column_letter(index)}{row}"
@@ -173,13 +180,23 @@ def iteration_columns(run: Run) -> list[Column]:
     def gradient(which: int) -> str:
         return fx.cost_gradient(spec.cost, spec.model, b0, slopes, samples, cost_ref, which)
 
+    lr = ref(i_lr)
+
+    def update(b: str, g: str) -> str:
+        if with_lr:
+            return fx.excel("update lr", b=b, lr=lr, g=g)
+        return fx.excel("update", b=b, g=g)
+
     cols: list[Column] = [Column("k", 0, None, None)]
     # parameters: row 0 is the start; later rows are the update of the previous row
     for name in names:
         if proximal and name in i_z:
-            template = "=" + fx.excel("soft threshold", z=ref(i_z[name]))
+            template = "=" + (fx.excel("soft threshold lr", z=ref(i_z[name]), lr=lr)
+                              if with_lr else fx.excel("soft threshold", z=ref(i_z[name])))
+        elif stateful:
+            template = "=" + update(ref(i_b[name], "{q}"), ref(i_d[name]))
         else:
-            template = "=" + fx.excel("update", b=ref(i_b[name], "{q}"), g=ref(i_g[name], "{q}"))
+            template = "=" + update(ref(i_b[name], "{q}"), ref(i_g[name], "{q}"))
         cols.append(Column(name, f"={name}_start", template,
                            run.params[:, names.index(name)], first_is_formula=True))
     # gradients of cost + penalty
@@ -208,7 +225,12 @@ def iteration_columns(run: Run) -> list[Column]:
             "step", b=ref(i_b[name]), b_prev=ref(i_b[name], "{q}")),
             run.step[:, names.index(name)]))
     steps = [ref(i_step[name]) for name in names]
-    cols.append(Column("converged", False, "=" + fx.converged(steps), run.converged,
+    converged = fx.converged(steps)
+    if stateful:   # a velocity can pass 0 mid-flight: the slope must be small too
+        sides = [fx.excel("converged side", s=s) for s in steps] + \
+            [fx.excel("converged slope", lr=lr, g=ref(i_g[name], "{q}")) for name in names]
+        converged = fx.excel("converged all", sides=",".join(sides))
+    cols.append(Column("converged", False, "=" + converged, run.converged,
                        steps=tuple(i_step[name] for name in names)))
     if proximal:
         gc = _cost_gradient_only(run)
@@ -220,11 +242,66 @@ def iteration_columns(run: Run) -> list[Column]:
         for name in slope_names:
             j = names.index(name)
             cols.append(Column(f"z = {name} − η·∂E/∂{name} (before the soft threshold)", None,
-                               "=" + fx.excel("update", b=ref(i_b[name], "{q}"),
-                                              g=ref(i_gc[name], "{q}")),
+                               "=" + update(ref(i_b[name], "{q}"), ref(i_gc[name], "{q}")),
                                _z_before_threshold(run, gc, j)))
-    assert len(cols) == i_conv + 1 + (2 * len(slope_names) if proximal else 0)
+    if with_lr:
+        cols.extend(_optimizer_columns(run, rule, names, ref, i_g, i_d, i_state))
+    assert len(cols) == base + (1 + q * (1 + len(rule.state)) * stateful if with_lr else 0)
     assert cols[i_cost].header.startswith("cost") and cols[i_obj].header.startswith("obj")
+    return cols
+
+
+def _learning_rates(run: Run) -> FloatArray:
+    """η_k of every update (row 0: nan)."""
+    if run.lr.size == run.params.shape[0]:
+        return run.lr
+    rates = np.full(run.params.shape[0], run.spec.learning_rate)
+    rates[0] = np.nan
+    return rates
+
+
+def _directions(run: Run, rule: OptimizerRule, rates: FloatArray) -> FloatArray:
+    """The direction d_k of every update, as the rule computes it (row 0: nan)."""
+    spec = run.spec
+    h = spec.hyper()
+    m, q = run.params.shape
+    out = np.full((m, q), np.nan)
+    for k in range(1, m):
+        state = tuple(run.state[name][k - 1] for name in rule.state)
+        g = run.gradient[k - 1]
+        d, _ = rule.direction(g, state, k, h, np.sqrt, np.maximum, corrections(h, k))
+        out[k] = d
+    return out
+
+
+def _optimizer_columns(run: Run, rule: OptimizerRule, names: tuple[str, ...],
+                       ref: Callable[..., str], i_g: dict[str, int], i_d: dict[str, int],
+                       i_state: dict[tuple[str, str], int]) -> list[Column]:
+    """η_k, and for an optimizer other than gd its direction d and its state, per parameter:
+    the formulas of :data:`gdapp.core.optimizers.OPTIMIZERS` and ``SCHEDULES``."""
+    k = "$A{p}"
+    rates = _learning_rates(run)
+    cols = [Column("η_k (learning rate of update k)", None,
+                   "=" + fx.excel(f"rate {run.spec.schedule}", k=k), rates)]
+    if rule.name == "gd":
+        return cols
+    directions = _directions(run, rule, rates)
+    for j, name in enumerate(names):
+        cells = {state: ref(i_state[(state, name)]) for state in rule.state}
+        if rule.name == "rmsprop":
+            cells["average"] = fx.excel("rmsprop average", **cells)
+        cols.append(Column(f"direction d of {name}", None, "=" + fx.excel(
+            f"direction {rule.name}", g=ref(i_g[name], "{q}"), k=k, **cells),
+            directions[:, j]))
+    for state in rule.state:
+        for j, name in enumerate(names):
+            cells = {s: ref(i_state[(s, name)]) for s in rule.state}
+            if rule.name == "rmsprop":
+                cells["average"] = fx.excel("rmsprop average", **cells)
+            template = fx.excel(f"state {rule.name} {state}", g=ref(i_g[name], "{q}"), k=k,
+                                s_prev=ref(i_state[(state, name)], "{q}"), **cells)
+            cols.append(Column(f"{state} of {name}", 0.0, "=" + template,
+                               run.state[state][:, j]))
     return cols
 
 

@@ -247,15 +247,26 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     limit = run.stability_limit
     label = "Stability limit 2/λmax(H): η must stay below"
     if spec.cost != "mse" or limit is None:
-        why = ("it is defined for MSE only (the step of MAE and RMSE is not a fixed "
-               "multiple of the distance to the optimum)" if spec.cost != "mse"
-               else "the Hessian is 0 here (all x are 0)")
+        if spec.cost != "mse":
+            why = ("it is defined for MSE only (the step of MAE and RMSE is not a fixed "
+                   "multiple of the distance to the optimum)")
+        elif spec.schedule != "constant":
+            why = f"η changes with the {spec.schedule} schedule: no single limit applies"
+        elif spec.optimizer != "gd":
+            why = (f"{spec.optimizer} has no simple limit (it rescales or carries its steps; "
+                   "only gradient descent and undamped momentum have one)")
+        else:
+            why = "the Hessian is 0 here (all x are 0)"
         return [SummaryRow(label, "none", why)]
+    if spec.optimizer == "momentum":
+        label = "Stability limit (2 + 2μ)/λmax(H): η must stay below"
+    limit_name = "stability limit momentum" if spec.optimizer == "momentum" else \
+        "stability limit"
+    how = "(2 + 2μ)/λmax(H)" if spec.optimizer == "momentum" else "2/λmax(H)"
     if spec.data.p > 1:
         rows = [SummaryRow("Largest eigenvalue of H", 2.0 / limit,
                            f"{AT_EXPORT}: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)")]
-        return [*rows, _f(label, fx.excel("stability limit", h=f"B{first_row}"), "2/λmax(H)",
-                          limit)]
+        return [*rows, _f(label, fx.excel(limit_name, h=f"B{first_row}"), how, limit)]
     x = spec.data.x
     l2 = "+2*lambda_" if spec.penalty == "l2" else ""
     lam2 = 2.0 * spec.lam if spec.penalty == "l2" else 0.0
@@ -271,7 +282,7 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
                "H = [[2, 2·x̄], [2·x̄, 2·mean(x²) (+ 2λ)]]", top),
         ]
     h_ref = f"B{first_row + len(rows) - 1}"
-    rows.append(_f(label, fx.excel("stability limit", h=h_ref), "2/λmax(H)", limit))
+    rows.append(_f(label, fx.excel(limit_name, h=h_ref), how, limit))
     return rows
 
 
