@@ -21,6 +21,7 @@ import numpy as np
 
 from gdapp.core import Objective, Run
 from gdapp.gui.i18n import tr
+from gdapp.gui.optimizer_texts import update_line
 
 MINUS = "−"
 
@@ -103,6 +104,10 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
             lines.append("  " + tr("shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − "
                                    "{s}, 0) = {new}").format(s=number(eta * lam),
                                                              new=number(new)))
+            continue
+        other = update_line(run, k, j)  # an optimizer's direction, η_t, a batch
+        if other is not None:
+            lines.append("  " + other)
             continue
         new = float(run.params[k + 1, j]) if has_next else bj - eta * slope
         lines.append("  " + f"{name} ← {number(bj)} {MINUS} {number(eta)} × {operand(slope)}"
