@@ -368,3 +368,38 @@ def test_rounded_keeps_about_a_thousandth_of_the_span() -> None:
     assert rounded(1.23456, 6.0) == 1.235
     assert rounded(123.456, 600.0) == 123.5
     assert rounded(2.5, 0.0) == 2.5  # no span: as it is
+
+
+def test_the_step_lines_of_l1_with_momentum_add_the_subgradient_not_the_shrink(
+        qtbot: QtBot) -> None:
+    vm = RunViewModel(make_spec(optimizer="momentum", penalty="l1", lam=1.0))
+    lines = describe_step(vm.run, 0, vm.objective)
+    assert any("λ·sign(b1) = 1 × 1 = 1" in line for line in lines), lines
+    assert not any("shrink toward 0" in line for line in lines)
+    # the first momentum step is the gradient itself: 15 − 0.01 × (61 + 1)
+    assert vm.run.params[1, 0] == pytest.approx(15 - 0.01 * 62)
+    assert any(line.strip().startswith("b1 ← b1 − η_t·d = 15 − 0.01 × 62 = 14.38")
+               for line in lines), lines
+
+
+def test_a_narrow_grid_survives_runs_that_drop_columns(qtbot: QtBot) -> None:
+    # Adam's state columns, then plain descent: fewer sections while some were hidden for
+    # room (this crashed Qt in the view's updateGeometries)
+    from gdapp.gui.table_model import IterationTableView
+
+    vm = RunViewModel(make_spec(optimizer="adam", learning_rate=0.05))
+    grid = IterationTableView(vm)
+    qtbot.addWidget(grid)
+    grid.fit_to_width = True
+    grid.resize(400, 500)
+    grid.show()
+    qtbot.waitExposed(grid)
+    assert grid.table_model.columnCount() == 9
+    vm.update(optimizer="gd")
+    assert grid.table_model.columnCount() == 7
+    vm.update(model="line", optimizer="momentum")
+    vm.update(model="origin", optimizer="gd")
+    assert grid.table_model.columnCount() == 7
+    qtbot.wait(10)
+    current = grid.visualRect(grid.table_model.index(vm.current, 0))
+    assert grid.viewport().rect().contains(current)  # the last iterate still in view

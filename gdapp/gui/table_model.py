@@ -290,6 +290,7 @@ class IterationTableView(FittingColumns):
         #: Keep the current row in view (through resizes and the layout after a new run)
         #: until the user scrolls the grid away from it.
         self.following = True
+        self._resetting = False  # while a new run replaces the columns (see below)
         self.table_model = IterationTableModel(vm, self)
         self.setModel(self.table_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -317,9 +318,10 @@ class IterationTableView(FittingColumns):
         self.connect_header()  # the column menu; a drag keeps the user's widths
         self._size_columns()
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
-        # a run with other columns (an optimizer's state) comes: unhide the old ones first
-        # (Qt crashes laying out hidden sections that the reset takes away)
-        self.table_model.modelAboutToBeReset.connect(self._unhide_columns)
+        # no scrolling while a new run's columns replace the old ones (Qt crashed scrolling
+        # from updateGeometries with the sections half reset); modelReset follows k after
+        self.table_model.modelAboutToBeReset.connect(lambda: setattr(self, "_resetting", True))
+        self.table_model.modelReset.connect(lambda: setattr(self, "_resetting", False))
         self.table_model.modelReset.connect(self._size_columns)
         self.table_model.modelReset.connect(self._follow_current)
         self.selectionModel().selectionChanged.connect(self._on_selection)
@@ -362,14 +364,6 @@ class IterationTableView(FittingColumns):
         self._fitting = False
         self._user_sized = False
         self.fit_columns()
-
-    def _unhide_columns(self) -> None:
-        if len(_column_getters(self._vm.run)) == self.table_model.columnCount():
-            return  # the same sections: they keep their widths and hiding
-        for c in range(self.table_model.columnCount()):
-            self.setColumnHidden(c, False)
-        self._squeezed = []
-        self._sized_for = ()
 
     def set_scale(self, scale: float) -> None:
         """Classroom mode: the grid's font ``scale`` times its size, rows and columns
@@ -416,7 +410,7 @@ class IterationTableView(FittingColumns):
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
-        if self.following:
+        if self.following and not self._resetting:
             self._scroll_to_current()
 
     def scrollToTop(self) -> None:
