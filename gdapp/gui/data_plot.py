@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 MAX_DOTS = 5_000
 #: …and at most this many get their residual (and square) drawn.
 MAX_RESIDUALS = 200
-#: Points along the curve ŷ = sin(b1·x) of the sine model.
+# Points along the curve ŷ = sin(b1·x) of the sine model.
 SINE_SAMPLES = 400
 SAMPLE_COLOR = "#222222"
 RESIDUAL_COLOR = "#d62728"

@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from gdapp.core import Run
 from gdapp.gui.i18n import tr
 
-#: A batch's samples shown before "…".
+# A batch's samples shown before "…".
 BATCH_SHOWN = 6
 
 Column = tuple[str, Callable[[int], float]]

@@ -29,7 +29,7 @@ from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import l1_rule_text, optimizer_field_texts, stability_text
 from gdapp.gui.viewmodel import RunViewModel
 
-#: The colour of a stability line whose η is past the limit (the window's warning red).
+# The colour of a stability line whose η is past the limit (the window's warning red).
 PAST_LIMIT_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
 
