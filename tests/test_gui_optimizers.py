@@ -403,3 +403,22 @@ def test_a_narrow_grid_survives_runs_that_drop_columns(qtbot: QtBot) -> None:
     qtbot.wait(10)
     current = grid.visualRect(grid.table_model.index(vm.current, 0))
     assert grid.viewport().rect().contains(current)  # the last iterate still in view
+
+
+def test_a_click_on_the_legend_starts_no_run(qtbot: QtBot) -> None:
+    vm, plot = cost_plot_for(qtbot, NONCONVEX)
+    before = vm.run
+    centre = plot.legend.sceneBoundingRect().center()
+    assert plot.plot_item.getViewBox().sceneBoundingRect().contains(centre)
+    qtbot.mouseClick(plot.plot_widget.viewport(), Qt.MouseButton.LeftButton,
+                     pos=plot.plot_widget.mapFromScene(centre))
+    assert vm.run is before and vm.spec.start == (3.0,)
+
+
+def test_classroom_mode_enlarges_the_global_minimums_label(qtbot: QtBot) -> None:
+    _, plot = cost_plot_for(qtbot, NONCONVEX)
+    label = plot.minima.global_label.label
+    before = label.textItem.font().pointSizeF()
+    plot.set_scale(1.5)
+    assert label.textItem.font().pointSizeF() == pytest.approx(1.5 * 9)
+    assert before == pytest.approx(9)

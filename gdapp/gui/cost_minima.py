@@ -14,6 +14,7 @@ a click can mean (about a thousandth of the view's width).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -120,9 +121,12 @@ def rounded(value: float, span: float) -> float:
 class ClickToStart:
     """A left click on the plot starts a run there (see the module docstring)."""
 
-    def __init__(self, plot_widget: pg.PlotWidget, vm: RunViewModel) -> None:
+    def __init__(self, plot_widget: pg.PlotWidget, vm: RunViewModel,
+                 above: Callable[[], tuple[Any, ...]] = tuple) -> None:
         self._plot_widget = plot_widget
         self._vm = vm
+        #: the items drawn over the view (the legend) that a click on does not start a run
+        self._above = above
         plot_widget.scene().sigMouseClicked.connect(self._on_click)
         plot_widget.setToolTip(plot_widget.toolTip() + " · " + tr(
             "click: start a run from the clicked point"))
@@ -133,8 +137,10 @@ class ClickToStart:
             return
         vb = self._plot_widget.getPlotItem().getViewBox()
         pos = event.scenePos()
-        if not vb.sceneBoundingRect().contains(pos):
-            return  # on an axis, the title or the note
+        if not vb.sceneBoundingRect().contains(pos) or any(
+                item.isVisible() and item.sceneBoundingRect().contains(pos)
+                for item in self._above()):
+            return  # on an axis, the title, the note or the legend
         self.start_at(vb.mapSceneToView(pos))
         event.accept()
 

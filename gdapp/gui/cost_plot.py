@@ -118,7 +118,7 @@ class CostCurvePlot(RunPlotWidget):
             item.setZValue(z)
             self.plot_item.addItem(item)
         self.minima = MinimaMarkers(self.plot_item)
-        self.click_to_start = ClickToStart(self.plot_widget, vm)
+        self.click_to_start = ClickToStart(self.plot_widget, vm, lambda: (self.legend,))
         self._map_shown = False
         self.pinned_items: list[pg.PlotDataItem] = []
         self.pinned_curves: list[pg.PlotDataItem] = []
@@ -137,6 +137,10 @@ class CostCurvePlot(RunPlotWidget):
         # a long path is decimated for the view's size in pixels: follow its resizing
         self.plot_item.getViewBox().sigResized.connect(self._on_resized)
         self.connect_view_model()
+
+    def set_scale(self, scale: float) -> None:
+        super().set_scale(scale)
+        self.minima.set_scale(scale)  # the global minimum's label too
 
     # signals -----------------------------------------------------------------------------
     def _on_run_changed(self) -> None:
