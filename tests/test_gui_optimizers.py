@@ -203,10 +203,12 @@ def test_l1_with_another_optimizer_says_it_takes_the_subgradient(qtbot: QtBot) -
     vm, panel, oc = panel_for(qtbot, make_spec(penalty="l1", lam=1.0))
     form = panel.layout()
     assert not form.isRowVisible(oc.l1_note)
+    assert panel.l1_method.isEnabled()
     choose(oc.boxes["optimizer"], "momentum")
     assert vm.run.l1_rule == "subgradient"
     assert form.isRowVisible(oc.l1_note)
     assert "subgradient λ·sign(b1)" in oc.l1_note.text()
+    assert not panel.l1_method.isEnabled()  # the L1 step is gradient descent's choice
     # the line sits right under the L1 step
     row_l1, _ = form.getWidgetPosition(panel.l1_method)
     assert form.getWidgetPosition(oc.l1_note)[0] == row_l1 + 1

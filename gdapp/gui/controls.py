@@ -380,7 +380,8 @@ class ControlsPanel(QGroupBox):
             self.lam_slider.setValue(lam_shown)
         self.lam.setEnabled(spec.penalty != "none")
         self.lam_slider.setEnabled(spec.penalty != "none")
-        self.l1_method.setEnabled(spec.penalty == "l1")
+        # other optimizers take the L1 subgradient (the line under it says so)
+        self.l1_method.setEnabled(spec.penalty == "l1" and spec.optimizer == "gd")
         del blockers
 
 
