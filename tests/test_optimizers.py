@@ -265,7 +265,7 @@ def test_cli_notes_flags_the_optimizer_does_not_use(capsys: pytest.CaptureFixtur
         in captured.out
 
 
-def test_workbooks_and_the_window_refuse_other_optimizers_in_one_sentence(
+def test_workbooks_refuse_other_optimizers_in_one_sentence(
         tmp_path: object, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     from gdapp.cli import main
@@ -275,8 +275,7 @@ def test_workbooks_and_the_window_refuse_other_optimizers_in_one_sentence(
     capsys.readouterr()
     assert main(["export", "--batch-size", "1", "-o", "b.xlsx"]) == 2
     assert "batches of 1" in capsys.readouterr().err
-    assert main(["gui", "--schedule", "cosine"]) == 2
-    assert "the window shows gradient descent at a constant η" in capsys.readouterr().err
+    # (the window shows them: tests/test_gui_optimizers.py)
 
 
 def test_a_velocity_passing_zero_mid_flight_is_not_convergence() -> None:

@@ -336,7 +336,7 @@ def default_start(data: Dataset, model: str) -> tuple[float, ...]:
     if model not in MODEL_CHOICES:
         return ()
     if data.is_document_example():
-        return (15.0,) if model == "origin" else (0.0, 15.0)
+        return (0.0, 15.0) if model == "line" else (15.0,)
     return tuple(0.0 for _ in model_param_names(model, data.p))
 
 

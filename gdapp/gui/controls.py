@@ -36,7 +36,7 @@ from gdapp.core import (
     L1_METHODS,
     MAX_EXPORTABLE_ROWS,
     MAX_ITERATIONS,
-    MODELS,
+    MODEL_CHOICES,
     PENALTIES,
     parse_number,
 )
@@ -252,7 +252,7 @@ class ControlsPanel(QGroupBox):
         self._add_row(form, "l1_method", self.l1_method)
         self.cost = self._combo(COSTS)
         self._add_row(form, "cost", self.cost)
-        self.model = self._combo(tuple(MODELS))
+        self.model = self._combo(MODEL_CHOICES)
         self._add_row(form, "model", self.model)
 
         self.start_b0 = NumberSpinBox(-WIDE, WIDE, tr("start b0"))
@@ -269,6 +269,12 @@ class ControlsPanel(QGroupBox):
         self._add_row(form, "max_iterations", self.max_iterations)
         self.tolerance = NumberSpinBox(TINY, 1e6, tr("tolerance"))
         self._add_row(form, "tolerance", self.tolerance)
+
+        # the optimizer, schedule and batch rows, generated from the RunSpec fields (a
+        # late import: that module builds on this one's spin boxes)
+        from gdapp.gui.optimizer_controls import OptimizerControls
+        self.optimizer_controls = OptimizerControls(vm, form, self.show_message,
+                                                    l1_after=self.l1_method, parent=self)
 
         self.message = QLabel("")
         self.message.setWordWrap(True)
@@ -327,7 +333,7 @@ class ControlsPanel(QGroupBox):
 
     def _write_start(self) -> None:
         b1 = self.start_b1.value()
-        start = (b1,) if self._vm.spec.model == "origin" else (self.start_b0.value(), b1)
+        start = (self.start_b0.value(), b1) if self._vm.spec.model == "line" else (b1,)
         self._write(start=start)
 
     def _apply_slider(self, log_eta: float) -> None:
@@ -374,7 +380,8 @@ class ControlsPanel(QGroupBox):
             self.lam_slider.setValue(lam_shown)
         self.lam.setEnabled(spec.penalty != "none")
         self.lam_slider.setEnabled(spec.penalty != "none")
-        self.l1_method.setEnabled(spec.penalty == "l1")
+        # other optimizers take the L1 subgradient (the line under it says so)
+        self.l1_method.setEnabled(spec.penalty == "l1" and spec.optimizer == "gd")
         del blockers
 
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
 from gdapp.gui.contour_map import ContourMap
+from gdapp.gui.cost_minima import ClickToStart, MinimaMarkers, curve_range, one_parameter
 from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import (
     MAX_PATH_DOTS,
@@ -116,6 +117,8 @@ class CostCurvePlot(RunPlotWidget):
                                   self.optimum_marker, self.marker), start=1):
             item.setZValue(z)
             self.plot_item.addItem(item)
+        self.minima = MinimaMarkers(self.plot_item)
+        self.click_to_start = ClickToStart(self.plot_widget, vm, lambda: (self.legend,))
         self._map_shown = False
         self.pinned_items: list[pg.PlotDataItem] = []
         self.pinned_curves: list[pg.PlotDataItem] = []
@@ -134,6 +137,10 @@ class CostCurvePlot(RunPlotWidget):
         # a long path is decimated for the view's size in pixels: follow its resizing
         self.plot_item.getViewBox().sigResized.connect(self._on_resized)
         self.connect_view_model()
+
+    def set_scale(self, scale: float) -> None:
+        super().set_scale(scale)
+        self.minima.set_scale(scale)  # the global minimum's label too
 
     # signals -----------------------------------------------------------------------------
     def _on_run_changed(self) -> None:
@@ -159,7 +166,7 @@ class CostCurvePlot(RunPlotWidget):
         self._redraw()
 
     def _on_resized(self) -> None:
-        if self.vm.run.spec.model == "origin" and \
+        if one_parameter(self.vm.run.spec.model) and \
                 abs(self.legend_share()[1] - self._headroom) > 0.01:
             self._redraw()  # the legend's band above the curve keeps its height in pixels
             return
@@ -175,7 +182,7 @@ class CostCurvePlot(RunPlotWidget):
             self.path_item.setPen(pen(color, 1.5))
             self.path_dots.setColor(color)
             self._color = color
-        origin = run.spec.model == "origin"
+        origin = one_parameter(run.spec.model)  # a curve over b1 (origin, sine)
         for item in (self.cost_curve, self.penalty_curve, self.objective_curve, self.tangent):
             item.setVisible(origin)
         if self._map_shown != (not origin):
@@ -194,6 +201,7 @@ class CostCurvePlot(RunPlotWidget):
             if path.isVisible():
                 shown.append((p.run, path, curve))
                 self._draw_pinned_path(p.run, path)
+        self.minima.draw(run)
         self._update_legend(run, pinned)
         if origin:
             self._draw_origin(run, shown)
@@ -226,14 +234,14 @@ class CostCurvePlot(RunPlotWidget):
         self._pinned_drawn[id(path)] = other
         idx = decimate_indices(readable_rows(other), limit=MAX_PATH_DOTS,
                                head=MAX_PATH_DOTS // 2)
-        y = other.objective if other.spec.model == "origin" else other.params[:, 1]
+        y = other.objective if one_parameter(other.spec.model) else other.params[:, 1]
         path.setData(other.params[idx, 0], y[idx])
 
     def _draw_origin(self, run: Run,
                      shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]) -> None:
         spec = run.spec
         path = run.params[: self._rows, 0]
-        x_lo, x_hi = self._range_around_optimum(run, 0, path)
+        x_lo, x_hi = curve_range(run, path) or self._range_around_optimum(run, 0, path)
         tops = self._draw_curves(run, shown, x_lo, x_hi)
         y_lo = min(float(np.min(t)) for t in tops)
         y_hi = max(float(np.max(t)) for t in tops)
@@ -282,7 +290,7 @@ class CostCurvePlot(RunPlotWidget):
         opt = run.optimum
         if opt.params is None:
             return []
-        height = opt.objective if run.spec.model == "origin" else opt.params[1]
+        height = opt.objective if one_parameter(run.spec.model) else opt.params[1]
         if height is None:
             return []
         return [(np.asarray([opt.params[0]], dtype=np.float64),
@@ -369,7 +377,7 @@ class CostCurvePlot(RunPlotWidget):
     def _draw_path(self, run: Run, *, dots: bool = True) -> None:
         """The path's line through (decimated) iterates, always through the current one, and
         a dot on each of at most ``MAX_PATH_DOTS`` iterates."""
-        y = run.objective if run.spec.model == "origin" else run.params[:, 1]
+        y = run.objective if one_parameter(run.spec.model) else run.params[:, 1]
         rows = self._rows
         scale = self.pixels_per_unit(self._x_span, self._y_span)
         cached = self._path_base
@@ -403,7 +411,7 @@ class CostCurvePlot(RunPlotWidget):
         elif self._rows > len(self._path_indices) and k < self._rows and \
                 not np.isin(k, self._path_indices):
             self._draw_path(run, dots=False)
-        if run.spec.model != "origin":
+        if not one_parameter(run.spec.model):
             b0, b1 = float(run.params[k, 0]), float(run.params[k, 1])
             self.marker.setData([b0], [b1])
             per_pixel = self.plot_item.getViewBox().viewPixelSize()[0]
@@ -446,7 +454,7 @@ class CostCurvePlot(RunPlotWidget):
         """The current iterate and, for ``origin``, points along its tangent."""
         run = self.vm.run
         k = self.current_index()
-        if run.spec.model != "origin":
+        if not one_parameter(run.spec.model):
             return run.params[k : k + 1, 0], run.params[k : k + 1, 1]
         x, y = self._tangent(run, k)
         t = np.linspace(0.0, 1.0, 9)
@@ -459,7 +467,7 @@ class CostCurvePlot(RunPlotWidget):
                        ) -> None:
         spec = run.spec
         entries: list[tuple[object, str]] = []
-        if spec.model == "origin":
+        if one_parameter(spec.model):
             entries.append((self.cost_curve, tr("cost E(b1) = {cost}").format(
                 cost=spec.cost.upper())))
             if penalty_on(spec):
@@ -477,6 +485,9 @@ class CostCurvePlot(RunPlotWidget):
             if not item.isVisible():
                 label += tr(" — another cost: not drawn")
             entries.append((item, label))
+        minima = self.minima.legend_entry()
+        if minima is not None:
+            entries.append(minima)
         opt = run.optimum
         if opt.params is not None:
             where = ", ".join(f"{n} = {v:.4g}" for n, v in

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QWidget
 
 from gdapp.core import Dataset, Run
+from gdapp.core.models import sine_predictions
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import (
     FloatArray,
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 MAX_DOTS = 5_000
 #: …and at most this many get their residual (and square) drawn.
 MAX_RESIDUALS = 200
+# Points along the curve ŷ = sin(b1·x) of the sine model.
+SINE_SAMPLES = 400
 SAMPLE_COLOR = "#222222"
 RESIDUAL_COLOR = "#d62728"
 SQUARE_FILL = QColor(214, 39, 40, 40)
@@ -56,8 +59,10 @@ def thinned(n: int, limit: int) -> np.ndarray:
 
 
 def predictions(run: Run, k: int, x: FloatArray) -> FloatArray:
-    """ŷ of iterate k at ``x``: b1·x, or b0 + b1·x."""
+    """ŷ of iterate k at ``x``: b1·x, b0 + b1·x, or sin(b1·x)."""
     b = run.params[k]
+    if run.spec.model == "sine":
+        return np.asarray(sine_predictions(b[None, :], x)[0], dtype=np.float64)
     if run.spec.model == "origin":
         return np.asarray(b[0] * x, dtype=np.float64)
     return np.asarray(b[0] + b[1] * x, dtype=np.float64)
@@ -133,14 +138,16 @@ class DataPlot(RunPlotWidget):
         ends = np.asarray([x_lo, x_hi])
         rows = readable_rows(run)
         heights = [float(np.min(data.y)), float(np.max(data.y))]
+        reach = np.linspace(x_lo, x_hi, SINE_SAMPLES) if run.spec.model == "sine" else ends
         for k in (0, rows - 1):
-            heights += [float(v) for v in predictions(run, k, ends)]
+            heights += [float(v) for v in predictions(run, k, reach)]
         finite = [h for h in heights if np.isfinite(h)]
         y_lo, y_hi = padded(min(finite), max(finite), 0.06)
         self._y_reach = (y_lo - 2 * (y_hi - y_lo), y_hi + 2 * (y_hi - y_lo))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         names = (data.x_name, data.y_name)
-        model = "ŷ = b1·x" if run.spec.model == "origin" else "ŷ = b0 + b1·x"
+        model = {"origin": "ŷ = b1·x", "sine": "ŷ = sin(b1·x)"}.get(run.spec.model,
+                                                                "ŷ = b0 + b1·x")
         self.set_texts(tr("Data and the line {model} at k").format(model=model),
                        names[1], names[0])
         self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
@@ -179,6 +186,9 @@ class DataPlot(RunPlotWidget):
         x_lo, x_hi = self._x_range
         lo, hi = self._y_reach
         b = run.params[k]
+        if run.spec.model == "sine":  # the curve, sampled across the view
+            xs = np.linspace(x_lo, x_hi, SINE_SAMPLES)
+            return xs, np.clip(predictions(run, k, xs), lo, hi)
         b0, b1 = (0.0, float(b[0])) if run.spec.model == "origin" else (float(b[0]),
                                                                          float(b[1]))
         if b1 != 0.0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gdapp.core import RunSpec
 from gdapp.gui.i18n import tr
+from gdapp.gui.optimizer_texts import optimizer_label
 
 
 def penalty_on(spec: RunSpec) -> bool:
@@ -25,6 +26,8 @@ def penalty_formula(spec: RunSpec) -> str:
 def run_label(spec: RunSpec) -> str:
     """A short legend label for a run: its learning rate and, if any, its penalty."""
     label = f"η = {spec.learning_rate:g}"
+    if optimizer_label(spec):  # adam, momentum μ = 0.9, a schedule, mini-batches
+        label = f"{optimizer_label(spec)}, {label}"
     if penalty_on(spec):
         label += f", {spec.penalty.upper()} λ = {spec.lam:g}"
     return label
@@ -53,6 +56,8 @@ def difference_label(other: RunSpec, spec: RunSpec) -> str:
                      else f"{other.penalty.upper()} λ = {other.lam:g}")
     if other.penalty == "l1" and spec.penalty == "l1" and other.l1_method != spec.l1_method:
         parts.append(other.l1_method)
+    if optimizer_label(other) != optimizer_label(spec):
+        parts.append(optimizer_label(other) or "gd")
     parts.append(f"η = {other.learning_rate:g}")
     if other.resolved_start() != spec.resolved_start() and other.model == spec.model:
         parts.append(tr("from {start}").format(

@@ -38,6 +38,7 @@ def choice_labels() -> dict[str, str]:
     """The combo boxes' choices (model, cost, penalty, L1 step), translated."""
     return {
         "origin": tr("origin  ŷ = b1·x"), "line": tr("line  ŷ = b0 + b1·x"),
+        "sine": tr("sine  ŷ = sin(b1·x)"),
         "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
         "none": tr("none"), "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
         "proximal": tr("proximal"), "subgradient": tr("subgradient"),

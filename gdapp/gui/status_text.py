@@ -54,7 +54,9 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
     limit = run.stability_limit
     eta = spec.learning_rate
     if limit is not None:
-        parts.append(tr("stable for η < 2/E'' = {limit}").format(limit=f"{limit:.6g}"))
+        parts.append(tr("stable for η < (2 + 2μ)/E'' = {limit}").format(limit=f"{limit:.6g}")
+                     if spec.optimizer == "momentum"
+                     else tr("stable for η < 2/E'' = {limit}").format(limit=f"{limit:.6g}"))
         if math.isclose(eta, limit, rel_tol=1e-9):
             warning = tr("η = {eta} sits on the stability limit {limit}: the iterates bounce "
                          "back and forth for ever").format(eta=f"{eta:g}", limit=f"{limit:.6g}")

@@ -21,6 +21,7 @@ import numpy as np
 
 from gdapp.core import Objective, Run
 from gdapp.gui.i18n import tr
+from gdapp.gui.optimizer_texts import update_line
 
 MINUS = "−"
 
@@ -86,14 +87,14 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
             slope = gc + part
             lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
                 g=number(gc), p=operand(part), s=number(slope)))
-        elif penalised and spec.penalty == "l1" and spec.l1_method == "subgradient":
+        elif penalised and spec.penalty == "l1" and run.l1_rule == "subgradient":
             part = lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
             lines.append("  " + tr("penalty part λ·sign(b1) = {lam} × {s} = {p}").format(
                 lam=number(lam), s=operand(part / lam), p=number(part)))
             slope = gc + part
             lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
                 g=number(gc), p=operand(part), s=number(slope)))
-        if penalised and spec.penalty == "l1" and spec.l1_method == "proximal":
+        if penalised and spec.penalty == "l1" and run.l1_rule == "proximal":
             z = bj - eta * gc
             lines.append("  " + tr("step on the cost: z = b1 − η·∂E/∂b1 = {b} − {eta} × "
                                    "{g} = {z}").format(b=number(bj), eta=number(eta),
@@ -103,6 +104,10 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
             lines.append("  " + tr("shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − "
                                    "{s}, 0) = {new}").format(s=number(eta * lam),
                                                              new=number(new)))
+            continue
+        other = update_line(run, k, j)  # an optimizer's direction, η_t, a batch
+        if other is not None:
+            lines.append("  " + other)
             continue
         new = float(run.params[k + 1, j]) if has_next else bj - eta * slope
         lines.append("  " + f"{name} ← {number(bj)} {MINUS} {number(eta)} × {operand(slope)}"

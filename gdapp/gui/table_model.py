@@ -45,6 +45,7 @@ from gdapp.core import Run
 from gdapp.gui.grid_columns import FIT_DIGITS, FittingColumns
 from gdapp.gui.grid_painter import CellDelegate, CellPainter
 from gdapp.gui.i18n import tr
+from gdapp.gui.optimizer_columns import batch_columns, batch_text, extra_title, optimizer_columns
 from gdapp.gui.viewmodel import RunViewModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -106,14 +107,16 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
     cols += [(f"∂/∂{n}", of_matrix(run.gradient, j)) for j, n in enumerate(names)]
     cols += [("cost E", of_vector(run.cost)), ("penalty", of_vector(run.penalty)),
              ("objective", of_vector(run.objective))]
+    if run.batches is not None:  # the batch (a text column) and its gradient
+        cols += [("batch", lambda r: float("nan")), *batch_columns(run)]
     cols += [(f"Δ{n}", of_matrix(run.step, j)) for j, n in enumerate(names)]
-    return cols
+    return cols + optimizer_columns(run)
 
 
 def column_title(key: str) -> str:
     """A column's header in the window's language (the parameters' names stay as they are)."""
     return {"cost E": tr("cost E"), "penalty": tr("penalty"),
-            "objective": tr("objective")}.get(key, key)
+            "objective": tr("objective")}.get(key) or extra_title(key)
 
 
 class IterationTableModel(QAbstractTableModel):
@@ -126,6 +129,7 @@ class IterationTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._run = vm.run
         self._columns = _column_getters(self._run)
+        self._texts = self._text_columns()
         self._current = vm.current
         self.marks: dict[int, QColor] = {}
         self._mark_rows()
@@ -137,6 +141,7 @@ class IterationTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._run = self._vm.run
         self._columns = _column_getters(self._run)
+        self._texts = self._text_columns()
         self._current = self._vm.current
         self._mark_rows()
         self.endResetModel()
@@ -148,6 +153,12 @@ class IterationTableModel(QAbstractTableModel):
         for row in {old, k}:
             if 0 <= row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def _text_columns(self) -> dict[int, Callable[[int], str]]:
+        """The columns that show text, not a number (a mini-batch run's batch)."""
+        text = batch_text(self._run)
+        keys = [key for key, _ in self._columns]
+        return {keys.index("batch"): text} if text is not None and "batch" in keys else {}
 
     # ---- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -172,6 +183,8 @@ class IterationTableModel(QAbstractTableModel):
 
     def cell_text(self, row: int, col: int) -> str:
         """The text of a cell as the grid shows it (the display role)."""
+        if col in self._texts:
+            return self._texts[col](row)
         return str(row) if col == 0 else format_number(self._columns[col][1](row))
 
     def cell_value(self, row: int, col: int) -> float:
@@ -181,7 +194,7 @@ class IterationTableModel(QAbstractTableModel):
     def shorter_text(self, row: int, col: int, fits: Callable[[str], bool]) -> str:
         """A cell's text when :meth:`cell_text` does not ``fit``: the number with fewer
         significant digits, or :data:`OVERFLOW_TEXT` (always for the row number k)."""
-        if col == 0:
+        if col == 0 or col in self._texts:
             return OVERFLOW_TEXT
         value = self._columns[col][1](row)
         return next((t for t in shorter_numbers(value) if fits(t)), OVERFLOW_TEXT)
@@ -197,6 +210,8 @@ class IterationTableModel(QAbstractTableModel):
             row, col = index.row(), index.column()
             if col == 0:
                 return str(row)
+            if col in self._texts:
+                return self._texts[col](row)
             return format_number(self._columns[col][1](row))
         if role == _ALIGN:
             return _RIGHT
@@ -258,7 +273,8 @@ class IterationTableModel(QAbstractTableModel):
         cols = list(range(self.columnCount())) if columns is None else sorted(columns)
         lines = ["\t".join(column_title(self._columns[c][0]) for c in cols)]
         for row in sorted(set(rows)):
-            cells = [str(row) if c == 0 else repr(self._columns[c][1](row)) for c in cols]
+            cells = [str(row) if c == 0 else self._texts[c](row) if c in self._texts
+                     else repr(self._columns[c][1](row)) for c in cols]
             lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
 
@@ -274,6 +290,7 @@ class IterationTableView(FittingColumns):
         #: Keep the current row in view (through resizes and the layout after a new run)
         #: until the user scrolls the grid away from it.
         self.following = True
+        self._resetting = False  # while a new run replaces the columns (see below)
         self.table_model = IterationTableModel(vm, self)
         self.setModel(self.table_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -301,6 +318,10 @@ class IterationTableView(FittingColumns):
         self.connect_header()  # the column menu; a drag keeps the user's widths
         self._size_columns()
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
+        # no scrolling while a new run's columns replace the old ones (Qt crashed scrolling
+        # from updateGeometries with the sections half reset); modelReset follows k after
+        self.table_model.modelAboutToBeReset.connect(lambda: setattr(self, "_resetting", True))
+        self.table_model.modelReset.connect(lambda: setattr(self, "_resetting", False))
         self.table_model.modelReset.connect(self._size_columns)
         self.table_model.modelReset.connect(self._follow_current)
         self.selectionModel().selectionChanged.connect(self._on_selection)
@@ -314,7 +335,9 @@ class IterationTableView(FittingColumns):
         # does not fit shows fewer digits); k gets room for 7 digits, bold. Room for both at
         # once would push the third number column off the grid at the window's default size.
         spec = self.table_model.run.spec
-        layout = (spec.model, spec.penalty == "none")
+        layout = (spec.model, spec.penalty == "none",
+                  tuple(self.table_model.column_key(c)
+                        for c in range(self.table_model.columnCount())))
         if layout == self._sized_for:
             return  # same columns as before: keep the widths (and the user's)
         self._sized_for = layout
@@ -378,7 +401,7 @@ class IterationTableView(FittingColumns):
         # Fully visible, in the column shown at the left (no horizontal jump). Right after a
         # new run or before the first show the scroll bars still have their old range and
         # the scroll is cut short: updateGeometries, which sets the ranges, repeats it.
-        column = max(self.columnAt(0), 0)
+        column = min(max(self.columnAt(0), 0), self.table_model.columnCount() - 1)
         self.scrollTo(self.table_model.index(self._vm.current, column),
                       QAbstractItemView.ScrollHint.EnsureVisible)
 
@@ -387,7 +410,7 @@ class IterationTableView(FittingColumns):
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
-        if self.following:
+        if self.following and not self._resetting:
             self._scroll_to_current()
 
     def scrollToTop(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_start, run
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
 from gdapp.gui.i18n import tr
+from gdapp.gui.optimizer_texts import optimizer_label
 
 #: The current run's colour, on every plot, whatever is pinned.
 THIS_RUN_COLOR = "#1f77b4"
@@ -102,6 +103,8 @@ def describe_spec(spec: RunSpec) -> str:
     η always appears; other settings only when they differ from the defaults.
     """
     parts = [f"η = {spec.learning_rate:g}"]
+    if optimizer_label(spec):
+        parts.insert(0, optimizer_label(spec))
     if spec.penalty != "none":
         parts.append(f"{spec.penalty.upper()} λ = {spec.lam:g}")
         if spec.penalty == "l1" and spec.l1_method != "proximal":
@@ -368,7 +371,7 @@ class RunViewModel(QObject):
             return None
         model = changes.get("model", old.model)
         b1 = start[-1]
-        return (b1,) if model == "origin" else ((start[0], b1) if len(start) == 2 else (0.0, b1))
+        return ((start[0], b1) if len(start) == 2 else (0.0, b1)) if model == "line" else (b1,)
 
     def set_current(self, k: int) -> None:
         """Move to iterate ``k`` (clamped to [0, run.iterations]); emits on a change."""

@@ -724,6 +724,10 @@
         <translation>직선  ŷ = b0 + b1·x</translation>
     </message>
     <message>
+        <source>sine  ŷ = sin(b1·x)</source>
+        <translation>사인  ŷ = sin(b1·x)</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -794,6 +798,10 @@
     <message>
         <source>exact optimum {where}{value} ({method}); distance from k = {k}: {distance}</source>
         <translation>정확한 최적해 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
+    </message>
+    <message>
+        <source>stable for η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</source>
+        <translation>안정 한계: η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</translation>
     </message>
     <message>
         <source>stable for η &lt; 2/E&apos;&apos; = {limit}</source>
@@ -1154,6 +1162,210 @@
     <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>global minimum b1 = {b}</source>
+        <translation>전역 최솟값 b1 = {b}</translation>
+    </message>
+    <message>
+        <source>local minima ({n}, dense search)</source>
+        <translation>국소 최솟값 ({n}개, 촘촘한 탐색)</translation>
+    </message>
+    <message>
+        <source>click: start a run from the clicked point</source>
+        <translation>클릭: 클릭한 점에서 실행을 시작합니다</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>{slope} (batch)</source>
+        <translation>{slope} (배치)</translation>
+    </message>
+    <message>
+        <source> (all)</source>
+        <translation> (전체)</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>How the gradient becomes a step: gd (the note&apos;s), momentum, nesterov, adagrad, rmsprop or adam (PyTorch&apos;s equations).</source>
+        <translation>그래디언트로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, rmsprop, adam(PyTorch의 식).</translation>
+    </message>
+    <message>
+        <source>μ (momentum)</source>
+        <translation>μ (모멘텀)</translation>
+    </message>
+    <message>
+        <source>How much of the previous step carries on: buf = μ·buf + (1 − τ)·g (momentum, nesterov 0.9; rmsprop 0).</source>
+        <translation>앞 단계가 얼마나 이어지는지: buf = μ·buf + (1 − τ)·g (momentum, nesterov는 0.9, rmsprop은 0).</translation>
+    </message>
+    <message>
+        <source>τ (dampening)</source>
+        <translation>τ (감쇠)</translation>
+    </message>
+    <message>
+        <source>The share of each new gradient left out of the velocity (torch SGD).</source>
+        <translation>새 그래디언트 중 속도에 더하지 않는 몫입니다(torch SGD).</translation>
+    </message>
+    <message>
+        <source>β1</source>
+        <translation>β1</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s memory of the gradient: m = β1·m + (1 − β1)·g.</source>
+        <translation>Adam이 그래디언트를 기억하는 정도: m = β1·m + (1 − β1)·g.</translation>
+    </message>
+    <message>
+        <source>β2</source>
+        <translation>β2</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s memory of the squared gradient: v = β2·v + (1 − β2)·g².</source>
+        <translation>Adam이 그래디언트 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>Added to the root in the denominator so that it is never 0 (adagrad 1e-10; rmsprop, adam 1e-8).</source>
+        <translation>분모가 0이 되지 않도록 제곱근에 더하는 값입니다(adagrad 1e-10, rmsprop과 adam 1e-8).</translation>
+    </message>
+    <message>
+        <source>α (smoothing)</source>
+        <translation>α (평활)</translation>
+    </message>
+    <message>
+        <source>RMSProp&apos;s memory of the squared gradient: v = α·v + (1 − α)·g².</source>
+        <translation>RMSProp이 그래디언트 제곱을 기억하는 정도: v = α·v + (1 − α)·g².</translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation>중심화</translation>
+    </message>
+    <message>
+        <source>RMSProp divides by the variance of g, not its mean square.</source>
+        <translation>RMSProp이 g의 제곱 평균 대신 분산으로 나눕니다.</translation>
+    </message>
+    <message>
+        <source>AMSGrad</source>
+        <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <source>Adam divides by the largest v seen so far.</source>
+        <translation>Adam이 지금까지 나온 가장 큰 v로 나눕니다.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>스케줄</translation>
+    </message>
+    <message>
+        <source>How η changes with the update t: constant (the note&apos;s), step, exponential, invscaling or cosine.</source>
+        <translation>업데이트 t에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, invscaling, cosine.</translation>
+    </message>
+    <message>
+        <source>γ (decay)</source>
+        <translation>γ (감소율)</translation>
+    </message>
+    <message>
+        <source>The factor of the step (default 0.5) and exponential (0.99) schedules.</source>
+        <translation>step 스케줄(기본값 0.5)과 exponential 스케줄(0.99)에서 곱하는 값입니다.</translation>
+    </message>
+    <message>
+        <source>s (step size)</source>
+        <translation>s (단계 크기)</translation>
+    </message>
+    <message>
+        <source>The step schedule multiplies η by γ every s updates.</source>
+        <translation>step 스케줄은 업데이트 s번마다 η에 γ를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>power_t</source>
+        <translation>power_t</translation>
+    </message>
+    <message>
+        <source>The inverse-scaling schedule&apos;s exponent: η/t^power_t.</source>
+        <translation>역스케일링 스케줄의 지수: η/t^power_t.</translation>
+    </message>
+    <message>
+        <source>Batch size B</source>
+        <translation>배치 크기 B</translation>
+    </message>
+    <message>
+        <source>Samples per update: all of them (the note&apos;s full batch) unless given; 1 is stochastic gradient descent.</source>
+        <translation>업데이트 한 번에 쓰는 샘플 수: 정하지 않으면 전부(강의 노트의 전체 배치)이고, 1이면 확률적 경사하강법입니다.</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>섞기</translation>
+    </message>
+    <message>
+        <source>Draw a new order of the samples at every epoch (else they are taken in order).</source>
+        <translation>에포크마다 샘플의 순서를 새로 뽑습니다(아니면 차례대로 씁니다).</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>The seed of the shuffled orders: the same seed, the same run.</source>
+        <translation>섞는 순서의 시드: 시드가 같으면 실행도 같습니다.</translation>
+    </message>
+    <message>
+        <source>stable for η &lt; {limit} (GD: η &lt; 2/λmax)</source>
+        <translation>안정 한계: η &lt; {limit} (GD: η &lt; 2/λmax)</translation>
+    </message>
+    <message>
+        <source>stable for η &lt; {limit} (heavy ball: η·λmax &lt; 2 + 2μ, μ = {mu})</source>
+        <translation>안정 한계: η &lt; {limit} (헤비볼: η·λmax &lt; 2 + 2μ, μ = {mu})</translation>
+    </message>
+    <message>
+        <source>no simple limit of η for {optimizer}: it rescales each step by the gradients it has seen</source>
+        <translation>{optimizer}에는 η의 간단한 안정 한계가 없습니다. 지금까지의 그래디언트로 단계마다 크기를 바꾸기 때문입니다</translation>
+    </message>
+    <message>
+        <source>no simple limit of η: each mini-batch has a curvature of its own</source>
+        <translation>η의 간단한 안정 한계가 없습니다. 미니배치마다 곡률이 다르기 때문입니다</translation>
+    </message>
+    <message>
+        <source>no simple limit of η: the schedule changes η at every update</source>
+        <translation>η의 간단한 안정 한계가 없습니다. 스케줄이 업데이트마다 η를 바꾸기 때문입니다</translation>
+    </message>
+    <message>
+        <source>no simple limit of η for {optimizer} with these settings</source>
+        <translation>이 설정의 {optimizer}에는 η의 간단한 안정 한계가 없습니다</translation>
+    </message>
+    <message>
+        <source>no simple limit of η for this cost: 2/λmax holds for the squared error of a linear model</source>
+        <translation>이 비용함수에는 η의 간단한 안정 한계가 없습니다. 2/λmax는 선형 모델의 제곱오차에만 맞습니다</translation>
+    </message>
+    <message>
+        <source>L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the proximal step is gradient descent&apos;s only).</source>
+        <translation>{optimizer}의 L1: 기울기에 서브그래디언트 λ·sign(b1)을 더합니다(근접 단계는 경사하강법에만 있습니다).</translation>
+    </message>
+    <message>
+        <source>{schedule} schedule</source>
+        <translation>{schedule} 스케줄</translation>
+    </message>
+    <message>
+        <source>B = {b} shuffled</source>
+        <translation>B = {b}, 섞음</translation>
+    </message>
+    <message>
+        <source>the batch gradient</source>
+        <translation>배치 그래디언트</translation>
+    </message>
+    <message>
+        <source>{name} ← {name} − η_t·d   (d: {what}&apos;s direction, from the gradient and its state)</source>
+        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 그래디언트와 상태로 정해짐)</translation>
+    </message>
+    <message>
+        <source>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}&apos;s direction)</source>
+        <translation>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}의 방향)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,133 @@
+"""What the window says about a run's optimizer, schedule and mini-batches.
+
+* :func:`optimizer_field_texts` — the optimizer, schedule and batch settings' labels and
+  help, as ``tr()`` literals (lupdate collects only literals; a test keeps them equal to the
+  :class:`~gdapp.core.RunSpec` metadata, as :mod:`gdapp.gui.spec_texts` does for the others);
+* :func:`stability_text` — the stability limit of the optimizer in use, or why there is none;
+* :func:`l1_rule_text` — which L1 step an optimizer other than gradient descent takes;
+* :func:`optimizer_label` — what sets a run's optimizer apart (``"adam"``, ``"momentum μ =
+  0.9"``), for legends and the pinned runs;
+* :func:`update_line` — the update of iterate k for such a run, ``b1 ← b − η_t·d``.
+"""
+
+from __future__ import annotations
+
+from gdapp.core import Run, RunSpec
+from gdapp.gui.i18n import tr
+
+
+def optimizer_field_texts() -> dict[str, tuple[str, str]]:
+    """The optimizer, schedule and batch settings: name → (label, help), translated."""
+    return {
+        "optimizer": (tr("Optimizer"), tr(
+            "How the gradient becomes a step: gd (the note's), momentum, nesterov, adagrad, "
+            "rmsprop or adam (PyTorch's equations).")),
+        "momentum": (tr("μ (momentum)"), tr(
+            "How much of the previous step carries on: buf = μ·buf + (1 − τ)·g (momentum, "
+            "nesterov 0.9; rmsprop 0).")),
+        "dampening": (tr("τ (dampening)"), tr(
+            "The share of each new gradient left out of the velocity (torch SGD).")),
+        "beta1": (tr("β1"), tr("Adam's memory of the gradient: m = β1·m + (1 − β1)·g.")),
+        "beta2": (tr("β2"), tr(
+            "Adam's memory of the squared gradient: v = β2·v + (1 − β2)·g².")),
+        "eps": (tr("ε"), tr("Added to the root in the denominator so that it is never 0 "
+                            "(adagrad 1e-10; rmsprop, adam 1e-8).")),
+        "alpha": (tr("α (smoothing)"), tr(
+            "RMSProp's memory of the squared gradient: v = α·v + (1 − α)·g².")),
+        "centered": (tr("Centred"), tr(
+            "RMSProp divides by the variance of g, not its mean square.")),
+        "amsgrad": (tr("AMSGrad"), tr("Adam divides by the largest v seen so far.")),
+        "schedule": (tr("Schedule"), tr(
+            "How η changes with the update t: constant (the note's), step, exponential, "
+            "invscaling or cosine.")),
+        "gamma": (tr("γ (decay)"), tr(
+            "The factor of the step (default 0.5) and exponential (0.99) schedules.")),
+        "step_size": (tr("s (step size)"), tr(
+            "The step schedule multiplies η by γ every s updates.")),
+        "power_t": (tr("power_t"), tr(
+            "The inverse-scaling schedule's exponent: η/t^power_t.")),
+        "batch_size": (tr("Batch size B"), tr(
+            "Samples per update: all of them (the note's full batch) unless given; 1 is "
+            "stochastic gradient descent.")),
+        "shuffle": (tr("Shuffle"), tr(
+            "Draw a new order of the samples at every epoch (else they are taken in "
+            "order).")),
+        "seed": (tr("Seed"), tr(
+            "The seed of the shuffled orders: the same seed, the same run.")),
+    }
+
+
+def stability_text(run: Run) -> tuple[str, bool]:
+    """The stability limit of η for the run's optimizer, in one line, and whether η is past
+    it: ``"stable for η < 0.4 (GD: η < 2/λmax)"``; heavy-ball momentum
+    η·λmax < 2 + 2μ; the adaptive optimizers, schedules and mini-batches have no simple
+    limit."""
+    spec = run.spec
+    limit = run.stability_limit
+    eta = spec.learning_rate
+    if limit is not None and spec.optimizer == "gd":
+        return tr("stable for η < {limit} (GD: η < 2/λmax)").format(
+            limit=f"{limit:.4g}"), eta >= limit
+    if limit is not None and spec.optimizer == "momentum":
+        text = tr("stable for η < {limit} (heavy ball: η·λmax < 2 + 2μ, μ = {mu})").format(
+            limit=f"{limit:.4g}", mu=f"{spec.hyper().momentum:g}")
+        return text, eta >= limit
+    if spec.optimizer in ("adagrad", "rmsprop", "adam"):
+        return tr("no simple limit of η for {optimizer}: it rescales each step by the "
+                  "gradients it has seen").format(optimizer=spec.optimizer), False
+    if spec.minibatch:
+        return tr("no simple limit of η: each mini-batch has a curvature of its own"), False
+    if spec.schedule != "constant":
+        return tr("no simple limit of η: the schedule changes η at every update"), False
+    if spec.optimizer != "gd":
+        return tr("no simple limit of η for {optimizer} with these settings").format(
+            optimizer=spec.optimizer), False
+    return tr("no simple limit of η for this cost: 2/λmax holds for the squared error of "
+              "a linear model"), False
+
+
+def l1_rule_text(spec: RunSpec) -> str:
+    """For L1 with an optimizer other than gradient descent, which step it takes ("" else)."""
+    if spec.penalty != "l1" or spec.optimizer == "gd":
+        return ""
+    return tr("L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the "
+              "proximal step is gradient descent's only).").format(optimizer=spec.optimizer)
+
+
+def optimizer_label(spec: RunSpec) -> str:
+    """The optimizer, schedule and batches of a run when they are not the note's, e.g.
+    ``"adam"``, ``"momentum μ = 0.9, step schedule"``, ``"B = 2 shuffled"``; "" for the
+    note's kind of run."""
+    parts = []
+    if spec.optimizer != "gd":
+        name = spec.optimizer
+        if spec.applies("momentum"):
+            name += f" μ = {spec.hyper().momentum:g}"
+        parts.append(name)
+    if spec.schedule != "constant":
+        parts.append(tr("{schedule} schedule").format(schedule=spec.schedule))
+    if spec.minibatch:
+        parts.append(tr("B = {b} shuffled").format(b=spec.batch_size) if spec.shuffle
+                     else f"B = {spec.batch_size}")
+    return ", ".join(parts)
+
+
+def update_line(run: Run, k: int, j: int) -> str | None:
+    """The update of parameter j from iterate k, ``b1 ← b1 − η_t·d = …``, for a run whose
+    optimizer, schedule or batches are not the note's (None for the note's kind); d is the
+    direction the optimizer made of the (batch) gradient."""
+    spec = run.spec
+    if spec.plain_descent:
+        return None
+    name = spec.param_names[j]
+    what = spec.optimizer if spec.optimizer != "gd" else tr("the batch gradient")
+    if k >= run.iterations:
+        return tr("{name} ← {name} − η_t·d   (d: {what}'s direction, from the gradient and "
+                  "its state)").format(name=name, what=what)
+    eta_t = float(run.lr[k + 1])
+    new = float(run.params[k + 1, j])
+    d = (float(run.params[k, j]) - new) / eta_t
+    return tr("{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}'s "
+              "direction)").format(name=name, b=f"{float(run.params[k, j]):.10g}",
+                                   eta=f"{eta_t:.10g}", d=f"{d:.10g}",
+                                   new=f"{new:.10g}", what=what)
