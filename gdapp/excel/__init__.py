@@ -10,7 +10,8 @@ Never imports Qt.
 
 from gdapp.excel.data_import import load_data_xlsx
 from gdapp.excel.examples import write_examples
-from gdapp.excel.export import ExportError, expected_cells, export_workbook
+from gdapp.excel.expected import expected_cells
+from gdapp.excel.export import ExportError, export_workbook
 from gdapp.excel.readback import GdappWorkbook, WorkbookError, read_workbook
 
 __all__ = [

@@ -21,7 +21,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -44,12 +44,10 @@ from gdapp.excel.labels import Language, Words, words
 from gdapp.excel.layout import (
     FIRST_ROW,
     Column,
-    iteration_cells,
     iteration_columns,
     iteration_row,
     unsupported,
 )
-from gdapp.excel.layout import Cell as PlanCell
 from gdapp.excel.scratch import (
     EXPORT_PREFIX,
     remove_stale_temporaries,
@@ -61,12 +59,8 @@ from gdapp.excel.summary import (
     CURVE_POINTS,
     STATUS_LABEL,
     block_rows,
-    curve_expected,
     curve_formula,
-    curve_grid,
     curve_point_formula,
-    curve_terms,
-    data_expected,
     data_formulas,
     summary_rows,
 )
@@ -482,46 +476,3 @@ def _target_mode(target: Path) -> int:
     return 0o644
 
 
-# ---- what a verifier compares ---------------------------------------------------------
-def expected_cells(run: Run) -> Iterator[PlanCell]:
-    """For every formula cell :func:`export_workbook` writes on the Data (prediction,
-    residual), Iterations and Summary sheets, a :class:`~gdapp.excel.layout.Cell`: sheet
-    title, "B7"-style ref, the formula text exactly as written, the value the engine says it
-    must have, and what the verifier needs to know of its rounding (the size of the terms
-    of a sum over the samples; a converged flag's steps).
-
-    Lazy, in sheet and row order. Every formula the exporter writes is numeric or boolean
-    (the converged flags); text cells (status, method notes) are constants, not formulas,
-    and are not listed.
-    """
-    yhat, resid = data_expected(run)
-    p = run.spec.data.p
-    pred_col, res_col = get_column_letter(p + 3), get_column_letter(p + 4)
-    for i in range(run.spec.data.n):
-        row = i + FIRST_ROW
-        pred, res = data_formulas(run, row)
-        yield PlanCell("Data", f"{pred_col}{row}", pred, float(yhat[i]))
-        yield PlanCell("Data", f"{res_col}{row}", res, float(resid[i]))
-    columns = iteration_columns(run)
-    yield from iteration_cells("Iterations", columns, int(run.params.shape[0]))
-    rows = summary_rows(run, columns)
-    block = block_rows(run)
-    grid = curve_grid(run)
-    curve = curve_expected(run, grid)
-    terms = curve_terms(run, grid, curve)
-    for r in range(2, max(len(rows), CURVE_POINTS, len(block)) + 2):
-        if r - 1 < len(block):
-            for c, cell in enumerate(block[r - 1]):
-                if cell.expected is not None:
-                    yield PlanCell("Summary", f"{get_column_letter(BLOCK_COLUMN + c + 1)}{r}",
-                                   cell.value, cell.expected, cell.terms)
-        if r - 2 < len(rows):
-            entry = rows[r - 2]
-            if entry.formula and entry.expected is not None:
-                assert isinstance(entry.value, str)
-                yield PlanCell("Summary", f"B{r}", entry.value, entry.expected, entry.terms,
-                               flags=entry.flags)
-        if r - 2 < CURVE_POINTS:
-            yield PlanCell("Summary", f"E{r}", curve_point_formula(r - 2), float(grid[r - 2]))
-            yield PlanCell("Summary", f"F{r}", curve_formula(run, r), float(curve[r - 2]),
-                           float(terms[r - 2]))

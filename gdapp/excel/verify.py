@@ -55,11 +55,11 @@ from gdapp.excel.compare import (
     opened,
     report_from,
 )
+from gdapp.excel.expected import expected_cells
 from gdapp.excel.export import (
     AT_EXPORT,
     ExportError,
     defined_names,
-    expected_cells,
     export_workbook,
     write_failure,
 )
