@@ -16,7 +16,7 @@ import pytest
 
 from gdapp.core import DOCUMENT, MAX_EXPORTABLE_ROWS, NOTE_RUNS, Dataset, Run, RunSpec, run
 from gdapp.excel import ExportError, expected_cells, export_workbook, read_workbook
-from gdapp.excel import export as export_module
+from gdapp.excel import target as target_module
 from gdapp.excel.formulas import FORMULAS
 
 SAMPLES = Dataset([0.5, 1.25, 2.0, 3.5, -1.0, 4.0], [1.1, 1.9, 2.4, 4.2, -0.3, 5.2],
@@ -172,7 +172,7 @@ def test_a_disk_error_while_saving_becomes_an_export_error_and_leaves_nothing(tm
     def full(self: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_module.ExcelWriter, "save", full)
+    monkeypatch.setattr(target_module.ExcelWriter, "save", full)
     with pytest.raises(ExportError, match="No space left on device"):
         export_workbook(run(RunSpec(max_iterations=5)), tmp_path / "run.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -231,12 +231,13 @@ def predictions(params: FloatArray, x: FloatArray) -> FloatArray:
     return np.asarray(yhat, dtype=np.float64)
 
 
-def _predictions(params: FloatArray, data: Dataset, model: str) -> FloatArray:
+def model_predictions(params: FloatArray, data: Dataset, model: str) -> FloatArray:
+    """ŷ of the model (linear or sine) for each row of ``params``, shape (m, n)."""
     return sine_predictions(params, data.x) if model == "sine" else predictions(params, data.X)
 
 
 def _direct_cost(cost: str, params: FloatArray, data: Dataset, model: str) -> FloatArray:
-    yhat = _predictions(params, data, model)
+    yhat = model_predictions(params, data, model)
     with np.errstate(over="ignore", invalid="ignore"):
         r = data.y[None, :] - yhat
         if cost == "mae":
@@ -247,7 +248,7 @@ def _direct_cost(cost: str, params: FloatArray, data: Dataset, model: str) -> Fl
 
 def _direct_gradient(cost: str, params: FloatArray, data: Dataset, model: str) -> FloatArray:
     y = data.y
-    yhat = _predictions(params, data, model)
+    yhat = model_predictions(params, data, model)
     intercept = params.shape[1] > data.p
     # ∂ŷ/∂bj: xj for a line; x·cos(b1·x) for the sine model
     slopes = [sine_slope(params, data.x)] if model == "sine" else [xj[None, :] for xj in data.X.T]

@@ -11,8 +11,9 @@ Never imports Qt.
 from gdapp.excel.data_import import load_data_xlsx
 from gdapp.excel.examples import write_examples
 from gdapp.excel.expected import expected_cells
-from gdapp.excel.export import ExportError, export_workbook
+from gdapp.excel.export import export_workbook
 from gdapp.excel.readback import GdappWorkbook, WorkbookError, read_workbook
+from gdapp.excel.target import ExportError
 
 __all__ = [
     "ExportError",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.formula import ArrayFormula
 
 #: Excel keeps at most this many characters in one cell.
 MAX_TEXT = 32_767
@@ -30,6 +31,13 @@ def number(ws: WriteOnlyWorksheet, value: float) -> float | Cell:
     cell = WriteOnlyCell(ws, value=v)
     cell._value = repr(v)
     return cell
+
+
+def array_formula(ref: str, formula: str) -> ArrayFormula:
+    """``formula`` ("=…") as a one-cell array formula at ``ref`` ("D7"): it reads back with
+    the same text, and every spreadsheet computes its functions for each element of a range
+    (:func:`gdapp.excel.formulas.written_as_array`)."""
+    return ArrayFormula(ref, formula)
 
 
 #: Column widths (in characters) per sheet, so that a spreadsheet opens with every label

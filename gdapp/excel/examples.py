@@ -6,7 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 from gdapp.core import NOTE_RUNS, run
-from gdapp.excel.export import ExportError, _export
+from gdapp.excel.export import _export
+from gdapp.excel.target import ExportError
 
 #: Fixed creation/modification time, so regenerating the workbooks is reproducible.
 EXAMPLES_TIMESTAMP = datetime(2024, 1, 1)

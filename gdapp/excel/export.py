@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from zipfile import ZIP_DEFLATED, ZipFile
+from typing import Any
 
 from lxml import etree
 from openpyxl import Workbook
@@ -33,17 +33,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
-from openpyxl.writer.excel import ExcelWriter
+from openpyxl.worksheet.formula import ArrayFormula
 
 from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
 from gdapp.excel import charts
-from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, number, text
+from gdapp.excel import formulas as fx
+from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, array_formula, number, text
 from gdapp.excel.formulas import Samples
 from gdapp.excel.labels import Language, Words, words
 from gdapp.excel.layout import (
     FIRST_ROW,
     Column,
+    column_letter,
     iteration_columns,
     iteration_row,
     unsupported,
@@ -52,7 +54,6 @@ from gdapp.excel.scratch import (
     EXPORT_PREFIX,
     remove_stale_temporaries,
     tagged,
-    workbook_temp_prefix,
 )
 from gdapp.excel.summary import (
     BLOCK_COLUMN,
@@ -64,6 +65,12 @@ from gdapp.excel.summary import (
     data_formulas,
     summary_rows,
 )
+from gdapp.excel.target import (
+    ExportError,
+    check_target,
+    reserve_temporary,
+    save_atomically,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -72,10 +79,6 @@ MARKER = "gdapp workbook format"
 FORMAT_VERSION = 1
 #: Iterate rows between two progress reports.
 PROGRESS_EVERY = 4096
-
-
-class ExportError(ValueError):
-    """The workbook cannot be written; nothing was written (the message says why)."""
 
 
 def export_workbook(run: Run, path: str | Path, *, progress: Progress | None = None,
@@ -112,13 +115,13 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         tr = words(lang)
     except ValueError as exc:
         raise ExportError(str(exc)) from None
-    target = _check_target(path)
+    target = check_target(path)
     _check_size(run)
     why = unsupported(run.spec)
     if why is not None:
         raise ExportError(why)
     remove_stale_temporaries(target.parent)
-    tmp = _reserve_temporary(target)
+    tmp = reserve_temporary(target)
     wb = Workbook(write_only=True)
     when = timestamp or datetime.now(tz=UTC).replace(tzinfo=None)
     wb.properties.created = when
@@ -135,7 +138,7 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         _write_summary(wb, run, columns, iterations, tr)
         for name, place in defined_names(run).items():
             wb.defined_names[name] = DefinedName(name, attr_text=place)
-        _save_atomically(wb, tmp, target)
+        save_atomically(wb, tmp, target)
     except (OSError, etree.SerialisationError) as exc:
         _abandon(wb, tmp)
         raise ExportError(write_failure(exc, Path(tempfile.gettempdir()), "the workbook's "
@@ -185,73 +188,6 @@ def _discard(wb: Workbook) -> None:
         if writer is not None:
             with contextlib.suppress(Exception):
                 writer.cleanup()
-
-
-def _check_target(path: str | Path) -> Path:
-    """The file to write: ``path``, or the file a symbolic link there points to (the link
-    stays a link). Refused: no name, a name ending in a slash (a folder), no ``.xlsx``, a name
-    too long for the folder (with the temporary's longer name), a folder that is missing or
-    unwritable, and an existing file nobody may write (even root, who could replace it)."""
-    try:
-        raw = os.fspath(path)
-        if not isinstance(raw, str) or not raw.strip():
-            raise ExportError("no output file given")
-        target = Path(raw).expanduser()
-    except (TypeError, ValueError) as exc:
-        if isinstance(exc, ExportError):
-            raise
-        raise ExportError(f"{path!r} is not a file path") from None
-    if raw.endswith(("/", os.sep, "/.")):
-        raise ExportError(f"{raw} names a folder, not a workbook file")
-    if target.suffix.lower() != ".xlsx":
-        raise ExportError(f"{target.name}: a workbook's file name must end in .xlsx")
-    try:
-        _check_name_length(target)
-        if target.is_symlink():
-            target = _link_target(target)
-            _check_name_length(target)
-        _check_place(target)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write there ({exc.strerror or exc})") from None
-    return target
-
-
-def _check_name_length(target: Path) -> None:
-    """Refuse a name the folder cannot hold, counting the longer temporary name the workbook
-    is first saved under."""
-    folder = target.parent if target.parent.is_dir() else Path(".")
-    try:
-        name_max = os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
-        name_max = 255
-    extra = len(os.fsencode(workbook_temp_prefix(""))) + len("12345678.xlsx.tmp") - len(".xlsx")
-    allowed = name_max - extra
-    if len(os.fsencode(target.name)) > allowed:
-        raise ExportError(f"the file name {target.name[:24]}… is too long "
-                          f"({len(target.name):,} characters): use at most {allowed}")
-
-
-def _link_target(link: Path) -> Path:
-    """The file a symbolic link points to (followed through further links)."""
-    try:
-        return link.resolve(strict=False)
-    except RuntimeError:  # a loop of links
-        raise ExportError(f"{link} is a symbolic link that leads round in a loop") from None
-
-
-def _check_place(target: Path) -> None:
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder, not a workbook file")
-    folder = target.parent
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is not a folder")
-    if not folder.is_dir():
-        raise ExportError(f"{folder}: no such folder")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(f"{folder}: permission denied (cannot write there)")
-    if target.is_file() and (target.stat().st_mode & 0o222 == 0
-                             or not os.access(target, os.W_OK)):
-        raise ExportError(f"{target} is read-only: make it writable or choose another name")
 
 
 def _check_size(run: Run) -> None:
@@ -383,8 +319,12 @@ def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
     m = int(run.params.shape[0])
     ws = _sheet(wb, "Iterations", len(columns), m + 1)
     ws.append([text(ws, tr(c.header)) for c in columns])
-    ws.append(iteration_row(columns, 0))
     templates = [c.template or "" for c in columns[1:]]
+    arrays = [fx.written_as_array(run.spec.model, t) for t in templates]
+    if any(arrays):
+        _write_array_rows(ws, columns, arrays, m, progress)
+        return ws
+    ws.append(iteration_row(columns, 0))
     append = ws.append
     for k in range(1, m):
         row = k + FIRST_ROW
@@ -394,6 +334,21 @@ def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
     if progress is not None:
         progress(m, m)
     return ws
+
+
+def _write_array_rows(ws: WriteOnlyWorksheet, columns: list[Column], arrays: list[bool],
+                      m: int, progress: Progress | None) -> None:
+    """The Iterations rows of a run some of whose formulas are array formulas."""
+    letters = [column_letter(i) for i in range(1, len(columns))]
+    for k in range(m):
+        row = k + FIRST_ROW
+        out: list[Any] = iteration_row(columns, k)
+        for j, array in enumerate(arrays):
+            if array and isinstance(out[j + 1], str):
+                out[j + 1] = array_formula(f"{letters[j]}{row}", str(out[j + 1]))
+        ws.append(out)
+        if progress is not None and k % PROGRESS_EVERY == 0:
+            progress(k, m)
 
 
 def _write_summary(wb: Workbook, run: Run, columns: list[Column],
@@ -407,24 +362,30 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
         " (the other parameters at their final values)" if run.spec.data.p > 1
         else " (b0 = final b0)" if run.spec.model == "line" else "")
     for r in range(1, height + 1):
-        left: list[str | float | Cell | None] = [None, None, None]
+        left: list[str | float | Cell | ArrayFormula | None] = [None, None, None]
         if r == 1:
             left = [text(ws, tr(h)) for h in ("quantity", "value", "how it is computed")]
         elif r - 2 < len(rows):
             entry = rows[r - 2]
-            if entry.formula or entry.value is None:
-                value: str | float | Cell | None = entry.value
+            if entry.formula and fx.written_as_array(run.spec.model, str(entry.value)):
+                value: str | float | Cell | ArrayFormula | None = \
+                    array_formula(f"B{r}", str(entry.value))
+            elif entry.formula or entry.value is None:
+                value = entry.value
             elif isinstance(entry.value, str):
                 value = text(ws, tr.status(entry.value) if entry.label == STATUS_LABEL
                              else tr(entry.value))
             else:
                 value = number(ws, entry.value)
             left = [text(ws, tr(entry.label)), value, text(ws, tr(entry.how))]
-        right: list[str | float | Cell | None] = []
+        right: list[str | float | Cell | ArrayFormula | None] = []
         if r == 1:
             right = [text(ws, tr("b1 (curve)")), text(ws, tr(curve_head))]
         elif r - 2 < CURVE_POINTS:
-            right = [curve_point_formula(r - 2), curve_formula(run, r)]
+            curve: str | ArrayFormula = curve_formula(run, r)
+            if fx.written_as_array(run.spec.model, curve):
+                curve = array_formula(f"F{r}", curve)
+            right = [curve_point_formula(r - 2), curve]
         far: list[str | float | Cell | None] = []
         if r - 1 < len(block):
             far = [None] * (BLOCK_COLUMN - 6 + (not right) * 2)
@@ -432,47 +393,3 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
                     for c in block[r - 1]]
         ws.append([*left, None, *right, *far])
     charts.add_charts(ws, iterations, run, columns, tr)
-
-
-def _reserve_temporary(target: Path) -> Path:
-    """Create the (empty) temporary file the workbook will be saved through."""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=workbook_temp_prefix(target.stem),
-                                        suffix=".xlsx.tmp", dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") \
-            from None
-    os.close(fd)
-    return Path(tmp_name)
-
-
-def _save_atomically(wb: Workbook, tmp: Path, target: Path) -> None:
-    """Write the archive into ``tmp``, then rename it over ``target`` (the caller removes
-    ``tmp`` on failure)."""
-    try:
-        # mkstemp makes the file private (0600); give it the mode a new file would get
-        os.chmod(tmp, _target_mode(target))
-        # ExcelWriter is what Workbook.save uses; called directly it keeps our timestamps.
-        with ZipFile(tmp, "w", ZIP_DEFLATED, allowZip64=True) as archive:
-            ExcelWriter(wb, archive).save()
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"{target}: could not save the workbook ({exc.strerror or exc})") \
-            from None
-
-
-def _target_mode(target: Path) -> int:
-    """The existing target's permissions, else 0666 less the process umask."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        pass
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o644
-
-

@@ -16,6 +16,10 @@ uses one element), so wherever an array needs a sign or an absolute value it is 
 comparisons, which broadcast everywhere: sign(v) = (v>0)−(v<0) and |v| = v·((v>0)−(v<0));
 both are exact.
 
+The sine model's ``SIN``/``COS`` of a range inside ``SUMPRODUCT`` is computed for every
+sample by Gnumeric only in an array formula, so those cells are written as one-cell array
+formulas (:func:`written_as_array`), which Excel and LibreOffice compute alike.
+
 Squares are written as products (``r*r``, as numpy computes them), never ``^2``: Gnumeric's
 power loses digits for huge values (seen at 1e188 on a diverging run). ``^`` appears only
 where its base is a setting in (0, 1] or the update k: the schedules' γ^k, k^power_t and
@@ -64,6 +68,11 @@ FORMULAS: dict[str, FormulaPair] = {
         "(y_data-({b0}+{lin}))",
         "y - (b0 + X @ b)"),
     "prediction origin": FormulaPair("({lin})", "X @ b"),
+    # the sine model ŷ = sin(b1·x) (models.sine_predictions); its ∂ŷ/∂b1 = x·cos(b1·x) is the
+    # {x} of the slope's gradient
+    "residual sine": FormulaPair("(y_data-SIN({b1}*{x}))", "y - np.sin(b1*x)"),
+    "prediction sine": FormulaPair("SIN({b1}*{x})", "np.sin(b1*x)"),
+    "sine slope": FormulaPair("{x}*COS({b1}*{x})", "x*np.cos(b1*x)     # models.sine_slope"),
     "prediction line": FormulaPair("({b0}+{lin})", "b0 + X @ b"),
     "product": FormulaPair("{b}*{x}", "bj*xj                   # one term of X @ b"),
     "abs array": FormulaPair(
@@ -236,6 +245,11 @@ FORMULAS: dict[str, FormulaPair] = {
         "final if abs(final) <= 100*(abs(start) + 1) else start   # a diverged end is left out"),
     "curve low": FormulaPair("MIN({path},{keep})", "min(b1[:21].min(), keep)"),
     "curve high": FormulaPair("MAX({path},{keep})", "max(b1[:21].max(), keep)"),
+    # the sine model's curve spans the range its valleys were searched on as well
+    "curve low sine": FormulaPair("MIN({path},{keep},{lo})",
+                                  "min(b1[:21].min(), keep, SEARCH_RANGE[0])"),
+    "curve high sine": FormulaPair("MAX({path},{keep},{hi})",
+                                   "max(b1[:21].max(), keep, SEARCH_RANGE[1])"),
     # a path spread narrower than 1e-9 of its size is a point (rounding noise around one
     # value must not decide the curve's range): then a margin of 1 on each side
     "curve from": FormulaPair(
@@ -250,6 +264,7 @@ FORMULAS: dict[str, FormulaPair] = {
     # {lin}: b1_final*B2 for one feature, b1_final*B2+b2_final*C2+… for more
     "final prediction origin": FormulaPair("{lin}", "X @ b     # predictions(final)"),
     "final prediction line": FormulaPair("b0_final+{lin}", "b0 + X @ b"),
+    "final prediction sine": FormulaPair("SIN({lin})", "np.sin(b1*x)"),
     "final residual": FormulaPair("{y}-{yhat}", "y - yhat"),
 }
 
@@ -285,11 +300,15 @@ def _linear(slopes: list[str], samples: Samples) -> str:
 
 def prediction(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
     """ŷ over the samples, in parentheses."""
+    if model == "sine":
+        return excel("prediction sine", b1=slopes[0], x=samples.xs[0])
     return excel(f"prediction {model}", b0=b0, lin=_linear(slopes, samples))
 
 
 def residual(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
     """r = y − ŷ over the samples, for parameter references ``b0`` and the ``slopes``."""
+    if model == "sine":
+        return excel("residual sine", b1=slopes[0], x=samples.xs[0])
     lin = _linear(slopes, samples)
     if model == "origin" and len(slopes) > 1:
         return excel("residual origin p", lin=lin)
@@ -313,6 +332,8 @@ def cost_gradient(cost_name: str, model: str, b0: str, slopes: list[str], sample
     """∂cost/∂b_which (0 = b0, j = the slope bj); RMSE refers to its cost cell ``cost_ref``."""
     kind = "b0" if which == 0 else "slope"
     x = "" if which == 0 else samples.xs[which - 1]
+    if model == "sine":
+        x = excel("sine slope", b1=slopes[0], x=x)
     n = samples.count
     if cost_name == "mae":
         return excel(f"gradient mae {kind}", x=x, n=n,
@@ -322,6 +343,13 @@ def cost_gradient(cost_name: str, model: str, b0: str, slopes: list[str], sample
     if cost_name == "rmse":
         return excel("gradient rmse", cost=cost_ref, mse_gradient=mse_gradient)
     return mse_gradient
+
+
+def written_as_array(model: str, formula: str) -> bool:
+    """Whether a formula must be written as a one-cell array formula: Gnumeric computes
+    ``SIN``/``COS`` of a range inside ``SUMPRODUCT`` for every sample only in an array
+    formula (in a plain one it takes one sample); Excel and LibreOffice compute both alike."""
+    return model == "sine" and "_data" in formula and "SUMPRODUCT(" in formula
 
 
 def penalty(penalty_name: str, slopes: list[str]) -> str:

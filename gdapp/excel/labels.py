@@ -78,6 +78,63 @@ KOREAN: dict[str, str] = {
     "The run stops after this many updates.": "이 횟수만큼 업데이트하면 멈춘다.",
     "Converged when no parameter moves more than this in one update.":
         "한 번의 업데이트에서 어느 파라미터도 이 값보다 많이 움직이지 않으면 수렴한 것으로 본다.",
+    # optimizers, schedules (the window's words for them, gdapp_ko.ts)
+    "Optimizer": "옵티마이저",
+    "How the gradient becomes a step: gd (the note's), momentum, nesterov, adagrad, rmsprop "
+    "or adam (PyTorch's equations).":
+        "그래디언트로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, "
+        "rmsprop, adam(PyTorch의 식).",
+    "μ (momentum)": "μ (모멘텀)",
+    "How much of the previous step carries on: buf = μ·buf + (1 − τ)·g (momentum, nesterov "
+    "0.9; rmsprop 0).":
+        "앞 단계가 얼마나 이어지는지: buf = μ·buf + (1 − τ)·g (momentum, nesterov는 0.9, "
+        "rmsprop은 0).",
+    "τ (dampening)": "τ (감쇠)",
+    "The share of each new gradient left out of the velocity (torch SGD).":
+        "새 그래디언트 중 속도에 더하지 않는 몫 (torch SGD).",
+    "β1": "β1",
+    "Adam's memory of the gradient: m = β1·m + (1 − β1)·g.":
+        "Adam이 그래디언트를 기억하는 정도: m = β1·m + (1 − β1)·g.",
+    "β2": "β2",
+    "Adam's memory of the squared gradient: v = β2·v + (1 − β2)·g².":
+        "Adam이 그래디언트 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².",
+    "ε": "ε",
+    "Added to the root in the denominator so that it is never 0 (adagrad 1e-10; rmsprop, "
+    "adam 1e-8).":
+        "분모가 0이 되지 않도록 제곱근에 더하는 값 (adagrad 1e-10, rmsprop과 adam 1e-8).",
+    "α (smoothing)": "α (평활)",
+    "RMSProp's memory of the squared gradient: v = α·v + (1 − α)·g².":
+        "RMSProp이 그래디언트 제곱을 기억하는 정도: v = α·v + (1 − α)·g².",
+    "Centred": "중심화",
+    "RMSProp divides by the variance of g, not its mean square.":
+        "RMSProp이 g의 제곱 평균 대신 분산으로 나눈다.",
+    "AMSGrad": "AMSGrad",
+    "Adam divides by the largest v seen so far.": "Adam이 지금까지 나온 가장 큰 v로 나눈다.",
+    "Schedule": "스케줄",
+    "How η changes with the update t: constant (the note's), step, exponential, invscaling "
+    "or cosine.":
+        "업데이트 t에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, "
+        "invscaling, cosine.",
+    "γ (decay)": "γ (감소율)",
+    "The factor of the step (default 0.5) and exponential (0.99) schedules.":
+        "step 스케줄(기본값 0.5)과 exponential 스케줄(0.99)에서 곱하는 값.",
+    "s (step size)": "s (단계 크기)",
+    "The step schedule multiplies η by γ every s updates.":
+        "step 스케줄은 업데이트 s번마다 η에 γ를 곱한다.",
+    "power_t": "power_t",
+    "The inverse-scaling schedule's exponent: η/t^power_t.":
+        "역스케일링 스케줄의 지수: η/t^power_t.",
+    "Batch size B": "배치 크기 B",
+    "Samples per update: all of them (the note's full batch) unless given; 1 is stochastic "
+    "gradient descent.":
+        "업데이트 한 번에 쓰는 샘플 수: 정하지 않으면 전부(강의 노트의 전체 배치)이고, 1이면 "
+        "확률적 경사하강법이다.",
+    "Shuffle": "섞기",
+    "Draw a new order of the samples at every epoch (else they are taken in order).":
+        "에포크마다 샘플의 순서를 새로 뽑는다 (아니면 차례대로 쓴다).",
+    "Seed": "시드",
+    "The seed of the shuffled orders: the same seed, the same run.":
+        "섞는 순서의 시드: 시드가 같으면 실행도 같다.",
     "gdapp workbook format": "gdapp 통합 문서 형식",
     "gdapp version": "gdapp 버전",
     "data source": "데이터 출처",
@@ -97,9 +154,18 @@ KOREAN: dict[str, str] = {
     "objective E+P": "목적함수 E+P",
     "step Δ{p}": "변화량 Δ{p}",
     "converged": "수렴 여부",
-    "∂E/∂b1 (cost only)": "∂E/∂b1 (비용함수만)",
-    "z = b1 − η·∂E/∂b1 (before the soft threshold)":
-        "z = b1 − η·∂E/∂b1 (소프트 임계값 적용 전)",
+    "∂E/∂{p} (cost only)": "∂E/∂{p} (비용함수만)",
+    "z = {p} − η·∂E/∂{q} (before the soft threshold)":
+        "z = {p} − η·∂E/∂{q} (소프트 임계값 적용 전)",
+    "η_k (learning rate of update k)": "η_k (k번째 업데이트의 학습률)",
+    "direction d of {p}": "{p}의 이동 방향 d",
+    "velocity of {p}": "{p}의 속도 (velocity)",
+    "m of {p}": "{p}의 m (그래디언트의 이동 평균)",
+    "v of {p}": "{p}의 v (그래디언트 제곱의 이동 평균)",
+    "v_max of {p}": "{p}의 v_max (지금까지 가장 큰 v)",
+    "sum_sq of {p}": "{p}의 sum_sq (그래디언트 제곱의 합)",
+    "square_avg of {p}": "{p}의 square_avg (그래디언트 제곱의 이동 평균)",
+    "grad_avg of {p}": "{p}의 grad_avg (그래디언트의 이동 평균)",
     # ---- Summary -----------------------------------------------------------------------
     "quantity": "항목",
     "how it is computed": "계산 방법",
@@ -173,6 +239,43 @@ KOREAN: dict[str, str] = {
     "Cost curve from b1": "비용함수 곡선의 시작 b1",
     "Cost curve to b1": "비용함수 곡선의 끝 b1",
     "10 % margin": "양쪽에 10 % 여유",
+    "objective at b1 (the other parameters at their final values)":
+        "b1에 따른 목적함수 (다른 파라미터는 마지막 값)",
+    # ---- several features: the normal equations solved on the sheet ------------------------
+    "Σ u·uᵀ (u = x − x̄)": "Σ u·uᵀ (u = x − x̄)",
+    "Σ u·uᵀ (u = x − x̄) + n·λ on the diagonal": "Σ u·uᵀ (u = x − x̄) + 대각선에 n·λ",
+    "Σ x·xᵀ": "Σ x·xᵀ",
+    "Σ x·xᵀ + n·λ on the diagonal": "Σ x·xᵀ + 대각선에 n·λ",
+    "Σ u·v (v = y − ȳ)": "Σ u·v (v = y − ȳ)",
+    "Σ x·y": "Σ x·y",
+    "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v": "정확한 해: 릿지, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v",
+    "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v": "정확한 해: 정규방정식, (Σ u·uᵀ)⁻¹·Σ u·v",
+    "exact: b0 = ȳ − Σ bj·x̄j": "정확한 해: b0 = ȳ − Σ bj·x̄j",
+    "computed by gdapp at export: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)":
+        "내보낼 때 gdapp이 계산한 값: H = (2/n)·Σ x·xᵀ (+ 2λ·I)의 고윳값 (numpy eigvalsh)",
+    "Stability limit (2 + 2μ)/λmax(H): η must stay below":
+        "안정 한계 (2 + 2μ)/λmax(H): η는 이 값보다 작아야 한다",
+    "(2 + 2μ)/λmax(H)": "(2 + 2μ)/λmax(H)",
+    "η changes with the {schedule} schedule: no single limit applies":
+        "η가 {schedule} 스케줄에 따라 바뀐다: 하나의 한계가 적용되지 않는다",
+    "{optimizer} has no simple limit (it rescales or carries its steps; only gradient "
+    "descent and undamped momentum have one)":
+        "{optimizer}에는 간단한 한계가 없다 (업데이트 크기를 바꾸거나 이어 가기 때문이다. "
+        "경사하강법과 감쇠 없는 모멘텀에만 있다)",
+    "over the first {n} iterates and the last and b1 from {lo} to {hi}, where the valleys "
+    "were searched": "처음 {n}번의 반복과 마지막 반복, 그리고 골짜기를 탐색한 b1 {lo} ~ {hi}에서",
+    # ---- the sine model: a cost of several valleys ---------------------------------------
+    "no normal equation: the cost has {n} valleys on the searched range; their b1 below "
+    "were computed by gdapp at export (dense search)":
+        "정규방정식을 쓸 수 없다: 탐색한 범위에서 비용함수의 골짜기가 {n}개이다. 아래 b1 값은 "
+        "내보낼 때 gdapp이 촘촘한 탐색으로 계산한 값이다",
+    "Local minimum {i}: b1": "지역 최솟값 {i}: b1",
+    "Local minimum {i}: b1 (the global minimum)": "지역 최솟값 {i}: b1 (전역 최솟값)",
+    "Local minimum {i}: objective": "지역 최솟값 {i}: 목적함수",
+    "computed by gdapp at export: dense search": "내보낼 때 gdapp이 계산한 값: 촘촘한 탐색",
+    "cost + penalty at that b1": "그 b1에서의 비용 + 패널티",
+    "the {model} model's curvature changes with b1: no single limit applies":
+        "{model} 모델의 곡률은 b1에 따라 달라진다: 하나의 한계가 적용되지 않는다",
     # ---- charts ------------------------------------------------------------------------
     "Objective along b1 and the descent path": "b1에 따른 목적함수와 경사하강법의 경로",
     "Objective per iteration": "반복마다의 목적함수",

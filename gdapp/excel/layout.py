@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 from openpyxl.utils import get_column_letter
 
-from gdapp.core import MODELS, ZERO_BAND, Objective, Run, RunSpec
+from gdapp.core import ZERO_BAND, Objective, Run, RunSpec
 from gdapp.core.optimizers import OPTIMIZERS, OptimizerRule, corrections
 from gdapp.excel import formulas as fx
 
@@ -73,13 +73,11 @@ class Column:
 
 def unsupported(spec: RunSpec) -> str | None:
     """Why a workbook cannot hold this run yet (one sentence), or None when it can: it holds
-    gradient descent at a constant η on every sample, of a linear model on p features."""
+    every optimizer and schedule on every sample, of the linear models on p features and of
+    the sine model."""
     if spec.data.scaling is not None:
         return ("a workbook holds the samples as they are; standardized features are "
                 "computed by gdapp run and gdapp path")
-    if spec.model not in MODELS:
-        return (f"a workbook holds the linear models (origin, line); the {spec.model} model "
-                "is computed by gdapp run")
     if spec.minibatch:
         return (f"a workbook holds runs on every sample; this run uses batches of "
                 f"{spec.batch_size}: gdapp run computes it")
@@ -128,6 +126,8 @@ def sample_terms(spec: RunSpec, params: FloatArray, cost: FloatArray
     slopes = np.abs(params[:, 1:] if intercept else params)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         r = size_y + slopes @ size_x + (np.abs(params[:, 0]) if intercept else 0.0)
+        if spec.model == "sine":      # |sin| ≤ 1 and |x·cos(b1·x)| ≤ X
+            r = np.full(params.shape[0], size_y + 1.0)
         out: dict[str, FloatArray] = {"cost": r * r if spec.cost == "mse" else r}
         for j, name in enumerate(spec.param_names):
             bound = 1.0 if intercept and j == 0 else float(size_x[j - intercept])

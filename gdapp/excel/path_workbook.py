@@ -37,7 +37,8 @@ from gdapp import __version__
 from gdapp.core import Dataset, RegularizationPath
 from gdapp.excel.cells import number, text
 from gdapp.excel.charts import _scatter
-from gdapp.excel.export import _check_target, _discard, _reserve_temporary, _save_atomically
+from gdapp.excel.export import _discard
+from gdapp.excel.target import check_target, reserve_temporary, save_atomically
 
 #: How far from 0 an optimality condition may be, relative to λ_max.
 KKT_SLACK = 1e-9
@@ -86,15 +87,15 @@ def export_path(path: RegularizationPath, data: Dataset, model: str, target: str
     Raises :class:`~gdapp.excel.export.ExportError` for a bad target; nothing is left
     behind when writing fails.
     """
-    out = _check_target(target)
-    tmp = _reserve_temporary(out)
+    out = check_target(target)
+    tmp = reserve_temporary(out)
     wb = Workbook(write_only=True)
     when = datetime.now(tz=UTC).replace(tzinfo=None)
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = f"gdapp {__version__}"
     try:
         _write(wb, path, data, model)
-        _save_atomically(wb, tmp, out)
+        save_atomically(wb, tmp, out)
     except BaseException:
         _discard(wb)
         with contextlib.suppress(OSError):

@@ -30,7 +30,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from gdapp.core import MAX_EXPORTABLE_ROWS, MODELS, DataError, Dataset, RunSpec, spec_fields
+from gdapp.core import MAX_EXPORTABLE_ROWS, MODEL_CHOICES, DataError, Dataset, RunSpec, spec_fields
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
 from gdapp.core.spec import model_param_names
 from gdapp.excel.export import FORMAT_VERSION, MARKER
@@ -326,8 +326,8 @@ def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
         else:
             kwargs[attr] = _number(values, key, _LABELS.get(key, label))
     model = kwargs["model"]
-    if model not in MODELS:  # the models a workbook holds
-        raise WorkbookError(f"Settings: model must be one of {', '.join(MODELS)}, "
+    if model not in MODEL_CHOICES:
+        raise WorkbookError(f"Settings: model must be one of {', '.join(MODEL_CHOICES)}, "
                             f"got {model!r}")
     kwargs["start"] = tuple(_number(values, f"{p}_start", f"start {p}")
                             for p in model_param_names(model, data.p))

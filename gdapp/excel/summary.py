@@ -14,8 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from gdapp.core import Objective, Run
-from gdapp.core.objective import predictions
+from gdapp.core import MODELS, Objective, Run
+from gdapp.core.models import SEARCH_RANGE
+from gdapp.core.objective import model_predictions
 from gdapp.excel import formulas as fx
 from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter, sample_terms
 
@@ -92,6 +93,8 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
               "soft threshold": "soft threshold optimum"}
     if opt.params is None or opt.objective is None:
         return [SummaryRow("Exact optimum", opt.note or "no optimum", AT_EXPORT)]
+    if opt.local_minima:
+        return _valley_rows(run, first_row)
     if opt.method not in closed:
         why = "MAE" if spec.cost == "mae" else f"{spec.cost.upper()} with an {spec.penalty.upper()}"
         out = [SummaryRow("Exact optimum", f"no closed form for {why} "
@@ -130,16 +133,40 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
     return out
 
 
-def _objective_at(run: Run, b0: str, slopes: list[str]) -> SummaryRow:
+def _objective_at(run: Run, b0: str, slopes: list[str], label: str = "Objective at the optimum",
+                  at: tuple[float, ...] | None = None) -> SummaryRow:
+    """The objective formula at parameters held in cells ``b0``, ``slopes`` (by default the
+    optimum's)."""
     spec, opt = run.spec, run.optimum
-    assert opt.params is not None and opt.objective is not None
+    point = opt.params if at is None else at
+    assert point is not None
     samples = fx.Samples.of(spec.data.p)
     objective = fx.excel("objective", cost=fx.cost(spec.cost, spec.model, b0, slopes, samples),
                          penalty=fx.penalty(spec.penalty, slopes))
-    at = np.array([opt.params], dtype=np.float64)
-    terms = sample_terms(spec, at, np.array([opt.objective]))["cost"]
-    return _f("Objective at the optimum", objective, "cost + penalty at the optimum",
-              float(opt.objective), terms=float(terms[0]))
+    params = np.array([point], dtype=np.float64)
+    value = float(opt.objective) if at is None and opt.objective is not None else \
+        float(Objective.of(spec).value(params)[0])
+    terms = sample_terms(spec, params, np.array([value]))["cost"]
+    return _f(label, objective, "cost + penalty at that b1" if at is not None
+              else "cost + penalty at the optimum", value, terms=float(terms[0]))
+
+
+def _valley_rows(run: Run, first_row: int) -> list[SummaryRow]:
+    """A cost of several valleys (the sine model): no normal equation. Each valley's b1 was
+    found by gdapp's dense search at export; its objective is a live formula."""
+    opt = run.optimum
+    assert opt.params is not None
+    out = [SummaryRow("Exact optimum", f"no normal equation: the cost has "
+                      f"{len(opt.local_minima)} valleys on the searched range; their b1 "
+                      f"below were {AT_EXPORT} (dense search)", AT_EXPORT)]
+    for i, valley in enumerate(opt.local_minima, start=1):
+        lowest = " (the global minimum)" if tuple(valley) == tuple(opt.params) else ""
+        out.append(SummaryRow(f"Local minimum {i}: b1{lowest}", float(valley[0]),
+                              f"{AT_EXPORT}: dense search"))
+        out.append(_objective_at(run, "", [f"B{first_row + 2 * i - 1}"],
+                                 f"Local minimum {i}: objective",
+                                 at=tuple(valley)))
+    return out
 
 
 #: The normal equations of several features sit on the Summary from this column (0-based,
@@ -247,7 +274,10 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     limit = run.stability_limit
     label = "Stability limit 2/λmax(H): η must stay below"
     if spec.cost != "mse" or limit is None:
-        if spec.cost != "mse":
+        if spec.model not in MODELS:
+            why = (f"the {spec.model} model's curvature changes with b1: no single limit "
+                   "applies")
+        elif spec.cost != "mse":
             why = ("it is defined for MSE only (the step of MAE and RMSE is not a fixed "
                    "multiple of the distance to the optimum)")
         elif spec.schedule != "constant":
@@ -294,6 +324,8 @@ def _curve_bounds(run: Run) -> tuple[float, float, float, float]:
     final, start = float(b1[-1]), float(b1[0])
     keep = final if abs(final) <= 100 * (abs(start) + 1) else start
     lo, hi = min(float(first.min()), keep), max(float(first.max()), keep)
+    if run.spec.model not in MODELS:   # every valley of the searched range is drawn
+        lo, hi = min(lo, SEARCH_RANGE[0]), max(hi, SEARCH_RANGE[1])
     wide = hi - lo > CURVE_POINT_SPREAD * max(1.0, abs(lo), abs(hi))
     margin = 0.1 * (hi - lo) if wide else 1.0
     return lo, hi, lo - margin, hi + margin
@@ -304,14 +336,18 @@ def _curve_rows(run: Run, columns: list[Column], first_row: int) -> list[Summary
     last = FIRST_ROW + min(int(run.params.shape[0]), PATH_ROWS) - 1
     path = f"Iterations!${b1_col}${FIRST_ROW}:${b1_col}${last}"
     keep = fx.excel("curve keep final")
+    kind = "" if run.spec.model in MODELS else " sine"
+    ends = {"lo": f"{SEARCH_RANGE[0]:g}", "hi": f"{SEARCH_RANGE[1]:g}"} if kind else {}
     lo, hi, start, end = _curve_bounds(run)
     r_lo, r_hi = f"B{first_row}", f"B{first_row + 1}"
-    how = f"over the first {PATH_ROWS} iterates and the last"
+    how = f"over the first {PATH_ROWS} iterates and the last" + (
+        f" and b1 from {SEARCH_RANGE[0]:g} to {SEARCH_RANGE[1]:g}, where the valleys were "
+        "searched" if kind else "")
+    low = fx.excel("curve low" + kind, path=path, keep=keep, **ends)
+    high = fx.excel("curve high" + kind, path=path, keep=keep, **ends)
     return [
-        _f("Cost curve: lowest b1 of the path", fx.excel("curve low", path=path, keep=keep),
-           how, lo),
-        _f("Cost curve: highest b1 of the path", fx.excel("curve high", path=path, keep=keep),
-           how, hi),
+        _f("Cost curve: lowest b1 of the path", low, how, lo),
+        _f("Cost curve: highest b1 of the path", high, how, hi),
         _f("Cost curve from b1", fx.excel("curve from", lo=r_lo, hi=r_hi), "10 % margin",
            start, name="curve_from"),
         _f("Cost curve to b1", fx.excel("curve to", lo=r_lo, hi=r_hi), "10 % margin", end,
@@ -376,5 +412,5 @@ def data_formulas(run: Run, row: int) -> tuple[str, str]:
 
 def data_expected(run: Run) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """(ŷ, y − ŷ) at the final iterate, as the engine computes them."""
-    yhat = predictions(run.params[-1:], run.spec.data.X)[0]
+    yhat = model_predictions(run.params[-1:], run.spec.data, run.spec.model)[0]
     return yhat, run.spec.data.y - yhat

@@ -58,7 +58,6 @@ from gdapp.excel.compare import (
 from gdapp.excel.expected import expected_cells
 from gdapp.excel.export import (
     AT_EXPORT,
-    ExportError,
     defined_names,
     export_workbook,
     write_failure,
@@ -70,6 +69,7 @@ from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
 from gdapp.excel.streaming import StreamedWorkbook
+from gdapp.excel.target import ExportError
 from gdapp.excel.tolerance import (
     ITERATIONS_SHEET,
     RELATIVE_TOLERANCE,

@@ -1,0 +1,130 @@
+"""Where a workbook is written: the target file checked before anything is written, and the
+save through a temporary file renamed over the target (split from :mod:`gdapp.excel.export`,
+whose :class:`ExportError` lives here so both can raise it)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+from gdapp.excel.scratch import workbook_temp_prefix
+
+
+class ExportError(ValueError):
+    """The workbook cannot be written; nothing was written (the message says why)."""
+
+
+def check_target(path: str | Path) -> Path:
+    """The file to write: ``path``, or the file a symbolic link there points to (the link
+    stays a link). Refused: no name, a name ending in a slash (a folder), no ``.xlsx``, a name
+    too long for the folder (with the temporary's longer name), a folder that is missing or
+    unwritable, and an existing file nobody may write (even root, who could replace it)."""
+    try:
+        raw = os.fspath(path)
+        if not isinstance(raw, str) or not raw.strip():
+            raise ExportError("no output file given")
+        target = Path(raw).expanduser()
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, ExportError):
+            raise
+        raise ExportError(f"{path!r} is not a file path") from None
+    if raw.endswith(("/", os.sep, "/.")):
+        raise ExportError(f"{raw} names a folder, not a workbook file")
+    if target.suffix.lower() != ".xlsx":
+        raise ExportError(f"{target.name}: a workbook's file name must end in .xlsx")
+    try:
+        _check_name_length(target)
+        if target.is_symlink():
+            target = _link_target(target)
+            _check_name_length(target)
+        _check_place(target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write there ({exc.strerror or exc})") from None
+    return target
+
+
+def _check_name_length(target: Path) -> None:
+    """Refuse a name the folder cannot hold, counting the longer temporary name the workbook
+    is first saved under."""
+    folder = target.parent if target.parent.is_dir() else Path(".")
+    try:
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        name_max = 255
+    extra = len(os.fsencode(workbook_temp_prefix(""))) + len("12345678.xlsx.tmp") - len(".xlsx")
+    allowed = name_max - extra
+    if len(os.fsencode(target.name)) > allowed:
+        raise ExportError(f"the file name {target.name[:24]}… is too long "
+                          f"({len(target.name):,} characters): use at most {allowed}")
+
+
+def _link_target(link: Path) -> Path:
+    """The file a symbolic link points to (followed through further links)."""
+    try:
+        return link.resolve(strict=False)
+    except RuntimeError:  # a loop of links
+        raise ExportError(f"{link} is a symbolic link that leads round in a loop") from None
+
+
+def _check_place(target: Path) -> None:
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder, not a workbook file")
+    folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is not a folder")
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: no such folder")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"{folder}: permission denied (cannot write there)")
+    if target.is_file() and (target.stat().st_mode & 0o222 == 0
+                             or not os.access(target, os.W_OK)):
+        raise ExportError(f"{target} is read-only: make it writable or choose another name")
+
+
+def reserve_temporary(target: Path) -> Path:
+    """Create the (empty) temporary file the workbook will be saved through."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=workbook_temp_prefix(target.stem),
+                                        suffix=".xlsx.tmp", dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") \
+            from None
+    os.close(fd)
+    return Path(tmp_name)
+
+
+def save_atomically(wb: Workbook, tmp: Path, target: Path) -> None:
+    """Write the archive into ``tmp``, then rename it over ``target`` (the caller removes
+    ``tmp`` on failure)."""
+    try:
+        # mkstemp makes the file private (0600); give it the mode a new file would get
+        os.chmod(tmp, _target_mode(target))
+        # ExcelWriter is what Workbook.save uses; called directly it keeps our timestamps.
+        with ZipFile(tmp, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ExportError(f"{target}: could not save the workbook ({exc.strerror or exc})") \
+            from None
+
+
+def _target_mode(target: Path) -> int:
+    """The existing target's permissions, else 0666 less the process umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        pass
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
