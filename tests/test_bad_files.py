@@ -88,7 +88,7 @@ CLI_CASES = [
      "gdapp: error: negative-eta.xlsx, Settings: learning rate η must be > 0, got -0.1"),
     (["export", "--from", "FILE", "-o", "OUT/never.xlsx"], "nonsense-model.xlsx",
      "gdapp: error: nonsense-model.xlsx, Settings: model must be one of origin, line, "
-     "got 'banana'"),
+     "sine, got 'banana'"),
     (["run", "--from", "FILE"], "bomb.xlsx", "gdapp: error: " + BOMB),
     (["verify", "FILE"], "missing.xlsx", "gdapp: cannot verify: {path}: no such file"),
     (["verify", "FILE"], "folder.xlsx", "gdapp: cannot verify: {path} is not a file"),
@@ -219,7 +219,7 @@ OPEN_CASES = [
     ("nonsense-eta.xlsx",
      "nonsense-eta.xlsx, Settings: η (learning rate) must be a number, got 'fast'"),
     ("nonsense-model.xlsx",
-     "nonsense-model.xlsx, Settings: model must be one of origin, line, got 'banana'"),
+     "nonsense-model.xlsx, Settings: model must be one of origin, line, sine, got 'banana'"),
     ("bomb.xlsx", BOMB),
 ]
 
