@@ -10,7 +10,8 @@ import pytest
 
 from gdapp.cli import main
 from gdapp.core import Dataset, RunSpec, run
-from gdapp.core.batches import PATIENCE
+from gdapp.core.batches import PATIENCE, batches_per_epoch, epoch_rule
+from gdapp.core.data import EXAMPLES
 from gdapp.core.objective import direct_gradient
 
 
@@ -37,6 +38,27 @@ def test_each_update_uses_the_gradient_of_its_batch_alone(cost: str, model: str)
         g = direct_gradient(cost, r.params[t - 1:t], part)[0]
         np.testing.assert_allclose(r.params[t], r.params[t - 1] - 0.01 * g, rtol=1e-12,
                                    atol=1e-14)
+
+
+@pytest.mark.parametrize("cost", ["mse", "mae", "rmse"])
+def test_a_sine_batch_takes_the_sine_models_gradient(cost: str) -> None:
+    # ŷ = sin(b1·x): the batch gradient is −(2/B)·Σ x·cos(b1·x)·r over its samples (MSE),
+    # not the straight line's −(2/B)·Σ x·r
+    data = EXAMPLES["nonconvex"]
+    spec = RunSpec(data=data, model="sine", cost=cost, batch_size=3, shuffle=True, seed=4,
+                   start=(2.0,), learning_rate=0.05, max_iterations=9)
+    r = run(spec, stop_at_convergence=False)
+    x, y = data.X[:, 0], data.y
+    for t in range(1, 10):
+        idx = r.batch(t)
+        part = Dataset(x[idx], y[idx])
+        g = direct_gradient(cost, r.params[t - 1:t], part, "sine")[0]
+        np.testing.assert_allclose(r.params[t], r.params[t - 1] - 0.05 * g, rtol=1e-12,
+                                   atol=1e-14)
+    b, i = r.params[1, 0], r.batch(2)
+    linear = -2.0 * np.mean(x[i] * (y[i] - b * x[i]))
+    if cost == "mse":
+        assert abs(r.batch_gradient[2, 0] - linear) > 1e-3
 
 
 def test_epochs_take_every_sample_once_and_the_last_batch_is_smaller() -> None:
@@ -119,3 +141,21 @@ def test_cli_json_holds_the_batch_gradient(capsys: pytest.CaptureFixture[str]) -
     d = json.loads(capsys.readouterr().out)
     assert d["history"]["batch_gradient"][0] is None
     assert d["history"]["batch_gradient"][1] == [pytest.approx(26.0)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_rule_row_by_row_ends_where_the_engine_stops(seed: int) -> None:
+    # what a workbook's columns compute (best end-of-epoch objective, epochs without a
+    # better one) reaches PATIENCE exactly at the row where the engine's run stopped
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(0, 2, 30)
+    data = Dataset(x, 2.8 * x + rng.normal(0, 0.5, 30))
+    spec = RunSpec(data=data, batch_size=4, shuffle=True, seed=seed, learning_rate=0.05,
+                   max_iterations=20_000)
+    r = run(spec)
+    assert r.status == "converged"
+    best, stale = epoch_rule(r.objective, batches_per_epoch(30, 4), spec.tolerance)
+    assert int(np.argmax(stale >= PATIENCE)) == r.iterations == r.converged_at
+    assert stale[:-1].max() < PATIENCE
+    ends = r.objective[8::8]
+    assert best[-1] == ends.min() and best[7] == r.objective[0]

@@ -265,16 +265,19 @@ def test_cli_notes_flags_the_optimizer_does_not_use(capsys: pytest.CaptureFixtur
         in captured.out
 
 
-def test_workbooks_refuse_other_optimizers_in_one_sentence(
+def test_workbooks_hold_every_optimizer_and_batch_and_refuse_standardized_data(
         tmp_path: object, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     from gdapp.cli import main
 
     monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
-    assert main(["export", "--optimizer", "momentum", "-o", "m.xlsx"]) == 0  # workbooks do
+    assert main(["export", "--optimizer", "momentum", "-o", "m.xlsx"]) == 0
+    assert main(["export", "--batch-size", "1", "-o", "b.xlsx"]) == 0
     capsys.readouterr()
-    assert main(["export", "--batch-size", "1", "-o", "b.xlsx"]) == 2
-    assert "batches of 1" in capsys.readouterr().err
+    assert main(["export", "--example", "features", "--standardize", "-o", "s.xlsx"]) == 2
+    err = capsys.readouterr().err
+    assert "standardized features are computed by gdapp run" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
     # (the window shows them: tests/test_gui_optimizers.py)
 
 

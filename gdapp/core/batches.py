@@ -7,7 +7,8 @@ The order is 0 … n−1 at every epoch, or with ``shuffle`` a new permutation p
 from ``numpy.random.default_rng(seed)`` — the same seed gives the same run, and a workbook
 stores the orders, so a spreadsheet computes exactly the same batches.
 
-The gradient of a batch is the cost's own gradient over its samples only (a mean over them);
+The gradient of a batch is the cost's own gradient over its samples only (a mean over them,
+for the linear models and the sine model alike);
 the penalty's gradient is added once, by the loop. Rows of a run still record the objective
 over every sample, so the plot shows the noisy descent of the real objective.
 
@@ -51,6 +52,7 @@ class BatchGradient:
         self.n, self.size = data.n, batch_size
         self.per_epoch = batches_per_epoch(data.n, batch_size)
         self.cost = cost
+        self.sine = model == "sine"
         columns = [data.X[:, j] for j in range(data.p)]
         if model == "line":
             columns.insert(0, np.ones(data.n))
@@ -83,7 +85,11 @@ class BatchGradient:
             self._xa_epoch, self._y_epoch = self.xa[order], self.y[order]
         part = slice(j * self.size, (j + 1) * self.size)
         xa, y = self._xa_epoch[part], self._y_epoch[part]
-        yhat = xa @ np.array(b)
+        if self.sine:  # ŷ = sin(b1·x), and ∂ŷ/∂b1 = x·cos(b1·x) takes x's place
+            x = xa[:, 0]
+            yhat, xa = np.sin(b[0] * x), (x * np.cos(b[0] * x))[:, None]
+        else:
+            yhat = xa @ np.array(b)
         r = y - yhat
         m = r.size
         if self.cost == "mae":                     # −(1/B)·Σ xa·s
@@ -118,3 +124,27 @@ def epoch_stopping(per_epoch: int, objective: Callable[[tuple[float, ...]], floa
         stale += 1
         return stale >= PATIENCE
     return stop
+
+
+def epoch_rule(objective: FloatArray, per_epoch: int, tol: float
+               ) -> tuple[FloatArray, NDArray[np.int64]]:
+    """The stopping rule of :func:`epoch_stopping` row by row, as a workbook spells it out:
+    the best end-of-epoch objective so far (the start's until the first epoch ends) and how
+    many epochs in a row have not improved on it, after each row of a run's ``objective``
+    (row 0 the start). The rule ends the run at the first row whose count reaches
+    ``PATIENCE``."""
+    m = objective.size
+    best = np.empty(m)
+    stale = np.zeros(m, dtype=np.int64)
+    best[0] = objective[0]
+    for k in range(1, m):
+        best[k], stale[k] = best[k - 1], stale[k - 1]
+        if k % per_epoch:
+            continue
+        value, before = float(objective[k]), float(best[k - 1])
+        if k == per_epoch or value < before - tol * max(1.0, abs(before)):
+            stale[k] = 0
+        else:
+            stale[k] += 1
+        best[k] = value if k == per_epoch else min(before, value)
+    return best, stale

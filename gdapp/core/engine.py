@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -166,13 +166,14 @@ KERNELS = ("auto", "general", "squared", "linear")
 
 
 def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
-             cancel: Callable[[], bool] | None, kernel: str = "auto") -> Trace:
+             cancel: Callable[[], bool] | None, kernel: str = "auto",
+             updates: int | None = None) -> Trace:
     """The iterates, by the fastest kernel that computes this run: the note's own case (one
     parameter, MSE, plain descent, no L1) inlined; MSE on more than two parameters a vector
     at a time (plain descent without L1: a block of linear updates at a time); the general
     loop otherwise (each kernel is tested equal to the general loop)."""
     start = spec.resolved_start()
-    tol, n_max = spec.tolerance, spec.max_iterations
+    tol, n_max = spec.tolerance, spec.max_iterations if updates is None else updates
     stats, q = obj.stats, len(start)
     squared = spec.cost == "mse" and stats is not None and not spec.minibatch
     if kernel == "auto" and squared and q == 1 and stepping.plain \
@@ -206,7 +207,8 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
 
 
 def run(spec: RunSpec, *, stop_at_convergence: bool = True,
-        cancel: Callable[[], bool] | None = None, kernel: str = "auto") -> Run:
+        cancel: Callable[[], bool] | None = None, kernel: str = "auto",
+        updates: int | None = None) -> Run:
     """Run gradient descent as ``spec`` describes and record every iteration.
 
     Parameters
@@ -223,6 +225,9 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     kernel : {"auto", "general", "squared", "linear"}, keyword-only
         Which loop computes the iterates; "auto" (the default) picks the fastest that
         applies. The others exist so that tests can prove the kernels equal.
+    updates : int, keyword-only
+        At most this many updates instead of ``spec.max_iterations``, which still sets the
+        cosine schedule's length (a workbook's rows after an early stop).
     """
     if kernel not in KERNELS:
         raise ValueError(f"kernel must be one of {', '.join(KERNELS)}, got {kernel!r}")
@@ -231,7 +236,7 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     lam = spec.lam if spec.penalty != "none" else 0.0
     obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, lam)
     stepping = Stepping.of(spec, obj.first)
-    trace = _iterate(spec, obj, stepping, stop_at_convergence, cancel, kernel)
+    trace = _iterate(spec, obj, stepping, stop_at_convergence, cancel, kernel, updates)
     params, diverged_at = trace.params, trace.diverged_at
     lr = trace.lr if trace.lr is not None else np.concatenate(
         [[np.nan], np.full(params.shape[0] - 1, spec.learning_rate)])
@@ -307,4 +312,4 @@ def _l1_rule(stepping: Stepping) -> str:
 
 def rerun_for_rows(spec: RunSpec, rows: int) -> Run:
     """Run exactly ``rows − 1`` updates (as a workbook with ``rows`` iterate rows holds)."""
-    return run(replace(spec, max_iterations=max(1, rows - 1)), stop_at_convergence=False)
+    return run(spec, stop_at_convergence=False, updates=max(1, rows - 1))

@@ -136,3 +136,33 @@ def unaccounted_names(original: StreamedWorkbook, wanted: dict[str, str]) -> Ite
     for name, text in original.all_names():
         if name not in wanted:
             yield f"the workbook defines a name {name} (= {text[:80]}) that gdapp does not write"
+
+
+def unaccounted_order(original: StreamedWorkbook, update: Sequence[int], epoch: Sequence[int],
+                      sample: Sequence[int], columns: int) -> Iterator[str]:
+    """A sentence for each cell below the header of a mini-batch run's Order sheet that is
+    not what gdapp writes: row i + 2 holds the i-th sample the updates used, as update k,
+    epoch, sample number (the plan's ``update``, ``epoch``, ``sample``), then ``columns − 3``
+    formulas (compared by the verifier) and nothing after; nothing below the last one."""
+    want_rows = len(sample)
+    seen = set()
+    for number, values in original.parse_rows("Order"):
+        if number < 2:
+            continue
+        i = number - 2
+        seen.add(i)
+        for column in range(1, max(len(values), 3) + 1):
+            have = values[column - 1] if column <= len(values) else None
+            if i >= want_rows or column > columns:
+                want: object = None
+            elif column <= 3:
+                want = (update, epoch, sample)[column - 1][i]
+            else:
+                continue
+            if _formula(have) or not _same(have, want):
+                wanted = "nothing" if want is None else show_value(want)
+                yield (f"Order!{_column(column)}{number}: the workbook has "
+                       f"{show_value(have)}, gdapp writes {wanted} there")
+    missing = [i for i in range(want_rows) if i not in seen]
+    if missing:
+        yield f"Order!A{missing[0] + 2}: the workbook has nothing, gdapp writes a sample there"

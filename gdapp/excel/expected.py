@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 from openpyxl.utils import get_column_letter
 
 from gdapp.core import Run
+from gdapp.excel import formulas as fx
 from gdapp.excel.layout import FIRST_ROW, iteration_cells, iteration_columns
 from gdapp.excel.layout import Cell as PlanCell
+from gdapp.excel.order import ORDER_FIRST_ROW, Order, order_plan
 from gdapp.excel.summary import (
     BLOCK_COLUMN,
     CURVE_POINTS,
@@ -27,10 +30,11 @@ from gdapp.excel.summary import (
 
 def expected_cells(run: Run) -> Iterator[PlanCell]:
     """For every formula cell :func:`export_workbook` writes on the Data (prediction,
-    residual), Iterations and Summary sheets, a :class:`~gdapp.excel.layout.Cell`: sheet
-    title, "B7"-style ref, the formula text exactly as written, the value the engine says it
-    must have, and what the verifier needs to know of its rounding (the size of the terms
-    of a sum over the samples; a converged flag's steps).
+    residual), Order (a mini-batch run's samples), Iterations and Summary sheets, a
+    :class:`~gdapp.excel.layout.Cell`: sheet title, "B7"-style ref, the formula text exactly
+    as written, the value the engine says it must have, and what the verifier needs to know
+    of its rounding (the size of the terms of a sum over the samples; a converged flag's
+    steps).
 
     Lazy, in sheet and row order. Every formula the exporter writes is numeric or boolean
     (the converged flags); text cells (status, method notes) are constants, not formulas,
@@ -44,8 +48,11 @@ def expected_cells(run: Run) -> Iterator[PlanCell]:
         pred, res = data_formulas(run, row)
         yield PlanCell("Data", f"{pred_col}{row}", pred, float(yhat[i]))
         yield PlanCell("Data", f"{res_col}{row}", res, float(resid[i]))
+    order = order_plan(run)
+    if order is not None:
+        yield from order_cells(run, order)
     columns = iteration_columns(run)
-    yield from iteration_cells("Iterations", columns, int(run.params.shape[0]))
+    yield from iteration_cells("Iterations", columns, int(run.params.shape[0]), order)
     rows = summary_rows(run, columns)
     block = block_rows(run)
     grid = curve_grid(run)
@@ -67,3 +74,18 @@ def expected_cells(run: Run) -> Iterator[PlanCell]:
             yield PlanCell("Summary", f"E{r}", curve_point_formula(r - 2), float(grid[r - 2]))
             yield PlanCell("Summary", f"F{r}", curve_formula(run, r), float(curve[r - 2]),
                            float(terms[r - 2]))
+
+
+def order_cells(run: Run, order: Order) -> Iterator[PlanCell]:
+    """The Order sheet's formulas (each sample's features and target, by ``INDEX``)."""
+    data = run.spec.data
+    samples = fx.Samples.of(data.p)
+    names = [*samples.xs, "y_data"]
+    values = np.column_stack([data.X, data.y])
+    letters = [get_column_letter(4 + j) for j in range(len(names))]
+    for i, s in enumerate(order.sample.tolist()):
+        row = i + ORDER_FIRST_ROW
+        for j, name in enumerate(names):
+            yield PlanCell(fx.ORDER_SHEET, f"{letters[j]}{row}",
+                       "=" + fx.excel("order sample", data=name, sample=f"$C{row}"),
+                       float(values[s - 1, j]))

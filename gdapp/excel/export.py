@@ -50,6 +50,7 @@ from gdapp.excel.layout import (
     iteration_row,
     unsupported,
 )
+from gdapp.excel.order import Order, order_plan
 from gdapp.excel.scratch import (
     EXPORT_PREFIX,
     remove_stale_temporaries,
@@ -133,8 +134,11 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         setattr(wb, _SCRATCH, scratch)
         _write_settings(wb, run, tr)
         _write_data(wb, run, tr)
+        order = order_plan(run)
+        if order is not None:
+            _write_order(wb, run, order, tr)
         columns = iteration_columns(run)
-        iterations = _write_iterations(wb, run, columns, progress, tr)
+        iterations = _write_iterations(wb, run, columns, order, progress, tr)
         _write_summary(wb, run, columns, iterations, tr)
         for name, place in defined_names(run).items():
             wb.defined_names[name] = DefinedName(name, attr_text=place)
@@ -314,15 +318,29 @@ def _write_data(wb: Workbook, run: Run, tr: Words) -> None:
                    *data_formulas(run, row)])
 
 
-def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
+def _write_order(wb: Workbook, run: Run, order: Order, tr: Words) -> None:
+    """The Order sheet: the samples of every batch, update by update (see :class:`Order`)."""
+    data = run.spec.data
+    ws = _sheet(wb, fx.ORDER_SHEET, data.p + 4, order.sample.size + 1)
+    ws.append([text(ws, tr(h)) for h in ("update k", "epoch", "sample")] +
+              [text(ws, name) for name in (*data.feature_names, data.y_name)])
+    names = [*fx.Samples.of(data.p).xs, "y_data"]
+    rows = zip(order.update.tolist(), order.epoch.tolist(), order.sample.tolist(), strict=True)
+    for i, (k, epoch, sample) in enumerate(rows):
+        at = f"$C{i + FIRST_ROW}"
+        ws.append([k, epoch, sample,
+                   *["=" + fx.excel("order sample", data=name, sample=at) for name in names]])
+
+
+def _write_iterations(wb: Workbook, run: Run, columns: list[Column], order: Order | None,
                       progress: Progress | None, tr: Words) -> WriteOnlyWorksheet:
     m = int(run.params.shape[0])
     ws = _sheet(wb, "Iterations", len(columns), m + 1)
     ws.append([text(ws, tr(c.header)) for c in columns])
     templates = [c.template or "" for c in columns[1:]]
     arrays = [fx.written_as_array(run.spec.model, t) for t in templates]
-    if any(arrays):
-        _write_array_rows(ws, columns, arrays, m, progress)
+    if any(arrays) or order is not None:
+        _write_rows_one_by_one(ws, columns, arrays, order, m, progress)
         return ws
     ws.append(iteration_row(columns, 0))
     append = ws.append
@@ -336,13 +354,14 @@ def _write_iterations(wb: Workbook, run: Run, columns: list[Column],
     return ws
 
 
-def _write_array_rows(ws: WriteOnlyWorksheet, columns: list[Column], arrays: list[bool],
-                      m: int, progress: Progress | None) -> None:
-    """The Iterations rows of a run some of whose formulas are array formulas."""
+def _write_rows_one_by_one(ws: WriteOnlyWorksheet, columns: list[Column], arrays: list[bool],
+                           order: Order | None, m: int, progress: Progress | None) -> None:
+    """The Iterations rows of a run some of whose formulas are array formulas or name the
+    rows of the Order sheet (a mini-batch run)."""
     letters = [column_letter(i) for i in range(1, len(columns))]
     for k in range(m):
         row = k + FIRST_ROW
-        out: list[Any] = iteration_row(columns, k)
+        out: list[Any] = iteration_row(columns, k, order)
         for j, array in enumerate(arrays):
             if array and isinstance(out[j + 1], str):
                 out[j + 1] = array_formula(f"{letters[j]}{row}", str(out[j + 1]))

@@ -35,6 +35,9 @@ from dataclasses import dataclass
 
 from gdapp.core import ZERO_BAND
 
+#: The sheet of a mini-batch run's sample orders (:func:`gdapp.excel.layout.order_plan`).
+ORDER_SHEET = "Order"
+
 #: The zero band as the formulas spell it; must equal :data:`gdapp.core.ZERO_BAND`.
 BAND = "1E-12"
 assert float(BAND) == ZERO_BAND
@@ -61,16 +64,16 @@ FORMULAS: dict[str, FormulaPair] = {
     # --- model pieces: arrays over the samples ------------------------------------------
     # {lin} is Σ bj·xj over the features: "C2*x_data" for one, "C2*x1_data+D2*x2_data" for more
     "residual origin": FormulaPair(
-        "(y_data-{lin})",
+        "({y}-{lin})",
         "y - X @ b                         # objective.predictions, direct_cost"),
-    "residual origin p": FormulaPair("(y_data-({lin}))", "y - X @ b   (several features)"),
+    "residual origin p": FormulaPair("({y}-({lin}))", "y - X @ b   (several features)"),
     "residual line": FormulaPair(
-        "(y_data-({b0}+{lin}))",
+        "({y}-({b0}+{lin}))",
         "y - (b0 + X @ b)"),
     "prediction origin": FormulaPair("({lin})", "X @ b"),
     # the sine model ŷ = sin(b1·x) (models.sine_predictions); its ∂ŷ/∂b1 = x·cos(b1·x) is the
     # {x} of the slope's gradient
-    "residual sine": FormulaPair("(y_data-SIN({b1}*{x}))", "y - np.sin(b1*x)"),
+    "residual sine": FormulaPair("({y}-SIN({b1}*{x}))", "y - np.sin(b1*x)"),
     "prediction sine": FormulaPair("SIN({b1}*{x})", "np.sin(b1*x)"),
     "sine slope": FormulaPair("{x}*COS({b1}*{x})", "x*np.cos(b1*x)     # models.sine_slope"),
     "prediction line": FormulaPair("({b0}+{lin})", "b0 + X @ b"),
@@ -140,6 +143,17 @@ FORMULAS: dict[str, FormulaPair] = {
     "converged slope": FormulaPair(
         "ABS({lr}*{g})<=tolerance",
         "abs(lr*g) <= tol     # a stateful optimizer stops only where the slope is small too"),
+    # --- mini-batches (core.batches): the Order sheet's samples, and the epoch rule ------------
+    "order sample": FormulaPair("INDEX({data},{sample})", "x[order]      # the batch's samples"),
+    # {e}: updates per epoch; {obj} this row's objective, {best}/{stale} the previous row's
+    "epoch best": FormulaPair(
+        "IF(MOD({k},{e})<>0,{best},IF({k}={e},{obj},MIN({best},{obj})))",
+        "the best end-of-epoch objective so far   # batches.epoch_rule"),
+    "epoch stale": FormulaPair(
+        "IF(MOD({k},{e})<>0,{stale},IF(OR({k}={e},{obj}<{best}-tolerance*MAX(1,ABS({best}))),"
+        "0,{stale}+1))",
+        "epochs in a row without a better one: value < best − tol·max(1, |best|) resets it"),
+    "converged epochs": FormulaPair("{stale}>={patience}", "stale >= PATIENCE"),
     # --- schedules: η_k of update k ({k}; optimizers.SCHEDULES) ----------------------------
     "rate constant": FormulaPair("eta", "eta"),
     "rate step": FormulaPair("eta*gamma^INT(({k}-1)/step_size)",
@@ -276,13 +290,15 @@ def excel(name: str, **operands: str) -> str:
 
 @dataclass(frozen=True)
 class Samples:
-    """How the formulas name the samples: one Data-sheet range per feature and the count.
+    """How the formulas name the samples: one range per feature, the target's and the count.
 
     One feature keeps the note's names (``x_data``, ``COUNT(x_data)``); p features are
-    ``x1_data`` … ``xp_data`` and the count is ``COUNT(y_data)``.
+    ``x1_data`` … ``xp_data`` and the count is ``COUNT(y_data)``. A mini-batch's samples are
+    rows of the Order sheet (:func:`gdapp.excel.layout.batch_samples`).
     """
 
     xs: tuple[str, ...]
+    y: str = "y_data"
 
     @classmethod
     def of(cls, p: int) -> Samples:
@@ -290,7 +306,7 @@ class Samples:
 
     @property
     def count(self) -> str:
-        return "COUNT(x_data)" if self.xs == ("x_data",) else "COUNT(y_data)"
+        return "COUNT(x_data)" if self.xs == ("x_data",) else f"COUNT({self.y})"
 
 
 def _linear(slopes: list[str], samples: Samples) -> str:
@@ -308,18 +324,18 @@ def prediction(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
 def residual(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
     """r = y − ŷ over the samples, for parameter references ``b0`` and the ``slopes``."""
     if model == "sine":
-        return excel("residual sine", b1=slopes[0], x=samples.xs[0])
+        return excel("residual sine", b1=slopes[0], x=samples.xs[0], y=samples.y)
     lin = _linear(slopes, samples)
     if model == "origin" and len(slopes) > 1:
-        return excel("residual origin p", lin=lin)
-    return excel(f"residual {model}", b0=b0, lin=lin)
+        return excel("residual origin p", lin=lin, y=samples.y)
+    return excel(f"residual {model}", b0=b0, lin=lin, y=samples.y)
 
 
 def band_sign(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
     """The array s = band_sign(r, |y| + |ŷ|), written with comparisons only."""
     yhat = prediction(model, b0, slopes, samples)
     return excel("band sign array", r=residual(model, b0, slopes, samples),
-                 abs_y=excel("abs array", v="y_data"), abs_yhat=excel("abs array", v=yhat))
+                 abs_y=excel("abs array", v=samples.y), abs_yhat=excel("abs array", v=yhat))
 
 
 def cost(cost_name: str, model: str, b0: str, slopes: list[str], samples: Samples) -> str:
@@ -349,7 +365,8 @@ def written_as_array(model: str, formula: str) -> bool:
     """Whether a formula must be written as a one-cell array formula: Gnumeric computes
     ``SIN``/``COS`` of a range inside ``SUMPRODUCT`` for every sample only in an array
     formula (in a plain one it takes one sample); Excel and LibreOffice compute both alike."""
-    return model == "sine" and "_data" in formula and "SUMPRODUCT(" in formula
+    return model == "sine" and "SUMPRODUCT(" in formula and (
+        "_data" in formula or f"{ORDER_SHEET}!" in formula)
 
 
 def penalty(penalty_name: str, slopes: list[str]) -> str:

@@ -166,8 +166,25 @@ KOREAN: dict[str, str] = {
     "sum_sq of {p}": "{p}의 sum_sq (그래디언트 제곱의 합)",
     "square_avg of {p}": "{p}의 square_avg (그래디언트 제곱의 이동 평균)",
     "grad_avg of {p}": "{p}의 grad_avg (그래디언트의 이동 평균)",
+    "batch gradient of update k, ∂/∂{p}": "k번째 업데이트의 미니배치 기울기, ∂/∂{p}",
+    "best objective at an epoch's end (the start's before)":
+        "에포크가 끝날 때의 가장 작은 목적함수 (첫 에포크 전에는 시작점의 값)",
+    "epochs without a better objective": "목적함수가 나아지지 않은 에포크 수",
+    # ---- Order (the samples of each mini-batch) ------------------------------------------
+    "update k": "업데이트 k",
+    "epoch": "에포크",
     # ---- Summary -----------------------------------------------------------------------
     "quantity": "항목",
+    "Stopping rule": "멈추는 규칙",
+    "{n} epochs without a better objective": "목적함수가 {n}번의 에포크 동안 나아지지 않음",
+    "at the end of each epoch ({n} updates), the objective over every sample must go below "
+    "the best so far by tolerance·max(1, |best|)":
+        "에포크({n}번의 업데이트)가 끝날 때마다 전체 샘플에 대한 목적함수가 지금까지의 가장 "
+        "작은 값보다 허용 오차·max(1, |가장 작은 값|) 이상 작아져야 한다",
+    "each update takes the gradient of its batch, whose curvature is its own: no single "
+    "limit applies":
+        "업데이트마다 그 미니배치의 기울기를 쓰고, 미니배치마다 곡률이 다르다: 하나의 한계가 "
+        "적용되지 않는다",
     "how it is computed": "계산 방법",
     "b1 (curve)": "b1 (곡선)",
     "objective at b1": "b1에서의 목적함수",

@@ -30,8 +30,10 @@ from numpy.typing import NDArray
 from openpyxl.utils import get_column_letter
 
 from gdapp.core import ZERO_BAND, Objective, Run, RunSpec
+from gdapp.core.batches import PATIENCE, epoch_rule
 from gdapp.core.optimizers import OPTIMIZERS, OptimizerRule, corrections
 from gdapp.excel import formulas as fx
+from gdapp.excel.order import Order, order_plan
 
 FloatArray = NDArray[np.float64]
 
@@ -70,17 +72,23 @@ class Column:
     terms: FloatArray | None = None
     steps: tuple[int, ...] = ()
 
+    def formula(self, k: int, order: Order | None = None) -> str:
+        """The formula of iterate k ≥ 1's row; a mini-batch run's batch columns name the
+        Order rows of update k's batch (:meth:`Order.keys`)."""
+        assert self.template is not None
+        row = k + FIRST_ROW
+        if order is None:
+            return self.template.format(p=row, q=row - 1)
+        return self.template.format(p=row, q=row - 1, **order.keys(k))
+
 
 def unsupported(spec: RunSpec) -> str | None:
     """Why a workbook cannot hold this run yet (one sentence), or None when it can: it holds
-    every optimizer and schedule on every sample, of the linear models on p features and of
-    the sine model."""
+    every optimizer, schedule and batch size, of the linear models on p features and of the
+    sine model."""
     if spec.data.scaling is not None:
         return ("a workbook holds the samples as they are; standardized features are "
                 "computed by gdapp run and gdapp path")
-    if spec.minibatch:
-        return (f"a workbook holds runs on every sample; this run uses batches of "
-                f"{spec.batch_size}: gdapp run computes it")
     return None
 
 
@@ -96,10 +104,11 @@ def _cost_gradient_only(run: Run) -> FloatArray:
     return np.asarray(obj.cost_gradient(run.params), dtype=np.float64)
 
 
-def _z_before_threshold(run: Run, gc: FloatArray, j: int) -> FloatArray:
-    """z_k = bj_(k−1) − η·∂E/∂bj(b_(k−1)), snapped to 0 inside the zero band (row 0: nan)."""
+def _z_before_threshold(run: Run, moves: FloatArray, j: int) -> FloatArray:
+    """z_k = bj_(k−1) − η·g_k with g_k the cost's gradient update k takes (``moves`` row
+    k − 1), snapped to 0 inside the zero band (row 0: nan)."""
     b = run.params[:-1, j]
-    eg = _learning_rates(run)[1:] * gc[:-1, j]
+    eg = _learning_rates(run)[1:] * moves[:, j]
     z = b - eg
     z = np.where(np.abs(z) <= ZERO_BAND * (np.abs(b) + np.abs(eg)), 0.0, z)
     return np.concatenate([[np.nan], z])
@@ -152,6 +161,7 @@ def iteration_columns(run: Run) -> list[Column]:
     rule = OPTIMIZERS[spec.optimizer]
     stateful = rule.name != "gd"
     with_lr = not spec.plain_descent
+    order = order_plan(run)
     # the proximal step is gradient descent's; other optimizers take the subgradient
     proximal = spec.penalty == "l1" and spec.l1_method == "proximal" and not stateful
     slope_names = names[first_slope:]
@@ -161,12 +171,23 @@ def iteration_columns(run: Run) -> list[Column]:
     i_cost, i_pen, i_obj = 1 + 2 * q, 2 + 2 * q, 3 + 2 * q
     i_step = {name: 4 + 2 * q + j for j, name in enumerate(names)}
     i_conv = 4 + 3 * q
-    i_gc = {name: i_conv + 1 + j for j, name in enumerate(slope_names)}
-    i_z = {name: i_conv + 1 + len(slope_names) + j for j, name in enumerate(slope_names)}
-    base = i_conv + 1 + (2 * len(slope_names) if proximal else 0)
-    i_lr = base
-    i_d = {name: base + 1 + j for j, name in enumerate(names)}
-    i_state = {(state, name): base + 1 + q * (1 + si) + j
+    at = i_conv + 1
+
+    def group(members: tuple[str, ...]) -> dict[str, int]:
+        nonlocal at
+        out = {name: at + j for j, name in enumerate(members)}
+        at += len(members)
+        return out
+
+    # a mini-batch step takes its batch's gradient, which the proximal z uses as well
+    i_gc = group(slope_names) if proximal and order is None else {}
+    i_z = group(slope_names) if proximal else {}
+    i_bg = group(names) if order is not None else {}
+    i_best, i_stale = (at, at + 1) if order is not None else (-1, -1)
+    at += 2 * (order is not None)
+    i_lr = at
+    i_d = {name: at + 1 + j for j, name in enumerate(names)}
+    i_state = {(state, name): at + 1 + q * (1 + si) + j
                for si, state in enumerate(rule.state) for j, name in enumerate(names)}
 
     def ref(index: int, row: str = "{p}") -> str:
@@ -179,6 +200,10 @@ def iteration_columns(run: Run) -> list[Column]:
 
     def gradient(which: int) -> str:
         return fx.cost_gradient(spec.cost, spec.model, b0, slopes, samples, cost_ref, which)
+
+    def used(name: str) -> str:
+        """The gradient update k takes: its batch's, or the full one of the row before."""
+        return ref(i_bg[name]) if order is not None else ref(i_g[name], "{q}")
 
     lr = ref(i_lr)
 
@@ -196,7 +221,7 @@ def iteration_columns(run: Run) -> list[Column]:
         elif stateful:
             template = "=" + update(ref(i_b[name], "{q}"), ref(i_d[name]))
         else:
-            template = "=" + update(ref(i_b[name], "{q}"), ref(i_g[name], "{q}"))
+            template = "=" + update(ref(i_b[name], "{q}"), used(name))
         cols.append(Column(name, f"={name}_start", template,
                            run.params[:, names.index(name)], first_is_formula=True))
     # gradients of cost + penalty
@@ -226,28 +251,79 @@ def iteration_columns(run: Run) -> list[Column]:
             run.step[:, names.index(name)]))
     steps = [ref(i_step[name]) for name in names]
     converged = fx.converged(steps)
-    if stateful:   # a velocity can pass 0 mid-flight: the slope must be small too
+    if order is not None:   # the epoch rule (core.batches): a stochastic step never settles
+        converged = fx.excel("converged epochs", stale=ref(i_stale), patience=str(PATIENCE))
+    elif stateful:   # a velocity can pass 0 mid-flight: the slope must be small too
         sides = [fx.excel("converged side", s=s) for s in steps] + \
             [fx.excel("converged slope", lr=lr, g=ref(i_g[name], "{q}")) for name in names]
         converged = fx.excel("converged all", sides=",".join(sides))
-    cols.append(Column("converged", False, "=" + converged, run.converged,
-                       steps=tuple(i_step[name] for name in names)))
+    flags = _epoch_flags(run) if order is not None else run.converged
+    cols.append(Column("converged", False, "=" + converged, flags,
+                       steps=() if order is not None else
+                       tuple(i_step[name] for name in names)))
     if proximal:
         gc = _cost_gradient_only(run)
-        for name in slope_names:
+        for name in i_gc:
             j = names.index(name)
             cols.append(_same_every_row(f"∂E/∂{name} (cost only)",
                                         "=" + gradient(j + (0 if intercept else 1)),
                                         gc[:, j], terms=terms[name]))
+        taken = run.batch_gradient
+        moves = gc[:-1] if taken is None else taken[1:]
         for name in slope_names:
             j = names.index(name)
+            g_used = ref(i_gc[name], "{q}") if order is None else ref(i_bg[name])
             cols.append(Column(f"z = {name} − η·∂E/∂{name} (before the soft threshold)", None,
-                               "=" + update(ref(i_b[name], "{q}"), ref(i_gc[name], "{q}")),
-                               _z_before_threshold(run, gc, j)))
+                               "=" + update(ref(i_b[name], "{q}"), g_used),
+                               _z_before_threshold(run, moves, j)))
+    if order is not None:
+        cols.extend(_batch_columns(run, order, ref, i_b, i_obj, i_best, i_stale, proximal))
     if with_lr:
-        cols.extend(_optimizer_columns(run, rule, names, ref, i_g, i_d, i_state))
-    assert len(cols) == base + (1 + q * (1 + len(rule.state)) * stateful if with_lr else 0)
+        cols.extend(_optimizer_columns(run, rule, names, ref, used, i_d, i_state))
+    assert len(cols) == at + (1 + q * (1 + len(rule.state)) * stateful if with_lr else 0)
     assert cols[i_cost].header.startswith("cost") and cols[i_obj].header.startswith("obj")
+    return cols
+
+
+def _epoch_flags(run: Run) -> NDArray[np.bool_]:
+    """A mini-batch run's converged flags: the epoch rule's count has reached PATIENCE."""
+    assert run.batches is not None
+    _, stale = epoch_rule(run.objective, run.batches.per_epoch, run.spec.tolerance)
+    flags = stale >= PATIENCE
+    flags[0] = False
+    return flags
+
+
+def _batch_columns(run: Run, order: Order, ref: Callable[..., str], i_b: dict[str, int],
+                   i_obj: int, i_best: int, i_stale: int, proximal: bool) -> list[Column]:
+    """A mini-batch run's columns: the gradient of update k's batch (its rows of the Order
+    sheet) at the iterate before, with the penalty's but for the proximal
+    step's, and the epoch rule's best objective and count (:func:`epoch_rule`)."""
+    spec = run.spec
+    names = spec.param_names
+    intercept = spec.model == "line"
+    assert run.batches is not None and run.batch_gradient is not None
+    batch = order.samples(spec.data.p)
+    b0 = ref(i_b["b0"], "{q}") if intercept else ""
+    slopes = [ref(i_b[name], "{q}") for name in names[intercept:]]
+    batch_cost = "(" + fx.cost(spec.cost, spec.model, b0, slopes, batch) + ")"
+    cols = []
+    for j, name in enumerate(names):
+        g = fx.cost_gradient(spec.cost, spec.model, b0, slopes, batch, batch_cost,
+                             j + (0 if intercept else 1))
+        if name != "b0" and not proximal:
+            g += fx.penalty_gradient(spec.penalty, ref(i_b[name], "{q}"))
+        cols.append(Column(f"batch gradient of update k, ∂/∂{name}", None, "=" + g,
+                           run.batch_gradient[:, j]))
+    best, stale = epoch_rule(run.objective, run.batches.per_epoch, spec.tolerance)
+    e = str(run.batches.per_epoch)
+    common = dict(k="$A{p}", e=e, obj=ref(i_obj), best=ref(i_best, "{q}"),
+                  stale=ref(i_stale, "{q}"))
+    cols.append(Column("best objective at an epoch's end (the start's before)",
+                       "=" + ref(i_obj, str(FIRST_ROW)),
+                       "=" + fx.excel("epoch best", **common), best, first_is_formula=True))
+    cols.append(Column("epochs without a better objective", 0,
+                       "=" + fx.excel("epoch stale", **common), stale.astype(np.float64)))
     return cols
 
 
@@ -261,22 +337,24 @@ def _learning_rates(run: Run) -> FloatArray:
 
 
 def _directions(run: Run, rule: OptimizerRule, rates: FloatArray) -> FloatArray:
-    """The direction d_k of every update, as the rule computes it (row 0: nan)."""
+    """The direction d_k of every update, as the rule computes it from the gradient the
+    update takes (its batch's in a mini-batch run; row 0: nan)."""
     spec = run.spec
     h = spec.hyper()
     m, q = run.params.shape
     out = np.full((m, q), np.nan)
+    taken = run.batch_gradient
     for k in range(1, m):
         state = tuple(run.state[name][k - 1] for name in rule.state)
-        g = run.gradient[k - 1]
+        g = run.gradient[k - 1] if taken is None else taken[k]
         d, _ = rule.direction(g, state, k, h, np.sqrt, np.maximum, corrections(h, k))
         out[k] = d
     return out
 
 
 def _optimizer_columns(run: Run, rule: OptimizerRule, names: tuple[str, ...],
-                       ref: Callable[..., str], i_g: dict[str, int], i_d: dict[str, int],
-                       i_state: dict[tuple[str, str], int]) -> list[Column]:
+                       ref: Callable[..., str], used: Callable[[str], str],
+                       i_d: dict[str, int], i_state: dict[tuple[str, str], int]) -> list[Column]:
     """η_k, and for an optimizer other than gd its direction d and its state, per parameter:
     the formulas of :data:`gdapp.core.optimizers.OPTIMIZERS` and ``SCHEDULES``."""
     k = "$A{p}"
@@ -291,14 +369,14 @@ def _optimizer_columns(run: Run, rule: OptimizerRule, names: tuple[str, ...],
         if rule.name == "rmsprop":
             cells["average"] = fx.excel("rmsprop average", **cells)
         cols.append(Column(f"direction d of {name}", None, "=" + fx.excel(
-            f"direction {rule.name}", g=ref(i_g[name], "{q}"), k=k, **cells),
+            f"direction {rule.name}", g=used(name), k=k, **cells),
             directions[:, j]))
     for state in rule.state:
         for j, name in enumerate(names):
             cells = {s: ref(i_state[(s, name)]) for s in rule.state}
             if rule.name == "rmsprop":
                 cells["average"] = fx.excel("rmsprop average", **cells)
-            template = fx.excel(f"state {rule.name} {state}", g=ref(i_g[name], "{q}"), k=k,
+            template = fx.excel(f"state {rule.name} {state}", g=used(name), k=k,
                                 s_prev=ref(i_state[(state, name)], "{q}"), **cells)
             cols.append(Column(f"{state} of {name}", 0.0, "=" + template,
                                run.state[state][:, j]))
@@ -319,15 +397,13 @@ def column_index(columns: list[Column], header_start: str) -> int:
     raise KeyError(header_start)
 
 
-def iteration_row(columns: list[Column], k: int) -> list[str | float | bool | None]:
+def iteration_row(columns: list[Column], k: int, order: Order | None = None
+                  ) -> list[str | float | bool | None]:
     """The contents of iterate k's row (formulas as ``"=..."`` strings)."""
     if k == 0:
         return [c.first for c in columns]
-    row = k + FIRST_ROW
     out: list[str | float | bool | None] = [k]
-    for c in columns[1:]:
-        assert c.template is not None
-        out.append(c.template.format(p=row, q=row - 1))
+    out.extend(c.formula(k, order) for c in columns[1:])
     return out
 
 
@@ -361,7 +437,8 @@ class Cell(NamedTuple):
     flags: str = ""
 
 
-def iteration_cells(sheet: str, columns: list[Column], m: int) -> Iterator[Cell]:
+def iteration_cells(sheet: str, columns: list[Column], m: int, order: Order | None = None
+                    ) -> Iterator[Cell]:
     """Every formula cell of the Iterations sheet, in row order."""
     letters = [column_letter(i) for i in range(len(columns))]
     for k in range(m):
@@ -369,7 +446,7 @@ def iteration_cells(sheet: str, columns: list[Column], m: int) -> Iterator[Cell]
         for j, c in enumerate(columns):
             if c.expected is None or (k == 0 and not c.first_is_formula):
                 continue
-            text = c.first if k == 0 else (c.template or "").format(p=row, q=row - 1)
+            text = c.first if k == 0 else c.formula(k, order)
             assert isinstance(text, str)
             yield Cell(sheet, f"{letters[j]}{row}", text, _py(c.expected[k]),
                        0.0 if c.terms is None else float(c.terms[k]),

@@ -43,6 +43,9 @@ MAX_SMALL_SHEET_BYTES = 1 << 20
 #: The sheets of a gdapp workbook.
 GDAPP_SHEETS = ("Settings", "Data", "Iterations", "Summary")
 
+#: The sheet only a mini-batch run's workbook has (its batches' samples).
+OPTIONAL_SHEETS = ("Order",)
+
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -134,7 +137,8 @@ def audit_package(p: Path, error: type[ValueError], *, strict: bool) -> None:
                 missing = [title for title in GDAPP_SHEETS if title not in sheets]
                 if missing:
                     raise error(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
-                extra = [title for title in sheets if title not in GDAPP_SHEETS]
+                extra = [title for title in sheets
+                         if title not in GDAPP_SHEETS + OPTIONAL_SHEETS]
                 if extra:
                     raise error(f"{name} has a sheet {extra[0]!r} that gdapp does not write, "
                                 "so its verdict could not cover it")

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core import MODELS, Objective, Run
+from gdapp.core.batches import PATIENCE
 from gdapp.core.models import SEARCH_RANGE
 from gdapp.core.objective import model_predictions
 from gdapp.excel import formulas as fx
@@ -74,6 +75,11 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
                                                last_k=it("k")),
                    "the first k flagged converged, else the last k", float(used),
                    flags=flags))
+    if run.batches is not None:
+        rows.append(SummaryRow(
+            "Stopping rule", f"{PATIENCE} epochs without a better objective",
+            f"at the end of each epoch ({run.batches.per_epoch} updates), the objective over "
+            "every sample must go below the best so far by tolerance·max(1, |best|)"))
     for j, name in enumerate(names):
         rows.append(_f(f"Final {name}", fx.excel("reference", ref=it(name)),
                        "the last iterate", float(run.params[-1, j]), name=f"{name}_final"))
@@ -280,6 +286,9 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
         elif spec.cost != "mse":
             why = ("it is defined for MSE only (the step of MAE and RMSE is not a fixed "
                    "multiple of the distance to the optimum)")
+        elif spec.minibatch:
+            why = ("each update takes the gradient of its batch, whose curvature is its own: "
+                   "no single limit applies")
         elif spec.schedule != "constant":
             why = f"η changes with the {spec.schedule} schedule: no single limit applies"
         elif spec.optimizer != "gd":

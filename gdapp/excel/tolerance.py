@@ -89,7 +89,7 @@ ITERATIONS_SHEET = "Iterations"
 SPREAD_FACTOR = 100.0
 
 #: Sheets that hold one quantity per column (the tolerance uses a column's earlier values).
-HOMOGENEOUS_SHEETS = (ITERATIONS_SHEET, "Data")
+HOMOGENEOUS_SHEETS = (ITERATIONS_SHEET, "Data", "Order")
 
 # A cell reference inside a formula — B7, $B$7, Iterations!$F$398, $B$2:$B$22 — but not a name
 # (b1_start), a function (LOG10) or a number (1E-12).

@@ -45,7 +45,12 @@ from lxml import etree
 from numpy.typing import NDArray
 
 from gdapp.core import Run, RunSpec, rerun_for_rows
-from gdapp.excel.accounting import IterationRows, unaccounted_cells, unaccounted_names
+from gdapp.excel.accounting import (
+    IterationRows,
+    unaccounted_cells,
+    unaccounted_names,
+    unaccounted_order,
+)
 from gdapp.excel.compare import (
     Expected,
     VerifyReport,
@@ -62,9 +67,11 @@ from gdapp.excel.export import (
     export_workbook,
     write_failure,
 )
+from gdapp.excel.formulas import ORDER_SHEET
 from gdapp.excel.labels import Language, in_every_language
 from gdapp.excel.layout import iteration_columns
-from gdapp.excel.package import GDAPP_SHEETS
+from gdapp.excel.order import order_plan
+from gdapp.excel.package import GDAPP_SHEETS, OPTIONAL_SHEETS
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
@@ -240,7 +247,7 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
             pass
         for problem in rows.problems:
             tally.differ(problem, 0)
-        _account_for_cells(tally, original, reference, truncated=truncated)
+        _account_for_cells(tally, original, reference, item.run, truncated=truncated)
         notes = settings_edits(original) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
@@ -249,18 +256,25 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
     return tally, notes
 
 
-def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path, *,
+def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path, run: Run, *,
                        truncated: bool) -> None:
     """Every stored cell that is not a formula gdapp compares must be what gdapp writes there
     (:mod:`gdapp.excel.accounting`; the Iterations rows past the start are watched as they
     are compared); past a divergence the Data and Summary sheets, which describe the last
     row, are not looked at."""
-    sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS
+    sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS + OPTIONAL_SHEETS
     mine = StreamedWorkbook(reference, data_only=False)
     try:
+        # the Order sheet's rows past the header are the plan's, not the reference's
         for problem in unaccounted_cells(original, mine, sheets,
-                                         last_row={ITERATIONS_SHEET: 2}):
+                                         last_row={ITERATIONS_SHEET: 2, ORDER_SHEET: 1}):
             tally.differ(problem, 0)
+        order = order_plan(run)
+        if order is not None and not truncated:
+            for problem in unaccounted_order(original, order.update.tolist(),
+                                             order.epoch.tolist(), order.sample.tolist(),
+                                             run.spec.data.p + 4):
+                tally.differ(problem, 0)
     finally:
         mine.close()
 
