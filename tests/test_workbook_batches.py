@@ -163,3 +163,19 @@ def test_cli_exports_and_reads_back_a_batch_run(tmp_path: Path,
     again = run(spec)
     original = run(make_spec(batch_size=1, shuffle=True, seed=3, max_iterations=30))
     np.testing.assert_array_equal(again.params, original.params)
+
+
+def test_the_settings_say_what_the_tolerance_and_the_model_mean_here(exported):
+    _runs, files = exported
+
+    def help_of(stem: str, name: str) -> str:
+        f = next(f for f in files if f.stem == stem)
+        ws = openpyxl.load_workbook(f)["Settings"]
+        return next(r[3] for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == name)
+
+    assert help_of("sgd-stops", "tolerance").startswith("Stopping: an epoch's end")
+    assert f"the {PATIENCE} in a row" in help_of("sgd-stops", "tolerance")
+    assert help_of("cosine-converges-early", "tolerance").startswith("Converged when no "
+                                                                     "parameter moves")
+    assert help_of("sine-b3", "model").startswith("sine: ŷ = sin(b1·x)")
+    assert help_of("mae-b2", "model").startswith("origin: ŷ = b1·x (the note's)")

@@ -38,6 +38,8 @@ LABEL_RUNS = {
     "adam-step": RunSpec(optimizer="adam", schedule="step", max_iterations=30),
     "momentum-features": RunSpec(data=EXAMPLES["features"], model="line", optimizer="momentum",
                                  learning_rate=0.0002, max_iterations=20),
+    "sgd-shuffled": RunSpec(data=SAMPLES, model="line", batch_size=2, shuffle=True, seed=1,
+                            learning_rate=0.05, max_iterations=30),
 }
 
 
@@ -61,6 +63,8 @@ def _is_label(sheet: str, ref: str, en: str, r: Run) -> bool:
         return row == 1 or column in "AD"
     if sheet == "Data":   # row 1 names the features and the target as the data do
         return not (row == 1 and 2 <= column_index_from_string(column) <= r.spec.data.p + 2)
+    if sheet == "Order":  # row 1 names the features and the target after three labels
+        return column_index_from_string(column) <= 3
     if sheet == "Iterations":
         return en not in ("k", *r.spec.param_names)
     return en not in r.spec.data.feature_names   # the normal equations' rows are named so
@@ -95,7 +99,8 @@ def test_a_korean_workbook_differs_from_the_english_one_in_its_labels_only(pairs
                 assert got == en, (name, sheet, ref)
         en_book, ko_book = openpyxl.load_workbook(en_path), openpyxl.load_workbook(ko_path)
         assert ko_book.sheetnames == en_book.sheetnames == \
-            ["Settings", "Data", "Iterations", "Summary"]
+            ["Settings", "Data", *(["Order"] if r.spec.minibatch else []), "Iterations",
+             "Summary"]
         assert {n: d.attr_text for n, d in ko_book.defined_names.items()} == \
             {n: d.attr_text for n, d in en_book.defined_names.items()}
     assert statuses == {"converged", "diverged", "max_iterations"}

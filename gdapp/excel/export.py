@@ -37,6 +37,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
+from gdapp.core.batches import PATIENCE
 from gdapp.excel import charts
 from gdapp.excel import formulas as fx
 from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, array_formula, number, text
@@ -272,7 +273,7 @@ def _write_settings(wb: Workbook, run: Run, tr: Words) -> None:
             label = f"{meta['start']['label']} {name.removesuffix('_start')}"
             help_ = meta["start"]["help"]
         else:
-            label, help_ = meta[name]["label"], meta[name]["help"]
+            label, help_ = meta[name]["label"], _help(run, name, meta[name]["help"])
         # column E keeps the value as exported, so an edit of column B can be reported
         cell, at_export = (_setting_cell(ws, value) for _ in range(2))
         ws.append([text(ws, tr(label)), cell, text(ws, name), text(ws, tr(help_)), at_export])
@@ -283,6 +284,25 @@ def _write_settings(wb: Workbook, run: Run, tr: Words) -> None:
         cell = text(ws, value) if isinstance(value, str) else value
         note = "identifies a workbook gdapp wrote" if label == MARKER else ""
         ws.append([text(ws, tr(label)), cell, None, text(ws, tr(note)) if note else None])
+
+
+#: A setting's help where the run gives it another meaning than RunSpec's help (which
+#: describes the note's runs, and so the reference workbooks' Settings): (setting, test).
+_RUN_HELP: dict[str, tuple[Callable[[Run], bool], str]] = {
+    "model": (lambda r: r.spec.model == "sine",
+              "sine: ŷ = sin(b1·x), a cost of many valleys (origin: ŷ = b1·x; line: ŷ = b0 + "
+              "b1·x)."),
+    "tolerance": (lambda r: r.batches is not None,
+                  "Stopping: an epoch's end whose objective is not below the best so far by "
+                  f"this times max(1, |best|) counts toward the {PATIENCE} in a row that end "
+                  "the run."),
+}
+
+
+def _help(run: Run, name: str, default: str) -> str:
+    """The help of setting ``name`` in this run's workbook."""
+    applies, text_ = _RUN_HELP.get(name, (None, ""))
+    return text_ if applies is not None and applies(run) else default
 
 
 #: Header of the Settings column that keeps each value as it was exported.

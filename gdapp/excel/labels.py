@@ -76,6 +76,12 @@ KOREAN: dict[str, str] = {
     "Where the descent begins (the note starts at b1 = 15).":
         "경사하강법을 시작하는 지점 (강의 노트는 b1 = 15에서 출발한다).",
     "The run stops after this many updates.": "이 횟수만큼 업데이트하면 멈춘다.",
+    "sine: ŷ = sin(b1·x), a cost of many valleys (origin: ŷ = b1·x; line: ŷ = b0 + b1·x).":
+        "sine: ŷ = sin(b1·x), 골짜기가 여럿인 비용함수 (origin: ŷ = b1·x, line: ŷ = b0 + b1·x).",
+    "Stopping: an epoch's end whose objective is not below the best so far by this times "
+    "max(1, |best|) counts toward the {n} in a row that end the run.":
+        "멈춤: 에포크가 끝날 때 목적함수가 지금까지의 가장 작은 값보다 이 값·max(1, |가장 작은 "
+        "값|) 이상 작지 않으면, 그런 에포크가 연달아 {n}번이면 실행이 끝난다.",
     "Converged when no parameter moves more than this in one update.":
         "한 번의 업데이트에서 어느 파라미터도 이 값보다 많이 움직이지 않으면 수렴한 것으로 본다.",
     # optimizers, schedules (the window's words for them, gdapp_ko.ts)
