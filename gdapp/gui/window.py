@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QToolBar,
     QVBoxLayout,
@@ -28,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
+from gdapp.gui.cost_slice import CostSlicePlot, OneFeatureCostPlot
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
 from gdapp.gui.i18n import tr
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
-from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
+from gdapp.gui.plot_base import RunPlotWidget
+from gdapp.gui.plots import ObjectivePlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
@@ -80,7 +83,8 @@ class MainWindow(TeachingActions, QMainWindow):
         self.data_editor = DataEditor(self.vm)
         self.grid = IterationTableView(self.vm)
         self.grid.fit_to_width = True
-        self.cost_plot = CostCurvePlot(self.vm)
+        self.cost_plot = OneFeatureCostPlot(self.vm)
+        self.cost_slice = CostSlicePlot(self.vm)  # several features: along one parameter
         self.objective_plot = ObjectivePlot(self.vm)
         self.data_plot = DataPlot(self.vm)
         self.lesson = LessonPanel()
@@ -162,7 +166,12 @@ class MainWindow(TeachingActions, QMainWindow):
         self.middle.setSizes([400, 300])
 
         self.plots = QSplitter(Qt.Orientation.Vertical)
-        self.plots.addWidget(self.cost_plot)
+        self.cost_plots = QStackedWidget()
+        self.cost_plots.addWidget(self.cost_plot)
+        self.cost_plots.addWidget(self.cost_slice)
+        self.vm.runChanged.connect(self._show_cost_plot)
+        self._show_cost_plot()
+        self.plots.addWidget(self.cost_plots)
         self.plots.addWidget(self.objective_plot)
         self.plots.setChildrenCollapsible(False)
         self.plots.setSizes([440, 260])
@@ -172,7 +181,7 @@ class MainWindow(TeachingActions, QMainWindow):
         right_layout.setSpacing(2)
         right_layout.addWidget(self.lesson)
         right_layout.addWidget(self.plots, 1)
-        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
 
@@ -191,6 +200,13 @@ class MainWindow(TeachingActions, QMainWindow):
         self.splitter_moved_by_user = False
         self.splitter.splitterMoved.connect(
             lambda *_: setattr(self, "splitter_moved_by_user", True))
+
+    def shown_cost_plot(self) -> RunPlotWidget:
+        """The cost plot in view: the curve or map of one feature, else the slice."""
+        return self.cost_slice if self.vm.run.spec.data.p > 1 else self.cost_plot
+
+    def _show_cost_plot(self) -> None:
+        self.cost_plots.setCurrentWidget(self.shown_cost_plot())
 
     def _share_width(self) -> None:
         """The settings at their width; of the rest 45 % to the numbers and the data plot
@@ -236,7 +252,7 @@ class MainWindow(TeachingActions, QMainWindow):
             tr("Verify workbook…"), lambda: f.verify_workbook(),
             tip=tr("Recalculate a workbook in LibreOffice and compare it with gdapp"))
         self.export_cost_plot_action = self._action(
-            tr("Export cost plot…"), lambda: f.export_plot(self.cost_plot),
+            tr("Export cost plot…"), lambda: f.export_plot(self.shown_cost_plot()),
             tip=tr("Save the cost curve as PNG or SVG"))
         self.export_objective_plot_action = self._action(
             tr("Export objective plot…"), lambda: f.export_plot(self.objective_plot),

@@ -59,14 +59,6 @@
         <translation>λ를 0부터 20까지 끌어서 정합니다(더 큰 값은 직접 입력하세요)</translation>
     </message>
     <message>
-        <source>start b0</source>
-        <translation>시작점 b0</translation>
-    </message>
-    <message>
-        <source>start b1</source>
-        <translation>시작점 b1</translation>
-    </message>
-    <message>
         <source>max iterations</source>
         <translation>최대 반복 횟수</translation>
     </message>
@@ -297,6 +289,26 @@
     <message>
         <source>{m} of {n} samples drawn; residuals of {r} of them</source>
         <translation>샘플 {n}개 중 {m}개를 그렸고, 그중 {r}개의 잔차를 그렸습니다</translation>
+    </message>
+    <message>
+        <source>Predicted ŷ at k against the actual {y}</source>
+        <translation>k번째 반복의 예측값 ŷ와 실제 {y}</translation>
+    </message>
+    <message>
+        <source>predicted ŷ</source>
+        <translation>예측값 ŷ</translation>
+    </message>
+    <message>
+        <source>actual {y}</source>
+        <translation>실제 {y}</translation>
+    </message>
+    <message>
+        <source>ŷ = y (a perfect fit)</source>
+        <translation>ŷ = y (완전히 들어맞는 경우)</translation>
+    </message>
+    <message>
+        <source>{p} features: {names}</source>
+        <translation>피쳐 {p}개: {names}</translation>
     </message>
     <message>
         <source>compared {n} cells; largest relative deviation {d}{where}</source>
@@ -740,6 +752,14 @@
         <translation>서브그래디언트</translation>
     </message>
     <message>
+        <source>origin  ŷ = Σ bj·xj</source>
+        <translation>원점  ŷ = Σ bj·xj</translation>
+    </message>
+    <message>
+        <source>line  ŷ = b0 + Σ bj·xj</source>
+        <translation>직선  ŷ = b0 + Σ bj·xj</translation>
+    </message>
+    <message>
         <source>converged</source>
         <translation>수렴</translation>
     </message>
@@ -824,24 +844,24 @@
         <translation>업데이트 k = {k} → {k1}:</translation>
     </message>
     <message>
-        <source>penalty part 2λ·b1 = 2 × {lam} × {b} = {p}</source>
-        <translation>패널티 항 부분 2λ·b1 = 2 × {lam} × {b} = {p}</translation>
-    </message>
-    <message>
         <source>slope of the objective = {g} + {p} = {s}</source>
         <translation>목적함수의 기울기 = {g} + {p} = {s}</translation>
     </message>
     <message>
-        <source>penalty part λ·sign(b1) = {lam} × {s} = {p}</source>
-        <translation>패널티 항 부분 λ·sign(b1) = {lam} × {s} = {p}</translation>
+        <source>penalty part 2λ·{name} = 2 × {lam} × {b} = {p}</source>
+        <translation>패널티 항 부분 2λ·{name} = 2 × {lam} × {b} = {p}</translation>
     </message>
     <message>
-        <source>step on the cost: z = b1 − η·∂E/∂b1 = {b} − {eta} × {g} = {z}</source>
-        <translation>비용함수로 한 걸음: z = b1 − η·∂E/∂b1 = {b} − {eta} × {g} = {z}</translation>
+        <source>penalty part λ·sign({name}) = {lam} × {s} = {p}</source>
+        <translation>패널티 항 부분 λ·sign({name}) = {lam} × {s} = {p}</translation>
     </message>
     <message>
-        <source>shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − {s}, 0) = {new}</source>
-        <translation>η·λ = {s}만큼 0 쪽으로 줄이기: b1 ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
+        <source>step on the cost: z = {name} − η·∂E/∂{name} = {b} − {eta} × {g} = {z}</source>
+        <translation>비용함수로 한 걸음: z = {name} − η·∂E/∂{name} = {b} − {eta} × {g} = {z}</translation>
+    </message>
+    <message>
+        <source>shrink toward 0 by η·λ = {s}: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</source>
+        <translation>η·λ = {s}만큼 0 쪽으로 줄이기: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
     </message>
     <message>
         <source>(the run stops here: the next value is too large to hold)</source>
@@ -1173,6 +1193,7 @@
     </message>
     <message>
         <source>click: start a run from the clicked point</source>
+        <extracomment>the items drawn over the view (the legend) that a click on does not start a run</extracomment>
         <translation>클릭: 클릭한 점에서 실행을 시작합니다</translation>
     </message>
     <message>
@@ -1366,6 +1387,44 @@
     <message>
         <source>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}&apos;s direction)</source>
         <translation>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}의 방향)</translation>
+    </message>
+    <message>
+        <source>intercept</source>
+        <extracomment>Points at which the slice is sampled.</extracomment>
+        <translation>절편</translation>
+    </message>
+    <message>
+        <source>The parameter along which the cost is drawn; the others stay at their values in iterate k.</source>
+        <translation>비용함수를 그리는 파라미터입니다. 나머지 파라미터는 k번째 반복의 값에 고정됩니다.</translation>
+    </message>
+    <message>
+        <source>cost along</source>
+        <translation>비용함수의 축</translation>
+    </message>
+    <message>
+        <source>Cost along {b}, the others at iterate k — {cost}</source>
+        <translation>{b}에 따른 비용함수, 나머지는 k번째 반복의 값 — {cost}</translation>
+    </message>
+    <message>
+        <source>cost E along {b}</source>
+        <translation>{b}에 따른 비용함수 E</translation>
+    </message>
+    <message>
+        <source>tangent: slope ∂/∂{b} at iterate k</source>
+        <translation>기울기 직선: k번째 반복의 기울기 ∂/∂{b}</translation>
+    </message>
+    <message>
+        <source>exact optimum {b}* = {v}</source>
+        <translation>정확한 최적해 {b}* = {v}</translation>
+    </message>
+    <message>
+        <source>{b} = {v}, objective {f}</source>
+        <translation>{b} = {v}, 목적함수 {f}</translation>
+    </message>
+    <message>
+        <source>start {name}</source>
+        <extracomment>At most this many start boxes are stacked as they are; more scroll. b1 … bp (the slopes), as many as the largest data set shown so far</extracomment>
+        <translation>시작점 {name}</translation>
     </message>
 </context>
 </TS>
