@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from gdapp.core import DOCUMENT, DataError, Dataset, parse_sample, rows_to_dataset
+from gdapp.core.data import csv_columns
 from gdapp.gui.i18n import tr
+from gdapp.gui.import_dialog import ColumnsDialog
 from gdapp.gui.sample_text import (
     DataEditError,
     encoding_notice,
@@ -93,6 +97,9 @@ class DataEditor(QWidget):
         self._read.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
         self._shown: Dataset | None = None
         self.editable = True
+        #: shows the dialog that chooses a CSV file's columns; True when the user chose
+        self.choose_columns: Callable[[ColumnsDialog], bool] = \
+            lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
         self.table = SampleTable(0, 2)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -110,7 +117,8 @@ class DataEditor(QWidget):
         self.document_button = QPushButton(tr("Document example"))
         self.document_button.setToolTip(tr("The note's samples x = 1, 2; y = 2, 6 "
                                            "(E = 2.5·b1² − 14·b1 + 20)."))
-        self.csv_button.setToolTip(tr("Import samples from a CSV file (first two columns)."))
+        self.csv_button.setToolTip(tr("Import samples from a CSV file; of more than two "
+                                      "columns you choose the features and the target."))
         self.xlsx_button.setToolTip(tr("Import samples from an .xlsx workbook "
                                        "(first sheet, first two columns)."))
         self.message = QLabel("")
@@ -369,21 +377,45 @@ class DataEditor(QWidget):
             path, _ = QFileDialog.getOpenFileName(self, tr("Import samples"), "", filters)
             if not path:
                 return False
+        try:
+            columns = self._columns_of(path)
+        except (DataError, ValueError, OSError) as exc:
+            self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
+                                                                     problem=exc))
+            return False
+        if columns is None:
+            return False  # the user cancelled the choice of columns
         self._imports += 1  # a newer import (or a synchronous one) supersedes a running one
         try:
             size = Path(path).stat().st_size
         except OSError:
             size = 0  # the reader below says what is wrong with it
         if size > BACKGROUND_IMPORT_BYTES:
-            self._start_reading(path)
+            self._start_reading(path, columns)
             return True
         try:
-            data = read_samples(path)
+            data = read_samples(path, x=columns[0], y=columns[1])
         except (DataError, ValueError, OSError) as exc:
             self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
                                                                      problem=exc))
             return False
         return self._apply_import(data)
+
+    def _columns_of(self, path: str) -> tuple[list[int] | None, int | None] | None:
+        """The feature and target columns to read (None, None: the first two); a CSV file
+        of more than two columns asks the user (None when they cancel)."""
+        if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+            return None, None
+        header, width, rows = csv_columns(path)
+        if width <= 2:
+            return None, None
+        dialog = ColumnsDialog(Path(path).name, header, width, rows, self)
+        try:
+            if not self.choose_columns(dialog):
+                return None
+            return dialog.features(), dialog.target_column()
+        finally:
+            dialog.deleteLater()
 
     def _apply_import(self, data: Dataset) -> bool:
         if self._vm.update(data=data):
@@ -402,7 +434,8 @@ class DataEditor(QWidget):
         """True while a large file is read in the background."""
         return self._reader is not None and self._reader.is_alive()
 
-    def _start_reading(self, path: str) -> None:
+    def _start_reading(self, path: str,
+                       columns: tuple[list[int] | None, int | None]) -> None:
         number = self._imports
         name = Path(path).name
         self.message.setStyleSheet("")
@@ -411,7 +444,7 @@ class DataEditor(QWidget):
         def read() -> None:
             result: Dataset | str
             try:
-                result = read_samples(path)
+                result = read_samples(path, x=columns[0], y=columns[1])
             except (DataError, ValueError, OSError) as exc:
                 result = str(exc)
             except MemoryError:

@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>The samples (x, y). Type, or paste rows from a spreadsheet (Ctrl+V); a header row is ignored.</source>
-        <extracomment>Larger data sets are shown (first rows only) but not edited here: edit the file instead. Files larger than this (bytes) are read in a worker thread (a 1,000,000-row CSV: ~4 s). A background import ended: True when its samples went to the view-model. (import number, Dataset or error message, file name) from the reading thread The message line said something new (the window scrolls it into view).</extracomment>
+        <extracomment>Larger data sets are shown (first rows only) but not edited here: edit the file instead. Files larger than this (bytes) are read in a worker thread (a 1,000,000-row CSV: ~4 s). A background import ended: True when its samples went to the view-model. (import number, Dataset or error message, file name) from the reading thread The message line said something new (the window scrolls it into view). shows the dialog that chooses a CSV file&apos;s columns; True when the user chose</extracomment>
         <translation>샘플 데이터 (x, y). 직접 입력하거나 스프레드시트에서 행을 복사해 붙여 넣으세요(Ctrl+V). 머리글 행은 건너뜁니다.</translation>
     </message>
     <message>
@@ -193,8 +193,8 @@
         <translation>강의 노트의 샘플 데이터 x = 1, 2; y = 2, 6 (E = 2.5·b1² − 14·b1 + 20).</translation>
     </message>
     <message>
-        <source>Import samples from a CSV file (first two columns).</source>
-        <translation>CSV 파일에서 샘플 데이터를 가져옵니다(처음 두 열).</translation>
+        <source>Import samples from a CSV file; of more than two columns you choose the features and the target.</source>
+        <translation>CSV 파일에서 샘플을 가져옵니다. 열이 셋 이상이면 피쳐와 타깃을 고릅니다.</translation>
     </message>
     <message>
         <source>Import samples from an .xlsx workbook (first sheet, first two columns).</source>
@@ -1425,6 +1425,51 @@
         <source>start {name}</source>
         <extracomment>At most this many start boxes are stacked as they are; more scroll. b1 … bp (the slopes), as many as the largest data set shown so far</extracomment>
         <translation>시작점 {name}</translation>
+    </message>
+    <message>
+        <source>column {i}</source>
+        <extracomment>Feature boxes per row of the dialog&apos;s grid.</extracomment>
+        <translation>{i}번째 열</translation>
+    </message>
+    <message>
+        <source>Import {name}: choose the columns</source>
+        <translation>{name} 가져오기: 열 고르기</translation>
+    </message>
+    <message>
+        <source>{name} has {n} columns. Tick the features (x1, x2, … in this order) and choose the target y.</source>
+        <translation>{name}에는 열이 {n}개 있습니다. 피쳐를 체크하고(이 순서대로 x1, x2, …) 타깃 y를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Use column {i} ({name}) as a feature</source>
+        <translation>{i}번째 열({name})을 피쳐로 사용</translation>
+    </message>
+    <message>
+        <source>The column the model predicts</source>
+        <translation>모델이 예측하는 열</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>피쳐:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>타깃:</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>파일의 처음 몇 행</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>처음 몇 행:</translation>
+    </message>
+    <message>
+        <source>Tick at least one feature.</source>
+        <translation>피쳐를 하나 이상 체크하세요.</translation>
+    </message>
+    <message>
+        <source>The target {name} is also ticked as a feature: untick it or choose another target.</source>
+        <translation>타깃 {name}이(가) 피쳐로도 체크되어 있습니다. 체크를 해제하거나 다른 타깃을 고르세요.</translation>
     </message>
 </context>
 </TS>
