@@ -221,3 +221,15 @@ def test_the_side_file_of_a_large_data_set_follows_every_column(tmp_path: Path) 
     assert store._data_file(one) != store._data_file(two)
     single = Dataset([1.0, 2.0], [2.0, 6.0])
     assert store._data_file(single) == store._data_file(Dataset([1.0, 2.0], [2.0, 6.0]))
+
+
+def test_the_step_text_of_several_features_scrolls_in_a_frame(qtbot: QtBot) -> None:
+    win = features_window(qtbot, model="line")
+    assert win.step_scroll.isVisible() and win.step_scroll.widget() is win.step_label
+    lines = win.step_label.text().count("\n") + 1
+    assert lines > 12  # two lines per parameter: more than the frame shows at once
+    assert win.step_scroll.height() < win.step_label.sizeHint().height()
+    win.vm.update(data=EXAMPLES["document"], model="origin", start=None)
+    assert not win.step_scroll.isVisible() and win.step_label.isVisible()
+    assert win.step_label.parentWidget() is not win.step_scroll.viewport()
+    assert "b1 ← " in win.step_label.text()

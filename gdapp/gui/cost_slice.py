@@ -195,10 +195,10 @@ class CostSlicePlot(RunPlotWidget):
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         name, label = spec.param_names[j], self._labels[j]
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
-        self.set_texts(tr("Cost along {b}, the others at iterate k — {cost}").format(
+        self.set_texts(tr("Cost along {b} — {cost}").format(
             b=name, cost=spec.cost.upper() + extra), f"E{extra}", label)
         entries: list[tuple[object, str]] = [
-            (self.cost_curve, tr("cost E along {b}").format(b=name))]
+            (self.cost_curve, tr("cost E along {b}, the others at iterate k").format(b=name))]
         if penalty_on(spec):
             entries.append((self.objective_curve, tr("objective E + {formula}").format(
                 formula=penalty_formula(spec))))

@@ -45,7 +45,7 @@ def choice_labels(features: int = 1) -> dict[str, str]:
         "proximal": tr("proximal"), "subgradient": tr("subgradient"),
     }
     if features > 1:
-        labels.update(origin=tr("origin  ŷ = Σ bj·xj"), line=tr("line  ŷ = b0 + Σ bj·xj"),
+        labels.update(origin=tr("origin  ŷ = Σbj·xj"), line=tr("line  ŷ = b0 + Σbj·xj"),
                       l1="L1  λ·Σ|bj|", l2="L2  λ·Σbj²")
     return labels
 

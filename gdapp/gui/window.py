@@ -50,6 +50,8 @@ WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
 GRID_MIN_WIDTH = 180
+#: Lines of the step text shown at once for several features (the rest scrolls).
+STEP_LINES = 8
 def window_title() -> str:
     """The window's title, in the window's language."""
     return tr("gdapp — gradient descent, the way the note did it in Excel")
@@ -157,7 +159,14 @@ class MainWindow(TeachingActions, QMainWindow):
         numbers_layout.addWidget(self.status_label)
         numbers_layout.addWidget(self.warning_label)
         numbers_layout.addWidget(self.step_label)
+        # several features: the step text (two lines per parameter) scrolls in a frame
+        self.step_scroll = QScrollArea()
+        self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_scroll.setWidgetResizable(True)
+        self.step_scroll.hide()
+        numbers_layout.addWidget(self.step_scroll)
         numbers_layout.addWidget(self.grid, 1)
+        self._numbers_layout = numbers_layout
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(numbers)
@@ -206,7 +215,24 @@ class MainWindow(TeachingActions, QMainWindow):
         return self.cost_slice if self.vm.run.spec.data.p > 1 else self.cost_plot
 
     def _show_cost_plot(self) -> None:
+        """The cost plot for this many features, and the step text in its frame."""
         self.cost_plots.setCurrentWidget(self.shown_cost_plot())
+        several = self.vm.run.spec.data.p > 1
+        if several == (self.step_scroll.widget() is self.step_label):
+            return
+        if several:
+            self._numbers_layout.removeWidget(self.step_label)
+            self.step_scroll.setWidget(self.step_label)
+            self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
+                                            .lineSpacing() + 8)
+        else:
+            self.step_scroll.takeWidget()
+            self._numbers_layout.insertWidget(2, self.step_label)
+        align = Qt.AlignmentFlag
+        self.step_label.setAlignment(align.AlignTop if several
+                                     else align.AlignLeft | align.AlignVCenter)
+        self.step_label.show()
+        self.step_scroll.setVisible(several)
 
     def _share_width(self) -> None:
         """The settings at their width; of the rest 45 % to the numbers and the data plot

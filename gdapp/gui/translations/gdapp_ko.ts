@@ -752,12 +752,12 @@
         <translation>서브그래디언트</translation>
     </message>
     <message>
-        <source>origin  ŷ = Σ bj·xj</source>
-        <translation>원점  ŷ = Σ bj·xj</translation>
+        <source>origin  ŷ = Σbj·xj</source>
+        <translation>원점  ŷ = Σbj·xj</translation>
     </message>
     <message>
-        <source>line  ŷ = b0 + Σ bj·xj</source>
-        <translation>직선  ŷ = b0 + Σ bj·xj</translation>
+        <source>line  ŷ = b0 + Σbj·xj</source>
+        <translation>직선  ŷ = b0 + Σbj·xj</translation>
     </message>
     <message>
         <source>converged</source>
@@ -1402,12 +1402,12 @@
         <translation>비용함수의 축</translation>
     </message>
     <message>
-        <source>Cost along {b}, the others at iterate k — {cost}</source>
-        <translation>{b}에 따른 비용함수, 나머지는 k번째 반복의 값 — {cost}</translation>
+        <source>Cost along {b} — {cost}</source>
+        <translation>{b}에 따른 비용함수 — {cost}</translation>
     </message>
     <message>
-        <source>cost E along {b}</source>
-        <translation>{b}에 따른 비용함수 E</translation>
+        <source>cost E along {b}, the others at iterate k</source>
+        <translation>{b}에 따른 비용함수 E (나머지는 k번째 반복의 값)</translation>
     </message>
     <message>
         <source>tangent: slope ∂/∂{b} at iterate k</source>
