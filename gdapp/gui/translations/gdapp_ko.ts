@@ -1399,7 +1399,7 @@
     </message>
     <message>
         <source>cost along</source>
-        <translation>비용함수의 축</translation>
+        <translation>비용함수를 그릴 파라미터</translation>
     </message>
     <message>
         <source>Cost along {b} — {cost}</source>
