@@ -233,3 +233,29 @@ def test_the_step_text_of_several_features_scrolls_in_a_frame(qtbot: QtBot) -> N
     assert not win.step_scroll.isVisible() and win.step_label.isVisible()
     assert win.step_label.parentWidget() is not win.step_scroll.viewport()
     assert "b1 ← " in win.step_label.text()
+
+
+def test_the_grid_headers_and_the_data_label_name_the_features(qtbot: QtBot) -> None:
+    win = features_window(qtbot, model="line")
+    model = win.grid.table_model
+    tips = {str(model.headerData(c, Qt.Orientation.Horizontal)):
+            model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount())}
+    assert tips["b2"] == "sleep_hours" and tips["∂/∂b5"] == "day_of_month"
+    assert tips["Δb1"] == "study_hours" and tips["b0"] is None
+    assert win.data_label.text() == "<b>Data</b> (x1 … x5, y)"
+    win.vm.update(data=EXAMPLES["document"], model="origin", start=None)
+    assert win.data_label.text() == "<b>Data</b> (x, y)"
+    tip = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip is None  # one feature: b1's is x, as ever
+
+
+def test_pasting_rows_fills_every_feature_column(qtbot: QtBot) -> None:
+    win = features_window(qtbot)
+    editor = win.data_editor
+    editor.table.setCurrentCell(1, 0)
+    assert editor.paste_text("9\t8\t0\t25\t3\t99\n1\t4\t5\t30\t9\t40\n")
+    data = win.vm.spec.data
+    assert list(data.X[1]) == [9, 8, 0, 25, 3] and data.y[1] == 99
+    assert list(data.X[2]) == [1, 4, 5, 30, 9] and data.y[2] == 40
+    assert data.n == FEATURES.n and data.feature_names == NAMES

@@ -158,6 +158,7 @@ class TeachingActions:
         if side is not None:
             self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
         self.grid.set_scale(zoom)
+        self._show_cost_plot()  # the step text's frame at the new font size
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
             plot.set_scale(zoom)
         if not self.splitter_moved_by_user:

@@ -141,8 +141,8 @@ class MainWindow(TeachingActions, QMainWindow):
         side_layout.setContentsMargins(4, 4, 4, 4)
         side_layout.addWidget(self.controls)
         side_layout.addWidget(self.pins)
-        data_label = QLabel(tr("<b>Data</b> (x, y)"))
-        side_layout.addWidget(data_label)
+        self.data_label = QLabel(tr("<b>Data</b> (x, y)"))
+        side_layout.addWidget(self.data_label)
         side_layout.addWidget(self.data_editor, 1)
         scroll = QScrollArea()
         scroll.setWidget(side)
@@ -218,13 +218,15 @@ class MainWindow(TeachingActions, QMainWindow):
         """The cost plot for this many features, and the step text in its frame."""
         self.cost_plots.setCurrentWidget(self.shown_cost_plot())
         several = self.vm.run.spec.data.p > 1
+        self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
+            p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
+        self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
+                                        .lineSpacing() + 8)  # at the zoom's font size
         if several == (self.step_scroll.widget() is self.step_label):
             return
         if several:
             self._numbers_layout.removeWidget(self.step_label)
             self.step_scroll.setWidget(self.step_label)
-            self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
-                                            .lineSpacing() + 8)
         else:
             self.step_scroll.takeWidget()
             self._numbers_layout.insertWidget(2, self.step_label)

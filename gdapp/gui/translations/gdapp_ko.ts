@@ -1034,7 +1034,7 @@
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers.</extracomment>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features (the rest scrolls).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -1055,8 +1055,12 @@
         <translation>&lt;b&gt;데이터&lt;/b&gt; (x, y)</translation>
     </message>
     <message>
-        <source>Export workbook…</source>
+        <source>&lt;b&gt;Data&lt;/b&gt; (x1 … x{p}, y)</source>
         <extracomment>until the user drags a divider, the panes share the width by :meth:`_share_width`</extracomment>
+        <translation>&lt;b&gt;데이터&lt;/b&gt; (x1 … x{p}, y)</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
         <translation>통합 문서 내보내기…</translation>
     </message>
     <message>
