@@ -259,3 +259,17 @@ def test_pasting_rows_fills_every_feature_column(qtbot: QtBot) -> None:
     assert list(data.X[1]) == [9, 8, 0, 25, 3] and data.y[1] == 99
     assert list(data.X[2]) == [1, 4, 5, 30, 9] and data.y[2] == 40
     assert data.n == FEATURES.n and data.feature_names == NAMES
+
+
+def test_a_run_on_several_features_exports_and_opens_again(qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    win = features_window(qtbot, model="line")
+    book = tmp_path / "features.xlsx"
+    with qtbot.waitSignal(win.files.exported, timeout=60_000):
+        win.files.export_workbook(book)
+    win.vm.update(data=EXAMPLES["document"], model="origin", start=None)
+    assert win.files.open_workbook(book)
+    data = win.vm.spec.data
+    assert data.feature_names == NAMES and data == FEATURES
+    assert win.data_editor.table.columnCount() == 6
+    assert win.cost_plots.currentWidget() is win.cost_slice
