@@ -375,10 +375,6 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
         if spec is not None and spec.data.scaling is not None:
             raise UsageError("the window shows the samples as they are; gdapp run and gdapp "
                              "path compute standardized features")
-        if spec is not None and spec.data.p > 1:
-            raise UsageError(f"the window shows runs on one feature; these data have "
-                             f"{spec.data.p} ({spec.data.x_name}): gdapp run and gdapp path "
-                             "compute them")
         screenshot = args.screenshot
         lang = args.lang
     return launch(spec, screenshot=screenshot, lang=lang)

@@ -98,3 +98,21 @@ def test_unknown_column_name_lists_the_columns(tmp_path: Path) -> None:
     p.write_text("a,b\n1,2\n")
     with pytest.raises(DataError, match="'a', 'b'"):
         load_csv(p, x="z")
+
+
+def test_csv_columns_gives_the_header_the_width_and_the_first_rows(tmp_path: Path) -> None:
+    from gdapp.core.data import csv_columns
+
+    path = tmp_path / "wide.csv"
+    path.write_text("a;b;c\n" + "".join(f"{i};{2 * i};{3 * i}\n" for i in range(100_000)),
+                    encoding="utf-8")
+    header, width, rows = csv_columns(path, rows=3)
+    assert (header, width) == (("a", "b", "c"), 3)
+    assert rows == [["0", "0", "0"], ["1", "2", "3"], ["2", "4", "6"]]
+    bare = tmp_path / "bare.csv"
+    bare.write_text("1,2,3,4\n5,6,7,8\n", encoding="utf-8")
+    assert csv_columns(bare) == (None, 4, [["1", "2", "3", "4"], ["5", "6", "7", "8"]])
+    empty = tmp_path / "empty.csv"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(DataError, match="the file is empty"):
+        csv_columns(empty)

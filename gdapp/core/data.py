@@ -33,7 +33,7 @@ from gdapp.core.models import nonconvex_example
 FloatArray = NDArray[np.float64]
 
 __all__ = ["DOCUMENT", "EXAMPLES", "MAX_ABS_VALUE", "MAX_CSV_BYTES", "MAX_FEATURES",
-           "MIN_ABS_VALUE", "DataError", "Dataset", "document_example", "load_csv",
+           "MIN_ABS_VALUE", "DataError", "Dataset", "csv_columns", "document_example", "load_csv",
            "parse_number", "parse_sample", "rows_to_dataset", "too_small_message"]
 
 #: Largest CSV file we read, in bytes (a million samples of two long numbers fit easily).
@@ -340,6 +340,46 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
         For a missing, unreadable or malformed file, with the row and column at fault.
     """
     p = Path(path)
+    text, encoding = _read_text(p)
+    delimiter = _sniff_delimiter(text[:8192])
+    rows = _csv_rows(text.splitlines(), delimiter)
+    data = rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
+                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
+    if encoding == "utf-8":
+        return data
+    return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
+                   name=data.name, encoding=encoding)
+
+
+def csv_columns(path: str | Path, *, rows: int = 5
+                ) -> tuple[tuple[str, ...] | None, int, list[list[str]]]:
+    """A CSV file's header (None when its first row holds numbers), its number of columns
+    (those of its first row) and its first ``rows`` rows under the header, as text: what
+    one needs to choose the feature and target columns for :func:`load_csv`. Only the
+    file's beginning is parsed.
+
+    Raises
+    ------
+    DataError
+        As :func:`load_csv` for a file that cannot be read.
+    """
+    p = Path(path)
+    text, _ = _read_text(p)
+    head = text[:65536]
+    if len(text) > len(head):  # whole lines only
+        head = head[: head.rfind("\n") + 1] or head
+    table = [r for r in _csv_rows(head.splitlines(), _sniff_delimiter(head[:8192]))
+             if not _blank(r)]
+    if not table:
+        raise DataError("the file is empty: no samples found")
+    has_header = any(c.strip() and not _is_number(c) for c in table[0])
+    # the columns are the first row's (a wider row is load_csv's to explain)
+    header = tuple(c.strip() for c in table[0])
+    return (header if has_header else None), len(header), table[has_header:][:rows]
+
+
+def _read_text(p: Path) -> tuple[str, str]:
+    """A CSV file's text and the encoding it was read in."""
     if not p.exists():
         raise DataError(f"{p}: no such file")
     if p.is_dir():
@@ -350,15 +390,7 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
         raise DataError(f"{p}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    text, encoding = _decode(raw, p)
-    delimiter = _sniff_delimiter(text[:8192])
-    rows = _csv_rows(text.splitlines(), delimiter)
-    data = rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
-                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
-    if encoding == "utf-8":
-        return data
-    return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
-                   name=data.name, encoding=encoding)
+    return _decode(raw, p)
 
 
 def encoding_note(data: Dataset) -> str | None:

@@ -255,15 +255,12 @@ class ControlsPanel(QGroupBox):
         self.model = self._combo(MODEL_CHOICES)
         self._add_row(form, "model", self.model)
 
-        self.start_b0 = NumberSpinBox(-WIDE, WIDE, tr("start b0"))
-        self.start_b1 = NumberSpinBox(-WIDE, WIDE, tr("start b1"))
-        self.start_b0.setPrefix("b0 = ")
-        self.start_b1.setPrefix("b1 = ")
-        start_box = QVBoxLayout()  # stacked: the panel stays narrow for the line model
-        start_box.setSpacing(2)
-        start_box.addWidget(self.start_b0)
-        start_box.addWidget(self.start_b1)
-        self._add_row(form, "start", start_box, self.start_b0, self.start_b1)
+        # one box per parameter, stacked: the panel stays narrow (a late import: that
+        # module builds on this one's spin boxes)
+        from gdapp.gui.start_boxes import StartBoxes
+        self.start = StartBoxes(field_help("start"))
+        self.start_b0, self.start_b1 = self.start.b0, self.start.slopes[0]
+        self._add_row(form, "start", self.start, self.start_b0, self.start_b1)
 
         self.max_iterations = WholeSpinBox(1, MAX_ITERATIONS, tr("max iterations"))
         self._add_row(form, "max_iterations", self.max_iterations)
@@ -291,15 +288,14 @@ class ControlsPanel(QGroupBox):
         self.lam.valueChanged.connect(lambda v: self._write(lam=v))
         self.tolerance.valueChanged.connect(lambda v: self._write(tolerance=v))
         self.max_iterations.valueChanged.connect(lambda v: self._write(max_iterations=int(v)))
-        self.start_b0.valueChanged.connect(self._write_start)
-        self.start_b1.valueChanged.connect(self._write_start)
+        self.start.startEdited.connect(lambda start: self._write(start=start))
         for combo, name in ((self.penalty, "penalty"), (self.l1_method, "l1_method"),
                             (self.cost, "cost"), (self.model, "model")):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, n=name: self._write(**{n: c.currentData()}))
-        for box in (self.eta, self.lam, self.tolerance, self.start_b0, self.start_b1,
-                    self.max_iterations):
+        for box in (self.eta, self.lam, self.tolerance, self.start, self.max_iterations):
             box.refused.connect(self.show_message)
+        self._labelled_for = 1
         vm.specChanged.connect(self.sync)
         vm.errorOccurred.connect(self.show_message)
         self.sync()
@@ -331,11 +327,6 @@ class ControlsPanel(QGroupBox):
         else:  # refused: the boxes go back to the values the run uses
             self.sync()
 
-    def _write_start(self) -> None:
-        b1 = self.start_b1.value()
-        start = (self.start_b0.value(), b1) if self._vm.spec.model == "line" else (b1,)
-        self._write(start=start)
-
     def _apply_slider(self, log_eta: float) -> None:
         # η = 10^v, snapped to a round number one can type (see nice_eta)
         self._write(learning_rate=nice_eta(float(log_eta)))
@@ -354,14 +345,17 @@ class ControlsPanel(QGroupBox):
         spec = self._vm.spec
         widgets = (self.eta, self.eta_slider, self.lam, self.lam_slider, self.penalty,
                    self.l1_method,
-                   self.cost, self.model, self.start_b0, self.start_b1, self.max_iterations,
-                   self.tolerance)
+                   self.cost, self.model, self.max_iterations, self.tolerance)
         blockers = [QSignalBlocker(w) for w in widgets]
-        start = spec.resolved_start()
+        self.start.show_spec(spec)
+        if spec.data.p != self._labelled_for:  # the models and penalties as sums over bj
+            self._labelled_for = spec.data.p
+            labels = choice_labels(spec.data.p)
+            for combo in (self.model, self.penalty):
+                for i in range(combo.count()):
+                    combo.setItemText(i, labels.get(combo.itemData(i), combo.itemText(i)))
         # only what differs is set: an untouched control is not repainted
         for box, value in ((self.eta, spec.learning_rate), (self.lam, spec.lam),
-                           (self.start_b1, start[-1]),
-                           (self.start_b0, start[0] if len(start) == 2 else 0.0),
                            (self.tolerance, spec.tolerance)):
             if box.value() != value:
                 box.setValue(value)
@@ -372,7 +366,6 @@ class ControlsPanel(QGroupBox):
                               (self.cost, spec.cost), (self.model, spec.model)):
             if combo.currentData() != choice:
                 combo.setCurrentIndex(combo.findData(choice))
-        self.start_b0.setVisible(spec.model == "line")
         if self.max_iterations.value() != spec.max_iterations:
             self.max_iterations.setValue(spec.max_iterations)
         lam_shown = min(spec.lam, LAMBDA_MAX)

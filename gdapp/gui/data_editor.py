@@ -1,4 +1,5 @@
-"""The sample editor: the data (x, y) in a small editable grid, with import and paste.
+"""The sample editor: the data in a small editable grid, one column per feature under its
+name and the target last, with import and paste.
 
 Every edit is checked at once. A cell that is not a finite number is refused in place (red,
 with the reason as its tooltip and in the message line) and the run keeps the last valid data;
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -19,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,28 +33,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdapp.core import (
-    DOCUMENT,
-    DataError,
-    Dataset,
-    load_csv,
-    parse_number,
-    parse_sample,
-    rows_to_dataset,
-)
-from gdapp.core.encodings import ENCODING_NAMES
+from gdapp.core import DOCUMENT, DataError, Dataset, parse_sample, rows_to_dataset
+from gdapp.core.data import csv_columns
 from gdapp.gui.i18n import tr
+from gdapp.gui.import_dialog import ColumnsDialog
+from gdapp.gui.sample_text import (
+    DataEditError,
+    encoding_notice,
+    format_sample,
+    parse_pasted_rows,
+    read_samples,
+    split_rows,
+)
 from gdapp.gui.viewmodel import RunViewModel
 
-
-def encoding_notice(data: Dataset) -> str | None:
-    """The window's notice for samples read from a file that was not UTF-8 (the words of
-    :func:`gdapp.core.encoding_note`, in the window's language); None for UTF-8."""
-    if data.encoding is None or data.encoding == "utf-8":
-        return None
-    label = ENCODING_NAMES.get(data.encoding, data.encoding.upper())
-    return tr("{name} was read as {encoding} text, not UTF-8").format(name=data.name,
-                                                                       encoding=label)
+__all__ = ["BACKGROUND_IMPORT_BYTES", "INVALID_COLOR", "MAX_EDITABLE_ROWS", "DataEditError",
+           "DataEditor", "SampleTable", "format_sample", "parse_pasted_rows", "read_samples"]
 
 
 INVALID_COLOR = QColor("#f6c0c0")
@@ -61,41 +58,9 @@ MAX_EDITABLE_ROWS = 2_000
 BACKGROUND_IMPORT_BYTES = 4_000_000
 
 
-def format_sample(value: float) -> str:
-    """A sample as the shortest text that reads back to the same number (``0.1``, ``2``)."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-class DataEditError(ValueError):
-    """A cell of the sample editor is not a usable number (the message says which)."""
-
-
-def parse_pasted_rows(text: str) -> list[list[str]]:
-    """Split spreadsheet clipboard text (tabs between cells, newlines between rows) into
-    rows of cells; a first row with no number in it (a header) is dropped."""
-    rows = _split_rows(text)
-    if rows and not any(_is_number(c) for c in rows[0]):
-        rows = rows[1:]
-    return rows
-
-
-def _split_rows(text: str) -> list[list[str]]:
-    """Clipboard text as rows of stripped cells, blank rows left out (a header kept)."""
-    rows = [line.split("\t") for line in text.replace("\r\n", "\n").split("\n")]
-    return [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
-
-
-def _is_number(text: str) -> bool:
-    try:
-        parse_number(text, decimal_comma=True)  # "1,000" is a number, if an ambiguous one
-    except ValueError:
-        return False
-    return True
-
-
 class SampleTable(QTableWidget):
-    """Two columns x, y; Ctrl+V asks for a paste (``pasteRequested``), Delete clears cells."""
+    """A column per feature, then y; Ctrl+V asks for a paste (``pasteRequested``), Delete
+    clears cells."""
 
     pasteRequested = Signal(str)
 
@@ -132,6 +97,9 @@ class DataEditor(QWidget):
         self._read.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
         self._shown: Dataset | None = None
         self.editable = True
+        #: shows the dialog that chooses a CSV file's columns; True when the user chose
+        self.choose_columns: Callable[[ColumnsDialog], bool] = \
+            lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
         self.table = SampleTable(0, 2)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -149,7 +117,8 @@ class DataEditor(QWidget):
         self.document_button = QPushButton(tr("Document example"))
         self.document_button.setToolTip(tr("The note's samples x = 1, 2; y = 2, 6 "
                                            "(E = 2.5·b1² − 14·b1 + 20)."))
-        self.csv_button.setToolTip(tr("Import samples from a CSV file (first two columns)."))
+        self.csv_button.setToolTip(tr("Import samples from a CSV file; of more than two "
+                                      "columns you choose the features and the target."))
         self.xlsx_button.setToolTip(tr("Import samples from an .xlsx workbook "
                                        "(first sheet, first two columns)."))
         self.message = QLabel("")
@@ -197,10 +166,16 @@ class DataEditor(QWidget):
         blocker = QSignalBlocker(self.table)
         self.table.clearContents()
         self.table.setRowCount(shown)
-        self.table.setHorizontalHeaderLabels([data.x_name, data.y_name])
-        for i in range(shown):
-            self.table.setItem(i, 0, QTableWidgetItem(format_sample(data.x[i])))
-            self.table.setItem(i, 1, QTableWidgetItem(format_sample(data.y[i])))
+        self.table.setColumnCount(data.p + 1)
+        self.table.setHorizontalHeaderLabels([*data.feature_names, data.y_name])
+        # one feature: x and y share the width; several: each column as wide as its name
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch if data.p == 1
+            else QHeaderView.ResizeMode.ResizeToContents)
+        columns = [*(data.X[:, j] for j in range(data.p)), data.y]
+        for c, column in enumerate(columns):
+            for i in range(shown):
+                self.table.setItem(i, c, QTableWidgetItem(format_sample(column[i])))
         del blocker
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -227,23 +202,32 @@ class DataEditor(QWidget):
         item = self.table.item(row, col)
         return item.text().strip() if item is not None else ""
 
+    def _column_names(self) -> list[str]:
+        """What messages call each column: x and y for one feature, else their names."""
+        width, data = self.table.columnCount(), self._vm.spec.data
+        if width == 2:
+            return ["x", "y"]
+        if data.p + 1 == width:
+            return [*data.feature_names, data.y_name]
+        return [*(f"x{j + 1}" for j in range(width - 1)), "y"]
+
     def dataset_from_cells(self) -> Dataset:
-        """The samples in the grid; rows with both cells empty are skipped.
+        """The samples in the grid; rows whose cells are all empty are skipped.
 
         Raises
         ------
         DataEditError
             Naming the first cell that is not a finite number.
         """
-        xs: list[float] = []
+        xs: list[list[float]] = []
         ys: list[float] = []
+        names = self._column_names()
         for r in range(self.table.rowCount()):
-            texts = (self._cell_text(r, 0), self._cell_text(r, 1))
+            texts = [self._cell_text(r, c) for c in range(len(names))]
             if not any(texts):
                 continue
-            pair = []
-            for c, text in enumerate(texts):
-                name = "xy"[c]
+            pair: list[float] = []
+            for text, name in zip(texts, names, strict=True):
                 if not text:
                     raise DataEditError(tr("row {row}: {name} is empty").format(
                         row=r + 1, name=name))
@@ -252,20 +236,22 @@ class DataEditor(QWidget):
                 except ValueError as exc:
                     raise DataEditError(tr("row {row}: {name} {problem}").format(
                         row=r + 1, name=name, problem=exc)) from None
-            xs.append(pair[0])
-            ys.append(pair[1])
+            xs.append(pair[:-1])
+            ys.append(pair[-1])
         if not xs:
             raise DataEditError(tr("there are no samples: at least one (x, y) pair is needed"))
         old = self._vm.spec.data
         name = old.name if old.name != "document" else "edited"
-        return Dataset(xs, ys, x_name=old.x_name, y_name=old.y_name, name=name)
+        features = old.feature_names if old.p == len(names) - 1 else names[:-1]
+        return Dataset(xs, ys, feature_names=features, y_name=old.y_name, name=name)
 
     def _mark_cells(self) -> None:
         """Colour every cell that is not a finite number; tooltips say why."""
         blocker = QSignalBlocker(self.table)
+        columns = range(self.table.columnCount())
         for r in range(self.table.rowCount()):
-            filled = any(self._cell_text(r, c) for c in (0, 1))
-            for c in (0, 1):
+            filled = any(self._cell_text(r, c) for c in columns)
+            for c in columns:
                 item = self.table.item(r, c)
                 text = self._cell_text(r, c)
                 problem = ""
@@ -325,7 +311,7 @@ class DataEditor(QWidget):
             if self.table.rowCount() < r0 + len(rows):
                 self.table.setRowCount(r0 + len(rows))
             for i, cells in enumerate(rows):
-                for j, cell in enumerate(cells[: 2 - c0]):
+                for j, cell in enumerate(cells[: self.table.columnCount() - c0]):
                     self.table.setItem(r0 + i, c0 + j, QTableWidgetItem(cell))
             del blocker
             return self.apply_cells()
@@ -336,7 +322,9 @@ class DataEditor(QWidget):
         try:
             # the rows as pasted, header included: a repeated header is then named as such,
             # and row numbers count the clipboard's lines
-            data = rows_to_dataset(_split_rows(text), name="pasted")
+            width = self.table.columnCount()  # as many features as the grid shows
+            data = rows_to_dataset(split_rows(text), x=list(range(1, width)), y=width,
+                                   name="pasted")
         except DataError as exc:
             self._say(tr("Cannot paste: {problem}").format(problem=exc))
             return False
@@ -351,8 +339,8 @@ class DataEditor(QWidget):
         r = self.table.rowCount()
         blocker = QSignalBlocker(self.table)
         self.table.setRowCount(r + 1)
-        self.table.setItem(r, 0, QTableWidgetItem(""))
-        self.table.setItem(r, 1, QTableWidgetItem(""))
+        for c in range(self.table.columnCount()):
+            self.table.setItem(r, c, QTableWidgetItem(""))
         del blocker
         self.table.setCurrentCell(r, 0)
         self.table.setFocus()
@@ -389,21 +377,45 @@ class DataEditor(QWidget):
             path, _ = QFileDialog.getOpenFileName(self, tr("Import samples"), "", filters)
             if not path:
                 return False
+        try:
+            columns = self._columns_of(path)
+        except (DataError, ValueError, OSError) as exc:
+            self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
+                                                                     problem=exc))
+            return False
+        if columns is None:
+            return False  # the user cancelled the choice of columns
         self._imports += 1  # a newer import (or a synchronous one) supersedes a running one
         try:
             size = Path(path).stat().st_size
         except OSError:
             size = 0  # the reader below says what is wrong with it
         if size > BACKGROUND_IMPORT_BYTES:
-            self._start_reading(path)
+            self._start_reading(path, columns)
             return True
         try:
-            data = read_samples(path)
+            data = read_samples(path, x=columns[0], y=columns[1])
         except (DataError, ValueError, OSError) as exc:
             self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
                                                                      problem=exc))
             return False
         return self._apply_import(data)
+
+    def _columns_of(self, path: str) -> tuple[list[int] | None, int | None] | None:
+        """The feature and target columns to read (None, None: the first two); a CSV file
+        of more than two columns asks the user (None when they cancel)."""
+        if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+            return None, None
+        header, width, rows = csv_columns(path)
+        if width <= 2:
+            return None, None
+        dialog = ColumnsDialog(Path(path).name, header, width, rows, self)
+        try:
+            if not self.choose_columns(dialog):
+                return None
+            return dialog.features(), dialog.target_column()
+        finally:
+            dialog.deleteLater()
 
     def _apply_import(self, data: Dataset) -> bool:
         if self._vm.update(data=data):
@@ -422,7 +434,8 @@ class DataEditor(QWidget):
         """True while a large file is read in the background."""
         return self._reader is not None and self._reader.is_alive()
 
-    def _start_reading(self, path: str) -> None:
+    def _start_reading(self, path: str,
+                       columns: tuple[list[int] | None, int | None]) -> None:
         number = self._imports
         name = Path(path).name
         self.message.setStyleSheet("")
@@ -431,7 +444,7 @@ class DataEditor(QWidget):
         def read() -> None:
             result: Dataset | str
             try:
-                result = read_samples(path)
+                result = read_samples(path, x=columns[0], y=columns[1])
             except (DataError, ValueError, OSError) as exc:
                 result = str(exc)
             except MemoryError:
@@ -462,18 +475,3 @@ class DataEditor(QWidget):
         if self._reader is not None:
             self._reader.join(timeout)
         return not self.reading
-
-
-def read_samples(path: str) -> Dataset:
-    """The samples of a CSV file or an .xlsx workbook (by the file's suffix).
-
-    Raises
-    ------
-    DataError, ValueError, OSError
-        When the file cannot be read or holds no usable samples.
-    """
-    if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
-        from gdapp.excel import load_data_xlsx
-
-        return load_data_xlsx(path)
-    return load_csv(path)

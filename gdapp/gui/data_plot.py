@@ -13,6 +13,11 @@ origin model (the line passes through it), and the lines of the run's first and 
 are drawn, and residuals for at most ``MAX_RESIDUALS`` of them (an even stride).
 
 Changing the current iterate moves the line and the residuals only.
+
+With several features there is no line to draw over one x: the plot shows each sample's
+prediction ŷ of iterate k (up) against its actual y (across), with the diagonal ŷ = y on
+which a perfect fit would put every dot; a residual y − ŷ is then the vertical segment from
+the dot to the diagonal. Changing the iterate moves the dots and the residuals.
 """
 
 from __future__ import annotations
@@ -59,8 +64,14 @@ def thinned(n: int, limit: int) -> np.ndarray:
 
 
 def predictions(run: Run, k: int, x: FloatArray) -> FloatArray:
-    """ŷ of iterate k at ``x``: b1·x, b0 + b1·x, or sin(b1·x)."""
+    """ŷ of iterate k at ``x`` (n,): b1·x, b0 + b1·x, or sin(b1·x); at samples ``x`` of
+    shape (n, p): b1·x1 + … + bp·xp, plus b0 for ``line``."""
     b = run.params[k]
+    if x.ndim == 2:
+        with np.errstate(over="ignore", invalid="ignore"):
+            slopes = b[-x.shape[1]:]
+            return np.asarray(x @ slopes + (b[0] if run.spec.model == "line" else 0.0),
+                              dtype=np.float64)
     if run.spec.model == "sine":
         return np.asarray(sine_predictions(b[None, :], x)[0], dtype=np.float64)
     if run.spec.model == "origin":
@@ -124,11 +135,15 @@ class DataPlot(RunPlotWidget):
             self._data = data
             self._shown = thinned(data.n, MAX_DOTS)
             self._with_residual = thinned(data.n, MAX_RESIDUALS)
-            self.samples_item.setData(data.x[self._shown], data.y[self._shown])
+            if data.p == 1:
+                self.samples_item.setData(data.x[self._shown], data.y[self._shown])
         color = current_color(self.vm)
         if color != self._color:
             self.line_item.setPen(pen(color, 2.5))
             self._color = color
+        if data.p > 1:
+            self._redraw_fit(run)
+            return
         x = data.x
         x_lo, x_hi = float(np.min(x)), float(np.max(x))
         if run.spec.model == "origin":
@@ -162,6 +177,42 @@ class DataPlot(RunPlotWidget):
         self.place_legend([(data.x[self._shown], data.y[self._shown], 1.0)],
                           (x_lo, x_hi, y_lo, y_hi))
 
+    def _redraw_fit(self, run: Run) -> None:
+        """Several features: ŷ of iterate k against y, the diagonal ŷ = y, the residuals."""
+        data = run.spec.data
+        shown = self._shown
+        y_lo, y_hi = padded(float(np.min(data.y)), float(np.max(data.y)), 0.06)
+        self._x_range = (y_lo, y_hi)
+        heights = [y_lo, y_hi]
+        for k in (0, readable_rows(run) - 1):
+            fit = predictions(run, k, data.X[shown])
+            heights += [float(np.min(fit[np.isfinite(fit)], initial=y_lo)),
+                        float(np.max(fit[np.isfinite(fit)], initial=y_hi))]
+        lo, hi = padded(min(heights), max(heights), 0.06)
+        self._y_reach = (lo - 2 * (hi - lo), hi + 2 * (hi - lo))
+        self.set_view(y_lo, y_hi, lo, hi)
+        self.set_texts(tr("Predicted ŷ at k against the actual {y}").format(y=data.y_name),
+                       tr("predicted ŷ"), tr("actual {y}").format(y=data.y_name))
+        self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
+                         (self.line_item, tr("ŷ = y (a perfect fit)")),
+                         (self.residual_item, tr("residuals y − ŷ"))])
+        self.set_note(tr("{p} features: {names}").format(p=data.p, names=data.x_name)
+                      if data.n <= MAX_RESIDUALS else
+                      tr("{m} of {n} samples drawn; residuals of {r} of them").format(
+                          m=shown.size, n=data.n, r=self._with_residual.size))
+        self._draw_current(placed=True)
+        last = predictions(run, readable_rows(run) - 1, data.X[shown])
+        self.place_legend([(data.y[shown], last, 1.0)], (y_lo, y_hi, lo, hi))
+
+    def _residual_points(self, run: Run, k: int) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """For the samples with a residual: where each stands across (x, or y with several
+        features), its y, and ŷ of iterate k cut to the view's reach."""
+        idx = self._with_residual
+        data = run.spec.data
+        across = data.y[idx] if data.p > 1 else data.x[idx]
+        samples = data.X[idx] if data.p > 1 else data.x[idx]
+        return across, data.y[idx], np.clip(predictions(run, k, samples), *self._y_reach)
+
     def _draw_current(self, placed: bool = False) -> None:
         """Move the line and the residuals to iterate k."""
         run = self.vm.run
@@ -169,10 +220,12 @@ class DataPlot(RunPlotWidget):
         self.mark_current_drawn(run, k)
         xs_line, ys_line = self._line_in_view(run, k)
         self.line_item.setData(xs_line, ys_line)
-        idx = self._with_residual
-        x, y = run.spec.data.x[idx], run.spec.data.y[idx]
-        lo, hi = self._y_reach
-        fit = np.clip(predictions(run, k, x), lo, hi)  # a diverged line: to the view's edge
+        data = run.spec.data
+        if data.p > 1:  # the dots are the predictions: they move with k
+            fit = predictions(run, k, data.X[self._shown])
+            self.samples_item.setData(data.y[self._shown], np.clip(fit, *self._y_reach))
+        # a diverged line: to the view's edge
+        x, y, fit = self._residual_points(run, k)
         xs = np.repeat(x, 2)
         ys = np.column_stack([y, fit]).ravel()
         self.residual_item.setData(xs, ys, connect="pairs")
@@ -186,6 +239,9 @@ class DataPlot(RunPlotWidget):
         x_lo, x_hi = self._x_range
         lo, hi = self._y_reach
         b = run.params[k]
+        if run.spec.data.p > 1:  # the diagonal ŷ = y
+            ends = np.asarray([x_lo, x_hi])
+            return ends, ends.copy()
         if run.spec.model == "sine":  # the curve, sampled across the view
             xs = np.linspace(x_lo, x_hi, SINE_SAMPLES)
             return xs, np.clip(predictions(run, k, xs), lo, hi)
@@ -208,10 +264,7 @@ class DataPlot(RunPlotWidget):
         if not on:
             return
         run = self.vm.run
-        k = self.current_index()
-        idx = self._with_residual
-        x, y = run.spec.data.x[idx], run.spec.data.y[idx]
-        fit = np.clip(predictions(run, k, x), *self._y_reach)
+        x, y, fit = self._residual_points(run, k=self.current_index())
         (x0, x1), (y0, y1) = self.plot_item.getViewBox().viewRange()
         px, py = self.pixels_per_unit(x1 - x0, y1 - y0)
         path = QPainterPath()

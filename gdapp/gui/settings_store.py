@@ -52,9 +52,31 @@ def default_session_path() -> Path:
 
 
 def data_to_json(data: Dataset) -> dict[str, Any]:
-    """The samples as lists of numbers, with their names."""
-    return {"x": [float(v) for v in data.x], "y": [float(v) for v in data.y],
-            "x_name": data.x_name, "y_name": data.y_name, "name": data.name}
+    """The samples as lists of numbers, with their names: one feature as ``x`` and
+    ``x_name``, several as ``X`` (one list per feature) and ``feature_names``."""
+    out: dict[str, Any] = {"y": [float(v) for v in data.y], "y_name": data.y_name,
+                           "name": data.name}
+    if data.p == 1:
+        out.update(x=[float(v) for v in data.X[:, 0]], x_name=data.feature_names[0])
+    else:
+        out.update(X=[[float(v) for v in data.X[:, j]] for j in range(data.p)],
+                   feature_names=list(data.feature_names))
+    return out
+
+
+def data_from_json(d: Any) -> Dataset:
+    """The samples of :func:`data_to_json` (one feature ``x`` or several ``X``)."""
+    y = [_number(v) for v in d["y"]]
+    y_name, name = str(d.get("y_name", "y")), str(d.get("name", "data"))
+    if "X" not in d:
+        return Dataset([_number(v) for v in d["x"]], y, x_name=str(d.get("x_name", "x")),
+                       y_name=y_name, name=name)
+    columns = [[_number(v) for v in column] for column in d["X"]]
+    if not columns or len({len(c) for c in columns}) != 1:
+        raise ValueError("the feature columns are not of one length")
+    names = [str(f) for f in d.get("feature_names", [f"x{j + 1}" for j in range(len(columns))])]
+    return Dataset(list(zip(*columns, strict=True)), y, feature_names=names, y_name=y_name,
+                   name=name)
 
 
 def spec_to_json(spec: RunSpec, *, with_data: bool = True) -> dict[str, Any]:
@@ -84,10 +106,7 @@ def spec_from_json(obj: object) -> RunSpec:
     if not isinstance(obj, dict):
         raise SessionError("the settings are not a JSON object")
     try:
-        d = obj["data"]
-        data = Dataset([_number(v) for v in d["x"]], [_number(v) for v in d["y"]],
-                       x_name=str(d.get("x_name", "x")), y_name=str(d.get("y_name", "y")),
-                       name=str(d.get("name", "data")))
+        data = data_from_json(obj["data"])
         known = {f.name for f in fields(RunSpec)} - {"data"}
         kwargs: dict[str, Any] = {k: v for k, v in obj.items() if k in known}
         if "start" in kwargs:
@@ -132,7 +151,9 @@ class SessionStore:
         self._data_ref: tuple[Dataset, str, str | None] | None = None
 
     def _data_file(self, data: Dataset) -> str:
-        digest = hashlib.sha256(data.x.tobytes() + b"|" + data.y.tobytes()).hexdigest()[:16]
+        # every feature column, then the target (one feature: the same name as before)
+        columns = b"".join(data.X[:, j].tobytes() for j in range(data.p))
+        digest = hashlib.sha256(columns + b"|" + data.y.tobytes()).hexdigest()[:16]
         return f"{self.path.stem}-data-{digest}.json"
 
     def load(self) -> tuple[RunSpec, dict[str, Any], str | None]:

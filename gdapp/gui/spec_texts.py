@@ -34,15 +34,20 @@ def field_texts() -> dict[str, tuple[str, str]]:
     }
 
 
-def choice_labels() -> dict[str, str]:
-    """The combo boxes' choices (model, cost, penalty, L1 step), translated."""
-    return {
+def choice_labels(features: int = 1) -> dict[str, str]:
+    """The combo boxes' choices (model, cost, penalty, L1 step), translated; with several
+    ``features`` the models and penalties read as sums over b1 … bp."""
+    labels = {
         "origin": tr("origin  ŷ = b1·x"), "line": tr("line  ŷ = b0 + b1·x"),
         "sine": tr("sine  ŷ = sin(b1·x)"),
         "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
         "none": tr("none"), "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
         "proximal": tr("proximal"), "subgradient": tr("subgradient"),
     }
+    if features > 1:
+        labels.update(origin=tr("origin  ŷ = Σbj·xj"), line=tr("line  ŷ = b0 + Σbj·xj"),
+                      l1="L1  λ·Σ|bj|", l2="L2  λ·Σbj²")
+    return labels
 
 
 def status_word(status: str) -> str:

@@ -46,7 +46,7 @@ def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
     origin, the note's case)."""
     spec = run.spec
     b = run.params[k]
-    if spec.cost == "mse" and spec.model == "origin":
+    if spec.cost == "mse" and spec.model == "origin" and spec.data.p == 1:
         x, y = spec.data.x, spec.data.y
         a = 2.0 * float(np.mean(x * x))
         c = 2.0 * float(np.mean(x * y))
@@ -59,7 +59,10 @@ def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
         "mae": "−(1/n)·Σ {x}sign(y − ŷ)",
         "rmse": "(∂MSE/∂{b}) / (2·√MSE)",
     }[spec.cost]
-    x_factor = "" if name == "b0" else "x·"
+    # the feature the slope multiplies: x for one feature, else its column's name
+    features = spec.data.feature_names
+    x_factor = "" if name == "b0" else "x·" if len(features) == 1 else \
+        f"{features[int(name[1:]) - 1]}·"
     return f"∂E/∂{name} = " + formula.format(x=x_factor, b=name) + f" = {number(g_cost)}"
 
 
@@ -79,31 +82,31 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
         bj, gc = float(b[j]), float(g_cost[j])
         lines.append("  " + slope_formula(run, k, gc, name))
         slope = gc
-        penalised = name == "b1" and lam > 0
+        penalised = name != "b0" and lam > 0  # every slope, never the intercept
         if penalised and spec.penalty == "l2":
             part = 2.0 * lam * bj
-            lines.append("  " + tr("penalty part 2λ·b1 = 2 × {lam} × {b} = {p}").format(
-                lam=number(lam), b=operand(bj), p=number(part)))
+            lines.append("  " + tr("penalty part 2λ·{name} = 2 × {lam} × {b} = {p}").format(
+                name=name, lam=number(lam), b=operand(bj), p=number(part)))
             slope = gc + part
             lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
                 g=number(gc), p=operand(part), s=number(slope)))
         elif penalised and spec.penalty == "l1" and run.l1_rule == "subgradient":
             part = lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
-            lines.append("  " + tr("penalty part λ·sign(b1) = {lam} × {s} = {p}").format(
-                lam=number(lam), s=operand(part / lam), p=number(part)))
+            lines.append("  " + tr("penalty part λ·sign({name}) = {lam} × {s} = {p}").format(
+                name=name, lam=number(lam), s=operand(part / lam), p=number(part)))
             slope = gc + part
             lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
                 g=number(gc), p=operand(part), s=number(slope)))
         if penalised and spec.penalty == "l1" and run.l1_rule == "proximal":
             z = bj - eta * gc
-            lines.append("  " + tr("step on the cost: z = b1 − η·∂E/∂b1 = {b} − {eta} × "
-                                   "{g} = {z}").format(b=number(bj), eta=number(eta),
-                                                       g=operand(gc), z=number(z)))
+            lines.append("  " + tr("step on the cost: z = {name} − η·∂E/∂{name} = {b} − "
+                                   "{eta} × {g} = {z}").format(
+                name=name, b=number(bj), eta=number(eta), g=operand(gc), z=number(z)))
             shrunk = math.copysign(max(abs(z) - eta * lam, 0.0), z)
             new = float(run.params[k + 1, j]) if has_next else shrunk
-            lines.append("  " + tr("shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − "
-                                   "{s}, 0) = {new}").format(s=number(eta * lam),
-                                                             new=number(new)))
+            lines.append("  " + tr("shrink toward 0 by η·λ = {s}: {name} ← sign(z)·max(|z| "
+                                   "− {s}, 0) = {new}").format(
+                s=number(eta * lam), name=name, new=number(new)))
             continue
         other = update_line(run, k, j)  # an optimizer's direction, η_t, a batch
         if other is not None:

@@ -72,6 +72,17 @@ _USER = int(Qt.ItemDataRole.UserRole.value)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
+def feature_of(run: Run, header: str) -> str | None:
+    """With several features, the feature a column's parameter multiplies (``b2``, ``∂b2``,
+    ``Δb2`` → ``sleep_hours``); None otherwise."""
+    names = run.spec.data.feature_names
+    param = header.lstrip("∂Δ/")  # "∂/∂b2", "Δb2" → "b2"
+    if len(names) < 2 or not param.startswith("b") or not param[1:].isdigit():
+        return None
+    j = int(param[1:])
+    return names[j - 1] if 1 <= j <= len(names) else None
+
+
 def format_number(value: float) -> str:
     """A grid cell's text: up to 10 significant digits, e.g. ``14.39`` or ``1.234567891e-09``."""
     return f"{value:.{SIGNIFICANT_DIGITS}g}"
@@ -169,9 +180,12 @@ class IterationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == _TOOLTIP and horizontal and 0 <= section < len(self._columns):
+            return feature_of(self._run, self._columns[section][0])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if horizontal:
             return column_title(self._columns[section][0]) \
                 if 0 <= section < len(self._columns) else None
         return str(section)

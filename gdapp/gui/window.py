@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QToolBar,
     QVBoxLayout,
@@ -28,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
+from gdapp.gui.cost_slice import CostSlicePlot, OneFeatureCostPlot
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
 from gdapp.gui.i18n import tr
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
-from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
+from gdapp.gui.plot_base import RunPlotWidget
+from gdapp.gui.plots import ObjectivePlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
@@ -47,6 +50,8 @@ WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
 GRID_MIN_WIDTH = 180
+#: Lines of the step text shown at once for several features (the rest scrolls).
+STEP_LINES = 8
 def window_title() -> str:
     """The window's title, in the window's language."""
     return tr("gdapp — gradient descent, the way the note did it in Excel")
@@ -80,7 +85,8 @@ class MainWindow(TeachingActions, QMainWindow):
         self.data_editor = DataEditor(self.vm)
         self.grid = IterationTableView(self.vm)
         self.grid.fit_to_width = True
-        self.cost_plot = CostCurvePlot(self.vm)
+        self.cost_plot = OneFeatureCostPlot(self.vm)
+        self.cost_slice = CostSlicePlot(self.vm)  # several features: along one parameter
         self.objective_plot = ObjectivePlot(self.vm)
         self.data_plot = DataPlot(self.vm)
         self.lesson = LessonPanel()
@@ -135,8 +141,8 @@ class MainWindow(TeachingActions, QMainWindow):
         side_layout.setContentsMargins(4, 4, 4, 4)
         side_layout.addWidget(self.controls)
         side_layout.addWidget(self.pins)
-        data_label = QLabel(tr("<b>Data</b> (x, y)"))
-        side_layout.addWidget(data_label)
+        self.data_label = QLabel(tr("<b>Data</b> (x, y)"))
+        side_layout.addWidget(self.data_label)
         side_layout.addWidget(self.data_editor, 1)
         scroll = QScrollArea()
         scroll.setWidget(side)
@@ -153,7 +159,14 @@ class MainWindow(TeachingActions, QMainWindow):
         numbers_layout.addWidget(self.status_label)
         numbers_layout.addWidget(self.warning_label)
         numbers_layout.addWidget(self.step_label)
+        # several features: the step text (two lines per parameter) scrolls in a frame
+        self.step_scroll = QScrollArea()
+        self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_scroll.setWidgetResizable(True)
+        self.step_scroll.hide()
+        numbers_layout.addWidget(self.step_scroll)
         numbers_layout.addWidget(self.grid, 1)
+        self._numbers_layout = numbers_layout
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(numbers)
@@ -162,7 +175,12 @@ class MainWindow(TeachingActions, QMainWindow):
         self.middle.setSizes([400, 300])
 
         self.plots = QSplitter(Qt.Orientation.Vertical)
-        self.plots.addWidget(self.cost_plot)
+        self.cost_plots = QStackedWidget()
+        self.cost_plots.addWidget(self.cost_plot)
+        self.cost_plots.addWidget(self.cost_slice)
+        self.vm.runChanged.connect(self._show_cost_plot)
+        self._show_cost_plot()
+        self.plots.addWidget(self.cost_plots)
         self.plots.addWidget(self.objective_plot)
         self.plots.setChildrenCollapsible(False)
         self.plots.setSizes([440, 260])
@@ -172,7 +190,7 @@ class MainWindow(TeachingActions, QMainWindow):
         right_layout.setSpacing(2)
         right_layout.addWidget(self.lesson)
         right_layout.addWidget(self.plots, 1)
-        for plot in (self.cost_plot, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
 
@@ -191,6 +209,32 @@ class MainWindow(TeachingActions, QMainWindow):
         self.splitter_moved_by_user = False
         self.splitter.splitterMoved.connect(
             lambda *_: setattr(self, "splitter_moved_by_user", True))
+
+    def shown_cost_plot(self) -> RunPlotWidget:
+        """The cost plot in view: the curve or map of one feature, else the slice."""
+        return self.cost_slice if self.vm.run.spec.data.p > 1 else self.cost_plot
+
+    def _show_cost_plot(self) -> None:
+        """The cost plot for this many features, and the step text in its frame."""
+        self.cost_plots.setCurrentWidget(self.shown_cost_plot())
+        several = self.vm.run.spec.data.p > 1
+        self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
+            p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
+        self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
+                                        .lineSpacing() + 8)  # at the zoom's font size
+        if several == (self.step_scroll.widget() is self.step_label):
+            return
+        if several:
+            self._numbers_layout.removeWidget(self.step_label)
+            self.step_scroll.setWidget(self.step_label)
+        else:
+            self.step_scroll.takeWidget()
+            self._numbers_layout.insertWidget(2, self.step_label)
+        align = Qt.AlignmentFlag
+        self.step_label.setAlignment(align.AlignTop if several
+                                     else align.AlignLeft | align.AlignVCenter)
+        self.step_label.show()
+        self.step_scroll.setVisible(several)
 
     def _share_width(self) -> None:
         """The settings at their width; of the rest 45 % to the numbers and the data plot
@@ -236,7 +280,7 @@ class MainWindow(TeachingActions, QMainWindow):
             tr("Verify workbook…"), lambda: f.verify_workbook(),
             tip=tr("Recalculate a workbook in LibreOffice and compare it with gdapp"))
         self.export_cost_plot_action = self._action(
-            tr("Export cost plot…"), lambda: f.export_plot(self.cost_plot),
+            tr("Export cost plot…"), lambda: f.export_plot(self.shown_cost_plot()),
             tip=tr("Save the cost curve as PNG or SVG"))
         self.export_objective_plot_action = self._action(
             tr("Export objective plot…"), lambda: f.export_plot(self.objective_plot),

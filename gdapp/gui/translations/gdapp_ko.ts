@@ -59,14 +59,6 @@
         <translation>λ를 0부터 20까지 끌어서 정합니다(더 큰 값은 직접 입력하세요)</translation>
     </message>
     <message>
-        <source>start b0</source>
-        <translation>시작점 b0</translation>
-    </message>
-    <message>
-        <source>start b1</source>
-        <translation>시작점 b1</translation>
-    </message>
-    <message>
         <source>max iterations</source>
         <translation>최대 반복 횟수</translation>
     </message>
@@ -165,7 +157,7 @@
     </message>
     <message>
         <source>The samples (x, y). Type, or paste rows from a spreadsheet (Ctrl+V); a header row is ignored.</source>
-        <extracomment>Larger data sets are shown (first rows only) but not edited here: edit the file instead. Files larger than this (bytes) are read in a worker thread (a 1,000,000-row CSV: ~4 s). A background import ended: True when its samples went to the view-model. (import number, Dataset or error message, file name) from the reading thread The message line said something new (the window scrolls it into view).</extracomment>
+        <extracomment>Larger data sets are shown (first rows only) but not edited here: edit the file instead. Files larger than this (bytes) are read in a worker thread (a 1,000,000-row CSV: ~4 s). A background import ended: True when its samples went to the view-model. (import number, Dataset or error message, file name) from the reading thread The message line said something new (the window scrolls it into view). shows the dialog that chooses a CSV file&apos;s columns; True when the user chose</extracomment>
         <translation>샘플 데이터 (x, y). 직접 입력하거나 스프레드시트에서 행을 복사해 붙여 넣으세요(Ctrl+V). 머리글 행은 건너뜁니다.</translation>
     </message>
     <message>
@@ -201,8 +193,8 @@
         <translation>강의 노트의 샘플 데이터 x = 1, 2; y = 2, 6 (E = 2.5·b1² − 14·b1 + 20).</translation>
     </message>
     <message>
-        <source>Import samples from a CSV file (first two columns).</source>
-        <translation>CSV 파일에서 샘플 데이터를 가져옵니다(처음 두 열).</translation>
+        <source>Import samples from a CSV file; of more than two columns you choose the features and the target.</source>
+        <translation>CSV 파일에서 샘플을 가져옵니다. 열이 셋 이상이면 피쳐와 타깃을 고릅니다.</translation>
     </message>
     <message>
         <source>Import samples from an .xlsx workbook (first sheet, first two columns).</source>
@@ -297,6 +289,26 @@
     <message>
         <source>{m} of {n} samples drawn; residuals of {r} of them</source>
         <translation>샘플 {n}개 중 {m}개를 그렸고, 그중 {r}개의 잔차를 그렸습니다</translation>
+    </message>
+    <message>
+        <source>Predicted ŷ at k against the actual {y}</source>
+        <translation>k번째 반복의 예측값 ŷ와 실제 {y}</translation>
+    </message>
+    <message>
+        <source>predicted ŷ</source>
+        <translation>예측값 ŷ</translation>
+    </message>
+    <message>
+        <source>actual {y}</source>
+        <translation>실제 {y}</translation>
+    </message>
+    <message>
+        <source>ŷ = y (a perfect fit)</source>
+        <translation>ŷ = y (완전히 들어맞는 경우)</translation>
+    </message>
+    <message>
+        <source>{p} features: {names}</source>
+        <translation>피쳐 {p}개: {names}</translation>
     </message>
     <message>
         <source>compared {n} cells; largest relative deviation {d}{where}</source>
@@ -740,6 +752,14 @@
         <translation>서브그래디언트</translation>
     </message>
     <message>
+        <source>origin  ŷ = Σbj·xj</source>
+        <translation>원점  ŷ = Σbj·xj</translation>
+    </message>
+    <message>
+        <source>line  ŷ = b0 + Σbj·xj</source>
+        <translation>직선  ŷ = b0 + Σbj·xj</translation>
+    </message>
+    <message>
         <source>converged</source>
         <translation>수렴</translation>
     </message>
@@ -824,24 +844,24 @@
         <translation>업데이트 k = {k} → {k1}:</translation>
     </message>
     <message>
-        <source>penalty part 2λ·b1 = 2 × {lam} × {b} = {p}</source>
-        <translation>패널티 항 부분 2λ·b1 = 2 × {lam} × {b} = {p}</translation>
-    </message>
-    <message>
         <source>slope of the objective = {g} + {p} = {s}</source>
         <translation>목적함수의 기울기 = {g} + {p} = {s}</translation>
     </message>
     <message>
-        <source>penalty part λ·sign(b1) = {lam} × {s} = {p}</source>
-        <translation>패널티 항 부분 λ·sign(b1) = {lam} × {s} = {p}</translation>
+        <source>penalty part 2λ·{name} = 2 × {lam} × {b} = {p}</source>
+        <translation>패널티 항 부분 2λ·{name} = 2 × {lam} × {b} = {p}</translation>
     </message>
     <message>
-        <source>step on the cost: z = b1 − η·∂E/∂b1 = {b} − {eta} × {g} = {z}</source>
-        <translation>비용함수로 한 걸음: z = b1 − η·∂E/∂b1 = {b} − {eta} × {g} = {z}</translation>
+        <source>penalty part λ·sign({name}) = {lam} × {s} = {p}</source>
+        <translation>패널티 항 부분 λ·sign({name}) = {lam} × {s} = {p}</translation>
     </message>
     <message>
-        <source>shrink toward 0 by η·λ = {s}: b1 ← sign(z)·max(|z| − {s}, 0) = {new}</source>
-        <translation>η·λ = {s}만큼 0 쪽으로 줄이기: b1 ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
+        <source>step on the cost: z = {name} − η·∂E/∂{name} = {b} − {eta} × {g} = {z}</source>
+        <translation>비용함수로 한 걸음: z = {name} − η·∂E/∂{name} = {b} − {eta} × {g} = {z}</translation>
+    </message>
+    <message>
+        <source>shrink toward 0 by η·λ = {s}: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</source>
+        <translation>η·λ = {s}만큼 0 쪽으로 줄이기: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
     </message>
     <message>
         <source>(the run stops here: the next value is too large to hold)</source>
@@ -1014,7 +1034,7 @@
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers.</extracomment>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features (the rest scrolls).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -1035,8 +1055,12 @@
         <translation>&lt;b&gt;데이터&lt;/b&gt; (x, y)</translation>
     </message>
     <message>
-        <source>Export workbook…</source>
+        <source>&lt;b&gt;Data&lt;/b&gt; (x1 … x{p}, y)</source>
         <extracomment>until the user drags a divider, the panes share the width by :meth:`_share_width`</extracomment>
+        <translation>&lt;b&gt;데이터&lt;/b&gt; (x1 … x{p}, y)</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
         <translation>통합 문서 내보내기…</translation>
     </message>
     <message>
@@ -1173,6 +1197,7 @@
     </message>
     <message>
         <source>click: start a run from the clicked point</source>
+        <extracomment>the items drawn over the view (the legend) that a click on does not start a run</extracomment>
         <translation>클릭: 클릭한 점에서 실행을 시작합니다</translation>
     </message>
     <message>
@@ -1366,6 +1391,89 @@
     <message>
         <source>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}&apos;s direction)</source>
         <translation>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}의 방향)</translation>
+    </message>
+    <message>
+        <source>intercept</source>
+        <extracomment>Points at which the slice is sampled.</extracomment>
+        <translation>절편</translation>
+    </message>
+    <message>
+        <source>The parameter along which the cost is drawn; the others stay at their values in iterate k.</source>
+        <translation>비용함수를 그리는 파라미터입니다. 나머지 파라미터는 k번째 반복의 값에 고정됩니다.</translation>
+    </message>
+    <message>
+        <source>cost along</source>
+        <translation>비용함수를 그릴 파라미터</translation>
+    </message>
+    <message>
+        <source>Cost along {b} — {cost}</source>
+        <translation>{b}에 따른 비용함수 — {cost}</translation>
+    </message>
+    <message>
+        <source>cost E along {b}, the others at iterate k</source>
+        <translation>{b}에 따른 비용함수 E (나머지는 k번째 반복의 값)</translation>
+    </message>
+    <message>
+        <source>tangent: slope ∂/∂{b} at iterate k</source>
+        <translation>기울기 직선: k번째 반복의 기울기 ∂/∂{b}</translation>
+    </message>
+    <message>
+        <source>exact optimum {b}* = {v}</source>
+        <translation>정확한 최적해 {b}* = {v}</translation>
+    </message>
+    <message>
+        <source>{b} = {v}, objective {f}</source>
+        <translation>{b} = {v}, 목적함수 {f}</translation>
+    </message>
+    <message>
+        <source>start {name}</source>
+        <extracomment>At most this many start boxes are stacked as they are; more scroll. b1 … bp (the slopes), as many as the largest data set shown so far</extracomment>
+        <translation>시작점 {name}</translation>
+    </message>
+    <message>
+        <source>column {i}</source>
+        <extracomment>Feature boxes per row of the dialog&apos;s grid.</extracomment>
+        <translation>{i}번째 열</translation>
+    </message>
+    <message>
+        <source>Import {name}: choose the columns</source>
+        <translation>{name} 가져오기: 열 고르기</translation>
+    </message>
+    <message>
+        <source>{name} has {n} columns. Tick the features (x1, x2, … in this order) and choose the target y.</source>
+        <translation>{name}에는 열이 {n}개 있습니다. 피쳐를 체크하고(이 순서대로 x1, x2, …) 타깃 y를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Use column {i} ({name}) as a feature</source>
+        <translation>{i}번째 열({name})을 피쳐로 사용</translation>
+    </message>
+    <message>
+        <source>The column the model predicts</source>
+        <translation>모델이 예측하는 열</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>피쳐:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>타깃:</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>파일의 처음 몇 행</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>처음 몇 행:</translation>
+    </message>
+    <message>
+        <source>Tick at least one feature.</source>
+        <translation>피쳐를 하나 이상 체크하세요.</translation>
+    </message>
+    <message>
+        <source>The target {name} is also ticked as a feature: untick it or choose another target.</source>
+        <translation>타깃 {name}이(가) 피쳐로도 체크되어 있습니다. 체크를 해제하거나 다른 타깃을 고르세요.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,268 @@
+"""The cost of a run on several features, along one parameter the user picks.
+
+With p features the objective lives over p (or p + 1) parameters, so no single curve or map
+shows it. :class:`CostSlicePlot` draws the slice through the current iterate b_k along one
+parameter bj (a combo box chooses it; the others are held at their values in b_k): the cost
+E in black and, with a penalty, the objective in blue, the iterate on it and the tangent
+
+    y = f(b_k) + ∂f/∂bj(b_k)·(bj − bj,k),
+
+whose slope is the component of the gradient that the update of bj uses. The exact optimum's
+bj* is a vertical line. Stepping moves the iterate, and with it the slice (the other
+parameters move too). The view is fixed per run and parameter: the path of bj and bj*
+across, the slices through the first and last (readable) iterates up.
+
+:class:`OneFeatureCostPlot` is :class:`~gdapp.gui.cost_plot.CostCurvePlot` drawing runs on
+one feature only; the window shows one or the other.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from gdapp.core import Objective, Run, RunSpec
+from gdapp.gui.contour import evaluate
+from gdapp.gui.cost_plot import TANGENT_HEIGHT, TANGENT_WIDTH, CostCurvePlot
+from gdapp.gui.i18n import tr
+from gdapp.gui.plot_base import (
+    COST_COLOR,
+    MARKER_COLOR,
+    OBJECTIVE_COLOR,
+    OPTIMUM_COLOR,
+    TANGENT_COLOR,
+    FloatArray,
+    RunPlotWidget,
+    centred,
+    padded,
+    pen,
+    penalty_formula,
+    penalty_on,
+    readable_rows,
+)
+
+if TYPE_CHECKING:
+    from gdapp.gui.viewmodel import RunViewModel
+
+#: Points at which the slice is sampled.
+SLICE_SAMPLES = 300
+
+
+def parameter_labels(spec: RunSpec) -> list[str]:
+    """Each parameter with what it multiplies: ``b0 (intercept)``, ``b1 (study_hours)``…"""
+    features = spec.data.feature_names
+    labels = []
+    for name in spec.param_names:
+        what = tr("intercept") if name == "b0" else features[int(name[1:]) - 1]
+        labels.append(f"{name} ({what})")
+    return labels
+
+
+class OneFeatureCostPlot(CostCurvePlot):
+    """The note's cost curve (or the line model's map) for runs on one feature; a run on
+    several draws nothing here (:class:`CostSlicePlot` shows it)."""
+
+    def _redraw(self) -> None:
+        if self.vm.run.spec.data.p == 1:
+            super()._redraw()
+
+    def _draw_current(self, placed: bool = False) -> None:
+        if self.vm.run.spec.data.p == 1:
+            super()._draw_current(placed)
+
+    def _on_resized(self) -> None:
+        if self.vm.run.spec.data.p == 1:
+            super()._on_resized()
+
+
+class CostSlicePlot(RunPlotWidget):
+    """The objective along one parameter through the current iterate (several features).
+
+    Items for reading back: ``cost_curve``, ``objective_curve`` (shown with a penalty),
+    ``marker`` (the current iterate), ``tangent``, ``optimum_line``; ``samples`` holds the
+    chosen parameter's values; ``parameter`` is the combo box that chooses it.
+    """
+
+    legend_max_height = 0.3
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, parent)
+        self.parameter = QComboBox()
+        self.parameter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.parameter.setToolTip(tr("The parameter along which the cost is drawn; the "
+                                     "others stay at their values in iterate k."))
+        label = QLabel(tr("cost along"))
+        label.setBuddy(self.parameter)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 0, 6, 2)
+        row.addStretch(1)
+        row.addWidget(label)
+        row.addWidget(self.parameter)
+        self.column.addLayout(row)
+        self.cost_curve = pg.PlotDataItem(pen=pen(COST_COLOR, 2))
+        self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
+        self.tangent = pg.PlotDataItem(pen=pen(TANGENT_COLOR, 2.5, Qt.PenStyle.DashLine))
+        self.marker = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=13, symbolBrush=pg.mkBrush(MARKER_COLOR),
+            symbolPen=pen("#000000", 1.5))
+        self.optimum_line = pg.PlotDataItem(pen=pen(OPTIMUM_COLOR, 2, Qt.PenStyle.DotLine))
+        for z, item in enumerate((self.optimum_line, self.cost_curve, self.objective_curve,
+                                  self.tangent, self.marker), start=1):
+            item.setZValue(z)
+            self.plot_item.addItem(item)
+        self.samples: FloatArray = np.empty(0)
+        self._labels: list[str] = []
+        self._x_span = self._y_span = 1.0
+        self.parameter.currentIndexChanged.connect(lambda _i: self._redraw())
+        self.connect_view_model()
+
+    # signals -----------------------------------------------------------------------------
+    def _on_run_changed(self) -> None:
+        self._redraw()
+
+    def _on_pinned_changed(self) -> None:
+        # pinned runs are compared on the other plots: a slice belongs to one iterate
+        self._redraw()
+
+    # the chosen parameter ----------------------------------------------------------------
+    def axis(self) -> int:
+        """The index (in ``spec.param_names``) of the parameter the cost is drawn along."""
+        return max(self.parameter.currentIndex(), 0)
+
+    def choose(self, name: str) -> None:
+        """Draw the cost along the parameter called ``name`` (``"b2"``…)."""
+        names = self.vm.run.spec.param_names
+        if name in names:
+            self.parameter.setCurrentIndex(list(names).index(name))
+
+    def _fill_choices(self, spec: RunSpec) -> None:
+        labels = parameter_labels(spec)
+        if labels == self._labels:
+            return
+        chosen = self.parameter.currentText().split(" ")[0]
+        blocker = QSignalBlocker(self.parameter)
+        self.parameter.clear()
+        self.parameter.addItems(labels)
+        names = list(spec.param_names)
+        self.parameter.setCurrentIndex(names.index(chosen) if chosen in names
+                                       else names.index("b1"))
+        del blocker
+        self._labels = labels
+
+    # drawing -----------------------------------------------------------------------------
+    def _slice(self, run: Run, k: int) -> tuple[FloatArray, FloatArray]:
+        """The cost and the penalty along the chosen parameter through iterate k."""
+        spec = run.spec
+        grid = np.repeat(run.params[k][None, :], self.samples.size, axis=0)
+        grid[:, self.axis()] = self.samples
+        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+        with np.errstate(over="ignore", invalid="ignore"):
+            cost = evaluate(obj, grid, "cost")
+            penalty = evaluate(obj, grid, "penalty") if penalty_on(spec) else \
+                np.zeros_like(cost)
+        return cost, penalty
+
+    def _redraw(self) -> None:
+        run = self.vm.run
+        spec = run.spec
+        if spec.data.p == 1:
+            return  # the cost curve of one feature is OneFeatureCostPlot's
+        self._fill_choices(spec)
+        j, rows = self.axis(), readable_rows(run)
+        path = run.params[:rows, j]
+        opt = run.optimum.params
+        if opt is not None and np.isfinite(opt[j]):
+            x_lo, x_hi = centred(float(opt[j]), float(path.min()), float(path.max()), 0.08)
+        else:
+            x_lo, x_hi = padded(float(path.min()), float(path.max()), 0.08)
+        self.samples = np.linspace(x_lo, x_hi, SLICE_SAMPLES)
+        heights: list[float] = [0.0]
+        tops = []
+        for k in (0, rows - 1):
+            cost, penalty = self._slice(run, k)
+            tops.append(cost + penalty)
+            heights += [float(v) for v in (cost + penalty)[np.isfinite(cost + penalty)]]
+        heights += [float(v) for v in run.objective[:rows] if np.isfinite(v)]
+        y_lo, y_hi = padded(min(heights), max(heights), 0.04)
+        headroom = min(self.legend_share()[1], 0.5)  # a band above the curves for the legend
+        y_hi = y_lo + (y_hi - y_lo) / (1 - headroom)
+        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
+        name, label = spec.param_names[j], self._labels[j]
+        extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
+        self.set_texts(tr("Cost along {b} — {cost}").format(
+            b=name, cost=spec.cost.upper() + extra), f"E{extra}", label)
+        entries: list[tuple[object, str]] = [
+            (self.cost_curve, tr("cost E along {b}, the others at iterate k").format(b=name))]
+        if penalty_on(spec):
+            entries.append((self.objective_curve, tr("objective E + {formula}").format(
+                formula=penalty_formula(spec))))
+        entries.append((self.tangent, tr("tangent: slope ∂/∂{b} at iterate k").format(b=name)))
+        self.optimum_line.setVisible(opt is not None and bool(np.isfinite(opt[j])))
+        if opt is not None and np.isfinite(opt[j]):
+            self.optimum_line.setData([float(opt[j])] * 2, [y_lo, y_hi])
+            entries.append((self.optimum_line, tr("exact optimum {b}* = {v}").format(
+                b=name, v=f"{float(opt[j]):.4g}")))
+        self.set_legend(entries)
+        notes = []
+        if run.status == "diverged":
+            notes.append(tr("diverged at update {k}: showing the first {rows} of {n} "
+                            "iterates").format(k=run.diverged_at, rows=rows,
+                                               n=run.params.shape[0]))
+        if opt is None and run.optimum.note:
+            notes.append(run.optimum.note)
+        self.set_note("\n".join(notes))
+        self._draw_current(placed=True)
+        self.place_legend([(self.samples, t, 1.0) for t in tops],
+                          (x_lo, x_hi, y_lo, y_hi))
+
+    def _draw_current(self, placed: bool = False) -> None:
+        """The slice through iterate k, its point and its tangent."""
+        run = self.vm.run
+        if run.spec.data.p == 1 or not self.samples.size:
+            return
+        k = self.current_index()
+        self.mark_current_drawn(run, k)
+        cost, penalty = self._slice(run, k)
+        lo, hi = -1e300, 1e300
+        self.cost_curve.setData(self.samples, np.clip(cost, lo, hi))
+        on = penalty_on(run.spec)
+        self.objective_curve.setVisible(on)
+        if on:
+            self.objective_curve.setData(self.samples, np.clip(cost + penalty, lo, hi))
+        else:
+            self.objective_curve.setData([], [])
+        j = self.axis()
+        b, f = float(run.params[k, j]), float(run.objective[k])
+        self.marker.setData([b], [f])
+        self.tangent.setData(*self._tangent(run, k))
+        self.show_off_plot(k, (b, f), tr("{b} = {v}, objective {f}").format(
+            b=run.spec.param_names[j], v=f"{b:.4g}", f=f"{f:.4g}"))
+        if not placed:
+            self.keep_current_visible()
+
+    def _tangent(self, run: Run, k: int) -> tuple[FloatArray, FloatArray]:
+        """The tangent's two ends, at most ``TANGENT_WIDTH`` of the view wide to each side
+        and ``TANGENT_HEIGHT`` of its height up or down."""
+        j = self.axis()
+        b, f, g = float(run.params[k, j]), float(run.objective[k]), float(run.gradient[k, j])
+        h = TANGENT_WIDTH * self._x_span
+        if g != 0.0 and np.isfinite(g):
+            h = min(h, TANGENT_HEIGHT * self._y_span / abs(g))
+        return np.asarray([b - h, b + h]), np.asarray([f - g * h, f + g * h])
+
+    def current_points(self) -> tuple[FloatArray, FloatArray]:
+        """The current iterate and points along its tangent."""
+        run = self.vm.run
+        if run.spec.data.p == 1:
+            return np.empty(0), np.empty(0)
+        x, y = self._tangent(run, self.current_index())
+        t = np.linspace(0.0, 1.0, 9)
+        xs = np.concatenate([a + t * (c - a) for a, c in itertools.pairwise(x)])
+        ys = np.concatenate([a + t * (c - a) for a, c in itertools.pairwise(y)])
+        return xs, ys
