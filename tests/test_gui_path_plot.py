@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from gdapp.core import DOCUMENT, Dataset, RunSpec
+from gdapp.core import DOCUMENT, EXAMPLES, Dataset, RunSpec
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -83,3 +83,26 @@ def test_the_window_offers_the_path_from_the_view_menu(qtbot: Any, window: Any) 
     assert window.path_plot.paths["l1"] is not None  # computed once shown
     # the grid and the plots keep their room
     qtbot.waitUntil(lambda: 0 < window.path_dock.height() <= window.height() // 2, timeout=2000)
+
+
+def test_on_the_features_example_l1_drops_the_useless_features_first(qtbot: Any) -> None:
+    # shoe size and day of month do not drive the score: their L1 paths reach 0 at the
+    # largest λ values, before the three useful features leave
+    data = EXAMPLES["features"]
+    vm = RunViewModel(RunSpec(data=data, model="line", penalty="l1", lam=1.0,
+                              learning_rate=0.0005, max_iterations=200))
+    plot = RegularizationPathPlot(vm)
+    qtbot.addWidget(plot)
+    plot.resize(900, 360)
+    plot.show()
+    qtbot.waitExposed(plot)
+    path = plot.paths["l1"]
+    assert path is not None and path.features == data.feature_names
+    assert len(plot.curves["l1"]) == data.p
+    slopes = path.slopes()                     # λ from the largest down, one column per bj
+    leaves = {name: int(np.flatnonzero(slopes[:, j] != 0)[0]) if np.any(slopes[:, j])
+              else len(path.lambdas) for j, name in enumerate(data.feature_names)}
+    useless = ("shoe_size_cm", "day_of_month")
+    useful = ("study_hours", "sleep_hours", "coffee_cups")
+    assert min(leaves[u] for u in useless) > max(leaves[u] for u in useful), leaves
+    assert len(plot.leave_points()) == data.p
