@@ -17,9 +17,9 @@ from gdapp.core import Dataset, make_spec, run
 from gdapp.core.batches import PATIENCE
 from gdapp.core.data import EXAMPLES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
-from gdapp.excel import export_workbook, read_workbook
+from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
-from tests.gnumeric import disagreements, recalculate
+from tests.differential import disagreements, export_cases, recalculate
 
 _rng = np.random.default_rng(0)
 _x = np.round(_rng.uniform(0, 3, 7), 2)
@@ -60,15 +60,7 @@ CASES.update({
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("batches")
-    runs, files = {}, []
-    for name, settings in CASES.items():
-        r = run(make_spec(**settings))
-        path = folder / f"{name}.xlsx"
-        export_workbook(r, path)
-        runs[name] = r
-        files.append(path)
-    return runs, files
+    return export_cases(CASES, tmp_path_factory.mktemp("batches"))
 
 
 def test_the_cases_are_what_they_say(exported):

@@ -12,7 +12,7 @@ from gdapp.core import Dataset, make_spec, run
 from gdapp.core.data import EXAMPLES
 from gdapp.excel import export_workbook, read_workbook
 from gdapp.excel.verify import verify_workbooks
-from tests.gnumeric import disagreements
+from tests.differential import disagreements, export_cases
 
 
 def _random_data(p: int, n: int, seed: int) -> Dataset:
@@ -48,15 +48,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("features")
-    runs, files = {}, []
-    for name, settings in CASES.items():
-        r = run(make_spec(**settings))
-        path = folder / f"{name}.xlsx"
-        export_workbook(r, path)
-        runs[name] = r
-        files.append(path)
-    return runs, files
+    return export_cases(CASES, tmp_path_factory.mktemp("features"))
 
 
 def test_the_data_sheet_holds_every_feature_under_its_name(exported):

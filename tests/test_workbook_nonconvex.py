@@ -11,11 +11,11 @@ import numpy as np
 import openpyxl
 import pytest
 
-from gdapp.core import make_spec, run
+from gdapp.core import run
 from gdapp.core.data import EXAMPLES
-from gdapp.excel import export_workbook, read_workbook
+from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
-from tests.gnumeric import disagreements, recalculate
+from tests.differential import disagreements, export_cases, recalculate
 
 NONCONVEX = EXAMPLES["nonconvex"]
 #: starts in three different valleys; one with momentum, one with MAE, one with Adam
@@ -35,15 +35,9 @@ CASES: dict[str, dict[str, object]] = {
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("nonconvex")
-    runs, files = {}, []
-    for name, settings in CASES.items():
-        r = run(make_spec(data=NONCONVEX, model="sine", **settings))
-        path = folder / f"{name}.xlsx"
-        export_workbook(r, path)
-        runs[name] = r
-        files.append(path)
-    return runs, files
+    cases = {name: dict(data=NONCONVEX, model="sine", **settings)
+             for name, settings in CASES.items()}
+    return export_cases(cases, tmp_path_factory.mktemp("nonconvex"))
 
 
 def _recalculated_final_b1(path) -> float:

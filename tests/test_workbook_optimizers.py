@@ -8,12 +8,12 @@ import numpy as np
 import openpyxl
 import pytest
 
-from gdapp.core import Dataset, make_spec, run
+from gdapp.core import Dataset, run
 from gdapp.core.data import EXAMPLES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
-from gdapp.excel import export_workbook, read_workbook
+from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
-from tests.gnumeric import disagreements
+from tests.differential import disagreements, export_cases
 
 TWO = Dataset(np.array([[1.0, 0.5], [2.0, -1.0], [3.0, 2.0], [4.0, 0.0]]),
               [3.0, 4.5, 8.0, 9.5], feature_names=["a", "b"], name="two")
@@ -41,15 +41,7 @@ CASES: dict[str, dict[str, object]] = {
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("optimizers")
-    runs, files = {}, []
-    for name, settings in CASES.items():
-        r = run(make_spec(**settings))
-        path = folder / f"{name}.xlsx"
-        export_workbook(r, path)
-        runs[name] = r
-        files.append(path)
-    return runs, files
+    return export_cases(CASES, tmp_path_factory.mktemp("optimizers"))
 
 
 def _headers(path):

@@ -1,5 +1,6 @@
-"""Gnumeric's recalculation of exported workbooks, compared with the engine: the loop every
-workbook differential shares (``ssconvert --recalc`` writes the recalculated copy)."""
+"""What every workbook differential shares: export a run per case, and Gnumeric's
+recalculation of each workbook compared with the engine (``ssconvert --recalc`` writes the
+recalculated copy; LibreOffice's is ``gdapp.excel.verify.verify_workbooks``)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from gdapp.core import Run
-from gdapp.excel import expected_cells
+from gdapp.core import Run, make_spec, run
+from gdapp.excel import expected_cells, export_workbook
 from gdapp.excel.compare import compare_workbooks
+
+
+def export_cases(cases: Mapping[str, Mapping[str, object]], folder: Path
+                 ) -> tuple[dict[str, Run], list[Path]]:
+    """Run each case (``make_spec`` settings) and export it to ``folder/<name>.xlsx``."""
+    runs, files = {}, []
+    for name, settings in cases.items():
+        runs[name] = run(make_spec(**settings))
+        files.append(export_workbook(runs[name], folder / f"{name}.xlsx"))
+    return runs, files
 
 
 def recalculate(source: Path, folder: Path) -> Path:
