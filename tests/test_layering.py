@@ -182,7 +182,9 @@ def test_headless_tests_pass_with_qt_absent(tmp_path: Path) -> None:
         str(tally_file),
         *(str(p) for p in files),
         "-p", "no:pytest-qt", "-p", "no:cacheprovider",
-        *(["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"]),
+        # a file stays on one worker: its module fixtures (a batch of workbooks recalculated
+        # in LibreOffice, ~60 s for test_verify_numerics.py) are built once, not per worker
+        *(["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]),
         # pytest-qt's ini option is unknown once its plugin is off; that is expected here.
         "-W", "ignore::pytest.PytestConfigWarning",
         "-m", "not gui", "-q", "--no-header",
