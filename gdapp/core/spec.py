@@ -177,6 +177,13 @@ class RunSpec:
         """Names of the model's parameters, e.g. ``("b1",)`` or ``("b0", "b1")``."""
         return model_param_names(self.model, self.data.p)
 
+    def feature_of(self, param: str) -> str | None:
+        """The feature a parameter multiplies (``"b2"`` → the second feature's name); None
+        for the intercept b0."""
+        if param == "b0":
+            return None
+        return self.data.feature_names[int(param[1:]) - 1]
+
     def applies(self, name: str) -> bool:
         """Whether setting ``name`` (a field) changes this run. The optimizer and schedule
         settings apply only to the optimizer/schedule that uses them, and the optimizer and

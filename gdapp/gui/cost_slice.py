@@ -55,12 +55,8 @@ SLICE_SAMPLES = 300
 
 def parameter_labels(spec: RunSpec) -> list[str]:
     """Each parameter with what it multiplies: ``b0 (intercept)``, ``b1 (study_hours)``…"""
-    features = spec.data.feature_names
-    labels = []
-    for name in spec.param_names:
-        what = tr("intercept") if name == "b0" else features[int(name[1:]) - 1]
-        labels.append(f"{name} ({what})")
-    return labels
+    return [f"{name} ({spec.feature_of(name) or tr('intercept')})"
+            for name in spec.param_names]
 
 
 class OneFeatureCostPlot(CostCurvePlot):
@@ -118,6 +114,7 @@ class CostSlicePlot(RunPlotWidget):
         self.samples: FloatArray = np.empty(0)
         self._labels: list[str] = []
         self._x_span = self._y_span = 1.0
+        self._objective: tuple[RunSpec, Objective] | None = None
         self.parameter.currentIndexChanged.connect(lambda _i: self._redraw())
         self.connect_view_model()
 
@@ -160,7 +157,12 @@ class CostSlicePlot(RunPlotWidget):
         spec = run.spec
         grid = np.repeat(run.params[k][None, :], self.samples.size, axis=0)
         grid[:, self.axis()] = self.samples
-        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+        if self._objective is None or self._objective[0] is not spec:
+            # built once per run, not at every step of the slider (its sufficient statistics
+            # walk every sample)
+            self._objective = (spec, Objective(spec.data, spec.model, spec.cost, spec.penalty,
+                                               spec.lam))
+        obj = self._objective[1]
         with np.errstate(over="ignore", invalid="ignore"):
             cost = evaluate(obj, grid, "cost")
             penalty = evaluate(obj, grid, "penalty") if penalty_on(spec) else \

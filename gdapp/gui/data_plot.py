@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QWidget
 
 from gdapp.core import Dataset, Run
 from gdapp.core.models import sine_predictions
+from gdapp.core.objective import predictions as linear_predictions
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import (
     FloatArray,
@@ -65,18 +66,12 @@ def thinned(n: int, limit: int) -> np.ndarray:
 
 def predictions(run: Run, k: int, x: FloatArray) -> FloatArray:
     """ŷ of iterate k at ``x`` (n,): b1·x, b0 + b1·x, or sin(b1·x); at samples ``x`` of
-    shape (n, p): b1·x1 + … + bp·xp, plus b0 for ``line``."""
-    b = run.params[k]
-    if x.ndim == 2:
-        with np.errstate(over="ignore", invalid="ignore"):
-            slopes = b[-x.shape[1]:]
-            return np.asarray(x @ slopes + (b[0] if run.spec.model == "line" else 0.0),
-                              dtype=np.float64)
+    shape (n, p): b1·x1 + … + bp·xp, plus b0 for ``line`` (the engine's sums, so a dot sits
+    where the workbook's prediction is)."""
+    b = run.params[k][None, :]
     if run.spec.model == "sine":
-        return np.asarray(sine_predictions(b[None, :], x)[0], dtype=np.float64)
-    if run.spec.model == "origin":
-        return np.asarray(b[0] * x, dtype=np.float64)
-    return np.asarray(b[0] + b[1] * x, dtype=np.float64)
+        return np.asarray(sine_predictions(b, x)[0], dtype=np.float64)
+    return np.asarray(linear_predictions(b, x)[0], dtype=np.float64)
 
 
 class DataPlot(RunPlotWidget):

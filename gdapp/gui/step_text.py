@@ -60,9 +60,8 @@ def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
         "rmse": "(∂MSE/∂{b}) / (2·√MSE)",
     }[spec.cost]
     # the feature the slope multiplies: x for one feature, else its column's name
-    features = spec.data.feature_names
-    x_factor = "" if name == "b0" else "x·" if len(features) == 1 else \
-        f"{features[int(name[1:]) - 1]}·"
+    x_factor = "" if name == "b0" else "x·" if spec.data.p == 1 else \
+        f"{spec.feature_of(name)}·"
     return f"∂E/∂{name} = " + formula.format(x=x_factor, b=name) + f" = {number(g_cost)}"
 
 

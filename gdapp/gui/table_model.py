@@ -75,12 +75,11 @@ _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 def feature_of(run: Run, header: str) -> str | None:
     """With several features, the feature a column's parameter multiplies (``b2``, ``∂b2``,
     ``Δb2`` → ``sleep_hours``); None otherwise."""
-    names = run.spec.data.feature_names
+    spec = run.spec
     param = header.lstrip("∂Δ/")  # "∂/∂b2", "Δb2" → "b2"
-    if len(names) < 2 or not param.startswith("b") or not param[1:].isdigit():
+    if spec.data.p < 2 or param not in spec.param_names:
         return None
-    j = int(param[1:])
-    return names[j - 1] if 1 <= j <= len(names) else None
+    return spec.feature_of(param)
 
 
 def format_number(value: float) -> str:
