@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -95,12 +96,12 @@ class Run:
     l1_rule: str = ""
     batches: BatchGradient | None = None
 
-    @property
+    @cached_property
     def batch_gradient(self) -> FloatArray | None:
         """For a mini-batch run, the gradient that made each step: the batch's cost gradient
         (plus the penalty's, but for the proximal L1 step, which takes the penalty apart) at
         the iterate before; row 0 is nan. None for a full-batch run (there it is
-        :attr:`gradient` of the row before)."""
+        :attr:`gradient` of the row before). Computed once, at the first use."""
         if self.batches is None:
             return None
         m, q = self.params.shape
