@@ -159,3 +159,16 @@ def test_the_rule_row_by_row_ends_where_the_engine_stops(seed: int) -> None:
     assert stale[:-1].max() < PATIENCE
     ends = r.objective[8::8]
     assert best[-1] == ends.min() and best[7] == r.objective[0]
+
+
+def test_a_run_past_the_stop_flags_the_row_the_rule_stopped_at() -> None:
+    # as a workbook's rows do: run on past the epoch rule, the first flagged row is the stop
+    rng = np.random.default_rng(7)
+    x = rng.uniform(0, 2, 30)
+    spec = RunSpec(data=Dataset(x, 2.8 * x + rng.normal(0, 0.5, 30)), batch_size=4,
+                   shuffle=True, seed=7, learning_rate=0.05, max_iterations=5000)
+    stopped = run(spec)
+    on = run(spec, stop_at_convergence=False)
+    assert stopped.status == "converged" and on.iterations == 5000
+    assert on.converged_at == stopped.converged_at == stopped.iterations
+    np.testing.assert_array_equal(on.params[:stopped.iterations + 1], stopped.params)

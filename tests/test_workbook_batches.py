@@ -171,3 +171,26 @@ def test_the_settings_say_what_the_tolerance_and_the_model_mean_here(exported):
                                                                      "parameter moves")
     assert help_of("sine-b3", "model").startswith("sine: ŷ = sin(b1·x)")
     assert help_of("mae-b2", "model").startswith("origin: ŷ = b1·x (the note's)")
+
+
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
+def test_an_edited_eta_recomputes_the_stochastic_run_where_it_now_stops(exported, tmp_path):
+    # the README's invitation (change η, save): LibreOffice's run of the edited workbook is
+    # the engine's at the new η, its first flagged row included
+    runs, files = exported
+    wb = openpyxl.load_workbook(next(f for f in files if f.stem == "sgd-stops"))
+    row = next(r for r in wb["Settings"].iter_rows(min_row=2) if r[2].value == "eta")
+    row[1].value = 0.03          # stops after 56 updates, inside the workbook's 105 rows
+    edited = tmp_path / "eta.xlsx"
+    wb.save(edited)
+    report = verify_workbooks([edited])[0]
+    assert report.agree, report.first_difference
+    assert any("(eta) was 0.02 at export and is 0.03 now" in n for n in report.notes)
+    again = run(read_workbook(edited).spec)
+    assert again.converged_at is not None
+    assert again.converged_at < runs["sgd-stops"].iterations
+    folder = tmp_path / "gnumeric"
+    folder.mkdir()
+    sheet = openpyxl.load_workbook(recalculate(edited, folder), data_only=True)["Summary"]
+    summary = {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert summary["Iterations used"] == again.converged_at     # Gnumeric's too

@@ -10,7 +10,8 @@ Row k of a run is iterate k (row 0 = the start): parameters, the gradient of the
 there (the slope of the note's tangent), cost, penalty, objective, the step that produced it
 (row 0: zeros) and whether that step was within the tolerance.
 
-Stopping: ``converged`` at the first update whose every |Δb| ≤ tolerance; ``max_iterations``
+Stopping: ``converged`` at the first update whose every |Δb| ≤ tolerance (a mini-batch run:
+where the epoch rule of :mod:`gdapp.core.batches` says so); ``max_iterations``
 after that many updates; ``diverged`` as soon as a parameter, gradient or the objective is not
 finite or exceeds ``DIVERGENCE_LIMIT`` in size — the rows stop before the offending iterate,
 so a run never holds NaN or inf. ``stop_at_convergence=False`` keeps iterating to
@@ -31,7 +32,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from gdapp.core.batches import BatchGradient, epoch_stopping
+from gdapp.core.batches import PATIENCE, BatchGradient, epoch_rule, epoch_stopping
 from gdapp.core.loops import (
     ASK_EVERY_UPDATE_SAMPLES,
     DIVERGENCE_LIMIT,
@@ -268,9 +269,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
             with np.errstate(over="ignore", invalid="ignore"):
                 moved = np.abs(lr[1:, None] * gradient[:-1])
             converged[1:] &= np.all(moved <= tol, axis=1)
-    elif stop_at_convergence and diverged_at is None \
-            and params.shape[0] - 1 < spec.max_iterations:
-        converged[-1] = True  # the epoch rule ended the run here
+    else:  # the epoch rule (batches.epoch_rule), row by row; a stopped run ends at its first
+        converged = epoch_rule(objective, trace.batches.per_epoch, tol)[1] >= PATIENCE
     hits = np.flatnonzero(converged)
     converged_at = int(hits[0]) if hits.size else None
     status: Status

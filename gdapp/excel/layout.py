@@ -257,12 +257,7 @@ def iteration_columns(run: Run) -> list[Column]:
         sides = [fx.excel("converged side", s=s) for s in steps] + \
             [fx.excel("converged slope", lr=lr, g=ref(i_g[name], "{q}")) for name in names]
         converged = fx.excel("converged all", sides=",".join(sides))
-    flags = run.converged
-    if order is not None:
-        assert run.batches is not None
-        epochs = epoch_rule(run.objective, run.batches.per_epoch, spec.tolerance)
-        flags = epochs[1] >= PATIENCE
-    cols.append(Column("converged", False, "=" + converged, flags,
+    cols.append(Column("converged", False, "=" + converged, run.converged,
                        steps=() if order is not None else
                        tuple(i_step[name] for name in names)))
     if proximal:
@@ -281,8 +276,7 @@ def iteration_columns(run: Run) -> list[Column]:
                                "=" + update(ref(i_b[name], "{q}"), g_used),
                                _z_before_threshold(run, moves, j)))
     if order is not None:
-        cols.extend(_batch_columns(run, order, epochs, ref, i_b, i_obj, i_best, i_stale,
-                                   proximal))
+        cols.extend(_batch_columns(run, order, ref, i_b, i_obj, i_best, i_stale, proximal))
     if with_lr:
         cols.extend(_optimizer_columns(run, rule, names, ref, used, i_d, i_state))
     assert len(cols) == at + (1 + q * (1 + len(rule.state)) * stateful if with_lr else 0)
@@ -290,12 +284,12 @@ def iteration_columns(run: Run) -> list[Column]:
     return cols
 
 
-def _batch_columns(run: Run, order: Order, epochs: tuple[FloatArray, NDArray[np.int64]],
-                   ref: Callable[..., str], i_b: dict[str, int], i_obj: int, i_best: int,
-                   i_stale: int, proximal: bool) -> list[Column]:
+def _batch_columns(run: Run, order: Order, ref: Callable[..., str], i_b: dict[str, int],
+                   i_obj: int, i_best: int, i_stale: int, proximal: bool) -> list[Column]:
     """A mini-batch run's columns: the gradient of update k's batch (its rows of the Order
     sheet) at the iterate before, with the penalty's but for the proximal
-    step's, and the epoch rule's best objective and count (``epochs``: :func:`epoch_rule`)."""
+    step's, and the epoch rule's best objective and count (:func:`epoch_rule`; the run's
+    converged flags are that count at PATIENCE)."""
     spec = run.spec
     names = spec.param_names
     intercept = spec.model == "line"
@@ -312,7 +306,7 @@ def _batch_columns(run: Run, order: Order, epochs: tuple[FloatArray, NDArray[np.
             g += fx.penalty_gradient(spec.penalty, ref(i_b[name], "{q}"))
         cols.append(Column(f"batch gradient of update k, ∂/∂{name}", None, "=" + g,
                            run.batch_gradient[:, j]))
-    best, stale = epochs
+    best, stale = epoch_rule(run.objective, run.batches.per_epoch, spec.tolerance)
     e = str(run.batches.per_epoch)
     common = dict(k="$A{p}", e=e, obj=ref(i_obj), best=ref(i_best, "{q}"),
                   stale=ref(i_stale, "{q}"))
