@@ -55,8 +55,8 @@ SLICE_SAMPLES = 300
 
 def parameter_labels(spec: RunSpec) -> list[str]:
     """Each parameter with what it multiplies: ``b0 (intercept)``, ``b1 (study_hours)``…"""
-    return [f"{name} ({spec.feature_of(name) or tr('intercept')})"
-            for name in spec.param_names]
+    intercept = tr("intercept")
+    return [f"{name} ({spec.feature_of(name) or intercept})" for name in spec.param_names]
 
 
 class OneFeatureCostPlot(CostCurvePlot):
