@@ -131,7 +131,7 @@ def statistics_agreement(n: int = 100_000) -> dict[str, Any]:
     rows = r.params[np.unique(np.linspace(0, r.params.shape[0] - 1, 400).astype(int))]
     # Also points far from the path, on both sides of the optimum.
     rows = np.vstack([rows, np.linspace(-50.0, 50.0, 101)[:, None]])
-    obj = Objective(data, "origin", "mse", "none", 0.0)
+    obj = Objective(data, model="origin", cost="mse", penalty="none", lam=0.0)
     fast = obj.cost(rows)
     direct = direct_cost("mse", rows, data)
     rel = float(np.max(np.abs(fast - direct) / np.abs(direct)))

@@ -42,7 +42,8 @@ from gdapp.core import (
     run,
     spec_fields,
 )
-from gdapp.core.data import EXAMPLE_SETTINGS
+from gdapp.core.builtin import EXAMPLE_SETTINGS
+from gdapp.core.models import MODEL_RULES
 from gdapp.core.path import regularization_path
 from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
 
@@ -211,10 +212,16 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
             changes.setdefault(key, value)
     if "model" in changes and "start" not in changes and changes["model"] != base.model:
         changes["start"] = None
+    if "model" in changes and "cost" not in changes and changes["model"] in MODEL_RULES:
+        # a model's own cost, unless the base run chose one that the new model takes too
+        new, old = MODEL_RULES[changes["model"]], MODEL_RULES.get(base.model)
+        if base.cost not in new.costs or (old is not None and base.cost == old.default_cost):
+            changes["cost"] = new.default_cost
     try:
         spec = replace(base, **changes).validated()
         if getattr(args, "standardize", False):
-            spec = replace(spec, data=spec.data.standardized(centre=spec.model == "line"),
+            spec = replace(spec, data=spec.data.standardized(
+                centre=MODEL_RULES[spec.model].intercept),
                            start=spec.start if args.start is not None else None).validated()
     except ValueError as exc:
         raise UsageError(str(exc)) from None

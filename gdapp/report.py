@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gdapp.core import Run, RunSpec, spec_fields
+from gdapp.core import COST_RULES, MODEL_RULES, Run, RunSpec, spec_fields, stability_is_bound
 from gdapp.core.batches import PATIENCE
 from gdapp.core.path import RegularizationPath
 
@@ -32,6 +32,8 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         history["batch"] = [None, *(r.batch(t).tolist() for t in range(1, r.iterations + 1))]
         assert r.batch_gradient is not None  # and the gradient of that batch that moved b
         history["batch_gradient"] = [None, *r.batch_gradient[1:].tolist()]
+    if r.accuracy is not None:  # a classifier: the share of samples with (p ≥ 0.5) = y
+        history["accuracy"] = r.accuracy.tolist()
     if r.state:  # the optimizer's state after each update, one list per iterate
         history["state"] = {name: values.tolist() for name, values in r.state.items()}
     settings = r.spec.settings()
@@ -53,6 +55,10 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "local_minima": [dict(zip(names, m, strict=True)) for m in opt.local_minima]
         or ([] if opt.params is None else [dict(zip(names, opt.params, strict=True))]),
         "stability_limit": r.stability_limit,
+        # True where the limit is a safe bound (H ≼ κ_max·XᵀX/n), not the exact one
+        "stability_is_bound": (r.stability_limit is not None
+                               and stability_is_bound(r.spec.model, r.spec.cost)),
+        **({} if r.accuracy is None else {"accuracy": float(r.accuracy[-1])}),
         "settings": settings,
         "features": list(r.spec.data.feature_names),
         **_original_scale(r.spec, {"params": r.final, "optimum": opt.params}),
@@ -79,7 +85,7 @@ def _on_original(spec: RunSpec, params: Sequence[float]) -> tuple[float, ...]:
     """Parameters on the z scale → original scale; with b0 (origin: b0 = 0 is implied)."""
     assert spec.data.scaling is not None
     original = spec.data.scaling.original(params, spec.model)
-    return original if spec.model == "line" else (0.0, *original)
+    return original if MODEL_RULES[spec.model].intercept else (0.0, *original)
 
 
 #: Settings sheet / JSON name → RunSpec field of the optimizer and schedule settings.
@@ -95,6 +101,8 @@ def _groups(s: RunSpec) -> dict[str, list[str]]:
         if name is None or not s.applies(name):
             continue
         meta = spec_fields()[name].metadata
+        if meta.get("cost_setting"):
+            continue  # said beside the cost
         kind = "mini-batches" if meta.get("batch") else "schedule" if (
             meta.get("schedule") or name == "schedule") else "optimizer"
         out.setdefault(kind, []).append(f"{key} = {value}")
@@ -108,7 +116,10 @@ def run_summary(r: Run) -> str:
     pen = "" if s.penalty == "none" else f", {s.penalty.upper()} λ = {_fmt(s.lam)}"
     start = ", ".join(f"{n} = {_fmt(v)}" for n, v in
                       zip(names, s.resolved_start(), strict=True))
-    lines = [f"{s.model} model, {s.cost.upper()}{pen}, η = {_fmt(s.learning_rate)}, "
+    cost_rule = COST_RULES[s.cost]
+    cost = cost_rule.short + "".join(f" {c.label.split()[0]} = {_fmt(getattr(s, c.name))}"
+                                     for c in cost_rule.settings)
+    lines = [f"{s.model} model, {cost}{pen}, η = {_fmt(s.learning_rate)}, "
              f"start {start} on {s.data.name} (n = {s.data.n})"]
     for kind, group in _groups(s).items():
         lines.append(f"{kind}: " + ", ".join(group)
@@ -138,9 +149,10 @@ def run_summary(r: Run) -> str:
                      f"(rows kept up to {r.iterations})")
     else:
         lines.append(f"stopped at the maximum of {r.iterations} updates without converging")
+    accuracy = "" if r.accuracy is None else f", accuracy = {_fmt(float(r.accuracy[-1]))}"
     lines.append("final: " + ", ".join(f"{n} = {_fmt(v)}" for n, v in
                                        zip(names, r.final, strict=True))
-                 + f", objective = {_fmt(float(r.objective[-1]))}")
+                 + f", objective = {_fmt(float(r.objective[-1]))}{accuracy}")
     opt = r.optimum
     if opt.params is not None:
         what = "global minimum" if opt.local_minima else "exact optimum"
@@ -161,7 +173,12 @@ def run_summary(r: Run) -> str:
     if r.stability_limit is not None:
         warn = "  ← η is beyond it: the run cannot settle" \
             if s.learning_rate >= r.stability_limit else ""
-        lines.append(f"stable for η < {_fmt(r.stability_limit)}{warn}")
+        if stability_is_bound(s.model, s.cost):
+            kappa = _fmt(COST_RULES[s.cost].curvature_bound or 0.0)
+            lines.append(f"safe for η < {_fmt(r.stability_limit)} (a bound, from the Hessian's "
+                         f"H ≼ {kappa}·XᵀX/n; larger η may still settle){warn}")
+        else:
+            lines.append(f"stable for η < {_fmt(r.stability_limit)}{warn}")
     return "\n".join(lines)
 
 

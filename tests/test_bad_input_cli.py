@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from gdapp.cli import main
-from gdapp.core import MAX_EXPORTABLE_ROWS
+from gdapp.core import COSTS, MAX_EXPORTABLE_ROWS
 
 OLD_BYTES = b"an earlier export that must survive"
 
@@ -92,8 +92,8 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: i
     (["--penalty", "l2", "--lam", "1e300"],
      "the objective at the start is too large to compute (not a finite number): try a "
      "smaller start, λ or data values"),
-    (["--cost", "huber"], "argument --cost: invalid choice: 'huber' (choose from 'mse', "
-     "'mae', 'rmse')"),
+    (["--cost", "hinge"], "argument --cost: invalid choice: 'hinge' (choose from "
+     + ", ".join(f"'{c}'" for c in COSTS) + ")"),
 ])
 def test_a_bad_setting_is_one_line_exit_2_and_the_old_file_stays(
         capsys: pytest.CaptureFixture[str], folder: Path, argv: list[str],

@@ -35,7 +35,7 @@ def _params(model: str, b: list[float]) -> np.ndarray:
        st.floats(0, 5), st.lists(values, min_size=2, max_size=2))
 def test_gradient_matches_a_central_finite_difference(
         data: Dataset, model: str, cost: str, penalty: str, lam: float, b: list[float]) -> None:
-    obj = Objective(data, model, cost, penalty, lam)
+    obj = Objective(data, model=model, cost=cost, penalty=penalty, lam=lam)
     p = _params(model, b)
     assume(abs(p[0, -1]) > 1e-3)  # away from the L1 kink at 0
     g = obj.gradient(p)[0]
@@ -51,7 +51,7 @@ def test_gradient_matches_a_central_finite_difference(
 @given(datasets(), models, st.lists(values, min_size=2, max_size=2))
 def test_mae_subgradient_matches_finite_difference_away_from_kinks(
         data: Dataset, model: str, b: list[float]) -> None:
-    obj = Objective(data, model, "mae", "none", 0.0)
+    obj = Objective(data, model=model, cost="mae", penalty="none", lam=0.0)
     p = _params(model, b)
     yhat = p[0, -1] * data.x + (p[0, 0] if model == "line" else 0.0)
     assume(np.min(np.abs(data.y - yhat)) > 1e-3)
@@ -71,7 +71,7 @@ def test_mae_subgradient_matches_finite_difference_away_from_kinks(
        st.floats(1e-9, 1.0))
 def test_sufficient_statistics_agree_with_direct_evaluation_to_1e_9(
         data: Dataset, model: str, b: list[float], near: float) -> None:
-    obj = Objective(data, model, "mse", "none", 0.0)
+    obj = Objective(data, model=model, cost="mse", penalty="none", lam=0.0)
     opt = exact_optimum(data, model, "mse", "none", 0.0)
     assert opt.params is not None
     points = np.vstack([_params(model, b), np.array([opt.params]) + near])
@@ -91,7 +91,7 @@ def test_sufficient_statistics_stay_accurate_at_100k_samples_near_the_optimum() 
         opt = exact_optimum(data, model, "mse", "none", 0.0)
         assert opt.params is not None
         p = np.array([opt.params]) + np.array([[1e-7] * len(opt.params)])
-        obj = Objective(data, model, "mse", "none", 0.0)
+        obj = Objective(data, model=model, cost="mse", penalty="none", lam=0.0)
         assert obj.cost(p)[0] == pytest.approx(direct_cost("mse", p, data)[0], rel=1e-9)
 
 
@@ -146,7 +146,7 @@ def test_mae_exact_optimum_is_no_worse_than_any_breakpoint_or_grid_point(
         data: Dataset, penalty: str, lam: float) -> None:
     opt = exact_optimum(data, "origin", "mae", penalty, lam)
     assert opt.params is not None and opt.objective is not None
-    obj = Objective(data, "origin", "mae", penalty, lam)
+    obj = Objective(data, model="origin", cost="mae", penalty=penalty, lam=lam)
     nz = data.x != 0
     with np.errstate(over="ignore"):
         breaks = data.y[nz] / data.x[nz]
@@ -159,7 +159,7 @@ def test_rmse_penalised_optimum_is_no_worse_than_a_fine_grid(
         data: Dataset, model: str, penalty: str, lam: float) -> None:
     opt = exact_optimum(data, model, "rmse", penalty, lam)
     assert opt.params is not None and opt.objective is not None
-    obj = Objective(data, model, "rmse", penalty, lam)
+    obj = Objective(data, model=model, cost="rmse", penalty=penalty, lam=lam)
     b1 = np.linspace(opt.params[-1] - 1, opt.params[-1] + 1, 2001)
     if model == "line":
         b0 = np.mean(data.y) - b1 * np.mean(data.x)  # the profiled intercept

@@ -153,7 +153,7 @@ def test_the_cost_plot_shows_the_cost_along_the_chosen_parameter(qtbot: QtBot) -
     # the curve: the objective with b3 moved, every other parameter at iterate k
     xs, ys = plot.objective_curve.getData()
     spec = run.spec
-    obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+    obj = Objective(spec.data, model=spec.model, cost=spec.cost, penalty=spec.penalty, lam=spec.lam)
     grid = np.repeat(run.params[k][None, :], xs.size, axis=0)
     grid[:, 3] = xs
     np.testing.assert_allclose(ys, obj.value(grid), rtol=1e-12)

@@ -56,7 +56,7 @@ def test_the_black_curve_is_the_engines_cost_at_its_samples(
         vm: RunViewModel, cost_plot: CostCurvePlot) -> None:
     x, y = _data(cost_plot.cost_curve)
     assert x.size >= 200
-    expected = Objective(vm.spec.data, "origin", "mse", "none", 0.0).cost(x[:, None])
+    expected = Objective(vm.spec.data, model="origin", cost="mse").cost(x[:, None])
     assert np.allclose(y, expected, rtol=1e-12, atol=0)
     assert cost_plot.cost_curve.opts["pen"].color().name() == "#000000"
     # the samples cover the whole path and the optimum 2.8

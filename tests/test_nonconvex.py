@@ -20,7 +20,7 @@ def spec(**settings: object) -> RunSpec:
 @pytest.mark.parametrize("cost", ["mse", "mae", "rmse"])
 @pytest.mark.parametrize("penalty", ["none", "l2"])
 def test_the_sine_models_gradient_is_the_slope_of_its_cost(cost: str, penalty: str) -> None:
-    obj = Objective(DATA, "sine", cost, penalty, 0.3)
+    obj = Objective(DATA, model="sine", cost=cost, penalty=penalty, lam=0.3)
     b = np.linspace(-0.9, 4.9, 37)[:, None] + 0.0123
     h = 1e-6
     numeric = (obj.value(b + h) - obj.value(b - h)) / (2 * h)
@@ -34,7 +34,7 @@ def test_the_example_has_several_valleys_and_the_deepest_at_one_and_a_half() -> 
     bottoms = [m[0] for m in opt.local_minima]
     assert len(bottoms) >= 2 and bottoms == sorted(bottoms)
     assert opt.params[0] == pytest.approx(1.5, abs=1e-4)
-    obj = Objective(DATA, "sine", "mse", "none", 0.0)
+    obj = Objective(DATA, model="sine", cost="mse", penalty="none", lam=0.0)
     for b in bottoms:  # each is a valley's bottom: the slope is 0, and both sides are higher
         assert abs(obj.gradient(np.array([[b]]))[0, 0]) < 1e-7
         here = obj.value(np.array([[b]]))[0]

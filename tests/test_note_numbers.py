@@ -9,7 +9,7 @@ from gdapp.core import DOCUMENT, NOTE_RUNS, Objective, RunSpec, run
 
 
 def test_cost_at_the_start_15_is_372_5_with_slope_61() -> None:
-    obj = Objective(DOCUMENT, "origin", "mse", "none", 0.0)
+    obj = Objective(DOCUMENT, model="origin", cost="mse", penalty="none", lam=0.0)
     p = np.array([[15.0]])
     assert obj.cost(p)[0] == pytest.approx(372.5, rel=1e-15)
     assert obj.gradient(p)[0, 0] == pytest.approx(61.0, rel=1e-15)

@@ -261,7 +261,7 @@ def test_values_up_to_1e100_either_run_or_are_refused_for_an_overflowing_start(
         assert str(exc) == ("the objective at the start is too large to compute (not a finite "
                             "number): try a smaller start, λ or data values")
         with np.errstate(over="ignore", invalid="ignore"):
-            value = Objective(data, model, cost, "none", 0.0).value(np.array([start]))[0]
+            value = Objective(data, model=model, cost=cost).value(np.array([start]))[0]
         assert not (math.isfinite(value) and abs(value) <= DIVERGENCE_LIMIT ** 2)
         return
     assert_finite_and_stopped_before_the_limit(r)
@@ -321,7 +321,8 @@ def test_with_x_constant_an_l1_penalty_makes_b1_0_the_unique_optimum(
     assert r.objective[-1] == pytest.approx(opt.objective, rel=1e-6)
     for b1 in (-1.0, -0.1, 0.1, 1.0):  # any other slope costs more
         row = np.array([(*opt.params[:-1], b1)])
-        assert Objective(data, model, cost, "l1", 0.5).value(row)[0] > opt.objective
+        assert Objective(data, model=model, cost=cost, penalty="l1",
+                         lam=0.5).value(row)[0] > opt.objective
 
 
 def test_a_breakpoint_near_1e308_leaves_the_mae_optimum_finite_and_best() -> None:
@@ -330,7 +331,8 @@ def test_a_breakpoint_near_1e308_leaves_the_mae_optimum_finite_and_best() -> Non
     opt = exact_optimum(data, "origin", "mae", "l2", 3.0)
     assert opt.params is not None and opt.objective is not None
     grid = np.linspace(-1, 1, 2001)[:, None]
-    best = float(np.min(Objective(data, "origin", "mae", "l2", 3.0).value(grid)))
+    best = float(np.min(Objective(data, model="origin", cost="mae", penalty="l2",
+                                  lam=3.0).value(grid)))
     assert opt.objective <= best + 1e-12
 
 
@@ -376,7 +378,7 @@ def test_rmse_optimum_with_samples_near_1e_plus_minus_100_is_finite_and_best(
                     penalty=penalty, lam=0.5))  # type: ignore[arg-type]
     assert_finite_and_stopped_before_the_limit(r)
     assert opt.objective <= float(r.objective.min()) * (1 + 1e-12)
-    objective = Objective(EXTREME, model, "rmse", penalty, 0.5)
+    objective = Objective(EXTREME, model=model, cost="rmse", penalty=penalty, lam=0.5)
     best = np.array([opt.params])
     for factor in (0.5, 2.0, -1.0):
         other = best.copy()

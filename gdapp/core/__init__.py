@@ -7,15 +7,15 @@ Public API::
     r.params[1, 0]   # 14.39
 """
 
+from gdapp.core.builtin import EXAMPLES, features_example, passfail_example
+from gdapp.core.costs import COST_RULES, COST_SETTINGS, CostRule, cost_rule
 from gdapp.core.data import (
     DOCUMENT,
-    EXAMPLES,
     MAX_FEATURES,
     DataError,
     Dataset,
     document_example,
     encoding_note,
-    features_example,
     load_csv,
     parse_number,
     parse_sample,
@@ -24,8 +24,9 @@ from gdapp.core.data import (
 from gdapp.core.engine import Run, rerun_for_rows, run
 from gdapp.core.examples import NOTE_RUNS
 from gdapp.core.loops import DIVERGENCE_LIMIT, RunCancelled
+from gdapp.core.models import MODEL_RULES, ModelRule, model_rule
 from gdapp.core.objective import ZERO_BAND, Objective, band_sign
-from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
+from gdapp.core.optimum import Optimum, exact_optimum, stability_is_bound, stability_limit
 from gdapp.core.path import RegularizationPath, auto_lambdas, regularization_path
 from gdapp.core.spec import (
     COSTS,
@@ -43,12 +44,52 @@ from gdapp.core.spec import (
 )
 
 __all__ = [
-    "COSTS", "DIVERGENCE_LIMIT", "DOCUMENT", "EXAMPLES", "L1_METHODS", "MAX_EXPORTABLE_ROWS",
-    "MAX_FEATURES", "MAX_ITERATIONS", "MODELS", "MODEL_CHOICES", "NOTE_RUNS", "PENALTIES",
+    "COSTS",
+    "COST_RULES",
+    "COST_SETTINGS",
+    "DIVERGENCE_LIMIT",
+    "DOCUMENT",
+    "EXAMPLES",
+    "L1_METHODS",
+    "MAX_EXPORTABLE_ROWS",
+    "MAX_FEATURES",
+    "MAX_ITERATIONS",
+    "MODELS",
+    "MODEL_CHOICES",
+    "MODEL_RULES",
+    "NOTE_RUNS",
+    "PENALTIES",
     "ZERO_BAND",
-    "DataError", "Dataset", "Objective", "Optimum", "RegularizationPath", "Run", "RunCancelled",
-    "RunSpec", "auto_lambdas", "band_sign", "default_start", "document_example",
-    "encoding_note", "exact_optimum", "features_example", "load_csv", "make_spec",
-    "model_param_names", "parse_number", "parse_sample", "regularization_path",
-    "rerun_for_rows", "rows_to_dataset", "run", "spec_fields", "stability_limit",
+    "CostRule",
+    "DataError",
+    "Dataset",
+    "ModelRule",
+    "Objective",
+    "Optimum",
+    "RegularizationPath",
+    "Run",
+    "RunCancelled",
+    "RunSpec",
+    "auto_lambdas",
+    "band_sign",
+    "cost_rule",
+    "default_start",
+    "document_example",
+    "encoding_note",
+    "exact_optimum",
+    "features_example",
+    "load_csv",
+    "make_spec",
+    "model_param_names",
+    "model_rule",
+    "parse_number",
+    "parse_sample",
+    "passfail_example",
+    "regularization_path",
+    "rerun_for_rows",
+    "rows_to_dataset",
+    "run",
+    "spec_fields",
+    "stability_is_bound",
+    "stability_limit",
 ]

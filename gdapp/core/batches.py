@@ -26,8 +26,9 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
+from gdapp.core.costs import cost_rule
 from gdapp.core.dataset import Dataset
-from gdapp.core.objective import band_sign
+from gdapp.core.models import model_rule
 
 FloatArray = NDArray[np.float64]
 
@@ -48,13 +49,15 @@ class BatchGradient:
     """
 
     def __init__(self, data: Dataset, model: str, cost: str, batch_size: int, shuffle: bool,
-                 seed: int) -> None:
+                 seed: int, settings: dict[str, float] | None = None) -> None:
         self.n, self.size = data.n, batch_size
         self.per_epoch = batches_per_epoch(data.n, batch_size)
-        self.cost = cost
-        self.sine = model == "sine"
+        self.cost = cost_rule(cost)
+        self.model = model_rule(model)
+        self.settings = settings or {"delta": 1.0}
+        self.linear = self.model.linear   # z = xa·b; else the model's own score
         columns = [data.X[:, j] for j in range(data.p)]
-        if model == "line":
+        if self.model.intercept:
             columns.insert(0, np.ones(data.n))
         self.xa = np.column_stack(columns)
         self.y = data.y
@@ -85,20 +88,22 @@ class BatchGradient:
             self._xa_epoch, self._y_epoch = self.xa[order], self.y[order]
         part = slice(j * self.size, (j + 1) * self.size)
         xa, y = self._xa_epoch[part], self._y_epoch[part]
-        if self.sine:  # ŷ = sin(b1·x), and ∂ŷ/∂b1 = x·cos(b1·x) takes x's place
-            x = xa[:, 0]
-            yhat, xa = np.sin(b[0] * x), (x * np.cos(b[0] * x))[:, None]
-        else:
-            yhat = xa @ np.array(b)
-        r = y - yhat
-        m = r.size
-        if self.cost == "mae":                     # −(1/B)·Σ xa·s
-            g = -(band_sign(r, np.abs(y) + np.abs(yhat)) @ xa) / m
-        else:                                      # −(2/B)·Σ xa·r
-            g = -2.0 * (r @ xa) / m
-            if self.cost == "rmse":                # ∂√MSE = ∂MSE/(2·√MSE)
-                root = math.sqrt(float(r @ r) / m)
-                g = g / (2.0 * root) if root > 0 else np.zeros_like(g)
+        rule, model = self.cost, self.model
+        if self.linear:
+            z = xa @ np.array(b)
+        else:  # a non-linear score (sine): z and ∂z/∂b from the model; ∂z/∂b takes xa's place
+            row = np.array([b])
+            z = model.raw(row, xa)[0]
+            xa = np.column_stack([d[0] * np.ones(y.size) for d in model.raw_slopes(row, xa)])
+        u = z if rule.on_raw else model.output(z)
+        psi = rule.weights(y, u, self.settings)
+        if not rule.on_raw and model.link != "identity":
+            psi = psi * model.output_slope(z)
+        m = y.size
+        g = -(psi @ xa) / m                        # −(1/B)·Σ ψ·∂u/∂b
+        if rule.outer:                             # ∂√MSE = ∂MSE/(2·√MSE)
+            root = math.sqrt(float(np.mean(rule.values(y, u, self.settings))))
+            g = g / (2.0 * root) if root > 0 else np.zeros_like(g)
         out = tuple(g.tolist())
         self.gradients.append(out)
         return out

@@ -9,8 +9,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from importlib import resources
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +27,10 @@ from gdapp.core.dataset import (
 )
 from gdapp.core.encodings import ENCODING_NAMES, UndecodableText, decode_text
 from gdapp.core.files import csv_records, read_regular_file
-from gdapp.core.models import nonconvex_example
 
 FloatArray = NDArray[np.float64]
 
-__all__ = ["DOCUMENT", "EXAMPLES", "MAX_ABS_VALUE", "MAX_CSV_BYTES", "MAX_FEATURES",
+__all__ = ["DOCUMENT", "MAX_ABS_VALUE", "MAX_CSV_BYTES", "MAX_FEATURES",
            "MIN_ABS_VALUE", "DataError", "Dataset", "csv_columns", "document_example", "load_csv",
            "parse_number", "parse_sample", "rows_to_dataset", "too_small_message"]
 
@@ -443,50 +441,3 @@ def _unclosed(lines: list[str], delimiter: str) -> bool:
     except csv.Error as exc:
         return "unexpected end of data" in str(exc)
     return False
-
-
-#: The features of the built-in ``features`` example, in the order of b1 … b5: three that
-#: drive the exam score (study and sleep hours up, coffee cups down) and two that do not
-#: (shoe size, day of the month) — on the L1 path of the ``line`` model these two are exactly
-#: 0 first (through the origin the shoe size, about 26 cm for everyone, stands in for the
-#: missing intercept and is the last to leave).
-FEATURES_EXAMPLE_COLUMNS = ("study_hours", "sleep_hours", "coffee_cups", "shoe_size_cm",
-                            "day_of_month")
-
-
-def features_example() -> Dataset:
-    """The built-in example with several features (30 made-up students, shipped as
-    ``gdapp/core/features.csv``): exam_score ≈ 35 + 5·study + 4·sleep − 1.5·coffee + noise."""
-    with resources.as_file(resources.files("gdapp.core") / "features.csv") as path:
-        data = load_csv(path, x=list(FEATURES_EXAMPLE_COLUMNS), y="exam_score")
-    return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
-                   name="features")
-
-
-class _Examples(Mapping[str, Dataset]):
-    """The built-in data sets by name, each made when first asked for (importing the core
-    reads no file)."""
-
-    def __init__(self, makers: dict[str, Callable[[], Dataset]]) -> None:
-        self._makers = makers
-        self._made: dict[str, Dataset] = {}
-
-    def __getitem__(self, name: str) -> Dataset:
-        if name not in self._made:
-            self._made[name] = self._makers[name]()
-        return self._made[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._makers)
-
-    def __len__(self) -> int:
-        return len(self._makers)
-
-
-#: Built-in data sets by name (the CLI's ``--example``).
-EXAMPLES: Mapping[str, Dataset] = _Examples({"document": document_example,
-                                             "features": features_example,
-                                             "nonconvex": nonconvex_example})
-
-#: Settings an example comes with when the command line does not name them.
-EXAMPLE_SETTINGS: dict[str, dict[str, object]] = {"nonconvex": {"model": "sine"}}

@@ -36,10 +36,11 @@ class Scaling:
     scales: tuple[float, ...]
 
     def original(self, params: Sequence[float], model: str) -> tuple[float, ...]:
-        """Parameters on the z scale → on the original scale (b0 first for ``line``)."""
-        first = 1 if model == "line" else 0
+        """Parameters on the z scale → on the original scale (b0 first for a model with an
+        intercept, which one more parameter than features tells)."""
+        first = 1 if len(params) > len(self.scales) else 0
         slopes = [b / s for b, s in zip(params[first:], self.scales, strict=True)]
-        if model != "line":
+        if not first:
             return tuple(slopes)
         b0 = params[0] - sum(b * c for b, c in zip(slopes, self.centres, strict=True))
         return (b0, *slopes)

@@ -110,10 +110,15 @@ class Run:
         if m > 1:
             out[1:] = np.array(self.batches.gradients[:m - 1], dtype=np.float64).reshape(-1, q)
             if self.l1_rule != "proximal":
-                obj = Objective(self.spec.data, self.spec.model, self.spec.cost,
-                                self.spec.penalty, self.spec.lam)
+                obj = Objective.of(self.spec)
                 out[1:] += obj.penalty_gradient(self.params[:-1])
         return out
+
+    @cached_property
+    def accuracy(self) -> FloatArray | None:
+        """For a classifier (logistic): the share of samples with (p ≥ 0.5) = y at each
+        iterate; None for a regression model. Computed once, at the first use."""
+        return Objective.of(self.spec).accuracy(self.params)
 
     def batch(self, t: int) -> NDArray[np.intp]:
         """The sample indices (0-based) update t used: all of them for a full-batch run."""
@@ -177,7 +182,7 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
     start = spec.resolved_start()
     tol, n_max = spec.tolerance, spec.max_iterations if updates is None else updates
     stats, q = obj.stats, len(start)
-    squared = spec.cost == "mse" and stats is not None and not spec.minibatch
+    squared = stats is not None and not obj.rule.outer and not spec.minibatch
     if kernel == "auto" and squared and q == 1 and stepping.plain \
             and stepping.mode in ("plain", "l2"):
         assert stats is not None
@@ -195,15 +200,14 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
     if spec.minibatch:
         assert spec.batch_size is not None
         batches = BatchGradient(spec.data, spec.model, spec.cost, spec.batch_size,
-                                spec.shuffle, spec.seed)
+                                spec.shuffle, spec.seed, spec.cost_settings())
         rule = epoch_stopping(batches.per_epoch,
                               lambda b: float(obj.value(np.array([b]))[0]), tol)
         trace = descend(batches, start, stepping, n_max, tol, stop, cancel, rule)
         trace.batches = batches
         return trace
     grad = obj.scalar_cost_gradient()
-    if cancel is not None and obj.breakpoints is None and spec.cost == "mae" \
-            and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
+    if cancel is not None and obj.per_sample and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
         grad = asking_first(grad, cancel)
     return descend(grad, start, stepping, n_max, tol, stop, cancel)
 
@@ -236,7 +240,7 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     spec = spec.validated()
     tol = spec.tolerance
     lam = spec.lam if spec.penalty != "none" else 0.0
-    obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, lam)
+    obj = Objective.of(spec)
     stepping = Stepping.of(spec, obj.first)
     trace = _iterate(spec, obj, stepping, stop_at_convergence, cancel, kernel, updates)
     params, diverged_at = trace.params, trace.diverged_at
@@ -286,7 +290,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         converged_at=converged_at, diverged_at=diverged_at, lr=lr, state=state,
         batches=trace.batches,
         l1_rule=_l1_rule(stepping),
-        optimum=exact_optimum(spec.data, spec.model, spec.cost, spec.penalty, lam),
+        optimum=exact_optimum(spec.data, spec.model, spec.cost, spec.penalty, lam,
+                              spec.cost_settings()),
         stability_limit=_stability(spec, lam),
     )
 

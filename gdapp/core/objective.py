@@ -1,14 +1,18 @@
-"""Costs, penalties and their gradients, evaluated directly or from sufficient statistics.
+"""The objective of a run: its cost (from the cost table) plus its penalty, evaluated directly
+or from sufficient statistics.
 
-Conventions (see docs/worked-example in shared/ and docs/engine.md):
+Conventions (see docs/worked-example in shared/, :mod:`gdapp.core.costs` and
+:mod:`gdapp.core.models`):
 
-* prediction ŷ = b1·x1 + … + bp·xp (``origin``) or ŷ = b0 + b1·x1 + … + bp·xp (``line``);
-  residual r = y − ŷ. With one feature (the note's) ŷ = b1·x or b0 + b1·x.
-* MSE  E = (1/n)·Σ r²             ∂E/∂bj = −(2/n)·Σ xj·r,  ∂E/∂b0 = −(2/n)·Σ r
-* MAE  E = (1/n)·Σ |r|            ∂E/∂bj = −(1/n)·Σ xj·s,  ∂E/∂b0 = −(1/n)·Σ s,  s = sign(r)
-* RMSE E = √MSE                   ∂E = ∂MSE / (2·√MSE)   (0 where MSE = 0)
+* the model gives a raw score z and an output ŷ (origin: ŷ = b1·x1 + … + bp·xp; line: ŷ =
+  b0 + b1·x1 + … + bp·xp; sine: ŷ = sin(b1·x); logistic: p = σ(b0 + b1·x1 + …));
+* the cost is E = outer((1/n)·Σ ρ) and ∂E/∂b = outer'·(−(1/n)·Σ ψ·∂u/∂b), u = ŷ (a residual
+  cost, r = y − ŷ) or z (cross-entropy); e.g. MSE ∂E/∂bj = −(2/n)·Σ xj·r, MAE
+  −(1/n)·Σ xj·sign(r), cross-entropy (1/n)·Σ (p − y)·xj;
 * L2   P = λ·Σ bj²                ∂P/∂bj = 2λ·bj          (slopes only, never b0)
 * L1   P = λ·Σ |bj|               ∂P/∂bj = λ·sign(bj)     (sign(0) = 0)
+
+Nothing here asks for a cost's or a model's name: it reads their entries' capabilities.
 
 **The zero band.** Spreadsheets snap a subtraction of two nearly equal numbers to 0 (LibreOffice
 and Gnumeric give ``=6-2*A1`` = 0 for A1 = 3.0000000000000004, numpy gives −8.9e−16). Wherever
@@ -18,31 +22,35 @@ difference as 0 when it is within ``ZERO_BAND`` (1e−12) of the size of its ope
 (about 3.6e−15) and far narrower than any difference a learner could see, so both engines take
 the same decision.
 
-For squared-error costs every quantity is computed from sufficient statistics gathered once
-(O(1) per iteration at any n), *centered* at the least-squares fit so that the cost stays
-accurate near the optimum: MSE(b) = MSE(b*) + (b − b*)ᵀ·H/2·(b − b*), with MSE(b*) evaluated
-directly from the residuals of b*. It agrees with direct evaluation to ~1e−12 relative.
+For squared-error costs on a model linear in b every quantity is computed from sufficient
+statistics gathered once (O(1) per iteration at any n), *centered* at the least-squares fit so
+that the cost stays accurate near the optimum: MSE(b) = MSE(b*) + (b − b*)ᵀ·H/2·(b − b*), with
+MSE(b*) evaluated directly from the residuals of b*. It agrees with direct evaluation to ~1e−12
+relative.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
+from gdapp.core.breakpoints import SortedBreakpoints
+from gdapp.core.costs import COST_SETTINGS, ZERO_BAND, CostRule, band_sign, cost_rule
 from gdapp.core.data import Dataset
-from gdapp.core.models import NONLINEAR_MODELS, sine_predictions, sine_slope
+from gdapp.core.models import ModelRule, model_rule, predictions
 
 if TYPE_CHECKING:
     from gdapp.core.spec import RunSpec
 
 FloatArray = NDArray[np.float64]
 
-#: Relative width of the band inside which a difference counts as exactly zero.
-ZERO_BAND = 1e-12
+__all__ = ["ZERO_BAND", "Objective", "SquaredStats", "band_sign", "direct_cost",
+           "direct_gradient", "model_predictions", "penalty_gradient", "penalty_value",
+           "predictions", "slope_start"]
 
 #: Above this many samples, MAE for ``origin`` is evaluated from sorted breakpoints
 #: (O(log n) per iterate; agrees with direct evaluation to ~1e−12 relative, not bit for bit).
@@ -52,16 +60,14 @@ SORTED_MAE_MIN_SAMPLES = 20_000
 CHUNK_ELEMENTS = 1 << 22
 
 
-def band_sign(diff: FloatArray | float, scale: FloatArray | float) -> FloatArray:
-    """sign(diff), with 0 where |diff| ≤ ZERO_BAND·scale (see the module docstring)."""
-    d = np.asarray(diff, dtype=np.float64)
-    s = np.asarray(scale, dtype=np.float64)
-    return np.where(np.abs(d) <= ZERO_BAND * s, 0.0, np.sign(d))
-
-
 def slope_start(model: str) -> int:
-    """Index of b1 in a parameter vector: 1 after b0 (``line``), else 0."""
-    return 1 if model == "line" else 0
+    """Index of b1 in a parameter vector: 1 after b0 (a model with an intercept), else 0."""
+    return 1 if model_rule(model).intercept else 0
+
+
+def default_settings() -> dict[str, float]:
+    """Every cost setting at its default (δ = 1)."""
+    return {name: s.default for name, s in COST_SETTINGS.items()}
 
 
 def centred_columns(data: Dataset) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -216,143 +222,73 @@ class SquaredStats:
         return g
 
 
-def predictions(params: FloatArray, x: FloatArray) -> FloatArray:
-    """ŷ = (b0 +) b1·x1 + … + bp·xp for each row of ``params`` (m, q) and each sample of
-    ``x`` (shape (n,) for one feature or (n, p)) → shape (m, n); the sum runs in the order
-    a spreadsheet's formula adds its terms."""
-    X = x[:, None] if x.ndim == 1 else x
-    first = params.shape[1] - X.shape[1]
-    with np.errstate(over="ignore", invalid="ignore"):
-        yhat = params[:, first:first + 1] * X[None, :, 0]
-        if first:
-            yhat = params[:, :1] + yhat
-        for j in range(1, X.shape[1]):
-            yhat = yhat + params[:, first + j:first + j + 1] * X[None, :, j]
-    return np.asarray(yhat, dtype=np.float64)
-
-
 def model_predictions(params: FloatArray, data: Dataset, model: str) -> FloatArray:
-    """ŷ of the model (linear or sine) for each row of ``params``, shape (m, n)."""
-    return sine_predictions(params, data.x) if model == "sine" else predictions(params, data.X)
+    """ŷ of the model (its output: p = σ(z) for logistic) for each row of ``params``,
+    shape (m, n)."""
+    rule = model_rule(model)
+    return rule.output(rule.raw(params, data.X))
 
 
-def _direct_cost(cost: str, params: FloatArray, data: Dataset, model: str) -> FloatArray:
-    yhat = model_predictions(params, data, model)
+def _direct_cost(rule: CostRule, m: ModelRule, settings: Mapping[str, float],
+                 params: FloatArray, data: Dataset) -> FloatArray:
+    z = m.raw(params, data.X)
+    u = z if rule.on_raw else m.output(z)
+    terms = rule.values(data.y[None, :], u, settings)
     with np.errstate(over="ignore", invalid="ignore"):
-        r = data.y[None, :] - yhat
-        if cost == "mae":
-            return np.asarray(np.mean(np.abs(r), axis=1), dtype=np.float64)
-        mse = np.mean(r * r, axis=1)
-    return np.asarray(np.sqrt(mse) if cost == "rmse" else mse, dtype=np.float64)
+        return rule.finish(np.mean(terms, axis=1))
 
 
-def _direct_gradient(cost: str, params: FloatArray, data: Dataset, model: str) -> FloatArray:
-    y = data.y
-    yhat = model_predictions(params, data, model)
-    intercept = params.shape[1] > data.p
-    # ∂ŷ/∂bj: xj for a line; x·cos(b1·x) for the sine model
-    slopes = [sine_slope(params, data.x)] if model == "sine" else [xj[None, :] for xj in data.X.T]
+def _direct_gradient(rule: CostRule, m: ModelRule, settings: Mapping[str, float],
+                     params: FloatArray, data: Dataset) -> FloatArray:
+    z = m.raw(params, data.X)
+    u = z if rule.on_raw else m.output(z)
+    y = data.y[None, :]
+    psi = rule.weights(y, u, settings)
     with np.errstate(over="ignore", invalid="ignore"):
-        r = y[None, :] - yhat
-        if cost == "mae":  # ∂E/∂bj = −(1/n)·Σ xj·s
-            w, k = band_sign(r, np.abs(y[None, :]) + np.abs(yhat)), 1.0
-        else:              # ∂E/∂bj = −(2/n)·Σ xj·r
-            w, k = r, 2.0
-        cols = [-k * np.mean(w * dj, axis=1) for dj in slopes]
-        if intercept:
-            cols.insert(0, -k * np.mean(w, axis=1))
-        if cost == "rmse":  # ∂RMSE = ∂MSE/(2·RMSE), 0 at an exact fit
-            root = np.sqrt(np.mean(r * r, axis=1))
-            safe = np.where(root > 0, root, 1.0)
-            cols = [np.where(root > 0, g / (2.0 * safe), 0.0) for g in cols]
-    return np.asarray(np.column_stack(cols), dtype=np.float64)
+        if not rule.on_raw:  # through the link: ∂ŷ/∂b = (dŷ/dz)·∂z/∂b
+            psi = psi * m.output_slope(z)
+        cols = [-np.mean(psi * dz, axis=1) for dz in m.raw_slopes(params, data.X)]
+        g = np.column_stack(cols)
+        if rule.outer:
+            g = rule.finish_gradient(g, rule.finish(np.mean(rule.values(y, u, settings),
+                                                            axis=1)))
+    return np.asarray(g, dtype=np.float64)
 
 
-def _in_chunks(fn: Callable[[str, FloatArray, Dataset, str], FloatArray], cost: str,
-               params: FloatArray, data: Dataset, model: str) -> FloatArray:
+def _in_chunks(fn: Callable[[CostRule, ModelRule, Mapping[str, float], FloatArray, Dataset],
+                            FloatArray],
+               rule: CostRule, m: ModelRule, settings: Mapping[str, float],
+               params: FloatArray, data: Dataset) -> FloatArray:
     """Apply ``fn`` to blocks of rows so that no (rows × samples) temporary exceeds
     ``CHUNK_ELEMENTS`` (a 10,000-iteration run on a million samples stays in memory)."""
     rows = max(1, CHUNK_ELEMENTS // max(1, data.n))
     if params.shape[0] <= rows:
-        return fn(cost, params, data, model)
-    return np.concatenate([fn(cost, params[i:i + rows], data, model)
+        return fn(rule, m, settings, params, data)
+    return np.concatenate([fn(rule, m, settings, params[i:i + rows], data)
                            for i in range(0, params.shape[0], rows)])
 
 
-def direct_cost(cost: str, params: FloatArray, data: Dataset, model: str = "linear"
-                ) -> FloatArray:
+def _model_of(params: FloatArray, data: Dataset, model: str | None) -> str:
+    """A linear model told apart by its parameter count when not named."""
+    if model is not None and model != "linear":
+        return model
+    return "line" if params.shape[1] > data.p else "origin"
+
+
+def direct_cost(cost: str, params: FloatArray, data: Dataset, model: str | None = None,
+                settings: Mapping[str, float] | None = None) -> FloatArray:
     """The cost at each row of ``params`` by direct evaluation over the samples (O(m·n));
-    ``model`` "sine" for ŷ = sin(b1·x), else the linear models (told apart by b0)."""
-    return _in_chunks(_direct_cost, cost, params, data, model)
+    without ``model``, the linear model the parameter count implies."""
+    return _in_chunks(_direct_cost, cost_rule(cost), model_rule(_model_of(params, data, model)),
+                      settings or default_settings(), params, data)
 
 
-def direct_gradient(cost: str, params: FloatArray, data: Dataset, model: str = "linear"
-                    ) -> FloatArray:
+def direct_gradient(cost: str, params: FloatArray, data: Dataset, model: str | None = None,
+                    settings: Mapping[str, float] | None = None) -> FloatArray:
     """∂cost/∂b at each row of ``params`` by direct evaluation (MAE with the zero band)."""
-    return _in_chunks(_direct_gradient, cost, params, data, model)
-
-
-class SortedBreakpoints:
-    """O(log n) MAE gradient for the ``origin`` model.
-
-    With t_i = y_i/x_i and w_i = |x_i|: x_i·sign(y_i − b·x_i) = w_i·sign(t_i − b), so
-    Σ x_i·s_i = W(t > b) − W(t < b), read off prefix sums of w over sorted t. Samples whose
-    breakpoint lies within a relative 1e−10 of b (a window 100× wider than the zero band)
-    are evaluated exactly as the direct formula does, so the zero band decides as before.
-    """
-
-    WINDOW = 1e-10
-
-    def __init__(self, data: Dataset) -> None:
-        nz = data.x != 0
-        with np.errstate(over="ignore"):
-            t = data.y[nz] / data.x[nz]
-        order = np.argsort(t, kind="stable")
-        self.t = t[order]
-        self.x = data.x[nz][order]
-        self.y = data.y[nz][order]
-        w = np.abs(self.x)
-        self.cum = np.concatenate([[0.0], np.cumsum(w)])
-        with np.errstate(over="ignore", invalid="ignore"):
-            self.cum_wt = np.concatenate([[0.0], np.cumsum(w * self.t)])
-        self.constant = float(np.sum(np.abs(data.y[~nz])))  # samples with x = 0
-        self.n = data.n
-
-    def gradients(self, b: FloatArray) -> FloatArray:
-        """∂MAE/∂b1 at each value of ``b`` (vectorized :meth:`gradient`)."""
-        d = self.WINDOW * np.abs(b)
-        lo = np.searchsorted(self.t, b - d, side="left")
-        hi = np.searchsorted(self.t, b + d, side="right")
-        total = (self.cum[-1] - self.cum[hi]) - self.cum[lo]
-        for i in np.flatnonzero(hi > lo):  # the few rows with a breakpoint at b
-            x, y = self.x[lo[i]:hi[i]], self.y[lo[i]:hi[i]]
-            yhat = b[i] * x
-            total[i] += float(np.sum(x * band_sign(y - yhat, np.abs(y) + np.abs(yhat))))
-        return np.asarray(-total / self.n, dtype=np.float64)
-
-    def costs(self, b: FloatArray) -> FloatArray:
-        """MAE at each value of ``b``.
-
-        (1/n)·[Σ_(t>b) w·(t − b) + Σ_(t<b) w·(b − t) + Σ_(x=0) |y|], from prefix sums.
-        """
-        k = np.searchsorted(self.t, b, side="left")
-        w_lo, wt_lo = self.cum[k], self.cum_wt[k]
-        w_hi, wt_hi = self.cum[-1] - w_lo, self.cum_wt[-1] - wt_lo
-        with np.errstate(over="ignore", invalid="ignore"):
-            value = (wt_hi - b * w_hi) + (b * w_lo - wt_lo) + self.constant
-        return np.asarray(value / self.n, dtype=np.float64)
-
-    def gradient(self, b: float) -> float:
-        """∂MAE/∂b1 at b1 = b: −(1/n)·Σ x_i·s_i."""
-        d = self.WINDOW * abs(b)
-        lo = int(np.searchsorted(self.t, b - d, side="left"))
-        hi = int(np.searchsorted(self.t, b + d, side="right"))
-        below = self.cum[lo]                    # t < b: x·s = −|x|
-        above = self.cum[-1] - self.cum[hi]     # t > b: x·s = +|x|
-        x, y = self.x[lo:hi], self.y[lo:hi]
-        yhat = b * x
-        s = band_sign(y - yhat, np.abs(y) + np.abs(yhat))
-        return -float(above - below + float(np.sum(x * s))) / self.n
+    return _in_chunks(_direct_gradient, cost_rule(cost),
+                      model_rule(_model_of(params, data, model)),
+                      settings or default_settings(), params, data)
 
 
 def penalty_value(penalty: str, lam: float, params: FloatArray, first: int | None = None
@@ -393,47 +329,58 @@ def penalty_gradient(penalty: str, lam: float, params: FloatArray, first: int | 
 
 
 class Objective:
-    """Cost + penalty for one spec, with both vectorized and fast scalar evaluation."""
+    """Cost + penalty for one run's settings, vectorized over iterates and as a fast scalar
+    gradient for the descent loop. Build it with :meth:`of` from a spec, or with keywords."""
 
-    def __init__(self, data: Dataset, model: str, cost: str, penalty: str, lam: float) -> None:
+    def __init__(self, data: Dataset, *, model: str, cost: str, penalty: str = "none",
+                 lam: float = 0.0, settings: Mapping[str, float] | None = None) -> None:
         self.data = data
         self.model = model
         self.cost_name = cost
+        self.rule = cost_rule(cost)
+        self.model_rule = model_rule(model)
+        self.settings = {**default_settings(), **(settings or {})}
         self.penalty_name = penalty
         self.lam = float(lam) if penalty != "none" else 0.0
-        self.stats = (SquaredStats.of(data, model)
-                      if cost in ("mse", "rmse") and model not in NONLINEAR_MODELS else None)
-        # many samples: MAE (origin) from sorted breakpoints instead of O(n) per iterate
+        plain = self.model_rule.linear and self.model_rule.link == "identity"
+        self.through_origin = plain and not self.model_rule.intercept
+        self.stats = SquaredStats.of(data, model) if self.rule.squared and plain else None
         self.first = slope_start(model)
-        self.breakpoints = (SortedBreakpoints(data) if cost == "mae" and model == "origin"
-                            and data.p == 1 and data.n > SORTED_MAE_MIN_SAMPLES else None)
+        # many samples: MAE (origin) from sorted breakpoints instead of O(n) per iterate
+        self.breakpoints = (SortedBreakpoints(data) if self.rule.breakpoints
+                            and self.through_origin and data.p == 1
+                            and data.n > SORTED_MAE_MIN_SAMPLES else None)
 
     @classmethod
     def of(cls, spec: RunSpec) -> Objective:
-        """The objective of a run's settings."""
-        return cls(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+        """The objective of a run's settings (the one way the window, the workbook and the
+        engine build it, so that every cost setting travels with it)."""
+        return cls(spec.data, model=spec.model, cost=spec.cost, penalty=spec.penalty,
+                   lam=spec.lam, settings=spec.cost_settings())
+
+    @property
+    def per_sample(self) -> bool:
+        """Whether each update walks every sample (no sufficient statistics apply)."""
+        return self.stats is None and self.breakpoints is None
 
     # vectorized over rows of params (m, p) --------------------------------------------
     def cost(self, params: FloatArray) -> FloatArray:
         if self.breakpoints is not None:
             return self.breakpoints.costs(params[:, 0])
         if self.stats is None:
-            return direct_cost(self.cost_name, params, self.data, self.model)
-        mse = self.stats.mse(params)
-        if self.cost_name == "rmse":
-            return np.asarray(np.sqrt(np.maximum(mse, 0.0)), dtype=np.float64)
-        return mse
+            return _in_chunks(_direct_cost, self.rule, self.model_rule, self.settings, params,
+                              self.data)
+        return self.rule.finish(self.stats.mse(params))
 
     def cost_gradient(self, params: FloatArray) -> FloatArray:
         if self.breakpoints is not None:
             return self.breakpoints.gradients(params[:, 0])[:, None]
         if self.stats is None:
-            return direct_gradient(self.cost_name, params, self.data, self.model)
+            return _in_chunks(_direct_gradient, self.rule, self.model_rule, self.settings,
+                              params, self.data)
         g = self.stats.mse_gradient(params)
-        if self.cost_name == "rmse":
-            root = np.sqrt(np.maximum(self.stats.mse(params), 0.0))
-            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-                g = np.where(root[:, None] > 0, g / (2.0 * root[:, None]), 0.0)
+        if self.rule.outer:
+            g = self.rule.finish_gradient(g, self.rule.finish(self.stats.mse(params)))
         return np.asarray(g, dtype=np.float64)
 
     def penalty(self, params: FloatArray) -> FloatArray:
@@ -449,46 +396,64 @@ class Objective:
     def value(self, params: FloatArray) -> FloatArray:
         return self.cost(params) + self.penalty(params)
 
+    def predictions(self, params: FloatArray) -> FloatArray:
+        """ŷ (p for a classifier) at each row of ``params`` → (m, n)."""
+        return self.model_rule.output(self.model_rule.raw(params, self.data.X))
+
+    def accuracy(self, params: FloatArray) -> FloatArray | None:
+        """For a classifier: the share of samples with (p ≥ 0.5) = y at each row; else None."""
+        if self.model_rule.targets != "binary":
+            return None
+        out = np.empty(params.shape[0])
+        rows = max(1, CHUNK_ELEMENTS // max(1, self.data.n))
+        for i in range(0, params.shape[0], rows):
+            z = self.model_rule.raw(params[i:i + rows], self.data.X)
+            out[i:i + rows] = np.mean((z >= 0.0) == (self.data.y[None, :] == 1.0), axis=1)
+        return out
+
     # fast scalar gradient of the *cost* for the descent loop ---------------------------
     def scalar_cost_gradient(self) -> Callable[..., tuple[float, ...]]:
         """∂cost/∂b as a function of the parameters (floats) → tuple of floats."""
-        if self.stats is not None and self.cost_name == "mse":
+        if self.stats is not None and not self.rule.outer:
             return self.stats.scalar_gradient()
-        if self.stats is not None:  # rmse
-            stats = self.stats
-            g_mse = stats.scalar_gradient()
-            if stats.S.shape[0] > 1:
-                def g_rmse_p(*b: float) -> tuple[float, ...]:
-                    mse = float(stats.mse(np.array([b]))[0])
-                    if not mse > 0.0:
-                        return tuple(0.0 for _ in b)
-                    root2 = 2.0 * mse ** 0.5
-                    return tuple(gi / root2 for gi in g_mse(*b))
-                return g_rmse_p
-            sxx, bstar, floor, mx, my = stats.sxx, stats.bstar, stats.floor, stats.mean_x, \
-                stats.mean_y
-            line = self.model == "line"
-
-            def g_rmse(*b: float) -> tuple[float, ...]:
-                d = b[-1] - bstar
-                mse = floor + sxx * d * d
-                if line:
-                    c = my - b[0] - b[-1] * mx
-                    mse += c * c
-                if not mse > 0.0:
-                    return tuple(0.0 for _ in b)
-                root2 = 2.0 * mse ** 0.5
-                return tuple(gi / root2 for gi in g_mse(*b))
-            return g_rmse
-        data, cost, model = self.data, self.cost_name, self.model
-        if self.model == "origin" and data.p == 1 and cost == "mae":
-            breakpoints = self.breakpoints or SortedBreakpoints(data)
+        if self.stats is not None:  # the square root of the mean square (RMSE)
+            return self._scalar_root_gradient(self.stats)
+        if self.rule.breakpoints and self.through_origin and self.data.p == 1:
+            breakpoints = self.breakpoints or SortedBreakpoints(self.data)
 
             def g_sorted(b1: float) -> tuple[float, ...]:
                 return (breakpoints.gradient(b1),)
             return g_sorted
+        rule, m, settings, data = self.rule, self.model_rule, self.settings, self.data
 
         def g_direct(*b: float) -> tuple[float, ...]:
             row = np.array([b], dtype=np.float64)
-            return tuple(float(v) for v in direct_gradient(cost, row, data, model)[0])
+            return tuple(float(v) for v in _direct_gradient(rule, m, settings, row, data)[0])
         return g_direct
+
+    def _scalar_root_gradient(self, stats: SquaredStats) -> Callable[..., tuple[float, ...]]:
+        """∂√MSE/∂b = ∂MSE/∂b / (2·√MSE) (0 where MSE = 0), from the statistics."""
+        g_mse = stats.scalar_gradient()
+        if stats.S.shape[0] > 1:
+            def g_root_p(*b: float) -> tuple[float, ...]:
+                mse = float(stats.mse(np.array([b]))[0])
+                if not mse > 0.0:
+                    return tuple(0.0 for _ in b)
+                root2 = 2.0 * mse ** 0.5
+                return tuple(gi / root2 for gi in g_mse(*b))
+            return g_root_p
+        sxx, bstar, floor, mx, my = stats.sxx, stats.bstar, stats.floor, stats.mean_x, \
+            stats.mean_y
+        line = self.model_rule.intercept
+
+        def g_root(*b: float) -> tuple[float, ...]:
+            d = b[-1] - bstar
+            mse = floor + sxx * d * d
+            if line:
+                c = my - b[0] - b[-1] * mx
+                mse += c * c
+            if not mse > 0.0:
+                return tuple(0.0 for _ in b)
+            root2 = 2.0 * mse ** 0.5
+            return tuple(gi / root2 for gi in g_mse(*b))
+        return g_root

@@ -19,23 +19,36 @@ With one feature these are the note's scalar formulas, bit for bit:
                             median, found from sorted breakpoints (L1 adds a breakpoint at 0 of
                             weight n·λ; L2 may put it inside a segment, solved linearly).
 * MAE otherwise:            no closed form here (a linear programme); reported honestly.
+* A smooth convex cost without a closed form (cross-entropy, Huber): Newton's method
+                            (:mod:`gdapp.core.newton`; proximal Newton with L1) to a gradient
+                            or KKT gap ≤ 1e−12 of its scale. Separated classes: no finite
+                            optimum, said so.
+* MSE on the logistic model: not convex; no optimum is computed (said so).
 
-Stability (squared error only): the update multiplies the distance to the optimum by
+Which of these applies is read from the cost's and the model's entries (their capabilities:
+``squared``, ``breakpoints``, ``curvature``; the model's ``exact``), never from their names.
+
+Stability (squared error): the update multiplies the distance to the optimum by
 (I − η·H), H = the Hessian of MSE (+ L2), so descent converges iff η < 2/λ_max(H).
-For the document example H = 5 → η < 0.4 (with L2: 2/(5 + 2λ)).
+For the document example H = 5 → η < 0.4 (with L2: 2/(5 + 2λ)). A smooth cost whose curvature
+is at most κ_max (Huber 1, cross-entropy 1/4) has H ≼ κ_max·XaᵀXa/n (+ 2λ on the slopes), so
+η < 2/λ_max of that bound is safe: a bound, not the exact limit (:func:`stability_is_bound`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from gdapp.core.costs import cost_rule
 from gdapp.core.data import Dataset
 from gdapp.core.lasso import KKT_TOLERANCE, lasso
-from gdapp.core.models import NONLINEAR_MODELS, SEARCH_RANGE, valleys
+from gdapp.core.models import SEARCH_RANGE, model_rule, valleys
+from gdapp.core.newton import newton_optimum
 from gdapp.core.objective import (
     Objective,
     SquaredStats,
@@ -83,12 +96,15 @@ class Optimum:
 
 def _finish(data: Dataset, model: str, cost: str, penalty: str, lam: float,
             slopes: ArrayLike, method: str, note: str = "",
-            gap: float = 0.0) -> Optimum:
+            gap: float = 0.0, *, settings: Mapping[str, float] | None = None,
+            with_intercept: bool = False) -> Optimum:
+    """The optimum from its slopes (the intercept ȳ − x̄·b added for ``line``; already in
+    ``slopes`` when ``with_intercept``), its objective evaluated directly."""
     b = [float(v) for v in np.asarray(slopes, dtype=np.float64).reshape(-1)]
-    if model == "line":
+    if model_rule(model).intercept and not with_intercept:
         b = [data.intercept(b), *b]
     row = np.array([b], dtype=np.float64)
-    value = float(direct_cost(cost, row, data)[0]
+    value = float(direct_cost(cost, row, data, model, settings)[0]
                   + penalty_value(penalty, lam, row, slope_start(model))[0])
     return Optimum(tuple(b), value, method, note, gap)
 
@@ -105,7 +121,7 @@ class Design:
 
     @classmethod
     def of(cls, data: Dataset, model: str) -> Design:
-        if model == "line":
+        if model_rule(model).intercept:
             _, rows, _ = centred_columns(data)
             target = data.y - np.mean(data.y)
         else:
@@ -118,7 +134,7 @@ class Design:
         p = self.g.shape[0]
         null = [j for j in range(p) if not np.any(self.rows[j])]
         if null:
-            what = "constant" if model == "line" else "0 in every sample"
+            what = "constant" if model_rule(model).intercept else "0 in every sample"
             return (f"the optimum is not unique: feature {names[null[0]]!r} is {what}, so "
                     "its coefficient does not change the cost")
         if p == 1:
@@ -135,17 +151,32 @@ class Design:
                 "well")
 
 
-def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float) -> Optimum:
+def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float,
+                  settings: Mapping[str, float] | None = None) -> Optimum:
     """The exact optimum of cost + penalty for these samples (see the module docstring)."""
     lam = float(lam) if penalty != "none" else 0.0
     if penalty != "none" and lam == 0.0:
         penalty = "none"
     n = data.n
-    if model in NONLINEAR_MODELS:
-        return _dense_search(data, model, cost, penalty, lam)
-    if cost == "mae":
-        if model == "line" or data.p > 1:
-            what = "with an intercept" if model == "line" else "on several features"
+    m, c = model_rule(model), cost_rule(cost)
+    if m.exact == "dense search":
+        return _dense_search(data, model, cost, penalty, lam, settings)
+    if not c.on_raw and m.link != "identity":
+        return Optimum(None, None, "none",
+                       f"{c.label} on the {model} model is not convex (σ flattens it): no "
+                       "exact optimum is computed; the cross-entropy's is convex")
+    if m.exact == "newton" or not (c.squared or c.breakpoints):
+        if c.curvature is None:
+            return Optimum(None, None, "none", f"{c.label} has no closed form here")
+        newton = newton_optimum(data, m, c, settings or {}, penalty, lam)
+        if newton.params is None:
+            return Optimum(None, None, "none", newton.note)
+        return _finish(data, model, cost, penalty, lam, newton.params,
+                       "proximal Newton" if penalty == "l1" else "Newton", newton.note,
+                       newton.gap, settings=settings, with_intercept=True)
+    if c.breakpoints:
+        if m.intercept or data.p > 1:
+            what = "with an intercept" if m.intercept else "on several features"
             return Optimum(None, None, "none",
                            f"MAE {what} has no closed form (it is a linear programme)")
         return _mae_origin(data, penalty, lam)
@@ -154,9 +185,10 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
         one = _one_feature(data, model, cost, penalty, lam, design)
         if one is not None:
             return one
-    elif cost == "rmse" and penalty != "none":
+    elif c.outer and penalty != "none":
         return Optimum(None, None, "none",
-                       "RMSE with a penalty on several features has no closed form here")
+                       f"{c.name.upper()} with a penalty on several features has no closed "
+                       "form here")
     g, t = design.g, design.t
     if penalty == "l2":
         b = np.linalg.solve(g + n * lam * np.eye(g.shape[0]), t) if data.p > 1 else \
@@ -183,10 +215,11 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
     return _finish(data, model, cost, penalty, lam, b, "normal equation")
 
 
-def _dense_search(data: Dataset, model: str, cost: str, penalty: str, lam: float) -> Optimum:
+def _dense_search(data: Dataset, model: str, cost: str, penalty: str, lam: float,
+                  settings: Mapping[str, float] | None) -> Optimum:
     """A cost with several valleys: every local minimum on the searched range, the lowest
     as the optimum — no normal equation here (see :mod:`gdapp.core.models`)."""
-    obj = Objective(data, model, cost, penalty, lam)
+    obj = Objective(data, model=model, cost=cost, penalty=penalty, lam=lam, settings=settings)
 
     def value(b: FloatArray) -> FloatArray:
         return obj.value(b.reshape(-1, 1))
@@ -215,7 +248,7 @@ def _one_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,
         # the cost does not depend on b1 (once b0 fits): the penalty alone picks b1 = 0
         return _finish(data, model, cost, penalty, lam, [0.0], "soft threshold")
     if sxx == 0.0 and penalty != "l2":
-        if model == "origin":
+        if not model_rule(model).intercept:
             note = "the optimum is undefined: all x are 0, so every b1 gives the same cost"
         else:
             c = f"{float(data.x[0]):.10g}"
@@ -223,7 +256,7 @@ def _one_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,
                     f"b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits "
                     "equally well")
         return Optimum(None, None, "none", note)
-    if cost == "rmse" and penalty != "none":
+    if cost_rule(cost).outer and penalty != "none":
         return _rmse_penalized(data, model, penalty, lam)
     return None
 
@@ -309,17 +342,30 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     return _finish(data, "origin", "mae", penalty, lam, [float(b1)], "weighted median")
 
 
+def stability_is_bound(model: str, cost: str) -> bool:
+    """Whether :func:`stability_limit` is a safe bound (from κ_max) rather than the exact
+    limit (squared error on a linear model)."""
+    m = model_rule(model)
+    return not (cost_rule(cost).squared and m.link == "identity")
+
+
 def stability_limit(data: Dataset, model: str, cost: str, penalty: str,
                     lam: float) -> float | None:
-    """The largest stable learning rate 2/λ_max(H) for MSE (None for MAE/RMSE or flat data).
+    """The largest stable learning rate 2/λ_max(H) for MSE, or a safe one from the bound
+    H ≼ κ_max·XaᵀXa/n for another smooth cost on a model linear in b (None where neither
+    applies: MAE, RMSE, the sine model, MSE through σ, flat data).
 
-    H is the Hessian of MSE (+ 2λ on each slope with L2), λ_max its largest eigenvalue. With
-    L1 the smooth part decides (the penalty's step is taken separately).
+    H is the Hessian of the cost (+ 2λ on each slope with L2), λ_max its largest eigenvalue.
+    With L1 the smooth part decides (the penalty's step is taken separately).
     """
-    if cost != "mse" or model in NONLINEAR_MODELS:
+    m, rule = model_rule(model), cost_rule(cost)
+    if not m.linear or rule.curvature_bound is None or rule.outer \
+            or (not rule.on_raw and m.link != "identity"):
         return None
     l2 = 2.0 * float(lam) if penalty == "l2" else 0.0
-    if data.p == 1 and model == "origin":
+    if stability_is_bound(model, cost):
+        return _bounded_limit(data, m.intercept, rule.curvature_bound, l2)
+    if data.p == 1 and not m.intercept:
         h = 2.0 * float(np.mean(data.x * data.x)) + l2
     elif data.p == 1:
         x = data.x
@@ -334,3 +380,17 @@ def stability_limit(data: Dataset, model: str, cost: str, penalty: str,
     return 2.0 / h if h > 0 and math.isfinite(h) else None
 
 
+
+
+def _bounded_limit(data: Dataset, intercept: bool, kappa: float, l2: float) -> float | None:
+    """2/λ_max(κ·XaᵀXa/n + l2 on the slopes)."""
+    cols = [data.X[:, j] for j in range(data.p)]
+    if intercept:
+        cols.insert(0, np.ones(data.n))
+    xa = np.column_stack(cols)
+    with np.errstate(over="ignore", invalid="ignore"):
+        h = kappa * (xa.T @ xa) / data.n
+        first = 1 if intercept else 0
+        h[first:, first:] += l2 * np.eye(data.p)
+        top = float(np.linalg.eigvalsh(h)[-1]) if np.isfinite(h).all() else math.inf
+    return 2.0 / top if top > 0 and math.isfinite(top) else None

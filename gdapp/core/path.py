@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from gdapp.core.dataset import Dataset
 from gdapp.core.lasso import geometric_grid, lambda_max, lasso
+from gdapp.core.models import model_rule
 from gdapp.core.optimum import Design
 from gdapp.core.spec import model_param_names
 
@@ -121,7 +122,7 @@ def regularization_path(data: Dataset, model: str, penalty: str,
             slopes[i], unique[i], gaps[i] = fit.slopes, fit.unique, fit.gap
             warm = fit.slopes
     names = model_param_names(model, p)
-    if model == "line":
+    if model_rule(model).intercept:
         b0 = np.array([data.intercept(row.tolist()) for row in slopes])
         params: FloatArray = np.column_stack([b0, slopes])
     else:

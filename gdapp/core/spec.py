@@ -27,29 +27,33 @@ import math
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
+from gdapp.core.costs import COST_RULES, COST_SETTINGS, COSTS, choices_text
 from gdapp.core.data import DOCUMENT, Dataset
+from gdapp.core.models import MODEL_CHOICES, MODEL_RULES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES, Hyper, hyper_for
 
-ModelName = Literal["origin", "line", "sine"]
-CostName = Literal["mse", "mae", "rmse"]
 PenaltyName = Literal["none", "l1", "l2"]
 L1Method = Literal["proximal", "subgradient"]
 
-#: The models and their parameters for one feature (b1 … bp for p features, after b0).
-MODELS: dict[str, tuple[str, ...]] = {"origin": ("b1",), "line": ("b0", "b1")}
+#: The model table (gdapp.core.models), by name; the cost table is gdapp.core.costs.
+MODELS = MODEL_RULES
 
-#: Every model a run may use: the linear ones (which workbooks and the window hold), and
-#: ``sine``, ŷ = sin(b1·x), a cost of many valleys (gdapp.core.models).
-MODEL_CHOICES = (*MODELS, "sine")
+__all__ = ["COSTS", "MODELS", "MODEL_CHOICES", "RunSpec", "make_spec", "model_param_names",
+           "spec_fields"]
 
 
 def model_param_names(model: str, p: int = 1) -> tuple[str, ...]:
-    """The parameters of ``model`` on p features: ``b1 … bp``, after ``b0`` for ``line``."""
-    if model == "sine":
-        return ("b1",)
-    slopes = tuple(f"b{j}" for j in range(1, p + 1))
-    return ("b0", *slopes) if model == "line" else slopes
-COSTS = ("mse", "mae", "rmse")
+    """The parameters of ``model`` on p features: ``b1 … bp``, after ``b0`` for a model with
+    an intercept (``line``, ``logistic``)."""
+    rule = MODEL_RULES.get(model)
+    return rule.param_names(p) if rule is not None else ()
+
+
+def _rules_help(table: dict[str, Any]) -> str:
+    """"name: help; name: help" from a table, for a choice field's help."""
+    return "; ".join(f"{name}: {rule.help}" for name, rule in table.items())
+
+
 PENALTIES = ("none", "l1", "l2")
 L1_METHODS = ("proximal", "subgradient")
 
@@ -62,13 +66,14 @@ MAX_ITERATIONS = MAX_EXPORTABLE_ROWS - 1
 
 
 def _opt(label: str, name: str, help_: str, flag: str, *, choices: tuple[str, ...] | None = None,
-         uses: str | None = None, schedule: str | None = None, batch: str | None = None
-         ) -> dict[str, Any]:
-    """Metadata of an optimizer, schedule or mini-batch setting: its command-line ``flag``
-    and when it applies (``uses``: the optimizer setting it is; ``schedule``: the schedule
-    setting; ``batch``: the mini-batch setting)."""
+         uses: str | None = None, schedule: str | None = None, batch: str | None = None,
+         cost_setting: str | None = None) -> dict[str, Any]:
+    """Metadata of a cost, optimizer, schedule or mini-batch setting: its command-line
+    ``flag`` and when it applies (``uses``: the optimizer setting it is; ``schedule``: the
+    schedule setting; ``batch``: the mini-batch setting; ``cost_setting``: the cost's)."""
     m = _meta(label, name, help_, choices)
     m["flag"] = flag
+    m["cost_setting"] = cost_setting
     m["uses"] = uses
     m["schedule"] = schedule
     m["batch"] = batch
@@ -93,12 +98,12 @@ class RunSpec:
 
     data: Dataset = field(default=DOCUMENT, metadata=_meta(
         "Data", "data", "The samples (features x1 … xp and target y) the cost is measured on."))
-    model: ModelName = field(default="origin", metadata=_meta(
-        "Model", "model", "origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.",
+    model: str = field(default="origin", metadata=_meta(
+        "Model", "model", "The prediction: " + _rules_help(MODEL_RULES) + ".",
         MODEL_CHOICES))
-    cost: CostName = field(default="mse", metadata=_meta(
-        "Cost", "cost", "How the error E is measured: mean squared (MSE), mean absolute (MAE) "
-        "or root mean squared (RMSE).", COSTS))
+    cost: str = field(default="", metadata=_meta(
+        "Cost", "cost", "How the error E is measured (" + choices_text(COST_RULES) + "; "
+        "by default the model's own: MSE, cross-entropy for logistic).", COSTS))
     penalty: PenaltyName = field(default="none", metadata=_meta(
         "Penalty", "penalty", "Regularization added to E on the slopes (never on b0): "
         "L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).", PENALTIES))
@@ -118,6 +123,10 @@ class RunSpec:
     tolerance: float = field(default=1e-9, metadata=_meta(
         "Tolerance", "tolerance", "Converged when no parameter moves more than this "
         "in one update."))
+    # --- the cost's settings (gdapp.core.costs: each cost names the settings it uses) -------
+    delta: float = field(default=COST_SETTINGS["delta"].default, metadata=_opt(
+        COST_SETTINGS["delta"].label, "delta", COST_SETTINGS["delta"].help,
+        COST_SETTINGS["delta"].flag, cost_setting="delta"))
     # --- the optimizer (torch.optim's names and defaults; see gdapp.core.optimizers) -----
     optimizer: str = field(default="gd", metadata=_opt(
         "Optimizer", "optimizer", "How the gradient becomes a step: gd (the note's), momentum, "
@@ -171,6 +180,11 @@ class RunSpec:
         "Seed", "seed", "The seed of the shuffled orders: the same seed, the same run.",
         "--seed", batch="seed"))
 
+    def __post_init__(self) -> None:
+        if self.cost == "":  # the model's own cost (MSE; cross-entropy for logistic)
+            rule = MODEL_RULES.get(self.model)
+            object.__setattr__(self, "cost", rule.default_cost if rule else "mse")
+
     # ----------------------------------------------------------------------------------
     @property
     def param_names(self) -> tuple[str, ...]:
@@ -195,6 +209,9 @@ class RunSpec:
         if name == "schedule":
             return self.schedule != "constant"
         uses, schedule, batch = meta.get("uses"), meta.get("schedule"), meta.get("batch")
+        if meta.get("cost_setting") is not None:
+            rule = COST_RULES.get(self.cost)
+            return rule is not None and meta["cost_setting"] in rule.setting_names()
         if batch is not None:
             return self.minibatch and (batch != "seed" or self.shuffle)
         if uses is not None:
@@ -220,6 +237,10 @@ class RunSpec:
         """Whether each update uses fewer samples than all."""
         return self.batch_size is not None and self.batch_size < self.data.n
 
+    def cost_settings(self) -> dict[str, float]:
+        """The cost's settings by name (every one, at its value: δ = 1 unless given)."""
+        return {name: float(getattr(self, name)) for name in COST_SETTINGS}
+
     def hyper(self) -> Hyper:
         """The optimizer's hyper-parameters, its defaults filled in."""
         return hyper_for(self.optimizer, momentum=self.momentum, dampening=self.dampening,
@@ -239,6 +260,14 @@ class RunSpec:
                              f"got {self.model!r}")
         if self.cost not in COSTS:
             raise ValueError(f"cost must be one of {', '.join(COSTS)}, got {self.cost!r}")
+        model = MODEL_RULES[self.model]
+        if self.cost not in model.costs:
+            raise ValueError(f"the {self.model} model takes the cost "
+                             f"{choices_text(dict.fromkeys(model.costs))}, not {self.cost}")
+        for setting in COST_RULES[self.cost].settings:
+            value = _finite(setting.label, getattr(self, setting.name))
+            if not value > setting.above:
+                raise ValueError(f"{setting.label} must be > {setting.above:g}, got {value}")
         if self.penalty not in PENALTIES:
             raise ValueError(
                 f"penalty must be one of {', '.join(PENALTIES)}, got {self.penalty!r}")
@@ -263,9 +292,16 @@ class RunSpec:
                              f"holds: at most {MAX_ITERATIONS:,} updates "
                              f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
         self._validate_optimizer()
-        if self.model == "sine" and self.data.p != 1:
-            raise ValueError(f"the sine model ŷ = sin(b1·x) takes one feature; these data "
-                             f"have {self.data.p}")
+        if model.max_features is not None and self.data.p > model.max_features:
+            count = "one" if model.max_features == 1 else str(model.max_features)
+            raise ValueError(f"the {self.model} model {model.help.split(':')[0]} takes "
+                             f"{count} feature; these data have {self.data.p}")
+        if model.targets == "binary":
+            bad = [i for i, v in enumerate(self.data.y) if v not in (0.0, 1.0)]
+            if bad:
+                raise ValueError(
+                    f"the {self.model} model needs targets 0 or 1 (two classes); "
+                    f"{self.data.y_name} in sample {bad[0] + 1} is {self.data.y[bad[0]]:g}")
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(
@@ -342,8 +378,9 @@ def default_start(data: Dataset, model: str) -> tuple[float, ...]:
     """The documented default start: b1 = 15 on the document example, else all zeros."""
     if model not in MODEL_CHOICES:
         return ()
-    if data.is_document_example():
-        return (0.0, 15.0) if model == "line" else (15.0,)
+    rule = MODEL_RULES[model]
+    if data.is_document_example() and rule.targets == "real":
+        return (0.0, 15.0) if rule.intercept else (15.0,)
     return tuple(0.0 for _ in model_param_names(model, data.p))
 
 

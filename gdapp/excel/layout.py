@@ -100,7 +100,7 @@ def column_letter(index: int) -> str:
 def _cost_gradient_only(run: Run) -> FloatArray:
     """∂cost/∂b at every iterate, shape (m, q) (the proximal step moves the slopes by it)."""
     spec = run.spec
-    obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+    obj = Objective.of(spec)
     return np.asarray(obj.cost_gradient(run.params), dtype=np.float64)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from gdapp.core import MODELS, Objective, Run
+from gdapp.core import MODEL_RULES, Objective, Run
 from gdapp.core.batches import PATIENCE
 from gdapp.core.models import SEARCH_RANGE
 from gdapp.core.objective import model_predictions
@@ -280,7 +280,7 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     limit = run.stability_limit
     label = "Stability limit 2/λmax(H): η must stay below"
     if spec.cost != "mse" or limit is None:
-        if spec.model not in MODELS:
+        if MODEL_RULES[spec.model].exact == "dense search":
             why = (f"the {spec.model} model's curvature changes with b1: no single limit "
                    "applies")
         elif spec.cost != "mse":
@@ -333,7 +333,7 @@ def _curve_bounds(run: Run) -> tuple[float, float, float, float]:
     final, start = float(b1[-1]), float(b1[0])
     keep = final if abs(final) <= 100 * (abs(start) + 1) else start
     lo, hi = min(float(first.min()), keep), max(float(first.max()), keep)
-    if run.spec.model not in MODELS:   # every valley of the searched range is drawn
+    if MODEL_RULES[run.spec.model].exact == "dense search":   # every valley searched is drawn
         lo, hi = min(lo, SEARCH_RANGE[0]), max(hi, SEARCH_RANGE[1])
     wide = hi - lo > CURVE_POINT_SPREAD * max(1.0, abs(lo), abs(hi))
     margin = 0.1 * (hi - lo) if wide else 1.0
@@ -345,7 +345,7 @@ def _curve_rows(run: Run, columns: list[Column], first_row: int) -> list[Summary
     last = FIRST_ROW + min(int(run.params.shape[0]), PATH_ROWS) - 1
     path = f"Iterations!${b1_col}${FIRST_ROW}:${b1_col}${last}"
     keep = fx.excel("curve keep final")
-    kind = "" if run.spec.model in MODELS else " sine"
+    kind = " sine" if MODEL_RULES[run.spec.model].exact == "dense search" else ""
     ends = {"lo": f"{SEARCH_RANGE[0]:g}", "hi": f"{SEARCH_RANGE[1]:g}"} if kind else {}
     lo, hi, start, end = _curve_bounds(run)
     r_lo, r_hi = f"B{first_row}", f"B{first_row + 1}"
@@ -380,7 +380,7 @@ def curve_point_formula(i: int) -> str:
 def curve_expected(run: Run, grid: NDArray[np.float64]) -> NDArray[np.float64]:
     """The objective at (final b0, grid b1): what the curve's formulas must give."""
     spec = run.spec
-    obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+    obj = Objective.of(spec)
     params = np.repeat(run.params[-1:], grid.size, axis=0)
     params[:, spec.param_names.index("b1")] = grid
     return np.asarray(obj.value(params), dtype=np.float64)

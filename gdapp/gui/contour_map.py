@@ -63,8 +63,7 @@ class ContourMap:
     def draw(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` = (b0 from, to, b1 from, to)."""
         x_lo, x_hi, y_lo, y_hi = box
-        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty,
-                        spec.lam if spec.penalty != "none" else 0.0)
+        obj = Objective.of(spec)
         b0, b1, z = objective_grid(obj, (x_lo, x_hi), (y_lo, y_hi))
         height = log_height(z)
         lo, hi = float(height.min()), float(height.max())

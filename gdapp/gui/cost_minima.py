@@ -22,7 +22,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
 from gdapp.core import Run
-from gdapp.core.models import NONLINEAR_MODELS, SEARCH_RANGE
+from gdapp.core.models import MODEL_RULES, SEARCH_RANGE
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import FloatArray, pen
 
@@ -41,7 +41,7 @@ def one_parameter(model: str) -> bool:
 def curve_range(run: Run, path: FloatArray) -> tuple[float, float] | None:
     """The b1 range of a cost with many valleys: the searched range, widened to hold the
     path; None for the other models (their view follows the optimum and the path)."""
-    if run.spec.model not in NONLINEAR_MODELS:
+    if MODEL_RULES[run.spec.model].exact != "dense search":
         return None
     finite = path[np.isfinite(path)]
     lo = min(SEARCH_RANGE[0], float(finite.min())) if finite.size else SEARCH_RANGE[0]
@@ -80,7 +80,7 @@ class MinimaMarkers:
         if shown:
             from gdapp.core import Objective  # the objective's heights at the bottoms
             s = run.spec
-            obj = Objective(s.data, s.model, s.cost, s.penalty, s.lam)
+            obj = Objective.of(s)
             b = np.asarray([m[0] for m in bottoms], dtype=np.float64)
             heights = obj.value(b[:, None])
             self.minima = [(float(x), float(y)) for x, y in zip(b, heights, strict=True)]

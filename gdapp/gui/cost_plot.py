@@ -315,7 +315,7 @@ class CostCurvePlot(RunPlotWidget):
             return list(self._tops)
         self.samples = np.linspace(x_lo, x_hi, SAMPLES)
         grid = self.samples[:, None]
-        obj = Objective(spec.data, spec.model, spec.cost, spec.penalty, spec.lam)
+        obj = Objective.of(spec)
         cost = evaluate(obj, grid, "cost")
         self.cost_curve.setData(self.samples, cost)
         tops = [cost]
@@ -343,7 +343,7 @@ class CostCurvePlot(RunPlotWidget):
                 curve.setData([], [])
                 continue
             s = other.spec
-            obj = Objective(s.data, s.model, s.cost, s.penalty, s.lam)
+            obj = Objective.of(s)
             values = evaluate(obj, self.samples[:, None])
             curve.setData(self.samples, values)
             curve.setVisible(True)

@@ -160,8 +160,7 @@ class CostSlicePlot(RunPlotWidget):
         if self._objective is None or self._objective[0] is not spec:
             # built once per run, not at every step of the slider (its sufficient statistics
             # walk every sample)
-            self._objective = (spec, Objective(spec.data, spec.model, spec.cost, spec.penalty,
-                                               spec.lam))
+            self._objective = (spec, Objective.of(spec))
         obj = self._objective[1]
         with np.errstate(over="ignore", invalid="ignore"):
             cost = evaluate(obj, grid, "cost")

@@ -211,9 +211,7 @@ class RunViewModel(QObject):
     def objective(self) -> Objective:
         """The vectorized objective (cost + penalty) of the current spec, built once per run."""
         if self._objective is None:
-            s = self._spec
-            self._objective = Objective(s.data, s.model, s.cost, s.penalty,
-                                        s.lam if s.penalty != "none" else 0.0)
+            self._objective = Objective.of(self._spec)
         return self._objective
 
     # ---- writing ---------------------------------------------------------------------
