@@ -43,6 +43,7 @@ from gdapp.core import (
     spec_fields,
 )
 from gdapp.core.builtin import EXAMPLE_SETTINGS
+from gdapp.core.classes import parse_classes
 from gdapp.core.models import MODEL_RULES
 from gdapp.core.path import regularization_path
 from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
@@ -151,22 +152,23 @@ def _load_data(args: argparse.Namespace) -> Dataset | None:
     if args.data and args.example:
         raise UsageError("give either --example or --data, not both")
     if args.example:
-        if args.x or args.y or args.sheet:
-            raise UsageError("--x, --y and --sheet choose columns of --data FILE; the "
+        if args.x or args.y or args.sheet or args.classes:
+            raise UsageError("--x, --y, --sheet and --classes choose columns of --data FILE; the "
                              f"example {args.example!r} comes with its own")
         return EXAMPLES[args.example]
     if not args.data:
-        if args.x or args.y or args.sheet:
-            raise UsageError("--x, --y and --sheet need --data FILE")
+        if args.x or args.y or args.sheet or args.classes:
+            raise UsageError("--x, --y, --sheet and --classes need --data FILE")
         return None
     path = Path(args.data)
     features = _feature_columns(args.x)
+    classes = parse_classes(args.classes) if args.classes else None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from gdapp.excel import load_data_xlsx
-        return load_data_xlsx(path, sheet=args.sheet, x=features, y=args.y)
+        return load_data_xlsx(path, sheet=args.sheet, x=features, y=args.y, classes=classes)
     if args.sheet:
         raise UsageError("--sheet only applies to .xlsx data files")
-    return load_csv(path, x=features, y=args.y)
+    return load_csv(path, x=features, y=args.y, classes=classes)
 
 
 def _feature_columns(text: str | None) -> str | list[str] | None:
@@ -244,6 +246,8 @@ def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
             why = f"without --batch-size B smaller than the {spec.data.n} samples"
         elif meta.get("schedule"):
             why = f"with --schedule {spec.schedule}"
+        elif meta.get("cost_setting"):
+            why = f"with --cost {spec.cost}"
         else:
             why = f"with --optimizer {spec.optimizer}"
         notes.append(f"{meta['flag']} has no effect {why}")

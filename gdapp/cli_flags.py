@@ -55,7 +55,8 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
     src.add_argument("--example", choices=sorted(EXAMPLES),
                      help="a built-in data set: document (the note's), features (five "
                      "features, two of them useless), nonconvex (with the sine model, a "
-                     "cost of many valleys)")
+                     "cost of many valleys), passfail (40 students who passed or failed, "
+                     "with the logistic model)")
     src.add_argument("--data", metavar="FILE", help="samples from a .csv or .xlsx file")
     src.add_argument("--x", metavar="COLUMN[,COLUMN…]",
                      help="the feature column(s) x1 … xp, in the order of b1 … bp: header "
@@ -63,6 +64,9 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
     src.add_argument("--y", metavar="COLUMN",
                      help="y column: header name or 1-based position (a name wins)")
     src.add_argument("--sheet", help="sheet of an .xlsx data file (default: the first)")
+    src.add_argument("--classes", metavar="NEG,POS",
+                     help="a target of two words (e.g. fail,pass): the first becomes 0, the "
+                     "second 1 (for --model logistic)")
     src.add_argument("--standardize", action="store_true",
                      help="rescale the features before the descent: z-scores (x − mean)/sd "
                      "for the line model, x/sd for origin; coefficients are reported on both "

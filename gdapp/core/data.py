@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from gdapp.core.classes import map_classes, two_words_hint
 from gdapp.core.dataset import (
     DOCUMENT,
     MAX_ABS_VALUE,
@@ -187,6 +188,7 @@ def rows_to_dataset(
     y: ColumnChoice | None = None, name: str = "data", where: str = "row",
     comma_separated: bool = False, decimal_comma: bool = False,
     empty_note: Callable[[int, int], str | None] | None = None,
+    classes: Sequence[str] | None = None,
 ) -> Dataset:
     """Turn table rows (first row optionally a header) into a :class:`Dataset`.
 
@@ -209,6 +211,8 @@ def rows_to_dataset(
     empty_note : callable(row, column) -> str or None, optional
         Asked about a cell that holds no value (``None``): what it holds instead, e.g. "holds
         a formula with no saved value (…)"; the message then says that, not "is empty".
+    classes : two labels, optional
+        The target's words for 0 and 1 (:mod:`gdapp.core.classes`), e.g. ("fail", "pass").
     """
     table = [(i, list(r)) for i, r in enumerate(rows, start=1) if not _blank(r)]
     if not table:
@@ -241,6 +245,8 @@ def rows_to_dataset(
     if has_header:
         _refuse_line_above(first, table[0][0], body, where)
     _check_row_widths(header, body, where, comma_separated)
+    if classes is not None:
+        body = map_classes(body, yi, classes, where)
     columns = [*xis, yi]
     fast = _plain_columns(body, columns)
     if fast is not None:
@@ -270,7 +276,8 @@ def rows_to_dataset(
                     if has_header and [str(c).strip() for c in row] == [h.strip() for h in first]:
                         raise DataError(f"{where} {line_no} repeats the header row; remove it "
                                         "(only the first row may be a header)") from None
-                    raise DataError(f"{at}: {exc}") from None
+                    hint = two_words_hint(body, yi) if col == yi else None
+                    raise DataError(f"{at}: {exc}" + (f"; {hint}" if hint else "")) from None
             if value != 0 and abs(value) < MIN_ABS_VALUE:
                 raise DataError(f"{at}: {too_small_message(value)}")
             out.append(value)
@@ -321,7 +328,7 @@ def _plain_columns(body: Sequence[tuple[int, list[object]]], columns: Sequence[i
 
 
 def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
-             y: ColumnChoice | None = None) -> Dataset:
+             y: ColumnChoice | None = None, classes: Sequence[str] | None = None) -> Dataset:
     """Load samples from a CSV file (header optional; comma, semicolon or tab).
 
     Parameters
@@ -342,7 +349,8 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
     delimiter = _sniff_delimiter(text[:8192])
     rows = _csv_rows(text.splitlines(), delimiter)
     data = rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
-                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
+                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";",
+                           classes=classes)
     if encoding == "utf-8":
         return data
     return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,

@@ -45,6 +45,11 @@ GRADIENT_TOLERANCE = 1e-12
 MAX_STEPS = 500
 MAX_HALVINGS = 80
 
+#: A Hessian whose smallest eigenvalue is below DAMPING_BELOW of the bound's scale is damped
+#: by DAMPING of that scale (see :meth:`_Problem.damped`).
+DAMPING_BELOW = 1e-9
+DAMPING = 1e-2
+
 #: Weights beyond this size mean the optimum lies at infinity (separated classes).
 RUNAWAY = 1e8
 
@@ -75,6 +80,19 @@ class _Problem:
         self.penalty, self.lam = penalty, lam
         assert cost.curvature is not None
         self.kappa = cost.curvature
+        # the scale of the Hessian's bound κ_max·XaᵀXa/n, for damping a singular Hessian
+        gram = self.xa.T @ self.xa / self.n
+        self.reference = float((cost.curvature_bound or 1.0) * np.linalg.eigvalsh(gram)[-1])
+
+    def damped(self, hess: FloatArray) -> FloatArray:
+        """H, or H + μ·I when H is (nearly) singular — Huber's Hessian is 0 where every
+        residual lies beyond ±δ — so that the step is then a short gradient step
+        (Levenberg–Marquardt); near the optimum H is regular again and Newton's step exact."""
+        low = float(np.linalg.eigvalsh(hess)[0]) if hess.size else 0.0
+        if low > DAMPING_BELOW * self.reference:
+            return hess
+        return np.asarray(hess + DAMPING * self.reference * np.eye(hess.shape[0]),
+                          dtype=np.float64)
 
     def smooth(self, b: FloatArray) -> tuple[float, FloatArray, FloatArray]:
         """(E + L2 penalty, its gradient, its Hessian) at b."""
@@ -166,6 +184,7 @@ def newton_optimum(data: Dataset, model: ModelRule, cost: CostRule,
     gap = np.inf
     for _ in range(MAX_STEPS):
         _, grad, hess = p.smooth(b)
+        hess = p.damped(hess)
         gap = p.gap(b, grad)
         if gap <= tol:
             return NewtonFit(b, gap / p.scale())
@@ -183,6 +202,8 @@ def newton_optimum(data: Dataset, model: ModelRule, cost: CostRule,
         for _ in range(MAX_HALVINGS):
             if p.value(b + t * d) <= total + 1e-4 * t * min(decrease, 0.0):
                 break
+            if t == 1.0 and p.gap(b + d, p.smooth(b + d)[1]) < gap:
+                break  # at the bottom the values differ by rounding only: the gradient decides
             t *= 0.5
         new = b + t * d
         if np.array_equal(new, b):

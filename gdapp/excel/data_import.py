@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from gdapp.core import DataError, Dataset, rows_to_dataset
@@ -14,7 +15,8 @@ MAX_COLUMNS = 256
 
 
 def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
-                   x: FeatureChoice | None = None, y: ColumnChoice | None = None) -> Dataset:
+                   x: FeatureChoice | None = None, y: ColumnChoice | None = None,
+                   classes: Sequence[str] | None = None) -> Dataset:
     """Load samples from a worksheet (header optional).
 
     Parameters
@@ -72,4 +74,5 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
     def empty_note(row: int, column: int) -> str | None:
         return NO_SAVED_VALUE if holds_formula(p, title, row, column + 1) else None
 
-    return rows_to_dataset(rows, x=x, y=y, name=name, where="row", empty_note=empty_note)
+    return rows_to_dataset(rows, x=x, y=y, name=name, where="row", empty_note=empty_note,
+                           classes=classes)
