@@ -44,8 +44,9 @@ from gdapp.core import (
 )
 from gdapp.core.builtin import EXAMPLE_SETTINGS
 from gdapp.core.classes import parse_classes
+from gdapp.core.holdout import polynomial, split, standardize
 from gdapp.core.models import MODEL_RULES
-from gdapp.core.path import regularization_path
+from gdapp.core.path import regularization_path, validation_curve
 from gdapp.report import path_summary, path_to_dict, run_summary, run_to_dict
 
 
@@ -221,15 +222,40 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
             changes["cost"] = new.default_cost
     try:
         spec = replace(base, **changes).validated()
-        if getattr(args, "standardize", False):
-            spec = replace(spec, data=spec.data.standardized(
-                centre=MODEL_RULES[spec.model].intercept),
-                           start=spec.start if args.start is not None else None).validated()
+        spec = _shaped(spec, args)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for note in ignored_flags(args, spec) if notes else []:
         print(f"gdapp: note: {note}", file=sys.stderr)
     return spec
+
+
+def _shaped(spec: RunSpec, args: argparse.Namespace) -> RunSpec:
+    """The samples as the flags shape them, in this order: the powers of x (--degree), the
+    held-out samples (--test-fraction, --split-seed), then --standardize with the training
+    samples' mean and sd (gdapp.core.holdout)."""
+    degree = getattr(args, "degree", None)
+    fraction = getattr(args, "test_fraction", None)
+    seed = getattr(args, "split_seed", None)
+    standard = getattr(args, "standardize", False)
+    if seed is not None and fraction is None:
+        raise UsageError("--split-seed chooses the held-out samples of --test-fraction F")
+    if degree is None and fraction is None and not standard:
+        return spec
+    data, held = spec.data, spec.holdout
+    if degree is not None:
+        if held is not None:
+            raise UsageError("--degree makes features of all samples: give it without a "
+                             "split already made")
+        data = polynomial(data, degree)
+    if fraction is not None:
+        if held is not None:
+            raise UsageError("these samples are already split into training and held-out ones")
+        data, held = split(data, fraction, seed or 0)
+    if standard:
+        data, held = standardize(data, held, centre=MODEL_RULES[spec.model].intercept)
+    start = spec.start if args.start is not None else None
+    return replace(spec, data=data, holdout=held, start=start).validated()
 
 
 def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
@@ -347,16 +373,20 @@ def _cmd_path(args: argparse.Namespace) -> int:
                   + (" (give λ values with --lambdas)" if name == "lam" else ""),
                   file=sys.stderr)
     spec = spec_from_args(args, notes=False)
-    if spec.cost != "mse":
-        raise UsageError("the regularization path is computed for MSE (--cost mse)")
+    rule = MODEL_RULES[spec.model]
+    if spec.cost != "mse" or rule.exact != "closed form":
+        raise UsageError("the regularization path is computed for MSE (--cost mse) on the "
+                         "origin and line models")
     path = regularization_path(spec.data, spec.model, spec.penalty,
                                _parse_lambdas(args.lambdas))
+    curve = (None if spec.holdout is None else
+             validation_curve(path, spec.data, spec.holdout.data, spec.model))
     written = None
     if args.output:
         from gdapp.excel.path_workbook import export_path
         written = export_path(path, spec.data, spec.model, args.output)
-    print(json.dumps(path_to_dict(path, spec), allow_nan=False) if args.json
-          else path_summary(path, spec))
+    print(json.dumps(path_to_dict(path, spec, curve), allow_nan=False) if args.json
+          else path_summary(path, spec, curve))
     if written is not None and not args.json:
         print(f"wrote {written} ({path.lambdas.size} λ rows)")
     return 0

@@ -56,7 +56,8 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
                      help="a built-in data set: document (the note's), features (five "
                      "features, two of them useless), nonconvex (with the sine model, a "
                      "cost of many valleys), passfail (40 students who passed or failed, "
-                     "with the logistic model)")
+                     "with the logistic model), overfit (15 noisy samples of a sine, for "
+                     "--degree and --test-fraction)")
     src.add_argument("--data", metavar="FILE", help="samples from a .csv or .xlsx file")
     src.add_argument("--x", metavar="COLUMN[,COLUMN…]",
                      help="the feature column(s) x1 … xp, in the order of b1 … bp: header "
@@ -71,6 +72,14 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
                      help="rescale the features before the descent: z-scores (x − mean)/sd "
                      "for the line model, x/sd for origin; coefficients are reported on both "
                      "scales")
+    src.add_argument("--degree", type=_whole, metavar="D",
+                     help="polynomial features of the one feature x: x, x², …, x^D become "
+                     "b1 … bD (1 ≤ D ≤ 15)")
+    src.add_argument("--test-fraction", type=number_flag, metavar="F",
+                     help="hold out this share of the samples (0 < F < 1): the descent and the "
+                     "optimum use the rest, and the cost on the held-out ones is the test cost")
+    src.add_argument("--split-seed", type=_whole, metavar="S",
+                     help="the seed of the held-out samples' draw (default 0)")
     src.add_argument("--from", dest="from_workbook", metavar="WORKBOOK.xlsx",
                      help="start from the settings and data of a gdapp workbook")
     s = p.add_argument_group("settings (default: the note's run)")

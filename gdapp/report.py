@@ -10,7 +10,7 @@ from typing import Any
 
 from gdapp.core import COST_RULES, MODEL_RULES, Run, RunSpec, spec_fields, stability_is_bound
 from gdapp.core.batches import PATIENCE
-from gdapp.core.path import RegularizationPath
+from gdapp.core.path import RegularizationPath, ValidationCurve
 
 
 def _fmt(v: float) -> str:
@@ -34,6 +34,8 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         history["batch_gradient"] = [None, *r.batch_gradient[1:].tolist()]
     if r.accuracy is not None:  # a classifier: the share of samples with (p ≥ 0.5) = y
         history["accuracy"] = r.accuracy.tolist()
+    if r.test_objective is not None:  # the cost on the held-out samples, no penalty
+        history["test_objective"] = r.test_objective.tolist()
     if r.state:  # the optimizer's state after each update, one list per iterate
         history["state"] = {name: values.tolist() for name, values in r.state.items()}
     settings = r.spec.settings()
@@ -60,12 +62,22 @@ def run_to_dict(r: Run) -> dict[str, Any]:
                                and stability_is_bound(r.spec.model, r.spec.cost)),
         **({} if r.accuracy is None else {"accuracy": float(r.accuracy[-1])}),
         "settings": settings,
+        **_split(r.spec),
         "features": list(r.spec.data.feature_names),
         **_original_scale(r.spec, {"params": r.final, "optimum": opt.params}),
         "data": {"name": r.spec.data.name, "n": r.spec.data.n,
                  "x_name": r.spec.data.x_name, "y_name": r.spec.data.y_name},
         "history": history,
     }
+
+
+def _split(spec: RunSpec) -> dict[str, Any]:
+    """``{"split": {"train": [...], "test": [...]}}`` (0-based rows of the data) with
+    held-out samples, else {}."""
+    held = spec.holdout
+    if held is None:
+        return {}
+    return {"split": {"train": list(held.train_rows), "test": list(held.test_rows)}}
 
 
 def _original_scale(spec: RunSpec, values: dict[str, Any]) -> dict[str, Any]:
@@ -150,6 +162,9 @@ def run_summary(r: Run) -> str:
     else:
         lines.append(f"stopped at the maximum of {r.iterations} updates without converging")
     accuracy = "" if r.accuracy is None else f", accuracy = {_fmt(float(r.accuracy[-1]))}"
+    if r.test_objective is not None and s.holdout is not None:
+        accuracy += (f", test cost = {_fmt(float(r.test_objective[-1]))} on the "
+                     f"{s.holdout.data.n} held-out samples")
     lines.append("final: " + ", ".join(f"{n} = {_fmt(v)}" for n, v in
                                        zip(names, r.final, strict=True))
                  + f", objective = {_fmt(float(r.objective[-1]))}{accuracy}")
@@ -182,9 +197,15 @@ def run_summary(r: Run) -> str:
     return "\n".join(lines)
 
 
-def path_to_dict(path: RegularizationPath, spec: RunSpec | None = None) -> dict[str, Any]:
+def path_to_dict(path: RegularizationPath, spec: RunSpec | None = None,
+                 curve: ValidationCurve | None = None) -> dict[str, Any]:
     """The JSON object ``gdapp path --json`` prints (keys are part of the CLI contract)."""
     extra: dict[str, Any] = {}
+    if curve is not None and spec is not None:  # the validation curve over λ
+        extra["train_cost"] = curve.train_cost.tolist()
+        extra["test_cost"] = curve.test_cost.tolist()
+        extra["best_lambda"] = curve.best_lambda
+        extra.update(_split(spec))
     if spec is not None and spec.data.scaling is not None:
         names = ("b0", *spec.param_names[-spec.data.p:])
         rows = [_on_original(spec, row.tolist()) for row in path.params]
@@ -202,8 +223,10 @@ def path_to_dict(path: RegularizationPath, spec: RunSpec | None = None) -> dict[
     }
 
 
-def path_summary(path: RegularizationPath, spec: RunSpec) -> str:
-    """The path as a table for a person, with where each feature leaves the model."""
+def path_summary(path: RegularizationPath, spec: RunSpec,
+                 curve: ValidationCurve | None = None) -> str:
+    """The path as a table for a person, with where each feature leaves the model (and with
+    held-out samples, the training and test cost of each λ and the best λ)."""
     d = spec.data
     top = "λ_max" if path.penalty == "l1" else "the grid from L1's λ_max"
     lines = [f"{path.penalty.upper()} path, {spec.model} model, MSE on {d.name} (n = {d.n}): "
@@ -212,11 +235,19 @@ def path_summary(path: RegularizationPath, spec: RunSpec) -> str:
         lines.append("features: " + ", ".join(
             f"b{j} = {name}" for j, name in enumerate(d.feature_names, start=1)))
     width = 13
-    lines.append("".join(c.rjust(width) for c in ("λ", *path.param_names)))
-    for lam, row, unique in zip(path.lambdas, path.params, path.unique, strict=True):
+    costs = ("train cost", "test cost") if curve is not None else ()
+    lines.append("".join(c.rjust(width) for c in ("λ", *path.param_names, *costs)))
+    for i, (lam, row, unique) in enumerate(zip(path.lambdas, path.params, path.unique,
+                                               strict=True)):
         cells = [f"{lam:.6g}", *("0" if v == 0 else f"{v:.6g}" for v in row)]  # ≤ 12 chars
+        if curve is not None:
+            cells += [f"{curve.train_cost[i]:.6g}", f"{curve.test_cost[i]:.6g}"]
         lines.append("".join(c.rjust(width) for c in cells) + ("" if unique else
                                                                "  (one of many optima)"))
+    if curve is not None and spec.holdout is not None:
+        lines.append(f"best λ = {_fmt(curve.best_lambda)}: the lowest test cost, "
+                     f"{_fmt(float(curve.test_cost[curve.best_index]))}, on the "
+                     f"{spec.holdout.data.n} held-out samples (MSE, without the penalty)")
     if path.penalty == "l1":
         for j, (name, lam) in enumerate(zip(d.feature_names, path.zero_from(), strict=True),
                                         start=1):

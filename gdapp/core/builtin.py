@@ -2,7 +2,8 @@
 
 ``document`` is the note's two samples; ``features`` 30 made-up students with five features,
 two of them useless; ``nonconvex`` samples of a sine (a cost of many valleys, with the sine
-model); ``passfail`` 40 made-up students who passed or failed (logistic regression).
+model); ``passfail`` 40 made-up students who passed or failed (logistic regression);
+``overfit`` 15 noisy samples of a sine (polynomial features and held-out samples).
 """
 
 from __future__ import annotations
@@ -43,6 +44,18 @@ def passfail_example() -> Dataset:
                    name="passfail")
 
 
+def overfit_example() -> Dataset:
+    """The built-in overfitting example (shipped as ``gdapp/core/overfit.csv``): 15 samples
+    of one period of a sine, y = sin(2π·x) + noise (sd 0.25), x in [0, 1], drawn once with a
+    fixed seed and rounded to 3 decimals. A line underfits it, a cubic fits it, and a
+    polynomial of degree 9 on 10 training samples bends through every one of them: with 30 %
+    held out (split seed 1) its test cost is about 1.15 against 0.0099 for the cubic."""
+    with resources.as_file(resources.files("gdapp.core") / "overfit.csv") as path:
+        data = load_csv(path, x="x", y="y")
+    return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
+                   name="overfit")
+
+
 class _Examples(Mapping[str, Dataset]):
     """The built-in data sets by name, each made when first asked for (importing the core
     reads no file)."""
@@ -67,8 +80,10 @@ class _Examples(Mapping[str, Dataset]):
 EXAMPLES: Mapping[str, Dataset] = _Examples({"document": document_example,
                                              "features": features_example,
                                              "nonconvex": nonconvex_example,
-                                             "passfail": passfail_example})
+                                             "passfail": passfail_example,
+                                             "overfit": overfit_example})
 
 #: Settings an example comes with when the command line does not name them.
 EXAMPLE_SETTINGS: dict[str, dict[str, object]] = {"nonconvex": {"model": "sine"},
-                                                  "passfail": {"model": "logistic"}}
+                                                  "passfail": {"model": "logistic"},
+                                                  "overfit": {"model": "line"}}

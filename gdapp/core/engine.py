@@ -120,6 +120,16 @@ class Run:
         iterate; None for a regression model. Computed once, at the first use."""
         return Objective.of(self.spec).accuracy(self.params)
 
+    @cached_property
+    def test_objective(self) -> FloatArray | None:
+        """With held-out samples: the cost (no penalty) on them at each iterate, by the same
+        cost entry; None without. Computed once, at the first use."""
+        held = self.spec.holdout
+        if held is None:
+            return None
+        return Objective(held.data, model=self.spec.model, cost=self.spec.cost,
+                         settings=self.spec.cost_settings()).cost(self.params)
+
     def batch(self, t: int) -> NDArray[np.intp]:
         """The sample indices (0-based) update t used: all of them for a full-batch run."""
         if self.batches is None:

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from gdapp.core.dataset import Dataset
 from gdapp.core.lasso import geometric_grid, lambda_max, lasso
 from gdapp.core.models import model_rule
+from gdapp.core.objective import direct_cost
 from gdapp.core.optimum import Design
 from gdapp.core.spec import model_param_names
 
@@ -129,3 +130,23 @@ def regularization_path(data: Dataset, model: str, penalty: str,
         params = slopes
     return RegularizationPath(penalty, grid, params, names, data.feature_names, unique,
                               gaps, top)
+
+
+@dataclass(frozen=True, eq=False)
+class ValidationCurve:
+    """The cost (MSE, no penalty) of each λ's optimum on the training and the held-out
+    samples, and the λ whose held-out cost is lowest (the first such, in the path's order)."""
+
+    train_cost: FloatArray
+    test_cost: FloatArray
+    best_lambda: float
+    best_index: int
+
+
+def validation_curve(path: RegularizationPath, train: Dataset, held_out: Dataset,
+                     model: str) -> ValidationCurve:
+    """Training and test costs along a path (see :class:`ValidationCurve`)."""
+    train_cost = direct_cost("mse", path.params, train, model)
+    test_cost = direct_cost("mse", path.params, held_out, model)
+    best = int(np.argmin(test_cost))
+    return ValidationCurve(train_cost, test_cost, float(path.lambdas[best]), best)

@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from gdapp.core.costs import COST_RULES, COST_SETTINGS, COSTS, choices_text
 from gdapp.core.data import DOCUMENT, Dataset
+from gdapp.core.holdout import Holdout
 from gdapp.core.models import MODEL_CHOICES, MODEL_RULES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES, Hyper, hyper_for
 
@@ -116,6 +117,9 @@ class RunSpec:
     learning_rate: float = field(default=0.01, metadata=_meta(
         "η (learning rate)", "eta", "Each update moves b by η times the slope of the "
         "tangent: b ← b − η·∂E/∂b."))
+    holdout: Holdout | None = field(default=None, metadata=_meta(
+        "Held-out samples", "holdout", "Samples kept out of the fit, to measure the cost on "
+        "data the model has not seen (the test cost)."))
     start: tuple[float, ...] | None = field(default=None, metadata=_meta(
         "Start", "start", "Where the descent begins (the note starts at b1 = 15)."))
     max_iterations: int = field(default=10_000, metadata=_meta(
@@ -302,6 +306,9 @@ class RunSpec:
                 raise ValueError(
                     f"the {self.model} model needs targets 0 or 1 (two classes); "
                     f"{self.data.y_name} in sample {bad[0] + 1} is {self.data.y[bad[0]]:g}")
+        if self.holdout is not None and self.holdout.data.feature_names != \
+                self.data.feature_names:
+            raise ValueError("the held-out samples must have the training samples' features")
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(
@@ -352,7 +359,7 @@ class RunSpec:
         """The scalar settings (no data) as ``{defined name: value}``, start split by name."""
         out: dict[str, Any] = {}
         for f in fields(self):
-            if f.name in ("data", "start") or not self.applies(f.name):
+            if f.name in ("data", "start", "holdout") or not self.applies(f.name):
                 continue
             value = getattr(self, f.name)
             if value is None:
@@ -361,6 +368,9 @@ class RunSpec:
             out[f.metadata["name"]] = value
         for pname, v in zip(self.param_names, self.resolved_start(), strict=True):
             out[f"{pname}_start"] = v
+        if self.holdout is not None:
+            out["test_fraction"] = self.holdout.fraction
+            out["split_seed"] = self.holdout.seed
         return out
 
 
