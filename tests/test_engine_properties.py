@@ -8,7 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from sklearn.linear_model import Lasso, LinearRegression, Ridge
 
-from gdapp.core import Dataset, Objective, RunSpec, exact_optimum, run
+from gdapp.core import MODEL_RULES, Dataset, Objective, RunSpec, exact_optimum, run
 from gdapp.core.objective import direct_cost, direct_gradient
 
 values = st.floats(-50, 50, allow_nan=False, allow_infinity=False)
@@ -169,7 +169,7 @@ def test_rmse_penalised_optimum_is_no_worse_than_a_fine_grid(
     assert opt.objective <= float(np.min(obj.value(grid))) + 1e-12
 
 
-@given(datasets(min_n=1), models, st.sampled_from(["mse", "mae", "rmse"]), penalties,
+@given(datasets(min_n=1), models, st.sampled_from(MODEL_RULES["line"].costs), penalties,
        st.floats(0, 10), st.floats(1e-4, 5), st.sampled_from(["proximal", "subgradient"]))
 def test_runs_never_raise_and_never_hold_nan(
         data: Dataset, model: str, cost: str, penalty: str, lam: float, eta: float,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from gdapp.cli import main
-from gdapp.core import EXAMPLES, Objective, RunSpec, run
+from gdapp.core import EXAMPLES, MODEL_RULES, Objective, RunSpec, run
 
 DATA = EXAMPLES["nonconvex"]
 
@@ -17,7 +17,7 @@ def spec(**settings: object) -> RunSpec:
     return RunSpec(data=DATA, model="sine", **settings)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("cost", ["mse", "mae", "rmse"])
+@pytest.mark.parametrize("cost", MODEL_RULES["sine"].costs)
 @pytest.mark.parametrize("penalty", ["none", "l2"])
 def test_the_sine_models_gradient_is_the_slope_of_its_cost(cost: str, penalty: str) -> None:
     obj = Objective(DATA, model="sine", cost=cost, penalty=penalty, lam=0.3)

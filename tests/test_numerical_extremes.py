@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from gdapp.core import (
     DIVERGENCE_LIMIT,
+    MODEL_RULES,
     Dataset,
     Objective,
     Run,
@@ -33,7 +34,7 @@ from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.viewmodel import RunViewModel
 
 MODELS = ("origin", "line")
-COSTS = ("mse", "mae", "rmse")
+COSTS = MODEL_RULES["line"].costs  # every cost of a line (the table's)
 PENALTIES = ("none", "l1", "l2")
 L1_METHODS = ("proximal", "subgradient")
 

@@ -53,6 +53,7 @@ from gdapp.core.objective import (
     Objective,
     SquaredStats,
     centred_columns,
+    default_settings,
     direct_cost,
     gram,
     penalty_value,
@@ -168,7 +169,12 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
     if m.exact == "newton" or not (c.squared or c.breakpoints):
         if c.curvature is None:
             return Optimum(None, None, "none", f"{c.label} has no closed form here")
-        newton = newton_optimum(data, m, c, settings or {}, penalty, lam)
+        if penalty == "none" and m.linear:  # a feature the cost cannot tell apart
+            flat = _flat_feature(data, model, cost, penalty, lam, Design.of(data, model))
+            if flat is not None:
+                return flat
+        newton = newton_optimum(data, m, c, {**default_settings(), **(settings or {})},
+                                penalty, lam)
         if newton.params is None:
             return Optimum(None, None, "none", newton.note)
         return _finish(data, model, cost, penalty, lam, newton.params,
@@ -238,6 +244,17 @@ def _dense_search(data: Dataset, model: str, cost: str, penalty: str, lam: float
             "starts in")
     return Optimum((best[0],), best[1], "dense search", note,
                    local_minima=tuple((b,) for b, _ in found))
+
+
+def _flat_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,
+                  design: Design) -> Optimum | None:
+    """Without a penalty: why the optimum is not unique or undefined when a feature is
+    constant or a combination of others (None when every feature counts)."""
+    if data.p == 1:
+        return _one_feature(data, model, cost, penalty, lam, design) \
+            if float(design.g[0, 0]) == 0.0 else None
+    why = design.dependence(data.feature_names, model)
+    return Optimum(None, None, "none", why) if why else None
 
 
 def _one_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,

@@ -300,7 +300,7 @@ def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
     ``flag``) a workbook of the note's kind does not hold takes its default."""
     kwargs: dict[str, Any] = {"data": data}
     for attr, f in spec_fields().items():
-        if attr in ("data", "start"):
+        if attr in ("data", "start", "holdout"):  # the samples, read from the Data sheet
             continue
         key, label = f.metadata["name"], f.metadata["label"]
         if key not in values and "flag" in f.metadata:
