@@ -8,7 +8,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gdapp.core import COST_RULES, MODEL_RULES, Run, RunSpec, spec_fields, stability_is_bound
+import numpy as np
+
+from gdapp.core import (
+    COST_RULES,
+    MODEL_RULES,
+    Objective,
+    Run,
+    RunSpec,
+    spec_fields,
+    stability_is_bound,
+)
 from gdapp.core.batches import PATIENCE
 from gdapp.core.path import RegularizationPath, ValidationCurve
 
@@ -52,7 +62,8 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "optimum_objective": opt.objective,
         "optimum_method": opt.method,
         "optimum_note": opt.note,
-        "optimum_gap": opt.gap,  # the lasso's KKT gap relative to λ_max (0 elsewhere)
+        "optimum_gap": opt.gap,  # the KKT gap (lasso) or gradient (Newton), relative
+        **({} if r.spec.holdout is None else {"optimum_test_objective": _optimum_test_cost(r)}),
         # every valley found; a convex cost's one minimum is the optimum
         "local_minima": [dict(zip(names, m, strict=True)) for m in opt.local_minima]
         or ([] if opt.params is None else [dict(zip(names, opt.params, strict=True))]),
@@ -69,6 +80,15 @@ def run_to_dict(r: Run) -> dict[str, Any]:
                  "x_name": r.spec.data.x_name, "y_name": r.spec.data.y_name},
         "history": history,
     }
+
+
+def _optimum_test_cost(r: Run) -> float | None:
+    """The cost (no penalty) of the exact optimum on the held-out samples, or None."""
+    held, opt = r.spec.holdout, r.optimum.params
+    if held is None or opt is None:
+        return None
+    return float(Objective(held.data, model=r.spec.model, cost=r.spec.cost,
+                           settings=r.spec.cost_settings()).cost(np.array([opt]))[0])
 
 
 def _split(spec: RunSpec) -> dict[str, Any]:
@@ -171,9 +191,11 @@ def run_summary(r: Run) -> str:
     opt = r.optimum
     if opt.params is not None:
         what = "global minimum" if opt.local_minima else "exact optimum"
+        test = _optimum_test_cost(r)
         lines.append(f"{what} (" + opt.method + "): " + ", ".join(
             f"{n} = {_fmt(v)}" for n, v in zip(names, opt.params, strict=True))
-            + f", objective = {_fmt(opt.objective or 0.0)}")
+            + f", objective = {_fmt(opt.objective or 0.0)}"
+            + ("" if test is None else f", test cost = {_fmt(test)}"))
     else:
         lines.append(f"exact optimum: {opt.note}")
     if opt.local_minima:
@@ -186,9 +208,11 @@ def run_summary(r: Run) -> str:
         lines.append("on the original scale of the features: final " + ", ".join(
             f"{n} = {_fmt(v)}" for n, v in zip(names, _on_original(s, r.final), strict=True)))
     if r.stability_limit is not None:
-        warn = "  ← η is beyond it: the run cannot settle" \
-            if s.learning_rate >= r.stability_limit else ""
-        if stability_is_bound(s.model, s.cost):
+        bound = stability_is_bound(s.model, s.cost)
+        beyond = s.learning_rate >= r.stability_limit
+        warn = "" if not beyond else "  ← η is beyond this safe bound" if bound else \
+            "  ← η is beyond it: the run cannot settle"
+        if bound:
             kappa = _fmt(COST_RULES[s.cost].curvature_bound or 0.0)
             lines.append(f"safe for η < {_fmt(r.stability_limit)} (a bound, from the Hessian's "
                          f"H ≼ {kappa}·XᵀX/n; larger η may still settle){warn}")

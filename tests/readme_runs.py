@@ -21,11 +21,15 @@ BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 def prepare(folder: Path) -> None:
     """The files the README's commands name: the features CSV where the README says it is,
-    a Korean CSV as Korean Excel saves it, and four samples on an exact line."""
+    a Korean CSV as Korean Excel saves it, four samples on an exact line, two classes a line
+    separates, and a line with one outlier (the files the README shows)."""
     (folder / "gdapp" / "core").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "gdapp" / "core" / "features.csv", folder / "gdapp" / "core")
     (folder / "점수.csv").write_bytes("공부 시간,시험 점수\r\n1,2\r\n2,6\r\n".encode("cp949"))
     (folder / "exact.csv").write_text("x,y\n1,1\n2,3\n3,5\n4,7\n", encoding="utf-8")
+    (folder / "separable.csv").write_text("x,y\n1,0\n2,0\n3,1\n4,1\n", encoding="utf-8")
+    (folder / "outlier.csv").write_text("x,y\n1,1.1\n2,1.9\n3,3.2\n4,3.9\n5,5.1\n6,20\n",
+                                        encoding="utf-8")
 
 
 def _tamper(folder: Path) -> None:

@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 import re
-import shlex
 from pathlib import Path
 
 import pytest
-
-from gdapp.cli import main
+from readme_runs import output_of, prepare, shown
 
 ROOT = Path(__file__).resolve().parents[1]
 README_KO = ROOT / "README.ko.md"
-
-
-def _console_runs(text: str) -> list[tuple[list[str], list[str]]]:
-    """(gdapp arguments, the lines shown after them) for each ``$ gdapp …`` of the
-    ```console blocks."""
-    runs: list[tuple[list[str], list[str]]] = []
-    for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL):
-        for line in block.splitlines():
-            if line.startswith("$ "):
-                argv = shlex.split(line[2:])
-                assert argv[0] == "gdapp", line
-                runs.append((argv[1:], []))
-            elif line.strip():
-                runs[-1][1].append(line)
-    return runs
 
 
 def test_readme_links_the_korean_readme_and_it_back() -> None:
@@ -44,15 +27,10 @@ def test_readme_links_the_korean_readme_and_it_back() -> None:
 
 
 @pytest.mark.libreoffice
-def test_the_korean_readmes_runs_print_what_it_shows(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.chdir(tmp_path)
-    # the data file of the README's example, as Korean Excel saves it
-    (tmp_path / "점수.csv").write_bytes("공부 시간,시험 점수\r\n1,2\r\n2,6\r\n".encode("cp949"))
-    runs = _console_runs(README_KO.read_text(encoding="utf-8"))
-    assert [argv[0] for argv, _ in runs] == ["run", "run", "export", "verify", "run"]
-    for argv, shown in runs:
-        assert main(argv) == 0, argv
-        captured = capsys.readouterr()
-        assert captured.err.splitlines() + captured.out.splitlines() == shown, argv
+def test_the_korean_readmes_runs_print_what_it_shows(tmp_path: Path) -> None:
+    prepare(tmp_path)  # the data files the READMEs name (점수.csv as Korean Excel saves it)
+    runs = shown(README_KO.read_text(encoding="utf-8"))
+    assert [line.split()[2] for line, _ in runs] == ["run", "run", "export", "verify", "run",
+                                                    "run", "path"]
+    for line, expected in runs:
+        assert output_of(line, tmp_path) == expected, line
