@@ -134,3 +134,24 @@ def test_dev_prints_the_install_line_when_it_cannot_install(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "apt-get install libreoffice-calc-nogui xvfb xauth" in result.stderr
     assert "pip install" not in result.stderr
+
+
+def test_dev_app_without_a_display_says_nobody_can_see_the_window_and_how_to(
+        tmp_path: Path) -> None:
+    """Before: "the window opens on a virtual screen (xvfb-run); Ctrl+C ends it", and then
+    a wait in silence for a window nobody could see."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    for name, body in {"xvfb-run": 'echo "xvfb-run $*"',
+                       "dpkg-query": "echo 'install ok installed'"}.items():
+        stub = stubs / name
+        stub.write_text(f"#!{BASH}\n{body}\n", encoding="utf-8")
+        stub.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PATH"] = f"{stubs}:{env.get('PATH', '')}"
+    result = _sh([BASH, str(ROOT / "dev"), "app"], env=env)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(line.removeprefix("dev: ") for line in result.stderr.splitlines())
+    assert "virtual screen (xvfb-run) that nobody can see" in said
+    assert "./dev screenshot FILE.png" in said and "sets DISPLAY" in said
+    assert result.stdout.startswith("xvfb-run -a ")          # and the window is started there

@@ -41,7 +41,7 @@ def test_every_path_row_is_finite_up_to_the_largest_lambda_allowed() -> None:
     for penalty in ("l1", "l2"):
         path = regularization_path(data, "line", penalty, [0.0, 1.0, 1e100])
         assert np.all(np.isfinite(path.params)), penalty
-    with pytest.raises(ValueError, match="λ = 1e[+]101 is too large"):
+    with pytest.raises(ValueError, match=r"λ = 1e\+101 is too large"):
         regularization_path(data, "line", "l2", [1e101])
 
 
