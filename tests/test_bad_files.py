@@ -22,6 +22,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from patience import HANG_MS, HANG_S
 
 from gdapp.cli import main
 from gdapp.core import RunSpec, run
@@ -191,7 +192,7 @@ def test_files_the_user_may_not_read_or_write_are_refused_in_one_line(
         result = subprocess.run(
             ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
              sys.executable, "-c", AS_NOBODY, json.dumps(argvs)],
-            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+            cwd=ROOT, capture_output=True, text=True, timeout=HANG_S, check=False,
             env={**os.environ, "HOME": str(shared)})
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout) == [
@@ -272,7 +273,7 @@ def test_export_from_the_window_to_bad_places_shows_a_message_and_writes_nothing
              (files / "folder.xlsx", f"{files}/folder.xlsx is a folder, not a workbook file"),
              (immutable / "run.xlsx", f"{immutable}: permission denied (cannot write there)")]
     for target, message in cases:
-        with qtbot.waitSignal(window.files.failed, timeout=30_000) as blocker:
+        with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
             window.files.export_workbook(target)
         assert blocker.args == [message]
         assert window.files.last_message is not None

@@ -13,13 +13,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from patience import HANG_S
+
 ROOT = Path(__file__).resolve().parents[1]
 BASH = shutil.which("bash") or "/bin/bash"
 
 
 def _sh(args: list[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None,
         typed: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=60,
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=HANG_S,
                           input=typed, check=False)
 
 
