@@ -157,3 +157,12 @@ def test_dev_app_without_a_display_says_nobody_can_see_the_window_and_how_to(
     assert "virtual screen (xvfb-run) that nobody can see" in said
     assert "./dev screenshot FILE.png" in said and "sets DISPLAY" in said
     assert result.stdout.startswith("xvfb-run -a ")          # and the window is started there
+
+
+def test_the_readme_does_not_say_the_window_speaks_english_only() -> None:
+    """Before: "The window's own words are English for now", below the README's own section
+    on the Korean window."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## The window in Korean" in readme
+    assert not re.search(r"window'?s? (own )?(words|texts?) (are|is) (in )?English",
+                         " ".join(readme.split())), "a stale sentence says the window is English"
