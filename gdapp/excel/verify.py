@@ -72,7 +72,12 @@ from gdapp.excel.labels import Language, in_every_language
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.order import order_plan
 from gdapp.excel.package import GDAPP_SHEETS, OPTIONAL_SHEETS
-from gdapp.excel.preflight import check_part_sizes, foreign_formulas, not_recalculated
+from gdapp.excel.preflight import (
+    check_part_sizes,
+    foreign_formulas,
+    not_recalculated,
+    planned_formulas,
+)
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
@@ -225,9 +230,9 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
     # what it may cost is bounded by what gdapp writes, before LibreOffice sees it
     check_part_sizes(source, engine_run, book.iteration_rows,
                      lambda message: VerifyUnavailable(prefix + message))
-    truncated = engine_run.params.shape[0] < book.iteration_rows
-    foreign = foreign_formulas(source, expected_cells(engine_run),
-                               skip_sheet=lambda title: truncated and title != ITERATIONS_SHEET)
+    foreign = foreign_formulas(source, planned_formulas(engine_run, book.iteration_rows),
+                               skip_sheet=lambda title: engine_run.params.shape[0]
+                               < book.iteration_rows and title != ITERATIONS_SHEET)
     return _Prepared(source, book.iteration_rows, engine_run, seconds,
                      _count(expected_cells(engine_run)), sensitivity, book.lang, foreign)
 
