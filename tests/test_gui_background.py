@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from patience import HANG_MS, HANG_S
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
@@ -32,7 +32,7 @@ def million() -> Dataset:
 def vm(qtbot: QtBot) -> Iterator[RunViewModel]:
     model = RunViewModel()
     yield model
-    assert model.stop_computation(timeout=10.0)
+    assert model.stop_computation(timeout=HANG_S)
 
 
 def test_the_note_runs_stay_synchronous_and_a_million_sample_mae_line_run_does_not(
@@ -51,22 +51,20 @@ def test_a_million_sample_mae_line_run_returns_at_once_and_a_cheap_change_cancel
     before = vm.run
     busy: list[bool] = []
     vm.busyChanged.connect(busy.append)
-    started = time.perf_counter()
     assert vm.update(data=million, cost="mae", model="line")
-    assert time.perf_counter() - started < 1.0
-    assert vm.busy and busy == [True]
+    assert vm.busy and busy == [True]  # returned with the run still to compute
     assert vm.run is before  # the old run stays on screen meanwhile
     assert vm.pending_spec is not None and vm.pending_spec.data.n == 1_000_000
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
-    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=2000)  # the event loop keeps going
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=HANG_MS)  # the event loop keeps going
     timer.stop()
     assert vm.busy
     threads = vm.running_threads()
     assert len(threads) == 1
-    with qtbot.waitSignal(vm.runChanged, timeout=2000):
+    with qtbot.waitSignal(vm.runChanged, timeout=HANG_MS):
         assert vm.update(data=DOCUMENT, cost="mse", model="origin")  # cheap: at once
     assert not vm.busy and busy == [True, False]
     assert vm.run.spec.data is DOCUMENT
@@ -84,7 +82,7 @@ def test_a_moderately_large_run_is_delivered_with_all_its_rows(
     vm.specChanged.connect(lambda: order.append("spec"))
     vm.runChanged.connect(lambda: order.append("run"))
     vm.currentChanged.connect(lambda k: order.append(f"current {k}"))
-    with qtbot.waitSignal(vm.runChanged, timeout=30_000):
+    with qtbot.waitSignal(vm.runChanged, timeout=HANG_MS):
         assert vm.update(data=data, cost="mae", model="line", max_iterations=50)
         assert vm.busy
     assert not vm.busy
@@ -98,7 +96,7 @@ def test_a_changed_setting_while_busy_builds_on_the_run_being_computed(
         vm: RunViewModel, qtbot: QtBot) -> None:
     data = samples(300_000, seed=2)
     vm.update(data=data, cost="mae", model="line", max_iterations=50)
-    with qtbot.waitSignal(vm.runChanged, timeout=30_000):
+    with qtbot.waitSignal(vm.runChanged, timeout=HANG_MS):
         assert vm.update(learning_rate=0.02)  # a newer spec: the first one is cancelled
     assert vm.spec.data is data and vm.spec.learning_rate == 0.02
     assert vm.run.params.shape == (51, 2)
@@ -107,7 +105,7 @@ def test_a_changed_setting_while_busy_builds_on_the_run_being_computed(
 def test_a_background_run_that_fails_reports_its_reason(
         vm: RunViewModel, qtbot: QtBot) -> None:
     data = samples(300_000, seed=3)
-    with qtbot.waitSignal(vm.errorOccurred, timeout=30_000) as error:
+    with qtbot.waitSignal(vm.errorOccurred, timeout=HANG_MS) as error:
         vm.update(data=data, cost="mae", model="line", max_iterations=50,
                   start=(1e300, 1e300))
     assert "too large" in str(error.args[0])
@@ -139,11 +137,9 @@ def test_a_large_csv_is_read_in_the_background_and_then_applied(
     path = tmp_path / "many.csv"
     path.write_text("x,y\n" + lines + "\n", encoding="utf-8")
     assert path.stat().st_size > BACKGROUND_IMPORT_BYTES
-    with qtbot.waitSignal(editor.importFinished, timeout=30_000) as finished:
-        started = time.perf_counter()
+    with qtbot.waitSignal(editor.importFinished, timeout=HANG_MS) as finished:
         assert editor.import_file(str(path))
-        assert time.perf_counter() - started < 1.0
-        assert editor.message.text() == "reading many.csv…"
+        assert editor.message.text() == "reading many.csv…"  # returned before the reading
     assert finished.args == [True]
     assert vm.spec.data.n == n
     assert vm.spec.data.y[-1] == 2.0 * x[-1] + 1.0
@@ -156,7 +152,7 @@ def test_a_large_file_that_is_not_data_is_refused_after_reading(
     qtbot.addWidget(editor)
     path = tmp_path / "words.csv"
     path.write_text("x,y\n" + "apple,pear\n" * 500_000, encoding="utf-8")
-    with qtbot.waitSignal(editor.importFinished, timeout=30_000) as finished:
+    with qtbot.waitSignal(editor.importFinished, timeout=HANG_MS) as finished:
         editor.import_file(str(path))
     assert finished.args == [False]
     assert editor.message.text().startswith("Could not import words.csv: ")
@@ -170,11 +166,11 @@ def test_a_large_opening_run_shows_its_first_update_and_then_the_whole_run(
     try:
         assert model.busy and model.spec.data is data
         assert model.run.iterations < 50
-        with qtbot.waitSignal(model.runChanged, timeout=30_000):
+        with qtbot.waitSignal(model.runChanged, timeout=HANG_MS):
             pass
         assert model.run.params.shape == (51, 2)
     finally:
-        assert model.stop_computation(timeout=10.0)
+        assert model.stop_computation(timeout=HANG_S)
 
 
 def test_on_many_samples_the_engine_asks_to_cancel_before_every_mae_update() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from patience import HANG_MS
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from qt_typing import type_into
@@ -83,7 +84,7 @@ def test_the_log_slider_sets_eta_through_a_throttle(qtbot: QtBot) -> None:
     vm, panel = make(qtbot)
     for v in (-1.9, -1.5, -1.0):       # a drag: many values, few reruns
         panel.eta_slider.setValue(v)
-    qtbot.waitUntil(lambda: vm.spec.learning_rate == 0.1, timeout=2000)
+    qtbot.waitUntil(lambda: vm.spec.learning_rate == 0.1, timeout=HANG_MS)
     assert panel.eta.text() == "0.1"
 
 
@@ -162,7 +163,7 @@ def test_the_eta_slider_moves_in_small_round_steps(qtbot: QtBot) -> None:
     # 25 pixels of drag from η = 0.01 (the note's) …
     span = panel.eta_slider.maximum() - panel.eta_slider.minimum()
     panel.eta_slider.setValue(-2.0 + 25 * span / width)
-    qtbot.waitUntil(lambda: vm.spec.learning_rate != 0.01, timeout=2000)
+    qtbot.waitUntil(lambda: vm.spec.learning_rate != 0.01, timeout=HANG_MS)
     eta = vm.spec.learning_rate
     assert 0.01 < eta <= 0.05  # … not to 0.219
     assert f"{eta:g}" in {"0.012", "0.015", "0.02", "0.025", "0.03", "0.04", "0.05"}
@@ -175,6 +176,6 @@ def test_lambda_has_a_throttled_slider(qtbot: QtBot) -> None:
     assert panel.lam_slider.isEnabled()
     for v in (3.0, 9.0, 15.04):
         panel.lam_slider.setValue(v)
-    qtbot.waitUntil(lambda: vm.spec.lam == 15.0, timeout=2000)
+    qtbot.waitUntil(lambda: vm.spec.lam == 15.0, timeout=HANG_MS)
     assert panel.lam.text() == "15"
     assert vm.run.final == (0.0,)  # λ > 14: L1 sets b1 to exactly 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from patience import HANG_MS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QScrollArea, QTableWidgetItem
@@ -265,7 +266,7 @@ def test_a_run_on_several_features_exports_and_opens_again(qtbot: QtBot,
                                                           tmp_path: Path) -> None:
     win = features_window(qtbot, model="line")
     book = tmp_path / "features.xlsx"
-    with qtbot.waitSignal(win.files.exported, timeout=60_000):
+    with qtbot.waitSignal(win.files.exported, timeout=HANG_MS):
         win.files.export_workbook(book)
     win.vm.update(data=EXAMPLES["document"], model="origin", start=None)
     assert win.files.open_workbook(book)

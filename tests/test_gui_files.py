@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from patience import HANG_MS
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,7 @@ from gdapp.gui.window import MainWindow
 
 
 def export(window: MainWindow, qtbot: QtBot, path: Path) -> None:
-    with qtbot.waitSignal(window.files.exported, timeout=60_000) as blocker:
+    with qtbot.waitSignal(window.files.exported, timeout=HANG_MS) as blocker:
         window.files.export_workbook(path)
     assert blocker.args == [str(path)]
 
@@ -28,7 +29,7 @@ def test_export_from_the_window_and_verify_it_with_libreoffice(
     assert book.exists() and window.files.last_export == book
     assert window.spreadsheet_action.isEnabled()
     assert "Exported" in window.statusBar().currentMessage()
-    with qtbot.waitSignal(window.files.verified, timeout=120_000) as blocker:
+    with qtbot.waitSignal(window.files.verified, timeout=HANG_MS) as blocker:
         window.files.verify_workbook(book)
         assert window.files.progress_dialog is not None        # shown while LibreOffice works
         qtbot.wait(50)
@@ -68,7 +69,7 @@ def test_opening_a_file_that_is_not_a_workbook_shows_a_message(
 def test_a_failed_export_shows_a_message_and_leaves_no_file(
         window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "run.xlsx"
-    with qtbot.waitSignal(window.files.failed, timeout=30_000) as blocker:
+    with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
         window.files.export_workbook(target)
     assert blocker.args[0]
     assert not target.exists()
@@ -79,7 +80,7 @@ def test_verifying_a_file_that_is_not_a_workbook_says_why(
         window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"PK not really")
-    with qtbot.waitSignal(window.files.failed, timeout=30_000) as blocker:
+    with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
         window.files.verify_workbook(junk)
     assert blocker.args[0].startswith("Cannot verify")
 
@@ -112,7 +113,7 @@ def test_cancelling_a_verification_stops_it_with_a_message(
     window.vm.update(learning_rate=0.4)     # 10,000 rows: LibreOffice needs seconds for them
     book = tmp_path / "run.xlsx"
     export(window, qtbot, book)
-    with qtbot.waitSignal(window.files.failed, timeout=60_000) as blocker:
+    with qtbot.waitSignal(window.files.failed, timeout=HANG_MS) as blocker:
         window.files.verify_workbook(book)
         dialog = window.files.progress_dialog
         assert dialog is not None and dialog.isVisible()
@@ -126,7 +127,7 @@ def test_a_large_export_runs_behind_a_progress_dialog(
         window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     window.vm.update(learning_rate=1e-5, max_iterations=30_000)
     book = tmp_path / "long.xlsx"
-    with qtbot.waitSignal(window.files.exported, timeout=120_000):
+    with qtbot.waitSignal(window.files.exported, timeout=HANG_MS):
         window.files.export_workbook(book)
         assert window.files.progress_dialog is not None
         assert window.files.progress_dialog.isVisible()

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import pytest
+from patience import HANG_MS
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractSlider
@@ -238,7 +239,7 @@ def test_a_new_run_scrolls_its_current_row_fully_into_view(
     window.vm.update(learning_rate=0.1)  # 35 rows: the grid's scroll range shrinks
     qtbot.waitUntil(lambda: _current_row_in_view(grid))
     window.vm.update(**change)
-    qtbot.waitUntil(lambda: not window.vm.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.vm.busy, timeout=HANG_MS)
     assert window.vm.current > 60
     qtbot.waitUntil(lambda: grid.rowAt(0) > 30 and _current_row_in_view(grid))
     qtbot.wait(100)  # the status line above may take another line: the grid shrinks

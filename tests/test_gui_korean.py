@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from patience import HANG_S
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -33,7 +34,7 @@ def test_without_a_hangul_font_the_window_says_so_once_and_names_the_package(
            "HOME": str(tmp_path)}
     shot = tmp_path / "shot.png"
     done = subprocess.run([sys.executable, "-m", "gdapp.cli", "gui", "--screenshot", str(shot)],
-                          env=env, capture_output=True, text=True, timeout=120, check=False)
+                          env=env, capture_output=True, text=True, timeout=HANG_S, check=False)
     assert done.returncode == 0, done.stderr
     note = ("gdapp: note: no installed font can draw Hangul, so Korean text shows as empty "
             f"boxes: install one (on Debian or Ubuntu: apt-get install {HANGUL_FONT_PACKAGE})")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from patience import HANG_MS, HANG_S
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
@@ -45,7 +46,7 @@ def test_the_language_follows_the_system_locale(env: str, expected: str) -> None
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith("LC_") and k != "LANGUAGE"}
     done = subprocess.run([sys.executable, "-c", code], env={**clean, "LANG": env},
-                          capture_output=True, text=True, timeout=60, check=True)
+                          capture_output=True, text=True, timeout=HANG_S, check=True)
     assert done.stdout.strip() == expected
 
 
@@ -109,12 +110,12 @@ def test_the_korean_window_exports_a_korean_workbook_that_libreoffice_verifies(
 
     korean = switch(window, qtbot, "ko")
     book = tmp_path / "경사하강법.xlsx"
-    with qtbot.waitSignal(korean.files.exported, timeout=60_000):
+    with qtbot.waitSignal(korean.files.exported, timeout=HANG_MS):
         korean.files.export_workbook(book)
     assert korean.statusBar().currentMessage() == f"내보냈습니다: {book}"
     labels = {c.value for c in load_workbook(book)["Settings"]["A"]}
     assert {"비용함수", "η (학습률)", "허용 오차"} <= labels
-    with qtbot.waitSignal(korean.files.verified, timeout=120_000) as blocker:
+    with qtbot.waitSignal(korean.files.verified, timeout=HANG_MS) as blocker:
         korean.files.verify_workbook(book)
     report = blocker.args[0]
     assert report.agree, report.summary()

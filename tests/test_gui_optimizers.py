@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from patience import HANG_S
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -360,7 +361,7 @@ def test_the_window_opens_these_runs(tmp_path: Path, flags: list[str]) -> None:
     shot = tmp_path / "shot.png"
     done = subprocess.run([sys.executable, "-m", "gdapp.cli", "gui", *flags,
                            "--screenshot", str(shot)], capture_output=True, text=True,
-                          timeout=120, check=False)
+                          timeout=HANG_S, check=False)
     assert done.returncode == 0, done.stderr
     assert shot.stat().st_size > 10_000
     assert "Traceback" not in done.stderr

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from patience import HANG_MS
 from PySide6.QtCore import QPointF, Qt
 
 from gdapp.core import DOCUMENT, EXAMPLES, Dataset, RunSpec
@@ -82,7 +83,7 @@ def test_the_window_offers_the_path_from_the_view_menu(qtbot: Any, window: Any) 
     assert window.path_dock.isVisible()
     assert window.path_plot.paths["l1"] is not None  # computed once shown
     # the grid and the plots keep their room
-    qtbot.waitUntil(lambda: 0 < window.path_dock.height() <= window.height() // 2, timeout=2000)
+    qtbot.waitUntil(lambda: 0 < window.path_dock.height() <= window.height() // 2, timeout=HANG_MS)
 
 
 def test_on_the_features_example_l1_drops_the_useless_features_first(qtbot: Any) -> None:

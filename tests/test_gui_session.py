@@ -162,8 +162,9 @@ def test_launch_with_a_corrupt_session_opens_the_document_example_and_says_so(
 
     QTimer.singleShot(200, look_and_close)
     assert launch() == 0
-    assert seen == [(True, "The saved session broken.json could not be read (JSONDecodeError, "
-                           "kept as broken.json.corrupt); starting from the document example.")]
+    assert seen == [(True, "The saved session broken.json could not be read (it is not "
+                           "complete JSON (line 1, column 24), kept as broken.json.corrupt); "
+                           "starting from the document example.")]
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1   # rewritten whole
     assert (tmp_path / "broken.json.corrupt").read_text(encoding="utf-8").startswith(
         '{"version": 1, "spec": ')

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from patience import HANG_MS, HANG_S
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -63,7 +64,7 @@ def test_play_advances_and_stops_at_the_end(window: MainWindow, qtbot: QtBot) ->
     window.reset_action.trigger()
     window.play_action.trigger()
     assert window.play_timer.isActive()
-    qtbot.waitUntil(lambda: not window.play_timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.play_timer.isActive(), timeout=HANG_MS)
     assert window.vm.current == 34
     assert window.play_action.text() == "Play"
 
@@ -152,5 +153,5 @@ def test_importing_the_entry_point_needs_no_qt() -> None:
 
     code = "import sys, gdapp.gui.app; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60).stdout
+                         check=True, timeout=HANG_S).stdout
     assert out.strip() == "False"

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from patience import HANG_S
 from pytestqt.qtbot import QtBot
 
 from gdapp.core import (
@@ -163,7 +164,7 @@ def test_diverged_runs_export_without_nan_or_inf_and_verify_in_libreoffice(
                 for v in row:
                     assert not (isinstance(v, float) and not math.isfinite(v)), path.name
         wb.close()
-    reports = verify_workbooks(paths, timeout=300)   # one LibreOffice launch for all
+    reports = verify_workbooks(paths, timeout=HANG_S)   # one LibreOffice launch for all
     for path, report in zip(paths, reports, strict=True):
         assert report.agree, (path.name, report.first_difference)
         assert report.rows == run(DIVERGING[path.stem]).iterations + 1

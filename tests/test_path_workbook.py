@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from patience import HANG_S
 
 from gdapp.cli import main
 from gdapp.core import DOCUMENT, features_example, regularization_path
@@ -77,7 +78,7 @@ def test_gnumeric_checks_the_path_alike(books: dict[str, tuple[Path, Path]],
     original = books["features-l1"][0]
     out = tmp_path / "gnumeric.xlsx"
     subprocess.run(["ssconvert", "--recalc", str(original), str(out)], check=True,
-                   capture_output=True, timeout=120)
+                   capture_output=True, timeout=HANG_S)
     assert all(row[-1] is True for row in _rows(out))
 
 

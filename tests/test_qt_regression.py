@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 
+from patience import HANG_S
 from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
@@ -59,7 +60,7 @@ STRESS_SCRIPT = textwrap.dedent(f"""
 def test_painting_many_lines_filling_a_table_and_repainting_a_plot_does_not_crash() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-c", STRESS_SCRIPT], capture_output=True,
-                            text=True, timeout=300, env=env, check=False)
+                            text=True, timeout=HANG_S, env=env, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith(FINAL_MARKER)
     assert "none_dealloc" not in result.stderr

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import stat
 import threading
-import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from patience import HANG_S, wait_until
 
 from gdapp.excel.recalc import (
     RecalcUnavailable,
@@ -96,7 +96,7 @@ def test_batch_recalculation_computes_every_formula_and_replaces_stale_values(
     fresh = _workbook(tmp_path / "fresh.xlsx", 4.0)
     stale = _with_stale_value(_workbook(tmp_path / "other.xlsx", 5.0), "99")
     out = tmp_path / "out"
-    results = recalculate_all([fresh, stale], out, timeout=120)
+    results = recalculate_all([fresh, stale], out, timeout=HANG_S)
     assert results == [out / "fresh.xlsx", out / "other-stale.xlsx"]
     assert _values(results[0]) == (4, 8, "#DIV/0!", True)
     assert _values(results[1]) == (5, 10, "#DIV/0!", True)  # not the stored 99
@@ -111,7 +111,7 @@ def test_two_recalculations_at_the_same_time_both_succeed(tmp_path: Path) -> Non
     def one(i: int) -> None:
         try:
             src = _workbook(tmp_path / f"w{i}.xlsx", float(i + 1))
-            results[i] = _values(recalculate(src, tmp_path / f"out{i}", timeout=120))
+            results[i] = _values(recalculate(src, tmp_path / f"out{i}", timeout=HANG_S))
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -146,16 +146,10 @@ def test_a_hanging_soffice_is_killed_with_its_children_after_the_timeout(
     fake = _fake_soffice(tmp_path, f'echo $$ > "{pids}"\nsleep 30 &\necho $! >> "{pids}"\nwait')
     monkeypatch.setenv("GDAPP_SOFFICE", str(fake))
     src = _workbook(tmp_path / "w.xlsx", 1.0)
-    started = time.monotonic()
     with pytest.raises(RecalcUnavailable, match="did not finish within 1 s"):
         recalculate(src, tmp_path / "out", timeout=1)
-    assert time.monotonic() - started < 5
     shell, sleeper = (int(p) for p in pids.read_text().split())
-    deadline = time.monotonic() + 5
-    while not (_is_gone(shell) and _is_gone(sleeper)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _is_gone(shell)
-    assert _is_gone(sleeper)
+    wait_until(lambda: _is_gone(shell) and _is_gone(sleeper), "the hung soffice to be ended")
     assert list((tmp_path / "out").iterdir()) == []
     assert list(private_tempdir.iterdir()) == []
 
@@ -165,11 +159,9 @@ def test_cancelling_stops_the_recalculation(tmp_path: Path,
     monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(tmp_path, "exec sleep 30")))
     cancel = threading.Event()
     threading.Timer(0.3, cancel.set).start()
-    started = time.monotonic()
-    with pytest.raises(RecalcUnavailable, match="cancelled"):
-        recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out", timeout=60,
+    with pytest.raises(RecalcUnavailable, match="cancelled"):  # not "did not finish"
+        recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out", timeout=HANG_S,
                     cancel=cancel)
-    assert time.monotonic() - started < 5
 
 
 def test_a_failing_soffice_is_reported_with_its_exit_code_and_message(

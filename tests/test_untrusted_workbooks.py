@@ -10,16 +10,17 @@ from __future__ import annotations
 import io
 import re
 import struct
-import time
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
 from lxml import etree
+from patience import HANG_S
 
 from gdapp.cli import main
 from gdapp.core import RunSpec, load_csv, run
@@ -90,11 +91,10 @@ def test_xml_entity_declarations_are_refused_at_once_by_every_reader(
         declaration: bytes, use: bytes, utf16: bool) -> None:
     bomb = _with_declaration(note, tmp_path / "bomb.xlsx", member, declaration, use,
                              utf16=utf16)
-    started = time.perf_counter()
-    with pytest.raises(WorkbookError, match=f"its part {member.replace('[', '.')}"
-                       r" declares XML entities or a document type"):
+    with no_openpyxl(), pytest.raises(  # refused before any parser sees it
+            WorkbookError, match=f"its part {member.replace('[', '.')}"
+            r" declares XML entities or a document type"):
         read_workbook(bomb)
-    assert time.perf_counter() - started < 1.0
     with pytest.raises(ValueError, match="declares XML entities"):
         load_data_xlsx(bomb)
     for argv in (["run", "--from", str(bomb)], ["verify", str(bomb)],
@@ -147,10 +147,8 @@ def test_a_zip_bomb_is_refused_by_its_declared_size_before_anything_unpacks(
         raise AssertionError("openpyxl was asked to open a zip bomb")
 
     monkeypatch.setattr(readback, "load_workbook", never)
-    started = time.perf_counter()
     with pytest.raises(WorkbookError, match=r"bomb\.xlsx unpacks to 2\.5 GiB; the limit is 2 GiB"):
         read_workbook(bomb)
-    assert time.perf_counter() - started < 1.0
     assert main(["verify", str(bomb)]) == 2
     assert capsys.readouterr().err == (
         "gdapp: cannot verify: bomb.xlsx unpacks to 2.5 GiB; the limit is 2 GiB\n")
@@ -167,6 +165,39 @@ def test_an_archive_of_too_many_parts_is_refused(tmp_path: Path) -> None:
 
 # ---- a million rows of junk ------------------------------------------------------------------
 JUNK_ROWS = 1_000_000
+#: The junk parts are ~110 MB of XML; a refusal may look at their start, never read them.
+JUNK_BYTES_READ_AT_MOST = 8 * 2**20
+
+
+@contextmanager
+def counting_unpacked_bytes() -> Iterator[list[int]]:
+    """Count the bytes any reader unpacks from any zip member meanwhile: how much of a
+    file was read, a measure that does not depend on the machine's speed."""
+    unpacked = [0]
+    read, read1 = zipfile.ZipExtFile.read, zipfile.ZipExtFile.read1
+
+    def counted(method: Callable[..., bytes]) -> Callable[..., bytes]:
+        def wrapper(self: zipfile.ZipExtFile, *args: object) -> bytes:
+            data = method(self, *args)
+            unpacked[0] += len(data)
+            return data
+        return wrapper
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(zipfile.ZipExtFile, "read", counted(read))
+        patch.setattr(zipfile.ZipExtFile, "read1", counted(read1))
+        yield unpacked
+
+
+@contextmanager
+def no_openpyxl() -> Iterator[None]:
+    """openpyxl may not open the workbook meanwhile: it is refused before any parser."""
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl was asked to open a refused workbook")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readback, "load_workbook", never)
+        yield
 
 
 def _junk_sheet(*, sized: bool) -> bytes:
@@ -203,11 +234,11 @@ def junk(note: Path) -> dict[str, Path]:
 ])
 def test_a_million_rows_of_junk_are_refused_in_a_moment_not_read(
         junk: dict[str, Path], name: str, message: str) -> None:
-    started = time.perf_counter()
-    with pytest.raises(WorkbookError, match=message):
+    with counting_unpacked_bytes() as unpacked, pytest.raises(WorkbookError, match=message):
         read_workbook(junk[name])
-    # openpyxl alone needs ~20 s to scan an unsized sheet of this size
-    assert time.perf_counter() - started < 1.5
+    # openpyxl alone scans the whole of an unsized sheet of this size (~20 s); refused, the
+    # junk is hardly read at all
+    assert unpacked[0] < JUNK_BYTES_READ_AT_MOST
 
 
 def test_a_damaged_sheet_is_named_in_one_sentence_not_a_parser_traceback(
@@ -251,7 +282,7 @@ def test_text_from_a_data_file_that_looks_like_a_formula_stays_text_in_libreoffi
         data_source = next(r[1] for r in wb["Settings"].iter_rows() if r[0].value == "data source")
         assert (data_source.value, data_source.data_type) == (source, "s")
     recalculated = recalculate_all([b for b, _, _ in books.values()], tmp_path / "out",
-                                   timeout=120)
+                                   timeout=HANG_S)
     for (book, x_name, source), copy in zip(books.values(), recalculated, strict=True):
         wb = openpyxl.load_workbook(copy, data_only=True)
         assert wb["Data"]["B1"].value == x_name, book.name   # not "click", not an error
@@ -398,13 +429,11 @@ def test_active_or_external_content_is_refused_before_libreoffice_starts(
         no_libreoffice: list[list[str]], case: str) -> None:
     edits, message = _hostile_cases()[case]
     book = _edited(note, tmp_path / "hostile.xlsx", edits)
-    started = time.perf_counter()
     assert main(["verify", str(book)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("gdapp: cannot verify: hostile.xlsx ") and err.count("\n") == 1, err
     assert message in err
     assert no_libreoffice == []
-    assert time.perf_counter() - started < 1.0
     if case in ("external-link", "macros", "ole-object", "linked-picture"):
         # the readers (which never run a formula) refuse such parts too
         assert main(["run", "--from", str(book)]) == 2
@@ -486,11 +515,9 @@ def test_more_than_gdapp_ever_writes_is_refused_in_a_moment(
     sheets kept LibreOffice busy past 60 s."""
     edits = _many_sheets(100) if case == "sheets" else _shared_strings(200_000)
     book = _edited(note, tmp_path / f"{case}.xlsx", edits)
-    started = time.perf_counter()
-    with pytest.raises(WorkbookError, match=message):
+    with pytest.raises(WorkbookError, match=message), no_openpyxl():
         read_workbook(book)
     assert main(["verify", str(book)]) == 2
-    assert time.perf_counter() - started < 1.0
     assert re.search(message[1:-1], capsys.readouterr().err)
     assert no_libreoffice == []
 
@@ -543,7 +570,7 @@ def test_every_cell_and_name_gdapp_does_not_write_is_a_named_difference(
     }
     books = [_edited(note, tmp_path / f"{case}.xlsx", {member: edit})
              for case, (member, edit, _) in cases.items()]
-    reports = verify_workbooks([note, *books], timeout=120)
+    reports = verify_workbooks([note, *books], timeout=HANG_S)
     assert reports[0].agree, reports[0].first_difference
     for report, (case, (_, _, difference)) in zip(reports[1:], cases.items(), strict=True):
         assert not report.agree, case

@@ -18,6 +18,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from patience import HANG_S
 
 from gdapp.cli import main
 from gdapp.core import NOTE_RUNS
@@ -300,7 +301,7 @@ def test_recalculate_names_a_linked_workbook_by_the_file_it_points_to(
     os.symlink(target, link)
     monkeypatch.setenv("GDAPP_SOFFICE", "/bin/true")
     with pytest.raises(RecalcUnavailable, match=r"copy of mine\.xlsx \(") as caught:
-        recalculate_all([link], tmp_path / "out", timeout=60)
+        recalculate_all([link], tmp_path / "out", timeout=HANG_S)
     assert "7.xlsx" not in str(caught.value)
 
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet.formula import ArrayFormula
+from patience import HANG_S
 from test_export import ROUND_TRIP, SAMPLES, _mismatches
 
 from gdapp.cli import main
@@ -140,7 +141,7 @@ def test_gnumeric_recomputes_a_korean_workbook_as_the_engine_did(pairs, tmp_path
         r, _, ko_path = pairs[name]
         runs[name] = r
         subprocess.run(["ssconvert", "--recalc", str(ko_path), str(tmp_path / f"{name}.xlsx")],
-                       check=True, capture_output=True, timeout=300)
+                       check=True, capture_output=True, timeout=HANG_S)
     assert _mismatches(runs, tmp_path) == []
 
 

@@ -49,8 +49,8 @@ def map_classes(body: Sequence[tuple[int, list[object]]], yi: int, classes: Sequ
 
 
 def two_words_hint(body: Sequence[tuple[int, list[object]]], yi: int) -> str | None:
-    """When the target column holds exactly two distinct words: a sentence saying how to map
-    them; else None."""
+    """When the target column holds exactly two distinct words (neither a number): a sentence
+    saying how to map them; else None."""
     labels: list[str] = []
     for _, row in body:
         cell = row[yi] if yi < len(row) else None
@@ -59,8 +59,16 @@ def two_words_hint(body: Sequence[tuple[int, list[object]]], yi: int) -> str | N
             labels.append(text)
             if len(labels) > SHOWN_LABELS:
                 return None
-    if len(labels) != 2:
+    if len(labels) != 2 or any(_number(t) for t in labels):
         return None
     a, b = sorted(labels)
     return (f"the target holds the two labels {a!r} and {b!r}, not numbers: state which is 0 "
             f"and which is 1 (the command line's --classes {a},{b} makes {a!r} 0)")
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True

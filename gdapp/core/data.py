@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from gdapp.core.classes import map_classes, two_words_hint
+from gdapp.core.csv_fast import plain_dataset
 from gdapp.core.dataset import (
     DOCUMENT,
     MAX_ABS_VALUE,
@@ -345,12 +346,15 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
         For a missing, unreadable or malformed file, with the row and column at fault.
     """
     p = Path(path)
-    text, encoding = _read_text(p)
+    raw = _read_raw(p)
+    text, encoding = _decode(raw, p)
     delimiter = _sniff_delimiter(text[:8192])
-    rows = _csv_rows(text.splitlines(), delimiter)
-    data = rows_to_dataset(rows, x=x, y=y, name=p.name, where="line",
-                           comma_separated=delimiter == ",", decimal_comma=delimiter == ";",
-                           classes=classes)
+    data = plain_dataset(raw, delimiter, p.name, rows_to_dataset, x, y) \
+        if encoding.startswith("utf-8") and classes is None else None   # at C speed, or None
+    if data is None:
+        data = rows_to_dataset(_csv_rows(text.splitlines(), delimiter), x=x, y=y, name=p.name,
+                               where="line", comma_separated=delimiter == ",",
+                               decimal_comma=delimiter == ";", classes=classes)
     if encoding == "utf-8":
         return data
     return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
@@ -370,7 +374,7 @@ def csv_columns(path: str | Path, *, rows: int = 5
         As :func:`load_csv` for a file that cannot be read.
     """
     p = Path(path)
-    text, _ = _read_text(p)
+    text, _ = _decode(_read_raw(p), p)
     head = text[:65536]
     if len(text) > len(head):  # whole lines only
         head = head[: head.rfind("\n") + 1] or head
@@ -384,8 +388,8 @@ def csv_columns(path: str | Path, *, rows: int = 5
     return (header if has_header else None), len(header), table[has_header:][:rows]
 
 
-def _read_text(p: Path) -> tuple[str, str]:
-    """A CSV file's text and the encoding it was read in."""
+def _read_raw(p: Path) -> bytes:
+    """A CSV file's bytes (a regular file, and never more than the limit)."""
     if not p.exists():
         raise DataError(f"{p}: no such file")
     if p.is_dir():
@@ -396,7 +400,7 @@ def _read_text(p: Path) -> tuple[str, str]:
         raise DataError(f"{p}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    return _decode(raw, p)
+    return raw
 
 
 def encoding_note(data: Dataset) -> str | None:

@@ -222,6 +222,15 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
     return descend(grad, start, stepping, n_max, tol, stop, cancel)
 
 
+def _check_start_size(spec: RunSpec) -> None:
+    """Refuse a start that is itself past the divergence limit: a run from there would be
+    reported as diverged at update 1, blaming η for what the start did."""
+    for name, value in zip(spec.param_names, spec.resolved_start(), strict=True):
+        if not abs(value) <= DIVERGENCE_LIMIT:
+            raise ValueError(f"the start {name} = {value:g} is too large: a run counts as "
+                             f"diverged beyond ±{DIVERGENCE_LIMIT:g}; start nearer 0")
+
+
 def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         cancel: Callable[[], bool] | None = None, kernel: str = "auto",
         updates: int | None = None) -> Run:
@@ -252,7 +261,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     lam = spec.lam if spec.penalty != "none" else 0.0
     obj = Objective.of(spec)
     stepping = Stepping.of(spec, obj.first)
-    trace = _iterate(spec, obj, stepping, stop_at_convergence, cancel, kernel, updates)
+    with np.errstate(over="ignore", invalid="ignore"):  # a huge η·g is divergence, said so
+        trace = _iterate(spec, obj, stepping, stop_at_convergence, cancel, kernel, updates)
     params, diverged_at = trace.params, trace.diverged_at
     lr = trace.lr if trace.lr is not None else np.concatenate(
         [[np.nan], np.full(params.shape[0] - 1, spec.learning_rate)])
@@ -274,6 +284,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         params, cost, penalty = params[:keep], cost[:keep], penalty[:keep]
         objective, gradient, lr = objective[:keep], gradient[:keep], lr[:keep]
         state = {name: values[:keep] for name, values in state.items()}
+    if diverged_at == 1:
+        _check_start_size(spec)
     step = np.zeros_like(params)
     step[1:] = np.diff(params, axis=0)
     converged = np.zeros(params.shape[0], dtype=bool)

@@ -27,7 +27,11 @@ def read_regular_file(path: Path, limit: int, error: type[ValueError]) -> bytes:
             raise error(f"{path} is not a regular file (it is a device, a pipe or a socket), "
                         "so it is not read")
         os.set_blocking(fd, True)
-        raw = stream.read(limit + 1)
+        # read(n) sets aside n bytes at once: ask for the file's size, then for what it grew
+        want = min(limit, os.fstat(fd).st_size) + 1
+        raw = stream.read(want)
+        if len(raw) == want <= limit:
+            raw += stream.read(limit + 1 - len(raw))
     if len(raw) > limit:
         size = max(len(raw), path.stat().st_size)
         raise error(f"{path} is {size // 2**20} MiB; the limit is {limit // 2**20} MiB")

@@ -92,9 +92,13 @@ class Stepping:
         return self.rule.name == "gd" and self.schedule.name == "constant"
 
     def rate(self, t: int) -> float:
-        """η_t for update t."""
-        return self.schedule.rate(self.eta, t, self.total, self.gamma, self.step_size,
-                                  self.power_t)
+        """η_t for update t. A power past the largest float is η_t = inf (γ^(t−1) with
+        γ > 1: the run diverges and says so), or 0 for η/t^power_t."""
+        try:
+            return self.schedule.rate(self.eta, t, self.total, self.gamma, self.step_size,
+                                      self.power_t)
+        except OverflowError:
+            return 0.0 if self.schedule.name == "invscaling" else math.inf
 
 
 @dataclass

@@ -108,6 +108,9 @@ def regularization_path(data: Dataset, model: str, penalty: str,
         bad = grid[~(np.isfinite(grid) & (grid >= 0))]
         if bad.size:
             raise ValueError(f"λ must be a finite number ≥ 0, got {bad[0]:g}")
+        big = grid[grid > MAX_PATH_LAMBDA]
+        if big.size:
+            raise ValueError(_too_large(float(big[0])))
     slopes = np.zeros((grid.size, p))
     unique = np.ones(grid.size, dtype=bool)
     gaps = np.zeros(grid.size)
@@ -128,8 +131,20 @@ def regularization_path(data: Dataset, model: str, penalty: str,
         params: FloatArray = np.column_stack([b0, slopes])
     else:
         params = slopes
+    broken = ~(np.all(np.isfinite(params), axis=1) & np.isfinite(gaps))
+    if broken.any():  # never a row of NaN (nor a <v>nan</v> cell in its workbook)
+        raise ValueError(_too_large(float(grid[np.argmax(broken)])))
     return RegularizationPath(penalty, grid, params, names, data.feature_names, unique,
                               gaps, top)
+
+
+#: λ beyond this makes the optimum's arithmetic (n·λ, 2·λ·b in a workbook) overflow.
+MAX_PATH_LAMBDA = 1e100
+
+
+def _too_large(lam: float) -> str:
+    return (f"λ = {lam:g} is too large to compute the optimum at (its arithmetic overflows): "
+            f"give λ values up to {MAX_PATH_LAMBDA:g}")
 
 
 @dataclass(frozen=True, eq=False)

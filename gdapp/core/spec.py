@@ -343,6 +343,8 @@ class RunSpec:
             raise ValueError(f"γ must be > 0, got {self.gamma}")
         if not _finite("power_t", self.power_t) >= 0:
             raise ValueError(f"power_t must be ≥ 0, got {self.power_t}")
+        if self.power_t > MAX_POWER_T:  # t^power_t overflows in a sheet's rows beyond it
+            raise ValueError(f"power_t must be at most {MAX_POWER_T:g}, got {self.power_t:g}")
         if isinstance(self.step_size, bool) or not isinstance(self.step_size, int) \
                 or self.step_size < 1:
             raise ValueError(f"the step size s must be a whole number ≥ 1, got "
@@ -372,6 +374,10 @@ class RunSpec:
             out["test_fraction"] = self.holdout.fraction
             out["split_seed"] = self.holdout.seed
         return out
+
+
+#: t^power_t stays a finite number for every t a workbook holds (2^20 rows) up to this.
+MAX_POWER_T = 50.0
 
 
 def _finite(label: str, value: object) -> float:

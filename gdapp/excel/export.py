@@ -72,6 +72,7 @@ from gdapp.excel.target import (
     check_target,
     reserve_temporary,
     save_atomically,
+    signals_held,
 )
 
 Progress = Callable[[int, int], None]
@@ -123,15 +124,17 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
     if why is not None:
         raise ExportError(why)
     remove_stale_temporaries(target.parent)
-    tmp = reserve_temporary(target)
     wb = Workbook(write_only=True)
     when = timestamp or datetime.now(tz=UTC).replace(tzinfo=None)
     wb.properties.created = when
     wb.properties.modified = when
     wb.properties.creator = f"gdapp {__version__}"
     scratch: Path | None = None
+    tmp: Path | None = None
     try:
-        scratch = Path(tempfile.mkdtemp(prefix=tagged(EXPORT_PREFIX)))
+        with signals_held():  # a signal now finds both names kept, and both are removed
+            tmp = reserve_temporary(target)
+            scratch = Path(tempfile.mkdtemp(prefix=tagged(EXPORT_PREFIX)))
         setattr(wb, _SCRATCH, scratch)
         _write_settings(wb, run, tr)
         _write_data(wb, run, tr)
@@ -161,11 +164,12 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
 _SCRATCH = "_gdapp_scratch"
 
 
-def _abandon(wb: Workbook, tmp: Path) -> None:
+def _abandon(wb: Workbook, tmp: Path | None) -> None:
     """Undo a failed or interrupted export: the sheets' temporaries and the half-saved file."""
     _discard(wb)
-    with contextlib.suppress(OSError):
-        tmp.unlink()
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def write_failure(exc: OSError | etree.SerialisationError, folder: Path, what: str) -> str:

@@ -217,6 +217,11 @@ def _check_relationships(archive: zipfile.ZipFile, part: _Part, name: str,
             raise error(_refused(name, "holds a link", part.name))
 
 
+def sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title → its part's member name, of a package :func:`audit_package` passed."""
+    return _sheets(archive, "", ValueError)
+
+
 def _sheets(archive: zipfile.ZipFile, name: str, error: type[ValueError]) -> dict[str, str]:
     """Sheet title → its part's member name."""
     workbook = _xml(archive, "xl/workbook.xml", name, error)

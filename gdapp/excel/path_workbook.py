@@ -25,9 +25,11 @@ the path, in Excel, LibreOffice or Gnumeric.
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.chart import Reference, Series
 from openpyxl.utils import get_column_letter
@@ -37,8 +39,14 @@ from gdapp import __version__
 from gdapp.core import Dataset, RegularizationPath
 from gdapp.excel.cells import number, text
 from gdapp.excel.charts import _scatter
-from gdapp.excel.export import _discard
-from gdapp.excel.target import check_target, reserve_temporary, save_atomically
+from gdapp.excel.export import _discard, write_failure
+from gdapp.excel.target import (
+    ExportError,
+    check_target,
+    reserve_temporary,
+    save_atomically,
+    signals_held,
+)
 
 #: How far from 0 an optimality condition may be, relative to λ_max.
 KKT_SLACK = 1e-9
@@ -88,18 +96,24 @@ def export_path(path: RegularizationPath, data: Dataset, model: str, target: str
     behind when writing fails.
     """
     out = check_target(target)
-    tmp = reserve_temporary(out)
     wb = Workbook(write_only=True)
     when = datetime.now(tz=UTC).replace(tzinfo=None)
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = f"gdapp {__version__}"
+    tmp: Path | None = None
     try:
+        with signals_held():  # a signal now finds the name kept, and the file is removed
+            tmp = reserve_temporary(out)
         _write(wb, path, data, model)
         save_atomically(wb, tmp, out)
-    except BaseException:
+    except BaseException as exc:
         _discard(wb)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(exc, OSError | etree.SerialisationError):  # a full disk, as export says
+            raise ExportError(write_failure(exc, Path(tempfile.gettempdir()),
+                                            "the workbook's sheets")) from None
         raise
     return out
 

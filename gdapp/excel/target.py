@@ -5,7 +5,10 @@ whose :class:`ExportError` lives here so both can raise it)."""
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -96,6 +99,36 @@ def reserve_temporary(target: Path) -> Path:
             from None
     os.close(fd)
     return Path(tmp_name)
+
+
+#: The signals that stop a command (Ctrl+C, a closed terminal, ``kill``).
+_STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP for the block: a temporary file made inside it
+    and its name kept by the caller's ``try`` are never separated by a signal, so the
+    caller's clean-up always knows the file to remove. A signal that came meanwhile is
+    raised again as the block ends, to the handlers that were there before. (Python runs
+    signal handlers in the main thread only; elsewhere the block changes nothing.)"""
+    caught: list[int] = []
+
+    def hold(signum: int, _frame: object) -> None:
+        caught.append(signum)
+
+    try:
+        previous = {s: signal.signal(s, hold) for s in _STOPPING}
+    except ValueError:          # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        for signum in dict.fromkeys(caught):
+            signal.raise_signal(signum)
 
 
 def save_atomically(wb: Workbook, tmp: Path, target: Path) -> None:

@@ -72,6 +72,12 @@ from gdapp.excel.labels import Language, in_every_language
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.order import order_plan
 from gdapp.excel.package import GDAPP_SHEETS, OPTIONAL_SHEETS
+from gdapp.excel.preflight import (
+    check_part_sizes,
+    foreign_formulas,
+    not_recalculated,
+    planned_formulas,
+)
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
@@ -157,14 +163,25 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
         # Links named 0.xlsx, 1.xlsx, … so that workbooks with the same name share a launch.
         links = Path(scratch) / "in"
         links.mkdir()
-        for i, source in enumerate(sources):
-            (links / f"{i}.xlsx").symlink_to(source.absolute())
+        clean = [i for i, item in enumerate(prepared) if item.foreign is None]
+        for i in clean:
+            (links / f"{i}.xlsx").symlink_to(sources[i].absolute())
         started = time.perf_counter()
-        copies = recalculate_all([links / f"{i}.xlsx" for i in range(len(sources))],
-                                 Path(scratch) / "out", timeout=timeout, cancel=cancel)
+        copies = dict(zip(clean, recalculate_all(
+            [links / f"{i}.xlsx" for i in clean], Path(scratch) / "out", timeout=timeout,
+            cancel=cancel) if clean else [], strict=True))
         recalc_seconds = time.perf_counter() - started
         done = 0
-        for item, copy in zip(prepared, copies, strict=True):
+        for i, item in enumerate(prepared):
+            if item.foreign is not None:       # a difference already: not recalculated
+                reports.append(not_recalculated(item.foreign, rows=item.rows,
+                                                learning_rate=item.run.spec.learning_rate,
+                                                engine_seconds=item.engine_seconds))
+                done += item.cells
+                if progress is not None:
+                    progress(done, total)
+                continue
+            copy = copies[i]
             def shifted(n: int, _total: int, before: int = done) -> None:
                 if progress is not None:
                     progress(before + n, total)
@@ -189,6 +206,7 @@ class _Prepared(NamedTuple):
     cells: int              # how many cells gdapp expects
     sensitivity: Sensitivity | None   # where the run is chaotic (None: nowhere)
     lang: Language          # the language of its labels
+    foreign: tuple[str, int] | None = None   # a formula gdapp does not write, how many
 
 
 def _prepare(source: Path, *, named: bool) -> _Prepared:
@@ -209,8 +227,14 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
             f"{prefix}the workbook's settings do not make a run ({exc})") from None
     sensitivity = sensitivity_of(book.spec, engine_run)
     seconds = time.perf_counter() - started
+    # what it may cost is bounded by what gdapp writes, before LibreOffice sees it
+    check_part_sizes(source, engine_run, book.iteration_rows,
+                     lambda message: VerifyUnavailable(prefix + message))
+    foreign = foreign_formulas(source, planned_formulas(engine_run, book.iteration_rows),
+                               skip_sheet=lambda title: engine_run.params.shape[0]
+                               < book.iteration_rows and title != ITERATIONS_SHEET)
     return _Prepared(source, book.iteration_rows, engine_run, seconds,
-                     _count(expected_cells(engine_run)), sensitivity, book.lang)
+                     _count(expected_cells(engine_run)), sensitivity, book.lang, foreign)
 
 
 def _require_summary(source: Path, prefix: str) -> None:

@@ -10,7 +10,9 @@ would show as empty boxes), the window says so once, with the package to install
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,24 @@ PYSIDE_MISSING = ("the desktop app needs PySide6, which a headless install leave
 HANGUL_FONT_PACKAGE = "fonts-nanum"
 #: Syllables a font must hold to count as drawing Hangul (the note's own words).
 HANGUL_SAMPLE = "경사하강법비용함수학습률규제"
+
+
+def display_missing(env: Mapping[str, str] | None = None) -> str | None:
+    """None when Qt has somewhere to show the window, else the sentence that says there is
+    none. On Linux and the BSDs Qt's default platforms (xcb, wayland) need ``DISPLAY`` or
+    ``WAYLAND_DISPLAY``; without either Qt aborts with a misleading hint about libxcb-cursor0.
+    ``QT_QPA_PLATFORM`` set to another platform (offscreen, vnc, eglfs…) needs neither."""
+    env = os.environ if env is None else env
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip()
+    if platform not in ("", "xcb", "wayland", "wayland-egl"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
+            "set): start gdapp from a desktop session or over ssh -X, or save a picture of "
+            "the window with gdapp gui --screenshot FILE.png")
 
 
 def hangul_font_missing() -> str | None:
@@ -70,6 +90,12 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None,
         from PySide6.QtWidgets import QApplication
     except ImportError as exc:
         raise RuntimeError(PYSIDE_MISSING) from exc
+    if QApplication.instance() is None:
+        if screenshot is not None and display_missing() is not None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+        missing = display_missing()
+        if missing is not None:
+            raise RuntimeError(missing)
 
     from PySide6.QtCore import Qt, QTimer
 

@@ -28,6 +28,9 @@ from gdapp.gui.viewmodel import default_spec
 
 SESSION_ENV = "GDAPP_SESSION_FILE"
 FORMAT_VERSION = 1
+#: The longest column name a session may hold: the longest value a data file may (the CSV
+#: reader's field limit), so a hand-edited session cannot slow the window down more.
+MAX_NAME_CHARACTERS = 131_072
 #: A session file larger than this is not a session file.
 MAX_SESSION_BYTES = 512 * 1024 * 1024
 #: Data sets up to this many samples live inside the session file; larger ones beside it.
@@ -66,17 +69,64 @@ def data_to_json(data: Dataset) -> dict[str, Any]:
 
 def data_from_json(d: Any) -> Dataset:
     """The samples of :func:`data_to_json` (one feature ``x`` or several ``X``)."""
-    y = [_number(v) for v in d["y"]]
-    y_name, name = str(d.get("y_name", "y")), str(d.get("name", "data"))
+    if not isinstance(d, dict):
+        raise SessionError(tr("its samples are not a JSON object"))
+    y = [_number(v) for v in _list(d, "y")]
+    y_name, name = _name(d.get("y_name", "y")), _name(d.get("name", "data"))
     if "X" not in d:
-        return Dataset([_number(v) for v in d["x"]], y, x_name=str(d.get("x_name", "x")),
-                       y_name=y_name, name=name)
-    columns = [[_number(v) for v in column] for column in d["X"]]
+        return Dataset([_number(v) for v in _list(d, "x")], y,
+                       x_name=_name(d.get("x_name", "x")), y_name=y_name, name=name)
+    columns = [[_number(v) for v in _list({"X": c}, "X")] for c in _list(d, "X")]
     if not columns or len({len(c) for c in columns}) != 1:
         raise ValueError("the feature columns are not of one length")
-    names = [str(f) for f in d.get("feature_names", [f"x{j + 1}" for j in range(len(columns))])]
+    names = [_name(f) for f in _list(d, "feature_names")] if "feature_names" in d else \
+        [f"x{j + 1}" for j in range(len(columns))]
     return Dataset(list(zip(*columns, strict=True)), y, feature_names=names, y_name=y_name,
                    name=name)
+
+
+def _list(d: dict[str, Any], key: str) -> list[Any]:
+    value = d[key]
+    if not isinstance(value, list):
+        raise SessionError(tr("its {key} is not a list").format(key=key))
+    return value
+
+
+def _name(value: object) -> str:
+    """A column or data set name, at most as long as a data file may make it."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise SessionError(tr("a name in it is not text"))
+    text = str(value)
+    if len(text) > MAX_NAME_CHARACTERS:
+        raise SessionError(tr("a name in it is {n} characters long; a column name has at most "
+                              "{limit}").format(n=f"{len(text):,}",
+                                                limit=f"{MAX_NAME_CHARACTERS:,}"))
+    return text
+
+
+def unreadable(exc: BaseException) -> str:
+    """Why the session file (or the data file beside it) could not be read, in the user's
+    terms and the window's language — never the name of an exception."""
+    if isinstance(exc, SessionError):
+        return str(exc.args[0])
+    if isinstance(exc, UnicodeDecodeError):
+        return tr("it is not UTF-8 text")
+    if isinstance(exc, json.JSONDecodeError):
+        return tr("it is not complete JSON (line {line}, column {column})").format(
+            line=exc.lineno, column=exc.colno)
+    if isinstance(exc, RecursionError):
+        return tr("it is nested too deeply to be a session")
+    name = Path(str(getattr(exc, "filename", None) or "")).name or tr("the file")
+    if isinstance(exc, FileNotFoundError):
+        return tr("{name} is missing").format(name=name)
+    if isinstance(exc, IsADirectoryError):
+        return tr("{name} is a folder, not a file").format(name=name)
+    if isinstance(exc, PermissionError):
+        return tr("{name} may not be read (permission denied)").format(name=name)
+    if isinstance(exc, OSError):
+        return tr("{name} cannot be read ({problem})").format(
+            name=name, problem=exc.strerror or tr("a system error"))
+    return tr("it is not a gdapp session")
 
 
 def spec_to_json(spec: RunSpec, *, with_data: bool = True) -> dict[str, Any]:
@@ -104,7 +154,7 @@ def spec_from_json(obj: object) -> RunSpec:
         When a key is missing or a value is invalid.
     """
     if not isinstance(obj, dict):
-        raise SessionError("the settings are not a JSON object")
+        raise SessionError(tr("the settings are not a JSON object"))
     try:
         data = data_from_json(obj["data"])
         known = {f.name for f in fields(RunSpec)} - {"data"}
@@ -113,7 +163,15 @@ def spec_from_json(obj: object) -> RunSpec:
             kwargs["start"] = tuple(_number(v) for v in kwargs["start"])
         return RunSpec(data=data, **kwargs).validated()
     except (KeyError, TypeError, ValueError) as exc:
-        raise SessionError(f"the saved settings are invalid ({exc})") from None
+        if isinstance(exc, SessionError):
+            raise
+        if isinstance(exc, KeyError):
+            raise SessionError(tr("a saved setting is missing: {name}").format(
+                name=exc.args[0])) from None
+        if isinstance(exc, TypeError):  # a value of the wrong kind: never Python's words
+            raise SessionError(tr("a saved setting is of the wrong kind")) from None
+        raise SessionError(tr("the saved settings are invalid ({problem})").format(
+            problem=exc)) from None
 
 
 def _number(v: object) -> float:
@@ -170,7 +228,7 @@ class SessionStore:
         try:
             obj = self._read_json(self.path)
             if not isinstance(obj, dict) or obj.get("version") != FORMAT_VERSION:
-                raise SessionError("the file is not a gdapp session")
+                raise SessionError(tr("it is not a gdapp session"))
             spec_obj = obj.get("spec")
             if isinstance(spec_obj, dict) and isinstance(obj.get("data_file"), str):
                 # only a bare file name beside the session is followed, never a path
@@ -181,8 +239,7 @@ class SessionStore:
             return spec, window if isinstance(window, dict) else {}, None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, SessionError,
                 RecursionError) as exc:
-            reason = exc.args[0] if isinstance(exc, SessionError) else type(exc).__name__
-            return default_spec(), {}, self.set_aside(reason, verb="read")
+            return default_spec(), {}, self.set_aside(unreadable(exc), verb="read")
 
     def set_aside(self, reason: str, *, verb: str = "applied") -> str:
         """Rename the session file to ``<name>.corrupt`` (for a person to look at; the next

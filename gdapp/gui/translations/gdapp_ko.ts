@@ -639,8 +639,80 @@
         <translation>허용 오차 {t:g}</translation>
     </message>
     <message>
+        <source>its samples are not a JSON object</source>
+        <extracomment>The longest column name a session may hold: the longest value a data file may (the CSV reader&apos;s field limit), so a hand-edited session cannot slow the window down more. A session file larger than this is not a session file. Data sets up to this many samples live inside the session file; larger ones beside it. The temporary file a save writes first; group 1 is the saving process&apos;s id.</extracomment>
+        <translation>샘플 데이터가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>its {key} is not a list</source>
+        <translation>{key} 항목이 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a name in it is not text</source>
+        <translation>이름 하나가 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a name in it is {n} characters long; a column name has at most {limit}</source>
+        <translation>이름 하나가 {n}자입니다. 열 이름은 최대 {limit}자입니다</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>it is not complete JSON (line {line}, column {column})</source>
+        <translation>온전한 JSON이 아닙니다({line}행 {column}열)</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be a session</source>
+        <translation>세션 파일이라기에는 중첩이 너무 깊습니다</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>{name} is missing</source>
+        <translation>{name} 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file</source>
+        <translation>{name}은(는) 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>{name} may not be read (permission denied)</source>
+        <translation>{name} 파일을 읽을 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({problem})</source>
+        <translation>{name} 파일을 읽을 수 없습니다({problem})</translation>
+    </message>
+    <message>
+        <source>a system error</source>
+        <translation>시스템 오류</translation>
+    </message>
+    <message>
+        <source>it is not a gdapp session</source>
+        <translation>gdapp 세션 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the settings are not a JSON object</source>
+        <translation>설정이 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a saved setting is missing: {name}</source>
+        <translation>저장된 설정 하나가 없습니다: {name}</translation>
+    </message>
+    <message>
+        <source>a saved setting is of the wrong kind</source>
+        <translation>저장된 설정 하나의 형식이 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>the saved settings are invalid ({problem})</source>
+        <translation>저장된 설정이 올바르지 않습니다({problem})</translation>
+    </message>
+    <message>
         <source>, kept as {name}</source>
-        <extracomment>A session file larger than this is not a session file. Data sets up to this many samples live inside the session file; larger ones beside it. The temporary file a save writes first; group 1 is the saving process&apos;s id.</extracomment>
         <translation>, {name} 이름으로 보관함</translation>
     </message>
     <message>
