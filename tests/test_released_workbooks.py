@@ -1,0 +1,44 @@
+"""Workbooks exported by an earlier gdapp (tests/fixtures/released/, see its README) keep
+verifying: a user's file must not stop agreeing because a later gdapp changed a help text, a
+label or an explanation. Every file is recalculated in LibreOffice (one launch for all)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gdapp.excel.verify import verify_workbooks
+
+RELEASED = Path(__file__).resolve().parent / "fixtures" / "released"
+RUNS = sorted(p for p in RELEASED.glob("*.xlsx") if not p.name.startswith("path"))
+PATHS = sorted(RELEASED.glob("path*.xlsx"))
+
+
+def test_the_readme_lists_every_released_workbook_and_its_command():
+    readme = (RELEASED / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| (\S+\.xlsx) \|", readme, flags=re.M))
+    assert listed == {p.name for p in RELEASED.glob("*.xlsx")}
+    assert "commit 4c473af" in readme
+
+
+def test_the_released_set_covers_the_kinds_of_run():
+    names = {p.stem for p in RUNS}
+    assert {"note", "l1", "l2", "line", "features", "adam", "schedule-step", "minibatch",
+            "sine", "mae", "rmse", "korean-momentum"} <= names
+    assert PATHS
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return dict(zip(RUNS, verify_workbooks(RUNS), strict=True))
+
+
+@pytest.mark.parametrize("path", RUNS, ids=[p.stem for p in RUNS])
+def test_a_released_run_workbook_agrees_with_this_gdapp(reports, path):
+    report = reports[path]
+    assert report.first_difference is None
+    assert report.agree and report.sensitive == 0
+    assert report.cells_compared > 300
+    assert report.max_deviation < 1e-12
