@@ -42,3 +42,24 @@ def test_a_released_run_workbook_agrees_with_this_gdapp(reports, path):
     assert report.agree and report.sensitive == 0
     assert report.cells_compared > 300
     assert report.max_deviation < 1e-12
+
+
+def test_a_reworded_help_text_or_label_leaves_released_workbooks_verifying(monkeypatch):
+    """Before, rewording the cost's help ("MSE, MAE or RMSE") made every earlier workbook
+    fail ("Settings!D3: the workbook has …, gdapp writes … there"): text is now named in a
+    note, while numbers and formulas are judged as before."""
+    from gdapp.excel import export
+    from gdapp.excel.labels import Words
+
+    plain = export._help
+    monkeypatch.setattr(export, "_help",
+                        lambda run, name, default: "Reworded. " + plain(run, name, default))
+    translate = Words.__call__
+    monkeypatch.setattr(Words, "__call__",
+                        lambda self, english: translate(self, english).replace("b1", "b₁"))
+    books = [RELEASED / "note.xlsx", RELEASED / "korean-momentum.xlsx", RELEASED / "mae.xlsx"]
+    for report in verify_workbooks(books):
+        assert report.agree, report.first_difference
+        assert report.max_deviation < 1e-12
+        prose = [n for n in report.notes if n.startswith("note: text is not judged")]
+        assert len(prose) == 1 and "Settings!D" in prose[0] and "Reworded." in prose[0]

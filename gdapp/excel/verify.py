@@ -247,8 +247,10 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
             pass
         for problem in rows.problems:
             tally.differ(problem, 0)
-        _account_for_cells(tally, original, reference, item.run, truncated=truncated)
-        notes = settings_edits(original) + _numerics_notes(tally, item.run)
+        prose: list[str] = []
+        _account_for_cells(tally, original, reference, item.run, truncated=truncated,
+                           prose=prose)
+        notes = settings_edits(original) + prose_note(prose) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
@@ -257,17 +259,18 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
 
 
 def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path, run: Run, *,
-                       truncated: bool) -> None:
+                       truncated: bool, prose: list[str]) -> None:
     """Every stored cell that is not a formula gdapp compares must be what gdapp writes there
     (:mod:`gdapp.excel.accounting`; the Iterations rows past the start are watched as they
     are compared); past a divergence the Data and Summary sheets, which describe the last
-    row, are not looked at."""
+    row, are not looked at. Text that differs from gdapp's is appended to ``prose``."""
     sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS + OPTIONAL_SHEETS
     mine = StreamedWorkbook(reference, data_only=False)
     try:
         # the Order sheet's rows past the header are the plan's, not the reference's
         for problem in unaccounted_cells(original, mine, sheets,
-                                         last_row={ITERATIONS_SHEET: 2, ORDER_SHEET: 1}):
+                                         last_row={ITERATIONS_SHEET: 2, ORDER_SHEET: 1},
+                                         prose=prose):
             tally.differ(problem, 0)
         order = order_plan(run)
         if order is not None and not truncated:
@@ -292,6 +295,17 @@ def moved_names(original: StreamedWorkbook, wanted: dict[str, str]) -> list[str]
             problems.append(f"the name {name} stands for {have[name]}, gdapp defines it as "
                             f"{place}")
     return problems
+
+
+def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
+    """A note on the labels and explanations that read otherwise than gdapp writes them
+    (none: no note). They are not a disagreement — verify judges the numbers and the
+    formulas; a workbook written by an earlier gdapp may word its help otherwise — but a
+    reader is told where, so an edited label never passes unremarked."""
+    if not prose:
+        return ()
+    more = "" if len(prose) == 1 else f" (and {len(prose) - 1:,} more text cell(s))"
+    return (f"note: text is not judged, only numbers and formulas: {prose[0]}{more}",)
 
 
 def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
