@@ -63,3 +63,10 @@ def test_a_reworded_help_text_or_label_leaves_released_workbooks_verifying(monke
         assert report.max_deviation < 1e-12
         prose = [n for n in report.notes if n.startswith("note: text is not judged")]
         assert len(prose) == 1 and "Settings!D" in prose[0] and "Reworded." in prose[0]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
+def test_a_released_path_workbook_agrees_with_this_gdapp(path):
+    (report,) = verify_workbooks([path])
+    assert report.agree, report.first_difference
+    assert report.cells_compared >= 7 and report.max_deviation < 1e-12

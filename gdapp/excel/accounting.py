@@ -183,3 +183,14 @@ def unaccounted_order(original: StreamedWorkbook, update: Sequence[int], epoch: 
     missing = [i for i in range(want_rows) if i not in seen]
     if missing:
         yield f"Order!A{missing[0] + 2}: the workbook has nothing, gdapp writes a sample there"
+
+
+def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
+    """A note on the labels and explanations that read otherwise than gdapp writes them
+    (none: no note). They are not a disagreement — verify judges the numbers and the
+    formulas; a workbook written by an earlier gdapp may word its help otherwise — but a
+    reader is told where, so an edited label never passes unremarked."""
+    if not prose:
+        return ()
+    more = "" if len(prose) == 1 else f" (and {len(prose) - 1:,} more text cell(s))"
+    return (f"note: text is not judged, only numbers and formulas: {prose[0]}{more}",)

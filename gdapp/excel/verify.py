@@ -47,6 +47,7 @@ from numpy.typing import NDArray
 from gdapp.core import Run, RunSpec, rerun_for_rows
 from gdapp.excel.accounting import (
     IterationRows,
+    prose_note,
     unaccounted_cells,
     unaccounted_names,
     unaccounted_order,
@@ -132,9 +133,20 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
 
     Every workbook is read and rerun first, so one that cannot be verified raises
     :class:`VerifyUnavailable` (naming it) before LibreOffice starts. ``progress`` counts the
-    cells of all workbooks together.
+    cells of all workbooks together. A regularization path's workbook (``gdapp path -o``) is
+    verified by :func:`gdapp.excel.path_verify.verify_path_workbook`.
     """
     sources = [Path(p) for p in paths]
+    from gdapp.excel.path_verify import is_path_workbook, verify_path_workbook
+    paths_ = [s for s in sources if is_path_workbook(s)]
+    if paths_:          # a regularization path's workbook: verified on its own
+        runs = [s for s in sources if s not in paths_]
+        found = dict(zip(runs, verify_workbooks(runs, timeout=timeout, cancel=cancel)
+                         if runs else [], strict=True))
+        for s in paths_:
+            found[s] = verify_path_workbook(s, timeout=timeout, progress=progress,
+                                            cancel=cancel)
+        return [found[s] for s in sources]
     prepared = [_prepare(source, named=len(sources) > 1) for source in sources]
     total = sum(item.cells for item in prepared)
     if progress is not None:
@@ -295,17 +307,6 @@ def moved_names(original: StreamedWorkbook, wanted: dict[str, str]) -> list[str]
             problems.append(f"the name {name} stands for {have[name]}, gdapp defines it as "
                             f"{place}")
     return problems
-
-
-def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
-    """A note on the labels and explanations that read otherwise than gdapp writes them
-    (none: no note). They are not a disagreement — verify judges the numbers and the
-    formulas; a workbook written by an earlier gdapp may word its help otherwise — but a
-    reader is told where, so an edited label never passes unremarked."""
-    if not prose:
-        return ()
-    more = "" if len(prose) == 1 else f" (and {len(prose) - 1:,} more text cell(s))"
-    return (f"note: text is not judged, only numbers and formulas: {prose[0]}{more}",)
 
 
 def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
