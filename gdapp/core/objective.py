@@ -21,7 +21,8 @@ the same decision.
 For squared-error costs every quantity is computed from sufficient statistics gathered once
 (O(1) per iteration at any n), *centered* at the least-squares fit so that the cost stays
 accurate near the optimum: MSE(b) = MSE(b*) + (b − b*)ᵀ·H/2·(b − b*), with MSE(b*) evaluated
-directly from the residuals of b*. It agrees with direct evaluation to ~1e−12 relative.
+directly from the residuals of b*. It agrees with direct evaluation to ~1e−12 relative
+where gdapp/core/conditioning.py finds the data well-conditioned; elsewhere, direct.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from gdapp.core.conditioning import TRUSTED_GRADIENT_ERROR, gradient_error
 from gdapp.core.data import Dataset
 from gdapp.core.models import NONLINEAR_MODELS, sine_predictions, sine_slope
 
@@ -112,6 +114,7 @@ class SquaredStats:
     S: FloatArray       # (p, p)
     slopes: FloatArray  # b* (zeros where undefined)
     floor: float        # MSE at the least-squares fit, evaluated directly
+    error: float = 0.0  # the gradient's error / its scale (gdapp.core.conditioning)
 
     @classmethod
     def of(cls, data: Dataset, model: str) -> SquaredStats:
@@ -133,7 +136,8 @@ class SquaredStats:
         for j in range(1, data.p):
             fit = fit + bstar[j] * rows[j]
         floor = float(np.mean((v - fit) ** 2))
-        return cls(model, n, means, my, S, bstar, floor)
+        error = 0.0 if data.p == 1 else gradient_error(rows, v, S, bstar)
+        return cls(model, n, means, my, S, bstar, floor, error)
 
     @property
     def sxx(self) -> float:
@@ -401,8 +405,10 @@ class Objective:
         self.cost_name = cost
         self.penalty_name = penalty
         self.lam = float(lam) if penalty != "none" else 0.0
-        self.stats = (SquaredStats.of(data, model)
-                      if cost in ("mse", "rmse") and model not in NONLINEAR_MODELS else None)
+        stats = (SquaredStats.of(data, model)
+                 if cost in ("mse", "rmse") and model not in NONLINEAR_MODELS else None)
+        self.stats = stats if stats is not None and stats.error <= TRUSTED_GRADIENT_ERROR \
+            else None  # ill-conditioned: the gradient from the samples themselves
         # many samples: MAE (origin) from sorted breakpoints instead of O(n) per iterate
         self.first = slope_start(model)
         self.breakpoints = (SortedBreakpoints(data) if cost == "mae" and model == "origin"
