@@ -26,7 +26,7 @@ For squared-error costs on a model linear in b every quantity is computed from s
 statistics gathered once (O(1) per iteration at any n), *centered* at the least-squares fit so
 that the cost stays accurate near the optimum: MSE(b) = MSE(b*) + (b − b*)ᵀ·H/2·(b − b*), with
 MSE(b*) evaluated directly from the residuals of b*. It agrees with direct evaluation to ~1e−12
-relative.
+relative where gdapp/core/conditioning.py finds the data well-conditioned; elsewhere, direct.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core.breakpoints import SortedBreakpoints
+from gdapp.core.conditioning import TRUSTED_GRADIENT_ERROR, gradient_error
 from gdapp.core.costs import COST_SETTINGS, ZERO_BAND, CostRule, band_sign, cost_rule
 from gdapp.core.data import Dataset
 from gdapp.core.models import ModelRule, model_rule, predictions
@@ -118,6 +119,7 @@ class SquaredStats:
     S: FloatArray       # (p, p)
     slopes: FloatArray  # b* (zeros where undefined)
     floor: float        # MSE at the least-squares fit, evaluated directly
+    error: float = 0.0  # the gradient's error / its scale (gdapp.core.conditioning)
 
     @classmethod
     def of(cls, data: Dataset, model: str) -> SquaredStats:
@@ -139,7 +141,8 @@ class SquaredStats:
         for j in range(1, data.p):
             fit = fit + bstar[j] * rows[j]
         floor = float(np.mean((v - fit) ** 2))
-        return cls(model, n, means, my, S, bstar, floor)
+        error = 0.0 if data.p == 1 else gradient_error(rows, v, S, bstar)
+        return cls(model, n, means, my, S, bstar, floor, error)
 
     @property
     def sxx(self) -> float:
@@ -344,7 +347,9 @@ class Objective:
         self.lam = float(lam) if penalty != "none" else 0.0
         plain = self.model_rule.linear and self.model_rule.link == "identity"
         self.through_origin = plain and not self.model_rule.intercept
-        self.stats = SquaredStats.of(data, model) if self.rule.squared and plain else None
+        stats = SquaredStats.of(data, model) if self.rule.squared and plain else None
+        self.stats = stats if stats is not None and stats.error <= TRUSTED_GRADIENT_ERROR \
+            else None  # ill-conditioned: the gradient from the samples themselves
         self.first = slope_start(model)
         # many samples: MAE (origin) from sorted breakpoints instead of O(n) per iterate
         self.breakpoints = (SortedBreakpoints(data) if self.rule.breakpoints

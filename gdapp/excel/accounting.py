@@ -64,12 +64,25 @@ def _rows(book: StreamedWorkbook, title: str) -> Iterator[tuple[int, list[object
     yield (1 << 62, [])                        # past every row: ends the merge
 
 
+def _prose(value: object) -> bool:
+    """Text (a label, a header, an explanation) or nothing: what a person reads, never what
+    a formula computes with."""
+    return value in (None, "") or (isinstance(value, str) and not _formula(value))
+
+
 def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
-                      sheets: tuple[str, ...], *, last_row: dict[str, int] | None = None
-                      ) -> Iterator[str]:
+                      sheets: tuple[str, ...], *, last_row: dict[str, int] | None = None,
+                      prose: list[str] | None = None) -> Iterator[str]:
     """A sentence for each cell of ``sheets`` that is not what gdapp writes there, other than
     the formula cells (which the verifier compares with the engine). ``last_row`` limits a
-    sheet to its first rows (a run that diverged before the workbook's last row)."""
+    sheet to its first rows (a run that diverged before the workbook's last row).
+
+    With a ``prose`` list, a cell whose text differs from gdapp's text (or that holds text
+    where gdapp writes nothing, or nothing where gdapp writes text) is not a difference but
+    a sentence appended to ``prose``: labels and explanations are not what a workbook
+    computes, and a later gdapp may word them otherwise than the one that wrote the file.
+    A number, a truth value or a formula where gdapp writes text or nothing stays a
+    difference."""
     for title in sheets:
         limit = (last_row or {}).get(title)
         mine, theirs = _rows(original, title), _rows(reference, title)
@@ -94,8 +107,12 @@ def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
                 editable = (setting_row and column in _EDITABLE) or (fact_row and column == 2)
                 if _formula(have) or not (editable or _same(have, want)):
                     wanted = "nothing" if want in (None, "") else show_value(want)
-                    yield (f"{title}!{_column(column)}{number}: the workbook has "
-                           f"{show_value(have)}, gdapp writes {wanted} there")
+                    sentence = (f"{title}!{_column(column)}{number}: the workbook has "
+                                f"{show_value(have)}, gdapp writes {wanted} there")
+                    if prose is not None and _prose(have) and _prose(want):
+                        prose.append(sentence)
+                    else:
+                        yield sentence
             if a[0] == number:
                 a = next(mine)
             if b[0] == number:
@@ -166,3 +183,14 @@ def unaccounted_order(original: StreamedWorkbook, update: Sequence[int], epoch: 
     missing = [i for i in range(want_rows) if i not in seen]
     if missing:
         yield f"Order!A{missing[0] + 2}: the workbook has nothing, gdapp writes a sample there"
+
+
+def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
+    """A note on the labels and explanations that read otherwise than gdapp writes them
+    (none: no note). They are not a disagreement — verify judges the numbers and the
+    formulas; a workbook written by an earlier gdapp may word its help otherwise — but a
+    reader is told where, so an edited label never passes unremarked."""
+    if not prose:
+        return ()
+    more = "" if len(prose) == 1 else f" (and {len(prose) - 1:,} more text cell(s))"
+    return (f"note: text is not judged, only numbers and formulas: {prose[0]}{more}",)

@@ -115,12 +115,16 @@ class _Part:
     size: int
 
 
-def audit_package(p: Path, error: type[ValueError], *, strict: bool) -> None:
+def audit_package(p: Path, error: type[ValueError], *, strict: bool,
+                  titles: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> None:
     """Refuse (with ``error``) a package holding active or external content or more than gdapp
     writes; ``strict`` (the verifier, before LibreOffice opens the file) also searches every
     formula and refuses other sheets and other kinds of part. Without it (a reader that only
-    takes values, never runs a formula) the parts, relationships and sizes are checked."""
+    takes values, never runs a formula) the parts, relationships and sizes are checked.
+    ``titles`` (the sheets a workbook must have, those it may have) defaults to a run's
+    workbook's (``GDAPP_SHEETS``, ``OPTIONAL_SHEETS``)."""
     name = p.name
+    required, optional = titles or (GDAPP_SHEETS, OPTIONAL_SHEETS)
     try:
         with zipfile.ZipFile(p) as archive:
             parts = _parts(archive, name, error)
@@ -134,11 +138,10 @@ def audit_package(p: Path, error: type[ValueError], *, strict: bool) -> None:
                     _check_relationships(archive, part, name, error)
             sheets = _sheets(archive, name, error)
             if strict:
-                missing = [title for title in GDAPP_SHEETS if title not in sheets]
+                missing = [title for title in required if title not in sheets]
                 if missing:
                     raise error(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
-                extra = [title for title in sheets
-                         if title not in GDAPP_SHEETS + OPTIONAL_SHEETS]
+                extra = [title for title in sheets if title not in required + optional]
                 if extra:
                     raise error(f"{name} has a sheet {extra[0]!r} that gdapp does not write, "
                                 "so its verdict could not cover it")

@@ -225,6 +225,10 @@ class StreamedWorkbook:
             return strings[index] if 0 <= index < len(strings) else None
         return v                                    # "e" (error), "str", "d": the text
 
+    def sheet_titles(self) -> list[str]:
+        """The workbook's sheet titles, in order."""
+        return list(self._sheets)
+
     def defined_names(self) -> dict[str, str]:
         """The workbook-level names and what they stand for (``Settings!$B$7``), with the
         sheet's quotes taken off (``'Settings'!$B$7`` → ``Settings!$B$7``)."""

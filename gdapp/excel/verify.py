@@ -47,6 +47,7 @@ from numpy.typing import NDArray
 from gdapp.core import Run, RunSpec, rerun_for_rows
 from gdapp.excel.accounting import (
     IterationRows,
+    prose_note,
     unaccounted_cells,
     unaccounted_names,
     unaccounted_order,
@@ -138,9 +139,20 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
 
     Every workbook is read and rerun first, so one that cannot be verified raises
     :class:`VerifyUnavailable` (naming it) before LibreOffice starts. ``progress`` counts the
-    cells of all workbooks together.
+    cells of all workbooks together. A regularization path's workbook (``gdapp path -o``) is
+    verified by :func:`gdapp.excel.path_verify.verify_path_workbook`.
     """
     sources = [Path(p) for p in paths]
+    from gdapp.excel.path_verify import is_path_workbook, verify_path_workbook
+    paths_ = [s for s in sources if is_path_workbook(s)]
+    if paths_:          # a regularization path's workbook: verified on its own
+        runs = [s for s in sources if s not in paths_]
+        found = dict(zip(runs, verify_workbooks(runs, timeout=timeout, cancel=cancel)
+                         if runs else [], strict=True))
+        for s in paths_:
+            found[s] = verify_path_workbook(s, timeout=timeout, progress=progress,
+                                            cancel=cancel)
+        return [found[s] for s in sources]
     prepared = [_prepare(source, named=len(sources) > 1) for source in sources]
     total = sum(item.cells for item in prepared)
     if progress is not None:
@@ -271,8 +283,10 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
             pass
         for problem in rows.problems:
             tally.differ(problem, 0)
-        _account_for_cells(tally, original, reference, item.run, truncated=truncated)
-        notes = settings_edits(original) + _numerics_notes(tally, item.run)
+        prose: list[str] = []
+        _account_for_cells(tally, original, reference, item.run, truncated=truncated,
+                           prose=prose)
+        notes = settings_edits(original) + prose_note(prose) + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
@@ -281,17 +295,18 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
 
 
 def _account_for_cells(tally: Tally, original: StreamedWorkbook, reference: Path, run: Run, *,
-                       truncated: bool) -> None:
+                       truncated: bool, prose: list[str]) -> None:
     """Every stored cell that is not a formula gdapp compares must be what gdapp writes there
     (:mod:`gdapp.excel.accounting`; the Iterations rows past the start are watched as they
     are compared); past a divergence the Data and Summary sheets, which describe the last
-    row, are not looked at."""
+    row, are not looked at. Text that differs from gdapp's is appended to ``prose``."""
     sheets = ("Settings", ITERATIONS_SHEET) if truncated else GDAPP_SHEETS + OPTIONAL_SHEETS
     mine = StreamedWorkbook(reference, data_only=False)
     try:
         # the Order sheet's rows past the header are the plan's, not the reference's
         for problem in unaccounted_cells(original, mine, sheets,
-                                         last_row={ITERATIONS_SHEET: 2, ORDER_SHEET: 1}):
+                                         last_row={ITERATIONS_SHEET: 2, ORDER_SHEET: 1},
+                                         prose=prose):
             tally.differ(problem, 0)
         order = order_plan(run)
         if order is not None and not truncated:
