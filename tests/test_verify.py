@@ -288,7 +288,8 @@ def _random_specs(seed: int, count: int) -> dict[str, RunSpec]:
         lam = float(np.round(rng.uniform(0, 2), 2))
         limit = stability_limit(data, model, cost, penalty, lam)
         eta = float(rng.uniform(0.05, 0.9)) * limit if limit else float(rng.uniform(0.005, 0.1))
-        start = tuple(float(v) for v in np.round(rng.uniform(-5, 5, len(MODELS[model].param_names())), 2))
+        q = len(MODELS[model].param_names())
+        start = tuple(float(v) for v in np.round(rng.uniform(-5, 5, q), 2))
         specs[f"random-{i}"] = RunSpec(
             data=data, model=model, cost=cost, penalty=penalty, lam=lam,  # type: ignore[arg-type]
             l1_method=str(rng.choice(["proximal", "subgradient"])),  # type: ignore[arg-type]
