@@ -188,7 +188,8 @@ def descend_batches_compiled(batches: BatchGradient, start: tuple[float, ...], s
             raise RunCancelled(k + 1)
         epoch = k // per
         order = batches._order(epoch)
-        gram, cross = epoch_sums(batches.xa[order], batches.y[order], batches.size)
+        gram, cross = epoch_sums(np.take(batches.xa, order, axis=0), batches.y[order],
+                                 batches.size)
         last = min((epoch + 1) * per, n_max)
         end, how = loop.advance(k, last, False, tol, 3, none, empty, none, gram, cross,
                                 grads, batch_offset=epoch * per)
@@ -200,7 +201,7 @@ def descend_batches_compiled(batches: BatchGradient, start: tuple[float, ...], s
             rows = k + 1
             break
     used = rows - 1 if diverged_at is None else rows
-    batches.gradients = [tuple(g) for g in grads[:used].tolist()]
+    batches.gradients = grads[:used]
     batches.t = used
     trace = loop.trace(rows, diverged_at)
     trace.batches = batches
