@@ -82,7 +82,7 @@ def advance(out: Any, states: Any, lrs: Any, grads: Any, k0: int, k1: int, kind:
             batch_offset: int, optimizer: int, width: int, hyper: Any, schedule: int,
             sched: Any, total: int, mode: int, first: int, lam: float, eta: float,
             tol: float, stop: bool) -> tuple[int, int]:
-    """Updates k0 + 1 … k1 from row k0 of ``out`` (and of ``states``, (rows, width, q)),
+    """Updates k0 + 1 … k1 from row k0 of ``out`` (and of ``states``, (width, rows, q)),
     written into their rows (and η_t into ``lrs`` when the schedule is not constant; the
     batch gradients into ``grads`` row k − 1 for kind 3). Returns (k, how): how = 0 ran to
     k1, 1 converged at update k, 2 diverged at update k (row k is not written)."""
@@ -94,7 +94,7 @@ def advance(out: Any, states: Any, lrs: Any, grads: Any, k0: int, k1: int, kind:
     st = np.zeros((3, q))
     for w in range(width):
         for i in range(q):
-            st[w, i] = states[k0, w, i]
+            st[w, i] = states[w, k0, i]
     mu, damp, beta1, beta2 = hyper[0], hyper[1], hyper[2], hyper[3]
     eps, alpha, centred, amsgrad = hyper[4], hyper[5], hyper[6] != 0.0, hyper[7] != 0.0
     c1 = c2 = 1.0
@@ -178,7 +178,7 @@ def advance(out: Any, states: Any, lrs: Any, grads: Any, k0: int, k1: int, kind:
             b[i] = z[i]
         for w in range(width):
             for i in range(q):
-                states[k, w, i] = st[w, i]
+                states[w, k, i] = st[w, i]
         if converged:
             return k, 1
     return k1, 0

@@ -87,7 +87,8 @@ class _Loop:
         self.s, self.width = s, len(s.rule.state)
         self.out = np.empty((n_max + 1, q))   # untouched rows cost no memory
         self.out[0] = start
-        self.states = np.zeros((n_max + 1, self.width, q)) if self.width else \
+        # (width, rows, q): each state's rows are one contiguous block
+        self.states = np.zeros((self.width, n_max + 1, q)) if self.width else \
             np.zeros((1, 1, q))
         code = SCHEDULE_CODES.get(s.schedule.name, -1)
         self.schedule = code
@@ -112,12 +113,13 @@ class _Loop:
         return int(k), int(how)
 
     def trace(self, rows: int, diverged_at: int | None) -> Trace:
-        trace = Trace(self.out[:rows].copy(), diverged_at)
+        """The first ``rows`` rows (views: the rows never written cost no memory)."""
+        trace = Trace(self.out[:rows], diverged_at)
         if self.width:
-            trace.state = {name: self.states[:rows, i].copy()
+            trace.state = {name: self.states[i, :rows]
                            for i, name in enumerate(self.s.rule.state)}
         if self.schedule:
-            trace.lr = self.lrs[:rows].copy()
+            trace.lr = self.lrs[:rows]
         return trace
 
 
