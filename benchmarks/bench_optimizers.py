@@ -13,8 +13,9 @@ The baseline is the per-update loop a learner would write with numpy: the full g
 (2/n)·Xaᵀ·(Xa·b − y) and the optimizer's equations on arrays; for 3 the same on the batch's
 rows. Each figure is the best of three; ``updates_per_s`` is updates over the whole run's
 time (set-up included), ``marginal_updates_per_s`` is (N − 1)/(t(N) − t(1)), the cost of one
-more update. Run: ``./dev bench optimizers``; ``--quick`` runs tiny sizes in a few seconds
-(what the test suite does: the figures then mean nothing).
+more update, which the goals (issue 19) use: ``speedup`` is the marginal rate over the loop's,
+``speedup_whole_run`` the whole run's. Run: ``./dev bench optimizers``; ``--quick`` runs
+tiny sizes in a few seconds (what the test suite does: the figures then mean nothing).
 """
 
 from __future__ import annotations
@@ -105,9 +106,11 @@ def measure(label: str, data: Dataset, model: str, sizes: dict[str, Any], lr: fl
                            learning_rate=lr, max_iterations=sizes[label], batch_size=batch,
                            shuffle=batch is not None, gamma=0.999999, step_size=1000)
             rates = engine_rates(spec)
-            row: dict[str, Any] = {"optimizer": name, "schedule": schedule, **rates,
-                                   "baseline_updates_per_s": round(base_rate),
-                                   "speedup": round(rates["updates_per_s"] / base_rate, 1)}
+            row: dict[str, Any] = {
+                "optimizer": name, "schedule": schedule, **rates,
+                "baseline_updates_per_s": round(base_rate),
+                "speedup": round(rates["marginal_updates_per_s"] / base_rate, 1),
+                "speedup_whole_run": round(rates["updates_per_s"] / base_rate, 1)}
             out.append(row)
     return out
 
@@ -116,12 +119,12 @@ def verdict(note: list[dict[str, Any]], features: list[dict[str, Any]],
             batch: list[dict[str, Any]]) -> dict[str, bool]:
     """Each goal of docs/benchmarks.md: met or not."""
     out = {"note_case_every_optimizer_and_schedule_at_least_1M_per_s":
-           all(r["updates_per_s"] >= TARGET_NOTE for r in note)}
+           all(r["marginal_updates_per_s"] >= TARGET_NOTE for r in note)}
     for r in features:
         if r["optimizer"] in TARGET_FEATURES:
             rate, ratio = TARGET_FEATURES[r["optimizer"]]
             out[f"p10_{r['optimizer']}_at_least_{rate // 1000}k_per_s_and_{ratio:g}x"] = (
-                r["updates_per_s"] >= rate and r["speedup"] >= ratio)
+                r["marginal_updates_per_s"] >= rate and r["speedup"] >= ratio)
     gd = next(r for r in batch if r["optimizer"] == "gd")
     out["minibatch_gd_at_least_2x_its_loop"] = gd["speedup"] >= TARGET_BATCH_SPEEDUP
     return out
