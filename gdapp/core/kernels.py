@@ -49,7 +49,7 @@ def compiled_loop() -> ModuleType | None:
     if not _loaded:
         try:
             from gdapp.core import compiled
-        except ImportError:
+        except Exception:  # no numba here (or none that can load its code: a slower loop)
             _loaded.append(None)
         else:
             _loaded.append(compiled)
