@@ -206,3 +206,15 @@ def test_without_numba_the_engine_keeps_its_numpy_and_python_loops(
     with pytest.raises(ValueError, match="compiled kernel cannot"):
         run(spec, kernel="compiled")
     assert math.isnan(run(spec).lr[0])
+
+
+@pytest.mark.parametrize("optimizer", sorted(OPTIMIZERS))
+def test_a_workbooks_fixed_rows_keep_the_whole_runs_cosine(optimizer: str) -> None:
+    # updates < max_iterations: the cosine schedule still spans max_iterations updates
+    spec = RunSpec(optimizer=optimizer, schedule="cosine", learning_rate=0.01,
+                   max_iterations=1_000)
+    general = run(spec, kernel="general", stop_at_convergence=False, updates=40)
+    compiled = run(spec, stop_at_convergence=False, updates=40)
+    assert compiled.iterations == 40
+    assert_bit_for_bit(compiled, general)
+    assert compiled.lr[40] > 0.99 * 0.01
