@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -210,15 +209,14 @@ def descend_batches_compiled(batches: BatchGradient, start: tuple[float, ...], s
     return trace
 
 
-def warm_up() -> Any:
-    """Load (or compile, the first time on this installation) the compiled loop."""
-    loop = compiled_loop()
-    if loop is None:
-        return None
-    stats_free = np.zeros((1, 1))
-    out = np.zeros((2, 1))
-    return loop.advance(out, np.zeros((1, 1, 1)), np.zeros(1), stats_free, 0, 1, 0,
-                        np.array([1.0, 0.0]), stats_free, np.zeros(1), np.zeros((1, 1, 1)),
-                        stats_free, 0, 0, 0, np.zeros(8), 0, np.zeros(3), 1, 0, 0, 0.0,
-                        0.1, 1e-9, True)
+def warm_up() -> bool:
+    """Load the compiled loop now (numba, and its machine code from numba's cache, or
+    compiled the first time on this installation), so that no later run waits for it.
+    False where numba cannot be imported."""
+    from gdapp.core.engine import run
+    from gdapp.core.spec import RunSpec
 
+    if compiled_loop() is None:
+        return False
+    run(RunSpec(optimizer="adam", max_iterations=2), kernel="compiled")
+    return True
