@@ -184,6 +184,27 @@ def test_the_compiled_kernel_refuses_a_run_it_cannot_compute() -> None:
         assert run(spec).iterations == run(spec, kernel="general").iterations
 
 
+def test_the_notes_case_takes_the_compiled_loop_only_once_it_is_loaded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = kernels_module.descend_compiled
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("gdapp.core.engine.descend_compiled", counting)
+    spec = RunSpec(max_iterations=300)
+    monkeypatch.setattr(kernels_module, "_loaded", [])   # as in a fresh process
+    before = run(spec)
+    assert calls == [] and kernels_module._loaded == []  # numba not loaded for it
+    assert kernels_module.warm_up() is True  # (an Adam run of two updates)
+    calls.clear()
+    after = run(spec)
+    assert calls == [1]
+    assert_bit_for_bit(after, before)
+
+
 def test_a_long_compiled_run_asks_cancel_between_chunks() -> None:
     asked = []
 
@@ -201,8 +222,11 @@ def test_without_numba_the_engine_keeps_its_numpy_and_python_loops(
         monkeypatch: pytest.MonkeyPatch) -> None:
     spec = RunSpec(optimizer="rmsprop", schedule="cosine", max_iterations=500)
     expected = run(spec, kernel="general")
+    notes = RunSpec(penalty="l2", lam=0.5)   # the inlined loop of the note's case
+    notes_expected = run(notes, kernel="general")
     monkeypatch.setattr(kernels_module, "_loaded", [None])
     assert_bit_for_bit(run(spec), expected)
+    assert_bit_for_bit(run(notes), notes_expected)
     with pytest.raises(ValueError, match="compiled kernel cannot"):
         run(spec, kernel="compiled")
     assert math.isnan(run(spec).lr[0])
@@ -218,3 +242,15 @@ def test_a_workbooks_fixed_rows_keep_the_whole_runs_cosine(optimizer: str) -> No
     assert compiled.iterations == 40
     assert_bit_for_bit(compiled, general)
     assert compiled.lr[40] > 0.99 * 0.01
+
+
+def test_the_window_loads_the_compiled_loop_in_the_background(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdapp.gui.app import load_compiled_loop
+
+    monkeypatch.setattr(kernels_module, "_loaded", [])
+    assert not kernels_module.compiled_loaded()
+    thread = load_compiled_loop()
+    assert not thread.daemon   # interpreter exit waits for it: no half-loaded numba
+    thread.join()
+    assert kernels_module.compiled_loaded()

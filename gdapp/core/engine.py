@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 
 from gdapp.core.batches import PATIENCE, BatchGradient, epoch_rule, epoch_stopping
 from gdapp.core.kernels import (
+    compiled_loaded,
     compiled_optimizer,
     descend_batches_compiled,
     descend_compiled,
@@ -177,7 +178,8 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
              cancel: Callable[[], bool] | None, kernel: str = "auto",
              updates: int | None = None) -> Trace:
     """The iterates, by the fastest kernel that computes this run: the note's own case (one
-    parameter, MSE, plain descent, no L1) inlined; MSE with any other optimizer, schedule
+    parameter, MSE, plain descent, no L1) inlined until numba is loaded (the same bits as the
+    compiled loop, without its loading time at start-up); MSE with any other optimizer, schedule
     or number of parameters, full-batch or in mini-batches, compiled (:mod:`gdapp.core.
     kernels`); where numba is missing, MSE on more than two parameters a vector at a time
     (plain descent without L1: a block of linear updates at a time); the general loop
@@ -187,7 +189,7 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
     stats, q = obj.stats, len(start)
     squared = spec.cost == "mse" and stats is not None and not spec.minibatch
     if kernel == "auto" and squared and q == 1 and stepping.plain \
-            and stepping.mode in ("plain", "l2"):
+            and stepping.mode in ("plain", "l2") and not compiled_loaded():
         assert stats is not None
         return descend_affine(2.0 * stats.sxx, stats.bstar, start[0], stepping.eta,
                               stepping.lam if stepping.mode == "l2" else 0.0, n_max, tol, stop)

@@ -55,6 +55,11 @@ def compiled_loop() -> ModuleType | None:
     return _loaded[0]
 
 
+def compiled_loaded() -> bool:
+    """Whether the compiled loop is loaded already (a run needing it costs no loading)."""
+    return bool(_loaded) and _loaded[0] is not None
+
+
 def compiled_optimizer(s: Stepping) -> bool:
     """Whether the compiled loop computes this stepping's optimizer (and numba is here)."""
     return s.rule.name in OPTIMIZER_CODES and compiled_loop() is not None
