@@ -254,3 +254,16 @@ def test_the_window_loads_the_compiled_loop_in_the_background(
     assert not thread.daemon   # interpreter exit waits for it: no half-loaded numba
     thread.join()
     assert kernels_module.compiled_loaded()
+
+
+def test_the_compiled_loop_is_compiled_for_one_signature_only() -> None:
+    # another type of any argument would compile the loop anew, seconds in the window
+    from gdapp.core import compiled
+
+    x = np.linspace(0.0, 1.0, 40)
+    run(RunSpec(optimizer="adam", max_iterations=50), stop_at_convergence=1)  # type: ignore[arg-type]
+    run(RunSpec(optimizer="nesterov", tolerance=1, max_iterations=50), kernel="compiled")
+    run(RunSpec(data=Dataset(x, 2 * x), batch_size=4, max_iterations=50), kernel="compiled")
+    run(RunSpec(data=four_features(), model="line", schedule="step", step_size=3,
+                max_iterations=50), kernel="compiled")
+    assert len(compiled.advance.signatures) == 1

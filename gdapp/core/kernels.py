@@ -109,11 +109,12 @@ class _Loop:
         loop = compiled_loop()
         assert loop is not None
         s = self.s
-        k, how = loop.advance(self.out, self.states, self.lrs, grads, k0, k1, kind, consts,
-                              hessian, centre, gram, cross, batch_offset,
+        # (every scalar as the one type compiled for: another would compile the loop anew)
+        k, how = loop.advance(self.out, self.states, self.lrs, grads, int(k0), int(k1), kind,
+                              consts, hessian, centre, gram, cross, int(batch_offset),
                               OPTIMIZER_CODES[s.rule.name], self.width, self.hyper,
-                              self.schedule, self.sched, s.total, self.mode, s.first,
-                              float(s.lam), float(s.eta), float(tol), stop)
+                              self.schedule, self.sched, int(s.total), self.mode,
+                              int(s.first), float(s.lam), float(s.eta), float(tol), bool(stop))
         return int(k), int(how)
 
     def trace(self, rows: int, diverged_at: int | None) -> Trace:
