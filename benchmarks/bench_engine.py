@@ -11,7 +11,8 @@ Targets: at least 1,000,000 iterations/s at any n, and at least 50× the naive l
 n = 100,000. The sufficient-statistics cost must agree with direct evaluation to 1e−9
 relative at n = 100,000.
 
-Run: ``.venv/bin/python benchmarks/bench_engine.py`` (or ``./dev bench``).
+Run: ``.venv/bin/python benchmarks/bench_engine.py`` (or ``./dev bench``); ``--quick`` runs
+tiny sizes (n = 1,000 for 100,000) in a second, as the test suite does.
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ import numpy as np
 from gdapp.core import Dataset, Objective, Run, RunSpec, run
 from gdapp.core.objective import direct_cost
 
-ENGINE_ITERATIONS = 1_000_000
+#: ``--quick``: tiny sizes, in a second (the test suite runs it; the figures mean nothing)
+QUICK = __name__ == "__main__" and "--quick" in sys.argv[1:]
+ENGINE_ITERATIONS = 2_000 if QUICK else 1_000_000
+LARGE_N = 1_000 if QUICK else 100_000
 #: The naive loop is O(n) per update; fewer updates keep it to about a second.
-NAIVE_ITERATIONS = {2: 100_000, 100_000: 300}
+NAIVE_ITERATIONS = {2: 100, LARGE_N: 5} if QUICK else {2: 100_000, LARGE_N: 300}
 LEARNING_RATE = 0.01
 TARGET_ITERATIONS_PER_S = 1_000_000
 TARGET_SPEEDUP_AT_100K = 50.0
@@ -124,7 +128,7 @@ def measure(n: int) -> dict[str, Any]:
     }
 
 
-def statistics_agreement(n: int = 100_000) -> dict[str, Any]:
+def statistics_agreement(n: int = LARGE_N) -> dict[str, Any]:
     """Cost from sufficient statistics vs direct evaluation along a run (and off it)."""
     data = samples(n)
     r = engine_run(data, 2_000)
@@ -141,7 +145,7 @@ def statistics_agreement(n: int = 100_000) -> dict[str, Any]:
 
 def main() -> int:
     load = round(os.getloadavg()[0], 2)
-    results = [measure(n) for n in (2, 100_000)]
+    results = [measure(n) for n in (2, LARGE_N)]
     agreement = statistics_agreement()
     at_100k = results[-1]
     verdict = {
@@ -152,6 +156,7 @@ def main() -> int:
     }
     report = {
         "benchmark": "engine",
+        "quick": QUICK,
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
         "load_average_at_start": load,

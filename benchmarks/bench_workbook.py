@@ -13,7 +13,8 @@ updates), at 10,000 and at 1,048,575 iterate rows (Excel's last row, one header 
   takes for the same run, and the full verification (recalculate + compare every cell).
 
 Prints one JSON object. Run: ``.venv/bin/python benchmarks/bench_workbook.py`` (or
-``./dev bench``); a few minutes, most of it exporting a million rows.
+``./dev bench``); a few minutes, most of it exporting a million rows. ``--quick`` exports
+100 and 300 rows and recalculates the first, as the test suite does.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from bench_engine import best_time, machine
 
 from gdapp.core import MAX_EXPORTABLE_ROWS, RunSpec, rerun_for_rows
 
-ROW_COUNTS = (10_000, MAX_EXPORTABLE_ROWS)
+#: ``--quick``: two small workbooks, one recalculation (the test suite runs it in seconds)
+QUICK = "--quick" in sys.argv[1:]
+ROW_COUNTS = (100, 300) if QUICK else (10_000, MAX_EXPORTABLE_ROWS)
 SPEC = RunSpec(learning_rate=0.01)
 
 #: Runs in a fresh interpreter: argv = rows, output path, "rss" | "tracemalloc".
@@ -145,6 +148,7 @@ def main() -> int:
         recalc = recalc_figures(ROW_COUNTS[0], folder)
     report = {
         "benchmark": "workbook",
+        "quick": QUICK,
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
         "load_average_at_start": round(os.getloadavg()[0], 2),

@@ -63,7 +63,8 @@ class BatchGradient:
         self.y = data.y
         self.rng = np.random.default_rng(seed) if shuffle else None
         self.orders: list[NDArray[np.intp]] = []
-        self.gradients: list[tuple[float, ...]] = []   # the cost's, update by update
+        # the cost's, update by update: tuples, or an (updates, q) array (compiled kernel)
+        self.gradients: list[tuple[float, ...]] | FloatArray = []
         self.t = 0
         self._xa_epoch = self.xa
         self._y_epoch = self.y
@@ -105,6 +106,7 @@ class BatchGradient:
             root = math.sqrt(float(np.mean(rule.values(y, u, self.settings))))
             g = g / (2.0 * root) if root > 0 else np.zeros_like(g)
         out = tuple(g.tolist())
+        assert isinstance(self.gradients, list)
         self.gradients.append(out)
         return out
 
@@ -139,17 +141,15 @@ def epoch_rule(objective: FloatArray, per_epoch: int, tol: float
     (row 0 the start). The rule ends the run at the first row whose count reaches
     ``PATIENCE``."""
     m = objective.size
-    best = np.empty(m)
+    best = np.full(m, objective[0])
     stale = np.zeros(m, dtype=np.int64)
-    best[0] = objective[0]
-    for k in range(1, m):
-        best[k], stale[k] = best[k - 1], stale[k - 1]
-        if k % per_epoch:
-            continue
-        value, before = float(objective[k]), float(best[k - 1])
+    before, count = float(objective[0]), 0
+    for k in range(per_epoch, m, per_epoch):  # (rows between two epochs' ends keep theirs)
+        value = float(objective[k])
         if k == per_epoch or value < before - tol * max(1.0, abs(before)):
-            stale[k] = 0
+            count = 0
         else:
-            stale[k] += 1
-        best[k] = value if k == per_epoch else min(before, value)
+            count += 1
+        before = value if k == per_epoch else min(before, value)
+        best[k:k + per_epoch], stale[k:k + per_epoch] = before, count
     return best, stale

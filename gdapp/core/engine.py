@@ -33,6 +33,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core.batches import PATIENCE, BatchGradient, epoch_rule, epoch_stopping
+from gdapp.core.kernels import (
+    compiled_loaded,
+    compiled_optimizer,
+    descend_batches_compiled,
+    descend_compiled,
+)
 from gdapp.core.loops import (
     ASK_EVERY_UPDATE_SAMPLES,
     DIVERGENCE_LIMIT,
@@ -179,25 +185,38 @@ class Run:
 
 
 #: The kernels :func:`_iterate` may choose ("general" is :func:`descend`; tests force each).
-KERNELS = ("auto", "general", "squared", "linear")
+KERNELS = ("auto", "general", "squared", "linear", "compiled")
 
 
 def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
              cancel: Callable[[], bool] | None, kernel: str = "auto",
              updates: int | None = None) -> Trace:
     """The iterates, by the fastest kernel that computes this run: the note's own case (one
-    parameter, MSE, plain descent, no L1) inlined; MSE on more than two parameters a vector
-    at a time (plain descent without L1: a block of linear updates at a time); the general
-    loop otherwise (each kernel is tested equal to the general loop)."""
+    parameter, MSE, plain descent, no L1) inlined until numba is loaded (the same bits as the
+    compiled loop, without its loading time at start-up); MSE with any other optimizer, schedule
+    or number of parameters, full-batch or in mini-batches, compiled (:mod:`gdapp.core.
+    kernels`); where numba is missing, MSE on more than two parameters a vector at a time
+    (plain descent without L1: a block of linear updates at a time); the general loop
+    otherwise (each kernel is tested equal to the general loop)."""
     start = spec.resolved_start()
     tol, n_max = spec.tolerance, spec.max_iterations if updates is None else updates
     stats, q = obj.stats, len(start)
     squared = stats is not None and not obj.rule.outer and not spec.minibatch
     if kernel == "auto" and squared and q == 1 and stepping.plain \
-            and stepping.mode in ("plain", "l2"):
+            and stepping.mode in ("plain", "l2") and not compiled_loaded():
         assert stats is not None
         return descend_affine(2.0 * stats.sxx, stats.bstar, start[0], stepping.eta,
                               stepping.lam if stepping.mode == "l2" else 0.0, n_max, tol, stop)
+    if kernel in ("auto", "compiled") and compiled_optimizer(stepping):
+        if squared:
+            assert stats is not None
+            return descend_compiled(stats, start, stepping, n_max, tol, stop, cancel)
+        if spec.minibatch and stats is not None and not obj.rule.outer:
+            # the mean squared error of a linear model on well-conditioned samples (the
+            # conditioning check of the statistics guards the batches' sums too)
+            return _batches(spec, obj, stepping, start, n_max, stop, cancel, compiled=True)
+    if kernel == "compiled":
+        raise ValueError("the compiled kernel cannot compute this run")
     linear = squared and stepping.plain and stepping.mode in ("plain", "l2")
     if linear and (kernel == "linear" or (kernel == "auto" and q > 2)):
         assert stats is not None
@@ -208,14 +227,7 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
         return descend_squared(stats.hessian(), stats.optimum(), start, stepping, n_max,
                                tol, stop, cancel)
     if spec.minibatch:
-        assert spec.batch_size is not None
-        batches = BatchGradient(spec.data, spec.model, spec.cost, spec.batch_size,
-                                spec.shuffle, spec.seed, spec.cost_settings())
-        rule = epoch_stopping(batches.per_epoch,
-                              lambda b: float(obj.value(np.array([b]))[0]), tol)
-        trace = descend(batches, start, stepping, n_max, tol, stop, cancel, rule)
-        trace.batches = batches
-        return trace
+        return _batches(spec, obj, stepping, start, n_max, stop, cancel, compiled=False)
     grad = obj.scalar_cost_gradient()
     if cancel is not None and obj.per_sample and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
         grad = asking_first(grad, cancel)
@@ -229,6 +241,25 @@ def _check_start_size(spec: RunSpec) -> None:
         if not abs(value) <= DIVERGENCE_LIMIT:
             raise ValueError(f"the start {name} = {value:g} is too large: a run counts as "
                              f"diverged beyond ±{DIVERGENCE_LIMIT:g}; start nearer 0")
+
+
+def _batches(spec: RunSpec, obj: Objective, stepping: Stepping, start: tuple[float, ...],
+             n_max: int, stop: bool, cancel: Callable[[], bool] | None, compiled: bool
+             ) -> Trace:
+    """A mini-batch run: by the compiled kernel (``compiled``, where it applies) or the
+    general loop."""
+    assert spec.batch_size is not None
+    tol = spec.tolerance
+    batches = BatchGradient(spec.data, spec.model, spec.cost, spec.batch_size,
+                            spec.shuffle, spec.seed, spec.cost_settings())
+    rule = epoch_stopping(batches.per_epoch,
+                          lambda b: float(obj.value(np.array([b]))[0]), tol)
+    if compiled:
+        return descend_batches_compiled(batches, start, stepping, n_max, tol, stop, cancel,
+                                        rule)
+    trace = descend(batches, start, stepping, n_max, tol, stop, cancel, rule)
+    trace.batches = batches
+    return trace
 
 
 def run(spec: RunSpec, *, stop_at_convergence: bool = True,
@@ -247,9 +278,10 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         Asked every 256 updates of the O(n)-per-update loops (MAE, RMSE), before every update
         of an MAE loop on more than ``ASK_EVERY_UPDATE_SAMPLES`` samples; when it returns True
         the run stops by raising :class:`RunCancelled` (a window abandons a slow run this way).
-    kernel : {"auto", "general", "squared", "linear"}, keyword-only
+    kernel : {"auto", "general", "squared", "linear", "compiled"}, keyword-only
         Which loop computes the iterates; "auto" (the default) picks the fastest that
-        applies. The others exist so that tests can prove the kernels equal.
+        applies. The others exist so that tests can prove the kernels equal ("compiled"
+        raises ``ValueError`` for a run it cannot compute).
     updates : int, keyword-only
         At most this many updates instead of ``spec.max_iterations``, which still sets the
         cosine schedule's length (a workbook's rows after an early stop).

@@ -4,7 +4,8 @@ Importing this module needs no Qt; :func:`launch` imports PySide6 and says clear
 missing. Without a spec the window reopens the last session (settings and data); a session
 file that cannot be read falls back to the document example and the status bar says so. Once
 the window shows, the temporary files a killed gdapp left (in the temporary folder and the
-last export folder) are removed. When no installed font can draw Hangul (Korean column names
+last export folder) are removed, and soon after the engine's compiled loop loads in the
+background. When no installed font can draw Hangul (Korean column names
 would show as empty boxes), the window says so once, with the package to install.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,7 +133,23 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None,
     if notices:
         window.statusBar().showMessage(" · ".join(notices), 20000)
     QTimer.singleShot(0, lambda: remove_stale_temporaries(window.files.export_folder))
+    QTimer.singleShot(COMPILED_LOOP_AFTER_MS, load_compiled_loop)
     return int(app.exec())
+
+
+#: How long after the window shows the compiled loop starts loading (start-up comes first).
+COMPILED_LOOP_AFTER_MS = 1500
+
+
+def load_compiled_loop() -> threading.Thread:
+    """Load the engine's compiled loop (numba, about half a second) in a thread of its own,
+    so that the first run of another optimizer than gradient descent does not wait for it
+    (and from then on gradient descent on the note's case takes it too)."""
+    from gdapp.core.kernels import warm_up
+
+    thread = threading.Thread(target=warm_up, name="gdapp-compiled-loop")
+    thread.start()
+    return thread
 
 
 #: What applying a saved session can raise when the file passed its checks but its values
