@@ -75,6 +75,7 @@ from gdapp.excel.package import GDAPP_SHEETS, OPTIONAL_SHEETS
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
+from gdapp.excel.stored_optimum import with_stored_optimum
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.target import ExportError
 from gdapp.excel.tolerance import (
@@ -170,7 +171,8 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
                     progress(before + n, total)
 
             # what gdapp writes around the formulas does not depend on the run's length
-            reference = export_workbook(rerun_for_rows(item.run.spec, 2),
+            reference = export_workbook(replace(rerun_for_rows(item.run.spec, 2),
+                                                optimum=item.run.optimum),
                                         Path(scratch) / f"gdapp-{done}.xlsx", lang=item.lang)
             tally, notes = _verify_one(item, copy, reference, progress=shifted,
                                        cancel=cancel)
@@ -189,6 +191,7 @@ class _Prepared(NamedTuple):
     cells: int              # how many cells gdapp expects
     sensitivity: Sensitivity | None   # where the run is chaotic (None: nowhere)
     lang: Language          # the language of its labels
+    notes: tuple[str, ...] = ()     # what the verifier checked otherwise than usual
 
 
 def _prepare(source: Path, *, named: bool) -> _Prepared:
@@ -209,8 +212,10 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
             f"{prefix}the workbook's settings do not make a run ({exc})") from None
     sensitivity = sensitivity_of(book.spec, engine_run)
     seconds = time.perf_counter() - started
+    engine_run, moved = with_stored_optimum(source, engine_run)
     return _Prepared(source, book.iteration_rows, engine_run, seconds,
-                     _count(expected_cells(engine_run)), sensitivity, book.lang)
+                     _count(expected_cells(engine_run)), sensitivity, book.lang,
+                     (moved,) if moved else ())
 
 
 def _require_summary(source: Path, prefix: str) -> None:
@@ -248,7 +253,7 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
         for problem in rows.problems:
             tally.differ(problem, 0)
         _account_for_cells(tally, original, reference, item.run, truncated=truncated)
-        notes = settings_edits(original) + _numerics_notes(tally, item.run)
+        notes = settings_edits(original) + item.notes + _numerics_notes(tally, item.run)
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
