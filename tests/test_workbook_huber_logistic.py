@@ -309,5 +309,5 @@ def test_an_edited_target_recomputes_as_the_engine_and_a_third_class_is_refused(
     assert summary["Optimum b0 (computed by gdapp at export)"] == \
         pytest.approx(runs["pf"].optimum.params[0], rel=1e-14)
     bad = _edit(source, tmp_path / "three.xlsx", "Data", "D3", 2)
-    with pytest.raises(WorkbookError, match="needs targets 0 or 1.*sample 2 is 2"):
+    with pytest.raises(WorkbookError, match=r"needs targets 0 or 1.*sample 2 is 2"):
         read_workbook(bad)

@@ -52,12 +52,12 @@ from gdapp.excel.layout import (
     unsupported,
 )
 from gdapp.excel.order import Order, order_plan
-from gdapp.excel.setting_help import setting_help
 from gdapp.excel.scratch import (
     EXPORT_PREFIX,
     remove_stale_temporaries,
     tagged,
 )
+from gdapp.excel.setting_help import setting_help
 from gdapp.excel.summary import (
     BLOCK_COLUMN,
     CURVE_POINTS,

@@ -32,8 +32,8 @@ from openpyxl.utils import get_column_letter
 from gdapp.core import ZERO_BAND, Objective, Run, RunSpec
 from gdapp.core.batches import PATIENCE, epoch_rule
 from gdapp.core.costs import cost_rule
-from gdapp.core.optimizers import OPTIMIZERS, OptimizerRule, corrections
 from gdapp.core.models import model_rule
+from gdapp.core.optimizers import OPTIMIZERS, OptimizerRule, corrections
 from gdapp.excel import formulas as fx
 from gdapp.excel import sample_sums as sums
 from gdapp.excel.order import Order, order_plan

@@ -21,10 +21,10 @@ from gdapp.core.models import SEARCH_RANGE
 from gdapp.core.objective import model_predictions
 from gdapp.excel import formulas as fx
 from gdapp.excel import sample_sums as sums
+from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter, sample_terms
 from gdapp.excel.optimum_rows import iterative_rows, stability_bound_rows, unstable_why
 from gdapp.excel.summary_row import AT_EXPORT, SummaryRow
 from gdapp.excel.summary_row import formula_row as _f
-from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter, sample_terms
 
 #: Points of the sampled cost curve on the Summary sheet.
 CURVE_POINTS = 61

@@ -46,10 +46,8 @@ def term_sizes(spec: RunSpec, params: FloatArray, cost: FloatArray) -> dict[str,
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         z = slopes @ size_x[:slopes.shape[1]] + (np.abs(params[:, 0]) if intercept else 0.0)
         bounded = not model.linear or model.link != "identity"    # |sin|, σ ≤ 1
-        if rule.on_raw:
-            u, ys = z, (0.0, size_y)
-        else:
-            u, ys = size_y + (np.ones_like(z) if bounded else z), (0.0,)
+        ys: tuple[float, ...] = (0.0, size_y) if rule.on_raw else (0.0,)
+        u = z if rule.on_raw else size_y + (np.ones_like(z) if bounded else z)
         # just above u: a sign at exactly 0 (MAE's) counts as 1
         u = np.nextafter(u, np.inf)
         rho, psi = [], []
