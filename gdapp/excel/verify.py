@@ -44,7 +44,7 @@ import numpy as np
 from lxml import etree
 from numpy.typing import NDArray
 
-from gdapp.core import Run, RunSpec, rerun_for_rows
+from gdapp.core import Run, RunSpec, cost_rule, rerun_for_rows
 from gdapp.excel.accounting import (
     IterationRows,
     unaccounted_cells,
@@ -438,8 +438,8 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
     if widened.cells:
         where = f"from Iterations row {widened.first_row:,}" if widened.first_row else \
             "on the Data and Summary sheets"
-        spec, optimum = engine_run.spec, engine_run.optimum.objective
-        why = " (RMSE bounces around an exact fit)" if spec.cost == "rmse" \
+        rule, optimum = cost_rule(engine_run.spec.cost), engine_run.optimum.objective
+        why = f" ({rule.short} bounces around an exact fit)" if rule.outer \
             and optimum is not None and optimum <= RELATIVE_TOLERANCE else ""
         notes.append(
             f"note: {where} the run is sensitive to rounding{why}: {widened.cells:,} values "
