@@ -15,7 +15,7 @@ import pytest
 from gdapp.cli import main
 from gdapp.core import Dataset, make_spec, run
 from gdapp.core.batches import PATIENCE
-from gdapp.core.data import EXAMPLES
+from gdapp.core import EXAMPLES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
 from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from gdapp.core import run
-from gdapp.core.data import EXAMPLES
+from gdapp.core import EXAMPLES
 from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
 from tests.differential import disagreements, export_cases, recalculate

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from gdapp.core import Dataset, run
-from gdapp.core.data import EXAMPLES
+from gdapp.core import EXAMPLES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
 from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
