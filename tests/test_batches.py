@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 
 from gdapp.cli import main
-from gdapp.core import Dataset, RunSpec, run
+from gdapp.core import EXAMPLES, Dataset, RunSpec, run
 from gdapp.core.batches import PATIENCE, batches_per_epoch, epoch_rule
-from gdapp.core import EXAMPLES
 from gdapp.core.objective import direct_gradient
 
 

@@ -13,9 +13,8 @@ import openpyxl
 import pytest
 
 from gdapp.cli import main
-from gdapp.core import Dataset, make_spec, run
+from gdapp.core import EXAMPLES, Dataset, make_spec, run
 from gdapp.core.batches import PATIENCE
-from gdapp.core import EXAMPLES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
 from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks

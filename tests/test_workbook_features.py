@@ -8,8 +8,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from gdapp.core import Dataset, make_spec, run
-from gdapp.core import EXAMPLES
+from gdapp.core import EXAMPLES, Dataset, make_spec, run
 from gdapp.excel import export_workbook, read_workbook
 from gdapp.excel.verify import verify_workbooks
 from tests.differential import disagreements, export_cases

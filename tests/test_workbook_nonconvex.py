@@ -11,8 +11,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from gdapp.core import run
-from gdapp.core import EXAMPLES
+from gdapp.core import EXAMPLES, run
 from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
 from tests.differential import disagreements, export_cases, recalculate

@@ -8,8 +8,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from gdapp.core import Dataset, run
-from gdapp.core import EXAMPLES
+from gdapp.core import EXAMPLES, Dataset, run
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
 from gdapp.excel import read_workbook
 from gdapp.excel.verify import verify_workbooks
