@@ -5,6 +5,7 @@ recomputes as the engine computes the edited run."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
+from gdapp.cli import main
 from gdapp.core import EXAMPLES, Dataset, run
 from gdapp.excel import read_workbook
 from gdapp.excel.layout import ACCURACY
@@ -311,3 +313,24 @@ def test_an_edited_target_recomputes_as_the_engine_and_a_third_class_is_refused(
     bad = _edit(source, tmp_path / "three.xlsx", "Data", "D3", 2)
     with pytest.raises(WorkbookError, match=r"needs targets 0 or 1.*sample 2 is 2"):
         read_workbook(bad)
+
+
+@pytest.mark.libreoffice
+def test_cli_exports_passfail_and_huber_and_gdapp_verify_agrees(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pf, hub = tmp_path / "passfail.xlsx", tmp_path / "huber.xlsx"
+    assert main(["export", "--example", "passfail", "--model", "logistic", "--eta", "0.1",
+                 "--iterations", "100", "-o", str(pf)]) == 0
+    assert main(["export", "--cost", "huber", "--delta", "2", "--iterations", "50",
+                 "-o", str(hub)]) == 0
+    capsys.readouterr()
+    for path in (pf, hub):
+        assert main(["verify", str(path)]) == 0, path.name
+        assert "verdict: the workbook agrees with gdapp" in capsys.readouterr().out
+    assert read_workbook(hub).spec.delta == 2.0
+    assert main(["run", "--from", str(pf), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["history"]["accuracy"][-1] == _column(pf_recalculated := recalculate_all(
+        [pf], tmp_path / "lo")[0], ACCURACY)[-1]
+    assert _summary(pf_recalculated)["Final b1"] == pytest.approx(d["params"]["b1"],
+                                                                   rel=1e-12)
