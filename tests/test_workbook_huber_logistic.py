@@ -14,11 +14,12 @@ import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
 from gdapp.cli import main
-from gdapp.core import EXAMPLES, Dataset, run
+from gdapp.core import EXAMPLES, Dataset, make_spec, run
 from gdapp.excel import read_workbook
 from gdapp.excel.layout import ACCURACY
 from gdapp.excel.readback import WorkbookError
 from gdapp.excel.recalc import recalculate_all
+from gdapp.excel.term_sizes import term_sizes
 from gdapp.excel.verify import verify_workbooks
 from tests.differential import disagreements, export_cases, recalculate
 
@@ -334,3 +335,16 @@ def test_cli_exports_passfail_and_huber_and_gdapp_verify_agrees(
         [pf], tmp_path / "lo")[0], ACCURACY)[-1]
     assert _summary(pf_recalculated)["Final b1"] == pytest.approx(d["params"]["b1"],
                                                                    rel=1e-12)
+
+
+def test_the_verifiers_term_sizes_come_from_the_cost_entry() -> None:
+    # a residual of 10 with δ = 1: Huber's terms are δ·(|r| − δ/2) and its weights clip at δ
+    huber = make_spec(data=Dataset([1.0, 2.0], [10.0, -3.0]), cost="huber", delta=1.0)
+    terms = term_sizes(huber, np.array([[0.0]]), np.array([1.0]))
+    assert terms["cost"][0] == pytest.approx(9.5) and terms["b1"][0] == pytest.approx(2.0)
+    # the cross-entropy at a score of at most |1| + |2|·3 = 7: ρ ≤ 7 + ln(1 + e^−7), |ψ| < 1
+    bce = make_spec(data=Dataset([1.0, -3.0], [0.0, 1.0]), model="logistic")
+    terms = term_sizes(bce, np.array([[1.0, 2.0]]), np.array([1.0]))
+    assert terms["cost"][0] == pytest.approx(7.0 + np.log1p(np.exp(-7.0)))
+    assert terms["b0"][0] == pytest.approx(1.0 / (1.0 + np.exp(-7.0)))
+    assert terms["b1"][0] == pytest.approx(3.0 / (1.0 + np.exp(-7.0)))
