@@ -220,9 +220,11 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
         new, old = MODEL_RULES[changes["model"]], MODEL_RULES.get(base.model)
         if base.cost not in new.costs or (old is not None and base.cost == old.default_cost):
             changes["cost"] = new.default_cost
+    # a start for the powers of x (--degree) is checked once they are made
+    start = changes.pop("start", base.start) if getattr(args, "degree", None) else None
     try:
         spec = replace(base, **changes).validated()
-        spec = _shaped(spec, args)
+        spec = _shaped(spec, args, start)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for note in ignored_flags(args, spec) if notes else []:
@@ -230,7 +232,8 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
     return spec
 
 
-def _shaped(spec: RunSpec, args: argparse.Namespace) -> RunSpec:
+def _shaped(spec: RunSpec, args: argparse.Namespace,
+            degree_start: tuple[float, ...] | None = None) -> RunSpec:
     """The samples as the flags shape them, in this order: the powers of x (--degree), the
     held-out samples (--test-fraction, --split-seed), then --standardize with the training
     samples' mean and sd (gdapp.core.holdout)."""
@@ -255,6 +258,8 @@ def _shaped(spec: RunSpec, args: argparse.Namespace) -> RunSpec:
     if standard:
         data, held = standardize(data, held, centre=MODEL_RULES[spec.model].intercept)
     start = spec.start if args.start is not None else None
+    if degree is not None:
+        start = degree_start if args.start is not None else None
     return replace(spec, data=data, holdout=held, start=start).validated()
 
 

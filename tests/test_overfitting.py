@@ -156,3 +156,13 @@ def test_bad_shaping_flags_are_one_sentence_and_exit_2(
     assert main(["run", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_start_for_the_powers_is_checked_once_they_are_made(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--example", "overfit", "--degree", "2", "--start", "0,1,2",
+                 "--iterations", "1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["history"]["b2"][0] == 2.0
+    assert main(["run", "--example", "overfit", "--degree", "2", "--start", "0,1"]) == 2
+    assert "has 3 parameter(s) (b0, b1, b2) but the start has 2" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from patience import HANG_S
 from test_export import ROUND_TRIP, SAMPLES, _mismatches
 
 from gdapp.cli import main
-from gdapp.core import DOCUMENT, EXAMPLES, Dataset, Run, RunSpec, run
+from gdapp.core import DOCUMENT, EXAMPLES, MODEL_RULES, Dataset, Run, RunSpec, run
 from gdapp.excel import ExportError, export_workbook, read_workbook
 from gdapp.excel.labels import STATUS, words
 
@@ -41,6 +41,20 @@ LABEL_RUNS = {
                                  learning_rate=0.0002, max_iterations=20),
     "sgd-shuffled": RunSpec(data=SAMPLES, model="line", batch_size=2, shuffle=True, seed=1,
                             learning_rate=0.05, max_iterations=30),
+    # the notes a classifier's and the Huber cost's Summary can hold
+    "logistic-separated": RunSpec(data=Dataset([-1, -0.5, 0.5, 1], [0, 0, 1, 1]),
+                                  model="logistic", max_iterations=5),
+    "logistic-l1": RunSpec(data=EXAMPLES["passfail"], model="logistic", penalty="l1",
+                           lam=0.02, learning_rate=0.1, max_iterations=5),
+    "huber-momentum": RunSpec(data=SAMPLES, model="line", cost="huber", delta=0.5,
+                              optimizer="momentum", max_iterations=5),
+    "huber-adam": RunSpec(data=SAMPLES, cost="huber", optimizer="adam", max_iterations=5),
+    # one short run of every (model, cost) pair the model table allows: a new entry's words
+    # are asked for as soon as it exists
+    **{f"pair-{m}-{c}": RunSpec(data=EXAMPLES["passfail"] if rule.targets == "binary" else
+                                EXAMPLES["nonconvex"] if rule.max_features == 1 else SAMPLES,
+                                model=m, cost=c, max_iterations=5)
+       for m, rule in MODEL_RULES.items() for c in rule.costs},
 }
 
 

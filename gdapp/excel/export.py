@@ -36,7 +36,7 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 from openpyxl.worksheet.formula import ArrayFormula
 
 from gdapp import __version__
-from gdapp.core import MAX_EXPORTABLE_ROWS, Run, spec_fields
+from gdapp.core import MAX_EXPORTABLE_ROWS, MODEL_RULES, Run, spec_fields
 from gdapp.core.batches import PATIENCE
 from gdapp.excel import charts
 from gdapp.excel import formulas as fx
@@ -57,6 +57,7 @@ from gdapp.excel.scratch import (
     remove_stale_temporaries,
     tagged,
 )
+from gdapp.excel.setting_help import setting_help
 from gdapp.excel.summary import (
     BLOCK_COLUMN,
     CURVE_POINTS,
@@ -293,9 +294,6 @@ def _write_settings(wb: Workbook, run: Run, tr: Words) -> None:
 #: A setting's help where the run gives it another meaning than RunSpec's help (which
 #: describes the note's runs, and so the reference workbooks' Settings): (setting, test).
 _RUN_HELP: dict[str, tuple[Callable[[Run], bool], str]] = {
-    "model": (lambda r: r.spec.model == "sine",
-              "sine: ŷ = sin(b1·x), a cost of many valleys (origin: ŷ = b1·x; line: ŷ = b0 + "
-              "b1·x)."),
     "tolerance": (lambda r: r.batches is not None,
                   "Stopping: an epoch's end whose objective is not below the best so far by "
                   f"this times max(1, |best|) counts toward the {PATIENCE} in a row that end "
@@ -305,6 +303,9 @@ _RUN_HELP: dict[str, tuple[Callable[[Run], bool], str]] = {
 
 def _help(run: Run, name: str, default: str) -> str:
     """The help of setting ``name`` in this run's workbook."""
+    own = setting_help(run, name)
+    if own is not None:
+        return own
     applies, text_ = _RUN_HELP.get(name, (None, ""))
     return text_ if applies is not None and applies(run) else default
 
@@ -362,7 +363,7 @@ def _write_iterations(wb: Workbook, run: Run, columns: list[Column], order: Orde
     ws = _sheet(wb, "Iterations", len(columns), m + 1)
     ws.append([text(ws, tr(c.header)) for c in columns])
     templates = [c.template or "" for c in columns[1:]]
-    arrays = [fx.written_as_array(run.spec.model, t) for t in templates]
+    arrays = [fx.written_as_array(t) for t in templates]
     if any(arrays) or order is not None:
         _write_rows_one_by_one(ws, columns, arrays, order, m, progress)
         return ws
@@ -403,14 +404,14 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
     ws = _sheet(wb, "Summary", width, height)
     curve_head = "objective at b1" + (
         " (the other parameters at their final values)" if run.spec.data.p > 1
-        else " (b0 = final b0)" if run.spec.model == "line" else "")
+        else " (b0 = final b0)" if MODEL_RULES[run.spec.model].intercept else "")
     for r in range(1, height + 1):
         left: list[str | float | Cell | ArrayFormula | None] = [None, None, None]
         if r == 1:
             left = [text(ws, tr(h)) for h in ("quantity", "value", "how it is computed")]
         elif r - 2 < len(rows):
             entry = rows[r - 2]
-            if entry.formula and fx.written_as_array(run.spec.model, str(entry.value)):
+            if entry.formula and fx.written_as_array(str(entry.value)):
                 value: str | float | Cell | ArrayFormula | None = \
                     array_formula(f"B{r}", str(entry.value))
             elif entry.formula or entry.value is None:
@@ -426,7 +427,7 @@ def _write_summary(wb: Workbook, run: Run, columns: list[Column],
             right = [text(ws, tr("b1 (curve)")), text(ws, tr(curve_head))]
         elif r - 2 < CURVE_POINTS:
             curve: str | ArrayFormula = curve_formula(run, r)
-            if fx.written_as_array(run.spec.model, curve):
+            if fx.written_as_array(curve):
                 curve = array_formula(f"F{r}", curve)
             right = [curve_point_formula(r - 2), curve]
         far: list[str | float | Cell | None] = []

@@ -3,8 +3,8 @@
 Read :data:`FORMULAS` line by line: each :class:`FormulaPair` holds a spreadsheet template and
 the numpy expression (or engine function) from :mod:`gdapp.core` that computes the same
 number. Templates name their operands in braces and are filled in two stages: first with the
-model's pieces (``{r}`` the residual array, ``{b0}``/``{b1}`` the parameters), then with cell
-references of one row of the Iterations sheet.
+model's pieces (``{r}`` the residual array, ``{z}`` the raw score, ``{b0}``/``{b1}`` the
+parameters), then with cell references of one row of the Iterations sheet.
 
 Names used inside the formulas are workbook-level defined names: ``x_data``, ``y_data``
 (the sample ranges on the Data sheet), ``eta``, ``lambda_``, ``tolerance``, ``b1_start``,
@@ -16,9 +16,13 @@ uses one element), so wherever an array needs a sign or an absolute value it is 
 comparisons, which broadcast everywhere: sign(v) = (v>0)−(v<0) and |v| = v·((v>0)−(v<0));
 both are exact.
 
-The sine model's ``SIN``/``COS`` of a range inside ``SUMPRODUCT`` is computed for every
-sample by Gnumeric only in an array formula, so those cells are written as one-cell array
-formulas (:func:`written_as_array`), which Excel and LibreOffice compute alike.
+``SIN``/``COS`` (the sine model) and ``EXP``/``LN`` (the logistic model's σ, the
+cross-entropy) of a range inside ``SUMPRODUCT`` are computed for every sample by Gnumeric
+only in an array formula, so those cells are written as one-cell array formulas
+(:func:`written_as_array`), which Excel and LibreOffice compute alike.
+
+The sums over the samples (a cost, its gradient, a classifier's accuracy) are assembled
+from the cost's and the model's entries by :mod:`gdapp.excel.sample_sums`.
 
 Squares are written as products (``r*r``, as numpy computes them), never ``^2``: Gnumeric's
 power loses digits for huge values (seen at 1e188 on a diverging run). ``^`` appears only
@@ -62,21 +66,20 @@ class FormulaPair:
 
 FORMULAS: dict[str, FormulaPair] = {
     # --- model pieces: arrays over the samples ------------------------------------------
-    # {lin} is Σ bj·xj over the features: "C2*x_data" for one, "C2*x1_data+D2*x2_data" for more
-    "residual origin": FormulaPair(
-        "({y}-{lin})",
-        "y - X @ b                         # objective.predictions, direct_cost"),
-    "residual origin p": FormulaPair("({y}-({lin}))", "y - X @ b   (several features)"),
-    "residual line": FormulaPair(
-        "({y}-({b0}+{lin}))",
-        "y - (b0 + X @ b)"),
-    "prediction origin": FormulaPair("({lin})", "X @ b"),
-    # the sine model ŷ = sin(b1·x) (models.sine_predictions); its ∂ŷ/∂b1 = x·cos(b1·x) is the
-    # {x} of the slope's gradient
-    "residual sine": FormulaPair("({y}-SIN({b1}*{x}))", "y - np.sin(b1*x)"),
-    "prediction sine": FormulaPair("SIN({b1}*{x})", "np.sin(b1*x)"),
-    "sine slope": FormulaPair("{x}*COS({b1}*{x})", "x*np.cos(b1*x)     # models.sine_slope"),
-    "prediction line": FormulaPair("({b0}+{lin})", "b0 + X @ b"),
+    # {lin} is Σ bj·xj over the features: "C2*x_data" for one, "C2*x1_data+D2*x2_data" for more;
+    # a model's raw score z (models.ModelRule.raw; a non-linear one's is its excel_raw)
+    "score": FormulaPair("({lin})", "X @ b                       # models.predictions"),
+    "score intercept": FormulaPair("({b0}+{lin})", "b0 + X @ b"),
+    "residual": FormulaPair(
+        "({y}-{yhat})",
+        "y - yhat      # one product is written bare: (y_data-C2*x_data); direct_cost"),
+    # the output ŷ of a model whose link is not the identity (ModelRule.output), over {z}:
+    # σ(z) without overflow at any z, as costs.sigmoid computes it
+    "output logit": FormulaPair(
+        "(({z}>=0)+({z}<0)*EXP(-" + "{abs_z}" + "))/(1+EXP(-" + "{abs_z}" + "))",
+        "sigmoid(z) = 1/(1 + e^−z) (z ≥ 0), e^z/(1 + e^z) (z < 0)   # costs.sigmoid"),
+    # dŷ/dz (ModelRule.output_slope): a residual cost on p = σ(z) passes through it
+    "output slope logit": FormulaPair("{p}*(1-{p})", "p*(1.0 - p)"),
     "product": FormulaPair("{b}*{x}", "bj*xj                   # one term of X @ b"),
     "abs array": FormulaPair(
         "{v}*(({v}>0)-({v}<0))",
@@ -84,32 +87,24 @@ FORMULAS: dict[str, FormulaPair] = {
     "band sign array": FormulaPair(
         "(({r}>" + BAND + "*({abs_y}+{abs_yhat}))-({r}<-" + BAND + "*({abs_y}+{abs_yhat})))",
         "band_sign(r, np.abs(y) + np.abs(yhat))   # 0 where |r| <= 1e-12*(|y| + |ŷ|)"),
-    # --- costs (Objective.cost; direct_cost) ---------------------------------------------
-    "cost mse": FormulaPair(
-        "SUMPRODUCT({r},{r})/{n}",
-        "np.mean(r*r)                      # MSE = (1/n)·Σ r²"),
-    "cost mae": FormulaPair(
-        "SUMPRODUCT({r},({r}>0)-({r}<0))/{n}",
-        "np.mean(np.abs(r))                # MAE = (1/n)·Σ |r|"),
-    "cost rmse": FormulaPair(
-        "SQRT(SUMPRODUCT({r},{r})/{n})",
-        "np.sqrt(np.mean(r*r))             # RMSE = √MSE"),
-    # --- cost gradients (Objective.cost_gradient; direct_gradient) -----------------------
-    "gradient mse slope": FormulaPair(
-        "-2*SUMPRODUCT({x},{r})/{n}",
-        "-2.0*np.mean(r*xj)                # ∂MSE/∂bj = −(2/n)·Σ xj·r"),
-    "gradient mse b0": FormulaPair(
-        "-2*SUMPRODUCT({r})/{n}",
-        "-2.0*np.mean(r)                   # ∂MSE/∂b0 = −(2/n)·Σ r"),
-    "gradient mae slope": FormulaPair(
-        "-SUMPRODUCT({x},{s})/{n}",
-        "-np.mean(s*xj)                    # ∂MAE/∂bj = −(1/n)·Σ xj·s, s = band sign of r"),
-    "gradient mae b0": FormulaPair(
-        "-SUMPRODUCT({s})/{n}",
-        "-np.mean(s)                       # ∂MAE/∂b0 = −(1/n)·Σ s"),
-    "gradient rmse": FormulaPair(
-        "IF({cost}>0,{mse_gradient}/(2*{cost}),0)",
+    # --- costs and their gradients (Objective.cost, cost_gradient; direct_cost) -----------
+    # The cost entry's ρ and ψ (costs.COST_RULES: excel_rho, excel_psi over {r}, {z}, {y},
+    # {s}) are summed over the samples: a product ρ = f*g is written SUMPRODUCT(f,g), a
+    # leading number of ψ stands before the sum (MSE: −2*SUMPRODUCT(x,r)/n).
+    "cost": FormulaPair(
+        "SUMPRODUCT({rho})/{n}",
+        "np.mean(rho)    # MSE (1/n)·Σ r·r, MAE (1/n)·Σ |r|, Huber, cross-entropy …"),
+    "gradient": FormulaPair(
+        "-{c}SUMPRODUCT({du}{psi})/{n}",
+        "-c*np.mean(du*psi)   # ∂E/∂bj = −(1/n)·Σ ψ·∂u/∂bj (MSE: c = 2, ψ/c = r, ∂u/∂bj = xj)"),
+    "outer sqrt": FormulaPair("SQRT({mean})", "np.sqrt(mse)         # RMSE = √MSE"),
+    "outer gradient sqrt": FormulaPair(
+        "IF({cost}>0,{gradient}/(2*{cost}),0)",
         "np.where(rmse > 0, g_mse/(2*rmse), 0)   # ∂√MSE = ∂MSE/(2·√MSE), 0 where MSE = 0"),
+    # a classifier's accuracy: the share of samples with (p ≥ 0.5) = y, i.e. z ≥ 0 ⇔ y = 1
+    "accuracy": FormulaPair(
+        "SUMPRODUCT(({z}>=0)*{y}+({z}<0)*(1-{y}))/{n}",
+        "np.mean((z >= 0) == (y == 1))       # Objective.accuracy"),
     # --- penalties on the slopes only, never b0 (penalty_value; penalty_gradient) --------
     "penalty none": FormulaPair("0", "np.zeros(m)"),
     "penalty l2": FormulaPair("lambda_*{b1}*{b1}", "lam*b1*b1                  # λ·b1²"),
@@ -276,9 +271,10 @@ FORMULAS: dict[str, FormulaPair] = {
         "{start}+({end}-{start})*{i}/{last}", "start + (end - start)*i/last"),
     # --- Data sheet: the fit at the final iterate -----------------------------------------
     # {lin}: b1_final*B2 for one feature, b1_final*B2+b2_final*C2+… for more
-    "final prediction origin": FormulaPair("{lin}", "X @ b     # predictions(final)"),
-    "final prediction line": FormulaPair("b0_final+{lin}", "b0 + X @ b"),
-    "final prediction sine": FormulaPair("SIN({lin})", "np.sin(b1*x)"),
+    # (a non-linear model's score is its excel_raw, e.g. SIN(b1_final*B2); a link's output
+    # takes the score in parentheses)
+    "final score": FormulaPair("{lin}", "X @ b     # predictions(final)"),
+    "final score intercept": FormulaPair("b0_final+{lin}", "b0 + X @ b"),
     "final residual": FormulaPair("{y}-{yhat}", "y - yhat"),
 }
 
@@ -309,63 +305,17 @@ class Samples:
         return "COUNT(x_data)" if self.xs == ("x_data",) else f"COUNT({self.y})"
 
 
-def _linear(slopes: list[str], samples: Samples) -> str:
-    """Σ bj·xj over the features (no parentheses)."""
-    return "+".join(excel("product", b=b, x=x) for b, x in zip(slopes, samples.xs, strict=True))
+#: Functions Gnumeric applies to one element of a range inside SUMPRODUCT unless the cell is
+#: an array formula (arithmetic and comparisons broadcast everywhere).
+ELEMENTWISE = ("SIN(", "COS(", "EXP(", "LN(")
 
 
-def prediction(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
-    """ŷ over the samples, in parentheses."""
-    if model == "sine":
-        return excel("prediction sine", b1=slopes[0], x=samples.xs[0])
-    return excel(f"prediction {model}", b0=b0, lin=_linear(slopes, samples))
-
-
-def residual(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
-    """r = y − ŷ over the samples, for parameter references ``b0`` and the ``slopes``."""
-    if model == "sine":
-        return excel("residual sine", b1=slopes[0], x=samples.xs[0], y=samples.y)
-    lin = _linear(slopes, samples)
-    if model == "origin" and len(slopes) > 1:
-        return excel("residual origin p", lin=lin, y=samples.y)
-    return excel(f"residual {model}", b0=b0, lin=lin, y=samples.y)
-
-
-def band_sign(model: str, b0: str, slopes: list[str], samples: Samples) -> str:
-    """The array s = band_sign(r, |y| + |ŷ|), written with comparisons only."""
-    yhat = prediction(model, b0, slopes, samples)
-    return excel("band sign array", r=residual(model, b0, slopes, samples),
-                 abs_y=excel("abs array", v=samples.y), abs_yhat=excel("abs array", v=yhat))
-
-
-def cost(cost_name: str, model: str, b0: str, slopes: list[str], samples: Samples) -> str:
-    """The cost (MSE, MAE or RMSE) at (b0, b1 … bp)."""
-    return excel(f"cost {cost_name}", r=residual(model, b0, slopes, samples), n=samples.count)
-
-
-def cost_gradient(cost_name: str, model: str, b0: str, slopes: list[str], samples: Samples,
-                  cost_ref: str, which: int) -> str:
-    """∂cost/∂b_which (0 = b0, j = the slope bj); RMSE refers to its cost cell ``cost_ref``."""
-    kind = "b0" if which == 0 else "slope"
-    x = "" if which == 0 else samples.xs[which - 1]
-    if model == "sine":
-        x = excel("sine slope", b1=slopes[0], x=x)
-    n = samples.count
-    if cost_name == "mae":
-        return excel(f"gradient mae {kind}", x=x, n=n,
-                     s=band_sign(model, b0, slopes, samples))
-    mse_gradient = excel(f"gradient mse {kind}", x=x, n=n,
-                         r=residual(model, b0, slopes, samples))
-    if cost_name == "rmse":
-        return excel("gradient rmse", cost=cost_ref, mse_gradient=mse_gradient)
-    return mse_gradient
-
-
-def written_as_array(model: str, formula: str) -> bool:
+def written_as_array(formula: str) -> bool:
     """Whether a formula must be written as a one-cell array formula: Gnumeric computes
-    ``SIN``/``COS`` of a range inside ``SUMPRODUCT`` for every sample only in an array
-    formula (in a plain one it takes one sample); Excel and LibreOffice compute both alike."""
-    return model == "sine" and "SUMPRODUCT(" in formula and (
+    ``SIN``/``COS``/``EXP``/``LN`` of a range inside ``SUMPRODUCT`` for every sample only in
+    an array formula (in a plain one it takes one sample); Excel and LibreOffice compute both
+    alike."""
+    return "SUMPRODUCT(" in formula and any(f in formula for f in ELEMENTWISE) and (
         "_data" in formula or f"{ORDER_SHEET}!" in formula)
 
 

@@ -31,9 +31,13 @@ from openpyxl.utils import get_column_letter
 
 from gdapp.core import ZERO_BAND, Objective, Run, RunSpec
 from gdapp.core.batches import PATIENCE, epoch_rule
+from gdapp.core.costs import cost_rule
+from gdapp.core.models import model_rule
 from gdapp.core.optimizers import OPTIMIZERS, OptimizerRule, corrections
 from gdapp.excel import formulas as fx
+from gdapp.excel import sample_sums as sums
 from gdapp.excel.order import Order, order_plan
+from gdapp.excel.term_sizes import term_sizes
 
 FloatArray = NDArray[np.float64]
 
@@ -120,34 +124,12 @@ def sample_terms(spec: RunSpec, params: FloatArray, cost: FloatArray
 
     A spreadsheet's sum over the samples cancels to noise of the size of its terms, whatever
     its own size (−(2/3)·(0.1 + 0.2 − 0.3) is −3.7e−17 in numpy, 0 in LibreOffice), so the
-    verifier measures such a cell against them. With Xj = max|xj|, Y = max|y| and the
-    parameters b, a residual is at most R = Y + |b0| + Σ|bj|·Xj and a term at most R² (a
-    squared error; R under RMSE's root and for MAE's |r|), Xj·R (xj·r, a slope's gradient)
-    or R (r, the intercept's), Xj or 1 (MAE's xj·sign, sign). RMSE's gradient divides by
-    twice its cost but never exceeds Xj (or 1), by Cauchy–Schwarz.
+    verifier measures such a cell against them (:func:`gdapp.excel.term_sizes.term_sizes`,
+    read from the cost's and the model's entries).
 
     Returns ``{"cost": (m,), "b0": (m,), "b1": (m,), …}`` for the cost and each gradient.
     """
-    data = spec.data
-    size_x = np.max(np.abs(data.X), axis=0) if data.n else np.zeros(data.p)
-    size_y = float(np.max(np.abs(data.y))) if data.n else 0.0
-    intercept = spec.model == "line"
-    slopes = np.abs(params[:, 1:] if intercept else params)
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        r = size_y + slopes @ size_x + (np.abs(params[:, 0]) if intercept else 0.0)
-        if spec.model == "sine":      # |sin| ≤ 1 and |x·cos(b1·x)| ≤ X
-            r = np.full(params.shape[0], size_y + 1.0)
-        out: dict[str, FloatArray] = {"cost": r * r if spec.cost == "mse" else r}
-        for j, name in enumerate(spec.param_names):
-            bound = 1.0 if intercept and j == 0 else float(size_x[j - intercept])
-            if spec.cost == "mae":
-                terms = np.full_like(r, bound)
-            else:
-                terms = bound * r
-                if spec.cost == "rmse":
-                    terms = np.where(cost > 0, np.minimum(terms / (2.0 * cost), bound), bound)
-            out[name] = terms
-    return {k: np.where(np.isfinite(v), v, 0.0) for k, v in out.items()}
+    return term_sizes(spec, params, cost)
 
 
 def iteration_columns(run: Run) -> list[Column]:
@@ -155,7 +137,7 @@ def iteration_columns(run: Run) -> list[Column]:
     spec = run.spec
     names = spec.param_names
     q = len(names)
-    intercept = spec.model == "line"
+    intercept = model_rule(spec.model).intercept
     first_slope = 1 if intercept else 0
     samples = fx.Samples.of(spec.data.p)
     rule = OPTIMIZERS[spec.optimizer]
@@ -199,7 +181,7 @@ def iteration_columns(run: Run) -> list[Column]:
     terms = sample_terms(spec, run.params, run.cost)
 
     def gradient(which: int) -> str:
-        return fx.cost_gradient(spec.cost, spec.model, b0, slopes, samples, cost_ref, which)
+        return sums.cost_gradient(spec.cost, spec.model, b0, slopes, samples, cost_ref, which)
 
     def used(name: str) -> str:
         """The gradient update k takes: its batch's, or the full one of the row before."""
@@ -236,8 +218,8 @@ def iteration_columns(run: Run) -> list[Column]:
             term = terms[name]
         cols.append(_same_every_row(f"gradient ∂(E+P)/∂{name}", "=" + g,
                                     run.gradient[:, j], terms=term))
-    cols.append(_same_every_row(f"cost E ({spec.cost.upper()})",
-                                "=" + fx.cost(spec.cost, spec.model, b0, slopes, samples),
+    cols.append(_same_every_row(f"cost E ({cost_rule(spec.cost).short})",
+                                "=" + sums.cost(spec.cost, spec.model, b0, slopes, samples),
                                 run.cost, terms=terms["cost"]))
     penalty_header = "penalty P" if spec.penalty == "none" else \
         f"penalty P ({spec.penalty.upper()})"
@@ -281,7 +263,15 @@ def iteration_columns(run: Run) -> list[Column]:
         cols.extend(_optimizer_columns(run, rule, names, ref, used, i_d, i_state))
     assert len(cols) == at + (1 + q * (1 + len(rule.state)) * stateful if with_lr else 0)
     assert cols[i_cost].header.startswith("cost") and cols[i_obj].header.startswith("obj")
+    accuracy = run.accuracy
+    if accuracy is not None:     # a classifier: its share of samples classified right
+        cols.append(_same_every_row(ACCURACY, "=" + sums.accuracy(spec.model, b0, slopes,
+                                                                  samples), accuracy))
     return cols
+
+
+#: The header of a classifier's accuracy column (Run.accuracy).
+ACCURACY = "accuracy: share of samples with (p ≥ 0.5) = y"
 
 
 def _batch_columns(run: Run, order: Order, ref: Callable[..., str], i_b: dict[str, int],
@@ -292,15 +282,15 @@ def _batch_columns(run: Run, order: Order, ref: Callable[..., str], i_b: dict[st
     converged flags are that count at PATIENCE)."""
     spec = run.spec
     names = spec.param_names
-    intercept = spec.model == "line"
+    intercept = model_rule(spec.model).intercept
     assert run.batches is not None and run.batch_gradient is not None
     batch = order.samples(spec.data.p)
     b0 = ref(i_b["b0"], "{q}") if intercept else ""
     slopes = [ref(i_b[name], "{q}") for name in names[intercept:]]
-    batch_cost = "(" + fx.cost(spec.cost, spec.model, b0, slopes, batch) + ")"
+    batch_cost = "(" + sums.cost(spec.cost, spec.model, b0, slopes, batch) + ")"
     cols = []
     for j, name in enumerate(names):
-        g = fx.cost_gradient(spec.cost, spec.model, b0, slopes, batch, batch_cost,
+        g = sums.cost_gradient(spec.cost, spec.model, b0, slopes, batch, batch_cost,
                              j + (0 if intercept else 1))
         if name != "b0" and not proximal:
             g += fx.penalty_gradient(spec.penalty, ref(i_b[name], "{q}"))

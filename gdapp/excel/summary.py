@@ -14,12 +14,17 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from gdapp.core import MODEL_RULES, Objective, Run
+from gdapp.core import MODEL_RULES, Objective, Run, stability_is_bound
 from gdapp.core.batches import PATIENCE
+from gdapp.core.costs import cost_rule
 from gdapp.core.models import SEARCH_RANGE
 from gdapp.core.objective import model_predictions
 from gdapp.excel import formulas as fx
+from gdapp.excel import sample_sums as sums
 from gdapp.excel.layout import FIRST_ROW, Column, column_index, column_letter, sample_terms
+from gdapp.excel.optimum_rows import iterative_rows, stability_bound_rows, unstable_why
+from gdapp.excel.summary_row import AT_EXPORT, SummaryRow
+from gdapp.excel.summary_row import formula_row as _f
 
 #: Points of the sampled cost curve on the Summary sheet.
 CURVE_POINTS = 61
@@ -28,29 +33,8 @@ CURVE_POINTS = 61
 CURVE_POINT_SPREAD = 1e-9
 #: The curve spans the first iterates of the path (and its end).
 PATH_ROWS = 21
-AT_EXPORT = "computed by gdapp at export"
 #: The label of the row that holds the run's status (a status word, not a free text).
 STATUS_LABEL = "Status at export"
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    """One labelled quantity: a formula (``formula=True``), a number or a text."""
-
-    label: str
-    value: str | float | None
-    how: str
-    expected: float | bool | None = None
-    formula: bool = False
-    name: str | None = None
-    terms: float = 0.0      # the size of a sum's largest term (layout.Cell.terms)
-    flags: str = ""         # the flags range "the first k flagged converged" searches
-
-
-def _f(label: str, formula: str, how: str, expected: float | bool,
-       name: str | None = None, terms: float = 0.0, flags: str = "") -> SummaryRow:
-    return SummaryRow(label, "=" + formula, how, expected, formula=True, name=name,
-                      terms=terms, flags=flags)
 
 
 def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
@@ -102,7 +86,11 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
     if opt.local_minima:
         return _valley_rows(run, first_row)
     if opt.method not in closed:
-        why = "MAE" if spec.cost == "mae" else f"{spec.cost.upper()} with an {spec.penalty.upper()}"
+        rule = cost_rule(spec.cost)
+        why = rule.short if rule.sign_decides or spec.penalty == "none" else \
+            f"{rule.short} with an {spec.penalty.upper()}"
+        if rule.smooth and opt.method in ITERATIVE:
+            return iterative_rows(run, why, first_row, _objective_at)
         out = [SummaryRow("Exact optimum", f"no closed form for {why} "
                           f"({opt.method}); the values below were {AT_EXPORT}", AT_EXPORT)]
         for name, v in zip(spec.param_names, opt.params, strict=True):
@@ -111,7 +99,7 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
         out.append(SummaryRow(f"Objective at the optimum ({AT_EXPORT})", float(opt.objective),
                               opt.method))
         return out
-    model = spec.model
+    model = _design(spec.model)
     if spec.data.p > 1:
         return _solved_rows(run, first_row)
     x, y = spec.data.x, spec.data.y
@@ -139,6 +127,17 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
     return out
 
 
+#: Methods that approach the optimum step by step (no closed form): the Summary proves their
+#: answer with a live gradient at it.
+ITERATIVE = ("Newton", "proximal Newton")
+
+
+def _design(model: str) -> str:
+    """The closed forms' name of a linear model's design: "line" (centred, with b0) or
+    "origin"."""
+    return "line" if MODEL_RULES[model].intercept else "origin"
+
+
 def _objective_at(run: Run, b0: str, slopes: list[str], label: str = "Objective at the optimum",
                   at: tuple[float, ...] | None = None) -> SummaryRow:
     """The objective formula at parameters held in cells ``b0``, ``slopes`` (by default the
@@ -147,7 +146,8 @@ def _objective_at(run: Run, b0: str, slopes: list[str], label: str = "Objective 
     point = opt.params if at is None else at
     assert point is not None
     samples = fx.Samples.of(spec.data.p)
-    objective = fx.excel("objective", cost=fx.cost(spec.cost, spec.model, b0, slopes, samples),
+    objective = fx.excel("objective", cost=sums.cost(spec.cost, spec.model, b0, slopes,
+                                                     samples),
                          penalty=fx.penalty(spec.penalty, slopes))
     params = np.array([point], dtype=np.float64)
     value = float(opt.objective) if at is None and opt.objective is not None else \
@@ -208,7 +208,7 @@ def block_rows(run: Run) -> list[list[BlockCell]]:
     if not solved(run):
         return []
     spec = run.spec
-    data, model = spec.data, spec.model
+    data, model = spec.data, _design(spec.model)
     samples = fx.Samples.of(data.p)
     X, y = data.X, data.y
     u = X - X.mean(axis=0) if model == "line" else X
@@ -243,7 +243,7 @@ def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
     assert opt.params is not None
     names = spec.param_names
     samples = fx.Samples.of(spec.data.p)
-    intercept = spec.model == "line"
+    intercept = MODEL_RULES[spec.model].intercept
     slopes = np.asarray(opt.params[1:] if intercept else opt.params, dtype=np.float64)
     gram, moment = _block_ranges(spec.data.p)
     # a solve's rounding grows with the condition number κ of the matrix: its cells are
@@ -279,24 +279,10 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     spec = run.spec
     limit = run.stability_limit
     label = "Stability limit 2/λmax(H): η must stay below"
-    if spec.cost != "mse" or limit is None:
-        if MODEL_RULES[spec.model].exact == "dense search":
-            why = (f"the {spec.model} model's curvature changes with b1: no single limit "
-                   "applies")
-        elif spec.cost != "mse":
-            why = ("it is defined for MSE only (the step of MAE and RMSE is not a fixed "
-                   "multiple of the distance to the optimum)")
-        elif spec.minibatch:
-            why = ("each update takes the gradient of its batch, whose curvature is its own: "
-                   "no single limit applies")
-        elif spec.schedule != "constant":
-            why = f"η changes with the {spec.schedule} schedule: no single limit applies"
-        elif spec.optimizer != "gd":
-            why = (f"{spec.optimizer} has no simple limit (it rescales or carries its steps; "
-                   "only gradient descent and undamped momentum have one)")
-        else:
-            why = "the Hessian is 0 here (all x are 0)"
-        return [SummaryRow(label, "none", why)]
+    if limit is not None and stability_is_bound(spec.model, spec.cost):
+        return stability_bound_rows(run)
+    if limit is None:
+        return [SummaryRow(label, "none", unstable_why(spec))]
     if spec.optimizer == "momentum":
         label = "Stability limit (2 + 2μ)/λmax(H): η must stay below"
     limit_name = "stability limit momentum" if spec.optimizer == "momentum" else \
@@ -311,7 +297,7 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     lam2 = 2.0 * spec.lam if spec.penalty == "l2" else 0.0
     c = 2.0 * float(np.mean(x * x)) + lam2
     hess_c = fx.excel("hessian origin", mxx=fx.excel("mean square x"), l2=l2)
-    if spec.model == "origin":
+    if not MODEL_RULES[spec.model].intercept:
         rows = [_f("Hessian H = ∂²(E+P)/∂b1²", hess_c, "2·mean(x²) (+ 2λ with L2)", c)]
     else:
         top = (2.0 + c) / 2.0 + math.hypot((2.0 - c) / 2.0, 2.0 * float(np.mean(x)))
@@ -401,10 +387,11 @@ def curve_terms(run: Run, grid: NDArray[np.float64], curve: NDArray[np.float64]
 def curve_formula(run: Run, row: int) -> str:
     """The objective formula for the curve point on Summary row ``row`` (b1 in column E)."""
     spec = run.spec
-    b0 = "b0_final" if spec.model == "line" else ""
+    b0 = "b0_final" if MODEL_RULES[spec.model].intercept else ""
     slopes = [f"E{row}", *[f"b{j}_final" for j in range(2, spec.data.p + 1)]]
     samples = fx.Samples.of(spec.data.p)
-    return "=" + fx.excel("objective", cost=fx.cost(spec.cost, spec.model, b0, slopes, samples),
+    return "=" + fx.excel("objective", cost=sums.cost(spec.cost, spec.model, b0, slopes,
+                                                      samples),
                           penalty=fx.penalty(spec.penalty, slopes))
 
 
@@ -414,7 +401,7 @@ def data_formulas(run: Run, row: int) -> tuple[str, str]:
     p = run.spec.data.p
     lin = "+".join(fx.excel("product", b=f"b{j}_final", x=f"{column_letter(j)}{row}")
                    for j in range(1, p + 1))
-    pred = fx.excel(f"final prediction {run.spec.model}", lin=lin)
+    pred = sums.final_prediction(run.spec.model, lin)
     return "=" + pred, "=" + fx.excel("final residual", y=f"{column_letter(p + 1)}{row}",
                                       yhat=f"{column_letter(p + 2)}{row}")
 

@@ -44,7 +44,7 @@ import numpy as np
 from lxml import etree
 from numpy.typing import NDArray
 
-from gdapp.core import Run, RunSpec, rerun_for_rows
+from gdapp.core import Run, RunSpec, cost_rule, rerun_for_rows
 from gdapp.excel.accounting import (
     IterationRows,
     prose_note,
@@ -82,6 +82,7 @@ from gdapp.excel.preflight import (
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
+from gdapp.excel.stored_optimum import with_stored_optimum
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.target import ExportError
 from gdapp.excel.tolerance import (
@@ -199,7 +200,8 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
                     progress(before + n, total)
 
             # what gdapp writes around the formulas does not depend on the run's length
-            reference = export_workbook(rerun_for_rows(item.run.spec, 2),
+            reference = export_workbook(replace(rerun_for_rows(item.run.spec, 2),
+                                                optimum=item.run.optimum),
                                         Path(scratch) / f"gdapp-{done}.xlsx", lang=item.lang)
             tally, notes = _verify_one(item, copy, reference, progress=shifted,
                                        cancel=cancel)
@@ -219,6 +221,7 @@ class _Prepared(NamedTuple):
     sensitivity: Sensitivity | None   # where the run is chaotic (None: nowhere)
     lang: Language          # the language of its labels
     foreign: tuple[str, int] | None = None   # a formula gdapp does not write, how many
+    notes: tuple[str, ...] = ()     # what the verifier checked otherwise than usual
 
 
 def _prepare(source: Path, *, named: bool) -> _Prepared:
@@ -245,8 +248,10 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
     foreign = foreign_formulas(source, planned_formulas(engine_run, book.iteration_rows),
                                skip_sheet=lambda title: engine_run.params.shape[0]
                                < book.iteration_rows and title != ITERATIONS_SHEET)
+    engine_run, moved = with_stored_optimum(source, engine_run)
     return _Prepared(source, book.iteration_rows, engine_run, seconds,
-                     _count(expected_cells(engine_run)), sensitivity, book.lang, foreign)
+                     _count(expected_cells(engine_run)), sensitivity, book.lang, foreign,
+                     (moved,) if moved else ())
 
 
 def _require_summary(source: Path, prefix: str) -> None:
@@ -286,7 +291,8 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
         prose: list[str] = []
         _account_for_cells(tally, original, reference, item.run, truncated=truncated,
                            prose=prose)
-        notes = settings_edits(original) + prose_note(prose) + _numerics_notes(tally, item.run)
+        notes = (settings_edits(original) + prose_note(prose) + item.notes
+                 + _numerics_notes(tally, item.run))
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
@@ -472,8 +478,8 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
     if widened.cells:
         where = f"from Iterations row {widened.first_row:,}" if widened.first_row else \
             "on the Data and Summary sheets"
-        spec, optimum = engine_run.spec, engine_run.optimum.objective
-        why = " (RMSE bounces around an exact fit)" if spec.cost == "rmse" \
+        rule, optimum = cost_rule(engine_run.spec.cost), engine_run.optimum.objective
+        why = f" ({rule.short} bounces around an exact fit)" if rule.outer \
             and optimum is not None and optimum <= RELATIVE_TOLERANCE else ""
         notes.append(
             f"note: {where} the run is sensitive to rounding{why}: {widened.cells:,} values "
