@@ -86,9 +86,6 @@ def unsupported(spec: RunSpec) -> str | None:
     """Why a workbook cannot hold this run yet (one sentence), or None when it can: it holds
     every optimizer, schedule and batch size, of the linear models on p features and of the
     sine model."""
-    if spec.data.scaling is not None:
-        return ("a workbook holds the samples as they are; standardized features are "
-                "computed by gdapp run and gdapp path")
     return None
 
 
@@ -281,7 +278,8 @@ def iteration_columns(run: Run) -> list[Column]:
         cols.extend(_optimizer_columns(run, rule, names, ref, used, i_d, i_state))
     assert len(cols) == at + (1 + q * (1 + len(rule.state)) * stateful if with_lr else 0)
     assert cols[i_cost].header.startswith("cost") and cols[i_obj].header.startswith("obj")
-    return cols
+    from gdapp.excel.shaped import test_cost_column  # held-out samples (imports this module)
+    return cols + test_cost_column(run, b0, slopes)
 
 
 def _batch_columns(run: Run, order: Order, ref: Callable[..., str], i_b: dict[str, int],
