@@ -34,6 +34,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from gdapp.excel.labels_overfit import KOREAN_OVERFIT
+
 Language = Literal["en", "ko"]
 #: The languages a workbook can be written in; English is the default.
 LANGUAGES: tuple[Language, ...] = ("en", "ko")
@@ -317,7 +319,7 @@ STATUS: dict[Language, dict[str, str]] = {
 }
 
 #: Every language's table (English needs none: its words are the keys).
-TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": KOREAN}
+TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": {**KOREAN, **KOREAN_OVERFIT}}
 
 
 class MissingTranslation(KeyError):

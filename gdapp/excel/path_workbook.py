@@ -38,10 +38,10 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from gdapp import __version__
 from gdapp.core import Dataset, RegularizationPath
-from gdapp.excel.cells import number, text
-from gdapp.excel.charts import _scatter
 from gdapp.core.holdout import Holdout
 from gdapp.excel import path_validation as pv
+from gdapp.excel.cells import number, text
+from gdapp.excel.charts import _scatter
 from gdapp.excel.export import _discard
 from gdapp.excel.target import check_target, reserve_temporary, save_atomically
 

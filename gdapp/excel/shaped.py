@@ -125,12 +125,43 @@ def _is_powers(X: FloatArray, names: tuple[str, ...]) -> bool:
     return all(np.array_equal(X[:, k], X[:, k - 1] * X[:, 0]) for k in range(1, p))
 
 
-def _recovered(data: Dataset) -> FloatArray:
-    """The features before standardizing: z·s + c, to 15 significant digits."""
+def _recovered(data: Dataset, digits: int) -> FloatArray:
+    """The features before standardizing: z·s + c, rounded to ``digits`` significant digits
+    of each column's largest value."""
     assert data.scaling is not None
     raw = data.X * np.array(data.scaling.scales) + np.array(data.scaling.centres)
-    return np.array([[float(f"{v:.15g}") for v in row] for row in raw.tolist()],
-                    dtype=np.float64).reshape(raw.shape)
+    top = np.max(np.abs(raw), axis=0) if raw.size else np.ones(data.p)
+    places = [digits - 1 - int(np.floor(np.log10(t))) if t > 0 and np.isfinite(t) else digits
+              for t in top.tolist()]
+    out = np.array([[round(v, k) for v, k in zip(row, places, strict=True)]
+                    for row in raw.tolist()], dtype=np.float64)
+    return out.reshape(raw.shape)
+
+
+def _unscaled(spec: RunSpec, degree: bool) -> tuple[FloatArray, FloatArray | None]:
+    """The training and held-out features before standardizing: the rounding (15 down to 12
+    significant digits) whose standardization gives the run's features bit for bit, else 15
+    digits."""
+    data, held = spec.data, spec.holdout
+    assert data.scaling is not None
+    centre = MODEL_RULES[spec.model].intercept
+    first: tuple[FloatArray, FloatArray | None] | None = None
+    for digits in (15, 14, 13, 12):
+        raw = _recovered(data, digits)
+        raw_test = None if held is None else _recovered(held.data, digits)
+        if degree:
+            raw = _chain(raw[:, 0], data.p)
+            raw_test = None if raw_test is None else _chain(raw_test[:, 0], data.p)
+        first = first or (raw, raw_test)
+        z = Dataset(raw, data.y, feature_names=data.feature_names).standardized(centre=centre)
+        scaling = z.scaling
+        assert scaling is not None
+        same_test = held is None or raw_test is None or np.array_equal(
+            (raw_test - np.array(scaling.centres)) / np.array(scaling.scales), held.data.X)
+        if np.array_equal(z.X, data.X) and same_test:
+            return raw, raw_test
+    assert first is not None
+    return first
 
 
 def _chain(x: FloatArray, p: int) -> FloatArray:
@@ -146,20 +177,17 @@ def shape_of(spec: RunSpec) -> Shape | None:
     sheet)."""
     data, held = spec.data, spec.holdout
     scaled = data.scaling is not None
+    names = data.feature_names
+    degree: int | None = data.p if len(names) > 1 and all(
+        names[k] == f"{names[0]}^{k + 1}" for k in range(1, len(names))) else None
     if scaled:
-        raw = _recovered(data)
-        raw_test = None if held is None else _recovered(held.data)
+        raw, raw_test = _unscaled(spec, degree is not None)
     else:
         raw = data.X
         raw_test = None if held is None else held.data.X
-    names = data.feature_names
-    degree = data.p if _is_powers(raw, names) else None
-    if scaled and degree is None and len(names) > 1 and all(
-            names[k] == f"{names[0]}^{k + 1}" for k in range(1, len(names))):
-        degree = data.p   # recovered powers are rounded: recompute them from x
-    if degree is not None and scaled:
-        raw = _chain(raw[:, 0], degree)
-        raw_test = None if raw_test is None else _chain(raw_test[:, 0], degree)
+        if degree is not None and not (_is_powers(raw, names) and (
+                raw_test is None or _is_powers(raw_test, names))):
+            degree = None
     if degree is None and held is None and not scaled:
         return None
     centre = MODEL_RULES[spec.model].intercept if scaled else None
