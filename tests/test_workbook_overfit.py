@@ -82,7 +82,7 @@ def test_the_data_sheet_holds_every_sample_flagged_and_the_powers_as_formulas(bo
 
 
 def test_a_standardized_workbook_computes_z_from_the_training_rows(books) -> None:
-    r, path = books["degree-3-standardized-l2"]
+    _, path = books["degree-3-standardized-l2"]
     ws = openpyxl.load_workbook(path)["Data"]
     assert ws["B2"].value == "=(I2-$N$2)/$O$2" and ws["J2"].value == "=I2*$I2"
     assert ws["N2"].value == "=AVERAGE($I$2:$I$12)"          # the 11 training rows only
@@ -234,3 +234,30 @@ def test_the_path_workbook_computes_the_validation_curve(tmp_path, capsys) -> No
         assert sum(n.startswith("xl/charts/chart") for n in archive.namelist()) == 2
     # the curve overfits at the smallest λ: the test cost several times the best
     assert test[-1] > 5 * test.min() or test[0] > 5 * test.min()
+
+
+def test_the_korean_workbook_translates_every_new_label(tmp_path) -> None:
+    from gdapp.excel.labels import words
+    from gdapp.excel.labels_overfit import KOREAN_OVERFIT
+
+    r = run(_spec(f"{OVERFIT} --degree 2 --standardize --iterations 5"))
+    en = openpyxl.load_workbook(export_workbook(r, tmp_path / "en.xlsx"))
+    ko = openpyxl.load_workbook(export_workbook(r, tmp_path / "ko.xlsx", lang="ko"))
+    ko_words = words("ko")
+    seen = set()
+    for title in ("Settings", "Data", "Iterations"):
+        for row_en, row_ko in zip(en[title].iter_rows(), ko[title].iter_rows(), strict=True):
+            for a, b in zip(row_en, row_ko, strict=True):
+                if isinstance(a.value, str) and (
+                        a.value in KOREAN_OVERFIT or a.value.endswith(" before standardizing")
+                        or a.value.startswith("test cost (")):
+                    assert b.value == ko_words.strict(a.value) != a.value, (title, a.coordinate)
+                    seen.add(a.value)
+                elif not isinstance(a.value, str) or a.value.startswith("="):
+                    assert b.value == a.value, (title, a.coordinate)   # numbers, formulas
+    assert {"Test fraction", "Split seed", "Polynomial degree", "Standardized", "held out",
+            "x^2 before standardizing", "feature", "centre c (training samples' mean)",
+            "scale s (training samples' sd)",
+            "test cost (MSE) on the held-out samples, without the penalty"} <= seen
+    assert ko["Settings"].cell(2, 1).value != en["Settings"].cell(2, 1).value
+    assert read_workbook(tmp_path / "ko.xlsx").spec == r.spec
