@@ -29,9 +29,12 @@ and, after the run's settings, ``degree`` and ``standardize`` rows, which the re
 :func:`~gdapp.core.holdout.standardize`, as the command line does.
 
 A run holds standardized features but not the values it standardized: they are recovered as
-z·s + c rounded to 15 significant digits (the values of any data file written with at most 15
-digits come back exactly; others may differ from the file's in the 16th digit, and the
-workbook then describes those).
+z·s + c, rounded to 15 significant digits of each column's largest value, else 14, 13 or 12 —
+the first rounding whose standardization gives the run's features bit for bit (the values of
+a data file written with at most 12 digits come back exactly; others may differ from the
+file's in the last digits, and the workbook then describes those, consistently: the read-back
+standardizes what the sheet holds). The centre and the scale are formulas, so an edited
+training sample moves them, as a rerun of the engine on the edited samples does.
 """
 
 from __future__ import annotations
