@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from openpyxl.workbook.workbook import Workbook
 
 from gdapp.core import DataError, Dataset
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
-from gdapp.core.holdout import Holdout
-from gdapp.excel.shaped import reshape
+from gdapp.core.holdout import Holdout, polynomial, split, standardize
+from gdapp.core.models import MODEL_RULES
 
 
 def is_shaped(values: dict[str, Any]) -> bool:
@@ -86,3 +87,63 @@ def read_shaped(wb: Workbook, path: Path, values: dict[str, Any], *, source: str
                        tuple(sorted(test_rows)) if held_out else None)
     except (DataError, KeyError) as exc:
         raise WorkbookError(f"{name}, Data: {exc}") from None
+
+
+_SUFFIXES = (", standardized", ", training")
+
+
+def base_name(name: str) -> str:
+    """The data's name before the shaping added its suffixes."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if name.endswith(suffix):
+                name, changed = name.removesuffix(suffix), True
+        head, sep, tail = name.rpartition(", degree ")
+        if sep and tail.isdigit():
+            name, changed = head, True
+    return name
+
+
+def reshape(samples: list[tuple[int, list[float], float]], names: tuple[str, ...],
+            y_name: str, source: str, settings: dict[str, Any], model: str,
+            test_rows: tuple[int, ...] | None) -> tuple[Dataset, Holdout | None]:
+    """The training samples and the held-out ones, rebuilt as the command line builds them
+    from the samples as read: (file row 1-based, features, y) per sample, the training ones
+    first. ``test_rows``: the file rows (0-based) the Data sheet holds out, checked against
+    the Settings' test fraction and split seed."""
+    order = sorted(s[0] for s in samples)
+    if order != list(range(1, len(samples) + 1)):
+        raise DataError("the Data sheet's sample numbers must be 1, 2, … once each (the "
+                        "rows of the data file)")
+    by_row = sorted(samples)
+    degree = settings.get("degree")
+    X = np.array([s[1] for s in by_row], dtype=np.float64)
+    y = np.array([s[2] for s in by_row], dtype=np.float64)
+    name = base_name(source)
+    if degree is not None:
+        if isinstance(degree, bool) or not isinstance(degree, int | float) \
+                or degree != len(names):
+            raise DataError(f"degree {degree!r} does not match the Data sheet's "
+                            f"{len(names)} power columns (export the run again to change "
+                            "the degree)")
+        data = polynomial(Dataset(X[:, 0], y, x_name=names[0], y_name=y_name, name=name),
+                          int(degree))
+    else:
+        data = Dataset(X, y, feature_names=list(names), y_name=y_name, name=name)
+    held: Holdout | None = None
+    if test_rows is not None:
+        fraction, seed = settings.get("test_fraction"), settings.get("split_seed")
+        if not isinstance(fraction, int | float) or isinstance(fraction, bool) \
+                or not isinstance(seed, int | float) or isinstance(seed, bool) \
+                or not float(seed).is_integer():
+            raise DataError("test_fraction must be a number and split_seed a whole number")
+        data, held = split(data, float(fraction), int(seed))
+        if held.test_rows != test_rows:
+            raise DataError(f"test_fraction {fraction:g} with split_seed {int(seed)} holds "
+                            f"out other samples than the Data sheet does (export the run "
+                            "again to change the split)")
+    if settings.get("standardize") is True:
+        data, held = standardize(data, held, centre=MODEL_RULES[model].intercept)
+    return data, held
