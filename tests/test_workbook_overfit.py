@@ -208,7 +208,21 @@ def test_the_path_workbook_computes_the_validation_curve(tmp_path, capsys) -> No
              "--standardize", "--penalty", "l2", "--test-fraction", "0.3", "--split-seed", "1"]
     assert main([*flags, "--json", "-o", str(target)]) == 0
     cli = json.loads(capsys.readouterr().out)
-    (copy,) = recalculate_all([target], tmp_path / "out")
+    (office,) = recalculate_all([target], tmp_path / "out")
+    (tmp_path / "gnumeric").mkdir()
+    gnumeric = recalculate(target, tmp_path / "gnumeric")
+    for copy in (office, gnumeric):
+        _check_curve(copy, cli)
+    # the costs are live formulas, and the best λ a MIN/MATCH of them
+    original = openpyxl.load_workbook(target)
+    i_test = [c.value for c in original["Path"][1]].index("test cost (MSE, no penalty)")
+    assert original["Path"].cell(2, i_test + 1).value.startswith("=SUMPRODUCT((y_test-")
+    assert str(original["Settings"]["B10"].value).startswith("=INDEX(Path!$A$2:")
+    with zipfile.ZipFile(target) as archive:   # the slopes' chart and the costs'
+        assert sum(n.startswith("xl/charts/chart") for n in archive.namelist()) == 2
+
+
+def _check_curve(copy: Path, cli: dict[str, object]) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = openpyxl.load_workbook(copy, data_only=True)
@@ -222,16 +236,11 @@ def test_the_path_workbook_computes_the_validation_curve(tmp_path, capsys) -> No
     assert np.allclose(train, cli["train_cost"], rtol=1e-12, atol=0)
     assert np.allclose(test, cli["test_cost"], rtol=1e-12, atol=0)
     settings = {row[0]: row[1] for row in wb["Settings"].iter_rows(values_only=True)}
+    assert isinstance(cli["best_lambda"], float) and isinstance(cli["test_cost"], list)
     assert settings["best λ (the lowest test cost)"] == pytest.approx(cli["best_lambda"],
                                                                      rel=1e-14)
     assert settings["lowest test cost"] == pytest.approx(min(cli["test_cost"]), rel=1e-12)
     assert settings["held-out samples"] == 4
-    # the costs are live: a held-out y moved in the sheet moves the test costs
-    original = openpyxl.load_workbook(target)
-    assert original["Path"].cell(2, i_test + 1).value.startswith("=SUMPRODUCT((y_test-")
-    assert str(original["Settings"]["B10"].value).startswith("=INDEX(Path!$A$2:")
-    with zipfile.ZipFile(target) as archive:   # the slopes' chart and the costs'
-        assert sum(n.startswith("xl/charts/chart") for n in archive.namelist()) == 2
     # the curve overfits at the smallest λ: the test cost several times the best
     assert test[-1] > 5 * test.min() or test[0] > 5 * test.min()
 
@@ -261,3 +270,15 @@ def test_the_korean_workbook_translates_every_new_label(tmp_path) -> None:
             "test cost (MSE) on the held-out samples, without the penalty"} <= seen
     assert ko["Settings"].cell(2, 1).value != en["Settings"].cell(2, 1).value
     assert read_workbook(tmp_path / "ko.xlsx").spec == r.spec
+
+
+def test_an_edited_degree_is_refused_in_one_sentence(books, tmp_path, capsys) -> None:
+    _, path = books["degree-3"]
+    wb = openpyxl.load_workbook(path)
+    row = next(r for r in range(2, 40) if wb["Settings"].cell(r, 3).value == "degree")
+    wb["Settings"].cell(row, 2).value = 5
+    wb.save(tmp_path / "degree.xlsx")
+    assert main(["run", "--from", str(tmp_path / "degree.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "degree 5 does not match the Data sheet's 3 power columns" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
