@@ -250,6 +250,7 @@ def test_the_korean_workbook_translates_every_new_label(tmp_path) -> None:
     from gdapp.excel.labels_overfit import KOREAN_OVERFIT
 
     r = run(_spec(f"{OVERFIT} --degree 2 --standardize --iterations 5"))
+    assert r.spec.holdout is not None
     en = openpyxl.load_workbook(export_workbook(r, tmp_path / "en.xlsx"))
     ko = openpyxl.load_workbook(export_workbook(r, tmp_path / "ko.xlsx", lang="ko"))
     ko_words = words("ko")
@@ -269,6 +270,10 @@ def test_the_korean_workbook_translates_every_new_label(tmp_path) -> None:
             "scale s (training samples' sd)",
             "test cost (MSE) on the held-out samples, without the penalty"} <= seen
     assert ko["Settings"].cell(2, 1).value != en["Settings"].cell(2, 1).value
+    with zipfile.ZipFile(tmp_path / "ko.xlsx") as archive:   # the per-iteration chart
+        charts = [archive.read(n).decode() for n in archive.namelist()
+                  if n.startswith("xl/charts/chart")]
+    assert sum("테스트 비용 (테스트 샘플)" in c for c in charts) == 1
     assert read_workbook(tmp_path / "ko.xlsx").spec == r.spec
 
 

@@ -35,4 +35,6 @@ KOREAN_OVERFIT: dict[str, str] = {
     # ---- Iterations --------------------------------------------------------------------
     "test cost ({cost}) on the held-out samples, without the penalty":
         "테스트 비용 ({cost}, 테스트 샘플에서, 패널티 제외)",
+    # ---- charts ------------------------------------------------------------------------
+    "test cost (held-out samples)": "테스트 비용 (테스트 샘플)",
 }

@@ -95,7 +95,10 @@ def cost_chart(path: RegularizationPath, ws: Any, scatter: Any) -> Any:
     chart.x_axis.scaling.logBase = 10
     last = len(path.lambdas) + 1
     xs = Reference(ws, min_col=1, min_row=2, max_row=last)
-    for col, title in zip(cost_columns(path), ("training cost", "test cost"), strict=True):
-        chart.series.append(Series(Reference(ws, min_col=col, min_row=2, max_row=last), xs,
-                                   title=title))
+    for col, title, colour in zip(cost_columns(path), ("training cost", "test cost"),
+                                  ("1F77B4", "E8731A"), strict=True):
+        series = Series(Reference(ws, min_col=col, min_row=2, max_row=last), xs, title=title)
+        series.marker.symbol = "none"
+        series.graphicalProperties.line.solidFill = colour
+        chart.series.append(series)
     return chart
