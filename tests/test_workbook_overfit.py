@@ -129,8 +129,11 @@ def test_libreoffice_agrees_with_the_engine_and_so_does_an_edited_x(books, tmp_p
     assert wb["Data"]["G3"].value == 0.255
     wb["Data"]["G3"] = 0.4
     wb.save(train_x)
-    reports = verify_workbooks([*paths, test_x, train_x], timeout=600)
-    for name, report in zip([*names, "edited-test-x", "edited-train-x"], reports, strict=True):
+    korean = export_workbook(books["degree-3-standardized-l2"][0], tmp_path / "ko.xlsx",
+                             lang="ko")
+    reports = verify_workbooks([*paths, test_x, train_x, korean], timeout=600)
+    for name, report in zip([*names, "edited-test-x", "edited-train-x", "korean"], reports,
+                            strict=True):
         assert report.agree, f"{name}: {report.first_difference}"
         assert report.cells_compared > 0
     edited = read_workbook(test_x).spec
