@@ -366,7 +366,7 @@ def written_as_array(model: str, formula: str) -> bool:
     ``SIN``/``COS`` of a range inside ``SUMPRODUCT`` for every sample only in an array
     formula (in a plain one it takes one sample); Excel and LibreOffice compute both alike."""
     return model == "sine" and "SUMPRODUCT(" in formula and (
-        "_data" in formula or f"{ORDER_SHEET}!" in formula)
+        "_data" in formula or "_test" in formula or f"{ORDER_SHEET}!" in formula)
 
 
 def penalty(penalty_name: str, slopes: list[str]) -> str:
