@@ -174,9 +174,23 @@ def _chain(x: FloatArray, p: int) -> FloatArray:
     return np.column_stack(cols)
 
 
+#: The last spec asked about and its shape (an export asks several times; recovering the
+#: samples of a large standardized data set takes a while).
+_LAST: list[tuple[RunSpec, Shape | None]] = []
+
+
 def shape_of(spec: RunSpec) -> Shape | None:
     """The shape of ``spec``'s samples, or None for samples as they are (today's Data
     sheet)."""
+    last = _LAST[:1]
+    if last and last[0][0] is spec:
+        return last[0][1]
+    shape = _shape_of(spec)
+    _LAST[:] = [(spec, shape)]
+    return shape
+
+
+def _shape_of(spec: RunSpec) -> Shape | None:
     data, held = spec.data, spec.holdout
     scaled = data.scaling is not None
     names = data.feature_names
