@@ -389,7 +389,8 @@ def _cmd_path(args: argparse.Namespace) -> int:
     written = None
     if args.output:
         from gdapp.excel.path_workbook import export_path
-        written = export_path(path, spec.data, spec.model, args.output)
+        written = export_path(path, spec.data, spec.model, args.output,
+                              holdout=spec.holdout)
     print(json.dumps(path_to_dict(path, spec, curve), allow_nan=False) if args.json
           else path_summary(path, spec, curve))
     if written is not None and not args.json:

@@ -90,13 +90,10 @@ def test_path_text_says_where_each_feature_leaves(capsys: pytest.CaptureFixture[
     (["path", "--penalty", "l1", "--cost", "mae"], "computed for MSE"),
     (["path", "--penalty", "l1", "--lambdas", "1,-2"], "λ must be a finite number ≥ 0"),
     (["path", "--penalty", "l1", "--lambdas", "1,x"], "--lambdas: 'x' is not a number"),
-    (["export", "--example", "features", "--standardize", "-o", "f.xlsx"],
-     "a workbook holds the samples as they are"),
     (["gui", "--example", "features", "--standardize"],
      "the window shows the samples as they are"),
     (["run", "--example", "features", "--x", "study_hours"],
-     "--x, --y and --sheet choose columns of --data FILE"),
-    (["export", "--standardize", "-o", "s.xlsx"], "a workbook holds the samples as they are"),
+     "--x, --y, --sheet and --classes choose columns of --data FILE"),
 ])
 def test_bad_path_and_feature_requests_are_one_sentence(
         argv: list[str], message: str, capsys: pytest.CaptureFixture[str],

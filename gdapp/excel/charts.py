@@ -82,4 +82,10 @@ def add_charts(summary: WriteOnlyWorksheet, iterations: WriteOnlyWorksheet, run:
     trace.marker.symbol = "none"
     trace.graphicalProperties.line.solidFill = "E8731A"
     per_k.series.append(trace)
+    if run.spec.holdout is not None:   # the cost on the held-out samples beside it
+        test = _series(iterations, 1, column_index(columns, "test cost") + 1, FIRST_ROW, last,
+                       tr("test cost (held-out samples)"))
+        test.marker.symbol = "none"
+        test.graphicalProperties.line.solidFill = "1F77B4"
+        per_k.series.append(test)
     summary.add_chart(per_k, "H22")

@@ -13,6 +13,7 @@ from gdapp.excel import formulas as fx
 from gdapp.excel.layout import FIRST_ROW, iteration_cells, iteration_columns
 from gdapp.excel.layout import Cell as PlanCell
 from gdapp.excel.order import ORDER_FIRST_ROW, Order, order_plan
+from gdapp.excel.shaped import data_cells, shape_of
 from gdapp.excel.summary import (
     BLOCK_COLUMN,
     CURVE_POINTS,
@@ -43,7 +44,9 @@ def expected_cells(run: Run) -> Iterator[PlanCell]:
     yhat, resid = data_expected(run)
     p = run.spec.data.p
     pred_col, res_col = get_column_letter(p + 3), get_column_letter(p + 4)
-    for i in range(run.spec.data.n):
+    if shape_of(run.spec) is not None:   # every sample, powers and z-scores: shaped.py
+        yield from data_cells(run, data_formulas)
+    for i in range(run.spec.data.n if shape_of(run.spec) is None else 0):
         row = i + FIRST_ROW
         pred, res = data_formulas(run, row)
         yield PlanCell("Data", f"{pred_col}{row}", pred, float(yhat[i]))

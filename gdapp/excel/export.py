@@ -38,7 +38,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, MODEL_RULES, Run, spec_fields
 from gdapp.core.batches import PATIENCE
-from gdapp.excel import charts
+from gdapp.excel import charts, shaped
 from gdapp.excel import formulas as fx
 from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, array_formula, number, text
 from gdapp.excel.formulas import Samples
@@ -257,6 +257,7 @@ def defined_names(run: Run) -> dict[str, str]:
         names[x] = f"Data!${col}${FIRST_ROW}:${col}${last}"
     col = get_column_letter(data.p + 2)
     names["y_data"] = f"Data!${col}${FIRST_ROW}:${col}${last}"
+    names.update(shaped.defined_names(run.spec))   # the held-out samples
     for r, entry in enumerate(summary_rows(run, iteration_columns(run)), start=2):
         if entry.name:
             names[entry.name] = f"Summary!$B${r}"
@@ -267,14 +268,17 @@ def defined_names(run: Run) -> dict[str, str]:
 def _write_settings(wb: Workbook, run: Run, tr: Words) -> None:
     spec = run.spec
     settings = spec.settings()
-    ws = _sheet(wb, "Settings", 5, len(settings) + 1 + len(_MARKER_ROWS) + 1)
+    extra = shaped.extra_settings(spec)   # degree, standardize: read back, not named
+    ws = _sheet(wb, "Settings", 5, len(settings) + len(extra) + 1 + len(_MARKER_ROWS) + 1)
     ws.append([text(ws, tr(h)) for h in ("setting", "value", "defined name", "what it means",
                                          AT_EXPORT)])
     meta = {f.metadata["name"]: f.metadata for f in spec_fields().values()}
     row = 1
-    for name, value in settings.items():
+    for name, value in {**settings, **extra}.items():
         row += 1
-        if name.endswith("_start"):
+        if name in shaped.SETTINGS_META:
+            label, help_ = shaped.SETTINGS_META[name]
+        elif name.endswith("_start"):
             label = f"{meta['start']['label']} {name.removesuffix('_start')}"
             help_ = meta["start"]["help"]
         else:
@@ -332,6 +336,9 @@ _MARKER_ROWS = (MARKER, "gdapp version", "data source", "samples", "iterate rows
 
 def _write_data(wb: Workbook, run: Run, tr: Words) -> None:
     data = run.spec.data
+    if shaped.shape_of(run.spec) is not None:
+        _write_shaped_data(wb, run, tr)
+        return
     ws = _sheet(wb, "Data", data.p + 4, data.n + 1)
     # the column names are the data's own (a CSV's header), written as they came
     ws.append([text(ws, tr("sample")), *[text(ws, name) for name in data.feature_names],
@@ -341,6 +348,23 @@ def _write_data(wb: Workbook, run: Run, tr: Words) -> None:
         row = i + FIRST_ROW
         ws.append([i + 1, *[number(ws, x) for x in xs], number(ws, y),
                    *data_formulas(run, row)])
+
+
+def _write_shaped_data(wb: Workbook, run: Run, tr: Words) -> None:
+    """The Data sheet of shaped samples: every sample, powers and z-scores as formulas
+    (:mod:`gdapp.excel.shaped`)."""
+    data = run.spec.data
+    shape = shaped.shape_of(run.spec)
+    assert shape is not None
+    ws = _sheet(wb, "Data", shape.width, max(shape.last_row, data.p + 1))
+    ws.append([text(ws, tr("sample")), *[text(ws, name) for name in data.feature_names],
+               text(ws, data.y_name), text(ws, tr("prediction ŷ at the final iterate")),
+               text(ws, tr("residual y − ŷ")),
+               *[text(ws, tr(h) if translate else h) if h else None
+                 for h, translate in shaped.headers(run.spec, shape)]])
+    for row in shaped.data_rows(run, data_formulas):
+        ws.append([text(ws, v[1]) if isinstance(v, tuple)
+                   else number(ws, v) if isinstance(v, float) else v for v in row])
 
 
 def _write_order(wb: Workbook, run: Run, order: Order, tr: Words) -> None:

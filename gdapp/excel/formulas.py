@@ -316,7 +316,7 @@ def written_as_array(formula: str) -> bool:
     an array formula (in a plain one it takes one sample); Excel and LibreOffice compute both
     alike."""
     return "SUMPRODUCT(" in formula and any(f in formula for f in ELEMENTWISE) and (
-        "_data" in formula or f"{ORDER_SHEET}!" in formula)
+        "_data" in formula or "_test" in formula or f"{ORDER_SHEET}!" in formula)
 
 
 def penalty(penalty_name: str, slopes: list[str]) -> str:

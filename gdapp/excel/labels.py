@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from gdapp.excel.labels_overfit import KOREAN_OVERFIT
 from gdapp.excel.rule_words import rule_words
 
 Language = Literal["en", "ko"]
@@ -319,7 +320,8 @@ STATUS: dict[Language, dict[str, str]] = {
 }
 
 #: Every language's table (English needs none: its words are the keys).
-TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": {**KOREAN, **rule_words()}}
+TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": {**KOREAN, **rule_words(),
+                                                             **KOREAN_OVERFIT}}
 
 
 class MissingTranslation(KeyError):

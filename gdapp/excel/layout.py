@@ -90,9 +90,6 @@ def unsupported(spec: RunSpec) -> str | None:
     """Why a workbook cannot hold this run yet (one sentence), or None when it can: it holds
     every optimizer, schedule and batch size, of the linear models on p features and of the
     sine model."""
-    if spec.data.scaling is not None:
-        return ("a workbook holds the samples as they are; standardized features are "
-                "computed by gdapp run and gdapp path")
     return None
 
 
@@ -267,7 +264,8 @@ def iteration_columns(run: Run) -> list[Column]:
     if accuracy is not None:     # a classifier: its share of samples classified right
         cols.append(_same_every_row(ACCURACY, "=" + sums.accuracy(spec.model, b0, slopes,
                                                                   samples), accuracy))
-    return cols
+    from gdapp.excel.shaped import test_cost_column  # held-out samples (imports this module)
+    return cols + test_cost_column(run, b0, slopes)
 
 
 #: The header of a classifier's accuracy column (Run.accuracy).

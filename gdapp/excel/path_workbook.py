@@ -18,6 +18,9 @@ Sheets:
   ``y_data``).
 * **Settings**: the penalty, the model, n and λ_max (defined name ``lambda_max``).
 
+With held-out samples (``--test-fraction``) the workbook computes the validation curve too:
+each λ's training and test cost and the best λ (:mod:`gdapp.excel.path_validation`).
+
 Change a coefficient on the Path sheet and its row's check turns FALSE: the workbook proves
 the path, in Excel, LibreOffice or Gnumeric.
 """
@@ -37,6 +40,8 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from gdapp import __version__
 from gdapp.core import Dataset, RegularizationPath
+from gdapp.core.holdout import Holdout
+from gdapp.excel import path_validation as pv
 from gdapp.excel.cells import number, text
 from gdapp.excel.charts import _scatter
 from gdapp.excel.export import _discard, write_failure
@@ -88,9 +93,10 @@ def _conditions(path: RegularizationPath, row: int, q: int) -> list[str]:
     return out
 
 
-def export_path(path: RegularizationPath, data: Dataset, model: str, target: str | Path
-                ) -> Path:
-    """Write ``path`` (found on ``data`` with ``model``) as a workbook at ``target``.
+def export_path(path: RegularizationPath, data: Dataset, model: str, target: str | Path,
+                *, holdout: Holdout | None = None) -> Path:
+    """Write ``path`` (found on ``data`` with ``model``) as a workbook at ``target``; with
+    ``holdout``, the validation curve too (:mod:`gdapp.excel.path_validation`).
 
     Raises :class:`~gdapp.excel.export.ExportError` for a bad target; nothing is left
     behind when writing fails.
@@ -104,7 +110,7 @@ def export_path(path: RegularizationPath, data: Dataset, model: str, target: str
     try:
         with signals_held():  # a signal now finds the name kept, and the file is removed
             tmp = reserve_temporary(out)
-        _write(wb, path, data, model)
+        _write(wb, path, data, model, holdout)
         save_atomically(wb, tmp, out)
     except BaseException as exc:
         _discard(wb)
@@ -118,11 +124,12 @@ def export_path(path: RegularizationPath, data: Dataset, model: str, target: str
     return out
 
 
-def _write(wb: Workbook, path: RegularizationPath, data: Dataset, model: str) -> None:
+def _write(wb: Workbook, path: RegularizationPath, data: Dataset, model: str,
+           holdout: Holdout | None = None) -> None:
     q = len(path.param_names)
     ws = wb.create_sheet(PATH_SHEET)
     header = ["λ", *path.param_names, *(f"∂E/∂{n}" for n in path.param_names),
-              "optimal (KKT)"]
+              "optimal (KKT)", *(pv.COST_HEADERS if holdout is not None else ())]
     ws.append([text(ws, h) for h in header])
     for i, (lam, params) in enumerate(zip(path.lambdas, path.params, strict=True)):
         row = i + 2
@@ -133,8 +140,9 @@ def _write(wb: Workbook, path: RegularizationPath, data: Dataset, model: str) ->
             weights = "" if j_feature < 0 else f"{feature_names(len(path.features))[j_feature]},"
             slopes.append(f"=-2*SUMPRODUCT({weights}{residual})/COUNT(y_data)")
         check = "=AND(" + ",".join(_conditions(path, row, q)) + ")"
+        costs = pv.cost_formulas(path, row) if holdout is not None else []
         ws.append([number(ws, float(lam)), *(number(ws, float(v)) for v in params),
-                   *slopes, check])
+                   *slopes, check, *costs])
     chart = _scatter(f"{path.penalty.upper()} path: each slope at the exact optimum",
                      "λ (log scale)", "slope")
     chart.x_axis.scaling.logBase = 10
@@ -144,15 +152,25 @@ def _write(wb: Workbook, path: RegularizationPath, data: Dataset, model: str) ->
     for j, name in enumerate(path.features):
         ys = Reference(ws, min_col=2 + first + j, min_row=2, max_row=last)
         chart.series.append(Series(ys, xs, title=f"b{j + 1} {name}"))
-    ws.add_chart(chart, f"{get_column_letter(2 * q + 3)}2")
+    at = get_column_letter(2 * q + 3 + 2 * (holdout is not None))
+    ws.add_chart(chart, f"{at}2")
+    if holdout is not None:
+        ws.add_chart(pv.cost_chart(path, ws, _scatter), f"{at}22")
 
     ds = wb.create_sheet(DATA_SHEET)
     ds.append([text(ds, "sample"), *(text(ds, f) for f in data.feature_names),
-               text(ds, data.y_name)])
-    for i in range(data.n):
-        ds.append([i + 1, *(number(ds, float(v)) for v in data.X[i]),
-                   number(ds, float(data.y[i]))])
+               text(ds, data.y_name), *([text(ds, "held out")] if holdout else [])])
+    parts = [(data, range(1, data.n + 1) if holdout is None else
+              [r + 1 for r in holdout.train_rows], False)]
+    if holdout is not None:
+        parts.append((holdout.data, [r + 1 for r in holdout.test_rows], True))
+    for part, samples, held in parts:
+        for i, sample in enumerate(samples):
+            ds.append([sample, *(number(ds, float(v)) for v in part.X[i]),
+                       number(ds, float(part.y[i])), *([held] if holdout else [])])
     last_row = data.n + 1
+    if holdout is not None:
+        pv.name_test_samples(wb, data.p, last_row + 1, last_row + holdout.data.n)
     for j, name in enumerate(feature_names(data.p)):
         letter = get_column_letter(2 + j)
         wb.defined_names[name] = DefinedName(name, attr_text=f"Data!${letter}$2:${letter}"
@@ -169,3 +187,12 @@ def _write(wb: Workbook, path: RegularizationPath, data: Dataset, model: str) ->
         cell = text(st, value) if isinstance(value, str) else number(st, float(value))
         st.append([text(st, label), cell])
     wb.defined_names["lambda_max"] = DefinedName("lambda_max", attr_text="Settings!$B$6")
+    if holdout is not None:
+        for row, (label, value) in enumerate(pv.settings_rows(path, holdout), start=7):
+            if isinstance(value, str):
+                cell = value
+                if label.startswith("best"):
+                    pv.name_best(wb, row)
+            else:
+                cell = value if isinstance(value, int) else number(st, float(value))
+            st.append([text(st, label), cell])

@@ -19,7 +19,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,13 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from gdapp.core import MAX_EXPORTABLE_ROWS, MODEL_CHOICES, DataError, Dataset, RunSpec, spec_fields
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
+from gdapp.core.holdout import Holdout
 from gdapp.core.spec import model_param_names
 from gdapp.excel.export import FORMAT_VERSION, MARKER
 from gdapp.excel.labels import LANGUAGES, Language, in_every_language, words
 from gdapp.excel.package import audit_package
 from gdapp.excel.row_count import count_iterations
+from gdapp.excel.shaped_read import is_shaped, read_shaped
 from gdapp.excel.xml_guard import check_xml_parts
 
 #: Largest total uncompressed size of a workbook we open (a zip bomb stops here).
@@ -209,8 +211,12 @@ def read_workbook(path: str | Path, *, strict: bool = False) -> GdappWorkbook:
                 if value is None and key in cells and holds_formula(path, "Settings",
                                                                      *cells[key]):
                     values[key] = _UNSAVED
-            data = _read_data(wb, Path(path),
-                              source=_text_after(settings_rows, DATA_SOURCE_LABELS) or name)
+            source = _text_after(settings_rows, DATA_SOURCE_LABELS) or name
+            held: Holdout | None = None
+            if is_shaped(values):   # powers, held-out samples, z-scores: shaped_read.py
+                data, held = read_shaped(wb, Path(path), values, source=source)
+            else:
+                data = _read_data(wb, Path(path), source=source)
             rows = count_iterations(wb, name, WorkbookError)
         except WorkbookError:
             raise
@@ -218,6 +224,8 @@ def read_workbook(path: str | Path, *, strict: bool = False) -> GdappWorkbook:
             raise WorkbookError(f"{name} is damaged and cannot be read "
                                 f"({_first_line(exc)})") from None
     spec = _spec(values, data, name)
+    if held is not None:
+        spec = _spec_with(spec, held, name)
     return GdappWorkbook(spec=spec, iteration_rows=rows, lang=lang)
 
 
@@ -291,6 +299,13 @@ def _spec(values: dict[str, Any], data: Dataset, name: str) -> RunSpec:
         raise WorkbookError(f"{name}, {exc}") from None
     except ValueError as exc:
         raise WorkbookError(f"{name}, Settings: {exc}") from None
+
+
+def _spec_with(spec: RunSpec, held: Holdout, name: str) -> RunSpec:
+    try:
+        return replace(spec, holdout=held).validated()
+    except ValueError as exc:
+        raise WorkbookError(f"{name}, Data: {exc}") from None
 
 
 def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
