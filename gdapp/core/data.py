@@ -344,12 +344,13 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
     raw = _read_raw(p)
     text, encoding = _decode(raw, p)
     delimiter = _sniff_delimiter(text[:8192])
-    data = plain_dataset(raw, delimiter, p.name, rows_to_dataset, x, y) \
-        if encoding.startswith("utf-8") else None      # at C speed, or None
+    data = None
+    if encoding.startswith("utf-8"):  # the C parser reads the bytes (the text made again if not)
+        text, data = "", plain_dataset(raw, delimiter, p.name, rows_to_dataset, x, y)
     if data is None:
-        data = rows_to_dataset(_csv_rows(text.splitlines(), delimiter), x=x, y=y, name=p.name,
-                               where="line", comma_separated=delimiter == ",",
-                               decimal_comma=delimiter == ";")
+        data = rows_to_dataset(_csv_rows((text or _decode(raw, p)[0]).splitlines(), delimiter),
+                               x=x, y=y, name=p.name, where="line",
+                               comma_separated=delimiter == ",", decimal_comma=delimiter == ";")
     if encoding == "utf-8":
         return data
     return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,
