@@ -9,6 +9,7 @@ one-sentence message box, never a traceback. The workbook functions live in
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import threading
@@ -96,7 +97,9 @@ def verdict_lines(report: VerifyReport) -> list[str]:
     the window's language (the verifier's notes stay as it wrote them)."""
     where = f" ({report.max_deviation_cell})" if report.max_deviation_cell else ""
     lines = [tr("compared {n} cells; largest relative deviation {d}{where}").format(
-        n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)]
+        n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)
+        if not math.isnan(report.max_deviation)
+        else tr("compared the formulas only: no value was recalculated")]
     lines.extend(report.notes)
     if report.agree and report.sensitive:
         lines.append(tr("verdict: the workbook agrees with gdapp only within rounding: the run "

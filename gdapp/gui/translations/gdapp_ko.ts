@@ -316,6 +316,10 @@
         <translation>셀 {n}개를 비교했습니다. 가장 큰 상대 편차는 {d}{where}입니다</translation>
     </message>
     <message>
+        <source>compared the formulas only: no value was recalculated</source>
+        <translation>수식만 비교했습니다. 다시 계산한 값은 없습니다</translation>
+    </message>
+    <message>
         <source>verdict: the workbook agrees with gdapp only within rounding: the run is sensitive to it, and {n} values were compared within the engine&apos;s own spread, not 1e-12 (--strict refuses this)</source>
         <translation>판정: 통합 문서가 반올림 범위 안에서만 gdapp과 일치합니다. 이 실행은 반올림에 민감해서 값 {n}개를 1e-12가 아니라 엔진 자체의 변동 폭 안에서 비교했습니다(--strict는 이것을 거부합니다)</translation>
     </message>
