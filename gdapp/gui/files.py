@@ -73,7 +73,9 @@ class _Worker(QObject):
 def _sentence(exc: BaseException) -> str:
     """The exception's message as a sentence: capitalised, unless it starts with a file name
     or path (``notes.xlsx is not …`` keeps the name as it is spelt)."""
-    text = str(exc).strip() or type(exc).__name__
+    text = str(exc).strip() or (
+        tr("There is not enough memory for this.") if isinstance(exc, MemoryError) else
+        tr("This failed for a reason gdapp did not foresee; the window keeps working."))
     first = text.split(" ", 1)[0].rstrip(",:")
     if "." in first or "/" in first:
         return text
