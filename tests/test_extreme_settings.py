@@ -96,3 +96,14 @@ def test_a_start_past_the_divergence_limit_is_blamed_not_eta(
                                   "run counts as diverged beyond ±1e+100; start nearer 0\n")
     status, out, _ = _cli(capsys, "run", "--example", "nonconvex", "--start", "1e99")
     assert status == 0
+
+
+def test_data_of_huge_values_keep_their_path_and_its_large_lambdas() -> None:
+    """λ_max grows with the data: its auto path, and λ up to 1,000 × λ_max, are taken."""
+    data = Dataset([(1e60, 2e60), (2e60, 1e60), (3e60, 5e60)], [1e60, 2e60, 4e60])
+    for penalty in ("l1", "l2"):
+        path = regularization_path(data, "line", penalty)
+        assert path.lambdas.max() > 1e120 and np.all(np.isfinite(path.params))
+        assert np.all(np.isfinite(regularization_path(data, "line", penalty, [1e121]).params))
+    with pytest.raises(ValueError, match=r"λ = 1e\+200 is too large .* up to 3\.55556e\+123$"):
+        regularization_path(data, "line", "l2", [1e200])

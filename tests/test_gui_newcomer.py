@@ -139,3 +139,16 @@ def test_every_reason_is_a_sentence_in_the_windows_language() -> None:
     for en, ko in zip(english, korean, strict=True):
         assert ko != en and any("\uac00" <= c <= "\ud7a3" for c in ko), (en, ko)
         assert "Error" not in ko
+
+
+def test_a_file_action_failing_without_a_message_says_a_sentence_not_a_class_name() -> None:
+    """Before: the status bar and message box showed `MemoryError`, `RuntimeError`…"""
+    from gdapp.gui.files import _sentence
+
+    assert _sentence(MemoryError()) == "There is not enough memory for this."
+    assert _sentence(RuntimeError()) == ("This failed for a reason gdapp did not foresee; the "
+                                         "window keeps working.")
+    install_language("ko")
+    for exc in (MemoryError(), RuntimeError()):
+        said = _sentence(exc)
+        assert type(exc).__name__ not in said and any("\uac00" <= c <= "\ud7a3" for c in said)

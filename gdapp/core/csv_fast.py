@@ -73,7 +73,11 @@ def plain_dataset(raw: bytes, delimiter: str, name: str, rows_to_dataset: Callab
         return None
     xis = [int(v) - 1 for v in probe.X[0]]
     yi = int(probe.y[0]) - 1
-    features = table[:, xis[0]] if len(xis) == 1 else np.asfortranarray(table[:, xis])
+    # the chosen columns, each contiguous as Dataset keeps them (filled column by column: no
+    # temporary of the whole table), and the table let go before Dataset makes its own copy
+    features = np.empty((table.shape[0], len(xis)), order="F")
+    for j, i in enumerate(xis):
+        features[:, j] = table[:, i]
     target = table[:, yi].copy()
     del table
     return Dataset(features, target, feature_names=probe.feature_names, y_name=probe.y_name,

@@ -349,12 +349,16 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
     raw = _read_raw(p)
     text, encoding = _decode(raw, p)
     delimiter = _sniff_delimiter(text[:8192])
-    data = plain_dataset(raw, delimiter, p.name, rows_to_dataset, x, y) \
-        if encoding.startswith("utf-8") and classes is None else None   # at C speed, or None
+    # the C parser reads the bytes (words in the target need the careful path; the text is
+    # made again if the C parser cannot read the file)
+    data = None
+    if encoding.startswith("utf-8") and classes is None:
+        text, data = "", plain_dataset(raw, delimiter, p.name, rows_to_dataset, x, y)
     if data is None:
-        data = rows_to_dataset(_csv_rows(text.splitlines(), delimiter), x=x, y=y, name=p.name,
-                               where="line", comma_separated=delimiter == ",",
-                               decimal_comma=delimiter == ";", classes=classes)
+        data = rows_to_dataset(_csv_rows((text or _decode(raw, p)[0]).splitlines(), delimiter),
+                               x=x, y=y, name=p.name, where="line",
+                               comma_separated=delimiter == ",", decimal_comma=delimiter == ";",
+                               classes=classes)
     if encoding == "utf-8":
         return data
     return Dataset(data.X, data.y, feature_names=data.feature_names, y_name=data.y_name,

@@ -148,8 +148,9 @@ class Dataset:
             raise DataError(f"a scaling of {len(scaling.scales)} features for {p} features")
         object.__setattr__(self, "scaling", scaling)
         object.__setattr__(self, "encoding", encoding)
+        # joined from the arrays' own buffers: no temporary copies of a million samples
         object.__setattr__(self, "_fingerprint",
-                           f"{p}|".encode() + columns.tobytes() + b"|" + ya.tobytes())
+                           b"".join([f"{p}|".encode(), columns.data, b"|", ya.data]))
 
     @property
     def n(self) -> int:

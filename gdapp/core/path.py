@@ -108,9 +108,10 @@ def regularization_path(data: Dataset, model: str, penalty: str,
         bad = grid[~(np.isfinite(grid) & (grid >= 0))]
         if bad.size:
             raise ValueError(f"λ must be a finite number ≥ 0, got {bad[0]:g}")
-        big = grid[grid > MAX_PATH_LAMBDA]
+        limit = max(MAX_PATH_LAMBDA, 1e3 * top)   # data of huge values have a huge λ_max
+        big = grid[grid > limit]
         if big.size:
-            raise ValueError(_too_large(float(big[0])))
+            raise ValueError(_too_large(float(big[0]), limit))
     slopes = np.zeros((grid.size, p))
     unique = np.ones(grid.size, dtype=bool)
     gaps = np.zeros(grid.size)
@@ -133,18 +134,21 @@ def regularization_path(data: Dataset, model: str, penalty: str,
         params = slopes
     broken = ~(np.all(np.isfinite(params), axis=1) & np.isfinite(gaps))
     if broken.any():  # never a row of NaN (nor a <v>nan</v> cell in its workbook)
-        raise ValueError(_too_large(float(grid[np.argmax(broken)])))
+        raise ValueError(_too_large(float(grid[np.argmax(broken)]),
+                                    float(grid[~broken].max()) if (~broken).any()
+                                    else MAX_PATH_LAMBDA))
     return RegularizationPath(penalty, grid, params, names, data.feature_names, unique,
                               gaps, top)
 
 
-#: λ beyond this makes the optimum's arithmetic (n·λ, 2·λ·b in a workbook) overflow.
+#: λ up to this (or 1,000 times λ_max, if larger) is taken: beyond, the optimum's arithmetic
+#: (n·λ, and 2·λ·b in a workbook) may overflow.
 MAX_PATH_LAMBDA = 1e100
 
 
-def _too_large(lam: float) -> str:
+def _too_large(lam: float, limit: float) -> str:
     return (f"λ = {lam:g} is too large to compute the optimum at (its arithmetic overflows): "
-            f"give λ values up to {MAX_PATH_LAMBDA:g}")
+            f"give λ values up to {limit:g}")
 
 
 @dataclass(frozen=True, eq=False)

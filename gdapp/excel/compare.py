@@ -102,7 +102,8 @@ class VerifyReport:
         """The lines ``gdapp verify`` prints."""
         where = f" ({self.max_deviation_cell})" if self.max_deviation_cell else ""
         lines = [f"compared {self.cells_compared:,} cells; largest relative deviation "
-                 f"{self.max_deviation:.2g}{where}"]
+                 f"{self.max_deviation:.2g}{where}" if not math.isnan(self.max_deviation)
+                 else "compared the formulas only: no value was recalculated"]
         lines.extend(self.notes)
         if self.agree and self.sensitive:
             lines.append(f"verdict: the workbook agrees with gdapp only within rounding: the "

@@ -143,6 +143,7 @@ def foreign_formulas(source: Path, expected: Iterable[Cell], *,
     Only cells that hold a formula count: an empty or value cell where gdapp writes a
     formula is the comparison's to report after the recalculation."""
     wanted: Counter[str] = Counter()
+    columns: dict[str, int] = {}
     places: dict[str, _Places] = {}
     first: str | None = None
     found = 0
@@ -153,12 +154,14 @@ def foreign_formulas(source: Path, expected: Iterable[Cell], *,
                 continue
             wanted[cell.sheet] += 1
             letters, row = coordinate_from_string(cell.ref)
-            column = column_index_from_string(letters)
+            column = columns.get(letters) or columns.setdefault(
+                letters, column_index_from_string(letters))
             places.setdefault(cell.sheet, _Places()).add(row, column)
             content = original.cursor(cell.sheet).cell(row, column)
             written = content if isinstance(content, str) and content.startswith("=") else None
             formula = cell.formula if cell.formula.startswith("=") else f"={cell.formula}"
-            if written is not None and not same_formula(written, formula):
+            if written is not None and written != formula \
+                    and not same_formula(written, formula):
                 found += 1
                 if first is None:
                     first = (f"{cell.sheet}!{cell.ref}: the workbook has {written}, gdapp "

@@ -126,7 +126,7 @@ def signals_held() -> Iterator[None]:
         yield
     finally:
         for s, handler in previous.items():
-            signal.signal(s, handler)
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
         for signum in dict.fromkeys(caught):
             signal.raise_signal(signum)
 

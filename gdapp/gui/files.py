@@ -9,6 +9,7 @@ one-sentence message box, never a traceback. The workbook functions live in
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import threading
@@ -72,7 +73,9 @@ class _Worker(QObject):
 def _sentence(exc: BaseException) -> str:
     """The exception's message as a sentence: capitalised, unless it starts with a file name
     or path (``notes.xlsx is not …`` keeps the name as it is spelt)."""
-    text = str(exc).strip() or type(exc).__name__
+    text = str(exc).strip() or (
+        tr("There is not enough memory for this.") if isinstance(exc, MemoryError) else
+        tr("This failed for a reason gdapp did not foresee; the window keeps working."))
     first = text.split(" ", 1)[0].rstrip(",:")
     if "." in first or "/" in first:
         return text
@@ -96,7 +99,9 @@ def verdict_lines(report: VerifyReport) -> list[str]:
     the window's language (the verifier's notes stay as it wrote them)."""
     where = f" ({report.max_deviation_cell})" if report.max_deviation_cell else ""
     lines = [tr("compared {n} cells; largest relative deviation {d}{where}").format(
-        n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)]
+        n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)
+        if not math.isnan(report.max_deviation)
+        else tr("compared the formulas only: no value was recalculated")]
     lines.extend(report.notes)
     if report.agree and report.sensitive:
         lines.append(tr("verdict: the workbook agrees with gdapp only within rounding: the run "

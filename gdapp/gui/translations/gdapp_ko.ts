@@ -311,9 +311,22 @@
         <translation>피쳐 {p}개: {names}</translation>
     </message>
     <message>
+        <source>There is not enough memory for this.</source>
+        <extracomment>Seconds LibreOffice may take to recalculate a workbook before Verify gives up. Runs with more rows than this export behind a progress dialog. The width offered for an exported PNG of a plot, in pixels.</extracomment>
+        <translation>메모리가 부족해 이 작업을 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This failed for a reason gdapp did not foresee; the window keeps working.</source>
+        <translation>gdapp가 예상하지 못한 이유로 실패했습니다. 창은 계속 쓸 수 있습니다.</translation>
+    </message>
+    <message>
         <source>compared {n} cells; largest relative deviation {d}{where}</source>
-        <extracomment>Seconds LibreOffice may take to recalculate a workbook before Verify gives up. Runs with more rows than this export behind a progress dialog. The width offered for an exported PNG of a plot, in pixels. A cell reference such as ``Iterations!C3`` or ``Summary!$F$35``. Joins the parts of a cell reference: no line break inside it.</extracomment>
+        <extracomment>A cell reference such as ``Iterations!C3`` or ``Summary!$F$35``. Joins the parts of a cell reference: no line break inside it.</extracomment>
         <translation>셀 {n}개를 비교했습니다. 가장 큰 상대 편차는 {d}{where}입니다</translation>
+    </message>
+    <message>
+        <source>compared the formulas only: no value was recalculated</source>
+        <translation>수식만 비교했습니다. 다시 계산한 값은 없습니다</translation>
     </message>
     <message>
         <source>verdict: the workbook agrees with gdapp only within rounding: the run is sensitive to it, and {n} values were compared within the engine&apos;s own spread, not 1e-12 (--strict refuses this)</source>
