@@ -5,9 +5,10 @@ mean squared error, full-batch or in mini-batches.
 sufficient statistics give (the note's case and a line through one feature by the general
 loop's own scalar formulas, bit for bit; more parameters by the Hessian, to 1e−12).
 :func:`descend_batches_compiled` does the same for a mini-batch run: at the start of each
-epoch it gathers, for every batch of the epoch's order, the batch's means of xa·xaᵀ and
-xa·y (one numpy pass over the samples), so that an update costs O(q²) instead of O(B·q);
-the epoch rule is asked at each epoch's end, as the general loop asks it.
+epoch (or of a group of short epochs) it gathers, for every batch of the epoch's order, the
+batch's means of xa·xaᵀ and xa·y (one numpy pass over the samples), so that an update costs
+O(q²) instead of O(B·q); the epoch rule is asked at each epoch's end, as the general loop
+asks it.
 
 Which run a kernel can compute is its capability (:func:`compiled_optimizer`): an
 optimizer of :data:`gdapp.core.optimizers.OPTIMIZERS` the compiled loop knows, any
