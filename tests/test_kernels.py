@@ -267,3 +267,28 @@ def test_the_compiled_loop_is_compiled_for_one_signature_only() -> None:
     run(RunSpec(data=four_features(), model="line", schedule="step", step_size=3,
                 max_iterations=50), kernel="compiled")
     assert len(compiled.advance.signatures) == 1
+
+
+@pytest.mark.parametrize("optimizer", sorted(OPTIMIZERS))
+def test_short_epochs_go_in_groups_and_stop_at_the_general_loops_epoch(optimizer: str) -> None:
+    # the note's two samples one at a time: two updates an epoch, thousands of epochs
+    for eta, stop in ((0.01, True), (0.01, False), (0.3, True)):
+        spec = RunSpec(optimizer=optimizer, batch_size=1, shuffle=True, seed=2,
+                       learning_rate=eta, max_iterations=5_000)
+        general = run(spec, kernel="general", stop_at_convergence=stop)
+        compiled = run(spec, kernel="compiled", stop_at_convergence=stop)
+        assert_close(compiled, general)
+        np.testing.assert_array_equal(compiled.converged, general.converged)
+        assert [compiled.batch(t).tolist() for t in range(1, compiled.iterations + 1)] == \
+            [general.batch(t).tolist() for t in range(1, general.iterations + 1)]
+
+
+def test_the_batch_sums_of_several_epochs_are_each_epochs_own() -> None:
+    rng = np.random.default_rng(5)
+    xa, y = rng.normal(size=(3, 11, 2)), rng.normal(size=(3, 11))
+    gram, cross = epoch_sums(xa, y, 4)
+    assert gram.shape == (9, 2, 2) and cross.shape == (9, 2)
+    for e in range(3):
+        one_gram, one_cross = epoch_sums(xa[e], y[e], 4)
+        np.testing.assert_allclose(gram[3 * e:3 * e + 3], one_gram, rtol=1e-14)
+        np.testing.assert_allclose(cross[3 * e:3 * e + 3], one_cross, rtol=1e-14)

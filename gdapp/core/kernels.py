@@ -5,9 +5,10 @@ mean squared error, full-batch or in mini-batches.
 sufficient statistics give (the note's case and a line through one feature by the general
 loop's own scalar formulas, bit for bit; more parameters by the Hessian, to 1e−12).
 :func:`descend_batches_compiled` does the same for a mini-batch run: at the start of each
-epoch it gathers, for every batch of the epoch's order, the batch's means of xa·xaᵀ and
-xa·y (one numpy pass over the samples), so that an update costs O(q²) instead of O(B·q);
-the epoch rule is asked at each epoch's end, as the general loop asks it.
+epoch (or of a group of short epochs) it gathers, for every batch of the epoch's order, the
+batch's means of xa·xaᵀ and xa·y (one numpy pass over the samples), so that an update costs
+O(q²) instead of O(B·q); the epoch rule is asked at each epoch's end, as the general loop
+asks it.
 
 Which run a kernel can compute is its capability (:func:`compiled_optimizer`): an
 optimizer of :data:`gdapp.core.optimizers.OPTIMIZERS` the compiled loop knows, any
@@ -160,20 +161,29 @@ def descend_compiled(stats: SquaredStats, start: tuple[float, ...], s: Stepping,
 
 def epoch_sums(xa: FloatArray, y: FloatArray, size: int) -> tuple[FloatArray, FloatArray]:
     """For consecutive batches of ``size`` rows of ``xa`` (n, q) and ``y`` (the last batch
-    may be smaller): each batch's mean of xa·xaᵀ (batches, q, q) and of xa·y (batches, q)."""
-    n, q = xa.shape
+    may be smaller): each batch's mean of xa·xaᵀ (batches, q, q) and of xa·y (batches, q).
+    With a leading axis of epochs, ``xa`` (e, n, q) and ``y`` (e, n), the batches of every
+    epoch in turn."""
+    xs3, ys2 = (xa, y) if xa.ndim == 3 else (xa[None], y[None])
+    epochs, n, q = xs3.shape
     full = n // size
     count = full + (1 if n % size else 0)
-    gram, cross = np.empty((count, q, q)), np.empty((count, q))
+    gram, cross = np.empty((epochs, count, q, q)), np.empty((epochs, count, q))
     if full:
-        xs, ys = xa[:full * size].reshape(full, size, q), y[:full * size].reshape(full, size)
-        gram[:full] = np.einsum("jbi,jbk->jik", xs, xs) / size
-        cross[:full] = np.einsum("jbi,jb->ji", xs, ys) / size
+        xs = xs3[:, :full * size].reshape(epochs, full, size, q)
+        ys = ys2[:, :full * size].reshape(epochs, full, size)
+        gram[:, :full] = np.einsum("ejbi,ejbk->ejik", xs, xs) / size
+        cross[:, :full] = np.einsum("ejbi,ejb->eji", xs, ys) / size
     if count > full:
-        xs, ys = xa[full * size:], y[full * size:]
-        gram[full] = xs.T @ xs / xs.shape[0]
-        cross[full] = xs.T @ ys / xs.shape[0]
-    return gram, cross
+        xs, ys = xs3[:, full * size:], ys2[:, full * size:]
+        gram[:, full] = np.einsum("ebi,ebk->eik", xs, xs) / xs.shape[1]
+        cross[:, full] = np.einsum("ebi,eb->ei", xs, ys) / xs.shape[1]
+    return gram.reshape(-1, q, q), cross.reshape(-1, q)
+
+
+#: A mini-batch run's updates per call of the compiled loop when epochs are short: so many
+#: epochs' batch sums are gathered at once (a few MB), then their epoch ends are checked.
+GROUP_UPDATES = 1 << 14
 
 
 def descend_batches_compiled(batches: BatchGradient, start: tuple[float, ...], s: Stepping,
@@ -182,31 +192,42 @@ def descend_batches_compiled(batches: BatchGradient, start: tuple[float, ...], s
                              stop_rule: Callable[[int, tuple[float, ...]], bool]) -> Trace:
     """:func:`gdapp.core.loops.descend` with a mini-batch gradient (MSE), compiled: the
     batch's gradient 2·(G_j·b − h_j) from its sums, equal to the residuals' −(2/B)·Σ xa·r
-    to rounding (1e−12 of the iterates' size). Records the batch gradients in
+    to rounding (1e−12 of the iterates' size). Short epochs go a group at a time (1, 2, 4, …
+epochs, up to ``GROUP_UPDATES`` updates); the stop
+    rule is then asked at each epoch end of the group in turn, as the general loop asks it,
+    and the run ends at the first that says so. Records the batch gradients in
     ``batches.gradients`` as the general loop does."""
     loop = _Loop(start, s, n_max)
     per = batches.per_epoch
     grads = np.empty((max(n_max, 1), len(start)))
     empty, none = np.zeros((1, 1)), np.zeros(1)
     rows, diverged_at = n_max + 1, None
-    k = 0
+    k, group = 0, 1   # epochs per call, doubling: a run that stops early draws few orders
     while k < n_max:
         if cancel is not None and cancel():
             raise RunCancelled(k + 1)
         epoch = k // per
-        order = batches._order(epoch)
-        gram, cross = epoch_sums(np.take(batches.xa, order, axis=0), batches.y[order],
+        last = min((epoch + group) * per, n_max)
+        group = min(2 * group, max(1, GROUP_UPDATES // per))
+        epochs = range(epoch, -(-last // per))
+        orders = np.stack([batches._order(e) for e in epochs])
+        gram, cross = epoch_sums(np.take(batches.xa, orders, axis=0), batches.y[orders],
                                  batches.size)
-        last = min((epoch + 1) * per, n_max)
         end, how = loop.advance(k, last, False, tol, 3, none, empty, none, gram, cross,
                                 grads, batch_offset=epoch * per)
+        valid = end - 1 if how == 2 else end   # the last update that did not diverge
+        ended = False
+        if stop:
+            for e in range((k // per + 1) * per, valid + 1, per):
+                if stop_rule(e, tuple(loop.out[e].tolist())):
+                    rows, ended = e + 1, True
+                    break
+        if ended:
+            break
         if how == 2:
             rows, diverged_at = end, end
             break
         k = last
-        if stop and k % per == 0 and stop_rule(k, tuple(loop.out[k].tolist())):
-            rows = k + 1
-            break
     used = rows - 1 if diverged_at is None else rows
     batches.gradients = grads[:used]
     batches.t = used
