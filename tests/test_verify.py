@@ -21,11 +21,11 @@ from patience import HANG_S
 from workbook_pairs import pair_of_books
 
 from gdapp.core import (
-    MODELS,
     NOTE_RUNS,
     Dataset,
     Run,
     RunSpec,
+    model_param_names,
     rerun_for_rows,
     run,
     stability_limit,
@@ -288,7 +288,7 @@ def _random_specs(seed: int, count: int) -> dict[str, RunSpec]:
         lam = float(np.round(rng.uniform(0, 2), 2))
         limit = stability_limit(data, model, cost, penalty, lam)
         eta = float(rng.uniform(0.05, 0.9)) * limit if limit else float(rng.uniform(0.005, 0.1))
-        q = len(MODELS[model].param_names())
+        q = len(model_param_names(model))
         start = tuple(float(v) for v in np.round(rng.uniform(-5, 5, q), 2))
         specs[f"random-{i}"] = RunSpec(
             data=data, model=model, cost=cost, penalty=penalty, lam=lam,  # type: ignore[arg-type]
