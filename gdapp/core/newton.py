@@ -50,6 +50,9 @@ MAX_HALVINGS = 80
 DAMPING_BELOW = 1e-9
 DAMPING = 1e-2
 
+#: A change of the objective this small relative to its size is rounding.
+ROUNDING = 1e-13
+
 #: Weights beyond this size mean the optimum lies at infinity (separated classes).
 RUNAWAY = 1e8
 
@@ -84,22 +87,35 @@ class _Problem:
         gram = self.xa.T @ self.xa / self.n
         self.reference = float((cost.curvature_bound or 1.0) * np.linalg.eigvalsh(gram)[-1])
 
+    def regular(self, hess: FloatArray) -> bool:
+        """Whether H's smallest eigenvalue is above DAMPING_BELOW of the bound's scale."""
+        low = float(np.linalg.eigvalsh(hess)[0]) if hess.size else 0.0
+        return low > DAMPING_BELOW * self.reference
+
     def damped(self, hess: FloatArray) -> FloatArray:
         """H, or H + μ·I when H is (nearly) singular — Huber's Hessian is 0 where every
         residual lies beyond ±δ — so that the step is then a short gradient step
         (Levenberg–Marquardt); near the optimum H is regular again and Newton's step exact."""
-        low = float(np.linalg.eigvalsh(hess)[0]) if hess.size else 0.0
-        if low > DAMPING_BELOW * self.reference:
+        if self.regular(hess):
             return hess
         return np.asarray(hess + DAMPING * self.reference * np.eye(hess.shape[0]),
                           dtype=np.float64)
 
-    def smooth(self, b: FloatArray) -> tuple[float, FloatArray, FloatArray]:
-        """(E + L2 penalty, its gradient, its Hessian) at b."""
+    def smooth(self, b: FloatArray, *, majorize: bool = False
+               ) -> tuple[float, FloatArray, FloatArray]:
+        """(E + L2 penalty, its gradient, its Hessian) at b. With ``majorize`` the Hessian's
+        weights are max(κ, ψ/r) for a cost of the residual r: the weights of iteratively
+        reweighted least squares, a quadratic that lies above the cost, so that its minimum
+        never raises it (Huber: min(1, δ/|r|) where κ is 0)."""
         z = self.xa @ b
         rho = self.cost.values(self.y, z, self.settings)
         psi = self.cost.weights(self.y, z, self.settings)
         kappa = self.kappa(self.y, z, np.abs(self.y) + np.abs(z), self.settings)
+        if majorize and not self.cost.on_raw:
+            r = self.y - z
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = np.where(r != 0, psi / r, kappa)
+            kappa = np.maximum(kappa, ratio)
         value = float(np.mean(rho))
         grad = -(self.xa.T @ psi) / self.n
         hess = (self.xa.T * kappa) @ self.xa / self.n
@@ -184,29 +200,18 @@ def newton_optimum(data: Dataset, model: ModelRule, cost: CostRule,
     gap = np.inf
     for _ in range(MAX_STEPS):
         _, grad, hess = p.smooth(b)
-        hess = p.damped(hess)
         gap = p.gap(b, grad)
         if gap <= tol:
             return NewtonFit(b, gap / p.scale())
         if logit and p.penalty == "none" and p.separated(b):
             return NewtonFit(None, np.inf, _separated_note())
-        d = (_proximal_direction(p, b, grad, hess) if p.penalty == "l1"
-             else _newton_direction(grad, hess))
-        total = p.value(b)
-        if p.penalty == "l1":
-            s, ds = b[p.first:], d[p.first:]
-            decrease = float(grad @ d) + p.lam * float(np.sum(np.abs(s + ds)) - np.sum(np.abs(s)))
-        else:
-            decrease = float(grad @ d)
-        t = 1.0
-        for _ in range(MAX_HALVINGS):
-            if p.value(b + t * d) <= total + 1e-4 * t * min(decrease, 0.0):
-                break
-            if t == 1.0 and p.gap(b + d, p.smooth(b + d)[1]) < gap:
-                break  # at the bottom the values differ by rounding only: the gradient decides
-            t *= 0.5
-        new = b + t * d
-        if np.array_equal(new, b):
+        # Newton's step where the Hessian is regular and the full step lowers the objective
+        # (fast near the optimum); else the reweighted (majorizing) step, with a line search
+        new = _step(p, b, grad, hess, gap, full_only=True) if p.regular(hess) else None
+        if new is None:
+            new = _step(p, b, grad, p.damped(p.smooth(b, majorize=True)[2]), gap,
+                        full_only=False)
+        if new is None or np.array_equal(new, b):
             break  # no representable step improves: as close as floating point gets
         b = new
         if logit and np.max(np.abs(b)) > RUNAWAY:
@@ -214,6 +219,31 @@ def newton_optimum(data: Dataset, model: ModelRule, cost: CostRule,
     rel = gap / p.scale()
     return NewtonFit(b, rel, f"Newton's method stopped at a gradient of {rel:.1g} of its "
                      "scale: close to the optimum, not exact")
+
+
+def _step(p: _Problem, b: FloatArray, grad: FloatArray, hess: FloatArray, gap: float, *,
+          full_only: bool) -> FloatArray | None:
+    """b after one (proximal) Newton step with this Hessian: the full step, or with
+    ``full_only`` False the first of its halvings that lowers the objective enough (Armijo);
+    None when none does. At the bottom, where values differ by rounding only, a full step
+    that does not raise the objective beyond rounding and shrinks the gap is taken."""
+    d = (_proximal_direction(p, b, grad, hess) if p.penalty == "l1"
+         else _newton_direction(grad, hess))
+    total = p.value(b)
+    decrease = float(grad @ d)
+    if p.penalty == "l1":
+        s, ds = b[p.first:], d[p.first:]
+        decrease += p.lam * float(np.sum(np.abs(s + ds)) - np.sum(np.abs(s)))
+    t = 1.0
+    for _ in range(1 if full_only else MAX_HALVINGS):
+        trial = p.value(b + t * d)
+        if trial <= total + 1e-4 * t * min(decrease, 0.0):
+            return b + t * d
+        if t == 1.0 and trial <= total + ROUNDING * max(1.0, abs(total)) \
+                and p.gap(b + d, p.smooth(b + d)[1]) < gap:
+            return b + d
+        t *= 0.5
+    return None
 
 
 def _separated_note() -> str:
