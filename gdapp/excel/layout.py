@@ -219,7 +219,8 @@ def iteration_columns(run: Run) -> list[Column]:
             template = "=" + (fx.excel("soft threshold lr", z=ref(i_z[name]), lr=lr)
                               if with_lr else fx.excel("soft threshold", z=ref(i_z[name])))
         elif stateful:
-            template = "=" + update(ref(i_b[name], "{q}"), ref(i_d[name]))
+            template = "=" + update(ref(i_b[name], "{q}"), fx.excel("direction",
+                                                                  d=ref(i_d[name])))
         else:
             template = "=" + update(ref(i_b[name], "{q}"), used(name))
         cols.append(Column(name, f"={name}_start", template,

@@ -458,6 +458,11 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
             f"{SPREAD_FACTOR:g}, not 1e-12 (largest relative deviation "
             f"{widened.deviation:.2g}, at {widened.cell}, within {widened.tolerance:.2g}); "
             "every formula was still compared exactly")
+    if tally.earlier:
+        notes.append(
+            f"note: {tally.earlier:,} formula(s) are spelled as an earlier gdapp wrote them "
+            "(gdapp.excel.earlier says which and why they changed); they compute the same, and "
+            "their values were compared as any other")
     if tally.flags_either:
         notes.append(
             f"note: {tally.flags_either:,} converged flag(s) (or the count of iterations "
