@@ -173,6 +173,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
             value = float(actual)
         value_difference, scale = compare_value(
             tally, where, (title, column), actual, value,
+            cell.terms if cell.tight else
             max(cell.terms, operand_scale(tally, recalculated, title, row, wanted)), tolerance)
         if tally.widened.cells > widened and title == ITERATIONS_SHEET \
                 and not tally.widened.first_row:

@@ -418,6 +418,9 @@ class Cell(NamedTuple):
     flags : str
         For "the first k flagged converged", the range of flags it searches
         (``"Iterations!$K$2:$K$400"``).
+    tight : bool
+        Measured against its own ``terms`` only, not its operands (the objective at the
+        optimum: well-conditioned however ill-conditioned the optimum's cells are).
     """
 
     sheet: str
@@ -427,6 +430,7 @@ class Cell(NamedTuple):
     terms: float = 0.0
     steps: tuple[str, ...] = ()
     flags: str = ""
+    tight: bool = False
 
 
 def iteration_cells(sheet: str, columns: list[Column], m: int, order: Order | None = None

@@ -255,6 +255,9 @@ def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
     size = kappa * float(np.max(np.abs(slopes))) * 1e-3 if np.isfinite(kappa) else 0.0
     how = "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v" if ridge else \
         "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v"
+    if np.isfinite(kappa) and kappa > 1e8:    # MINVERSE keeps about 16 − log10 κ digits
+        how += (f"; condition number κ = {kappa:.1e}: a spreadsheet's MINVERSE keeps about "
+                f"{max(0, 16 - int(np.log10(kappa)))} digits here, do not trust these cells")
     out: list[SummaryRow] = []
     slope_refs = []
     for j, b in enumerate(slopes, start=1):
