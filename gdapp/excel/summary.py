@@ -73,8 +73,8 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
     used = run.converged_at if run.converged_at is not None else run.iterations
     rows.append(_f("Iterations used", fx.excel("first converged", flags=flags,
                                                last_k=it("k")),
-                   "the first k flagged converged, else the last k", float(used),
-                   flags=flags))
+                   "the first k flagged converged, else the last k" + _rounding_rule(run),
+                   float(used), flags=flags))
     if run.batches is not None:
         rows.append(SummaryRow(
             "Stopping rule", f"{PATIENCE} epochs without a better objective",
@@ -91,6 +91,18 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
     rows.extend(_stability_rows(run, first_row=len(rows) + 2))
     rows.extend(_curve_rows(run, columns, first_row=len(rows) + 2))
     return rows
+
+
+def _rounding_rule(run: Run) -> str:
+    """Said beside "Iterations used" when the tolerance is finer than the rounding of the
+    parameters (a step of a b of size |b| is a multiple of about 2.2e−16·|b|): then which
+    update first steps within it is decided by rounding, and engines may stop apart."""
+    size = float(np.nanmax(np.abs(run.params))) if run.params.size else 0.0
+    if run.batches is not None or not run.spec.tolerance < 4 * np.finfo(float).eps * size:
+        return ""
+    return (f"; the tolerance ({run.spec.tolerance:g}) is finer than the rounding of b (about "
+            f"{np.finfo(float).eps * size:.1g}): which update first steps within it is "
+            "decided by rounding, so another spreadsheet may count other iterations")
 
 
 def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
