@@ -95,10 +95,11 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
 
 def _rounding_rule(run: Run) -> str:
     """Said beside "Iterations used" when the tolerance is finer than the rounding of the
-    parameters (a step of a b of size |b| is a multiple of about 2.2e−16·|b|): then which
+    final parameters (a step of a b of size |b| is a multiple of about 2.2e−16·|b|): then which
     update first steps within it is decided by rounding, and engines may stop apart."""
-    size = float(np.nanmax(np.abs(run.params))) if run.params.size else 0.0
-    if run.batches is not None or not run.spec.tolerance < 4 * np.finfo(float).eps * size:
+    size = float(np.max(np.abs(run.params[-1]))) if run.params.size else 0.0
+    if run.batches is not None or run.status == "diverged" \
+            or not run.spec.tolerance < 4 * np.finfo(float).eps * size:
         return ""
     return (f"; the tolerance ({run.spec.tolerance:g}) is finer than the rounding of b (about "
             f"{np.finfo(float).eps * size:.1g}): which update first steps within it is "
