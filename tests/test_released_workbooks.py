@@ -70,3 +70,21 @@ def test_a_released_path_workbook_agrees_with_this_gdapp(path):
     (report,) = verify_workbooks([path])
     assert report.agree, report.first_difference
     assert report.cells_compared >= 7 and report.max_deviation < 1e-12
+
+
+def test_an_optimizers_update_as_gdapp_0_1_0_spelled_it_is_accepted_and_noted(reports):
+    """gdapp 0.1.0 read the direction as a plain reference (J4), today OFFSET(J4,0,0)."""
+    report = reports[RELEASED / "adam.xlsx"]
+    assert any("spelled as an earlier gdapp wrote them" in n for n in report.notes)
+    assert not any("earlier gdapp" in n for n in reports[RELEASED / "note.xlsx"].notes)
+
+
+def test_earlier_spellings_undo_only_the_direction_offset():
+    from gdapp.excel.earlier import earlier_spellings
+
+    today = "=IF(ABS(B3-I4*OFFSET(J4,0,0))<=1E-12*(ABS(B3)+ABS(I4*OFFSET(J4,0,0))),0," \
+            "B3-I4*OFFSET(J4,0,0))"
+    assert earlier_spellings(today) == [
+        "=IF(ABS(B3-I4*J4)<=1E-12*(ABS(B3)+ABS(I4*J4)),0,B3-I4*J4)"]
+    assert earlier_spellings("=-SUMPRODUCT(OFFSET(Order!$D$1,4,0,2))/2") == []
+    assert earlier_spellings("=B2-eta*C2") == []

@@ -25,6 +25,7 @@ from typing import Any
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from gdapp.core import DIVERGENCE_LIMIT
+from gdapp.excel.earlier import earlier_spellings
 from gdapp.excel.formula_text import same_formula
 from gdapp.excel.layout import Cell
 from gdapp.excel.recalc import VerifyUnavailable
@@ -173,6 +174,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
             value = float(actual)
         value_difference, scale = compare_value(
             tally, where, (title, column), actual, value,
+            cell.terms if cell.tight else
             max(cell.terms, operand_scale(tally, recalculated, title, row, wanted)), tolerance)
         if tally.widened.cells > widened and title == ITERATIONS_SHEET \
                 and not tally.widened.first_row:
@@ -184,7 +186,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
         if isinstance(value, bool) and actual is True:
             tally.first_true.setdefault((title, column), row)
         tally.remember((title, row, column), scale)
-        if not same_formula(written, wanted):
+        if not same_formula(written, wanted) and not _earlier(tally, written, wanted):
             shown = written if written is not None else \
                 "an empty cell" if content is None else f"no formula ({show_value(content)})"
             tally.differ(f"{where}: the workbook has {shown}, gdapp writes {wanted}", 0)
@@ -193,6 +195,16 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
     if progress is not None:
         progress(done, total)
     return tally, last_iterations_row
+
+
+def _earlier(tally: Tally, written: str | None, wanted: str) -> bool:
+    """Whether ``written`` is how an earlier gdapp wrote ``wanted`` (:mod:`gdapp.excel.earlier`);
+    counted for the report's note."""
+    if written is None or not any(same_formula(written, old)
+                                  for old in earlier_spellings(wanted)):
+        return False
+    tally.earlier += 1
+    return True
 
 
 def compare_workbooks(original: str | Path, recalculated: str | Path,

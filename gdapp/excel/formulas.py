@@ -123,6 +123,13 @@ FORMULAS: dict[str, FormulaPair] = {
         "IF(ABS({b}-eta*{g})<=" + BAND + "*(ABS({b})+ABS(eta*{g})),0,{b}-eta*{g})",
         "z = b - eta*g; 0.0 if abs(z) <= 1e-12*(abs(b) + abs(eta*g)) else z"),
     # with a schedule or another optimizer: η_k of the row ({lr}) and the direction d ({g})
+    # an optimizer's update reads its direction d through OFFSET(d,0,0) (= d): LibreOffice
+    # (7.4, threaded formula groups on, its default) computes the plain reference as #VALUE!
+    # on every row from the first updates on once the Iterations sheet is some 1,600 rows
+    # long (MAE with momentum, nesterov, rmsprop, adam: the groups b → d → state → gradient
+    # → b form a cycle of groups, not of cells); OFFSET, which it never computes in threads,
+    # makes it follow the cells' order. Gnumeric and Excel compute both alike.
+    "direction": FormulaPair("OFFSET({d},0,0)", "d                 # the direction, as is"),
     "update lr": FormulaPair(
         "IF(ABS({b}-{lr}*{g})<=" + BAND + "*(ABS({b})+ABS({lr}*{g})),0,{b}-{lr}*{g})",
         "z = b - lr*d; 0.0 if abs(z) <= 1e-12*(abs(b) + abs(lr*d)) else z   # loops.descend"),

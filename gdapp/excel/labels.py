@@ -205,6 +205,12 @@ KOREAN: dict[str, str] = {
     "Iterations used": "사용한 반복 횟수",
     "the first k flagged converged, else the last k":
         "처음으로 수렴으로 표시된 k, 없으면 마지막 k",
+    "the first k flagged converged, else the last k; the tolerance ({tol}) is finer than the "
+    "rounding of b (about {ulp}): which update first steps within it is decided by rounding, "
+    "so another spreadsheet may count other iterations":
+        "처음으로 수렴으로 표시된 k, 없으면 마지막 k; 허용 오차({tol})가 b의 반올림(약 {ulp})보다 "
+        "작다: 어느 업데이트가 처음으로 그 안에 드는지는 반올림이 정하므로, 다른 스프레드시트는 "
+        "반복 횟수를 다르게 셀 수 있다",
     "Final {p}": "최종 {p}",
     "the last iterate": "마지막 반복에서의 값",
     "Final cost": "최종 비용",
@@ -276,6 +282,14 @@ KOREAN: dict[str, str] = {
     "Σ x·y": "Σ x·y",
     "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v": "정확한 해: 릿지, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v",
     "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v": "정확한 해: 정규방정식, (Σ u·uᵀ)⁻¹·Σ u·v",
+    "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v; condition number κ = {kappa}: a spreadsheet's "
+    "MINVERSE keeps about {digits} digits here, do not trust these cells":
+        "정확한 해: 정규방정식, (Σ u·uᵀ)⁻¹·Σ u·v; 조건수 κ = {kappa}: 스프레드시트의 MINVERSE는 "
+        "여기서 약 {digits}자리만 맞으므로 이 셀들을 믿지 말 것",
+    "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v; condition number κ = {kappa}: a spreadsheet's "
+    "MINVERSE keeps about {digits} digits here, do not trust these cells":
+        "정확한 해: 릿지, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v; 조건수 κ = {kappa}: 스프레드시트의 MINVERSE는 "
+        "여기서 약 {digits}자리만 맞으므로 이 셀들을 믿지 말 것",
     "exact: b0 = ȳ − Σ bj·x̄j": "정확한 해: b0 = ȳ − Σ bj·x̄j",
     "computed by gdapp at export: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)":
         "내보낼 때 gdapp이 계산한 값: H = (2/n)·Σ x·xᵀ (+ 2λ·I)의 고윳값 (numpy eigvalsh)",

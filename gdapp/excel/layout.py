@@ -198,7 +198,8 @@ def iteration_columns(run: Run) -> list[Column]:
             template = "=" + (fx.excel("soft threshold lr", z=ref(i_z[name]), lr=lr)
                               if with_lr else fx.excel("soft threshold", z=ref(i_z[name])))
         elif stateful:
-            template = "=" + update(ref(i_b[name], "{q}"), ref(i_d[name]))
+            template = "=" + update(ref(i_b[name], "{q}"), fx.excel("direction",
+                                                                  d=ref(i_d[name])))
         else:
             template = "=" + update(ref(i_b[name], "{q}"), used(name))
         cols.append(Column(name, f"={name}_start", template,
@@ -405,6 +406,9 @@ class Cell(NamedTuple):
     flags : str
         For "the first k flagged converged", the range of flags it searches
         (``"Iterations!$K$2:$K$400"``).
+    tight : bool
+        Measured against its own ``terms`` only, not its operands (the objective at the
+        optimum: well-conditioned however ill-conditioned the optimum's cells are).
     """
 
     sheet: str
@@ -414,6 +418,7 @@ class Cell(NamedTuple):
     terms: float = 0.0
     steps: tuple[str, ...] = ()
     flags: str = ""
+    tight: bool = False
 
 
 def iteration_cells(sheet: str, columns: list[Column], m: int, order: Order | None = None

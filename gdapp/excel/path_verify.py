@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import threading
+import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -57,6 +58,8 @@ __all__ = ["PARAM_TOLERANCE", "is_path_workbook", "verify_path_workbook"]
 
 #: The sheets of a path workbook (every one required).
 PATH_SHEETS = (PATH_SHEET, DATA_SHEET, SETTINGS_SHEET)
+#: The largest workbook part (the list of sheets and names) looked at to tell a path workbook.
+_MAX_WORKBOOK_PART = 1 << 20
 #: A coefficient agrees with the engine's within this share of its row's largest |b| (or 1).
 PARAM_TOLERANCE = 1e-9
 
@@ -64,7 +67,15 @@ FloatArray = NDArray[np.float64]
 
 
 def is_path_workbook(path: str | Path) -> bool:
-    """True when the file is a readable workbook with a Path sheet and no Iterations sheet."""
+    """True when the file is a readable workbook with a Path sheet and no Iterations sheet.
+    Only its workbook part is read, and only when small (the run's verifier checks the
+    whole package itself)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if archive.getinfo("xl/workbook.xml").file_size > _MAX_WORKBOOK_PART:
+                return False
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
     try:
         book = StreamedWorkbook(Path(path), data_only=False)
     except VerifyUnavailable:

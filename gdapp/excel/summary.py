@@ -57,8 +57,8 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
     used = run.converged_at if run.converged_at is not None else run.iterations
     rows.append(_f("Iterations used", fx.excel("first converged", flags=flags,
                                                last_k=it("k")),
-                   "the first k flagged converged, else the last k", float(used),
-                   flags=flags))
+                   "the first k flagged converged, else the last k" + _rounding_rule(run),
+                   float(used), flags=flags))
     if run.batches is not None:
         rows.append(SummaryRow(
             "Stopping rule", f"{PATIENCE} epochs without a better objective",
@@ -75,6 +75,19 @@ def summary_rows(run: Run, columns: list[Column]) -> list[SummaryRow]:
     rows.extend(_stability_rows(run, first_row=len(rows) + 2))
     rows.extend(_curve_rows(run, columns, first_row=len(rows) + 2))
     return rows
+
+
+def _rounding_rule(run: Run) -> str:
+    """Said beside "Iterations used" when the tolerance is finer than the rounding of the
+    final parameters (a step of a b of size |b| is a multiple of about 2.2e−16·|b|): then which
+    update first steps within it is decided by rounding, and engines may stop apart."""
+    size = float(np.max(np.abs(run.params[-1]))) if run.params.size else 0.0
+    if run.batches is not None or run.status == "diverged" \
+            or not run.spec.tolerance < 4 * np.finfo(float).eps * size:
+        return ""
+    return (f"; the tolerance ({run.spec.tolerance:g}) is finer than the rounding of b (about "
+            f"{np.finfo(float).eps * size:.1g}): which update first steps within it is "
+            "decided by rounding, so another spreadsheet may count other iterations")
 
 
 def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
@@ -255,6 +268,9 @@ def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
     size = kappa * float(np.max(np.abs(slopes))) * 1e-3 if np.isfinite(kappa) else 0.0
     how = "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v" if ridge else \
         "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v"
+    if np.isfinite(kappa) and kappa > 1e8:    # MINVERSE keeps about 16 − log10 κ digits
+        how += (f"; condition number κ = {kappa:.1e}: a spreadsheet's MINVERSE keeps about "
+                f"{max(0, 16 - int(np.log10(kappa)))} digits here, do not trust these cells")
     out: list[SummaryRow] = []
     slope_refs = []
     for j, b in enumerate(slopes, start=1):

@@ -186,6 +186,7 @@ class Tally:
     sensitivity: Sensitivity | None = None
     widened: Widened = field(default_factory=Widened)
     flags_either: int = 0       # true/false cells decided within rounding, accepted either way
+    earlier: int = 0            # formulas spelled as an earlier gdapp wrote them (accepted)
     first_true: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, col) → row
     # (sheet, col) → the largest scale a cell of an Iterations/Data column was compared at
     column_compared: dict[tuple[str, int], float] = field(default_factory=dict)

@@ -40,11 +40,9 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import NamedTuple
 
-import numpy as np
 from lxml import etree
-from numpy.typing import NDArray
 
-from gdapp.core import Run, RunSpec, cost_rule, rerun_for_rows
+from gdapp.core import Run, cost_rule, rerun_for_rows
 from gdapp.excel.accounting import (
     IterationRows,
     prose_note,
@@ -82,6 +80,7 @@ from gdapp.excel.preflight import (
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
+from gdapp.excel.sensitivity import CHAOS_ULPS, PERTURBATION_ULPS, sensitivity_of
 from gdapp.excel.stored_optimum import with_stored_optimum
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.target import ExportError
@@ -375,101 +374,6 @@ def _divergence_note(engine_run: Run, workbook_rows: int, beyond: int) -> str:
             "and Data sheets (which describe the last row) were not compared")
 
 
-# -------------------------------------------------------------------------------------------
-# A run that is sensitive to rounding
-
-#: The engine's re-runs move η by this many units in the last place, up and down.
-PERTURBATION_ULPS = 4
-#: Where those show the run is chaotic, the tolerance comes from re-runs moved this much:
-#: near an exact fit numpy and a spreadsheet round RMSE's gradient apart by far more than
-#: 4 ulps a step, and a chaotic run grows that difference as fast as any other.
-CHAOS_ULPS = 4096
-
-
-def sensitivity_of(spec: RunSpec, engine_run: Run) -> Sensitivity | None:
-    """How far equally valid re-runs of the engine stray from ``engine_run`` (the run of
-    ``spec`` for the workbook's rows), per Iterations column and iterate; None where that
-    never comes near the tolerance.
-
-    The two re-runs take η a few units in the last place up and down (as rounding every
-    step η·g differently would): a contracting run forgets that at once, a chaotic one (RMSE
-    or MAE bouncing around an optimum with a fixed η) amplifies it as it amplifies the
-    difference between numpy's and the spreadsheet's rounding. A column's spread is relative
-    to its largest size so far (parameters, steps and z: to the parameters'), kept as a
-    running maximum; a re-run that diverges earlier keeps its last spread.
-    """
-    small = _spreads(spec, engine_run, PERTURBATION_ULPS)
-    if not small or all(SPREAD_FACTOR * float(s[-1]) <= RELATIVE_TOLERANCE
-                        for s in small.values()):
-        return None
-    # chaotic: from the first iterate where the tiny nudge shows in any column (the columns
-    # move together), numpy's and the spreadsheet's rounding (which may differ by far more
-    # than 4 ulps a step near an exact fit) are measured by a nudge of CHAOS_ULPS; before
-    # it, by the tiny one
-    onset = min(int(np.argmax(SPREAD_FACTOR * s > RELATIVE_TOLERANCE)) for s in small.values()
-                if SPREAD_FACTOR * float(s[-1]) > RELATIVE_TOLERANCE)
-    large = _spreads(spec, engine_run, CHAOS_ULPS)
-    spreads = {}
-    for c, tiny in small.items():
-        wide = large.get(c)
-        spreads[c] = tiny if wide is None else np.concatenate(
-            [tiny[:onset], np.maximum(tiny[onset:], wide[onset:])])
-    columns = iteration_columns(engine_run)
-    final = max((float(spreads[i + 1][-1]) for i, c in enumerate(columns)
-                 if i + 1 in spreads and (c.header in spec.param_names
-                                          or c.header.startswith(("cost", "objective")))),
-                default=0.0)
-    return Sensitivity(spreads, final)
-
-
-def _spreads(spec: RunSpec, engine_run: Run, ulps: int) -> dict[int, NDArray[np.float32]]:
-    """Per Iterations column, the running largest relative spread of two re-runs with η
-    moved ``ulps`` units in the last place up and down (see :func:`sensitivity_of`)."""
-    rows = int(engine_run.params.shape[0])
-    nudge = ulps * float(np.finfo(np.float64).eps)
-    variants = [replace(spec, learning_rate=spec.learning_rate * (1 + sign * nudge))
-                for sign in (1, -1)]
-    columns = iteration_columns(engine_run)
-    size = np.maximum.accumulate(np.max(np.abs(engine_run.params), axis=1))
-    spreads: dict[int, NDArray[np.float32]] = {}
-    for variant in variants:
-        try:
-            other = rerun_for_rows(variant, rows)
-        except ValueError:
-            continue
-        for index, (mine, theirs) in enumerate(
-                zip(columns, iteration_columns(other), strict=True)):
-            if mine.expected is None or theirs.expected is None \
-                    or mine.expected.dtype == np.bool_:
-                continue
-            like_params = mine.header in spec.param_names or mine.header.startswith(
-                ("step", "z "))
-            spread = _relative_spread(np.asarray(mine.expected, dtype=np.float64),
-                                      np.asarray(theirs.expected, dtype=np.float64),
-                                      size if like_params else None)
-            before = spreads.get(index + 1)
-            spreads[index + 1] = spread if before is None else np.maximum(before, spread)
-        del other
-    return spreads
-
-
-def _relative_spread(mine: NDArray[np.float64], theirs: NDArray[np.float64],
-                     size: NDArray[np.float64] | None) -> NDArray[np.float32]:
-    """|mine − theirs| relative to ``size`` (default: the column's largest size so far),
-    as a running maximum; rows past the shorter run (which diverged) keep the last spread."""
-    rows = mine.size
-    m = min(rows, theirs.size)
-    a, b = np.nan_to_num(mine[:m]), np.nan_to_num(theirs[:m])
-    scale = np.maximum(np.maximum.accumulate(np.abs(a)), np.abs(b)) if size is None \
-        else size[:m]
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        relative = np.where(scale > 0, np.abs(a - b) / scale, 0.0)
-    relative = np.maximum.accumulate(np.nan_to_num(relative, nan=1.0, posinf=1.0))
-    if m < rows:
-        relative = np.concatenate([relative, np.full(rows - m, relative[-1] if m else 1.0)])
-    return np.asarray(relative, dtype=np.float32)
-
-
 def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
     """Notes on values compared by the wider rules: within the engine's own spread, and
     converged flags decided by a step within rounding of the tolerance."""
@@ -484,10 +388,16 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
         notes.append(
             f"note: {where} the run is sensitive to rounding{why}: {widened.cells:,} values "
             "there were compared within the spread of the engine's own re-runs (η moved by "
-            f"{PERTURBATION_ULPS:,}, from there on {CHAOS_ULPS:,}, units in the last place) times "
+            f"{PERTURBATION_ULPS:,}, from there on {CHAOS_ULPS:,}, units in the last place, and "
+            "every sample by one) times "
             f"{SPREAD_FACTOR:g}, not 1e-12 (largest relative deviation "
             f"{widened.deviation:.2g}, at {widened.cell}, within {widened.tolerance:.2g}); "
             "every formula was still compared exactly")
+    if tally.earlier:
+        notes.append(
+            f"note: {tally.earlier:,} formula(s) are spelled as an earlier gdapp wrote them "
+            "(gdapp.excel.earlier says which and why they changed); they compute the same, and "
+            "their values were compared as any other")
     if tally.flags_either:
         notes.append(
             f"note: {tally.flags_either:,} converged flag(s) (or the count of iterations "
