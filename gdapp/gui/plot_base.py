@@ -40,6 +40,7 @@ from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
+from gdapp.gui.plot_title import title_points
 from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
 from gdapp.gui.run_labels import penalty_formula as penalty_formula
 from gdapp.gui.run_labels import penalty_on as penalty_on
@@ -227,8 +228,10 @@ class RunPlotWidget(LegendPlacement, QWidget):
         return run is self.vm.run and k == self.current_index()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Wrap the note to the new width."""
+        """Fit the title and wrap the note to the new width."""
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and "title" in self._texts:
+            self.set_texts(self._texts.pop("title"))  # the title's size for the new width
         if self.note_text and event.size().width() != event.oldSize().width():
             self._show_note(event.size().width())
 
@@ -314,7 +317,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
             if text is None or self._texts.get(key) == text:
                 continue
             if key == "title":
-                self.plot_item.setTitle(text, color="#222222", size=f"{11 * self.scale:g}pt")
+                points = title_points(text, self.width(), 11 * self.scale)
+                self.plot_item.setTitle(text, color="#222222", size=f"{points:.3g}pt")
             else:
                 self.plot_item.setLabel(key, text, color="#222222",
                                         **{"font-size": f"{9 * self.scale:g}pt"})

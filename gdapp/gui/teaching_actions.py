@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStyle
 
+from gdapp.gui.classroom import apply_classroom_layout, build_settings_action
 from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
 from gdapp.gui.lessons import scenes
@@ -69,8 +70,10 @@ class TeachingActions:
         self.smaller_action = self._action(tr("Smaller"), lambda: self.set_zoom(self.zoom - 0.25),
                                            tip=tr("Smaller fonts and lines (Ctrl+−)"))
         self.smaller_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self.classroom_layout = False
+        self.settings_action = build_settings_action(self)
         for a in (self.classroom_action, self.larger_action, self.smaller_action, None,
-                  self.reset_views_action):
+                  self.settings_action, self.reset_views_action):
             self.view_menu.addSeparator() if a is None else self.view_menu.addAction(a)
         self.language_menu = self.view_menu.addMenu(tr("&Language"))
         self.language_menu.setToolTipsVisible(True)
@@ -109,14 +112,14 @@ class TeachingActions:
             action.setChecked(False)
 
     def back_to_note_run(self: Any) -> None:
-        """The note's run, as the window opens on it: its data, settings and start, at the end
-        of the descent, nothing pinned."""
+        """The note's run, as the window opens on it: its data, settings and start, at k = 0
+        (the first step is the note's 15 → 14.39), nothing pinned."""
         self.stop_play()
         self.vm.clear_pins()
         self.vm.stepping = False
         self.vm.set_spec(default_spec())
         self.data_editor.show_dataset(self.vm.spec.data)
-        self.vm.set_current(self.vm.run.iterations)
+        self.reset()
         self.statusBar().showMessage(tr("Back to the note's run: η = 0.01 from b1 = 15 on "
                                         "(1, 2), (2, 6)."), 8000)
 
@@ -151,7 +154,9 @@ class TeachingActions:
         self.setFont(font)
         # widgets with a style sheet do not follow their parent's font
         for label in (self.step_label, self.warning_label, self.lesson.title, self.lesson.text,
-                      self.lesson.hint, self.data_editor.message, self.controls.message):
+                      self.lesson.hint, self.data_editor.message, self.controls.message,
+                      self.controls.optimizer_controls.stability,
+                      self.controls.optimizer_controls.l1_note):
             label.setFont(font)
         side = self.side_scroll.widget()
         bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -161,6 +166,7 @@ class TeachingActions:
         self._show_cost_plot()  # the step text's frame at the new font size
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
             plot.set_scale(zoom)
+        apply_classroom_layout(self, zoom > 1.0)
         if not self.splitter_moved_by_user:
             self._share_width()
         self.save_session()

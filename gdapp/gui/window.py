@@ -237,9 +237,10 @@ class MainWindow(TeachingActions, QMainWindow):
         self.step_scroll.setVisible(several)
 
     def _share_width(self) -> None:
-        """The settings at their width; of the rest 45 % to the numbers and the data plot
-        (at least 350 px, so a penalty run's columns fit at 1024 px), the rest to the plots."""
-        side = self.side_scroll.minimumWidth()
+        """The settings at their width (none when folded away); of the rest 45 % to the
+        numbers and the data plot (at least 350 px, so the grid's columns fit at 1024 px),
+        the rest to the plots."""
+        side = self.side_scroll.minimumWidth() if self.side_scroll.isVisibleTo(self) else 0
         rest = self.splitter.width() - side - 2 * self.splitter.handleWidth()
         if rest <= 0:
             return
@@ -320,12 +321,18 @@ class MainWindow(TeachingActions, QMainWindow):
 
         self._build_teaching_actions()
 
+        # files, then stepping: two bars, on two rows in classroom mode (classroom.py)
+        self.file_toolbar = QToolBar(tr("Files"))
+        self.file_toolbar.setObjectName("file-toolbar")
+        self.file_toolbar.setMovable(False)
+        for a in (self.open_action, self.export_action, self.verify_action):
+            self.file_toolbar.addAction(a)
+        self.addToolBar(self.file_toolbar)
         bar = QToolBar(tr("Main"))
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
-        for a in (self.open_action, self.export_action, self.verify_action, None,
-                  self.reset_action, self.step_back_action, self.step_action, self.play_action):
-            bar.addSeparator() if a is None else bar.addAction(a)
+        for a in (self.reset_action, self.step_back_action, self.step_action, self.play_action):
+            bar.addAction(a)
         bar.addWidget(self.speed)
         for a in (self.run_to_end_action, None, self.pin_action, None, self.note_run_action):
             bar.addSeparator() if a is None else bar.addAction(a)
