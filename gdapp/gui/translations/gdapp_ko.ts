@@ -1172,6 +1172,10 @@
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>기본</translation>
     </message>
@@ -1474,6 +1478,15 @@
     <message>
         <source>The target {name} is also ticked as a feature: untick it or choose another target.</source>
         <translation>타깃 {name}이(가) 피쳐로도 체크되어 있습니다. 체크를 해제하거나 다른 타깃을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Settings panel</source>
+        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot).</extracomment>
+        <translation>설정 패널</translation>
+    </message>
+    <message>
+        <source>Show or fold away the settings, the compared runs and the data (classroom mode folds them away)</source>
+        <translation>설정, 비교할 실행, 데이터를 보이거나 접기 (수업 모드에서는 접힙니다)</translation>
     </message>
 </context>
 </TS>
