@@ -492,6 +492,7 @@ class CostCurvePlot(RunPlotWidget):
         if opt.params is not None:
             where = ", ".join(f"{n} = {v:.4g}" for n, v in
                               zip(spec.param_names, opt.params, strict=True))
-            entries.append((self.optimum_marker, tr("exact optimum {where}").format(where=where)))
+            best = tr("lowest valley {where}") if opt.local_minima else tr("exact optimum {where}")
+            entries.append((self.optimum_marker, best.format(where=where)))
 
         self.set_legend(entries)

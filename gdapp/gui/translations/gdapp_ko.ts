@@ -152,6 +152,10 @@
         <translation>정확한 최적해 {where}</translation>
     </message>
     <message>
+        <source>lowest valley {where}</source>
+        <translation>가장 낮은 골짜기 {where}</translation>
+    </message>
+    <message>
         <source>{name} was read as {encoding} text, not UTF-8</source>
         <translation>{name} 파일은 UTF-8이 아니어서 {encoding} 인코딩으로 읽었습니다</translation>
     </message>
@@ -820,6 +824,10 @@
         <translation>정확한 최적해 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
+        <source>lowest valley {where}{value} ({method}); distance from k = {k}: {distance}</source>
+        <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
+    </message>
+    <message>
         <source>stable for η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</source>
         <translation>안정 한계: η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</translation>
     </message>
@@ -834,6 +842,10 @@
     <message>
         <source>η = {eta} ≥ the stability limit {limit}: each step overshoots further, the descent diverges</source>
         <translation>η = {eta} ≥ 안정 한계 {limit}: 단계마다 더 멀리 넘어가 경사하강법이 발산합니다</translation>
+    </message>
+    <message>
+        <source>stuck in a local minimum at {stuck}: the lowest valley is at {lowest} (start elsewhere to reach it)</source>
+        <translation>지역 최솟값 {stuck}에 갇혔습니다. 가장 낮은 골짜기는 {lowest}에 있습니다(거기에 닿으려면 다른 시작점에서 출발하세요)</translation>
     </message>
     <message>
         <source>converged only by the stopping rule: every step was below the tolerance {tol}, yet the last iterate is still {left} from the optimum (η = {eta} is too small, or the tolerance too large)</source>
