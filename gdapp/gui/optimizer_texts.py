@@ -6,8 +6,8 @@
 * :func:`stability_text` — the stability limit of the optimizer in use, or why there is none;
 * :func:`l1_rule_text` — which L1 step an optimizer other than gradient descent takes;
 * :func:`optimizer_label` — what sets a run's optimizer apart (``"adam"``, ``"momentum μ =
-  0.9"``), for legends and the pinned runs;
-* :func:`update_line` — the update of iterate k for such a run, ``b1 ← b − η_t·d``.
+  0.9"``), for legends and the pinned runs (the update of such a run, worked out with its
+  numbers, is :mod:`gdapp.gui.rule_steps`'s).
 """
 
 from __future__ import annotations
@@ -110,24 +110,3 @@ def optimizer_label(spec: RunSpec) -> str:
         parts.append(tr("B = {b} shuffled").format(b=spec.batch_size) if spec.shuffle
                      else f"B = {spec.batch_size}")
     return ", ".join(parts)
-
-
-def update_line(run: Run, k: int, j: int) -> str | None:
-    """The update of parameter j from iterate k, ``b1 ← b1 − η_t·d = …``, for a run whose
-    optimizer, schedule or batches are not the note's (None for the note's kind); d is the
-    direction the optimizer made of the (batch) gradient."""
-    spec = run.spec
-    if spec.plain_descent:
-        return None
-    name = spec.param_names[j]
-    what = spec.optimizer if spec.optimizer != "gd" else tr("the batch gradient")
-    if k >= run.iterations:
-        return tr("{name} ← {name} − η_t·d   (d: {what}'s direction, from the gradient and "
-                  "its state)").format(name=name, what=what)
-    eta_t = float(run.lr[k + 1])
-    new = float(run.params[k + 1, j])
-    d = (float(run.params[k, j]) - new) / eta_t
-    return tr("{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}'s "
-              "direction)").format(name=name, b=f"{float(run.params[k, j]):.10g}",
-                                   eta=f"{eta_t:.10g}", d=f"{d:.10g}",
-                                   new=f"{new:.10g}", what=what)

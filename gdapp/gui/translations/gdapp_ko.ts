@@ -1397,16 +1397,38 @@
         <translation>B = {b}, 섞음</translation>
     </message>
     <message>
+        <source>shuffled</source>
+        <extracomment>What each schedule&apos;s η_t is, written with the run&apos;s numbers: (η, t, T, γ, s, power_t).</extracomment>
+        <translation>섞음</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>차례대로</translation>
+    </message>
+    <message>
+        <source>batch of update {t}: samples {idx} (epoch {e}, batch {i} of {n}, {order})</source>
+        <translation>{t}번째 업데이트의 배치: 샘플 {idx} (에포크 {e}, 배치 {n}개 중 {i}번째, {order})</translation>
+    </message>
+    <message>
+        <source> + penalty part</source>
+        <translation> + 패널티 항의 기울기</translation>
+    </message>
+    <message>
+        <source>g = the batch&apos;s slope ∂E_batch/∂{name} = {formula}{penalty} = {g} (B = {b}: used for this step instead of the slope over every sample)</source>
+        <translation>g = 배치의 기울기 ∂E_batch/∂{name} = {formula}{penalty} = {g} (B = {b}: 이번 단계는 전체 샘플의 기울기 대신 이 값을 씁니다)</translation>
+    </message>
+    <message>
         <source>the batch gradient</source>
+        <extracomment>The optimizers written out by a writer of their own: (run, t, j, g, hyper) → lines.</extracomment>
         <translation>배치 그래디언트</translation>
     </message>
     <message>
-        <source>{name} ← {name} − η_t·d   (d: {what}&apos;s direction, from the gradient and its state)</source>
-        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 그래디언트와 상태로 정해짐)</translation>
+        <source>{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient and its state)</source>
+        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 기울기와 상태로 정해짐)</translation>
     </message>
     <message>
-        <source>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}&apos;s direction)</source>
-        <translation>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}의 방향)</translation>
+        <source>g = the slope above = {g}</source>
+        <translation>g = 위의 기울기 = {g}</translation>
     </message>
     <message>
         <source>intercept</source>
