@@ -83,6 +83,8 @@ def test_a_mini_batch_step_says_which_samples_made_its_gradient() -> None:
     x, y = (1.0, 2.0) if sample == 1 else (2.0, 6.0)
     b = r.params[1, 0]
     assert f"= {-2 * x * (y - b * x):.10g} (B = 1" in g.replace("−", "-")
+    total = f"{x * (y - b * x):.10g}".replace("-", "−")  # how: the batch's sum, evaluated
+    assert f"x·(y − ŷ) = −(2/1) × ({total})" in g
     assert f"d = g = {r.batch_gradient[2, 0]:.10g}" in lines
 
 

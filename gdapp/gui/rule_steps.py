@@ -27,6 +27,7 @@ import numpy as np
 from gdapp.core import Run
 from gdapp.core.optimizers import OPTIMIZERS, Hyper
 from gdapp.gui.i18n import tr
+from gdapp.gui.slope_sums import evaluated_sum
 
 MINUS = "−"
 
@@ -91,6 +92,9 @@ def batch_lines(run: Run, t: int, j: int) -> list[str]:
     x = "" if name == "b0" else "x·" if spec.data.p == 1 else f"{spec.feature_of(name)}·"
     penalty = tr(" + penalty part") if spec.penalty == "l2" or run.l1_rule == "subgradient" \
         else ""
+    worked = evaluated_sum(run, t - 1, name, run.batch(t))  # the batch's sum, evaluated
+    if worked and not penalty:
+        formula += f" = {worked}"
     lines.append(tr("g = the batch's slope ∂E_batch/∂{name} = {formula}{penalty} = {g} "
                     "(B = {b}: used for this step instead of the slope over every sample)"
                     ).format(name=name, formula=formula.format(x=x, b=name), penalty=penalty,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
 from gdapp.core import Run
 
@@ -26,21 +27,25 @@ def _opd(v: float) -> str:
     return f"({_num(v)})" if v < 0 else _num(v)
 
 
-def evaluated_sum(run: Run, k: int, name: str) -> str | None:
+def evaluated_sum(run: Run, k: int, name: str,
+                  rows: NDArray[np.intp] | None = None) -> str | None:
     """The formula of ∂E/∂``name`` at iterate k with its sum evaluated (the text between
-    the formula and the slope's value), or None when it is not written out."""
+    the formula and the slope's value), over every sample or over ``rows`` (a mini-batch),
+    or None when it is not written out."""
     spec = run.spec
     if spec.model not in ("origin", "line") or spec.cost not in ("mse", "mae", "rmse"):
         return None
-    data = spec.data
+    X, y = spec.data.X, spec.data.y
+    if rows is not None:
+        X, y = X[rows], y[rows]
     b = run.params[k]
     slopes = b[1:] if spec.model == "line" else b
-    prediction = data.X @ slopes + (b[0] if spec.model == "line" else 0.0)
-    residual = data.y - prediction
+    prediction = X @ slopes + (b[0] if spec.model == "line" else 0.0)
+    residual = y - prediction
     names = spec.param_names
-    factor = np.ones(data.n) if name == "b0" else \
-        data.X[:, names.index(name) - (1 if spec.model == "line" else 0)]
-    n = data.n
+    factor = np.ones(len(y)) if name == "b0" else \
+        X[:, names.index(name) - (1 if spec.model == "line" else 0)]
+    n = len(y)
     if spec.cost == "mae":
         total = float(np.sum(factor * np.sign(residual)))
         return f"−(1/{n}) × {_opd(total)}"
