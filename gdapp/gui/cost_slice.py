@@ -28,8 +28,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
+from gdapp.gui.cost_minima import one_parameter
 from gdapp.gui.cost_plot import TANGENT_HEIGHT, TANGENT_WIDTH, CostCurvePlot
 from gdapp.gui.i18n import tr
+from gdapp.gui.pinned_optima import draw_pinned_stars
 from gdapp.gui.plot_base import (
     COST_COLOR,
     MARKER_COLOR,
@@ -66,6 +68,7 @@ class OneFeatureCostPlot(CostCurvePlot):
     def _redraw(self) -> None:
         if self.vm.run.spec.data.p == 1:
             super()._redraw()
+            draw_pinned_stars(self, one_parameter(self.vm.run.spec.model))
 
     def _draw_current(self, placed: bool = False) -> None:
         if self.vm.run.spec.data.p == 1:

@@ -183,10 +183,12 @@ class ObjectivePlot(RunPlotWidget):
         self._draw_so_far()
         for pinned, curve in zip(self.vm.pinned, self.pinned_items, strict=True):
             other = pinned.run
-            # another objective is another quantity: listed in the legend, not drawn
-            curve.setVisible(same_objective(other.spec, run.spec))
-            if curve.isVisible():
-                curve.setData(np.arange(other.params.shape[0]), other.objective)
+            # another objective is drawn with its own values, dashed, and labelled so
+            same = same_objective(other.spec, run.spec)
+            dashed = pg.mkPen(curve.opts["pen"])  # its width as classroom mode scaled it
+            dashed.setStyle(Qt.PenStyle.SolidLine if same else Qt.PenStyle.DashLine)
+            curve.setPen(dashed)
+            curve.setData(np.arange(other.params.shape[0]), other.objective)
         runs = [run, *(p.run for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)
                        if c.isVisible())]
         self._move_marker()
@@ -221,13 +223,20 @@ class ObjectivePlot(RunPlotWidget):
                     rows=readable_rows(run))
         self.set_note(note)
 
+    @staticmethod
+    def _objective_name(spec: Any) -> str:
+        cost = spec.cost.upper()
+        return f"{cost} + {penalty_formula(spec)}, λ = {spec.lam:g}" if penalty_on(spec) \
+            else cost
+
     def _legend(self, run: Run) -> list[tuple[object, str]]:
         entries: list[tuple[object, str]] = [
             (self.objective_curve, tr("this run: {label}").format(label=run_label(run.spec)))]
         for p, c in zip(self.vm.pinned, self.pinned_items, strict=True):
             label = difference_label(p.run.spec, run.spec)
-            if not c.isVisible():
-                label += tr(" — another objective: not drawn")
+            if not same_objective(p.run.spec, run.spec):
+                label += tr(" — its own objective {objective}").format(
+                    objective=self._objective_name(p.run.spec))
             entries.append((c, label))
         return entries
 

@@ -519,8 +519,8 @@
         <translation>: 처음 {rows}개 반복값만 보여 줍니다(로그 눈금을 써 보세요)</translation>
     </message>
     <message>
-        <source> — another objective: not drawn</source>
-        <translation> — 목적함수가 달라 그리지 않음</translation>
+        <source> — its own objective {objective}</source>
+        <translation> — 자신의 목적함수 {objective}</translation>
     </message>
     <message>
         <source>this run</source>
@@ -1521,6 +1521,11 @@
     <message>
         <source>Show or fold away the settings, the compared runs and the data (classroom mode folds them away)</source>
         <translation>설정, 비교할 실행, 데이터를 보이거나 접기 (수업 모드에서는 접힙니다)</translation>
+    </message>
+    <message>
+        <source>{status}: {values}</source>
+        <extracomment>A pinned optimum&apos;s star: smaller than this run&apos;s, in the pinned run&apos;s colour. At most this many final parameters are listed for a pinned run (then &quot;…&quot;).</extracomment>
+        <translation>{status}: {values}</translation>
     </message>
 </context>
 </TS>
