@@ -183,10 +183,10 @@ def test_the_model_box_offers_the_sine_model(qtbot: QtBot) -> None:
 # ---- stability and L1 ---------------------------------------------------------------------
 def test_the_stability_line_gives_gd_and_heavy_ball_limits(qtbot: QtBot) -> None:
     vm, _, oc = panel_for(qtbot)
-    assert oc.stability.text() == "stable for η < 0.4 (GD: η < 2/λmax)"
+    assert oc.stability.text() == "stable for η < 0.4 (GD: η < 2/L, L: the largest curvature)"
     choose(oc.boxes["optimizer"], "momentum")
     assert vm.run.stability_limit == pytest.approx(0.76)  # (2 + 2·0.9)/5
-    assert oc.stability.text() == ("stable for η < 0.76 (heavy ball: η·λmax < 2 + 2μ, "
+    assert oc.stability.text() == ("stable for η < 0.76 (heavy ball: η·L < 2 + 2μ, "
                                    "μ = 0.9)")
     choose(oc.boxes["optimizer"], "adam")
     assert oc.stability.text().startswith("no simple limit of η for adam")

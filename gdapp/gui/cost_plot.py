@@ -364,7 +364,7 @@ class CostCurvePlot(RunPlotWidget):
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Objective over (b0, b1) — {cost}").format(
-            cost=spec.cost.upper() + extra), tr("b1 (slope)"), tr("b0 (intercept)"))
+            cost=spec.cost.upper() + extra), tr("b1 (coefficient)"), tr("b0 (intercept)"))
 
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers

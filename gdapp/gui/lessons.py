@@ -48,7 +48,7 @@ def scenes() -> tuple[Scene, ...]:
         Scene(
             tr("1. The cost function"),
             tr("Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the "
-               "origin whose slope b1 we must choose. For each b1 the mean squared error "
+               "origin whose coefficient b1 we must choose. For each b1 the mean squared error "
                "E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly "
                "the line misses the samples: the red segments in the data plot. Drawn against "
                "b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up."),

@@ -59,17 +59,17 @@ def optimizer_field_texts() -> dict[str, tuple[str, str]]:
 
 def stability_text(run: Run) -> tuple[str, bool]:
     """The stability limit of η for the run's optimizer, in one line, and whether η is past
-    it: ``"stable for η < 0.4 (GD: η < 2/λmax)"``; heavy-ball momentum
-    η·λmax < 2 + 2μ; the adaptive optimizers, schedules and mini-batches have no simple
+    it: ``"stable for η < 0.4 (GD: η < 2/L)"``; heavy-ball momentum
+    η·L < 2 + 2μ; the adaptive optimizers, schedules and mini-batches have no simple
     limit."""
     spec = run.spec
     limit = run.stability_limit
     eta = spec.learning_rate
     if limit is not None and spec.optimizer == "gd":
-        return tr("stable for η < {limit} (GD: η < 2/λmax)").format(
+        return tr("stable for η < {limit} (GD: η < 2/L, L: the largest curvature)").format(
             limit=f"{limit:.4g}"), eta >= limit
     if limit is not None and spec.optimizer == "momentum":
-        text = tr("stable for η < {limit} (heavy ball: η·λmax < 2 + 2μ, μ = {mu})").format(
+        text = tr("stable for η < {limit} (heavy ball: η·L < 2 + 2μ, μ = {mu})").format(
             limit=f"{limit:.4g}", mu=f"{spec.hyper().momentum:g}")
         return text, eta >= limit
     if spec.optimizer in ("adagrad", "rmsprop", "adam"):
@@ -82,7 +82,7 @@ def stability_text(run: Run) -> tuple[str, bool]:
     if spec.optimizer != "gd":
         return tr("no simple limit of η for {optimizer} with these settings").format(
             optimizer=spec.optimizer), False
-    return tr("no simple limit of η for this cost: 2/λmax holds for the squared error of "
+    return tr("no simple limit of η for this cost: 2/L holds for the squared error of "
               "a linear model"), False
 
 

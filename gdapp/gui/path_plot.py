@@ -55,7 +55,7 @@ class RegularizationPathPlot(QWidget):
             plot.setLogMode(x=True, y=False)
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))
-            plot.setLabel("left", tr("slope at the exact optimum"))
+            plot.setLabel("left", tr("coefficient at the exact optimum"))
             plot.addLegend(offset=(-10, 10))
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
@@ -91,8 +91,8 @@ class RegularizationPathPlot(QWidget):
                 self._draw(penalty)
         self._mark_current()
         cost_note = "" if spec.cost == "mse" else tr(" (of MSE)")
-        self.plots["l1"].setTitle(tr("L1: slopes reach exactly 0") + cost_note)
-        self.plots["l2"].setTitle(tr("L2: slopes shrink, never to 0") + cost_note)
+        self.plots["l1"].setTitle(tr("L1: coefficients reach exactly 0") + cost_note)
+        self.plots["l2"].setTitle(tr("L2: coefficients shrink, never to 0") + cost_note)
 
     def _draw(self, penalty: str) -> None:
         plot = self.plots[penalty]

@@ -90,7 +90,7 @@ def batch_lines(run: Run, t: int, j: int) -> list[str]:
     formula = {"mse": "−(2/B)·Σ_batch {x}(y − ŷ)", "mae": "−(1/B)·Σ_batch {x}sign(y − ŷ)",
                "rmse": "(∂MSE_batch/∂{b})/(2·√MSE_batch)"}.get(spec.cost, "")
     x = "" if name == "b0" else "x·" if spec.data.p == 1 else f"{spec.feature_of(name)}·"
-    penalty = tr(" + penalty part") if spec.penalty == "l2" or run.l1_rule == "subgradient" \
+    penalty = tr(" + the penalty's slope") if spec.penalty == "l2" or run.l1_rule == "subgradient" \
         else ""
     worked = evaluated_sum(run, t - 1, name, run.batch(t))  # the batch's sum, evaluated
     if worked and not penalty:

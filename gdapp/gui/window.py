@@ -352,7 +352,7 @@ class MainWindow(TeachingActions, QMainWindow):
         dock.visibilityChanged.connect(self._size_path_dock)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        toggle.setToolTip(tr("Each slope's exact optimum against λ, L1 beside L2"))
+        toggle.setToolTip(tr("Each coefficient's exact optimum against λ, L1 beside L2"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)
 

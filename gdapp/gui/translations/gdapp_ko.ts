@@ -108,12 +108,12 @@
         <translation>(b0, b1) 평면의 목적함수 — {cost}</translation>
     </message>
     <message>
-        <source>b1 (slope)</source>
-        <translation>b1 (기울기)</translation>
-    </message>
-    <message>
         <source>b0 (intercept)</source>
         <translation>b0 (절편)</translation>
+    </message>
+    <message>
+        <source>b1 (coefficient)</source>
+        <translation>b1 (계수)</translation>
     </message>
     <message>
         <source>b1 = {b}, objective {f}</source>
@@ -417,8 +417,8 @@
         <translation>1. 비용함수</translation>
     </message>
     <message>
-        <source>Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the origin whose slope b1 we must choose. For each b1 the mean squared error E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly the line misses the samples: the red segments in the data plot. Drawn against b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up.</source>
-        <translation>샘플데이터는 (1, 2)와 (2, 6) 두 개, 모델은 ŷ = b1·x입니다. 원점을 지나는 직선이고, 우리가 정해야 할 것은 기울기 b1입니다. b1마다 평균제곱오차 E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20이 직선이 샘플에서 얼마나 벗어나는지를 잽니다. 데이터 그래프의 빨간 선분이 그 오차입니다. 이 값을 b1에 대해 그리면 비용함수 그래프의 포물선이 됩니다. “제곱”에 체크하면 E가 무엇을 더하는지 볼 수 있습니다.</translation>
+        <source>Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the origin whose coefficient b1 we must choose. For each b1 the mean squared error E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly the line misses the samples: the red segments in the data plot. Drawn against b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up.</source>
+        <translation>샘플데이터는 (1, 2)와 (2, 6) 두 개, 모델은 ŷ = b1·x입니다. 원점을 지나는 직선이고, 우리가 정해야 할 것은 계수 b1입니다. b1마다 평균제곱오차 E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20이 직선이 샘플에서 얼마나 벗어나는지를 잽니다. 데이터 그래프의 빨간 선분이 그 오차입니다. 이 값을 b1에 대해 그리면 비용함수 그래프의 포물선이 됩니다. “제곱”에 체크하면 E가 무엇을 더하는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>2. The normal equation</source>
@@ -552,20 +552,20 @@
         <translation>λ (로그 눈금)</translation>
     </message>
     <message>
-        <source>slope at the exact optimum</source>
-        <translation>정확한 최적해의 기울기</translation>
+        <source>coefficient at the exact optimum</source>
+        <translation>정확한 최적해의 계수</translation>
+    </message>
+    <message>
+        <source>L1: coefficients reach exactly 0</source>
+        <translation>L1: 계수가 정확히 0이 됩니다</translation>
+    </message>
+    <message>
+        <source>L2: coefficients shrink, never to 0</source>
+        <translation>L2: 계수가 줄지만 0은 되지 않습니다</translation>
     </message>
     <message>
         <source> (of MSE)</source>
         <translation> (MSE 기준)</translation>
-    </message>
-    <message>
-        <source>L1: slopes reach exactly 0</source>
-        <translation>L1: 기울기가 정확히 0이 됩니다</translation>
-    </message>
-    <message>
-        <source>L2: slopes shrink, never to 0</source>
-        <translation>L2: 기울기가 줄지만 0은 되지 않습니다</translation>
     </message>
     <message>
         <source>b{j} ({name}) is exactly 0 from λ = {lam} up</source>
@@ -611,8 +611,8 @@
         <translation>반복값이 {name} = {a:.6g}와 {b:.6g} 사이를 끝없이 오갑니다. {why}한 단계 η·기울기의 크기가 {step:.3g}에서 줄지 않아 허용 오차 {tol:g}보다 작아지지 않습니다. η를 줄이거나(오가는 폭도 함께 줄어듭니다) 허용 오차를 {step:.3g}보다 크게 해 보세요.</translation>
     </message>
     <message>
-        <source> The line model&apos;s slope and intercept pull against each other: the bowl is a long narrow valley, and η is held back by its steep side.</source>
-        <translation> 직선 모델의 기울기와 절편이 서로 당기고 있어, 비용함수의 그릇이 길고 좁은 골짜기 모양입니다. η는 가파른 쪽 때문에 크게 할 수 없습니다.</translation>
+        <source> The line model&apos;s coefficient b1 and intercept b0 pull against each other: the bowl is a long narrow valley, and η is held back by its steep side.</source>
+        <translation> 직선 모델의 계수 b1과 절편 b0이 서로 당기고 있어, 비용함수의 그릇이 길고 좁은 골짜기 모양입니다. η는 가파른 쪽 때문에 크게 할 수 없습니다.</translation>
     </message>
     <message>
         <source> (stable below {limit:.6g})</source>
@@ -681,7 +681,7 @@
     </message>
     <message>
         <source>Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
-        <translation>E에 더하는 기울기의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
+        <translation>E에 더하는 계수의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
     </message>
     <message>
         <source>λ (penalty strength)</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>How strongly the penalty pulls the slopes toward 0.</source>
-        <translation>패널티 항이 기울기를 0 쪽으로 당기는 세기.</translation>
+        <translation>패널티 항이 계수를 0 쪽으로 당기는 세기.</translation>
     </message>
     <message>
         <source>L1 step</source>
@@ -1196,8 +1196,8 @@
         <translation>규제 경로</translation>
     </message>
     <message>
-        <source>Each slope&apos;s exact optimum against λ, L1 beside L2</source>
-        <translation>λ에 따른 각 기울기의 정확한 최적해, L1과 L2를 나란히</translation>
+        <source>Each coefficient&apos;s exact optimum against λ, L1 beside L2</source>
+        <translation>λ에 따른 각 계수의 정확한 최적해, L1과 L2를 나란히</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1357,12 +1357,16 @@
         <translation>섞는 순서의 시드: 시드가 같으면 실행도 같습니다.</translation>
     </message>
     <message>
-        <source>stable for η &lt; {limit} (GD: η &lt; 2/λmax)</source>
-        <translation>안정 한계: η &lt; {limit} (GD: η &lt; 2/λmax)</translation>
+        <source>stable for η &lt; {limit} (GD: η &lt; 2/L, L: the largest curvature)</source>
+        <translation>안정 한계: η &lt; {limit} (GD: η &lt; 2/L, L: 곡률 상한)</translation>
     </message>
     <message>
-        <source>stable for η &lt; {limit} (heavy ball: η·λmax &lt; 2 + 2μ, μ = {mu})</source>
-        <translation>안정 한계: η &lt; {limit} (헤비볼: η·λmax &lt; 2 + 2μ, μ = {mu})</translation>
+        <source>stable for η &lt; {limit} (heavy ball: η·L &lt; 2 + 2μ, μ = {mu})</source>
+        <translation>안정 한계: η &lt; {limit} (헤비볼: η·L &lt; 2 + 2μ, μ = {mu})</translation>
+    </message>
+    <message>
+        <source>no simple limit of η for this cost: 2/L holds for the squared error of a linear model</source>
+        <translation>이 비용함수에는 η의 간단한 안정 한계가 없습니다. 2/L은 선형 모델의 제곱오차에만 맞습니다</translation>
     </message>
     <message>
         <source>no simple limit of η for {optimizer}: it rescales each step by the gradients it has seen</source>
@@ -1379,10 +1383,6 @@
     <message>
         <source>no simple limit of η for {optimizer} with these settings</source>
         <translation>이 설정의 {optimizer}에는 η의 간단한 안정 한계가 없습니다</translation>
-    </message>
-    <message>
-        <source>no simple limit of η for this cost: 2/λmax holds for the squared error of a linear model</source>
-        <translation>이 비용함수에는 η의 간단한 안정 한계가 없습니다. 2/λmax는 선형 모델의 제곱오차에만 맞습니다</translation>
     </message>
     <message>
         <source>L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the proximal step is gradient descent&apos;s only).</source>
@@ -1410,7 +1410,7 @@
         <translation>{t}번째 업데이트의 배치: 샘플 {idx} (에포크 {e}, 배치 {n}개 중 {i}번째, {order})</translation>
     </message>
     <message>
-        <source> + penalty part</source>
+        <source> + the penalty&apos;s slope</source>
         <translation> + 패널티 항의 기울기</translation>
     </message>
     <message>
