@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
 from gdapp.gui.contour_map import ContourMap
+from gdapp.gui.core_messages import translated
 from gdapp.gui.cost_minima import ClickToStart, MinimaMarkers, curve_range, one_parameter
 from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import (
@@ -223,7 +224,7 @@ class CostCurvePlot(RunPlotWidget):
                             "iterates").format(k=run.diverged_at, rows=self._rows,
                                                n=run.params.shape[0]))
         if opt.params is None and opt.note:
-            notes.append(opt.note)
+            notes.append(translated(opt.note))
         self.set_note("\n".join(notes))
 
     def _draw_pinned_path(self, other: Run, path: pg.PlotDataItem) -> None:

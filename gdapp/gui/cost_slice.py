@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
+from gdapp.gui.core_messages import translated
 from gdapp.gui.cost_minima import one_parameter
 from gdapp.gui.cost_plot import TANGENT_HEIGHT, TANGENT_WIDTH, CostCurvePlot
 from gdapp.gui.i18n import tr
@@ -220,7 +221,7 @@ class CostSlicePlot(RunPlotWidget):
                             "iterates").format(k=run.diverged_at, rows=rows,
                                                n=run.params.shape[0]))
         if opt is None and run.optimum.note:
-            notes.append(run.optimum.note)
+            notes.append(translated(run.optimum.note))
         self.set_note("\n".join(notes))
         self._draw_current(placed=True)
         self.place_legend([(self.samples, t, 1.0) for t in tops],

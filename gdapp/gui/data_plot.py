@@ -158,10 +158,13 @@ class DataPlot(RunPlotWidget):
         names = (data.x_name, data.y_name)
         model = {"origin": "ŷ = b1·x", "sine": "ŷ = sin(b1·x)"}.get(run.spec.model,
                                                                 "ŷ = b0 + b1·x")
-        self.set_texts(tr("Data and the line {model} at k").format(model=model),
+        sine = run.spec.model == "sine"  # a curve, not a line
+        self.set_texts((tr("Data and the curve {model} at k") if sine else
+                        tr("Data and the line {model} at k")).format(model=model),
                        names[1], names[0])
         self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
-                         (self.line_item, tr("line of iterate k")),
+                         (self.line_item, tr("curve of iterate k") if sine
+                          else tr("line of iterate k")),
                          (self.residual_item, tr("residuals y − ŷ"))])
         note = ""
         if data.n > MAX_RESIDUALS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from gdapp.core import Run, RunSpec
 from gdapp.gui.i18n import tr
+from gdapp.gui.rule_names import optimizer_word, schedule_word
 
 
 def optimizer_field_texts() -> dict[str, tuple[str, str]]:
@@ -74,14 +75,15 @@ def stability_text(run: Run) -> tuple[str, bool]:
         return text, eta >= limit
     if spec.optimizer in ("adagrad", "rmsprop", "adam"):
         return tr("no simple limit of η for {optimizer}: it rescales each step by the "
-                  "gradients it has seen").format(optimizer=spec.optimizer), False
+                  "gradients it has seen").format(
+                      optimizer=optimizer_word(spec.optimizer)), False
     if spec.minibatch:
         return tr("no simple limit of η: each mini-batch has a curvature of its own"), False
     if spec.schedule != "constant":
         return tr("no simple limit of η: the schedule changes η at every update"), False
     if spec.optimizer != "gd":
         return tr("no simple limit of η for {optimizer} with these settings").format(
-            optimizer=spec.optimizer), False
+            optimizer=optimizer_word(spec.optimizer)), False
     return tr("no simple limit of η for this cost: 2/L holds for the squared error of "
               "a linear model"), False
 
@@ -91,7 +93,8 @@ def l1_rule_text(spec: RunSpec) -> str:
     if spec.penalty != "l1" or spec.optimizer == "gd":
         return ""
     return tr("L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the "
-              "proximal step is gradient descent's only).").format(optimizer=spec.optimizer)
+              "proximal step is gradient descent's only).").format(
+                  optimizer=optimizer_word(spec.optimizer))
 
 
 def optimizer_label(spec: RunSpec) -> str:
@@ -100,12 +103,12 @@ def optimizer_label(spec: RunSpec) -> str:
     note's kind of run."""
     parts = []
     if spec.optimizer != "gd":
-        name = spec.optimizer
+        name = optimizer_word(spec.optimizer)
         if spec.applies("momentum"):
             name += f" μ = {spec.hyper().momentum:g}"
         parts.append(name)
     if spec.schedule != "constant":
-        parts.append(tr("{schedule} schedule").format(schedule=spec.schedule))
+        parts.append(tr("{schedule} schedule").format(schedule=schedule_word(spec.schedule)))
     if spec.minibatch:
         parts.append(tr("B = {b} shuffled").format(b=spec.batch_size) if spec.shuffle
                      else f"B = {spec.batch_size}")

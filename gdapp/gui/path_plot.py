@@ -52,6 +52,8 @@ class RegularizationPathPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for penalty in ("l1", "l2"):
             plot = pg.PlotWidget(background="w")
+            plot.getPlotItem().setMenuEnabled(False)  # pyqtgraph's menus are English only
+            plot.scene().contextMenu = []
             plot.setLogMode(x=True, y=False)
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))

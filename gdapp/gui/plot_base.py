@@ -147,6 +147,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         # several milliseconds per repaint.
         self.plot_item.showGrid(x=True, y=True, alpha=1.0)
         self.plot_item.setMenuEnabled(False)
+        # and no "Export…" of pyqtgraph's own (English) on a right click: File ▸ Export plot
+        self.plot_widget.scene().contextMenu = []
         # pyqtgraph's "A" button (shown on hover once the view was zoomed or dragged) brings
         # back the plot's own view, not pyqtgraph's auto-range; so does View ▸ Reset plot views
         self._chosen_view: tuple[float, float, float, float] | None = None

@@ -27,6 +27,7 @@ import numpy as np
 from gdapp.core import Run
 from gdapp.core.optimizers import OPTIMIZERS, Hyper
 from gdapp.gui.i18n import tr
+from gdapp.gui.rule_names import optimizer_word
 from gdapp.gui.slope_sums import evaluated_sum
 
 MINUS = "−"
@@ -207,7 +208,8 @@ def rule_lines(run: Run, k: int, j: int) -> list[str] | None:
     if spec.plain_descent:
         return None
     name = spec.param_names[j]
-    what = spec.optimizer if spec.optimizer != "gd" else tr("the batch gradient")
+    what = optimizer_word(spec.optimizer) if spec.optimizer != "gd" else \
+        tr("the batch gradient")
     if k >= run.iterations:
         return [tr("{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient "
                    "and its state)").format(name=name, what=what)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from gdapp.core import Run
+from gdapp.gui.core_messages import translated
 from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.spec_texts import method_word
@@ -51,7 +52,7 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
                                     k=k, distance=f"{distance:.3g}"))
         warning = "" if hide_ending else (_local_minimum_warning(run) or _stalled_warning(run))
     if opt.note:
-        parts.append(opt.note)
+        parts.append(translated(opt.note))
     limit = run.stability_limit
     eta = spec.learning_rate
     if limit is not None:

@@ -274,13 +274,21 @@
         <translation>잔차마다 그 제곱을 정사각형으로 그립니다. 넓이의 평균이 비용함수 E(MSE)입니다.</translation>
     </message>
     <message>
-        <source>Data and the line {model} at k</source>
+        <source>Data and the curve {model} at k</source>
         <extracomment>lines and residuals are cut at these heights (the view and twice its height)</extracomment>
+        <translation>데이터와 k번째 반복의 곡선 {model}</translation>
+    </message>
+    <message>
+        <source>Data and the line {model} at k</source>
         <translation>데이터와 k번째 반복의 직선 {model}</translation>
     </message>
     <message>
         <source>samples ({n})</source>
         <translation>샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>curve of iterate k</source>
+        <translation>k번째 반복의 곡선</translation>
     </message>
     <message>
         <source>line of iterate k</source>
@@ -1069,7 +1077,7 @@
     <message>
         <source>&lt;b&gt;Data&lt;/b&gt; (x1 … x{p}, y)</source>
         <extracomment>until the user drags a divider, the panes share the width by :meth:`_share_width`</extracomment>
-        <translation>&lt;b&gt;데이터&lt;/b&gt; (x1 … x{p}, y)</translation>
+        <translation>&lt;b&gt;데이터&lt;/b&gt; (피쳐 x1 … x{p}, 타깃 y)</translation>
     </message>
     <message>
         <source>Export workbook…</source>
@@ -1526,6 +1534,126 @@
         <source>{status}: {values}</source>
         <extracomment>A pinned optimum&apos;s star: smaller than this run&apos;s, in the pinned run&apos;s colour. At most this many final parameters are listed for a pinned run (then &quot;…&quot;).</extracomment>
         <translation>{status}: {values}</translation>
+    </message>
+    <message>
+        <source>MAE with an intercept has no closed form (it is a linear programme)</source>
+        <translation>절편이 있는 MAE에는 닫힌 형태의 해가 없습니다(선형 계획 문제입니다)</translation>
+    </message>
+    <message>
+        <source>MAE on several features has no closed form (it is a linear programme)</source>
+        <translation>피쳐가 여럿인 MAE에는 닫힌 형태의 해가 없습니다(선형 계획 문제입니다)</translation>
+    </message>
+    <message>
+        <source>RMSE with a penalty on several features has no closed form here</source>
+        <translation>피쳐가 여럿이고 패널티가 있는 RMSE는 여기서 닫힌 형태로 풀지 않습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: features that the penalty keeps are linearly dependent (a copy or a combination of others)</source>
+        <translation>최적해가 하나가 아닙니다. 패널티가 남기는 피쳐들이 선형 종속입니다(다른 피쳐의 복사본이거나 조합입니다)</translation>
+    </message>
+    <message>
+        <source>the optimum is undefined: all x are 0, so every b1 gives the same cost</source>
+        <translation>최적해가 정해지지 않습니다. x가 모두 0이라 어떤 b1이든 비용이 같습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: all x are {c}, so the cost depends on b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits equally well</source>
+        <translation>최적해가 하나가 아닙니다. x가 모두 {c}라서 비용은 b0 + {c}·b1에만 달려 있고, b0 + {c}·b1 = mean(y)인 모든 (b0, b1)이 똑같이 잘 맞습니다</translation>
+    </message>
+    <message>
+        <source>no valley of the cost on b1 from {lo} to {hi}</source>
+        <translation>b1이 {lo}부터 {hi}까지인 범위에 비용함수의 골짜기가 없습니다</translation>
+    </message>
+    <message>
+        <source>no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} (found by dense search); plain gradient descent ends in the one it starts in</source>
+        <translation>여기에는 정규방정식이 없습니다. 비용함수는 b1이 {lo}부터 {hi}까지인 범위에 골짜기가 {n}개 있고(촘촘한 탐색으로 찾음), 경사하강법은 시작한 골짜기에서 끝납니다</translation>
+    </message>
+    <message>
+        <source>gd (gradient descent)</source>
+        <translation>경사하강법 (gd)</translation>
+    </message>
+    <message>
+        <source>momentum (heavy ball)</source>
+        <translation>모멘텀 (momentum)</translation>
+    </message>
+    <message>
+        <source>nesterov (Nesterov momentum)</source>
+        <translation>네스테로프 모멘텀 (nesterov)</translation>
+    </message>
+    <message>
+        <source>adagrad (AdaGrad)</source>
+        <translation>AdaGrad (adagrad)</translation>
+    </message>
+    <message>
+        <source>rmsprop (RMSProp)</source>
+        <translation>RMSProp (rmsprop)</translation>
+    </message>
+    <message>
+        <source>adam (Adam)</source>
+        <translation>Adam (adam)</translation>
+    </message>
+    <message>
+        <source>gd</source>
+        <translation>경사하강법</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>nesterov</source>
+        <translation>네스테로프 모멘텀</translation>
+    </message>
+    <message>
+        <source>adagrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>rmsprop</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>constant (the note&apos;s η)</source>
+        <translation>일정 (constant)</translation>
+    </message>
+    <message>
+        <source>step (η·γ every s)</source>
+        <translation>계단식 감소 (step)</translation>
+    </message>
+    <message>
+        <source>exponential (η·γ^t)</source>
+        <translation>지수 감소 (exponential)</translation>
+    </message>
+    <message>
+        <source>invscaling (η/t^power_t)</source>
+        <translation>역스케일링 (invscaling)</translation>
+    </message>
+    <message>
+        <source>cosine (half a cosine)</source>
+        <translation>코사인 (cosine)</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>계단식 감소</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>지수 감소</translation>
+    </message>
+    <message>
+        <source>invscaling</source>
+        <translation>역스케일링</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
     </message>
 </context>
 </TS>

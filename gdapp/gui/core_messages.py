@@ -1,0 +1,51 @@
+"""The window's Korean for the sentences the core and the workbook layer write.
+
+The layers below the window may not import Qt, so they hand it a
+:class:`~gdapp.core.messages.Message`: the English sentence, with its template and
+arguments. :func:`translated` looks the template up among the ``tr()`` literals of
+:func:`templates` (lupdate collects them) and fills the same arguments in; any other text,
+and a template not listed here, stays as it was. A test keeps every template the core and
+the workbook layer write in this table.
+"""
+
+from __future__ import annotations
+
+from gdapp.core.messages import Message
+from gdapp.gui.i18n import tr
+
+
+def templates() -> dict[str, str]:
+    """English template → the window's template (built per call: the language may change)."""
+    return {
+        "MAE with an intercept has no closed form (it is a linear programme)":
+            tr("MAE with an intercept has no closed form (it is a linear programme)"),
+        "MAE on several features has no closed form (it is a linear programme)":
+            tr("MAE on several features has no closed form (it is a linear programme)"),
+        "RMSE with a penalty on several features has no closed form here":
+            tr("RMSE with a penalty on several features has no closed form here"),
+        "the optimum is not unique: features that the penalty keeps are linearly dependent "
+        "(a copy or a combination of others)":
+            tr("the optimum is not unique: features that the penalty keeps are linearly "
+               "dependent (a copy or a combination of others)"),
+        "the optimum is undefined: all x are 0, so every b1 gives the same cost":
+            tr("the optimum is undefined: all x are 0, so every b1 gives the same cost"),
+        "the optimum is not unique: all x are {c}, so the cost depends on b0 + {c}·b1 only, "
+        "and every (b0, b1) with b0 + {c}·b1 = mean(y) fits equally well":
+            tr("the optimum is not unique: all x are {c}, so the cost depends on b0 + {c}·b1 "
+               "only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits equally well"),
+        "no valley of the cost on b1 from {lo} to {hi}":
+            tr("no valley of the cost on b1 from {lo} to {hi}"),
+        "no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} (found by "
+        "dense search); plain gradient descent ends in the one it starts in":
+            tr("no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} "
+               "(found by dense search); plain gradient descent ends in the one it starts "
+               "in"),
+    }
+
+
+def translated(text: str) -> str:
+    """``text`` in the window's language when it is a :class:`Message` this table knows."""
+    if not isinstance(text, Message):
+        return text
+    template = templates().get(text.template)
+    return text if template is None else template.format(**text.args)
