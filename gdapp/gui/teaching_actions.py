@@ -15,6 +15,7 @@ from gdapp.gui.classroom import apply_classroom_layout, build_settings_action
 from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
 from gdapp.gui.lessons import scenes
+from gdapp.gui.lessons_more import scene_groups
 from gdapp.gui.viewmodel import RunViewModel, default_spec
 
 #: The windows that replaced another in a new language: kept referenced while they are open
@@ -41,11 +42,15 @@ class TeachingActions:
             tr("Back to the note's example: x = 1, 2; y = 2, 6; MSE; η = 0.01 from b1 = 15"))
         lesson_menu = self.menuBar().addMenu(tr("&Lesson"))
         self.scene_actions: list[QAction] = []
-        for i, scene in enumerate(scenes()):
-            action = self._action(scene.title, lambda _c=False, i=i: self.show_scene(i))
-            action.setCheckable(True)
-            self.scene_actions.append(action)
-            lesson_menu.addAction(action)
+        all_scenes = scenes()
+        for title, indices in scene_groups(len(all_scenes)):  # the note's, and after it
+            group = lesson_menu.addMenu(title)
+            for i in indices:
+                action = self._action(all_scenes[i].title,
+                                      lambda _c=False, i=i: self.show_scene(i))
+                action.setCheckable(True)
+                self.scene_actions.append(action)
+                group.addAction(action)
         lesson_menu.addSeparator()
         self.next_scene_action = self._action(tr("Next scene"), lambda: self.step_scene(1),
                                               "PgDown", tr("The lesson's next scene (PgDn)"))
@@ -99,6 +104,7 @@ class TeachingActions:
         for i, action in enumerate(self.scene_actions):
             action.setChecked(i == index)
         show_scene(self.vm, scene)
+        self.path_dock.setVisible(scene.path)  # the L1 path's scene shows the path
         self.grid.setFocus()  # Space steps at once
 
     def step_scene(self: Any, delta: int) -> None:

@@ -50,7 +50,8 @@ WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
 GRID_MIN_WIDTH = 180
-#: Lines of the step text shown at once for several features (the rest scrolls).
+#: Lines of the step text shown at once for several features or an optimizer's worked
+#: arithmetic (the rest scrolls).
 STEP_LINES = 8
 def window_title() -> str:
     """The window's title, in the window's language."""
@@ -222,6 +223,8 @@ class MainWindow(TeachingActions, QMainWindow):
             p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
         self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
                                         .lineSpacing() + 8)  # at the zoom's font size
+        # several features, or a rule's worked arithmetic (Adam's m, v…): the text scrolls
+        several = several or not self.vm.run.spec.plain_descent
         if several == (self.step_scroll.widget() is self.step_label):
             return
         if several:

@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features (the rest scrolls).</extracomment>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -1654,6 +1654,46 @@
     <message>
         <source>cosine</source>
         <translation>코사인</translation>
+    </message>
+    <message>
+        <source>10. Five features and the L1 path</source>
+        <translation>10. 피쳐 다섯 개와 L1 규제 경로</translation>
+    </message>
+    <message>
+        <source>Thirty students and five features: study hours, sleep hours, coffee cups, shoe size and the day of the month — the last two cannot matter. With L1 λ = 2 the exact optimum sets their coefficients b4 and b5 to exactly 0 (Adam at η = 0.5 ends within 0.02 of them). The regularization path below draws each coefficient against λ: as λ grows the useless features leave first — the day of the month from λ ≈ 0.31, the shoe size from 0.83 — then coffee (10.4), sleep (15.9) and study hours last (99.6). L2&apos;s coefficients only shrink.</source>
+        <translation>학생 서른 명과 피쳐 다섯 개: 공부 시간, 수면 시간, 커피 잔 수, 신발 크기, 날짜입니다. 마지막 두 피쳐는 점수와 상관이 있을 수 없습니다. L1 λ = 2에서 정확한 최적해는 이 두 피쳐의 계수 b4와 b5를 정확히 0으로 만듭니다(η = 0.5의 Adam은 0.02 이내까지 다가갑니다). 아래의 규제 경로는 λ에 따른 각 계수를 그립니다. λ가 커지면 쓸모없는 피쳐가 먼저 빠집니다. 날짜는 λ ≈ 0.31부터, 신발 크기는 0.83부터이고, 그다음 커피(10.4), 수면(15.9), 마지막으로 공부 시간(99.6)입니다. L2의 계수는 줄어들기만 합니다.</translation>
+    </message>
+    <message>
+        <source>11. The optimizers on one cost</source>
+        <translation>11. 한 비용함수 위의 옵티마이저들</translation>
+    </message>
+    <message>
+        <source>The line ŷ = b0 + b1·x on the note&apos;s samples: the cost over (b0, b1) is a long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit 0.29) zig-zags across it and needs 1209 updates; momentum (pinned, η = 0.05) rolls along the valley floor and needs 413; Adam (η = 0.5) rescales each coordinate by its own gradients and needs 936. Step with Space: the step text writes out Adam&apos;s m, v, m̂ and v̂.</source>
+        <translation>강의 노트의 샘플에 직선 ŷ = b0 + b1·x를 맞추면 (b0, b1) 위의 비용함수는 길고 좁은 골짜기입니다. 보통의 경사하강법(고정, η = 0.1, 안정 한계 0.29 아래)은 골짜기를 가로질러 지그재그로 움직여 1209번 업데이트가 필요하고, 모멘텀(고정, η = 0.05)은 골짜기 바닥을 따라 굴러가 413번이면 되며, Adam(η = 0.5)은 좌표마다 자신의 그래디언트로 크기를 바꾸어 936번이 필요합니다. Space로 한 단계씩 가 보세요. 단계 설명에 Adam의 m, v, m̂, v̂가 숫자로 적힙니다.</translation>
+    </message>
+    <message>
+        <source>12. Mini-batches: a noisy descent</source>
+        <translation>12. 미니배치: 흔들리는 하강</translation>
+    </message>
+    <message>
+        <source>With batch size B = 1 each update takes the gradient of one sample, in a new order every epoch: (1, 2) alone pulls b1 toward 2, (2, 6) alone toward 3. So the path jitters, and the run settles near 2.8 but not on it: it stops at 2.867 when 5 epochs bring no improvement. Pinned: every sample at the same η = 0.05, straight to 2.8. The step text names the sample that made each gradient.</source>
+        <translation>배치 크기 B = 1이면 업데이트마다 샘플 하나의 기울기를 쓰고, 에포크마다 순서를 새로 섞습니다. (1, 2)만 보면 b1은 2 쪽으로, (2, 6)만 보면 3 쪽으로 끌려갑니다. 그래서 경로가 흔들리고, 실행은 2.8 근처에 머물지만 정확히 2.8에는 닿지 않습니다. 5 에포크 동안 나아지지 않으면 2.867에서 멈춥니다. 고정한 실행: 같은 η = 0.05로 모든 샘플을 쓰면 곧장 2.8로 갑니다. 단계 설명에 각 기울기를 만든 샘플이 적힙니다.</translation>
+    </message>
+    <message>
+        <source>13. A schedule rescues η = 0.41</source>
+        <translation>13. 학습률 스케줄이 η = 0.41을 살린다</translation>
+    </message>
+    <message>
+        <source>Scene 6&apos;s η = 0.41 diverges. With the exponential schedule η_k = 0.41 × 0.95^(k − 1) the learning rate shrinks at every update: from the second update on it is below the limit 0.4 (0.41 × 0.95 = 0.3895), and the descent converges, in 17 updates. The step text writes η_k out with its numbers.</source>
+        <translation>장면 6의 η = 0.41은 발산합니다. 지수 감소 스케줄 η_k = 0.41 × 0.95^(k − 1)을 쓰면 학습률이 업데이트마다 줄어듭니다. 두 번째 업데이트부터는 안정 한계 0.4보다 작아지고(0.41 × 0.95 = 0.3895), 하강은 17번의 업데이트로 수렴합니다. 단계 설명에 η_k가 숫자로 적힙니다.</translation>
+    </message>
+    <message>
+        <source>The note: one feature, one learning rate, L1 and L2</source>
+        <translation>강의 노트: 피쳐 하나, 학습률, L1과 L2</translation>
+    </message>
+    <message>
+        <source>After the note: features, optimizers, mini-batches, schedules</source>
+        <translation>강의 노트 다음: 피쳐 여럿, 옵티마이저, 미니배치, 스케줄</translation>
     </message>
 </context>
 </TS>
