@@ -87,6 +87,12 @@ def test_the_choices_are_korean_with_the_code_name(korean: None, qtbot: QtBot) -
         "모멘텀" in label for _, label in window.cost_plot._legend_entries)
 
 
+def test_the_english_choices_stay_the_code_names(window: MainWindow) -> None:
+    optimizer = window.controls.optimizer_controls.boxes["optimizer"]
+    assert [optimizer.itemText(i) for i in range(optimizer.count())] == \
+        [optimizer.itemData(i) for i in range(optimizer.count())]
+
+
 def test_no_english_context_menu_of_pyqtgraph(window: MainWindow) -> None:
     for plot in (window.cost_plot, window.objective_plot, window.data_plot):
         assert plot.plot_widget.scene().contextMenu == []

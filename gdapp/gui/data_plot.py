@@ -149,7 +149,12 @@ class DataPlot(RunPlotWidget):
         rows = readable_rows(run)
         heights = [float(np.min(data.y)), float(np.max(data.y))]
         reach = np.linspace(x_lo, x_hi, SINE_SAMPLES) if run.spec.model == "sine" else ends
-        for k in (0, rows - 1):
+        # the first and last lines, and those of the extreme coefficients (a b1 that swings
+        # negative on the way, as at η = 0.4), so the view follows every line of the run
+        shown = run.params[:rows]
+        extremes = {0, rows - 1, *np.argmin(shown, axis=0).tolist(),
+                    *np.argmax(shown, axis=0).tolist()}
+        for k in sorted(extremes):
             heights += [float(v) for v in predictions(run, k, reach)]
         finite = [h for h in heights if np.isfinite(h)]
         y_lo, y_hi = padded(min(finite), max(finite), 0.06)

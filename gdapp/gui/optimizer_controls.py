@@ -131,6 +131,10 @@ class OptimizerControls(QObject):
         box: QWidget
         if kind == "choice":
             combo = QComboBox()
+            # the named choices are long: the box does not widen the settings for them
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             tables: dict[str, Any] = {"optimizer": OPTIMIZERS, "schedule": SCHEDULES}
             for choice in f.metadata["choices"]:
                 combo.addItem(choice_text(name, choice), choice)

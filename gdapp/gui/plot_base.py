@@ -40,7 +40,7 @@ from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
-from gdapp.gui.plot_title import title_points
+from gdapp.gui.plot_title import TITLE_MARGIN, title_points
 from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
 from gdapp.gui.run_labels import penalty_formula as penalty_formula
 from gdapp.gui.run_labels import penalty_on as penalty_on
@@ -234,6 +234,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width() and "title" in self._texts:
             self.set_texts(self._texts.pop("title"))  # the title's size for the new width
+        if event.size().height() != event.oldSize().height() and "left" in self._texts:
+            self.set_texts(left=self._texts.pop("left"))
         if self.note_text and event.size().width() != event.oldSize().width():
             self._show_note(event.size().width())
 
@@ -319,11 +321,16 @@ class RunPlotWidget(LegendPlacement, QWidget):
             if text is None or self._texts.get(key) == text:
                 continue
             if key == "title":
-                points = title_points(text, self.width(), 11 * self.scale)
+                # centred over the view box: the left axis's width is not the title's
+                room = self.width() - self.plot_item.getAxis("left").width()
+                points = title_points(text, room, 11 * self.scale)
                 self.plot_item.setTitle(text, color="#222222", size=f"{points:.3g}pt")
-            else:
+            else:  # the left label runs along the view box's height: shrunk to fit it
+                view = self.plot_item.getViewBox()
+                room = view.height() if key == "left" and view.height() > 1 else 1e9
+                points = title_points(text, room + TITLE_MARGIN, 9 * self.scale)
                 self.plot_item.setLabel(key, text, color="#222222",
-                                        **{"font-size": f"{9 * self.scale:g}pt"})
+                                        **{"font-size": f"{points:.3g}pt"})
             self._texts[key] = text
 
     def set_note(self, text: str) -> None:

@@ -1523,7 +1523,7 @@
     </message>
     <message>
         <source>Settings panel</source>
-        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot).</extracomment>
+        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot).</extracomment>
         <translation>설정 패널</translation>
     </message>
     <message>
@@ -1568,30 +1568,6 @@
         <translation>여기에는 정규방정식이 없습니다. 비용함수는 b1이 {lo}부터 {hi}까지인 범위에 골짜기가 {n}개 있고(촘촘한 탐색으로 찾음), 경사하강법은 시작한 골짜기에서 끝납니다</translation>
     </message>
     <message>
-        <source>gd (gradient descent)</source>
-        <translation>경사하강법 (gd)</translation>
-    </message>
-    <message>
-        <source>momentum (heavy ball)</source>
-        <translation>모멘텀 (momentum)</translation>
-    </message>
-    <message>
-        <source>nesterov (Nesterov momentum)</source>
-        <translation>네스테로프 모멘텀 (nesterov)</translation>
-    </message>
-    <message>
-        <source>adagrad (AdaGrad)</source>
-        <translation>AdaGrad (adagrad)</translation>
-    </message>
-    <message>
-        <source>rmsprop (RMSProp)</source>
-        <translation>RMSProp (rmsprop)</translation>
-    </message>
-    <message>
-        <source>adam (Adam)</source>
-        <translation>Adam (adam)</translation>
-    </message>
-    <message>
         <source>gd</source>
         <translation>경사하강법</translation>
     </message>
@@ -1614,26 +1590,6 @@
     <message>
         <source>adam</source>
         <translation>Adam</translation>
-    </message>
-    <message>
-        <source>constant (the note&apos;s η)</source>
-        <translation>일정 (constant)</translation>
-    </message>
-    <message>
-        <source>step (η·γ every s)</source>
-        <translation>계단식 감소 (step)</translation>
-    </message>
-    <message>
-        <source>exponential (η·γ^t)</source>
-        <translation>지수 감소 (exponential)</translation>
-    </message>
-    <message>
-        <source>invscaling (η/t^power_t)</source>
-        <translation>역스케일링 (invscaling)</translation>
-    </message>
-    <message>
-        <source>cosine (half a cosine)</source>
-        <translation>코사인 (cosine)</translation>
     </message>
     <message>
         <source>constant</source>
