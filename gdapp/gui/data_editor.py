@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -155,8 +155,9 @@ class DataEditor(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        if text:
-            self.messageShown.emit(text)
+        if text:  # the status bar shows plain text: the line's markup becomes text
+            self.messageShown.emit(QTextDocumentFragment.fromHtml(text).toPlainText()
+                                   if text.startswith("<") else text)
 
     # ---- showing ---------------------------------------------------------------------
     def show_dataset(self, data: Dataset) -> None:

@@ -58,7 +58,7 @@ class RegularizationPathPlot(QWidget):
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))
             plot.setLabel("left", tr("coefficient at the exact optimum"))
-            plot.addLegend(offset=(-10, 10))
+            plot.addLegend(offset=(-10, 5), colCount=3)  # in the band kept free at the top
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
@@ -126,7 +126,13 @@ class RegularizationPathPlot(QWidget):
                     j=j + 1, name=path.features[j], lam=f"{lam:.4g}"))
                 plot.addItem(dot)
                 self.leave_marks.append(dot)
-        plot.enableAutoRange()
+        # the curves below, a free band above them for the legend (never over a curve)
+        coefficients = path.slopes()[positive]
+        lo, hi = float(min(coefficients.min(), 0.0)), float(max(coefficients.max(), 0.0))
+        span = (hi - lo) or 1.0
+        plot.enableAutoRange(axis="x")
+        rows = math.ceil(len(path.features) / 3)
+        plot.setYRange(lo - 0.05 * span, hi + (0.1 + 0.22 * rows) * span, padding=0)
 
     def _mark_current(self) -> None:
         spec = self.vm.spec

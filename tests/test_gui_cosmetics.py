@@ -1,0 +1,29 @@
+"""What a class would notice: no raw HTML on the status bar after a CP949 import, the data
+plot following a coefficient that swings negative, scene 6's first oscillations readable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gdapp.gui.window import MainWindow
+
+
+def test_a_cp949_import_puts_plain_text_on_the_status_bar(window: MainWindow, qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "점수.csv"
+    path.write_bytes("공부 시간,시험 점수\r\n1,2\r\n2,5\r\n".encode("cp949"))
+    assert window.data_editor.import_file(str(path))
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith("점수.csv was read as CP949") and "<" not in shown
+
+
+def test_the_data_plot_follows_a_coefficient_that_swings_negative(window: MainWindow) -> None:
+    window.show_scene(4)  # η = 0.4: 15, −9.4, 15, …
+    for _ in range(3):
+        window.step()
+    assert window.vm.run.params[3, 0] == pytest.approx(-9.4)
+    _, (y_lo, y_hi) = window.data_plot.plot_item.getViewBox().viewRange()
+    assert y_lo <= -9.4 * 2.0 and y_hi >= 15 * 2.0  # the line at x = 2, both ways
