@@ -27,3 +27,13 @@ def test_the_data_plot_follows_a_coefficient_that_swings_negative(window: MainWi
     assert window.vm.run.params[3, 0] == pytest.approx(-9.4)
     _, (y_lo, y_hi) = window.data_plot.plot_item.getViewBox().viewRange()
     assert y_lo <= -9.4 * 2.0 and y_hi >= 15 * 2.0  # the line at x = 2, both ways
+
+
+def test_the_paths_legend_has_a_band_above_the_curves(window: MainWindow) -> None:
+    window.show_scene(9)  # five features, the path dock shown
+    for penalty, widget in window.path_plot.plots.items():
+        path = window.path_plot.paths[penalty]
+        assert path is not None
+        top = float(path.slopes().max())
+        _, (_, y_hi) = widget.getPlotItem().getViewBox().viewRange()
+        assert y_hi >= top + 0.5 * (top - min(float(path.slopes().min()), 0.0))
