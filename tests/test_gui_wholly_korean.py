@@ -107,3 +107,19 @@ def test_the_data_label_and_the_sine_plot_speak_korean(korean: None, qtbot: QtBo
     window.vm.set_spec(RunSpec(data=EXAMPLES["nonconvex"], model="sine").validated())
     title = window.data_plot._texts["title"]
     assert "곡선" in title and "직선" not in title
+
+
+def test_a_parse_error_of_the_core_is_korean_in_the_korean_window(
+        korean: None, qtbot: QtBot, tmp_path: Path) -> None:
+    from gdapp.core import DataError
+    from gdapp.gui.core_messages import problem_text
+    from gdapp.gui.data_editor import DataEditor
+
+    editor = DataEditor(RunViewModel())
+    qtbot.addWidget(editor)
+    empty = tmp_path / "빈.csv"
+    empty.write_text("\n\n", encoding="utf-8")
+    assert not editor.import_file(str(empty))
+    assert "파일이 비어 있습니다" in editor.message.text()
+    assert "the file is empty" not in editor.message.text()
+    assert problem_text(DataError("plain English")) == "plain English"

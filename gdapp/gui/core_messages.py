@@ -35,6 +35,15 @@ def templates() -> dict[str, str]:
                "only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits equally well"),
         "no valley of the cost on b1 from {lo} to {hi}":
             tr("no valley of the cost on b1 from {lo} to {hi}"),
+        "the file is empty: no samples found": tr("the file is empty: no samples found"),
+        "the file has one column: two are needed (x and y)":
+            tr("the file has one column: two are needed (x and y)"),
+        "no feature column chosen: name at least one x column":
+            tr("no feature column chosen: name at least one x column"),
+        "the file has a header but no samples under it":
+            tr("the file has a header but no samples under it"),
+        "{path}: no such file": tr("{path}: no such file"),
+        "{path} is a folder, not a CSV file": tr("{path} is a folder, not a CSV file"),
         "no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} (found by "
         "dense search); plain gradient descent ends in the one it starts in":
             tr("no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} "
@@ -49,3 +58,10 @@ def translated(text: str) -> str:
         return text
     template = templates().get(text.template)
     return text if template is None else template.format(**text.args)
+
+
+def problem_text(exc: BaseException) -> str:
+    """What an error of the core or the workbook layer says, in the window's language when it
+    was raised with a :class:`Message`."""
+    first = exc.args[0] if exc.args else None
+    return translated(first) if isinstance(first, Message) else str(exc)

@@ -1564,6 +1564,30 @@
         <translation>b1이 {lo}부터 {hi}까지인 범위에 비용함수의 골짜기가 없습니다</translation>
     </message>
     <message>
+        <source>the file is empty: no samples found</source>
+        <translation>파일이 비어 있습니다. 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file has one column: two are needed (x and y)</source>
+        <translation>파일에 열이 하나뿐입니다. 두 열(x와 y)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>no feature column chosen: name at least one x column</source>
+        <translation>고른 피쳐 열이 없습니다. x 열을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>the file has a header but no samples under it</source>
+        <translation>파일에 머리글은 있지만 그 아래에 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file</source>
+        <translation>{path}은(는) CSV 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
         <source>no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} (found by dense search); plain gradient descent ends in the one it starts in</source>
         <translation>여기에는 정규방정식이 없습니다. 비용함수는 b1이 {lo}부터 {hi}까지인 범위에 골짜기가 {n}개 있고(촘촘한 탐색으로 찾음), 경사하강법은 시작한 골짜기에서 끝납니다</translation>
     </message>
