@@ -164,3 +164,15 @@ def test_the_window_opens_at_the_start_of_the_notes_run(tmp_path: Path, qtbot: Q
     window.vm.update(learning_rate=0.1)
     window.note_run_action.trigger()
     assert window.vm.current == 0
+
+
+def test_on_a_screen_of_640_logical_pixels_the_settings_fold_away(window: MainWindow,
+                                                                 qtbot: QtBot) -> None:
+    from gdapp.gui.classroom import fold_for_screen
+
+    assert window.minimumSizeHint().width() > 640  # with the settings it would not fit
+    assert fold_for_screen(window, 640)  # QT_SCALE_FACTOR=2 on a 1280×800 screen
+    assert not window.side_scroll.isVisible()
+    qtbot.wait(20)  # laid out again
+    assert window.minimumSizeHint().width() <= 640
+    assert not fold_for_screen(window, 1280)

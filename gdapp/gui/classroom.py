@@ -74,3 +74,15 @@ def share_middle_height(window: Any) -> None:
     plots = sum(window.plots.sizes())
     cost = int(plots * (COST_SHARE if window.classroom_layout else 440 / 700))
     window.plots.setSizes([cost, plots - cost])
+
+
+def fold_for_screen(window: Any, free_width: int) -> bool:
+    """Fold the settings away and break the toolbars into two rows when the window cannot be
+    ``free_width`` logical pixels wide otherwise (QT_SCALE_FACTOR=2 on a 1280×800 screen
+    leaves 640); True when it folded."""
+    if window.minimumSizeHint().width() <= free_width:
+        return False
+    window.settings_action.setChecked(False)
+    if window.toolBarBreak(window.toolbar) is False:
+        window.insertToolBarBreak(window.toolbar)  # the toolbars on two rows, too
+    return True

@@ -11,7 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStyle
 
-from gdapp.gui.classroom import apply_classroom_layout, build_settings_action
+from gdapp.gui.classroom import (
+    apply_classroom_layout,
+    build_settings_action,
+    fold_for_screen,
+)
 from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
 from gdapp.gui.lessons import scenes
@@ -186,6 +190,7 @@ class TeachingActions:
         free = screen.availableGeometry()
         frame = self.frameGeometry()
         extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        fold_for_screen(self, free.width() - extra_w)  # the settings give way on a small one
         width = min(self.width(), free.width() - extra_w)
         height = min(self.height(), free.height() - extra_h)
         if (width, height) != (self.width(), self.height()):
