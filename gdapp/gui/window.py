@@ -221,7 +221,8 @@ class MainWindow(TeachingActions, QMainWindow):
         several = self.vm.run.spec.data.p > 1
         self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
             p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
-        self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
+        lines = STEP_LINES if self.zoom == 1.0 else STEP_LINES - 2  # larger: the grid's rows
+        self.step_scroll.setFixedHeight(lines * self.step_label.fontMetrics()
                                         .lineSpacing() + 8)  # at the zoom's font size
         # several features, or a rule's worked arithmetic (Adam's m, v…): the text scrolls
         several = several or not self.vm.run.spec.plain_descent
