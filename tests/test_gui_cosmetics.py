@@ -37,3 +37,9 @@ def test_the_paths_legend_has_a_band_above_the_curves(window: MainWindow) -> Non
         top = float(path.slopes().max())
         _, (_, y_hi) = widget.getPlotItem().getViewBox().viewRange()
         assert y_hi >= top + 0.5 * (top - min(float(path.slopes().min()), 0.0))
+
+
+def test_scene_6s_first_oscillations_are_not_squashed(window: MainWindow) -> None:
+    window.show_scene(5)  # η = 0.41 from 15: 15, −10.01, 16.25, −11.32, …
+    (x_lo, x_hi), _ = window.cost_plot.plot_item.getViewBox().viewRange()
+    assert -25 < x_lo < -10.01 and 16.25 < x_hi < 25

@@ -8,7 +8,7 @@ Readable view of a diverged run
 A diverging descent multiplies the distance to the optimum by |1 − η·E''| > 1 per update until
 a parameter passes 1e100. Drawn as it is, the first iterates would shrink to a dot. The plots
 therefore show the *readable prefix*: the iterates up to and including the first one whose
-distance from the optimum (or, without one, from the start) exceeds three times the start's
+distance from the optimum (or, without one, from the start) exceeds 1.5 times the start's
 distance, and say so in a note on the plot. When the current iterate lies beyond the view, a
 remark at the view's edge towards it names it and its values
 (:meth:`~gdapp.gui.plot_legend.LegendPlacement.show_off_plot`). The legend and that remark are
@@ -69,7 +69,7 @@ OPTIMUM_COLOR = "#2ca02c"
 NOTE_ROW = 4
 NOTE_LINE = 18
 #: A diverged run is drawn up to the first iterate this many start-distances away.
-READABLE_FACTOR = 3.0
+READABLE_FACTOR = 1.5
 #: The note starts right of the left axis and wraps this many pixels short of the right edge.
 NOTE_INDENT = 80
 
