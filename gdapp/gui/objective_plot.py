@@ -205,7 +205,9 @@ class ObjectivePlot(RunPlotWidget):
         self.set_legend(self._legend(run))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = []
-        for r, n in zip(runs, rows, strict=True):
+        for i, (r, n) in enumerate(zip(runs, rows, strict=True)):
+            if i > 0:  # a pinned run is drawn whole: across the view, not just its rows
+                n = max(n, min(r.params.shape[0], int(x_hi) + 2))
             ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
             f = r.objective[ks]
             points.append((ks.astype(np.float64), np.log10(f) if log else f, 1.0))
