@@ -176,3 +176,13 @@ def test_on_a_screen_of_640_logical_pixels_the_settings_fold_away(window: MainWi
     qtbot.wait(20)  # laid out again
     assert window.minimumSizeHint().width() <= 640
     assert not fold_for_screen(window, 1280)
+
+
+def test_the_path_dock_grows_with_classroom_mode(window: MainWindow) -> None:
+    window.show_scene(9)  # the path dock shown
+    axis = window.path_plot.plots["l1"].getPlotItem().getAxis("bottom")
+    before = axis.style["tickFont"].pointSizeF() if axis.style["tickFont"] else 0.0
+    window.set_zoom(CLASSROOM_ZOOM)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(9 * CLASSROOM_ZOOM)
+    assert axis.style["tickFont"].pointSizeF() > before
+    assert window.path_plot.plots["l1"].getPlotItem().titleLabel.opts["size"] == "16.5pt"

@@ -174,7 +174,8 @@ class TeachingActions:
             self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
         self.grid.set_scale(zoom)
         self._show_cost_plot()  # the step text's frame at the new font size
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.path_plot):
             plot.set_scale(zoom)
         apply_classroom_layout(self, zoom > 1.0)
         if not self.splitter_moved_by_user:
