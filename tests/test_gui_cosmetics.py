@@ -56,3 +56,16 @@ def test_the_grids_top_row_is_whole_at_the_end_of_a_run(window: MainWindow,
         last = window.vm.current
         bottom = grid.rowViewportPosition(last) + grid.rowHeight(last)
         assert bottom <= grid.viewport().height()  # and the last row whole
+
+
+def test_the_data_plots_legend_is_off_a_diverged_runs_steep_line(window: MainWindow,
+                                                                 qtbot: QtBot) -> None:
+    window.show_scene(5)
+    window.run_to_end()  # η = 0.41: the last line is nearly vertical at x = 0
+    qtbot.wait(30)
+    plot = window.data_plot
+    view = plot.plot_item.getViewBox()
+    (x0, x1), _ = view.viewRange()
+    line_x = (0.0 - x0) / (x1 - x0) * view.width()  # the line's pixel column
+    rect = plot.legend_rect()
+    assert not rect.left() <= line_x <= rect.right()
