@@ -45,19 +45,6 @@ def test_scene_6s_first_oscillations_are_not_squashed(window: MainWindow) -> Non
     assert -25 < x_lo < -10.01 and 16.25 < x_hi < 25
 
 
-def test_the_grids_top_row_is_whole_at_the_end_of_a_run(window: MainWindow,
-                                                        qtbot: QtBot) -> None:
-    for size in ((1280, 800), (1024, 768), (1111, 777)):
-        window.resize(*size)
-        window.run_to_end()
-        qtbot.wait(30)
-        grid = window.grid
-        assert grid.rowViewportPosition(grid.rowAt(0)) == 0  # no half-cut row at the top
-        last = window.vm.current
-        bottom = grid.rowViewportPosition(last) + grid.rowHeight(last)
-        assert bottom <= grid.viewport().height()  # and the last row whole
-
-
 def test_the_data_plots_legend_is_off_a_diverged_runs_steep_line(window: MainWindow,
                                                                  qtbot: QtBot) -> None:
     window.show_scene(5)

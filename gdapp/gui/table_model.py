@@ -422,13 +422,7 @@ class IterationTableView(FittingColumns):
         self.following = False
 
     def updateGeometries(self) -> None:
-        super().updateGeometries()  # (sets the viewport's margins: the headers, bottom 0)
-        # whole rows only: the viewport's height a multiple of a row's, so the row at the top
-        # is never cut in half when the last row is scrolled to the bottom
-        margins, row = self.viewportMargins(), self.verticalHeader().defaultSectionSize()
-        spare = (self.viewport().height() + margins.bottom()) % row if row > 0 else 0
-        if spare != margins.bottom():
-            self.setViewportMargins(margins.left(), margins.top(), margins.right(), spare)
+        super().updateGeometries()
         if self.following and not self._resetting:
             self._scroll_to_current()
 
