@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from gdapp.gui.app import _save_screenshot
+from gdapp.gui.screenshot import Shot, save_screenshot
 from gdapp.gui.viewmodel import RunViewModel, default_spec
 from gdapp.gui.window import MainWindow
 
@@ -34,7 +34,9 @@ def main(out: str = "docs/screenshot.png") -> int:
         window.reset()
         for _ in range(12):
             window.step()
-    return _save_screenshot(app, window, Path(out))
+    code = save_screenshot(window, Path(out), Shot(step=vm.current))
+    del app
+    return code
 
 
 if __name__ == "__main__":

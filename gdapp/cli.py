@@ -143,6 +143,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_flags(p_gui)
     p_gui.add_argument("--screenshot", metavar="FILE.png",
                        help="render the window at 1280×800 to FILE.png and exit")
+    p_gui.add_argument("--size", metavar="WxH", default=None,
+                       help="with --screenshot: the window's size in pixels (default 1280x800)")
+    p_gui.add_argument("--classroom", action="store_true",
+                       help="with --screenshot: in classroom mode (larger fonts and lines)")
+    p_gui.add_argument("--lesson", type=int, metavar="N", default=None,
+                       help="with --screenshot: the lesson's scene N (as the Lesson menu "
+                       "numbers them)")
+    p_gui.add_argument("--step", type=int, metavar="K", default=None,
+                       help="with --screenshot: the iterate k shown (0 is the start)")
     p_gui.add_argument("--lang", choices=["en", "ko"], default=None,
                        help="the window's language for this start (default: the one chosen "
                        "in View ▸ Language, else the system locale's; ko: 한국어)")
@@ -424,7 +433,29 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
                              "path compute standardized features")
         screenshot = args.screenshot
         lang = args.lang
+        shot = _shot_from_args(args)
+        if shot is not None:
+            return launch(spec, screenshot=screenshot, lang=lang, shot=shot)
     return launch(spec, screenshot=screenshot, lang=lang)
+
+
+def _shot_from_args(args: argparse.Namespace) -> Any:
+    """The screenshot's view (size, classroom mode, scene, iterate), or None when no such
+    flag is given; refused without --screenshot."""
+    from gdapp.gui.screenshot import DEFAULT_SIZE, Shot, parse_size
+
+    flags = {"--size": args.size, "--lesson": args.lesson, "--step": args.step,
+             "--classroom": args.classroom or None}
+    given = [name for name, value in flags.items() if value is not None]
+    if not given:
+        return None
+    if args.screenshot is None:
+        raise UsageError(f"{given[0]} is for a screenshot: add --screenshot FILE.png")
+    try:
+        size = parse_size(args.size) if args.size is not None else DEFAULT_SIZE
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return Shot(size=size, classroom=args.classroom, lesson=args.lesson, step=args.step)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -148,7 +148,7 @@ def test_pin_panel_lists_pinned_runs(qtbot: QtBot) -> None:
     vm.update(learning_rate=0.1)
     panel.pin_button.click()
     assert [panel.list.item(i).text() for i in range(panel.list.count())] == [
-        "η = 0.01  (converged)", "η = 0.1  (converged)"]
+        "η = 0.01  (converged: b1 = 2.8)", "η = 0.1  (converged: b1 = 2.8)"]
     panel.unpin_button.click()
     assert panel.list.count() == 1
     panel.clear_button.click()

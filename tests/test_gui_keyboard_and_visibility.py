@@ -138,8 +138,8 @@ def test_a_penalty_runs_columns_all_fit_at_the_default_size(window: MainWindow,
     qtbot.wait(30)
     headers = [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)
                for c in window.grid.visible_columns()]
-    # the slope and the step make way for what a penalty lesson reads
-    assert {"b1", "cost E", "penalty", "objective"} <= set(headers)
+    # the cost and the penalty make way for the note's columns: the gradient and the step
+    assert {"b1", "∂/∂b1", "objective", "Δb1"} <= set(headers)
     assert _columns_fit(window)
     # the numbers keep at least 5 significant digits: 13.8105 at k = 2 stays whole
     assert window.grid._cells.fitted_text(2, 1, "13.8105", window.grid.columnWidth(1) - 7,
@@ -160,7 +160,7 @@ def test_at_1024_the_header_menu_chooses_the_columns(window: MainWindow, qtbot: 
     qtbot.wait(30)
     headers = [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)
                for c in window.grid.visible_columns()]
-    assert "cost E" not in headers and {"b1", "penalty", "objective"} <= set(headers)
+    assert "cost E" not in headers and {"b1", "∂/∂b1", "Δb1"} <= set(headers)
     assert _columns_fit(window)
     window.vm.update(lam=1.0)  # a new run keeps the choice
     assert "cost E" not in [window.grid.table_model.headerData(c, Qt.Orientation.Horizontal)

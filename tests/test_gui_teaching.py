@@ -142,9 +142,8 @@ def test_the_objective_view_leaves_out_the_flat_tail(window: MainWindow) -> None
 
 
 # ---- the lesson ------------------------------------------------------------------------
-def test_every_scene_is_a_valid_preset_on_the_notes_example() -> None:
-    all_scenes = scenes()
-    assert len(all_scenes) == 9
+def test_every_scene_of_the_note_is_a_valid_preset_on_the_notes_example() -> None:
+    all_scenes = scenes()[:9]  # the note's; those after it: test_gui_lessons_more.py
     for scene in all_scenes:
         pins, spec = scene_specs(scene)
         assert spec.data.is_document_example() and spec.resolved_start() == (15.0,)
@@ -193,14 +192,20 @@ def test_about_names_the_note_and_its_example(window: MainWindow) -> None:
 
 
 # ---- pinned runs -----------------------------------------------------------------------
-def test_a_pinned_run_of_another_cost_is_listed_not_drawn(window: MainWindow) -> None:
+def test_a_pinned_run_of_another_cost_is_drawn_with_its_own_objective(
+        window: MainWindow) -> None:
     window.vm.pin_current()  # MSE, η = 0.01
     window.vm.update(cost="mae")
     path = window.cost_plot.pinned_items[0]
     curve = window.objective_plot.pinned_items[0]
-    assert not path.isVisible() and not curve.isVisible()
+    assert not path.isVisible()  # the cost plot's axes are MAE's: listed only
     labels = [label for _item, label in window.cost_plot._legend_entries]
     assert any(label.startswith("MSE") and "not drawn" in label for label in labels)
+    # the objective per iteration: drawn, dashed, with its own values, and labelled so
+    assert curve.isVisible() and curve.opts["pen"].style() == Qt.PenStyle.DashLine
+    assert np.array_equal(curve.yData, window.vm.pinned[0].run.objective)
+    labels = [label for _item, label in window.objective_plot._legend_entries]
+    assert any(label.endswith("its own objective MSE") for label in labels), labels
 
 
 def test_a_pinned_run_is_named_by_what_differs(window: MainWindow) -> None:

@@ -29,6 +29,7 @@ from gdapp.core.dataset import (
 )
 from gdapp.core.encodings import ENCODING_NAMES, UndecodableText, decode_text
 from gdapp.core.files import csv_records, read_regular_file
+from gdapp.core.messages import Message
 
 FloatArray = NDArray[np.float64]
 
@@ -217,18 +218,18 @@ def rows_to_dataset(
     """
     table = [(i, list(r)) for i, r in enumerate(rows, start=1) if not _blank(r)]
     if not table:
-        raise DataError("the file is empty: no samples found")
+        raise DataError(Message("the file is empty: no samples found"))
     first = [("" if c is None else str(c)) for c in table[0][1]]
     has_header = any(c.strip() and not _is_number(c) for c in first)
     header = first if has_header else None
     body = table[1:] if has_header else table
     width = max(len(r) for _, r in table)
     if width < 2:
-        raise DataError("the file has one column: two are needed (x and y)")
+        raise DataError(Message("the file has one column: two are needed (x and y)"))
     choices: list[ColumnChoice | None] = (
         list(x) if isinstance(x, Sequence) and not isinstance(x, str) else [x])
     if not choices:
-        raise DataError("no feature column chosen: name at least one x column")
+        raise DataError(Message("no feature column chosen: name at least one x column"))
     several = len(choices) > 1
     xis = [_column_index(c, header, 0, width, f"feature {i + 1}" if several else "x")
            for i, c in enumerate(choices)]
@@ -242,7 +243,7 @@ def rows_to_dataset(
     if twice:
         raise DataError(f"column {twice[0] + 1} is chosen twice as a feature")
     if not body:
-        raise DataError("the file has a header but no samples under it")
+        raise DataError(Message("the file has a header but no samples under it"))
     if has_header:
         _refuse_line_above(first, table[0][0], body, where)
     _check_row_widths(header, body, where, comma_separated)
@@ -385,7 +386,7 @@ def csv_columns(path: str | Path, *, rows: int = 5
     table = [r for r in _csv_rows(head.splitlines(), _sniff_delimiter(head[:8192]))
              if not _blank(r)]
     if not table:
-        raise DataError("the file is empty: no samples found")
+        raise DataError(Message("the file is empty: no samples found"))
     has_header = any(c.strip() and not _is_number(c) for c in table[0])
     # the columns are the first row's (a wider row is load_csv's to explain)
     header = tuple(c.strip() for c in table[0])
@@ -395,9 +396,9 @@ def csv_columns(path: str | Path, *, rows: int = 5
 def _read_raw(p: Path) -> bytes:
     """A CSV file's bytes (a regular file, and never more than the limit)."""
     if not p.exists():
-        raise DataError(f"{p}: no such file")
+        raise DataError(Message("{path}: no such file", path=str(p)))
     if p.is_dir():
-        raise DataError(f"{p} is a folder, not a CSV file")
+        raise DataError(Message("{path} is a folder, not a CSV file", path=str(p)))
     try:  # a regular file only (not /dev/zero, not a FIFO), and never more than the limit
         raw = read_regular_file(p, MAX_CSV_BYTES, DataError)
     except PermissionError:

@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 from gdapp.core.costs import CostRule
 from gdapp.core.data import Dataset
 from gdapp.core.lasso import lasso
+from gdapp.core.messages import Message
 from gdapp.core.models import ModelRule
 
 FloatArray = NDArray[np.float64]
@@ -192,9 +193,9 @@ def newton_optimum(data: Dataset, model: ModelRule, cost: CostRule,
     p = _Problem(data, model, cost, settings, penalty if lam > 0 else "none", lam)
     logit = model.link == "logit"
     if logit and model.intercept and np.all(data.y == data.y[0]):
-        return NewtonFit(None, np.inf, "no finite optimum: every sample is of one class, so "
-                         "b0 (never penalized) grows for ever as the cross-entropy falls "
-                         "toward 0")
+        return NewtonFit(None, np.inf, Message(
+            "no finite optimum: every sample is of one class, so b0 (never penalized) grows "
+            "for ever as the cross-entropy falls toward 0"))
     tol = GRADIENT_TOLERANCE * p.scale()
     b = np.zeros(p.xa.shape[1])
     gap = np.inf
@@ -217,8 +218,8 @@ def newton_optimum(data: Dataset, model: ModelRule, cost: CostRule,
         if logit and np.max(np.abs(b)) > RUNAWAY:
             return NewtonFit(None, np.inf, _separated_note())
     rel = gap / p.scale()
-    return NewtonFit(b, rel, f"Newton's method stopped at a gradient of {rel:.1g} of its "
-                     "scale: close to the optimum, not exact")
+    return NewtonFit(b, rel, Message("Newton's method stopped at a gradient of {gap} of its "
+                                     "scale: close to the optimum, not exact", gap=f"{rel:.1g}"))
 
 
 def _step(p: _Problem, b: FloatArray, grad: FloatArray, hess: FloatArray, gap: float, *,
@@ -247,6 +248,6 @@ def _step(p: _Problem, b: FloatArray, grad: FloatArray, hess: FloatArray, gap: f
 
 
 def _separated_note() -> str:
-    return ("no finite optimum: a line separates the two classes, so the cross-entropy keeps "
-            "falling as the weights grow (the descent's weights grow for ever); a penalty "
-            "(L2 or L1) gives a finite optimum")
+    return Message("no finite optimum: a line separates the two classes, so the cross-entropy "
+                   "keeps falling as the weights grow (the descent's weights grow for ever); a "
+                   "penalty (L2 or L1) gives a finite optimum")

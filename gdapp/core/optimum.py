@@ -47,6 +47,7 @@ from numpy.typing import ArrayLike, NDArray
 from gdapp.core.costs import cost_rule
 from gdapp.core.data import Dataset
 from gdapp.core.lasso import KKT_TOLERANCE, lasso
+from gdapp.core.messages import Message
 from gdapp.core.models import SEARCH_RANGE, model_rule, valleys
 from gdapp.core.newton import newton_optimum
 from gdapp.core.objective import (
@@ -163,12 +164,13 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
     if m.exact == "dense search":
         return _dense_search(data, model, cost, penalty, lam, settings)
     if not c.on_raw and m.link != "identity":
-        return Optimum(None, None, "none",
-                       f"{c.label} on the {model} model is not convex (σ flattens it): no "
-                       "exact optimum is computed; the cross-entropy's is convex")
+        return Optimum(None, None, "none", Message(
+            "{cost} on the {model} model is not convex (σ flattens it): no exact optimum is "
+            "computed; the cross-entropy's is convex", cost=c.short, model=model))
     if m.exact == "newton" or not (c.squared or c.breakpoints):
         if c.curvature is None:
-            return Optimum(None, None, "none", f"{c.label} has no closed form here")
+            return Optimum(None, None, "none", Message("{cost} has no closed form here",
+                                                       cost=c.short))
         if penalty == "none" and m.linear:  # a feature the cost cannot tell apart
             flat = _flat_feature(data, model, cost, penalty, lam, Design.of(data, model))
             if flat is not None:
@@ -182,9 +184,10 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
                        newton.gap, settings=settings, with_intercept=True)
     if c.breakpoints:
         if m.intercept or data.p > 1:
-            what = "with an intercept" if m.intercept else "on several features"
-            return Optimum(None, None, "none",
-                           f"MAE {what} has no closed form (it is a linear programme)")
+            return Optimum(None, None, "none", Message(
+                "MAE with an intercept has no closed form (it is a linear programme)"
+                if m.intercept else
+                "MAE on several features has no closed form (it is a linear programme)"))
         return _mae_origin(data, penalty, lam)
     design = Design.of(data, model)
     if data.p == 1:
@@ -192,9 +195,9 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
         if one is not None:
             return one
     elif c.outer and penalty != "none":
-        return Optimum(None, None, "none",
-                       f"{c.name.upper()} with a penalty on several features has no closed "
-                       "form here")
+        return Optimum(None, None, "none", Message(
+                       "{cost} with a penalty on several features has no closed form here",
+                       cost=c.short))
     g, t = design.g, design.t
     if penalty == "l2":
         b = np.linalg.solve(g + n * lam * np.eye(g.shape[0]), t) if data.p > 1 else \
@@ -203,9 +206,9 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
     if penalty == "l1":
         fit = lasso(g, t, n, lam)
         if not fit.unique:
-            return Optimum(None, None, "none",
+            return Optimum(None, None, "none", Message(
                            "the optimum is not unique: features that the penalty keeps are "
-                           "linearly dependent (a copy or a combination of others)")
+                           "linearly dependent (a copy or a combination of others)"))
         method = "soft threshold" if data.p == 1 else "coordinate descent"
         note = "" if fit.gap <= KKT_TOLERANCE else (
             f"coordinate descent stopped at a KKT gap of {fit.gap:.1g} of λ_max (the features "
@@ -236,12 +239,13 @@ def _dense_search(data: Dataset, model: str, cost: str, penalty: str, lam: float
     found = valleys(value, slope)
     lo, hi = SEARCH_RANGE
     if not found:
-        return Optimum(None, None, "dense search",
-                       f"no valley of the cost on b1 from {lo:g} to {hi:g}")
+        return Optimum(None, None, "dense search", Message(
+                       "no valley of the cost on b1 from {lo} to {hi}", lo=f"{lo:g}",
+                       hi=f"{hi:g}"))
     best = min(found, key=lambda v: v[1])
-    note = (f"no normal equation here: the cost has {len(found)} valleys on b1 from {lo:g} to "
-            f"{hi:g} (found by dense search); plain gradient descent ends in the one it "
-            "starts in")
+    note = Message("no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} "
+                   "(found by dense search); plain gradient descent ends in the one it starts "
+                   "in", n=str(len(found)), lo=f"{lo:g}", hi=f"{hi:g}")
     return Optimum((best[0],), best[1], "dense search", note,
                    local_minima=tuple((b,) for b, _ in found))
 
@@ -266,12 +270,13 @@ def _one_feature(data: Dataset, model: str, cost: str, penalty: str, lam: float,
         return _finish(data, model, cost, penalty, lam, [0.0], "soft threshold")
     if sxx == 0.0 and penalty != "l2":
         if not model_rule(model).intercept:
-            note = "the optimum is undefined: all x are 0, so every b1 gives the same cost"
+            note = Message(
+                "the optimum is undefined: all x are 0, so every b1 gives the same cost")
         else:
             c = f"{float(data.x[0]):.10g}"
-            note = (f"the optimum is not unique: all x are {c}, so the cost depends on "
-                    f"b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits "
-                    "equally well")
+            note = Message("the optimum is not unique: all x are {c}, so the cost depends "
+                           "on b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) "
+                           "fits equally well", c=c)
         return Optimum(None, None, "none", note)
     if cost_rule(cost).outer and penalty != "none":
         return _rmse_penalized(data, model, penalty, lam)
@@ -333,8 +338,8 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     if t.size == 0:
         if l2 > 0:
             return _finish(data, "origin", "mae", penalty, lam, [0.0], "weighted median")
-        return Optimum(None, None, "none",
-                       "the optimum is undefined: all x are 0, so every b1 gives the same cost")
+        return Optimum(None, None, "none", Message(
+                       "the optimum is undefined: all x are 0, so every b1 gives the same cost"))
     pts, inverse = np.unique(t, return_inverse=True)
     weights = np.bincount(inverse, weights=w)
     cum = below_all + np.cumsum(weights)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gdapp.core import RunSpec
+    from gdapp.gui.screenshot import Shot
     from gdapp.gui.settings_store import SessionStore
     from gdapp.gui.window import MainWindow
 
@@ -68,7 +69,7 @@ def hangul_font_missing() -> str | None:
 
 
 def launch(spec: RunSpec | None = None, *, screenshot: str | None = None,
-           lang: str | None = None) -> int:
+           lang: str | None = None, shot: Shot | None = None) -> int:
     """Open the window and run the Qt event loop until it closes; return the exit code.
 
     Parameters
@@ -77,11 +78,14 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None,
         The run to open. Default: the last session, or the document example (η = 0.01,
         from b1 = 15) when there is none.
     screenshot : str, optional
-        Render the window at 1280×800 into this PNG file and return 0 without waiting for
-        the user (the session file is neither read nor written).
+        Render the window (at 1280×800 unless ``shot`` says otherwise) into this PNG file
+        and return 0 without waiting for the user (the session file is neither read nor
+        written). The window opens at the run's start, k = 0, as :func:`launch` does.
     lang : {"en", "ko"}, optional
         The window's language for this start. Default: the one chosen in View ▸ Language
         (kept in the session), else the system locale's (``LANG=ko_KR.UTF-8``: Korean).
+    shot : Shot, optional
+        With ``screenshot``: the window's size, classroom mode, lesson scene and iterate.
 
     Raises
     ------
@@ -116,9 +120,14 @@ def launch(spec: RunSpec | None = None, *, screenshot: str | None = None,
     if no_hangul:
         print(f"gdapp: note: {no_hangul}", file=sys.stderr)
     if screenshot is not None:
+        from gdapp.gui.screenshot import Shot, check_shot, save_screenshot
+
         install_language(lang or system_language())
+        shot = shot or Shot()
+        check_shot(shot)
         window = MainWindow(RunViewModel(spec or default_spec()), store=None)
-        return _save_screenshot(app, window, Path(screenshot))
+        window.reset()  # as the window opens: at the start, k = 0
+        return save_screenshot(window, Path(screenshot), shot)
 
     store = SessionStore()
     had_session = store.path.exists()
@@ -163,7 +172,8 @@ def open_session_window(store: SessionStore, spec: RunSpec | None = None, *,
     """The main window on ``spec`` (default: the session's run) with the session's window
     state applied, and a message for the status bar. A session that cannot be applied is set
     aside as ``.corrupt`` (:meth:`SessionStore.set_aside`) and the window opens on the
-    document example, so a bad file never fails every later start. The window speaks
+    document example, so a bad file never fails every later start. The window opens at the
+    run's start, k = 0 (a lesson's first step). The window speaks
     ``lang``, else the language kept in the session, else the system's."""
     from gdapp.gui.i18n import LANGUAGES, install_language, system_language
 
@@ -172,6 +182,7 @@ def open_session_window(store: SessionStore, spec: RunSpec | None = None, *,
     chosen = chosen if isinstance(chosen, str) and chosen in LANGUAGES else None
     install_language(lang or chosen or system_language())
     window, message = _session_window(store, spec, saved, state, message)
+    window.reset()  # a lesson starts at k = 0: the note's 15 → 14.39 is the first step
     window.language_choice = chosen  # --lang is for one start: the choice stays
     return window, message
 
@@ -208,26 +219,3 @@ def reopened_message(spec: RunSpec) -> str:
 
     return tr("Reopened your last experiment ({what}); Lesson ▸ The note's run starts "
               "over.").format(what=describe_spec(spec))
-
-
-def _save_screenshot(app: object, window: object, path: Path) -> int:
-    """Show ``window`` at :data:`WINDOW_SIZE`, let it paint, save it as PNG."""
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer
-    from PySide6.QtWidgets import QMainWindow
-
-    assert isinstance(window, QMainWindow)
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    clock = QElapsedTimer()
-    clock.start()
-    while clock.elapsed() < 600:  # let the window be mapped, laid out and painted
-        QCoreApplication.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image = window.grab()
-    ok = image.save(str(path), "PNG")
-    window.close()
-    window.deleteLater()
-    if not ok:
-        print(f"gdapp: could not write the screenshot to {path}", file=sys.stderr)
-        return 1
-    return 0

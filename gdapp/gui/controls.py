@@ -42,7 +42,8 @@ from gdapp.core import (
 )
 from gdapp.core import spec_fields as _spec_fields
 from gdapp.gui.i18n import tr
-from gdapp.gui.spec_texts import choice_labels, field_texts, status_word
+from gdapp.gui.pinned_optima import final_text
+from gdapp.gui.spec_texts import choice_labels, field_texts
 from gdapp.gui.viewmodel import MAX_PINS, RunViewModel
 
 #: The smallest positive value the η and tolerance boxes take (a stand-in for "> 0").
@@ -386,6 +387,8 @@ class PinnedRunsPanel(QGroupBox):
         self._vm = vm
         self.list = QListWidget()
         self.list.setMaximumHeight(64)
+        self.list.setWordWrap(True)  # a pinned run's final parameters wrap, never cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setToolTip(tr("Pinned runs stay on both plots in their colour."))
         self.pin_button = QPushButton(tr("Pin"))
         self.unpin_button = QPushButton(tr("Unpin"))
@@ -423,7 +426,7 @@ class PinnedRunsPanel(QGroupBox):
             swatch = QPixmap(12, 12)
             swatch.fill(QColor(p.color))
             self.list.addItem(QListWidgetItem(QIcon(swatch),
-                                              f"{p.label}  ({status_word(p.run.status)})"))
+                                              f"{p.label}  ({final_text(p.run)})"))
         self.unpin_button.setEnabled(bool(self._vm.pinned))
         self.clear_button.setEnabled(bool(self._vm.pinned))
         full = len(self._vm.pinned) >= MAX_PINS

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
 from gdapp.gui.contour_map import ContourMap
+from gdapp.gui.core_messages import translated
 from gdapp.gui.cost_minima import ClickToStart, MinimaMarkers, curve_range, one_parameter
 from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import (
@@ -223,7 +224,7 @@ class CostCurvePlot(RunPlotWidget):
                             "iterates").format(k=run.diverged_at, rows=self._rows,
                                                n=run.params.shape[0]))
         if opt.params is None and opt.note:
-            notes.append(opt.note)
+            notes.append(translated(opt.note))
         self.set_note("\n".join(notes))
 
     def _draw_pinned_path(self, other: Run, path: pg.PlotDataItem) -> None:
@@ -364,7 +365,7 @@ class CostCurvePlot(RunPlotWidget):
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Objective over (b0, b1) — {cost}").format(
-            cost=spec.cost.upper() + extra), tr("b1 (slope)"), tr("b0 (intercept)"))
+            cost=spec.cost.upper() + extra), tr("b1 (coefficient)"), tr("b0 (intercept)"))
 
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers
@@ -492,6 +493,7 @@ class CostCurvePlot(RunPlotWidget):
         if opt.params is not None:
             where = ", ".join(f"{n} = {v:.4g}" for n, v in
                               zip(spec.param_names, opt.params, strict=True))
-            entries.append((self.optimum_marker, tr("exact optimum {where}").format(where=where)))
+            best = tr("lowest valley {where}") if opt.local_minima else tr("exact optimum {where}")
+            entries.append((self.optimum_marker, best.format(where=where)))
 
         self.set_legend(entries)

@@ -28,8 +28,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
+from gdapp.gui.core_messages import translated
+from gdapp.gui.cost_minima import one_parameter
 from gdapp.gui.cost_plot import TANGENT_HEIGHT, TANGENT_WIDTH, CostCurvePlot
 from gdapp.gui.i18n import tr
+from gdapp.gui.pinned_optima import draw_pinned_stars
 from gdapp.gui.plot_base import (
     COST_COLOR,
     MARKER_COLOR,
@@ -66,6 +69,7 @@ class OneFeatureCostPlot(CostCurvePlot):
     def _redraw(self) -> None:
         if self.vm.run.spec.data.p == 1:
             super()._redraw()
+            draw_pinned_stars(self, one_parameter(self.vm.run.spec.model))
 
     def _draw_current(self, placed: bool = False) -> None:
         if self.vm.run.spec.data.p == 1:
@@ -216,7 +220,7 @@ class CostSlicePlot(RunPlotWidget):
                             "iterates").format(k=run.diverged_at, rows=rows,
                                                n=run.params.shape[0]))
         if opt is None and run.optimum.note:
-            notes.append(run.optimum.note)
+            notes.append(translated(run.optimum.note))
         self.set_note("\n".join(notes))
         self._draw_current(placed=True)
         self.place_legend([(self.samples, t, 1.0) for t in tops],

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gdapp.core import DOCUMENT, DataError, Dataset, parse_sample, rows_to_dataset
 from gdapp.core.data import csv_columns
+from gdapp.gui.core_messages import problem_text
 from gdapp.gui.i18n import tr
 from gdapp.gui.import_dialog import ColumnsDialog
 from gdapp.gui.sample_text import (
@@ -155,8 +156,9 @@ class DataEditor(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        if text:
-            self.messageShown.emit(text)
+        if text:  # the status bar shows plain text: the line's markup becomes text
+            self.messageShown.emit(QTextDocumentFragment.fromHtml(text).toPlainText()
+                                   if text.startswith("<") else text)
 
     # ---- showing ---------------------------------------------------------------------
     def show_dataset(self, data: Dataset) -> None:
@@ -235,7 +237,7 @@ class DataEditor(QWidget):
                     pair.append(parse_sample(text))
                 except ValueError as exc:
                     raise DataEditError(tr("row {row}: {name} {problem}").format(
-                        row=r + 1, name=name, problem=exc)) from None
+                        row=r + 1, name=name, problem=problem_text(exc))) from None
             xs.append(pair[:-1])
             ys.append(pair[-1])
         if not xs:
@@ -285,7 +287,8 @@ class DataEditor(QWidget):
         try:
             data = self.dataset_from_cells()
         except (DataEditError, DataError) as exc:
-            self._say(tr("{problem} — the run keeps the last valid data.").format(problem=exc))
+            self._say(tr("{problem} — the run keeps the last valid data.").format(
+                problem=problem_text(exc)))
             return False
         self._say("")
         if data.same_samples(self._vm.spec.data):
@@ -326,7 +329,7 @@ class DataEditor(QWidget):
             data = rows_to_dataset(split_rows(text), x=list(range(1, width)), y=width,
                                    name="pasted")
         except DataError as exc:
-            self._say(tr("Cannot paste: {problem}").format(problem=exc))
+            self._say(tr("Cannot paste: {problem}").format(problem=problem_text(exc)))
             return False
         if self._vm.update(data=data):
             self.show_dataset(data)
@@ -381,7 +384,7 @@ class DataEditor(QWidget):
             columns = self._columns_of(path)
         except (DataError, ValueError, OSError) as exc:
             self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
-                                                                     problem=exc))
+                                                                     problem=problem_text(exc)))
             return False
         if columns is None:
             return False  # the user cancelled the choice of columns
@@ -397,7 +400,7 @@ class DataEditor(QWidget):
             data = read_samples(path, x=columns[0], y=columns[1])
         except (DataError, ValueError, OSError) as exc:
             self._say(tr("Could not import {name}: {problem}").format(name=Path(path).name,
-                                                                     problem=exc))
+                                                                     problem=problem_text(exc)))
             return False
         return self._apply_import(data)
 
@@ -446,7 +449,7 @@ class DataEditor(QWidget):
             try:
                 result = read_samples(path, x=columns[0], y=columns[1])
             except (DataError, ValueError, OSError) as exc:
-                result = str(exc)
+                result = problem_text(exc)
             except MemoryError:
                 result = tr("not enough memory to read it")
             if number == self._imports:

@@ -149,7 +149,12 @@ class DataPlot(RunPlotWidget):
         rows = readable_rows(run)
         heights = [float(np.min(data.y)), float(np.max(data.y))]
         reach = np.linspace(x_lo, x_hi, SINE_SAMPLES) if run.spec.model == "sine" else ends
-        for k in (0, rows - 1):
+        # the first and last lines, and those of the extreme coefficients (a b1 that swings
+        # negative on the way, as at η = 0.4), so the view follows every line of the run
+        shown = run.params[:rows]
+        extremes = {0, rows - 1, *np.argmin(shown, axis=0).tolist(),
+                    *np.argmax(shown, axis=0).tolist()}
+        for k in sorted(extremes):
             heights += [float(v) for v in predictions(run, k, reach)]
         finite = [h for h in heights if np.isfinite(h)]
         y_lo, y_hi = padded(min(finite), max(finite), 0.06)
@@ -158,10 +163,13 @@ class DataPlot(RunPlotWidget):
         names = (data.x_name, data.y_name)
         model = {"origin": "ŷ = b1·x", "sine": "ŷ = sin(b1·x)"}.get(run.spec.model,
                                                                 "ŷ = b0 + b1·x")
-        self.set_texts(tr("Data and the line {model} at k").format(model=model),
+        sine = run.spec.model == "sine"  # a curve, not a line
+        self.set_texts((tr("Data and the curve {model} at k") if sine else
+                        tr("Data and the line {model} at k")).format(model=model),
                        names[1], names[0])
         self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
-                         (self.line_item, tr("line of iterate k")),
+                         (self.line_item, tr("curve of iterate k") if sine
+                          else tr("line of iterate k")),
                          (self.residual_item, tr("residuals y − ŷ"))])
         note = ""
         if data.n > MAX_RESIDUALS:
@@ -280,7 +288,7 @@ class DataPlot(RunPlotWidget):
         xs, ys = self._line_in_view(run, self.current_index())
         if not xs.size:
             return xs, ys
-        t = np.linspace(0.0, 1.0, 9)
+        t = np.linspace(0.0, 1.0, 41)  # dense: a steep line crosses the view in a few
         return xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
 
     def squares_shown(self) -> int:

@@ -2,9 +2,11 @@
 
 The iteration grid's base class: :meth:`FittingColumns.fit_columns` narrows the number columns
 (down to ``FIT_DIGITS`` significant digits) so that every shown column fits the viewport; when
-even that is too wide the steps Δb, then the slopes ∂/∂b make way for the parameters, cost,
-penalty and objective (a penalty lesson's numbers). A right-click on the header chooses the
-columns (kept across runs); a drag on the header keeps the user's widths from then on.
+even that is too wide the optimizer's state, the batch, the penalty, the cost and at last the
+objective make way for the note's own columns: k, the parameters b, the gradient ∂/∂b and the
+step Δb, which always stay (a narrower grid scrolls sideways). A right-click on the header
+chooses the columns (kept across runs); a drag on the header keeps the user's widths from then
+on.
 """
 
 from __future__ import annotations
@@ -87,18 +89,15 @@ class FittingColumns(QTableView):
         self._squeezed = []
         shown = [c for c in self._natural if not self.isColumnHidden(c)]
         room = self.viewport().width() - self.columnWidth(0) - 1
-        # still too narrow at FIT_DIGITS: the steps Δb, then the slopes ∂/∂b make way for
-        # the parameters, the cost, the penalty and the objective
-        headers = {c: self.table_model.column_key(c) for c in shown}
-        for prefix in ("Δ", "∂"):
+        # still too narrow at FIT_DIGITS: the other columns make way (the optimizer's state
+        # first, the objective last) for the note's own: k, b, ∂/∂b and Δb, which stay
+        for c in sorted((c for c in shown if self._make_way_rank(c) is not None),
+                        key=lambda c: (self._make_way_rank(c), -c)):
             if sum(self._narrowest[c] for c in shown) <= room:
                 break
-            for c in [c for c in shown if headers[c].startswith(prefix)][::-1]:
-                if sum(self._narrowest[c] for c in shown) <= room:
-                    break
-                self.setColumnHidden(c, True)
-                self._squeezed.append(c)
-                shown.remove(c)
+            self.setColumnHidden(c, True)
+            self._squeezed.append(c)
+            shown.remove(c)
         natural = sum(self._natural[c] for c in shown)
         if natural <= room or room <= 0:
             for c in shown:
@@ -108,6 +107,18 @@ class FittingColumns(QTableView):
             for c in shown:
                 self.setColumnWidth(c, max(self._narrowest[c], int(self._natural[c] * share)))
         self._fitting = False
+
+    def _make_way_rank(self, column: int) -> int | None:
+        """When ``column`` makes way for want of room (lower first); None: it stays."""
+        key = self.table_model.column_key(column)
+        names = self.table_model.run.spec.param_names
+        if key in names or key.startswith("Δ") or (key.startswith("∂/∂")
+                                                   and not key.endswith("(batch)")):
+            return None
+        order = ("batch", "penalty", "cost E", "objective")
+        if key in order:
+            return 1 + order.index(key)
+        return 0  # the optimizer's state, a batch's gradient
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         # a drag on the header (not the stretching of the last section): the user's widths

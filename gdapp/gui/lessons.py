@@ -5,8 +5,9 @@ current iterate (the start, to step from it; or the end, with the whole path) an
 tell the learner. The Lesson menu and PgDn/PgUp walk through :func:`scenes`;
 :func:`scene_specs` turns a scene into the validated specs the view-model runs.
 
-Every scene is on the note's example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 + 20;
-from b1 = 15), so the numbers in the paragraphs are the ones on screen.
+The note's nine scenes are on its example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 +
+20; from b1 = 15), so the numbers in the paragraphs are the ones on screen; the scenes after
+the note (:mod:`gdapp.gui.lessons_more`) follow them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Scene:
     pins : tuple of dict   runs pinned first, each as fields changed from the note's run
     at_start : bool        True: the current iterate is k = 0 (step from there); False: the
                            last iterate, with the whole path
+    path : bool            the regularization path's dock is shown
     """
 
     title: str
@@ -39,6 +41,7 @@ class Scene:
     changes: dict[str, Any] = field(default_factory=dict)
     pins: tuple[dict[str, Any], ...] = ()
     at_start: bool = False
+    path: bool = False
 
 
 def scenes() -> tuple[Scene, ...]:
@@ -48,7 +51,7 @@ def scenes() -> tuple[Scene, ...]:
         Scene(
             tr("1. The cost function"),
             tr("Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the "
-               "origin whose slope b1 we must choose. For each b1 the mean squared error "
+               "origin whose coefficient b1 we must choose. For each b1 the mean squared error "
                "E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly "
                "the line misses the samples: the red segments in the data plot. Drawn against "
                "b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up."),
@@ -110,7 +113,15 @@ def scenes() -> tuple[Scene, ...]:
                "(pinned, dashed) stops at 14/35 = 0.4, L1 sets it to exactly 0. That is the "
                "note's table: L1 can remove a feature, L2 only shrinks it."),
             changes={"penalty": "l1", "lam": 15.0}, pins=({"penalty": "l2", "lam": 15.0},)),
+        *more_scenes(),
     )
+
+
+def more_scenes() -> tuple[Scene, ...]:
+    """The scenes after the note's (:mod:`gdapp.gui.lessons_more`)."""
+    from gdapp.gui.lessons_more import more_scenes as after_the_note
+
+    return after_the_note()
 
 
 def scene_specs(scene: Scene) -> tuple[list[RunSpec], RunSpec]:

@@ -183,10 +183,12 @@ class ObjectivePlot(RunPlotWidget):
         self._draw_so_far()
         for pinned, curve in zip(self.vm.pinned, self.pinned_items, strict=True):
             other = pinned.run
-            # another objective is another quantity: listed in the legend, not drawn
-            curve.setVisible(same_objective(other.spec, run.spec))
-            if curve.isVisible():
-                curve.setData(np.arange(other.params.shape[0]), other.objective)
+            # another objective is drawn with its own values, dashed, and labelled so
+            same = same_objective(other.spec, run.spec)
+            dashed = pg.mkPen(curve.opts["pen"])  # its width as classroom mode scaled it
+            dashed.setStyle(Qt.PenStyle.SolidLine if same else Qt.PenStyle.DashLine)
+            curve.setPen(dashed)
+            curve.setData(np.arange(other.params.shape[0]), other.objective)
         runs = [run, *(p.run for p, c in zip(self.vm.pinned, self.pinned_items, strict=True)
                        if c.isVisible())]
         self._move_marker()
@@ -203,7 +205,9 @@ class ObjectivePlot(RunPlotWidget):
         self.set_legend(self._legend(run))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = []
-        for r, n in zip(runs, rows, strict=True):
+        for i, (r, n) in enumerate(zip(runs, rows, strict=True)):
+            if i > 0:  # a pinned run is drawn whole: across the view, not just its rows
+                n = max(n, min(r.params.shape[0], int(x_hi) + 2))
             ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
             f = r.objective[ks]
             points.append((ks.astype(np.float64), np.log10(f) if log else f, 1.0))
@@ -221,13 +225,20 @@ class ObjectivePlot(RunPlotWidget):
                     rows=readable_rows(run))
         self.set_note(note)
 
+    @staticmethod
+    def _objective_name(spec: Any) -> str:
+        cost = spec.cost.upper()
+        return f"{cost} + {penalty_formula(spec)}, λ = {spec.lam:g}" if penalty_on(spec) \
+            else cost
+
     def _legend(self, run: Run) -> list[tuple[object, str]]:
         entries: list[tuple[object, str]] = [
             (self.objective_curve, tr("this run: {label}").format(label=run_label(run.spec)))]
         for p, c in zip(self.vm.pinned, self.pinned_items, strict=True):
             label = difference_label(p.run.spec, run.spec)
-            if not c.isVisible():
-                label += tr(" — another objective: not drawn")
+            if not same_objective(p.run.spec, run.spec):
+                label += tr(" — its own objective {objective}").format(
+                    objective=self._objective_name(p.run.spec))
             entries.append((c, label))
         return entries
 

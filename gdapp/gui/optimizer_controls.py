@@ -27,6 +27,7 @@ from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
 from gdapp.gui.controls import TINY, WIDE, NumberSpinBox, WholeSpinBox
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import l1_rule_text, optimizer_field_texts, stability_text
+from gdapp.gui.rule_names import choice_text
 from gdapp.gui.viewmodel import RunViewModel
 
 # The colour of a stability line whose η is past the limit (the window's warning red).
@@ -130,9 +131,13 @@ class OptimizerControls(QObject):
         box: QWidget
         if kind == "choice":
             combo = QComboBox()
+            # the named choices are long: the box does not widen the settings for them
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             tables: dict[str, Any] = {"optimizer": OPTIMIZERS, "schedule": SCHEDULES}
             for choice in f.metadata["choices"]:
-                combo.addItem(choice, choice)
+                combo.addItem(choice_text(name, choice), choice)
                 entry = tables.get(name, {}).get(choice)
                 if entry is not None:  # the rule's own one-line description
                     combo.setItemData(combo.count() - 1, entry.help, Qt.ItemDataRole.ToolTipRole)

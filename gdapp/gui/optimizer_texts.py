@@ -6,14 +6,15 @@
 * :func:`stability_text` — the stability limit of the optimizer in use, or why there is none;
 * :func:`l1_rule_text` — which L1 step an optimizer other than gradient descent takes;
 * :func:`optimizer_label` — what sets a run's optimizer apart (``"adam"``, ``"momentum μ =
-  0.9"``), for legends and the pinned runs;
-* :func:`update_line` — the update of iterate k for such a run, ``b1 ← b − η_t·d``.
+  0.9"``), for legends and the pinned runs (the update of such a run, worked out with its
+  numbers, is :mod:`gdapp.gui.rule_steps`'s).
 """
 
 from __future__ import annotations
 
 from gdapp.core import Run, RunSpec
 from gdapp.gui.i18n import tr
+from gdapp.gui.rule_names import optimizer_word, schedule_word
 
 
 def optimizer_field_texts() -> dict[str, tuple[str, str]]:
@@ -59,30 +60,31 @@ def optimizer_field_texts() -> dict[str, tuple[str, str]]:
 
 def stability_text(run: Run) -> tuple[str, bool]:
     """The stability limit of η for the run's optimizer, in one line, and whether η is past
-    it: ``"stable for η < 0.4 (GD: η < 2/λmax)"``; heavy-ball momentum
-    η·λmax < 2 + 2μ; the adaptive optimizers, schedules and mini-batches have no simple
+    it: ``"stable for η < 0.4 (GD: η < 2/L)"``; heavy-ball momentum
+    η·L < 2 + 2μ; the adaptive optimizers, schedules and mini-batches have no simple
     limit."""
     spec = run.spec
     limit = run.stability_limit
     eta = spec.learning_rate
     if limit is not None and spec.optimizer == "gd":
-        return tr("stable for η < {limit} (GD: η < 2/λmax)").format(
+        return tr("stable for η < {limit} (GD: η < 2/L, L: the largest curvature)").format(
             limit=f"{limit:.4g}"), eta >= limit
     if limit is not None and spec.optimizer == "momentum":
-        text = tr("stable for η < {limit} (heavy ball: η·λmax < 2 + 2μ, μ = {mu})").format(
+        text = tr("stable for η < {limit} (heavy ball: η·L < 2 + 2μ, μ = {mu})").format(
             limit=f"{limit:.4g}", mu=f"{spec.hyper().momentum:g}")
         return text, eta >= limit
     if spec.optimizer in ("adagrad", "rmsprop", "adam"):
         return tr("no simple limit of η for {optimizer}: it rescales each step by the "
-                  "gradients it has seen").format(optimizer=spec.optimizer), False
+                  "gradients it has seen").format(
+                      optimizer=optimizer_word(spec.optimizer)), False
     if spec.minibatch:
         return tr("no simple limit of η: each mini-batch has a curvature of its own"), False
     if spec.schedule != "constant":
         return tr("no simple limit of η: the schedule changes η at every update"), False
     if spec.optimizer != "gd":
         return tr("no simple limit of η for {optimizer} with these settings").format(
-            optimizer=spec.optimizer), False
-    return tr("no simple limit of η for this cost: 2/λmax holds for the squared error of "
+            optimizer=optimizer_word(spec.optimizer)), False
+    return tr("no simple limit of η for this cost: 2/L holds for the squared error of "
               "a linear model"), False
 
 
@@ -91,7 +93,8 @@ def l1_rule_text(spec: RunSpec) -> str:
     if spec.penalty != "l1" or spec.optimizer == "gd":
         return ""
     return tr("L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the "
-              "proximal step is gradient descent's only).").format(optimizer=spec.optimizer)
+              "proximal step is gradient descent's only).").format(
+                  optimizer=optimizer_word(spec.optimizer))
 
 
 def optimizer_label(spec: RunSpec) -> str:
@@ -100,34 +103,13 @@ def optimizer_label(spec: RunSpec) -> str:
     note's kind of run."""
     parts = []
     if spec.optimizer != "gd":
-        name = spec.optimizer
+        name = optimizer_word(spec.optimizer)
         if spec.applies("momentum"):
             name += f" μ = {spec.hyper().momentum:g}"
         parts.append(name)
     if spec.schedule != "constant":
-        parts.append(tr("{schedule} schedule").format(schedule=spec.schedule))
+        parts.append(tr("{schedule} schedule").format(schedule=schedule_word(spec.schedule)))
     if spec.minibatch:
         parts.append(tr("B = {b} shuffled").format(b=spec.batch_size) if spec.shuffle
                      else f"B = {spec.batch_size}")
     return ", ".join(parts)
-
-
-def update_line(run: Run, k: int, j: int) -> str | None:
-    """The update of parameter j from iterate k, ``b1 ← b1 − η_t·d = …``, for a run whose
-    optimizer, schedule or batches are not the note's (None for the note's kind); d is the
-    direction the optimizer made of the (batch) gradient."""
-    spec = run.spec
-    if spec.plain_descent:
-        return None
-    name = spec.param_names[j]
-    what = spec.optimizer if spec.optimizer != "gd" else tr("the batch gradient")
-    if k >= run.iterations:
-        return tr("{name} ← {name} − η_t·d   (d: {what}'s direction, from the gradient and "
-                  "its state)").format(name=name, what=what)
-    eta_t = float(run.lr[k + 1])
-    new = float(run.params[k + 1, j])
-    d = (float(run.params[k, j]) - new) / eta_t
-    return tr("{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}'s "
-              "direction)").format(name=name, b=f"{float(run.params[k, j]):.10g}",
-                                   eta=f"{eta_t:.10g}", d=f"{d:.10g}",
-                                   new=f"{new:.10g}", what=what)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gdapp.core import RegularizationPath, regularization_path
@@ -52,11 +52,13 @@ class RegularizationPathPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for penalty in ("l1", "l2"):
             plot = pg.PlotWidget(background="w")
+            plot.getPlotItem().setMenuEnabled(False)  # pyqtgraph's menus are English only
+            plot.scene().contextMenu = []
             plot.setLogMode(x=True, y=False)
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))
-            plot.setLabel("left", tr("slope at the exact optimum"))
-            plot.addLegend(offset=(-10, 10))
+            plot.setLabel("left", tr("coefficient at the exact optimum"))
+            plot.addLegend(offset=(-10, 5), colCount=3)  # in the band kept free at the top
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
@@ -66,7 +68,24 @@ class RegularizationPathPlot(QWidget):
             self.plots[penalty] = plot
             self.current_lines[penalty] = line
             layout.addWidget(plot)
+        #: classroom mode's factor for fonts (1: normal)
+        self.scale = 1.0
         vm.specChanged.connect(self.refresh)
+
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: the titles, labels, ticks and legends ``scale`` times their size."""
+        self.scale = scale
+        for plot in self.plots.values():
+            item = plot.getPlotItem()
+            font = QFont()
+            font.setPointSizeF(9 * scale)
+            for side in ("left", "bottom"):
+                item.getAxis(side).setTickFont(font)
+                label = item.getAxis(side).labelText
+                item.setLabel(side, label, **{"font-size": f"{9 * scale:g}pt"})
+            if item.legend is not None:
+                item.legend.setLabelTextSize(f"{8 * scale:g}pt")
+        self.refresh_titles()
 
     # ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -90,9 +109,15 @@ class RegularizationPathPlot(QWidget):
                     self.paths[penalty] = None
                 self._draw(penalty)
         self._mark_current()
-        cost_note = "" if spec.cost == "mse" else tr(" (of MSE)")
-        self.plots["l1"].setTitle(tr("L1: slopes reach exactly 0") + cost_note)
-        self.plots["l2"].setTitle(tr("L2: slopes shrink, never to 0") + cost_note)
+        self.refresh_titles()
+
+    def refresh_titles(self) -> None:
+        """The two plots' titles, at classroom mode's size."""
+        cost_note = "" if self.vm.spec.cost == "mse" else tr(" (of MSE)")
+        size = f"{11 * self.scale:g}pt"
+        self.plots["l1"].setTitle(tr("L1: coefficients reach exactly 0") + cost_note, size=size)
+        self.plots["l2"].setTitle(tr("L2: coefficients shrink, never to 0") + cost_note,
+                                  size=size)
 
     def _draw(self, penalty: str) -> None:
         plot = self.plots[penalty]
@@ -124,7 +149,13 @@ class RegularizationPathPlot(QWidget):
                     j=j + 1, name=path.features[j], lam=f"{lam:.4g}"))
                 plot.addItem(dot)
                 self.leave_marks.append(dot)
-        plot.enableAutoRange()
+        # the curves below, a free band above them for the legend (never over a curve)
+        coefficients = path.slopes()[positive]
+        lo, hi = float(min(coefficients.min(), 0.0)), float(max(coefficients.max(), 0.0))
+        span = (hi - lo) or 1.0
+        plot.enableAutoRange(axis="x")
+        rows = math.ceil(len(path.features) / 3)
+        plot.setYRange(lo - 0.05 * span, hi + (0.1 + 0.22 * rows) * span, padding=0)
 
     def _mark_current(self) -> None:
         spec = self.vm.spec

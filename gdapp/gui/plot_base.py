@@ -8,7 +8,7 @@ Readable view of a diverged run
 A diverging descent multiplies the distance to the optimum by |1 − η·E''| > 1 per update until
 a parameter passes 1e100. Drawn as it is, the first iterates would shrink to a dot. The plots
 therefore show the *readable prefix*: the iterates up to and including the first one whose
-distance from the optimum (or, without one, from the start) exceeds three times the start's
+distance from the optimum (or, without one, from the start) exceeds 1.5 times the start's
 distance, and say so in a note on the plot. When the current iterate lies beyond the view, a
 remark at the view's edge towards it names it and its values
 (:meth:`~gdapp.gui.plot_legend.LegendPlacement.show_off_plot`). The legend and that remark are
@@ -40,6 +40,7 @@ from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
+from gdapp.gui.plot_title import TITLE_MARGIN, title_points
 from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
 from gdapp.gui.run_labels import penalty_formula as penalty_formula
 from gdapp.gui.run_labels import penalty_on as penalty_on
@@ -68,7 +69,7 @@ OPTIMUM_COLOR = "#2ca02c"
 NOTE_ROW = 4
 NOTE_LINE = 18
 #: A diverged run is drawn up to the first iterate this many start-distances away.
-READABLE_FACTOR = 3.0
+READABLE_FACTOR = 1.5
 #: The note starts right of the left axis and wraps this many pixels short of the right edge.
 NOTE_INDENT = 80
 
@@ -146,6 +147,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         # several milliseconds per repaint.
         self.plot_item.showGrid(x=True, y=True, alpha=1.0)
         self.plot_item.setMenuEnabled(False)
+        # and no "Export…" of pyqtgraph's own (English) on a right click: File ▸ Export plot
+        self.plot_widget.scene().contextMenu = []
         # pyqtgraph's "A" button (shown on hover once the view was zoomed or dragged) brings
         # back the plot's own view, not pyqtgraph's auto-range; so does View ▸ Reset plot views
         self._chosen_view: tuple[float, float, float, float] | None = None
@@ -227,8 +230,12 @@ class RunPlotWidget(LegendPlacement, QWidget):
         return run is self.vm.run and k == self.current_index()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Wrap the note to the new width."""
+        """Fit the title and wrap the note to the new width."""
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and "title" in self._texts:
+            self.set_texts(self._texts.pop("title"))  # the title's size for the new width
+        if event.size().height() != event.oldSize().height() and "left" in self._texts:
+            self.set_texts(left=self._texts.pop("left"))
         if self.note_text and event.size().width() != event.oldSize().width():
             self._show_note(event.size().width())
 
@@ -314,10 +321,16 @@ class RunPlotWidget(LegendPlacement, QWidget):
             if text is None or self._texts.get(key) == text:
                 continue
             if key == "title":
-                self.plot_item.setTitle(text, color="#222222", size=f"{11 * self.scale:g}pt")
-            else:
+                # centred over the view box: the left axis's width is not the title's
+                room = self.width() - self.plot_item.getAxis("left").width()
+                points = title_points(text, room, 11 * self.scale)
+                self.plot_item.setTitle(text, color="#222222", size=f"{points:.3g}pt")
+            else:  # the left label runs along the view box's height: shrunk to fit it
+                view = self.plot_item.getViewBox()
+                room = view.height() if key == "left" and view.height() > 1 else 1e9
+                points = title_points(text, room + TITLE_MARGIN, 9 * self.scale)
                 self.plot_item.setLabel(key, text, color="#222222",
-                                        **{"font-size": f"{9 * self.scale:g}pt"})
+                                        **{"font-size": f"{points:.3g}pt"})
             self._texts[key] = text
 
     def set_note(self, text: str) -> None:

@@ -47,8 +47,9 @@ def never_settles_hint(run: Run) -> str:
     if last * before > 0 and 0 < abs(last) < abs(before):
         r = abs(last) / abs(before)
         more = math.ceil(math.log(tol / abs(last)) / math.log(r)) if abs(last) > tol else 0
-        valley = tr(" The line model's slope and intercept pull against each other: the "
-                    "bowl is a long narrow valley, and η is held back by its steep side."
+        valley = tr(" The line model's coefficient b1 and intercept b0 pull against each "
+                    "other: the bowl is a long narrow valley, and η is held back by its steep "
+                    "side."
                     ) if spec.model == "line" else ""
         stable = tr(" (stable below {limit:.6g})").format(limit=limit) if limit else ""
         return tr("Still creeping toward the optimum: each step is only {share:.2%} shorter "

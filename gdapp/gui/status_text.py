@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from gdapp.core import Run
+from gdapp.gui.core_messages import translated
 from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.spec_texts import method_word
@@ -44,13 +45,14 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
         value = tr(", objective {value}").format(value=_g(opt.objective)) \
             if opt.objective is not None else ""
         distance = math.dist(run.params[k], opt.params)
-        parts.append(tr("exact optimum {where}{value} ({method}); distance from k = {k}: "
-                        "{distance}").format(where=where, value=value,
-                                             method=method_word(opt.method), k=k,
-                                             distance=f"{distance:.3g}"))
-        warning = "" if hide_ending else _stalled_warning(run)
+        optimum = tr("exact optimum {where}{value} ({method}); distance from k = {k}: "
+                     "{distance}") if not opt.local_minima else \
+            tr("lowest valley {where}{value} ({method}); distance from k = {k}: {distance}")
+        parts.append(optimum.format(where=where, value=value, method=method_word(opt.method),
+                                    k=k, distance=f"{distance:.3g}"))
+        warning = "" if hide_ending else (_local_minimum_warning(run) or _stalled_warning(run))
     if opt.note:
-        parts.append(opt.note)
+        parts.append(translated(opt.note))
     limit = run.stability_limit
     eta = spec.learning_rate
     if limit is not None:
@@ -65,6 +67,19 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
                          "further, the descent diverges").format(eta=f"{eta:g}",
                                                                  limit=f"{limit:.6g}")
     return " · ".join(parts), warning or ("" if hide_ending else never_settles_hint(run))
+
+
+def _local_minimum_warning(run: Run) -> str:
+    """What the CLI says of a run that settled in a valley that is not the lowest."""
+    stuck = run.local_minimum
+    if stuck is None or run.optimum.params is None:
+        return ""
+    names = run.spec.param_names
+    return tr("stuck in a local minimum at {stuck}: the lowest valley is at {lowest} (start "
+              "elsewhere to reach it)").format(
+        stuck=", ".join(f"{n} = {v:.4g}" for n, v in zip(names, stuck, strict=True)),
+        lowest=", ".join(f"{n}* = {v:.4g}" for n, v in
+                         zip(names, run.optimum.params, strict=True)))
 
 
 def _stalled_warning(run: Run) -> str:

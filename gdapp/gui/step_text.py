@@ -21,7 +21,8 @@ import numpy as np
 
 from gdapp.core import Objective, Run
 from gdapp.gui.i18n import tr
-from gdapp.gui.optimizer_texts import update_line
+from gdapp.gui.rule_steps import rule_lines
+from gdapp.gui.slope_sums import evaluated_sum
 
 MINUS = "−"
 
@@ -62,7 +63,9 @@ def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
     # the feature the slope multiplies: x for one feature, else its column's name
     x_factor = "" if name == "b0" else "x·" if spec.data.p == 1 else \
         f"{spec.feature_of(name)}·"
-    return f"∂E/∂{name} = " + formula.format(x=x_factor, b=name) + f" = {number(g_cost)}"
+    worked = evaluated_sum(run, k, name)  # the sum with its numbers
+    return f"∂E/∂{name} = " + formula.format(x=x_factor, b=name) + \
+        (f" = {worked}" if worked else "") + f" = {number(g_cost)}"
 
 
 def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
@@ -107,9 +110,9 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
                                    "− {s}, 0) = {new}").format(
                 s=number(eta * lam), name=name, new=number(new)))
             continue
-        other = update_line(run, k, j)  # an optimizer's direction, η_t, a batch
-        if other is not None:
-            lines.append("  " + other)
+        worked = rule_lines(run, k, j)  # a batch, η_t, an optimizer's state and direction
+        if worked is not None:
+            lines += ["  " + line for line in worked]
             continue
         new = float(run.params[k + 1, j]) if has_next else bj - eta * slope
         lines.append("  " + f"{name} ← {number(bj)} {MINUS} {number(eta)} × {operand(slope)}"

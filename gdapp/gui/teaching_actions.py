@@ -11,9 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStyle
 
+from gdapp.gui.classroom import (
+    apply_classroom_layout,
+    build_settings_action,
+    fold_for_screen,
+)
 from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
 from gdapp.gui.lessons import scenes
+from gdapp.gui.lessons_more import scene_groups
 from gdapp.gui.viewmodel import RunViewModel, default_spec
 
 #: The windows that replaced another in a new language: kept referenced while they are open
@@ -40,11 +46,15 @@ class TeachingActions:
             tr("Back to the note's example: x = 1, 2; y = 2, 6; MSE; η = 0.01 from b1 = 15"))
         lesson_menu = self.menuBar().addMenu(tr("&Lesson"))
         self.scene_actions: list[QAction] = []
-        for i, scene in enumerate(scenes()):
-            action = self._action(scene.title, lambda _c=False, i=i: self.show_scene(i))
-            action.setCheckable(True)
-            self.scene_actions.append(action)
-            lesson_menu.addAction(action)
+        all_scenes = scenes()
+        for title, indices in scene_groups(len(all_scenes)):  # the note's, and after it
+            group = lesson_menu.addMenu(title)
+            for i in indices:
+                action = self._action(all_scenes[i].title,
+                                      lambda _c=False, i=i: self.show_scene(i))
+                action.setCheckable(True)
+                self.scene_actions.append(action)
+                group.addAction(action)
         lesson_menu.addSeparator()
         self.next_scene_action = self._action(tr("Next scene"), lambda: self.step_scene(1),
                                               "PgDown", tr("The lesson's next scene (PgDn)"))
@@ -69,8 +79,10 @@ class TeachingActions:
         self.smaller_action = self._action(tr("Smaller"), lambda: self.set_zoom(self.zoom - 0.25),
                                            tip=tr("Smaller fonts and lines (Ctrl+−)"))
         self.smaller_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self.classroom_layout = False
+        self.settings_action = build_settings_action(self)
         for a in (self.classroom_action, self.larger_action, self.smaller_action, None,
-                  self.reset_views_action):
+                  self.settings_action, self.reset_views_action):
             self.view_menu.addSeparator() if a is None else self.view_menu.addAction(a)
         self.language_menu = self.view_menu.addMenu(tr("&Language"))
         self.language_menu.setToolTipsVisible(True)
@@ -96,6 +108,7 @@ class TeachingActions:
         for i, action in enumerate(self.scene_actions):
             action.setChecked(i == index)
         show_scene(self.vm, scene)
+        self.path_dock.setVisible(scene.path)  # the L1 path's scene shows the path
         self.grid.setFocus()  # Space steps at once
 
     def step_scene(self: Any, delta: int) -> None:
@@ -109,14 +122,14 @@ class TeachingActions:
             action.setChecked(False)
 
     def back_to_note_run(self: Any) -> None:
-        """The note's run, as the window opens on it: its data, settings and start, at the end
-        of the descent, nothing pinned."""
+        """The note's run, as the window opens on it: its data, settings and start, at k = 0
+        (the first step is the note's 15 → 14.39), nothing pinned."""
         self.stop_play()
         self.vm.clear_pins()
         self.vm.stepping = False
         self.vm.set_spec(default_spec())
         self.data_editor.show_dataset(self.vm.spec.data)
-        self.vm.set_current(self.vm.run.iterations)
+        self.reset()
         self.statusBar().showMessage(tr("Back to the note's run: η = 0.01 from b1 = 15 on "
                                         "(1, 2), (2, 6)."), 8000)
 
@@ -151,7 +164,9 @@ class TeachingActions:
         self.setFont(font)
         # widgets with a style sheet do not follow their parent's font
         for label in (self.step_label, self.warning_label, self.lesson.title, self.lesson.text,
-                      self.lesson.hint, self.data_editor.message, self.controls.message):
+                      self.lesson.hint, self.data_editor.message, self.controls.message,
+                      self.controls.optimizer_controls.stability,
+                      self.controls.optimizer_controls.l1_note):
             label.setFont(font)
         side = self.side_scroll.widget()
         bar = self.side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -159,8 +174,10 @@ class TeachingActions:
             self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
         self.grid.set_scale(zoom)
         self._show_cost_plot()  # the step text's frame at the new font size
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.path_plot):
             plot.set_scale(zoom)
+        apply_classroom_layout(self, zoom > 1.0)
         if not self.splitter_moved_by_user:
             self._share_width()
         self.save_session()
@@ -174,6 +191,7 @@ class TeachingActions:
         free = screen.availableGeometry()
         frame = self.frameGeometry()
         extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        fold_for_screen(self, free.width() - extra_w)  # the settings give way on a small one
         width = min(self.width(), free.width() - extra_w)
         height = min(self.height(), free.height() - extra_h)
         if (width, height) != (self.width(), self.height()):

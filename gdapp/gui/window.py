@@ -50,7 +50,8 @@ WARNING_STYLE = "color: #b00020; font-weight: bold;"
 #: The smallest a plot (and the grid) can be made with the dividers.
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
 GRID_MIN_WIDTH = 180
-#: Lines of the step text shown at once for several features (the rest scrolls).
+#: Lines of the step text shown at once for several features or an optimizer's worked
+#: arithmetic (the rest scrolls).
 STEP_LINES = 8
 def window_title() -> str:
     """The window's title, in the window's language."""
@@ -220,8 +221,11 @@ class MainWindow(TeachingActions, QMainWindow):
         several = self.vm.run.spec.data.p > 1
         self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
             p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
-        self.step_scroll.setFixedHeight(STEP_LINES * self.step_label.fontMetrics()
+        lines = STEP_LINES if self.zoom == 1.0 else STEP_LINES - 2  # larger: the grid's rows
+        self.step_scroll.setFixedHeight(lines * self.step_label.fontMetrics()
                                         .lineSpacing() + 8)  # at the zoom's font size
+        # several features, or a rule's worked arithmetic (Adam's m, v…): the text scrolls
+        several = several or not self.vm.run.spec.plain_descent
         if several == (self.step_scroll.widget() is self.step_label):
             return
         if several:
@@ -237,9 +241,10 @@ class MainWindow(TeachingActions, QMainWindow):
         self.step_scroll.setVisible(several)
 
     def _share_width(self) -> None:
-        """The settings at their width; of the rest 45 % to the numbers and the data plot
-        (at least 350 px, so a penalty run's columns fit at 1024 px), the rest to the plots."""
-        side = self.side_scroll.minimumWidth()
+        """The settings at their width (none when folded away); of the rest 45 % to the
+        numbers and the data plot (at least 350 px, so the grid's columns fit at 1024 px),
+        the rest to the plots."""
+        side = self.side_scroll.minimumWidth() if self.side_scroll.isVisibleTo(self) else 0
         rest = self.splitter.width() - side - 2 * self.splitter.handleWidth()
         if rest <= 0:
             return
@@ -320,12 +325,18 @@ class MainWindow(TeachingActions, QMainWindow):
 
         self._build_teaching_actions()
 
+        # files, then stepping: two bars, on two rows in classroom mode (classroom.py)
+        self.file_toolbar = QToolBar(tr("Files"))
+        self.file_toolbar.setObjectName("file-toolbar")
+        self.file_toolbar.setMovable(False)
+        for a in (self.open_action, self.export_action, self.verify_action):
+            self.file_toolbar.addAction(a)
+        self.addToolBar(self.file_toolbar)
         bar = QToolBar(tr("Main"))
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
-        for a in (self.open_action, self.export_action, self.verify_action, None,
-                  self.reset_action, self.step_back_action, self.step_action, self.play_action):
-            bar.addSeparator() if a is None else bar.addAction(a)
+        for a in (self.reset_action, self.step_back_action, self.step_action, self.play_action):
+            bar.addAction(a)
         bar.addWidget(self.speed)
         for a in (self.run_to_end_action, None, self.pin_action, None, self.note_run_action):
             bar.addSeparator() if a is None else bar.addAction(a)
@@ -345,7 +356,7 @@ class MainWindow(TeachingActions, QMainWindow):
         dock.visibilityChanged.connect(self._size_path_dock)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        toggle.setToolTip(tr("Each slope's exact optimum against λ, L1 beside L2"))
+        toggle.setToolTip(tr("Each coefficient's exact optimum against λ, L1 beside L2"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)
 

@@ -108,12 +108,12 @@
         <translation>(b0, b1) 평면의 목적함수 — {cost}</translation>
     </message>
     <message>
-        <source>b1 (slope)</source>
-        <translation>b1 (기울기)</translation>
-    </message>
-    <message>
         <source>b0 (intercept)</source>
         <translation>b0 (절편)</translation>
+    </message>
+    <message>
+        <source>b1 (coefficient)</source>
+        <translation>b1 (계수)</translation>
     </message>
     <message>
         <source>b1 = {b}, objective {f}</source>
@@ -150,6 +150,10 @@
     <message>
         <source>exact optimum {where}</source>
         <translation>정확한 최적해 {where}</translation>
+    </message>
+    <message>
+        <source>lowest valley {where}</source>
+        <translation>가장 낮은 골짜기 {where}</translation>
     </message>
     <message>
         <source>{name} was read as {encoding} text, not UTF-8</source>
@@ -270,13 +274,21 @@
         <translation>잔차마다 그 제곱을 정사각형으로 그립니다. 넓이의 평균이 비용함수 E(MSE)입니다.</translation>
     </message>
     <message>
-        <source>Data and the line {model} at k</source>
+        <source>Data and the curve {model} at k</source>
         <extracomment>lines and residuals are cut at these heights (the view and twice its height)</extracomment>
+        <translation>데이터와 k번째 반복의 곡선 {model}</translation>
+    </message>
+    <message>
+        <source>Data and the line {model} at k</source>
         <translation>데이터와 k번째 반복의 직선 {model}</translation>
     </message>
     <message>
         <source>samples ({n})</source>
         <translation>샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>curve of iterate k</source>
+        <translation>k번째 반복의 곡선</translation>
     </message>
     <message>
         <source>line of iterate k</source>
@@ -426,8 +438,8 @@
         <translation>1. 비용함수</translation>
     </message>
     <message>
-        <source>Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the origin whose slope b1 we must choose. For each b1 the mean squared error E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly the line misses the samples: the red segments in the data plot. Drawn against b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up.</source>
-        <translation>샘플데이터는 (1, 2)와 (2, 6) 두 개, 모델은 ŷ = b1·x입니다. 원점을 지나는 직선이고, 우리가 정해야 할 것은 기울기 b1입니다. b1마다 평균제곱오차 E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20이 직선이 샘플에서 얼마나 벗어나는지를 잽니다. 데이터 그래프의 빨간 선분이 그 오차입니다. 이 값을 b1에 대해 그리면 비용함수 그래프의 포물선이 됩니다. “제곱”에 체크하면 E가 무엇을 더하는지 볼 수 있습니다.</translation>
+        <source>Two samples, (1, 2) and (2, 6), and the model ŷ = b1·x: a line through the origin whose coefficient b1 we must choose. For each b1 the mean squared error E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20 measures how badly the line misses the samples: the red segments in the data plot. Drawn against b1 it is the parabola of the cost plot. Tick “squares” to see what E adds up.</source>
+        <translation>샘플데이터는 (1, 2)와 (2, 6) 두 개, 모델은 ŷ = b1·x입니다. 원점을 지나는 직선이고, 우리가 정해야 할 것은 계수 b1입니다. b1마다 평균제곱오차 E(b1) = ((2 − b1)² + (6 − 2·b1)²)/2 = 2.5·b1² − 14·b1 + 20이 직선이 샘플에서 얼마나 벗어나는지를 잽니다. 데이터 그래프의 빨간 선분이 그 오차입니다. 이 값을 b1에 대해 그리면 비용함수 그래프의 포물선이 됩니다. “제곱”에 체크하면 E가 무엇을 더하는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>2. The normal equation</source>
@@ -528,8 +540,8 @@
         <translation>: 처음 {rows}개 반복값만 보여 줍니다(로그 눈금을 써 보세요)</translation>
     </message>
     <message>
-        <source> — another objective: not drawn</source>
-        <translation> — 목적함수가 달라 그리지 않음</translation>
+        <source> — its own objective {objective}</source>
+        <translation> — 자신의 목적함수 {objective}</translation>
     </message>
     <message>
         <source>this run</source>
@@ -561,20 +573,20 @@
         <translation>λ (로그 눈금)</translation>
     </message>
     <message>
-        <source>slope at the exact optimum</source>
-        <translation>정확한 최적해의 기울기</translation>
+        <source>coefficient at the exact optimum</source>
+        <translation>정확한 최적해의 계수</translation>
+    </message>
+    <message>
+        <source>L1: coefficients reach exactly 0</source>
+        <translation>L1: 계수가 정확히 0이 됩니다</translation>
+    </message>
+    <message>
+        <source>L2: coefficients shrink, never to 0</source>
+        <translation>L2: 계수가 줄지만 0은 되지 않습니다</translation>
     </message>
     <message>
         <source> (of MSE)</source>
         <translation> (MSE 기준)</translation>
-    </message>
-    <message>
-        <source>L1: slopes reach exactly 0</source>
-        <translation>L1: 기울기가 정확히 0이 됩니다</translation>
-    </message>
-    <message>
-        <source>L2: slopes shrink, never to 0</source>
-        <translation>L2: 기울기가 줄지만 0은 되지 않습니다</translation>
     </message>
     <message>
         <source>b{j} ({name}) is exactly 0 from λ = {lam} up</source>
@@ -620,8 +632,8 @@
         <translation>반복값이 {name} = {a:.6g}와 {b:.6g} 사이를 끝없이 오갑니다. {why}한 단계 η·기울기의 크기가 {step:.3g}에서 줄지 않아 허용 오차 {tol:g}보다 작아지지 않습니다. η를 줄이거나(오가는 폭도 함께 줄어듭니다) 허용 오차를 {step:.3g}보다 크게 해 보세요.</translation>
     </message>
     <message>
-        <source> The line model&apos;s slope and intercept pull against each other: the bowl is a long narrow valley, and η is held back by its steep side.</source>
-        <translation> 직선 모델의 기울기와 절편이 서로 당기고 있어, 비용함수의 그릇이 길고 좁은 골짜기 모양입니다. η는 가파른 쪽 때문에 크게 할 수 없습니다.</translation>
+        <source> The line model&apos;s coefficient b1 and intercept b0 pull against each other: the bowl is a long narrow valley, and η is held back by its steep side.</source>
+        <translation> 직선 모델의 계수 b1과 절편 b0이 서로 당기고 있어, 비용함수의 그릇이 길고 좁은 골짜기 모양입니다. η는 가파른 쪽 때문에 크게 할 수 없습니다.</translation>
     </message>
     <message>
         <source> (stable below {limit:.6g})</source>
@@ -762,7 +774,7 @@
     </message>
     <message>
         <source>Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
-        <translation>E에 더하는 기울기의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
+        <translation>E에 더하는 계수의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
     </message>
     <message>
         <source>λ (penalty strength)</source>
@@ -770,7 +782,7 @@
     </message>
     <message>
         <source>How strongly the penalty pulls the slopes toward 0.</source>
-        <translation>패널티 항이 기울기를 0 쪽으로 당기는 세기.</translation>
+        <translation>패널티 항이 계수를 0 쪽으로 당기는 세기.</translation>
     </message>
     <message>
         <source>L1 step</source>
@@ -905,6 +917,10 @@
         <translation>정확한 최적해 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
+        <source>lowest valley {where}{value} ({method}); distance from k = {k}: {distance}</source>
+        <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
+    </message>
+    <message>
         <source>stable for η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</source>
         <translation>안정 한계: η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</translation>
     </message>
@@ -919,6 +935,10 @@
     <message>
         <source>η = {eta} ≥ the stability limit {limit}: each step overshoots further, the descent diverges</source>
         <translation>η = {eta} ≥ 안정 한계 {limit}: 단계마다 더 멀리 넘어가 경사하강법이 발산합니다</translation>
+    </message>
+    <message>
+        <source>stuck in a local minimum at {stuck}: the lowest valley is at {lowest} (start elsewhere to reach it)</source>
+        <translation>지역 최솟값 {stuck}에 갇혔습니다. 가장 낮은 골짜기는 {lowest}에 있습니다(거기에 닿으려면 다른 시작점에서 출발하세요)</translation>
     </message>
     <message>
         <source>converged only by the stopping rule: every step was below the tolerance {tol}, yet the last iterate is still {left} from the optimum (η = {eta} is too small, or the tolerance too large)</source>
@@ -1119,7 +1139,7 @@
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features (the rest scrolls).</extracomment>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -1142,7 +1162,7 @@
     <message>
         <source>&lt;b&gt;Data&lt;/b&gt; (x1 … x{p}, y)</source>
         <extracomment>until the user drags a divider, the panes share the width by :meth:`_share_width`</extracomment>
-        <translation>&lt;b&gt;데이터&lt;/b&gt; (x1 … x{p}, y)</translation>
+        <translation>&lt;b&gt;데이터&lt;/b&gt; (피쳐 x1 … x{p}, 타깃 y)</translation>
     </message>
     <message>
         <source>Export workbook…</source>
@@ -1257,6 +1277,10 @@
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>기본</translation>
     </message>
@@ -1265,8 +1289,8 @@
         <translation>규제 경로</translation>
     </message>
     <message>
-        <source>Each slope&apos;s exact optimum against λ, L1 beside L2</source>
-        <translation>λ에 따른 각 기울기의 정확한 최적해, L1과 L2를 나란히</translation>
+        <source>Each coefficient&apos;s exact optimum against λ, L1 beside L2</source>
+        <translation>λ에 따른 각 계수의 정확한 최적해, L1과 L2를 나란히</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1426,12 +1450,16 @@
         <translation>섞는 순서의 시드: 시드가 같으면 실행도 같습니다.</translation>
     </message>
     <message>
-        <source>stable for η &lt; {limit} (GD: η &lt; 2/λmax)</source>
-        <translation>안정 한계: η &lt; {limit} (GD: η &lt; 2/λmax)</translation>
+        <source>stable for η &lt; {limit} (GD: η &lt; 2/L, L: the largest curvature)</source>
+        <translation>안정 한계: η &lt; {limit} (GD: η &lt; 2/L, L: 곡률 상한)</translation>
     </message>
     <message>
-        <source>stable for η &lt; {limit} (heavy ball: η·λmax &lt; 2 + 2μ, μ = {mu})</source>
-        <translation>안정 한계: η &lt; {limit} (헤비볼: η·λmax &lt; 2 + 2μ, μ = {mu})</translation>
+        <source>stable for η &lt; {limit} (heavy ball: η·L &lt; 2 + 2μ, μ = {mu})</source>
+        <translation>안정 한계: η &lt; {limit} (헤비볼: η·L &lt; 2 + 2μ, μ = {mu})</translation>
+    </message>
+    <message>
+        <source>no simple limit of η for this cost: 2/L holds for the squared error of a linear model</source>
+        <translation>이 비용함수에는 η의 간단한 안정 한계가 없습니다. 2/L은 선형 모델의 제곱오차에만 맞습니다</translation>
     </message>
     <message>
         <source>no simple limit of η for {optimizer}: it rescales each step by the gradients it has seen</source>
@@ -1450,10 +1478,6 @@
         <translation>이 설정의 {optimizer}에는 η의 간단한 안정 한계가 없습니다</translation>
     </message>
     <message>
-        <source>no simple limit of η for this cost: 2/λmax holds for the squared error of a linear model</source>
-        <translation>이 비용함수에는 η의 간단한 안정 한계가 없습니다. 2/λmax는 선형 모델의 제곱오차에만 맞습니다</translation>
-    </message>
-    <message>
         <source>L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the proximal step is gradient descent&apos;s only).</source>
         <translation>{optimizer}의 L1: 기울기에 서브그래디언트 λ·sign(b1)을 더합니다(근접 단계는 경사하강법에만 있습니다).</translation>
     </message>
@@ -1466,16 +1490,38 @@
         <translation>B = {b}, 섞음</translation>
     </message>
     <message>
+        <source>shuffled</source>
+        <extracomment>What each schedule&apos;s η_t is, written with the run&apos;s numbers: (η, t, T, γ, s, power_t).</extracomment>
+        <translation>섞음</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>차례대로</translation>
+    </message>
+    <message>
+        <source>batch of update {t}: samples {idx} (epoch {e}, batch {i} of {n}, {order})</source>
+        <translation>{t}번째 업데이트의 배치: 샘플 {idx} (에포크 {e}, 배치 {n}개 중 {i}번째, {order})</translation>
+    </message>
+    <message>
+        <source> + the penalty&apos;s slope</source>
+        <translation> + 패널티 항의 기울기</translation>
+    </message>
+    <message>
+        <source>g = the batch&apos;s slope ∂E_batch/∂{name} = {formula}{penalty} = {g} (B = {b}: used for this step instead of the slope over every sample)</source>
+        <translation>g = 배치의 기울기 ∂E_batch/∂{name} = {formula}{penalty} = {g} (B = {b}: 이번 단계는 전체 샘플의 기울기 대신 이 값을 씁니다)</translation>
+    </message>
+    <message>
         <source>the batch gradient</source>
+        <extracomment>The optimizers written out by a writer of their own: (run, t, j, g, hyper) → lines.</extracomment>
         <translation>배치 그래디언트</translation>
     </message>
     <message>
-        <source>{name} ← {name} − η_t·d   (d: {what}&apos;s direction, from the gradient and its state)</source>
-        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 그래디언트와 상태로 정해짐)</translation>
+        <source>{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient and its state)</source>
+        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 기울기와 상태로 정해짐)</translation>
     </message>
     <message>
-        <source>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}&apos;s direction)</source>
-        <translation>{name} ← {name} − η_t·d = {b} − {eta} × {d} = {new}   (d: {what}의 방향)</translation>
+        <source>g = the slope above = {g}</source>
+        <translation>g = 위의 기울기 = {g}</translation>
     </message>
     <message>
         <source>intercept</source>
@@ -1559,6 +1605,160 @@
     <message>
         <source>The target {name} is also ticked as a feature: untick it or choose another target.</source>
         <translation>타깃 {name}이(가) 피쳐로도 체크되어 있습니다. 체크를 해제하거나 다른 타깃을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Settings panel</source>
+        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot).</extracomment>
+        <translation>설정 패널</translation>
+    </message>
+    <message>
+        <source>Show or fold away the settings, the compared runs and the data (classroom mode folds them away)</source>
+        <translation>설정, 비교할 실행, 데이터를 보이거나 접기 (수업 모드에서는 접힙니다)</translation>
+    </message>
+    <message>
+        <source>{status}: {values}</source>
+        <extracomment>A pinned optimum&apos;s star: smaller than this run&apos;s, in the pinned run&apos;s colour. At most this many final parameters are listed for a pinned run (then &quot;…&quot;).</extracomment>
+        <translation>{status}: {values}</translation>
+    </message>
+    <message>
+        <source>MAE with an intercept has no closed form (it is a linear programme)</source>
+        <translation>절편이 있는 MAE에는 닫힌 형태의 해가 없습니다(선형 계획 문제입니다)</translation>
+    </message>
+    <message>
+        <source>MAE on several features has no closed form (it is a linear programme)</source>
+        <translation>피쳐가 여럿인 MAE에는 닫힌 형태의 해가 없습니다(선형 계획 문제입니다)</translation>
+    </message>
+    <message>
+        <source>RMSE with a penalty on several features has no closed form here</source>
+        <translation>피쳐가 여럿이고 패널티가 있는 RMSE는 여기서 닫힌 형태로 풀지 않습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: features that the penalty keeps are linearly dependent (a copy or a combination of others)</source>
+        <translation>최적해가 하나가 아닙니다. 패널티가 남기는 피쳐들이 선형 종속입니다(다른 피쳐의 복사본이거나 조합입니다)</translation>
+    </message>
+    <message>
+        <source>the optimum is undefined: all x are 0, so every b1 gives the same cost</source>
+        <translation>최적해가 정해지지 않습니다. x가 모두 0이라 어떤 b1이든 비용이 같습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: all x are {c}, so the cost depends on b0 + {c}·b1 only, and every (b0, b1) with b0 + {c}·b1 = mean(y) fits equally well</source>
+        <translation>최적해가 하나가 아닙니다. x가 모두 {c}라서 비용은 b0 + {c}·b1에만 달려 있고, b0 + {c}·b1 = mean(y)인 모든 (b0, b1)이 똑같이 잘 맞습니다</translation>
+    </message>
+    <message>
+        <source>no valley of the cost on b1 from {lo} to {hi}</source>
+        <translation>b1이 {lo}부터 {hi}까지인 범위에 비용함수의 골짜기가 없습니다</translation>
+    </message>
+    <message>
+        <source>the file is empty: no samples found</source>
+        <translation>파일이 비어 있습니다. 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file has one column: two are needed (x and y)</source>
+        <translation>파일에 열이 하나뿐입니다. 두 열(x와 y)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>no feature column chosen: name at least one x column</source>
+        <translation>고른 피쳐 열이 없습니다. x 열을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>the file has a header but no samples under it</source>
+        <translation>파일에 머리글은 있지만 그 아래에 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file</source>
+        <translation>{path}은(는) CSV 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>no normal equation here: the cost has {n} valleys on b1 from {lo} to {hi} (found by dense search); plain gradient descent ends in the one it starts in</source>
+        <translation>여기에는 정규방정식이 없습니다. 비용함수는 b1이 {lo}부터 {hi}까지인 범위에 골짜기가 {n}개 있고(촘촘한 탐색으로 찾음), 경사하강법은 시작한 골짜기에서 끝납니다</translation>
+    </message>
+    <message>
+        <source>gd</source>
+        <translation>경사하강법</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>nesterov</source>
+        <translation>네스테로프 모멘텀</translation>
+    </message>
+    <message>
+        <source>adagrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>rmsprop</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>계단식 감소</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>지수 감소</translation>
+    </message>
+    <message>
+        <source>invscaling</source>
+        <translation>역스케일링</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>10. Five features and the L1 path</source>
+        <translation>10. 피쳐 다섯 개와 L1 규제 경로</translation>
+    </message>
+    <message>
+        <source>Thirty students and five features: study hours, sleep hours, coffee cups, shoe size and the day of the month — the last two cannot matter. With L1 λ = 2 the exact optimum sets their coefficients b4 and b5 to exactly 0 (Adam at η = 0.5 ends within 0.02 of them). The regularization path below draws each coefficient against λ: as λ grows the useless features leave first — the day of the month from λ ≈ 0.31, the shoe size from 0.83 — then coffee (10.4), sleep (15.9) and study hours last (99.6). L2&apos;s coefficients only shrink.</source>
+        <translation>학생 서른 명과 피쳐 다섯 개: 공부 시간, 수면 시간, 커피 잔 수, 신발 크기, 날짜입니다. 마지막 두 피쳐는 점수와 상관이 있을 수 없습니다. L1 λ = 2에서 정확한 최적해는 이 두 피쳐의 계수 b4와 b5를 정확히 0으로 만듭니다(η = 0.5의 Adam은 0.02 이내까지 다가갑니다). 아래의 규제 경로는 λ에 따른 각 계수를 그립니다. λ가 커지면 쓸모없는 피쳐가 먼저 빠집니다. 날짜는 λ ≈ 0.31부터, 신발 크기는 0.83부터이고, 그다음 커피(10.4), 수면(15.9), 마지막으로 공부 시간(99.6)입니다. L2의 계수는 줄어들기만 합니다.</translation>
+    </message>
+    <message>
+        <source>11. The optimizers on one cost</source>
+        <translation>11. 한 비용함수 위의 옵티마이저들</translation>
+    </message>
+    <message>
+        <source>The line ŷ = b0 + b1·x on the note&apos;s samples: the cost over (b0, b1) is a long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit 0.29) zig-zags across it and needs 1209 updates; momentum (pinned, η = 0.05) rolls along the valley floor and needs 413; Adam (η = 0.5) rescales each coordinate by its own gradients and needs 936. Step with Space: the step text writes out Adam&apos;s m, v, m̂ and v̂.</source>
+        <translation>강의 노트의 샘플에 직선 ŷ = b0 + b1·x를 맞추면 (b0, b1) 위의 비용함수는 길고 좁은 골짜기입니다. 보통의 경사하강법(고정, η = 0.1, 안정 한계 0.29 아래)은 골짜기를 가로질러 지그재그로 움직여 1209번 업데이트가 필요하고, 모멘텀(고정, η = 0.05)은 골짜기 바닥을 따라 굴러가 413번이면 되며, Adam(η = 0.5)은 좌표마다 자신의 그래디언트로 크기를 바꾸어 936번이 필요합니다. Space로 한 단계씩 가 보세요. 단계 설명에 Adam의 m, v, m̂, v̂가 숫자로 적힙니다.</translation>
+    </message>
+    <message>
+        <source>12. Mini-batches: a noisy descent</source>
+        <translation>12. 미니배치: 흔들리는 하강</translation>
+    </message>
+    <message>
+        <source>With batch size B = 1 each update takes the gradient of one sample, in a new order every epoch: (1, 2) alone pulls b1 toward 2, (2, 6) alone toward 3. So the path jitters, and the run settles near 2.8 but not on it: it stops at 2.867 when 5 epochs bring no improvement. Pinned: every sample at the same η = 0.05, straight to 2.8. The step text names the sample that made each gradient.</source>
+        <translation>배치 크기 B = 1이면 업데이트마다 샘플 하나의 기울기를 쓰고, 에포크마다 순서를 새로 섞습니다. (1, 2)만 보면 b1은 2 쪽으로, (2, 6)만 보면 3 쪽으로 끌려갑니다. 그래서 경로가 흔들리고, 실행은 2.8 근처에 머물지만 정확히 2.8에는 닿지 않습니다. 5 에포크 동안 나아지지 않으면 2.867에서 멈춥니다. 고정한 실행: 같은 η = 0.05로 모든 샘플을 쓰면 곧장 2.8로 갑니다. 단계 설명에 각 기울기를 만든 샘플이 적힙니다.</translation>
+    </message>
+    <message>
+        <source>13. A schedule rescues η = 0.41</source>
+        <translation>13. 학습률 스케줄이 η = 0.41을 살린다</translation>
+    </message>
+    <message>
+        <source>Scene 6&apos;s η = 0.41 diverges. With the exponential schedule η_k = 0.41 × 0.95^(k − 1) the learning rate shrinks at every update: from the second update on it is below the limit 0.4 (0.41 × 0.95 = 0.3895), and the descent converges, in 17 updates. The step text writes η_k out with its numbers.</source>
+        <translation>장면 6의 η = 0.41은 발산합니다. 지수 감소 스케줄 η_k = 0.41 × 0.95^(k − 1)을 쓰면 학습률이 업데이트마다 줄어듭니다. 두 번째 업데이트부터는 안정 한계 0.4보다 작아지고(0.41 × 0.95 = 0.3895), 하강은 17번의 업데이트로 수렴합니다. 단계 설명에 η_k가 숫자로 적힙니다.</translation>
+    </message>
+    <message>
+        <source>The note: one feature, one learning rate, L1 and L2</source>
+        <translation>강의 노트: 피쳐 하나, 학습률, L1과 L2</translation>
+    </message>
+    <message>
+        <source>After the note: features, optimizers, mini-batches, schedules</source>
+        <translation>강의 노트 다음: 피쳐 여럿, 옵티마이저, 미니배치, 스케줄</translation>
     </message>
 </context>
 </TS>

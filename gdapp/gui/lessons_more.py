@@ -1,0 +1,70 @@
+"""The lesson after the note: the scenes for what the note's series teaches next — several
+features and the L1 path, the optimizers on one cost, a mini-batch's noisy descent, and a
+schedule — and the Lesson menu's groups (:func:`scene_groups`).
+
+Each number in a paragraph is the run's own on screen (a test checks them).
+"""
+
+from __future__ import annotations
+
+from gdapp.core import EXAMPLES
+from gdapp.gui.i18n import tr
+from gdapp.gui.lessons import Scene
+
+
+def more_scenes() -> tuple[Scene, ...]:
+    """The scenes after the note's nine, in order."""
+    return (
+        Scene(
+            tr("10. Five features and the L1 path"),
+            tr("Thirty students and five features: study hours, sleep hours, coffee cups, "
+               "shoe size and the day of the month — the last two cannot matter. With L1 "
+               "λ = 2 the exact optimum sets their coefficients b4 and b5 to exactly 0 (Adam "
+               "at η = 0.5 ends within 0.02 of them). The regularization path below draws "
+               "each coefficient against λ: as λ grows the useless features leave first — the "
+               "day of the month from λ ≈ 0.31, the shoe size from 0.83 — then coffee (10.4), "
+               "sleep (15.9) and study hours last (99.6). L2's coefficients only shrink."),
+            changes={"data": EXAMPLES["features"], "model": "line", "start": None,
+                     "penalty": "l1", "lam": 2.0, "optimizer": "adam", "learning_rate": 0.5},
+            path=True),
+        Scene(
+            tr("11. The optimizers on one cost"),
+            tr("The line ŷ = b0 + b1·x on the note's samples: the cost over (b0, b1) is a "
+               "long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit "
+               "0.29) zig-zags across it and needs 1209 updates; momentum (pinned, η = 0.05) "
+               "rolls along the valley floor and needs 413; Adam (η = 0.5) rescales each "
+               "coordinate by its own gradients and needs 936. Step with Space: the step "
+               "text writes out Adam's m, v, m̂ and v̂."),
+            changes={"model": "line", "start": None, "optimizer": "adam",
+                     "learning_rate": 0.5},
+            pins=({"model": "line", "start": None, "learning_rate": 0.1},
+                  {"model": "line", "start": None, "optimizer": "momentum",
+                   "learning_rate": 0.05}),
+            at_start=True),
+        Scene(
+            tr("12. Mini-batches: a noisy descent"),
+            tr("With batch size B = 1 each update takes the gradient of one sample, in a new "
+               "order every epoch: (1, 2) alone pulls b1 toward 2, (2, 6) alone toward 3. So "
+               "the path jitters, and the run settles near 2.8 but not on it: it stops at "
+               "2.867 when 5 epochs bring no improvement. Pinned: every sample at the same "
+               "η = 0.05, straight to 2.8. The step text names the sample that made each "
+               "gradient."),
+            changes={"batch_size": 1, "shuffle": True, "learning_rate": 0.05},
+            pins=({"learning_rate": 0.05},), at_start=True),
+        Scene(
+            tr("13. A schedule rescues η = 0.41"),
+            tr("Scene 6's η = 0.41 diverges. With the exponential schedule "
+               "η_k = 0.41 × 0.95^(k − 1) the learning rate shrinks at every update: from the "
+               "second update on it is below the limit 0.4 (0.41 × 0.95 = 0.3895), and the "
+               "descent converges, in 17 updates. The step text writes η_k out with its "
+               "numbers."),
+            changes={"schedule": "exponential", "gamma": 0.95, "learning_rate": 0.41},
+            at_start=True),
+    )
+
+
+def scene_groups(count: int) -> list[tuple[str, range]]:
+    """The Lesson menu's groups of the ``count`` scenes: (title, their indices)."""
+    return [(tr("The note: one feature, one learning rate, L1 and L2"), range(0, 9)),
+            (tr("After the note: features, optimizers, mini-batches, schedules"),
+             range(9, count))]

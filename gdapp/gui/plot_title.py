@@ -1,0 +1,27 @@
+"""A plot's title that fits its plot: in a narrow plot (classroom mode on a projector) the
+title's font shrinks, down to :data:`SMALLEST_POINTS`, instead of the title being cut at the
+plot's edges."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QFont, QFontMetricsF
+
+#: A title never shrinks below this size (then it is cut, as before).
+SMALLEST_POINTS = 8.0
+#: Room left free at the title's two ends, in pixels.
+TITLE_MARGIN = 16
+
+
+def title_points(text: str, width: float, points: float) -> float:
+    """The largest size up to ``points`` at which ``text`` (HTML tags ignored) fits
+    ``width`` pixels, never below :data:`SMALLEST_POINTS`."""
+    plain = re.sub(r"<[^>]*>", "", text)
+    font = QFont()
+    font.setPointSizeF(points)
+    needed = QFontMetricsF(font).horizontalAdvance(plain)
+    room = width - TITLE_MARGIN
+    if needed <= room or width <= 0:
+        return points
+    return max(SMALLEST_POINTS, points * room / needed)

@@ -1,0 +1,80 @@
+"""The lesson after the note: several features and the L1 path, the optimizers on one cost, a
+mini-batch's noisy descent and a schedule — each paragraph's numbers are the run's own —
+and the Lesson menu grouping the note's scenes and those after it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gdapp.core import run
+from gdapp.core.path import regularization_path
+from gdapp.gui.lessons import scene_specs, scenes
+from gdapp.gui.window import MainWindow
+
+
+def _scene(title_start: str) -> tuple[str, list, object]:
+    scene = next(s for s in scenes() if s.title.startswith(title_start))
+    pins, spec = scene_specs(scene)
+    return scene.text, pins, spec
+
+
+def test_the_scenes_after_the_note_are_valid_presets_in_both_languages() -> None:
+    after = scenes()[9:]
+    assert [s.title.split(".")[0] for s in after] == ["10", "11", "12", "13"]
+    for scene in after:
+        pins, spec = scene_specs(scene)
+        assert len(scene.text) > 200 and all(p != spec for p in pins)
+
+
+def test_scene_10_features_and_the_l1_path_numbers() -> None:
+    text, _, spec = _scene("10.")
+    assert spec.data.p == 5 and spec.penalty == "l1" and spec.lam == 2.0
+    r = run(spec)
+    assert r.optimum.params[4:] == (0.0, 0.0)  # b4, b5: exactly 0 at the optimum
+    assert max(abs(v) for v in r.final[4:]) < 0.02  # "Adam ends within 0.02 of them"
+    path = regularization_path(spec.data, spec.model, "l1")
+    zero_from = [f"{v:.2g}" if v < 1 else f"{v:.3g}" for v in path.zero_from()]
+    for value in zero_from:
+        assert value in text, value
+    order = list(path.zero_from())
+    assert order[4] < order[3] < order[2] < order[1] < order[0]  # useless features first
+
+
+def test_scene_11_the_optimizers_update_counts() -> None:
+    text, pins, spec = _scene("11.")
+    counts = [run(s).converged_at for s in (*pins, spec)]
+    assert [f"needs {n}" in text for n in counts] == [True, True, True], counts
+    assert f"{run(pins[0]).stability_limit:.2g}" in text  # gd's limit 0.29
+
+
+def test_scene_12_the_mini_batch_stops_near_not_on_the_optimum() -> None:
+    text, pins, spec = _scene("12.")
+    r = run(spec)
+    assert spec.batch_size == 1 and r.status == "converged"
+    assert f"{r.final[0]:.4g}" in text
+    assert run(pins[0]).final[0] == pytest.approx(2.8)
+
+
+def test_scene_13_the_schedule_converges_where_constant_diverges() -> None:
+    text, _, spec = _scene("13.")
+    r = run(spec)
+    assert r.status == "converged" and f"in {r.converged_at} updates" in text
+    assert r.lr[2] < 0.4 < r.lr[1] and f"{r.lr[2]:.4g}" in text
+
+
+def test_the_lesson_menu_groups_the_scenes(window: MainWindow) -> None:
+    menu = next(a.menu() for a in window.menuBar().actions() if "Lesson" in a.text())
+    groups = [a.menu() for a in menu.actions() if a.menu() is not None]
+    assert [len(g.actions()) for g in groups] == [9, 4]
+    assert groups[1].actions()[0].text().startswith("10.")
+    assert len(window.scene_actions) == len(scenes())
+
+
+def test_the_l1_path_scene_shows_the_path_and_the_next_hides_it(window: MainWindow) -> None:
+    window.show_scene(9)
+    assert window.path_dock.isVisible() and window.vm.spec.data.p == 5
+    window.step_scene(1)
+    assert not window.path_dock.isVisible()
+    assert re.search(r"m̂ = ", window.step_label.text())  # Adam written out
