@@ -144,10 +144,13 @@ def test_the_objective_view_leaves_out_the_flat_tail(window: MainWindow) -> None
 # ---- the lesson ------------------------------------------------------------------------
 def test_every_scene_is_a_valid_preset_on_the_notes_example() -> None:
     all_scenes = scenes()
-    assert len(all_scenes) == 9
-    for scene in all_scenes:
+    assert len(all_scenes) == 11  # the note's nine, then two on classification
+    for i, scene in enumerate(all_scenes):
         pins, spec = scene_specs(scene)
-        assert spec.data.is_document_example() and spec.resolved_start() == (15.0,)
+        if i < 9:
+            assert spec.data.is_document_example() and spec.resolved_start() == (15.0,)
+        else:
+            assert spec.model == "logistic" and spec.data.name.startswith("passfail")
         assert len(scene.text) > 100
         for p in pins:
             assert p != spec

@@ -5,8 +5,9 @@ current iterate (the start, to step from it; or the end, with the whole path) an
 tell the learner. The Lesson menu and PgDn/PgUp walk through :func:`scenes`;
 :func:`scene_specs` turns a scene into the validated specs the view-model runs.
 
-Every scene is on the note's example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 + 20;
-from b1 = 15), so the numbers in the paragraphs are the ones on screen.
+The note's scenes are on its example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 + 20;
+from b1 = 15), the classification scenes after them on the ``passfail`` students
+(:mod:`gdapp.gui.lesson_classify`), so the numbers in the paragraphs are the ones on screen.
 """
 
 from __future__ import annotations
@@ -110,7 +111,14 @@ def scenes() -> tuple[Scene, ...]:
                "(pinned, dashed) stops at 14/35 = 0.4, L1 sets it to exactly 0. That is the "
                "note's table: L1 can remove a feature, L2 only shrinks it."),
             changes={"penalty": "l1", "lam": 15.0}, pins=({"penalty": "l2", "lam": 15.0},)),
+        *_classification(10),
     )
+
+
+def _classification(first: int) -> tuple[Scene, ...]:
+    """The scenes on classification (logistic regression on other data), after the note's."""
+    from gdapp.gui.lesson_classify import classification_scenes  # it builds on Scene
+    return classification_scenes(first)
 
 
 def scene_specs(scene: Scene) -> tuple[list[RunSpec], RunSpec]:
