@@ -63,8 +63,9 @@ def model_help(name: str) -> str:
 
 
 def model_word(name: str) -> str:
-    """The model in a word or two (its label before the formula), e.g. ``"a line"``."""
-    return model_label(name).split(",")[0]
+    """The model in a word or two (its label before the formula, without an article), e.g.
+    ``"line"``, ``"logistic regression"``."""
+    return model_label(name).split(",")[0].removeprefix("a ")
 
 
 def setting_label(setting: CostSetting) -> str:
