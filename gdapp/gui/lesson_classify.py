@@ -35,8 +35,8 @@ def classification_scenes(first: int) -> tuple[Scene, ...]:
                "student is predicted to pass: the accuracy is 25 of 40, 62.5 %. Step with "
                "Space and watch the boundary turn into place: 77.5 % after 200 updates, "
                "87.5 % after 1,000. Rings mark the students iterate k gets wrong."),
-            changes={"data": EXAMPLES["passfail"], "model": "logistic", "start": None,
-                     "learning_rate": 0.1}, at_start=True),
+            changes={"data": EXAMPLES["passfail"], "model": "logistic", "cost": "bce",
+                     "start": None, "learning_rate": 0.1}, at_start=True),
         Scene(
             tr("{n}. Why cross-entropy, not MSE").format(n=first + 1),
             tr("One feature, study hours, and a start that is badly wrong: b0 = 6, b1 = −3 "
