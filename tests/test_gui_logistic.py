@@ -171,7 +171,7 @@ def test_the_step_writes_the_cross_entropy_slope_with_its_numbers() -> None:
     assert g == pytest.approx(total / 40, rel=1e-12)
     assert f"∂E/∂b1 = (1/n)·Σ (p − y)·study_hours = (1/40) × ({total:.10g}" \
         .replace("-", "−") in text
-    assert f"∂E/∂b0 = (1/n)·Σ (p − y) = (1/40) × " in text
+    assert "∂E/∂b0 = (1/n)·Σ (p − y) = (1/40) × " in text
     assert f"b1 ← {r.params[k, 1]:.10g} − 0.1 × " in text
 
 
