@@ -84,6 +84,7 @@ def test_two_features_draw_the_classes_by_colour_and_shape_and_a_moving_boundary
     vm.stepping = True
     vm.set_current(0)
     assert _xy(layer.curve_item)[0].size == 0
+    assert "No boundary at this k" in plot.note_text
     assert _xy(layer.wrong_item)[0].size == int((PASSFAIL.y == 0).sum())
     ends = []
     for k in (50, 400):
@@ -93,6 +94,7 @@ def test_two_features_draw_the_classes_by_colour_and_shape_and_a_moving_boundary
         assert xs.size == 2
         np.testing.assert_allclose(b0 + b1 * xs + b2 * ys, 0.0, atol=1e-9)
         ends.append((xs.copy(), ys.copy()))
+        assert plot.note_text == ""
     assert not np.allclose(np.concatenate(ends[0]), np.concatenate(ends[1]))  # it moved
 
 

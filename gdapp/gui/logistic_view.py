@@ -32,6 +32,7 @@ from gdapp.core.costs import sigmoid
 from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import FloatArray, current_color, padded, pen
+from gdapp.gui.plot_legend import HIDES_CURRENT
 
 if TYPE_CHECKING:
     from gdapp.gui.data_plot import DataPlot
@@ -135,19 +136,19 @@ class LogisticLayer:
             across, up = data.x, data.y
             x_lo, x_hi = padded(float(np.min(across)), float(np.max(across)), 0.06)
             self._view = (x_lo, x_hi, -0.12, 1.12)
-            plot.set_texts(tr("S-curve at k: p = σ(b0 + b1·x)"),
+            plot.set_texts(tr("S-curve at k"),
                            tr("p = probability that {y} = 1").format(y=data.y_name),
                            data.x_name)
-            curve = tr("S-curve p of iterate k")
+            curve = tr("S-curve p = σ(b0 + b1·x) of iterate k")
             cross = tr("p = 0.5: the boundary x = −b0/b1")
         elif self.mode == "plane":
             across, up = data.X[:, 0], data.X[:, 1]
             x_lo, x_hi = padded(float(np.min(across)), float(np.max(across)), 0.06)
             y_lo, y_hi = padded(float(np.min(up)), float(np.max(up)), 0.06)
             self._view = (x_lo, x_hi, y_lo, y_hi)
-            plot.set_texts(tr("Decision boundary at k: b0 + b1·x1 + b2·x2 = 0"),
+            plot.set_texts(tr("Decision boundary at k"),
                            data.feature_names[1], data.feature_names[0])
-            curve = tr("decision boundary of iterate k (p = 0.5)")
+            curve = "b0 + b1·x1 + b2·x2 = 0"  # the title names it: the decision boundary
             cross = ""
         else:
             across = np.arange(1, data.n + 1, dtype=np.float64)
@@ -176,7 +177,9 @@ class LogisticLayer:
         plot.set_note(tr("{p} features: {names}").format(p=data.p, names=data.x_name)
                       if data.p > 2 else "")
         self.draw_current(run, plot.current_index())
-        plot.place_legend([(across, up, 1.0)], self._view)
+        # a hidden sample is as bad as a hidden piece of the curve or boundary: the
+        # legend goes to the empty room above the samples
+        plot.place_legend([(across, up, float(HIDES_CURRENT))], self._view)
 
     # iterate k -----------------------------------------------------------------------
     def draw_current(self, run: Run, k: int) -> None:
@@ -194,7 +197,9 @@ class LogisticLayer:
             xs = np.linspace(x0, x1, CURVE_SAMPLES)
             self.curve_item.setData(xs, probabilities(run, k, xs[:, None]))
         else:
-            self.curve_item.setData(*boundary_ends(run.params[k], self._view))
+            ends = boundary_ends(run.params[k], self._view)
+            self.curve_item.setData(*ends)
+            self.plot.set_note("" if ends[0].size else self._no_boundary(run.params[k]))
         self.wrong_item.setData(self._across[wrong], self._up[wrong])
         at = crossing(run, k) if self.mode == "curve" else None
         if at is not None and x0 <= at <= x1:
@@ -203,6 +208,14 @@ class LogisticLayer:
         else:
             self.cross_item.setData([], [])
             self.cross_dot.setData([], [])
+
+    @staticmethod
+    def _no_boundary(b: FloatArray) -> str:
+        """Why iterate k draws no boundary."""
+        if b[1] == 0.0 and b[2] == 0.0:
+            return tr("No boundary at this k: with b1 = b2 = 0 every sample has the same p "
+                      "= σ(b0), so all are put in one class.")
+        return tr("The boundary of this k lies outside the view.")
 
     def current_points(self) -> tuple[FloatArray, FloatArray]:
         """The curve or boundary of iterate k, sampled (the legend keeps off it)."""

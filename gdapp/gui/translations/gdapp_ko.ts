@@ -1485,28 +1485,24 @@
         <translation>{y} = 1 ({n})</translation>
     </message>
     <message>
-        <source>S-curve at k: p = σ(b0 + b1·x)</source>
-        <translation>k번째 반복의 S자 곡선: p = σ(b0 + b1·x)</translation>
-    </message>
-    <message>
         <source>p = probability that {y} = 1</source>
         <translation>p = {y} = 1일 확률</translation>
-    </message>
-    <message>
-        <source>S-curve p of iterate k</source>
-        <translation>k번째 반복의 S자 곡선 p</translation>
     </message>
     <message>
         <source>p = 0.5: the boundary x = −b0/b1</source>
         <translation>p = 0.5: 결정 경계 x = −b0/b1</translation>
     </message>
     <message>
-        <source>Decision boundary at k: b0 + b1·x1 + b2·x2 = 0</source>
-        <translation>k번째 반복의 결정 경계: b0 + b1·x1 + b2·x2 = 0</translation>
+        <source>S-curve at k</source>
+        <translation>k번째 반복의 S자 곡선</translation>
     </message>
     <message>
-        <source>decision boundary of iterate k (p = 0.5)</source>
-        <translation>k번째 반복의 결정 경계 (p = 0.5)</translation>
+        <source>S-curve p = σ(b0 + b1·x) of iterate k</source>
+        <translation>k번째 반복의 S자 곡선 p = σ(b0 + b1·x)</translation>
+    </message>
+    <message>
+        <source>Decision boundary at k</source>
+        <translation>k번째 반복의 결정 경계</translation>
     </message>
     <message>
         <source>p at k for every sample, by class</source>
@@ -1523,6 +1519,14 @@
     <message>
         <source>wrong at k</source>
         <translation>k에서 틀린 예측</translation>
+    </message>
+    <message>
+        <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0), so all are put in one class.</source>
+        <translation>이 k에서는 결정 경계가 없습니다: b1 = b2 = 0이면 모든 샘플의 p = σ(b0)가 같아 모두 한 클래스로 예측됩니다.</translation>
+    </message>
+    <message>
+        <source>The boundary of this k lies outside the view.</source>
+        <translation>이 k의 결정 경계는 보이는 범위 밖에 있습니다.</translation>
     </message>
     <message>
         <source>The prediction:</source>
