@@ -220,3 +220,13 @@ def test_gui_example_passfail_opens_the_logistic_model_with_cross_entropy(
     assert shot.stat().st_size > 10_000
     assert [(s.model, s.cost, s.data.name) for s in opened] == [
         ("logistic", "bce", PASSFAIL.name)]
+
+
+def test_the_regularization_path_says_it_is_not_the_classifiers(qtbot: QtBot) -> None:
+    from gdapp.gui.path_plot import RegularizationPathPlot
+    plot = RegularizationPathPlot(RunViewModel(RunSpec(data=PASSFAIL, model="logistic")))
+    qtbot.addWidget(plot)
+    plot.show()
+    assert "not of this classifier" in plot.plots["l1"].titleLabel.text
+    plot.vm.update(model="line")
+    assert "not of this classifier" not in plot.plots["l1"].titleLabel.text

@@ -24,6 +24,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gdapp.core import RegularizationPath, regularization_path
+from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import pen
 
@@ -90,7 +91,11 @@ class RegularizationPathPlot(QWidget):
                     self.paths[penalty] = None
                 self._draw(penalty)
         self._mark_current()
-        cost_note = "" if spec.cost == "mse" else tr(" (of MSE)")
+        # the paths are least squares' (MSE of a linear model), whatever the run's cost; a
+        # classifier's own path they are not
+        cost_note = tr(" (of MSE on a line, not of this classifier)") \
+            if model_rule(spec.model).link != "identity" \
+            else "" if spec.cost == "mse" else tr(" (of MSE)")
         self.plots["l1"].setTitle(tr("L1: slopes reach exactly 0") + cost_note)
         self.plots["l2"].setTitle(tr("L2: slopes shrink, never to 0") + cost_note)
 

@@ -552,6 +552,10 @@
         <translation>정확한 최적해의 기울기</translation>
     </message>
     <message>
+        <source> (of MSE on a line, not of this classifier)</source>
+        <translation> (직선의 MSE 기준이며, 이 분류 모델의 것이 아님)</translation>
+    </message>
+    <message>
         <source> (of MSE)</source>
         <translation> (MSE 기준)</translation>
     </message>
