@@ -227,6 +227,6 @@ def test_the_regularization_path_says_it_is_not_the_classifiers(qtbot: QtBot) ->
     plot = RegularizationPathPlot(RunViewModel(RunSpec(data=PASSFAIL, model="logistic")))
     qtbot.addWidget(plot)
     plot.show()
-    assert "not of this classifier" in plot.plots["l1"].titleLabel.text
+    assert "not of this classifier" in plot.plots["l1"].getPlotItem().titleLabel.text
     plot.vm.update(model="line")
-    assert "not of this classifier" not in plot.plots["l1"].titleLabel.text
+    assert "not of this classifier" not in plot.plots["l1"].getPlotItem().titleLabel.text
