@@ -230,3 +230,18 @@ def test_the_regularization_path_says_it_is_not_the_classifiers(qtbot: QtBot) ->
     assert "not of this classifier" in plot.plots["l1"].getPlotItem().titleLabel.text
     plot.vm.update(model="line")
     assert "not of this classifier" not in plot.plots["l1"].getPlotItem().titleLabel.text
+
+
+def test_a_large_classification_set_is_thinned_for_drawing(qtbot: QtBot) -> None:
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(50_000, 2))
+    y = (X[:, 0] + X[:, 1] + rng.normal(size=50_000) > 0).astype(float)
+    data = Dataset(X, y, feature_names=["u", "v"], name="big classes")
+    vm, plot = plot_for(qtbot, RunSpec(data=data, model="logistic", learning_rate=0.5,
+                                       max_iterations=20))
+    drawn = sum(_xy(item)[0].size for item in plot.logistic.class_items)
+    assert 0 < drawn <= 5_000
+    assert "50000" in plot.note_text.replace(",", "")
+    vm.stepping = True
+    vm.set_current(20)
+    assert _xy(plot.logistic.wrong_item)[0].size <= drawn

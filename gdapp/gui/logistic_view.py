@@ -42,6 +42,8 @@ CLASS_STYLE = (("#d95f02", "o"), ("#1b9e77", "t1"))
 WRONG_COLOR = "#8b0000"
 #: The share of the view's height kept free above the samples for the legend (at least).
 LEGEND_ROOM = 0.3
+#: At most this many samples are drawn (an even stride through the rest).
+MAX_DOTS = 5_000
 #: Points along the S-curve.
 CURVE_SAMPLES = 400
 
@@ -113,6 +115,7 @@ class LogisticLayer:
             plot.plot_item.addItem(item)
         self.active = False
         self.mode = ""
+        self._note = ""
         self._view = (0.0, 1.0, 0.0, 1.0)
 
     def show(self, on: bool) -> None:
@@ -127,13 +130,17 @@ class LogisticLayer:
         plot = self.plot
         data = run.spec.data
         self.curve_item.setPen(pen(current_color(plot.vm), 2.5))
-        classes = [data.y == 0.0, data.y == 1.0]
-        counts = [int(c.sum()) for c in classes]
+        counts = [int(np.sum(data.y == 0.0)), int(np.sum(data.y == 1.0))]
+        # a large data set is thinned for drawing (an even stride), as the regression's
+        shown = np.arange(data.n) if data.n <= MAX_DOTS else \
+            np.unique(np.linspace(0, data.n - 1, MAX_DOTS).astype(np.intp))
+        self._X, self._y = data.X[shown], data.y[shown]
+        classes = [self._y == 0.0, self._y == 1.0]
         names = [tr("{y} = 0 ({n})").format(y=data.y_name, n=counts[0]),
                  tr("{y} = 1 ({n})").format(y=data.y_name, n=counts[1])]
         self.mode = "curve" if data.p == 1 else "plane" if data.p == 2 else "index"
         if self.mode == "curve":
-            across, up = data.x, data.y
+            across, up = self._X[:, 0], self._y
             x_lo, x_hi = padded(float(np.min(across)), float(np.max(across)), 0.06)
             self._view = (x_lo, x_hi, -0.12, 1.12)
             plot.set_texts(tr("S-curve at k"),
@@ -142,7 +149,7 @@ class LogisticLayer:
             curve = tr("S-curve p = σ(b0 + b1·x) of iterate k")
             cross = tr("p = 0.5: the boundary x = −b0/b1")
         elif self.mode == "plane":
-            across, up = data.X[:, 0], data.X[:, 1]
+            across, up = self._X[:, 0], self._X[:, 1]
             x_lo, x_hi = padded(float(np.min(across)), float(np.max(across)), 0.06)
             y_lo, y_hi = padded(float(np.min(up)), float(np.max(up)), 0.06)
             self._view = (x_lo, x_hi, y_lo, y_hi)
@@ -151,8 +158,8 @@ class LogisticLayer:
             curve = "b0 + b1·x1 + b2·x2 = 0"  # the title names it: the decision boundary
             cross = ""
         else:
-            across = np.arange(1, data.n + 1, dtype=np.float64)
-            up = probabilities(run, 0, data.X)
+            across = np.asarray(shown + 1, dtype=np.float64)
+            up = probabilities(run, 0, self._X)
             self._view = (0.0, data.n + 1.0, -0.06, 1.06)
             plot.set_texts(tr("p at k for every sample, by class"),
                            tr("p = probability that {y} = 1").format(y=data.y_name),
@@ -174,8 +181,10 @@ class LogisticLayer:
         room = min(max(plot.legend_share()[1], LEGEND_ROOM), 0.45)
         self._view = (x0, x1, y0, y0 + (y1 - y0) / (1 - room))
         plot.set_view(*self._view)
-        plot.set_note(tr("{p} features: {names}").format(p=data.p, names=data.x_name)
-                      if data.p > 2 else "")
+        self._note = tr("{p} features: {names}").format(p=data.p, names=data.x_name) \
+            if data.p > 2 else "" if shown.size == data.n else \
+            tr("{m} of {n} samples drawn").format(m=shown.size, n=data.n)
+        plot.set_note(self._note)
         self.draw_current(run, plot.current_index())
         # a hidden sample is as bad as a hidden piece of the curve or boundary: the
         # legend goes to the empty room above the samples
@@ -184,9 +193,8 @@ class LogisticLayer:
     # iterate k -----------------------------------------------------------------------
     def draw_current(self, run: Run, k: int) -> None:
         """Move the curve or the boundary, the crossing and the rings to iterate k."""
-        data = run.spec.data
-        p = probabilities(run, k, data.X)
-        wrong = (p >= 0.5) != (data.y == 1.0)
+        p = probabilities(run, k, self._X)
+        wrong = (p >= 0.5) != (self._y == 1.0)
         x0, x1, y0, y1 = self._view
         if self.mode == "index":
             for item, c in zip(self.class_items, self._classes, strict=True):
@@ -199,7 +207,8 @@ class LogisticLayer:
         else:
             ends = boundary_ends(run.params[k], self._view)
             self.curve_item.setData(*ends)
-            self.plot.set_note("" if ends[0].size else self._no_boundary(run.params[k]))
+            self.plot.set_note(self._note if ends[0].size
+                               else self._no_boundary(run.params[k]))
         self.wrong_item.setData(self._across[wrong], self._up[wrong])
         at = crossing(run, k) if self.mode == "curve" else None
         if at is not None and x0 <= at <= x1:

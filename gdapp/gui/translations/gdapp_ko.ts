@@ -1481,7 +1481,7 @@
     </message>
     <message>
         <source>{y} = 0 ({n})</source>
-        <extracomment>Class 0 and class 1: colour (ColorBrewer&apos;s Dark2, safe for colour-blind readers) and shape. The share of the view&apos;s height kept free above the samples for the legend (at least). Points along the S-curve.</extracomment>
+        <extracomment>Class 0 and class 1: colour (ColorBrewer&apos;s Dark2, safe for colour-blind readers) and shape. The share of the view&apos;s height kept free above the samples for the legend (at least). At most this many samples are drawn (an even stride through the rest). Points along the S-curve.</extracomment>
         <translation>{y} = 0 ({n})</translation>
     </message>
     <message>
@@ -1523,6 +1523,10 @@
     <message>
         <source>wrong at k</source>
         <translation>k에서 틀린 예측</translation>
+    </message>
+    <message>
+        <source>{m} of {n} samples drawn</source>
+        <translation>샘플 {n}개 중 {m}개를 그렸습니다</translation>
     </message>
     <message>
         <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0), so all are put in one class.</source>
