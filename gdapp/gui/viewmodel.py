@@ -32,7 +32,7 @@ from gdapp.core.models import MODEL_RULES, model_rule
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
-from gdapp.gui.rule_texts import cost_word, model_word
+from gdapp.gui.rule_texts import cost_word, model_word, setting_symbol
 
 #: The current run's colour, on every plot, whatever is pinned.
 THIS_RUN_COLOR = "#1f77b4"
@@ -118,7 +118,7 @@ def describe_spec(spec: RunSpec) -> str:
         parts.append(cost_word(spec.cost))
     for setting in cost_rule(spec.cost).settings:
         if getattr(spec, setting.name) != setting.default:
-            parts.append(f"{setting.label.split(' ')[0]} = {getattr(spec, setting.name):g}")
+            parts.append(f"{setting_symbol(setting)} = {getattr(spec, setting.name):g}")
     if spec.model != next(iter(MODEL_RULES)):  # the first model, the note's
         parts.append(model_word(spec.model))
     start = spec.resolved_start()

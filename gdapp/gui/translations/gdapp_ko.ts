@@ -1469,7 +1469,7 @@
     </message>
     <message>
         <source>Forty students, their hours of study and of sleep, and whether they passed (1) or not (0). Logistic regression gives the probability of passing, p = σ(b0 + b1·x1 + b2·x2) with the sigmoid σ(z) = 1/(1 + e^(−z)), and predicts a pass where p ≥ 0.5: on one side of the decision boundary b0 + b1·x1 + b2·x2 = 0. At k = 0 every b is 0, so p = 0.5 for all and every student is predicted to pass: the accuracy is 25 of 40, 62.5 %. Step with Space and watch the boundary turn into place: 77.5 % after 200 updates, 87.5 % after 1,000. Rings mark the students iterate k gets wrong.</source>
-        <translation>학생 40명의 공부 시간과 수면 시간, 그리고 합격(1)했는지 불합격(0)했는지. 로지스틱 회귀는 합격할 확률 p = σ(b0 + b1·x1 + b2·x2)를 시그모이드 σ(z) = 1/(1 + e^(−z))로 구하고, p ≥ 0.5인 곳, 곧 결정 경계 b0 + b1·x1 + b2·x2 = 0의 한쪽을 합격으로 예측합니다. k = 0에서는 모든 b가 0이라 누구에게나 p = 0.5이고 모든 학생이 합격으로 예측됩니다: 정확도는 40명 중 25명, 62.5 %. Space로 한 단계씩 진행하며 경계가 제자리로 돌아가는 모습을 보세요: 업데이트 200번 뒤 77.5 %, 1,000번 뒤 87.5 %. 동그라미는 k번째 반복이 틀리게 예측한 학생입니다.</translation>
+        <translation>학생 40명의 공부 시간과 수면 시간, 그리고 합격(1)했는지 불합격(0)했는지. 로지스틱 회귀는 합격할 확률 p = σ(b0 + b1·x1 + b2·x2)를 시그모이드 σ(z) = 1/(1 + e^(−z))로 구하고, p ≥ 0.5인 곳, 곧 결정 경계 b0 + b1·x1 + b2·x2 = 0의 한쪽을 합격으로 예측합니다. k = 0에서는 모든 b가 0이라 누구에게나 p = 0.5이고 모든 학생이 합격으로 예측됩니다: 정확도는 40명 중 25명, 62.5 %. Space로 한 단계씩 진행하며 경계가 제자리를 찾아 움직이는 모습을 보세요: 업데이트 200번 뒤 77.5 %, 1,000번 뒤 87.5 %. 동그라미는 k번째 반복이 틀리게 예측한 학생입니다.</translation>
     </message>
     <message>
         <source>{n}. Why cross-entropy, not MSE</source>
