@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from qt_typing import type_into
 
-from gdapp.core import RunSpec, spec_fields
+from gdapp.core import COST_RULES, MODEL_RULES, RunSpec, spec_fields
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -123,10 +123,15 @@ def test_each_control_has_the_fields_help_as_its_tooltip(qtbot: QtBot) -> None:
     fields = spec_fields()
     for widget, name in ((panel.eta, "learning_rate"), (panel.lam, "lam"),
                          (panel.penalty, "penalty"), (panel.l1_method, "l1_method"),
-                         (panel.cost, "cost"), (panel.model, "model"),
                          (panel.start_b1, "start"), (panel.max_iterations, "max_iterations"),
                          (panel.tolerance, "tolerance")):
         assert widget.toolTip() == fields[name].metadata["help"]
+    # the model's and the cost's come from their tables: every entry's help, a line each
+    for widget, table in ((panel.cost, COST_RULES), (panel.model, MODEL_RULES)):
+        lines = widget.toolTip().split("\n")
+        assert len(lines) == 1 + len(table)
+        for line, rule in zip(lines[1:], table.values(), strict=True):
+            assert line.endswith(rule.help)
 
 
 def test_a_spec_from_elsewhere_shows_without_writing_back(qtbot: QtBot) -> None:

@@ -181,7 +181,7 @@ def test_the_step_text_names_each_feature(qtbot: QtBot) -> None:
     lines = describe_step(vm.run, 1, vm.objective)
     text = "\n".join(lines)
     for j, name in enumerate(NAMES, start=1):
-        assert f"∂E/∂b{j} = −(2/n)·Σ {name}·(y − ŷ)" in text
+        assert f"∂E/∂b{j} = −(2/n)·Σ (y − ŷ)·{name} = −(2/30) × " in text
         assert f"penalty part 2λ·b{j} = 2 × 0.5 × " in text
     assert "∂E/∂b0 = −(2/n)·Σ (y − ŷ)" in text
     assert "penalty part 2λ·b0" not in text

@@ -12,9 +12,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import fields
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
-from gdapp.core import RunSpec
+from gdapp.core import COST_RULES, MODEL_RULES, RunSpec
 from gdapp.gui.i18n import TRANSLATIONS, current_language, install_language, qm_path, tr
 from gdapp.gui.spec_texts import field_texts
 
@@ -83,7 +84,24 @@ def test_the_shipped_qm_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None
 def test_the_settings_texts_are_the_run_specs_own(qapp: QCoreApplication) -> None:
     meta = {f.name: (f.metadata["label"], f.metadata["help"]) for f in fields(RunSpec)}
     for name, texts in field_texts().items():
+        if name in ("model", "cost"):  # the label; the help lists the table's entries
+            assert texts[0] == meta[name][0], name
+            continue
         assert texts == meta[name], name
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_model_and_cost_tooltips_list_every_entry_in_the_windows_language(
+        qapp: QCoreApplication, lang: str) -> None:
+    install_language(lang)
+    try:
+        texts = field_texts()
+        for name, table in (("model", MODEL_RULES), ("cost", COST_RULES)):
+            tip = texts[name][1]
+            for rule in table.values():
+                assert (rule.help_ko if lang == "ko" else rule.help) in tip
+    finally:
+        install_language("en")
 
 
 def test_korean_installs_the_windows_and_qts_own_translations(

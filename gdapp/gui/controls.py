@@ -255,6 +255,11 @@ class ControlsPanel(QGroupBox):
         self._add_row(form, "cost", self.cost)
         self.model = self._combo(MODEL_CHOICES)
         self._add_row(form, "model", self.model)
+        # the costs the model pairs with, and the cost's settings (Huber's δ), from the
+        # tables (a late import: that module builds on this one's spin boxes)
+        from gdapp.gui.cost_controls import CostControls
+        self.cost_controls = CostControls(vm, form, self.cost, self.model, self.show_message,
+                                          parent=self)
 
         # one box per parameter, stacked: the panel stays narrow (a late import: that
         # module builds on this one's spin boxes)

@@ -34,8 +34,9 @@ GLOBAL_LABEL_COLOR = "#145214"
 
 
 def one_parameter(model: str) -> bool:
-    """Whether the cost plot draws a curve over b1 (origin, sine), not a map (line)."""
-    return model != "line"
+    """Whether the cost plot draws a curve over b1 (a model without an intercept: origin,
+    sine), not a map over (b0, b1) (line, logistic)."""
+    return not MODEL_RULES[model].intercept
 
 
 def curve_range(run: Run, path: FloatArray) -> tuple[float, float] | None:

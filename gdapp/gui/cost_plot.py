@@ -68,6 +68,7 @@ from gdapp.gui.plot_base import (
     same_objective,
 )
 from gdapp.gui.plot_legend import HIDES_OPTIMUM
+from gdapp.gui.rule_texts import cost_word
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import PinnedRun, RunViewModel
@@ -257,7 +258,7 @@ class CostCurvePlot(RunPlotWidget):
                   *((self.samples, t, 1.0) for t in tops), *self._optimum_point(run),
                   *self._pinned_points(shown)]
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
-        name = spec.cost.upper()
+        name = cost_word(spec.cost)
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Cost curve — E(b1) = {cost}").format(cost=name + extra),
                        f"E(b1){extra}", "b1")
@@ -365,7 +366,7 @@ class CostCurvePlot(RunPlotWidget):
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Objective over (b0, b1) — {cost}").format(
-            cost=spec.cost.upper() + extra), tr("b1 (coefficient)"), tr("b0 (intercept)"))
+            cost=cost_word(spec.cost) + extra), tr("b1 (coefficient)"), tr("b0 (intercept)"))
 
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers
@@ -470,7 +471,7 @@ class CostCurvePlot(RunPlotWidget):
         entries: list[tuple[object, str]] = []
         if one_parameter(spec.model):
             entries.append((self.cost_curve, tr("cost E(b1) = {cost}").format(
-                cost=spec.cost.upper())))
+                cost=cost_word(spec.cost))))
             if penalty_on(spec):
                 formula = penalty_formula(spec)
                 entries.append((self.penalty_curve, tr("penalty {formula}, λ = {lam}").format(

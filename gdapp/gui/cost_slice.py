@@ -48,6 +48,7 @@ from gdapp.gui.plot_base import (
     penalty_on,
     readable_rows,
 )
+from gdapp.gui.rule_texts import cost_word
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
@@ -201,7 +202,7 @@ class CostSlicePlot(RunPlotWidget):
         name, label = spec.param_names[j], self._labels[j]
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Cost along {b} — {cost}").format(
-            b=name, cost=spec.cost.upper() + extra), f"E{extra}", label)
+            b=name, cost=cost_word(spec.cost) + extra), f"E{extra}", label)
         entries: list[tuple[object, str]] = [
             (self.cost_curve, tr("cost E along {b}, the others at iterate k").format(b=name))]
         if penalty_on(spec):

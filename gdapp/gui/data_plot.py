@@ -14,6 +14,10 @@ are drawn, and residuals for at most ``MAX_RESIDUALS`` of them (an even stride).
 
 Changing the current iterate moves the line and the residuals only.
 
+Which picture a model gets is its entry's ``view`` (:mod:`gdapp.core.models`): ``"line"``
+and ``"sine"`` are drawn here, ``"logistic"`` (a classifier: samples by class, the S-curve
+or the decision boundary) by :mod:`gdapp.gui.logistic_view` on the same plot.
+
 With several features there is no line to draw over one x: the plot shows each sample's
 prediction ŷ of iterate k (up) against its actual y (across), with the diagonal ŷ = y on
 which a perfect fit would put every dot; a residual y − ŷ is then the vertical segment from
@@ -31,9 +35,9 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QWidget
 
 from gdapp.core import Dataset, Run
-from gdapp.core.models import sine_predictions
-from gdapp.core.objective import predictions as linear_predictions
+from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
+from gdapp.gui.logistic_view import LogisticLayer
 from gdapp.gui.plot_base import (
     FloatArray,
     RunPlotWidget,
@@ -66,12 +70,22 @@ def thinned(n: int, limit: int) -> np.ndarray:
 
 def predictions(run: Run, k: int, x: FloatArray) -> FloatArray:
     """ŷ of iterate k at ``x`` (n,): b1·x, b0 + b1·x, or sin(b1·x); at samples ``x`` of
-    shape (n, p): b1·x1 + … + bp·xp, plus b0 for ``line`` (the engine's sums, so a dot sits
-    where the workbook's prediction is)."""
-    b = run.params[k][None, :]
-    if run.spec.model == "sine":
-        return np.asarray(sine_predictions(b, x)[0], dtype=np.float64)
-    return np.asarray(linear_predictions(b, x)[0], dtype=np.float64)
+    shape (n, p): b1·x1 + … + bp·xp, plus b0 for ``line`` (the model entry's own score and
+    output, so a dot sits where the workbook's prediction is)."""
+    rule = model_rule(run.spec.model)
+    X = x[:, None] if x.ndim == 1 else x
+    return np.asarray(rule.output(rule.raw(run.params[k][None, :], X))[0], dtype=np.float64)
+
+
+def model_formula(model: str) -> str:
+    """The model's formula as its label writes it after the comma (``ŷ = b0 + b1·x``)."""
+    label = model_rule(model).label
+    return label.split(", ", 1)[1] if ", " in label else label
+
+
+def _view(run: Run) -> str:
+    """The picture the run's model asks for (its entry's ``view``)."""
+    return model_rule(run.spec.model).view
 
 
 class DataPlot(RunPlotWidget):
@@ -113,6 +127,8 @@ class DataPlot(RunPlotWidget):
         self._y_reach = (-1e300, 1e300)
         self._color = ""
         self.plot_item.getViewBox().sigResized.connect(self._draw_squares)
+        #: a classifier's picture (samples by class, S-curve or decision boundary)
+        self.logistic = LogisticLayer(self)
         self.connect_view_model()
 
     # signals -----------------------------------------------------------------------------
@@ -123,8 +139,25 @@ class DataPlot(RunPlotWidget):
         self._redraw()
 
     # drawing -----------------------------------------------------------------------------
+    def _show_regression(self, on: bool) -> None:
+        """Show the regression's items (or hide them for the classifier's layer)."""
+        for item in (self.residual_item, self.line_item, self.samples_item):
+            item.setVisible(on)
+        self.squares_box.setVisible(on)
+        if not on:
+            self.square_item.setVisible(False)
+        self.logistic.show(not on)
+
     def _redraw(self) -> None:
         run = self.vm.run
+        if _view(run) == "logistic":
+            self._data = None
+            self._show_regression(False)
+            self.logistic.redraw(run)
+            self.mark_current_drawn(run, self.current_index())
+            return
+        if self.logistic.active:
+            self._show_regression(True)
         data = run.spec.data
         if data is not self._data:
             self._data = data
@@ -141,14 +174,14 @@ class DataPlot(RunPlotWidget):
             return
         x = data.x
         x_lo, x_hi = float(np.min(x)), float(np.max(x))
-        if run.spec.model == "origin":
+        if not model_rule(run.spec.model).intercept:  # the line passes through x = 0
             x_lo, x_hi = min(x_lo, 0.0), max(x_hi, 0.0)
         x_lo, x_hi = padded(x_lo, x_hi, 0.06)
         self._x_range = (x_lo, x_hi)
         ends = np.asarray([x_lo, x_hi])
         rows = readable_rows(run)
         heights = [float(np.min(data.y)), float(np.max(data.y))]
-        reach = np.linspace(x_lo, x_hi, SINE_SAMPLES) if run.spec.model == "sine" else ends
+        reach = np.linspace(x_lo, x_hi, SINE_SAMPLES) if _view(run) == "sine" else ends
         # the first and last lines, and those of the extreme coefficients (a b1 that swings
         # negative on the way, as at η = 0.4), so the view follows every line of the run
         shown = run.params[:rows]
@@ -161,9 +194,8 @@ class DataPlot(RunPlotWidget):
         self._y_reach = (y_lo - 2 * (y_hi - y_lo), y_hi + 2 * (y_hi - y_lo))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         names = (data.x_name, data.y_name)
-        model = {"origin": "ŷ = b1·x", "sine": "ŷ = sin(b1·x)"}.get(run.spec.model,
-                                                                "ŷ = b0 + b1·x")
-        sine = run.spec.model == "sine"  # a curve, not a line
+        model = model_formula(run.spec.model)
+        sine = _view(run) == "sine"  # a curve, not a line
         self.set_texts((tr("Data and the curve {model} at k") if sine else
                         tr("Data and the line {model} at k")).format(model=model),
                        names[1], names[0])
@@ -221,6 +253,11 @@ class DataPlot(RunPlotWidget):
         run = self.vm.run
         k = self.current_index()
         self.mark_current_drawn(run, k)
+        if self.logistic.active:
+            self.logistic.draw_current(run, k)
+            if not placed:
+                self.keep_current_visible()
+            return
         xs_line, ys_line = self._line_in_view(run, k)
         self.line_item.setData(xs_line, ys_line)
         data = run.spec.data
@@ -245,11 +282,11 @@ class DataPlot(RunPlotWidget):
         if run.spec.data.p > 1:  # the diagonal ŷ = y
             ends = np.asarray([x_lo, x_hi])
             return ends, ends.copy()
-        if run.spec.model == "sine":  # the curve, sampled across the view
+        if _view(run) == "sine":  # the curve, sampled across the view
             xs = np.linspace(x_lo, x_hi, SINE_SAMPLES)
             return xs, np.clip(predictions(run, k, xs), lo, hi)
-        b0, b1 = (0.0, float(b[0])) if run.spec.model == "origin" else (float(b[0]),
-                                                                         float(b[1]))
+        b0, b1 = (float(b[0]), float(b[1])) if model_rule(run.spec.model).intercept \
+            else (0.0, float(b[0]))
         if b1 != 0.0:
             cut = sorted(((lo - b0) / b1, (hi - b0) / b1))
             x_lo, x_hi = max(x_lo, cut[0]), min(x_hi, cut[1])
@@ -262,7 +299,7 @@ class DataPlot(RunPlotWidget):
 
     def _draw_squares(self) -> None:
         """The residuals' squares, as wide on screen as they are high (hidden unless asked)."""
-        on = self.squares_box.isChecked()
+        on = self.squares_box.isChecked() and not self.logistic.active
         self.square_item.setVisible(on)
         if not on:
             return
@@ -285,6 +322,8 @@ class DataPlot(RunPlotWidget):
     def current_points(self) -> tuple[FloatArray, FloatArray]:
         """The line of iterate k, sampled, for keeping the legend off it."""
         run = self.vm.run
+        if self.logistic.active:
+            return self.logistic.current_points()
         xs, ys = self._line_in_view(run, self.current_index())
         if not xs.size:
             return xs, ys

@@ -7,7 +7,8 @@ tell the learner. The Lesson menu and PgDn/PgUp walk through :func:`scenes`;
 
 The note's nine scenes are on its example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 +
 20; from b1 = 15), so the numbers in the paragraphs are the ones on screen; the scenes after
-the note (:mod:`gdapp.gui.lessons_more`) follow them.
+the note (:mod:`gdapp.gui.lessons_more`) follow them, then those on classification, on the
+``passfail`` students (:mod:`gdapp.gui.lesson_classify`).
 """
 
 from __future__ import annotations
@@ -118,10 +119,13 @@ def scenes() -> tuple[Scene, ...]:
 
 
 def more_scenes() -> tuple[Scene, ...]:
-    """The scenes after the note's (:mod:`gdapp.gui.lessons_more`)."""
+    """The scenes after the note's (:mod:`gdapp.gui.lessons_more`), then those on
+    classification (logistic regression on other data, :mod:`gdapp.gui.lesson_classify`)."""
+    from gdapp.gui.lesson_classify import classification_scenes  # they build on Scene
     from gdapp.gui.lessons_more import more_scenes as after_the_note
 
-    return after_the_note()
+    after = after_the_note()
+    return (*after, *classification_scenes(10 + len(after)))
 
 
 def scene_specs(scene: Scene) -> tuple[list[RunSpec], RunSpec]:

@@ -42,6 +42,7 @@ from gdapp.gui.plot_base import (
     run_label,
     same_objective,
 )
+from gdapp.gui.rule_texts import cost_word
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
@@ -215,7 +216,7 @@ class ObjectivePlot(RunPlotWidget):
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         spec = run.spec
         name = tr("objective E + {formula}").format(formula=penalty_formula(spec)) \
-            if penalty_on(spec) else tr("cost E = {cost}").format(cost=spec.cost.upper())
+            if penalty_on(spec) else tr("cost E = {cost}").format(cost=cost_word(spec.cost))
         self.set_texts(left=name + (tr(" (log scale)") if log else ""))
         note = ""
         if run.status == "diverged":

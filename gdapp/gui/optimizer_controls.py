@@ -47,8 +47,10 @@ class BatchSizeBox(WholeSpinBox):
 
 def optimizer_fields() -> list[Field[Any]]:
     """The RunSpec fields these controls show, in the dataclass's order: every field with a
-    command-line ``flag`` (optimizer and its settings, schedule and its, the batches)."""
-    return [f for f in fields(RunSpec) if "flag" in f.metadata]
+    command-line ``flag`` (optimizer and its settings, schedule and its, the batches); a
+    cost's settings (Huber's δ) are the cost controls' (:mod:`gdapp.gui.cost_controls`)."""
+    return [f for f in fields(RunSpec) if "flag" in f.metadata
+            and f.metadata.get("cost_setting") is None]
 
 
 def _kind(f: Field[Any]) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gdapp.core import RegularizationPath, regularization_path
+from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import pen
 
@@ -113,7 +114,12 @@ class RegularizationPathPlot(QWidget):
 
     def refresh_titles(self) -> None:
         """The two plots' titles, at classroom mode's size."""
-        cost_note = "" if self.vm.spec.cost == "mse" else tr(" (of MSE)")
+        spec = self.vm.spec
+        # the paths are least squares' (MSE of a linear model), whatever the run's cost; a
+        # classifier's own path they are not
+        cost_note = tr(" (of MSE on a line, not of this classifier)") \
+            if model_rule(spec.model).link != "identity" \
+            else "" if spec.cost == "mse" else tr(" (of MSE)")
         size = f"{11 * self.scale:g}pt"
         self.plots["l1"].setTitle(tr("L1: coefficients reach exactly 0") + cost_note, size=size)
         self.plots["l2"].setTitle(tr("L2: coefficients shrink, never to 0") + cost_note,

@@ -15,7 +15,10 @@ import math
 import numpy as np
 
 from gdapp.core import Run
+from gdapp.core.costs import cost_rule
+from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
+from gdapp.gui.rule_texts import cost_word
 
 #: A bounce keeps at least this share of its length over two updates.
 BOUNCE_KEEPS = 0.9
@@ -37,8 +40,9 @@ def never_settles_hint(run: Run) -> str:
     if last * before < 0 and abs(last) >= BOUNCE_KEEPS * abs(earlier) > 0:
         name = spec.param_names[j]
         values = sorted(float(v) for v in run.params[-2:, j])
-        why = tr("MAE's slope does not shrink near its minimum — it jumps between fixed "
-                 "values — ") if spec.cost == "mae" else ""
+        why = tr("the slope of {cost} does not shrink near its minimum — it jumps between "
+                 "fixed values — ").format(cost=cost_word(spec.cost)) \
+            if cost_rule(spec.cost).sign_decides else ""
         return tr("The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}so "
                   "each step η·slope stays {step:.3g} long and never falls below the "
                   "tolerance {tol:g}. Try a smaller η (the hops shrink with it) or a "
@@ -50,7 +54,8 @@ def never_settles_hint(run: Run) -> str:
         valley = tr(" The line model's coefficient b1 and intercept b0 pull against each "
                     "other: the bowl is a long narrow valley, and η is held back by its steep "
                     "side."
-                    ) if spec.model == "line" else ""
+                    ) if model_rule(spec.model).intercept \
+            and model_rule(spec.model).link == "identity" else ""
         stable = tr(" (stable below {limit:.6g})").format(limit=limit) if limit else ""
         return tr("Still creeping toward the optimum: each step is only {share:.2%} shorter "
                   "than the one before, so about {more:,} more updates would reach the "

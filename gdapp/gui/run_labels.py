@@ -8,9 +8,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from gdapp.core import RunSpec
+from gdapp.core.costs import cost_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
+from gdapp.gui.rule_texts import cost_word, model_word, setting_symbol
 
 
 def penalty_on(spec: RunSpec) -> bool:
@@ -33,10 +37,26 @@ def run_label(spec: RunSpec) -> str:
     return label
 
 
+def cost_identity(spec: RunSpec) -> tuple[Any, ...]:
+    """What makes a cost surface: the model, the cost and the value of every setting the
+    cost has (Huber's δ), from the cost's entry."""
+    settings = tuple((s.name, float(getattr(spec, s.name)))
+                     for s in cost_rule(spec.cost).settings)
+    return (spec.model, spec.cost, settings)
+
+
+def objective_identity(spec: RunSpec) -> tuple[Any, ...]:
+    """What makes an objective: its cost surface and the penalty with its λ (none when
+    λ = 0)."""
+    pen = (spec.penalty, spec.lam) if penalty_on(spec) else ("none", 0.0)
+    return (*cost_identity(spec), pen)
+
+
 def same_cost_surface(a: RunSpec, b: RunSpec) -> bool:
-    """Whether two specs' cost plots share their axes: same samples, model and cost (the
-    penalty may differ; the cost plot then draws the other run's objective curve too)."""
-    return (a.model, a.cost) == (b.model, b.cost) and a.data.same_samples(b.data)
+    """Whether two specs' cost plots share their axes: same samples, model, cost and cost
+    settings (the penalty may differ; the cost plot then draws the other run's objective
+    curve too)."""
+    return cost_identity(a) == cost_identity(b) and a.data.same_samples(b.data)
 
 
 def difference_label(other: RunSpec, spec: RunSpec) -> str:
@@ -44,9 +64,13 @@ def difference_label(other: RunSpec, spec: RunSpec) -> str:
     ``"η = 0.1"`` or ``"MAE, η = 0.01"``; η is always named."""
     parts = []
     if other.cost != spec.cost:
-        parts.append(other.cost.upper())
+        parts.append(cost_word(other.cost))
+    elif cost_identity(other) != cost_identity(spec):  # the same cost, another setting
+        parts += [f"{setting_symbol(s)} = {getattr(other, s.name):g}"
+                  for s in cost_rule(other.cost).settings
+                  if getattr(other, s.name) != getattr(spec, s.name)]
     if other.model != spec.model:
-        parts.append(other.model)
+        parts.append(model_word(other.model))
     if not other.data.same_samples(spec.data):
         parts.append(tr("data {name}").format(name=other.data.name))
     pen_other = (other.penalty, other.lam) if penalty_on(other) else ("none", 0.0)
@@ -70,7 +94,6 @@ def difference_label(other: RunSpec, spec: RunSpec) -> str:
 
 
 def same_objective(a: RunSpec, b: RunSpec) -> bool:
-    """Whether two specs minimise the same function (same samples, model, cost and penalty)."""
-    pa = (a.penalty, a.lam) if penalty_on(a) else ("none", 0.0)
-    pb = (b.penalty, b.lam) if penalty_on(b) else ("none", 0.0)
-    return (a.model, a.cost, pa) == (b.model, b.cost, pb) and a.data.same_samples(b.data)
+    """Whether two specs minimise the same function (same samples, model, cost, cost
+    settings, penalty and λ)."""
+    return objective_identity(a) == objective_identity(b) and a.data.same_samples(b.data)

@@ -5,19 +5,23 @@
 ``pyside6-lupdate`` only collects literal ``tr("…")`` calls, so the English texts of the
 settings the window shows are written here once more, as literals;
 ``tests/test_gui_translations.py`` checks that they still equal the RunSpec's metadata.
+The model and the cost are the exception: their items and tooltips come from the model and
+cost tables' entries, in the window's language (:mod:`gdapp.gui.rule_texts`).
 """
 
 from __future__ import annotations
 
+from gdapp.core.costs import COST_RULES
+from gdapp.core.models import MODEL_RULES
 from gdapp.gui.i18n import tr
+from gdapp.gui.rule_texts import cost_label, costs_tooltip, model_label, models_tooltip
 
 
 def field_texts() -> dict[str, tuple[str, str]]:
     """The window's settings: name → (label, help), translated."""
     return {
-        "model": (tr("Model"), tr("origin: ŷ = b1·x (the note's); line: ŷ = b0 + b1·x.")),
-        "cost": (tr("Cost"), tr("How the error E is measured: mean squared (MSE), mean "
-                                "absolute (MAE) or root mean squared (RMSE).")),
+        "model": (tr("Model"), models_tooltip()),
+        "cost": (tr("Cost"), costs_tooltip()),
         "penalty": (tr("Penalty"), tr("Regularization added to E on the slopes (never on b0): "
                                       "L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², "
                                       "λ·|b1|).")),
@@ -37,16 +41,14 @@ def field_texts() -> dict[str, tuple[str, str]]:
 def choice_labels(features: int = 1) -> dict[str, str]:
     """The combo boxes' choices (model, cost, penalty, L1 step), translated; with several
     ``features`` the models and penalties read as sums over b1 … bp."""
-    labels = {
-        "origin": tr("origin  ŷ = b1·x"), "line": tr("line  ŷ = b0 + b1·x"),
-        "sine": tr("sine  ŷ = sin(b1·x)"),
-        "mse": "MSE", "mae": "MAE", "rmse": "RMSE",
+    labels = {name: model_label(name, features) for name in MODEL_RULES}
+    labels.update({name: cost_label(name) for name in COST_RULES})
+    labels.update({
         "none": tr("none"), "l1": "L1  λ·|b1|", "l2": "L2  λ·b1²",
         "proximal": tr("proximal"), "subgradient": tr("subgradient"),
-    }
+    })
     if features > 1:
-        labels.update(origin=tr("origin  ŷ = Σbj·xj"), line=tr("line  ŷ = b0 + Σbj·xj"),
-                      l1="L1  λ·Σ|bj|", l2="L2  λ·Σbj²")
+        labels.update(l1="L1  λ·Σ|bj|", l2="L2  λ·Σbj²")
     return labels
 
 
@@ -63,4 +65,5 @@ def method_word(method: str) -> str:
             "coordinate descent": tr("coordinate descent"),
             "weighted median": tr("weighted median"),
             "dense search": tr("dense search"),
-            "bisection": tr("bisection")}.get(method, method)
+            "bisection": tr("bisection"), "Newton": tr("Newton's method"),
+            "proximal Newton": tr("proximal Newton")}.get(method, method)

@@ -1,4 +1,5 @@
-"""The start of the descent: one box per parameter, b0 (``line`` only) and b1 … bp.
+"""The start of the descent: one box per parameter, b0 (a model with an intercept: line,
+logistic) and b1 … bp.
 
 One or two parameters show as stacked boxes, as the note's run has them; with more than
 :data:`STACKED_MAX` shown the boxes scroll inside a frame of that height, so many features do
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from gdapp.core import RunSpec
+from gdapp.core import MODEL_RULES, RunSpec
 from gdapp.gui.controls import WIDE, NumberSpinBox
 from gdapp.gui.i18n import tr
 
@@ -72,7 +73,7 @@ class StartBoxes(QWidget):
         p = spec.data.p
         while len(self.slopes) < p:
             self.slopes.append(self._box(f"b{len(self.slopes) + 1}"))
-        self._line, self._shown = spec.model == "line", p
+        self._line, self._shown = MODEL_RULES[spec.model].intercept, p
         start = spec.resolved_start()
         blockers = [QSignalBlocker(box) for box in (self.b0, *self.slopes)]
         for box, value in zip(self.boxes, start, strict=True):

@@ -38,6 +38,10 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
         ending = tr("stopped at max iterations ({n}) without converging").format(
             n=f"{spec.max_iterations:,}")
     parts = [ending]
+    if run.accuracy is not None:  # a classifier: how many samples iterate k gets right
+        right = round(float(run.accuracy[k]) * spec.data.n)
+        parts.append(tr("accuracy at k = {k}: {share} ({right} of {n} samples)").format(
+            k=k, share=f"{float(run.accuracy[k]):.1%}", right=right, n=spec.data.n))
     opt = run.optimum
     warning = ""
     if opt.params is not None:

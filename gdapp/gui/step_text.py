@@ -20,9 +20,11 @@ import math
 import numpy as np
 
 from gdapp.core import Objective, Run
+from gdapp.core.costs import cost_rule
+from gdapp.core.models import model_rule
+from gdapp.gui.cost_step import gradient_formula
 from gdapp.gui.i18n import tr
 from gdapp.gui.rule_steps import rule_lines
-from gdapp.gui.slope_sums import evaluated_sum
 
 MINUS = "−"
 
@@ -43,11 +45,14 @@ def _coefficient(v: float) -> str:
 
 
 def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
-    """The cost's slope at iterate k, with its formula (evaluated for MSE through the
-    origin, the note's case)."""
+    """The cost's slope at iterate k, with its formula and numbers (evaluated as a
+    polynomial in the note's case: a squared cost without a root, ŷ = b1·x, one feature);
+    every other cost and model from their entries (:mod:`gdapp.gui.cost_step`)."""
     spec = run.spec
     b = run.params[k]
-    if spec.cost == "mse" and spec.model == "origin" and spec.data.p == 1:
+    rule, m = cost_rule(spec.cost), model_rule(spec.model)
+    if rule.squared and not rule.outer and m.linear and m.link == "identity" \
+            and not m.intercept and spec.data.p == 1:
         x, y = spec.data.x, spec.data.y
         a = 2.0 * float(np.mean(x * x))
         c = 2.0 * float(np.mean(x * y))
@@ -55,17 +60,7 @@ def slope_formula(run: Run, k: int, g_cost: float, name: str) -> str:
         return (f"∂E/∂b1 = {_coefficient(a)}·b1 {sign} {_coefficient(abs(c))} = "
                 f"{_coefficient(a)} × {operand(float(b[0]))} {sign} {_coefficient(abs(c))}"
                 f" = {number(g_cost)}")
-    formula = {
-        "mse": "−(2/n)·Σ {x}(y − ŷ)",
-        "mae": "−(1/n)·Σ {x}sign(y − ŷ)",
-        "rmse": "(∂MSE/∂{b}) / (2·√MSE)",
-    }[spec.cost]
-    # the feature the slope multiplies: x for one feature, else its column's name
-    x_factor = "" if name == "b0" else "x·" if spec.data.p == 1 else \
-        f"{spec.feature_of(name)}·"
-    worked = evaluated_sum(run, k, name)  # the sum with its numbers
-    return f"∂E/∂{name} = " + formula.format(x=x_factor, b=name) + \
-        (f" = {worked}" if worked else "") + f" = {number(g_cost)}"
+    return gradient_formula(run, k, g_cost, name)
 
 
 def describe_step(run: Run, k: int, objective: Objective) -> list[str]:

@@ -115,8 +115,10 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
     cols: list[tuple[str, Callable[[int], float]]] = [("k", float)]
     cols += [(n, of_matrix(run.params, j)) for j, n in enumerate(names)]
     cols += [(f"∂/∂{n}", of_matrix(run.gradient, j)) for j, n in enumerate(names)]
-    cols += [("cost E", of_vector(run.cost)), ("penalty", of_vector(run.penalty)),
-             ("objective", of_vector(run.objective))]
+    cols += [("cost E", of_vector(run.cost))]
+    if run.accuracy is not None:  # a classifier: the share of samples it gets right
+        cols.append(("accuracy", of_vector(run.accuracy)))
+    cols += [("penalty", of_vector(run.penalty)), ("objective", of_vector(run.objective))]
     if run.batches is not None:  # the batch (a text column) and its gradient
         cols += [("batch", lambda r: float("nan")), *batch_columns(run)]
     cols += [(f"Δ{n}", of_matrix(run.step, j)) for j, n in enumerate(names)]
@@ -126,7 +128,8 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
 def column_title(key: str) -> str:
     """A column's header in the window's language (the parameters' names stay as they are)."""
     return {"cost E": tr("cost E"), "penalty": tr("penalty"),
-            "objective": tr("objective")}.get(key) or extra_title(key)
+            "objective": tr("objective"), "accuracy": tr("accuracy")}.get(key) \
+        or extra_title(key)
 
 
 class IterationTableModel(QAbstractTableModel):

@@ -27,9 +27,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_start, run
+from gdapp.core.costs import cost_rule
+from gdapp.core.models import MODEL_RULES, model_rule
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
+from gdapp.gui.rule_texts import cost_word, model_word, setting_symbol
 
 #: The current run's colour, on every plot, whatever is pinned.
 THIS_RUN_COLOR = "#1f77b4"
@@ -41,8 +44,6 @@ PIN_COLORS: tuple[str, ...] = (
 #: At most this many runs can be pinned at once (one colour each).
 MAX_PINS = len(PIN_COLORS)
 
-_COST_LABELS = {"mse": "MSE", "mae": "MAE", "rmse": "RMSE"}
-
 #: The fixed cost of one update, in sample-updates (one ≈ 0.1–0.2 µs): the note's own loop
 #: (origin, MSE, no or L2 penalty: ~0.35 µs), the other O(1) loops of MSE/RMSE (~2 µs), MAE
 #: origin from sorted breakpoints (~70 µs with its record), a direct MAE loop (~30 µs).
@@ -52,20 +53,24 @@ BACKGROUND_COST = 4_000_000
 
 
 def run_cost(spec: RunSpec) -> int:
-    """The estimated work of running ``spec``, in sample-updates.
+    """The estimated work of running ``spec``, in sample-updates, from the capabilities of
+    its cost and model entries (as :class:`~gdapp.core.Objective` chooses its evaluation).
 
-    An update is O(n) in the samples for MAE with the line model and for MAE with the
-    origin model on up to ``SORTED_MAE_MIN_SAMPLES`` samples (direct evaluation); the record
-    of such a run is then O(rows · n) too. MSE and RMSE updates are O(1) (sufficient
-    statistics), MAE origin on more samples O(log n) (sorted breakpoints): those count as a
-    fixed overhead only. So cost = max_iterations · (n + overhead) for the direct loops and
-    max_iterations · overhead otherwise.
+    A squared cost (MSE, RMSE) on a model linear in b with the identity link is O(1) per
+    update (sufficient statistics); the note's loop (such a cost without a square root, no
+    intercept, no L1) cheaper still. A breakpoint cost (MAE) on the one-feature origin model
+    with more than ``SORTED_MAE_MIN_SAMPLES`` samples is O(log n) (sorted breakpoints).
+    Those count as a fixed overhead only. Every other update (MAE, Huber, cross-entropy, a
+    non-linear model) is O(n) in the samples (direct evaluation), and the record of such a
+    run is then O(rows · n) too: cost = max_iterations · (n + overhead).
     """
-    if spec.cost == "mse" and spec.model == "origin" and spec.penalty != "l1":
-        return spec.max_iterations * UPDATE_OVERHEAD["affine"]
-    if spec.cost != "mae":
-        return spec.max_iterations * UPDATE_OVERHEAD["stats"]
-    if spec.model == "origin" and spec.data.n > SORTED_MAE_MIN_SAMPLES:
+    rule, m = cost_rule(spec.cost), model_rule(spec.model)
+    plain = m.linear and m.link == "identity"
+    if rule.squared and plain:
+        affine = not rule.outer and not m.intercept and spec.penalty != "l1"
+        return spec.max_iterations * UPDATE_OVERHEAD["affine" if affine else "stats"]
+    if rule.breakpoints and plain and not m.intercept and spec.data.p == 1 and \
+            spec.data.n > SORTED_MAE_MIN_SAMPLES:
         return spec.max_iterations * UPDATE_OVERHEAD["sorted"]
     return spec.max_iterations * (spec.data.n + UPDATE_OVERHEAD["direct"])
 
@@ -109,10 +114,13 @@ def describe_spec(spec: RunSpec) -> str:
         parts.append(f"{spec.penalty.upper()} λ = {spec.lam:g}")
         if spec.penalty == "l1" and spec.l1_method != "proximal":
             parts.append(tr("subgradient") if spec.l1_method == "subgradient" else spec.l1_method)
-    if spec.cost != "mse":
-        parts.append(_COST_LABELS.get(spec.cost, spec.cost))
-    if spec.model != "origin":
-        parts.append(tr("line") if spec.model == "line" else spec.model)
+    if spec.cost != model_rule(spec.model).default_cost:
+        parts.append(cost_word(spec.cost))
+    for setting in cost_rule(spec.cost).settings:
+        if getattr(spec, setting.name) != setting.default:
+            parts.append(f"{setting_symbol(setting)} = {getattr(spec, setting.name):g}")
+    if spec.model != next(iter(MODEL_RULES)):  # the first model, the note's
+        parts.append(model_word(spec.model))
     start = spec.resolved_start()
     if start != default_start(spec.data, spec.model):
         parts.append(tr("from {start}").format(start=", ".join(f"{v:g}" for v in start)))
@@ -332,6 +340,8 @@ class RunViewModel(QObject):
         old = self.pending_spec or self._spec  # changes build on the run being computed
         if "start" not in changes and ("model" in changes or "data" in changes):
             changes["start"] = self._follow_start(old, changes)
+        if "model" in changes and "cost" not in changes:
+            changes["cost"] = self._follow_cost(old, changes["model"])
         try:
             new = dataclasses.replace(old, **changes)
         except TypeError as exc:
@@ -363,13 +373,27 @@ class RunViewModel(QObject):
         return False
 
     @staticmethod
+    def _follow_cost(old: RunSpec, model: str) -> str:
+        """The cost after a change of model: the old one while the new model pairs with it
+        and it was not just the old model's own; else the new model's default (MSE for a
+        regression, cross-entropy for logistic)."""
+        new = MODEL_RULES.get(model)
+        if new is None:
+            return old.cost
+        was_default = old.cost == MODEL_RULES[old.model].default_cost
+        return old.cost if old.cost in new.costs and not was_default else new.default_cost
+
+    @staticmethod
     def _follow_start(old: RunSpec, changes: dict[str, Any]) -> tuple[float, ...] | None:
         start = old.resolved_start()
         if start == default_start(old.data, old.model):
             return None
         model = changes.get("model", old.model)
         b1 = start[-1]
-        return ((start[0], b1) if len(start) == 2 else (0.0, b1)) if model == "line" else (b1,)
+        if model not in MODEL_RULES:
+            return start
+        return ((start[0], b1) if len(start) == 2 else (0.0, b1)) \
+            if MODEL_RULES[model].intercept else (b1,)
 
     def set_current(self, k: int) -> None:
         """Move to iterate ``k`` (clamped to [0, run.iterations]); emits on a change."""

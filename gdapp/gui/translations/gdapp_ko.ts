@@ -585,6 +585,10 @@
         <translation>L2: 계수가 줄지만 0은 되지 않습니다</translation>
     </message>
     <message>
+        <source> (of MSE on a line, not of this classifier)</source>
+        <translation> (직선의 MSE 기준이며, 이 분류 모델의 것이 아님)</translation>
+    </message>
+    <message>
         <source> (of MSE)</source>
         <translation> (MSE 기준)</translation>
     </message>
@@ -623,9 +627,9 @@
         <translation>k = {k}: 그래프 밖에 있음 {arrow}</translation>
     </message>
     <message>
-        <source>MAE&apos;s slope does not shrink near its minimum — it jumps between fixed values — </source>
+        <source>the slope of {cost} does not shrink near its minimum — it jumps between fixed values — </source>
         <extracomment>A bounce keeps at least this share of its length over two updates.</extracomment>
-        <translation>MAE의 기울기는 최솟값 근처에서도 작아지지 않고 정해진 값 사이를 오가므로 </translation>
+        <translation>{cost}의 기울기는 최솟값 근처에서 줄어들지 않고 고정된 값 사이를 오갑니다 — </translation>
     </message>
     <message>
         <source>The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}so each step η·slope stays {step:.3g} long and never falls below the tolerance {tol:g}. Try a smaller η (the hops shrink with it) or a tolerance above {step:.3g}.</source>
@@ -757,16 +761,8 @@
         <translation>모델</translation>
     </message>
     <message>
-        <source>origin: ŷ = b1·x (the note&apos;s); line: ŷ = b0 + b1·x.</source>
-        <translation>원점: ŷ = b1·x (강의 노트의 모델), 직선: ŷ = b0 + b1·x.</translation>
-    </message>
-    <message>
         <source>Cost</source>
         <translation>비용함수</translation>
-    </message>
-    <message>
-        <source>How the error E is measured: mean squared (MSE), mean absolute (MAE) or root mean squared (RMSE).</source>
-        <translation>오차 E를 재는 방법: 평균제곱오차(MSE), 평균절대오차(MAE), 평균제곱근오차(RMSE).</translation>
     </message>
     <message>
         <source>Penalty</source>
@@ -825,16 +821,12 @@
         <translation>한 번의 업데이트에서 어떤 파라미터도 이보다 많이 움직이지 않으면 수렴으로 봅니다.</translation>
     </message>
     <message>
-        <source>origin  ŷ = b1·x</source>
-        <translation>원점  ŷ = b1·x</translation>
+        <source>Newton&apos;s method</source>
+        <translation>뉴턴 방법</translation>
     </message>
     <message>
-        <source>line  ŷ = b0 + b1·x</source>
-        <translation>직선  ŷ = b0 + b1·x</translation>
-    </message>
-    <message>
-        <source>sine  ŷ = sin(b1·x)</source>
-        <translation>사인  ŷ = sin(b1·x)</translation>
+        <source>proximal Newton</source>
+        <translation>근접 뉴턴 방법</translation>
     </message>
     <message>
         <source>none</source>
@@ -847,14 +839,6 @@
     <message>
         <source>subgradient</source>
         <translation>서브그래디언트</translation>
-    </message>
-    <message>
-        <source>origin  ŷ = Σbj·xj</source>
-        <translation>원점  ŷ = Σbj·xj</translation>
-    </message>
-    <message>
-        <source>line  ŷ = b0 + Σbj·xj</source>
-        <translation>직선  ŷ = b0 + Σbj·xj</translation>
     </message>
     <message>
         <source>converged</source>
@@ -907,6 +891,10 @@
     <message>
         <source>stopped at max iterations ({n}) without converging</source>
         <translation>수렴하지 못하고 최대 반복 횟수({n})에서 멈춤</translation>
+    </message>
+    <message>
+        <source>accuracy at k = {k}: {share} ({right} of {n} samples)</source>
+        <translation>k = {k}의 정확도: {share} (샘플 {n}개 중 {right}개)</translation>
     </message>
     <message>
         <source>, objective {value}</source>
@@ -988,6 +976,10 @@
     <message>
         <source>objective</source>
         <translation>목적함수</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
     </message>
     <message>
         <source>current iterate k = {k} (the tangent is drawn here)</source>
@@ -1115,10 +1107,6 @@
         <source>computing… (a large run: {n} samples × {updates} updates)</source>
         <extracomment>The current run&apos;s colour, on every plot, whatever is pinned. Colours for pinned runs, clear of the black (cost), the red tangent, the orange penalty the note&apos;s figures use and of this run&apos;s blue. At most this many runs can be pinned at once (one colour each). The fixed cost of one update, in sample-updates (one ≈ 0.1–0.2 µs): the note&apos;s own loop (origin, MSE, no or L2 penalty: ~0.35 µs), the other O(1) loops of MSE/RMSE (~2 µs), MAE origin from sorted breakpoints (~70 µs with its record), a direct MAE loop (~30 µs). Runs estimated above this many sample-updates (~0.5 s) are computed in the background.</extracomment>
         <translation>계산 중… (큰 실행: 샘플 {n}개 × 업데이트 {updates}번)</translation>
-    </message>
-    <message>
-        <source>line</source>
-        <translation>직선</translation>
     </message>
     <message>
         <source>not enough memory for this run: try fewer samples or max iterations</source>
@@ -1759,6 +1747,87 @@
     <message>
         <source>After the note: features, optimizers, mini-batches, schedules</source>
         <translation>강의 노트 다음: 피쳐 여럿, 옵티마이저, 미니배치, 스케줄</translation>
+    </message>
+    <message>
+        <source>{n}. Classes: the decision boundary</source>
+        <translation>{n}. 클래스: 결정 경계</translation>
+    </message>
+    <message>
+        <source>Forty students, their hours of study and of sleep, and whether they passed (1) or not (0). Logistic regression gives the probability of passing, p = σ(b0 + b1·x1 + b2·x2) with the sigmoid σ(z) = 1/(1 + e^(−z)), and predicts a pass where p ≥ 0.5: on one side of the decision boundary b0 + b1·x1 + b2·x2 = 0. At k = 0 every b is 0, so p = 0.5 for all and every student is predicted to pass: the accuracy is 25 of 40, 62.5 %. Step with Space and watch the boundary turn into place: 77.5 % after 200 updates, 87.5 % after 1,000. Rings mark the students iterate k gets wrong.</source>
+        <translation>학생 40명의 공부 시간과 수면 시간, 그리고 합격(1)했는지 불합격(0)했는지. 로지스틱 회귀는 합격할 확률 p = σ(b0 + b1·x1 + b2·x2)를 시그모이드 σ(z) = 1/(1 + e^(−z))로 구하고, p ≥ 0.5인 곳, 곧 결정 경계 b0 + b1·x1 + b2·x2 = 0의 한쪽을 합격으로 예측합니다. k = 0에서는 모든 b가 0이라 누구에게나 p = 0.5이고 모든 학생이 합격으로 예측됩니다: 정확도는 40명 중 25명, 62.5 %. Space로 한 단계씩 진행하며 경계가 제자리를 찾아 움직이는 모습을 보세요: 업데이트 200번 뒤 77.5 %, 1,000번 뒤 87.5 %. 동그라미는 k번째 반복이 틀리게 예측한 학생입니다.</translation>
+    </message>
+    <message>
+        <source>{n}. Why cross-entropy, not MSE</source>
+        <translation>{n}. 왜 MSE가 아니라 교차 엔트로피인가</translation>
+    </message>
+    <message>
+        <source>One feature, study hours, and a start that is badly wrong: b0 = 6, b1 = −3 says that whoever studies more fails (accuracy 27.5 %). With MSE on the probability, E = (1/n)·Σ (y − p)², the slope carries a factor p·(1 − p), which is nearly 0 where σ is flat — exactly where the model is most sure and most wrong. At the start ∂E/∂b1 is only 0.044, and it even points the wrong way: after 2,000 updates at η = 0.5, b1 = −6.16 and the accuracy is 37.5 %. MSE on σ is not convex. Cross-entropy (pinned), E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], has the slope (1/n)·Σ (p − y)·x with no p·(1 − p) in it: −3.13 at the same start, and it reaches the optimum b0 = −4.14, b1 = 1.19 (80 %). Switch Cost to compare the two cost maps.</source>
+        <translation>피쳐는 공부 시간 하나, 시작점은 크게 틀린 곳: b0 = 6, b1 = −3은 공부를 많이 할수록 불합격한다고 말합니다 (정확도 27.5 %). 확률에 MSE, E = (1/n)·Σ (y − p)²를 쓰면 기울기에 p·(1 − p)가 곱해지는데, 이 값은 σ가 평평한 곳 — 모델이 가장 확신하면서 가장 틀린 바로 그곳 — 에서 거의 0입니다. 시작점에서 ∂E/∂b1은 0.044뿐이고 방향마저 틀립니다: η = 0.5로 2,000번 업데이트한 뒤 b1 = −6.16, 정확도는 37.5 %입니다. σ에 쓴 MSE는 아래로 볼록하지(convex) 않습니다. 교차 엔트로피(고정된 실행), E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)]의 기울기는 (1/n)·Σ (p − y)·x로 p·(1 − p)가 없습니다: 같은 시작점에서 −3.13이고, 최적 값 b0 = −4.14, b1 = 1.19 (80 %)에 이릅니다. 비용함수를 바꿔 두 비용 지도를 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>{y} = 0 ({n})</source>
+        <extracomment>Class 0 and class 1: colour (ColorBrewer&apos;s Dark2, safe for colour-blind readers) and shape. The share of the view&apos;s height kept free above the samples for the legend (at least). At most this many samples are drawn (an even stride through the rest). Points along the S-curve.</extracomment>
+        <translation>{y} = 0 ({n})</translation>
+    </message>
+    <message>
+        <source>{y} = 1 ({n})</source>
+        <translation>{y} = 1 ({n})</translation>
+    </message>
+    <message>
+        <source>p = probability that {y} = 1</source>
+        <translation>p = {y} = 1일 확률</translation>
+    </message>
+    <message>
+        <source>p = 0.5: the boundary x = −b0/b1</source>
+        <translation>p = 0.5: 결정 경계 x = −b0/b1</translation>
+    </message>
+    <message>
+        <source>S-curve at k</source>
+        <translation>k번째 반복의 S자 곡선</translation>
+    </message>
+    <message>
+        <source>S-curve p = σ(b0 + b1·x) of iterate k</source>
+        <translation>k번째 반복의 S자 곡선 p = σ(b0 + b1·x)</translation>
+    </message>
+    <message>
+        <source>Decision boundary at k</source>
+        <translation>k번째 반복의 결정 경계</translation>
+    </message>
+    <message>
+        <source>p at k for every sample, by class</source>
+        <translation>샘플별 k번째 반복의 p (클래스별)</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>샘플</translation>
+    </message>
+    <message>
+        <source>p = 0.5: the class changes</source>
+        <translation>p = 0.5: 클래스가 바뀌는 곳</translation>
+    </message>
+    <message>
+        <source>wrong at k</source>
+        <translation>k에서 틀린 예측</translation>
+    </message>
+    <message>
+        <source>{m} of {n} samples drawn</source>
+        <translation>샘플 {n}개 중 {m}개를 그렸습니다</translation>
+    </message>
+    <message>
+        <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0), so all are put in one class.</source>
+        <translation>이 k에서는 결정 경계가 없습니다: b1 = b2 = 0이면 모든 샘플의 p = σ(b0)가 같아 모두 한 클래스로 예측됩니다.</translation>
+    </message>
+    <message>
+        <source>The boundary of this k lies outside the view.</source>
+        <translation>이 k의 결정 경계는 보이는 범위 밖에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The prediction:</source>
+        <translation>예측:</translation>
+    </message>
+    <message>
+        <source>How the error E is measured:</source>
+        <translation>오차 E를 재는 방법:</translation>
     </message>
 </context>
 </TS>
