@@ -254,6 +254,10 @@ class ControlsPanel(QGroupBox):
         self._add_row(form, "cost", self.cost)
         self.model = self._combo(MODEL_CHOICES)
         self._add_row(form, "model", self.model)
+        # the polynomial degree, test fraction and split seed (a late import: that module
+        # needs the view-model's shaping only)
+        from gdapp.gui.holdout_controls import HoldoutControls
+        self.holdout_controls = HoldoutControls(vm, form, self.show_message, parent=self)
 
         # one box per parameter, stacked: the panel stays narrow (a late import: that
         # module builds on this one's spin boxes)

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_start, run
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
+from gdapp.gui.holdout_shape import ShapingHolder
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
 
@@ -137,7 +138,7 @@ class PinnedRun:
     color: str
 
 
-class RunViewModel(QObject):
+class RunViewModel(ShapingHolder, QObject):
     """Holds the current spec and run; emits one signal per kind of change."""
 
     specChanged = Signal()
