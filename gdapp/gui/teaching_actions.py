@@ -159,7 +159,8 @@ class TeachingActions:
             self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
         self.grid.set_scale(zoom)
         self._show_cost_plot()  # the step text's frame at the new font size
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.polynomial_plot):
             plot.set_scale(zoom)
         if not self.splitter_moved_by_user:
             self._share_width()
@@ -186,7 +187,8 @@ class TeachingActions:
 
     def reset_plot_views(self: Any) -> None:
         """Every plot back to the view it chose itself (after wheel zooming or panning)."""
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.polynomial_plot):
             plot.reset_view()
 
     def choose_language(self: Any, lang: str) -> Any:

@@ -38,10 +38,12 @@ from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
 from gdapp.gui.plots import ObjectivePlot
+from gdapp.gui.polynomial_view import PolynomialPlot, shows_polynomial
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.table_model import IterationTableView
+from gdapp.gui.test_cost import test_cost_words
 from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
 from gdapp.gui.teaching_actions import MAX_ZOOM, TeachingActions
 from gdapp.gui.viewmodel import RunViewModel, describe_busy
@@ -89,6 +91,7 @@ class MainWindow(TeachingActions, QMainWindow):
         self.cost_slice = CostSlicePlot(self.vm)  # several features: along one parameter
         self.objective_plot = ObjectivePlot(self.vm)
         self.data_plot = DataPlot(self.vm)
+        self.polynomial_plot = PolynomialPlot(self.vm)  # a curve of one x, held-out samples
         self.lesson = LessonPanel()
         self.lesson.closed.connect(self._lesson_closed)
         self.step_label = QLabel()
@@ -170,7 +173,12 @@ class MainWindow(TeachingActions, QMainWindow):
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(numbers)
-        self.middle.addWidget(self.data_plot)
+        self.data_plots = QStackedWidget()
+        self.data_plots.addWidget(self.data_plot)
+        self.data_plots.addWidget(self.polynomial_plot)
+        self.vm.runChanged.connect(self._show_data_plot)
+        self._show_data_plot()
+        self.middle.addWidget(self.data_plots)
         self.middle.setChildrenCollapsible(False)
         self.middle.setSizes([400, 300])
 
@@ -190,7 +198,8 @@ class MainWindow(TeachingActions, QMainWindow):
         right_layout.setSpacing(2)
         right_layout.addWidget(self.lesson)
         right_layout.addWidget(self.plots, 1)
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.polynomial_plot):
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
 
@@ -213,6 +222,14 @@ class MainWindow(TeachingActions, QMainWindow):
     def shown_cost_plot(self) -> RunPlotWidget:
         """The cost plot in view: the curve or map of one feature, else the slice."""
         return self.cost_slice if self.vm.run.spec.data.p > 1 else self.cost_plot
+
+    def shown_data_plot(self) -> RunPlotWidget:
+        """The data view in view: a polynomial's curve (or held-out samples), else the data
+        plot."""
+        return self.polynomial_plot if shows_polynomial(self.vm.run.spec) else self.data_plot
+
+    def _show_data_plot(self) -> None:
+        self.data_plots.setCurrentWidget(self.shown_data_plot())
 
     def _show_cost_plot(self) -> None:
         """The cost plot for this many features, and the step text in its frame."""
@@ -426,6 +443,8 @@ class MainWindow(TeachingActions, QMainWindow):
     def _show_status(self, *_: object) -> None:
         info, warning = describe_status(self.vm.run, self.vm.current,
                                         stepping=self.vm.stepping)
+        test = test_cost_words(self.vm.run, self.vm.current)
+        info = f"{info} · {test}" if test else info
         pending = self.vm.pending_spec
         if pending is not None:
             info = f"{describe_busy(pending)} — {info}"
