@@ -5,8 +5,9 @@ current iterate (the start, to step from it; or the end, with the whole path) an
 tell the learner. The Lesson menu and PgDn/PgUp walk through :func:`scenes`;
 :func:`scene_specs` turns a scene into the validated specs the view-model runs.
 
-Every scene is on the note's example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 + 20;
-from b1 = 15), so the numbers in the paragraphs are the ones on screen.
+The note's scenes are on its example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 + 20;
+from b1 = 15), so the numbers in the paragraphs are the ones on screen; the overfitting
+scenes that follow them (:func:`all_scenes`) are on the built-in overfit example.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Scene:
     pins : tuple of dict   runs pinned first, each as fields changed from the note's run
     at_start : bool        True: the current iterate is k = 0 (step from there); False: the
                            last iterate, with the whole path
+    path_dock : bool       True: the scene opens the regularization path's dock
     """
 
     title: str
@@ -39,6 +41,7 @@ class Scene:
     changes: dict[str, Any] = field(default_factory=dict)
     pins: tuple[dict[str, Any], ...] = ()
     at_start: bool = False
+    path_dock: bool = False
 
 
 def scenes() -> tuple[Scene, ...]:
@@ -111,6 +114,14 @@ def scenes() -> tuple[Scene, ...]:
                "note's table: L1 can remove a feature, L2 only shrinks it."),
             changes={"penalty": "l1", "lam": 15.0}, pins=({"penalty": "l2", "lam": 15.0},)),
     )
+
+
+def all_scenes() -> tuple[Scene, ...]:
+    """The note's scenes, then the overfitting ones (:mod:`gdapp.gui.overfit_lessons`)."""
+    from gdapp.gui.overfit_lessons import overfit_scenes  # it builds on Scene
+
+    note = scenes()
+    return (*note, *overfit_scenes(len(note) + 1))
 
 
 def scene_specs(scene: Scene) -> tuple[list[RunSpec], RunSpec]:

@@ -7,6 +7,9 @@ axis (50 values from λ_max, the smallest λ at which every L1 slope is 0, down 
 :func:`gdapp.core.regularization_path`). A dashed line marks the current λ on the side of the
 current penalty; a click on either plot sets that penalty and the clicked λ.
 
+With held-out samples a third plot, the validation curve (:mod:`gdapp.gui.validation_plot`),
+draws the training and test cost against λ with the best λ marked; a click there sets λ too.
+
 The paths are those of MSE (the closed forms); with another cost the title says so. They
 depend on the data and the model only, so they are recomputed when those change, not on
 every η or λ change.
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from gdapp.core import RegularizationPath, regularization_path
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import pen
+from gdapp.gui.validation_plot import ValidationCurvePlot, curve_penalty, shows_validation
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
@@ -56,6 +60,8 @@ class RegularizationPathPlot(QWidget):
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))
             plot.setLabel("left", tr("slope at the exact optimum"))
+            for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
+                plot.getAxis(side).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-10, 10))
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
@@ -66,6 +72,10 @@ class RegularizationPathPlot(QWidget):
             self.plots[penalty] = plot
             self.current_lines[penalty] = line
             layout.addWidget(plot)
+        # with held-out samples: the training and test cost against λ beside the paths
+        self.validation = ValidationCurvePlot(vm)
+        self.validation.hide()
+        layout.addWidget(self.validation)
         vm.specChanged.connect(self.refresh)
 
     # ---------------------------------------------------------------------------------
@@ -90,6 +100,13 @@ class RegularizationPathPlot(QWidget):
                     self.paths[penalty] = None
                 self._draw(penalty)
         self._mark_current()
+        # with held-out samples: the path of the curve's penalty beside the curve (three
+        # plots would not fit a 1024 px window)
+        validating = shows_validation(spec)
+        for penalty, plot in self.plots.items():
+            plot.setVisible(not validating or penalty == curve_penalty(spec))
+        self.validation.setVisible(validating)
+        self.validation.refresh()
         cost_note = "" if spec.cost == "mse" else tr(" (of MSE)")
         self.plots["l1"].setTitle(tr("L1: slopes reach exactly 0") + cost_note)
         self.plots["l2"].setTitle(tr("L2: slopes shrink, never to 0") + cost_note)

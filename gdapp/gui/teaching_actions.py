@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QStyle
 
 from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
-from gdapp.gui.lessons import scenes
+from gdapp.gui.lessons import all_scenes
 from gdapp.gui.viewmodel import RunViewModel, default_spec
 
 #: The windows that replaced another in a new language: kept referenced while they are open
@@ -40,7 +40,7 @@ class TeachingActions:
             tr("Back to the note's example: x = 1, 2; y = 2, 6; MSE; η = 0.01 from b1 = 15"))
         lesson_menu = self.menuBar().addMenu(tr("&Lesson"))
         self.scene_actions: list[QAction] = []
-        for i, scene in enumerate(scenes()):
+        for i, scene in enumerate(all_scenes()):
             action = self._action(scene.title, lambda _c=False, i=i: self.show_scene(i))
             action.setCheckable(True)
             self.scene_actions.append(action)
@@ -96,6 +96,8 @@ class TeachingActions:
         for i, action in enumerate(self.scene_actions):
             action.setChecked(i == index)
         show_scene(self.vm, scene)
+        if scene.path_dock:  # the scene's picture is in the dock (the validation curve)
+            self.path_dock.show()
         self.grid.setFocus()  # Space steps at once
 
     def step_scene(self: Any, delta: int) -> None:
