@@ -53,7 +53,7 @@ def overfit_scenes(first: int) -> tuple[Scene, ...]:
                "converges only after 135,276 updates."),
             changes=overfit_run(3)),
         Scene(
-            tr("{n}. Degree 9: overfitting (과적합)").format(n=n + 2),
+            tr("{n}. Degree 9: overfitting").format(n=n + 2),
             tr("Degree 9 has 10 parameters for 11 training samples. The exact optimum "
                "(dashed) bends through almost every training sample — training cost 0.0012 — "
                "with coefficients in the millions, and swings far from the held-out ones: "
