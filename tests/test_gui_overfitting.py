@@ -135,6 +135,7 @@ def test_the_held_out_markers_hold_exactly_the_test_rows(overfit_window: MainWin
     np.testing.assert_array_equal(y, RAW.y[list(held.test_rows)])
     tx, ty = plot.train_item.getData()
     np.testing.assert_array_equal(tx, RAW.x[list(held.train_rows)])
+    np.testing.assert_array_equal(ty, RAW.y[list(held.train_rows)])
     assert plot.held_out_item.opts["symbol"] != plot.train_item.opts["symbol"]
     labels = [label for _item, label in plot._legend_entries]
     assert labels[:2] == ["training samples (11)", "held-out samples (4)"]
@@ -200,6 +201,7 @@ def test_the_path_dock_draws_the_validation_curve_with_the_best_lambda(
     path = regularization_path(spec.data, "line", "l2", curve_plot.path.lambdas)
     want = validation_curve(path, spec.data, spec.holdout.data, "line")
     lam, test = curve_plot.test_item.getData()
+    np.testing.assert_allclose(lam, path.lambdas, rtol=1e-12)
     np.testing.assert_allclose(test, want.test_cost, rtol=1e-12)
     np.testing.assert_allclose(curve_plot.train_item.getData()[1], want.train_cost, rtol=1e-12)
     (bx,), (by,) = curve_plot.best_item.getData()

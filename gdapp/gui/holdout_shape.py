@@ -125,17 +125,18 @@ class ShapingHolder:
     ``update``)."""
 
     _shaping: Shaping | None = None
-    spec: RunSpec
-    pending_spec: RunSpec | None
 
-    def update(self, **changes: Any) -> bool:  # provided by the view-model
-        raise NotImplementedError
+    def _asked_spec(self) -> RunSpec:
+        """The spec being computed, else the one on screen (the view-model's)."""
+        vm: Any = self
+        spec: RunSpec = vm.pending_spec or vm.spec
+        return spec
 
     @property
     def shaping(self) -> Shaping:
         """The original samples and the degree, test fraction and split seed of the run (read
         back from its spec when the data came from elsewhere)."""
-        spec = self.pending_spec or self.spec
+        spec = self._asked_spec()
         if self._shaping is None or not self._shaping.matches(spec):
             self._shaping = Shaping.of(spec)
         return self._shaping
@@ -143,18 +144,18 @@ class ShapingHolder:
     def set_shaping(self, **changes: Any) -> bool:
         """Change the degree, test fraction or split seed: the run's data are made anew from
         the original samples. False (and ``errorOccurred`` says why) when refused."""
-        old = self.shaping
-        new = old.replaced(**changes)
+        vm: Any = self
+        new = self.shaping.replaced(**changes)
         try:
             data, held = new.shaped()
         except ValueError as exc:
-            self.errorOccurred.emit(str(exc))  # type: ignore[attr-defined]
+            vm.errorOccurred.emit(str(exc))
             return False
-        spec = self.pending_spec or self.spec
+        spec = self._asked_spec()
         # another number of parameters: the default start; else the start stays
         fields: dict[str, Any] = {"data": data, "holdout": held,
                                   "start": None if data.p != spec.data.p else spec.start}
-        if not self.update(**fields):
+        if not vm.update(**fields):
             return False
         self._shaping = new
         return True

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from gdapp.core import Run
 from gdapp.gui.i18n import tr
-from gdapp.gui.test_cost import test_cost_curve, test_cost_label, with_test_cost
 from gdapp.gui.plot_base import (
     MARKER_COLOR,
     RunPlotWidget,
@@ -43,6 +42,7 @@ from gdapp.gui.plot_base import (
     run_label,
     same_objective,
 )
+from gdapp.gui.test_cost import test_cost_curve, test_cost_label, with_test_cost
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from gdapp.core import Dataset, Run, RunSpec
+from gdapp.core import Dataset, RunSpec
 from gdapp.core.holdout import polynomial
 from gdapp.core.objective import predictions as linear_predictions
 from gdapp.gui.holdout_shape import is_polynomial
@@ -175,3 +175,23 @@ class PolynomialPlot(RunPlotWidget):
             return np.empty(0), np.empty(0)
         x, y = self.curve_at(self.current_index())
         return x[::20], y[::20]
+
+
+class DataViews(QStackedWidget):
+    """The window's data view: this plot when :func:`shows_polynomial`, else the plain
+    data plot (switched on every new run)."""
+
+    def __init__(self, vm: RunViewModel, data_plot: RunPlotWidget,
+                 polynomial_plot: PolynomialPlot) -> None:
+        super().__init__()
+        self._vm = vm
+        self.data_plot, self.polynomial_plot = data_plot, polynomial_plot
+        self.addWidget(data_plot)
+        self.addWidget(polynomial_plot)
+        vm.runChanged.connect(lambda: self.setCurrentWidget(self.shown()))
+        self.setCurrentWidget(self.shown())
+
+    def shown(self) -> RunPlotWidget:
+        """The data view for the current run."""
+        spec = self._vm.run.spec
+        return self.polynomial_plot if shows_polynomial(spec) else self.data_plot

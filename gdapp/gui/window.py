@@ -38,14 +38,14 @@ from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
 from gdapp.gui.plots import ObjectivePlot
-from gdapp.gui.polynomial_view import PolynomialPlot, shows_polynomial
+from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.table_model import IterationTableView
-from gdapp.gui.test_cost import test_cost_words
 from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
 from gdapp.gui.teaching_actions import MAX_ZOOM, TeachingActions
+from gdapp.gui.test_cost import test_cost_words
 from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
@@ -173,11 +173,7 @@ class MainWindow(TeachingActions, QMainWindow):
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(numbers)
-        self.data_plots = QStackedWidget()
-        self.data_plots.addWidget(self.data_plot)
-        self.data_plots.addWidget(self.polynomial_plot)
-        self.vm.runChanged.connect(self._show_data_plot)
-        self._show_data_plot()
+        self.data_plots = DataViews(self.vm, self.data_plot, self.polynomial_plot)
         self.middle.addWidget(self.data_plots)
         self.middle.setChildrenCollapsible(False)
         self.middle.setSizes([400, 300])
@@ -222,14 +218,6 @@ class MainWindow(TeachingActions, QMainWindow):
     def shown_cost_plot(self) -> RunPlotWidget:
         """The cost plot in view: the curve or map of one feature, else the slice."""
         return self.cost_slice if self.vm.run.spec.data.p > 1 else self.cost_plot
-
-    def shown_data_plot(self) -> RunPlotWidget:
-        """The data view in view: a polynomial's curve (or held-out samples), else the data
-        plot."""
-        return self.polynomial_plot if shows_polynomial(self.vm.run.spec) else self.data_plot
-
-    def _show_data_plot(self) -> None:
-        self.data_plots.setCurrentWidget(self.shown_data_plot())
 
     def _show_cost_plot(self) -> None:
         """The cost plot for this many features, and the step text in its frame."""
