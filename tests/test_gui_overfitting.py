@@ -201,7 +201,7 @@ def test_the_path_dock_draws_the_validation_curve_with_the_best_lambda(
     path = regularization_path(spec.data, "line", "l2", curve_plot.path.lambdas)
     want = validation_curve(path, spec.data, spec.holdout.data, "line")
     lam, test = curve_plot.test_item.getData()
-    np.testing.assert_allclose(lam, path.lambdas, rtol=1e-12)
+    np.testing.assert_allclose(lam, np.log10(path.lambdas), rtol=1e-12)  # a log axis
     np.testing.assert_allclose(test, want.test_cost, rtol=1e-12)
     np.testing.assert_allclose(curve_plot.train_item.getData()[1], want.train_cost, rtol=1e-12)
     (bx,), (by,) = curve_plot.best_item.getData()
@@ -270,3 +270,21 @@ def test_the_lambda_scene_opens_the_validation_curve(qtbot: Any, window: MainWin
     assert window.vm.spec.penalty == "l2" and window.data_plots.currentWidget() is \
         window.polynomial_plot
     assert window.lesson.hint.text().startswith(f"Scene {index + 1} of {len(all_scenes())}")
+
+
+# ---- the session -----------------------------------------------------------------------
+def test_the_session_keeps_the_samples_as_loaded_and_the_shaping(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdapp.gui.settings_store import SessionStore
+
+    monkeypatch.setenv("GDAPP_SESSION_FILE", str(tmp_path / "session.json"))
+    spec = overfit_spec("--degree", "9", "--test-fraction", "0.3", "--split-seed", "1")
+    spec = RunSpec(**{**{f: getattr(spec, f) for f in ("data", "holdout", "model")},
+                      "start": tuple(float(i) for i in range(10))}).validated()
+    assert SessionStore().save(spec, {}) is None
+    text = (tmp_path / "session.json").read_text(encoding="utf-8")
+    assert '"shaping": {"degree": 9, "test_fraction": 0.3, "split_seed": 1}' in text
+    back, _state, message = SessionStore().load()
+    assert message is None
+    assert back.data == spec.data and back.holdout == spec.holdout and back.start == spec.start
+    assert Shaping.of(back).raw.same_samples(RAW)  # every sample, the held-out ones too

@@ -159,3 +159,28 @@ class ShapingHolder:
             return False
         self._shaping = new
         return True
+
+
+def session_parts(spec: RunSpec) -> tuple[Dataset, dict[str, Any] | None]:
+    """What the session file keeps of ``spec``'s samples: the samples as loaded and the
+    shaping (``{"degree", "test_fraction", "split_seed"}``), or the run's data and None when
+    it is not shaped."""
+    if spec.holdout is None and is_polynomial(spec.data) <= 1:  # cheap: names first
+        return spec.data, None
+    shaping = Shaping.of(spec)
+    return shaping.raw, {"degree": shaping.degree, "test_fraction": shaping.test_fraction,
+                         "split_seed": shaping.split_seed}
+
+
+def session_shaped(raw: Dataset, saved: object) -> tuple[Dataset, Holdout | None]:
+    """The run's data and held-out samples from :func:`session_parts`' output (ValueError
+    with the reason when the saved shaping is not one)."""
+    if saved is None:
+        return raw, None
+    if not isinstance(saved, dict):
+        raise ValueError("the shaping is not a JSON object")
+    degree, fraction, seed = (saved.get(k) for k in ("degree", "test_fraction", "split_seed"))
+    if not (isinstance(degree, int) and isinstance(seed, int)
+            and isinstance(fraction, int | float)) or isinstance(degree, bool):
+        raise ValueError(f"the shaping {saved!r} is not a degree, a fraction and a seed")
+    return Shaping(raw, degree, float(fraction), seed).shaped()
