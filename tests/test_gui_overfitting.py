@@ -185,7 +185,9 @@ def test_the_objective_plot_draws_the_test_cost_and_the_status_line_says_it(
     np.testing.assert_array_equal(y, test)
     np.testing.assert_array_equal(curve.xData, np.arange(len(y)))
     win.vm.set_current(5)
-    assert f"test cost at k = 5: {test[5]:.6g}" in win.status_label.text()
+    status = win.status_label.text()
+    assert f"test cost at k = 5: {test[5]:.6g}" in status
+    assert status.index("test cost") < status.index("exact optimum")  # never pushed out
     labels = [label for _item, label in win.objective_plot._legend_entries]
     assert "test cost (held-out samples)" in labels
 
@@ -288,3 +290,16 @@ def test_the_session_keeps_the_samples_as_loaded_and_the_shaping(
     assert message is None
     assert back.data == spec.data and back.holdout == spec.holdout and back.start == spec.start
     assert Shaping.of(back).raw.same_samples(RAW)  # every sample, the held-out ones too
+
+
+def test_gdapp_gui_opens_the_run_of_a_degree_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gdapp.gui.app
+    from gdapp.cli import main
+
+    opened: list[Any] = []
+    monkeypatch.setattr(gdapp.gui.app, "launch", lambda spec, **_kw: opened.append(spec) or 0)
+    assert main(["gui", "--degree", "2"]) == 0
+    spec = opened[0]
+    assert spec is not None  # not the last session's run
+    assert spec.data.feature_names == ("x", "x^2") and spec.data.y.tolist() == [2.0, 6.0]
+    assert main(["gui", "--test-fraction", "0.5"]) == 2  # two samples: one left to train

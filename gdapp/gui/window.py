@@ -432,7 +432,9 @@ class MainWindow(TeachingActions, QMainWindow):
         info, warning = describe_status(self.vm.run, self.vm.current,
                                         stepping=self.vm.stepping)
         test = test_cost_words(self.vm.run, self.vm.current)
-        info = f"{info} · {test}" if test else info
+        if test:  # right after how the run ended: a long optimum would push it out of view
+            ending, _, rest = info.partition(" · ")
+            info = " · ".join(part for part in (ending, test, rest) if part)
         pending = self.vm.pending_spec
         if pending is not None:
             info = f"{describe_busy(pending)} — {info}"
