@@ -433,7 +433,7 @@ class MainWindow(TeachingActions, QMainWindow):
                                         stepping=self.vm.stepping)
         test = test_cost_words(self.vm.run, self.vm.current)
         if test:  # right after how the run ended: a long optimum would push it out of view
-            ending, _, rest = info.partition(" · ")
+            ending, _sep, rest = info.partition(" · ")
             info = " · ".join(part for part in (ending, test, rest) if part)
         pending = self.vm.pending_spec
         if pending is not None:
