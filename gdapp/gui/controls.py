@@ -260,6 +260,10 @@ class ControlsPanel(QGroupBox):
         from gdapp.gui.cost_controls import CostControls
         self.cost_controls = CostControls(vm, form, self.cost, self.model, self.show_message,
                                           parent=self)
+        # the polynomial degree, test fraction and split seed (a late import: that module
+        # needs the view-model's shaping only)
+        from gdapp.gui.holdout_controls import HoldoutControls
+        self.holdout_controls = HoldoutControls(vm, form, self.show_message, parent=self)
 
         # one box per parameter, stacked: the panel stays narrow (a late import: that
         # module builds on this one's spin boxes)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gdapp.gui.i18n import tr
-from gdapp.gui.lessons import Scene, scene_specs, scenes
+from gdapp.gui.lessons import Scene, all_scenes, scene_specs
 from gdapp.gui.viewmodel import RunViewModel
 
 
@@ -75,14 +75,14 @@ class LessonPanel(QFrame):
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def show_index(self, index: int) -> Scene:
-        """Show scene ``index`` (of :func:`scenes`) and return it."""
-        all_scenes = scenes()
-        scene = all_scenes[index]
+        """Show scene ``index`` (of :func:`all_scenes`) and return it."""
+        every = all_scenes()
+        scene = every[index]
         self.index = index
         self.title.setText(f"<b>{html.escape(scene.title)}</b>")
         self.text.setText(scene.text)
         self.hint.setText(tr("Scene {i} of {n} · PgDn: next · PgUp: previous").format(
-            i=index + 1, n=len(all_scenes)))
+            i=index + 1, n=len(every)))
         self.show()
         return scene
 

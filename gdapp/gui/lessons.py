@@ -8,7 +8,8 @@ tell the learner. The Lesson menu and PgDn/PgUp walk through :func:`scenes`;
 The note's nine scenes are on its example (x = 1, 2; y = 2, 6; ŷ = b1·x; E = 2.5·b1² − 14·b1 +
 20; from b1 = 15), so the numbers in the paragraphs are the ones on screen; the scenes after
 the note (:mod:`gdapp.gui.lessons_more`) follow them, then those on classification, on the
-``passfail`` students (:mod:`gdapp.gui.lesson_classify`).
+``passfail`` students (:mod:`gdapp.gui.lesson_classify`), and on overfitting, on the built-in
+overfit example (:mod:`gdapp.gui.overfit_lessons`).
 """
 
 from __future__ import annotations
@@ -120,12 +121,20 @@ def scenes() -> tuple[Scene, ...]:
 
 def more_scenes() -> tuple[Scene, ...]:
     """The scenes after the note's (:mod:`gdapp.gui.lessons_more`), then those on
-    classification (logistic regression on other data, :mod:`gdapp.gui.lesson_classify`)."""
+    classification (logistic regression on other data, :mod:`gdapp.gui.lesson_classify`)
+    and on overfitting (:mod:`gdapp.gui.overfit_lessons`)."""
     from gdapp.gui.lesson_classify import classification_scenes  # they build on Scene
     from gdapp.gui.lessons_more import more_scenes as after_the_note
+    from gdapp.gui.overfit_lessons import overfit_scenes
 
     after = after_the_note()
-    return (*after, *classification_scenes(10 + len(after)))
+    classes = classification_scenes(10 + len(after))
+    return (*after, *classes, *overfit_scenes(10 + len(after) + len(classes)))
+
+
+def all_scenes() -> tuple[Scene, ...]:
+    """Every scene, the note's first (the same as :func:`scenes`)."""
+    return scenes()
 
 
 def scene_specs(scene: Scene) -> tuple[list[RunSpec], RunSpec]:

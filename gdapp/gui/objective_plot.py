@@ -43,6 +43,7 @@ from gdapp.gui.plot_base import (
     same_objective,
 )
 from gdapp.gui.rule_texts import cost_word
+from gdapp.gui.test_cost import test_cost_curve, test_cost_label, with_test_cost
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
@@ -129,6 +130,8 @@ class ObjectivePlot(RunPlotWidget):
         # about one (min, max) pair per pixel column instead of pyqtgraph's default five
         self.objective_curve.opts["autoDownsampleFactor"] = 1.0
         self.plot_item.addItem(self.marker)
+        # with held-out samples: their cost per iterate (gdapp.gui.test_cost)
+        self.test_curve = test_cost_curve(self.plot_item)
         self.set_texts(tr("Objective per iteration"), bottom=tr("iteration k"))
         self.pinned_items: list[pg.PlotDataItem] = []
         self._drawn_upto: tuple[Run | None, int] = (None, -1)
@@ -202,7 +205,8 @@ class ObjectivePlot(RunPlotWidget):
         if not log and self.vm.stepping and k >= rows[0]:  # stepped past the view: widen it
             rows[0] = min(readable_rows(run), int(1.5 * k) + 2)
         self._view_rows = rows[0]
-        x_lo, x_hi, y_lo, y_hi = self._view_range(runs, rows, log)
+        x_lo, x_hi, y_lo, y_hi = with_test_cost(run, rows[0], log,
+                                                self._view_range(runs, rows, log))
         self.set_legend(self._legend(run))
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = []
@@ -217,7 +221,7 @@ class ObjectivePlot(RunPlotWidget):
         spec = run.spec
         name = tr("objective E + {formula}").format(formula=penalty_formula(spec)) \
             if penalty_on(spec) else tr("cost E = {cost}").format(cost=cost_word(spec.cost))
-        self.set_texts(left=name + (tr(" (log scale)") if log else ""))
+        self.set_texts(left=name + test_cost_label(run) + (tr(" (log scale)") if log else ""))
         note = ""
         if run.status == "diverged":
             note = tr("diverged at update {k}").format(k=run.diverged_at)
@@ -241,6 +245,8 @@ class ObjectivePlot(RunPlotWidget):
                 label += tr(" — its own objective {objective}").format(
                     objective=self._objective_name(p.run.spec))
             entries.append((c, label))
+        if run.test_objective is not None:
+            entries.insert(1, (self.test_curve, tr("test cost (held-out samples)")))
         return entries
 
     def _draw_so_far(self) -> None:
@@ -253,6 +259,9 @@ class ObjectivePlot(RunPlotWidget):
             return
         self._drawn_upto = (run, upto)
         self.objective_curve.setData(np.arange(upto + 1), run.objective[: upto + 1])
+        test = run.test_objective
+        self.test_curve.setData(np.arange(upto + 1) if test is not None else [],
+                                test[: upto + 1] if test is not None else [])
 
     @staticmethod
     def _view_range(runs: list[Run], rows: list[int], log: bool

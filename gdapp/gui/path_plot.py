@@ -7,6 +7,9 @@ axis (50 values from λ_max, the smallest λ at which every L1 slope is 0, down 
 :func:`gdapp.core.regularization_path`). A dashed line marks the current λ on the side of the
 current penalty; a click on either plot sets that penalty and the clicked λ.
 
+With held-out samples a third plot, the validation curve (:mod:`gdapp.gui.validation_plot`),
+draws the training and test cost against λ with the best λ marked; a click there sets λ too.
+
 The paths are those of MSE (the closed forms); with another cost the title says so. They
 depend on the data and the model only, so they are recomputed when those change, not on
 every η or λ change.
@@ -27,6 +30,7 @@ from gdapp.core import RegularizationPath, regularization_path
 from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import pen
+from gdapp.gui.validation_plot import ValidationCurvePlot, curve_penalty, shows_validation
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
@@ -59,6 +63,8 @@ class RegularizationPathPlot(QWidget):
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))
             plot.setLabel("left", tr("coefficient at the exact optimum"))
+            for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
+                plot.getAxis(side).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-10, 5), colCount=3)  # in the band kept free at the top
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
@@ -71,6 +77,10 @@ class RegularizationPathPlot(QWidget):
             layout.addWidget(plot)
         #: classroom mode's factor for fonts (1: normal)
         self.scale = 1.0
+        # with held-out samples: the training and test cost against λ beside the paths
+        self.validation = ValidationCurvePlot(vm)
+        self.validation.hide()
+        layout.addWidget(self.validation)
         vm.specChanged.connect(self.refresh)
 
     def set_scale(self, scale: float) -> None:
@@ -110,6 +120,13 @@ class RegularizationPathPlot(QWidget):
                     self.paths[penalty] = None
                 self._draw(penalty)
         self._mark_current()
+        # with held-out samples: the path of the curve's penalty beside the curve (three
+        # plots would not fit a 1024 px window)
+        validating = shows_validation(spec)
+        for penalty, plot in self.plots.items():
+            plot.setVisible(not validating or penalty == curve_penalty(spec))
+        self.validation.setVisible(validating)
+        self.validation.refresh()
         self.refresh_titles()
 
     def refresh_titles(self) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from gdapp.core import Dataset, RunSpec
 from gdapp.core.files import read_regular_file
 from gdapp.excel.scratch import remove_stale, tagged
+from gdapp.gui.holdout_shape import session_parts, session_shaped
 from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import default_spec
 
@@ -133,11 +134,16 @@ def spec_to_json(spec: RunSpec, *, with_data: bool = True) -> dict[str, Any]:
     """The spec as plain JSON values (samples as lists of numbers)."""
     spec = spec.validated()
     out: dict[str, Any] = {}
+    raw, shaping = session_parts(spec)  # powers and held-out samples: as loaded + how
+    if shaping is not None:
+        out["shaping"] = shaping
     for f in fields(spec):
         value = getattr(spec, f.name)
+        if f.name == "holdout":
+            continue
         if f.name == "data":
             if with_data:
-                out["data"] = data_to_json(value)
+                out["data"] = data_to_json(raw)
         elif f.name == "start":
             out["start"] = list(value)
         else:
@@ -156,12 +162,12 @@ def spec_from_json(obj: object) -> RunSpec:
     if not isinstance(obj, dict):
         raise SessionError(tr("the settings are not a JSON object"))
     try:
-        data = data_from_json(obj["data"])
-        known = {f.name for f in fields(RunSpec)} - {"data"}
+        data, held = session_shaped(data_from_json(obj["data"]), obj.get("shaping"))
+        known = {f.name for f in fields(RunSpec)} - {"data", "holdout"}
         kwargs: dict[str, Any] = {k: v for k, v in obj.items() if k in known}
         if "start" in kwargs:
             kwargs["start"] = tuple(_number(v) for v in kwargs["start"])
-        return RunSpec(data=data, **kwargs).validated()
+        return RunSpec(data=data, holdout=held, **kwargs).validated()
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, SessionError):
             raise
@@ -271,7 +277,7 @@ class SessionStore:
     def save(self, spec: RunSpec, window: dict[str, Any] | None = None) -> str | None:
         """Write the session atomically; return None, or a sentence when it failed."""
         try:
-            data = spec.data
+            data = session_parts(spec)[0]
             if self._data_ref is None or self._data_ref[0] is not data:
                 name: str | None = None
                 if data.n <= INLINE_SAMPLES:

@@ -119,6 +119,8 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
     if run.accuracy is not None:  # a classifier: the share of samples it gets right
         cols.append(("accuracy", of_vector(run.accuracy)))
     cols += [("penalty", of_vector(run.penalty)), ("objective", of_vector(run.objective))]
+    if run.test_objective is not None:  # the cost on the held-out samples
+        cols.append(("test cost", of_vector(run.test_objective)))
     if run.batches is not None:  # the batch (a text column) and its gradient
         cols += [("batch", lambda r: float("nan")), *batch_columns(run)]
     cols += [(f"Δ{n}", of_matrix(run.step, j)) for j, n in enumerate(names)]
@@ -128,7 +130,8 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
 def column_title(key: str) -> str:
     """A column's header in the window's language (the parameters' names stay as they are)."""
     return {"cost E": tr("cost E"), "penalty": tr("penalty"),
-            "objective": tr("objective"), "accuracy": tr("accuracy")}.get(key) \
+            "objective": tr("objective"), "accuracy": tr("accuracy"),
+            "test cost": tr("test cost")}.get(key) \
         or extra_title(key)
 
 

@@ -175,7 +175,7 @@ class TeachingActions:
         self.grid.set_scale(zoom)
         self._show_cost_plot()  # the step text's frame at the new font size
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
-                     self.path_plot):
+                     self.path_plot, self.polynomial_plot):
             plot.set_scale(zoom)
         apply_classroom_layout(self, zoom > 1.0)
         if not self.splitter_moved_by_user:
@@ -204,7 +204,8 @@ class TeachingActions:
 
     def reset_plot_views(self: Any) -> None:
         """Every plot back to the view it chose itself (after wheel zooming or panning)."""
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.polynomial_plot):
             plot.reset_view()
 
     def choose_language(self: Any, lang: str) -> Any:

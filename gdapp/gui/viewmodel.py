@@ -30,6 +30,7 @@ from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_
 from gdapp.core.costs import cost_rule
 from gdapp.core.models import MODEL_RULES, model_rule
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
+from gdapp.gui.holdout_shape import ShapingHolder
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
 from gdapp.gui.rule_texts import cost_word, model_word, setting_symbol
@@ -145,7 +146,7 @@ class PinnedRun:
     color: str
 
 
-class RunViewModel(QObject):
+class RunViewModel(ShapingHolder, QObject):
     """Holds the current spec and run; emits one signal per kind of change."""
 
     specChanged = Signal()

@@ -38,12 +38,15 @@ from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
 from gdapp.gui.plots import ObjectivePlot
+from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
+from gdapp.gui.stepping import SteppingActions
 from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
 from gdapp.gui.teaching_actions import MAX_ZOOM, TeachingActions
+from gdapp.gui.test_cost import test_cost_words
 from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
@@ -58,7 +61,7 @@ def window_title() -> str:
     return tr("gdapp — gradient descent, the way the note did it in Excel")
 
 
-class MainWindow(TeachingActions, QMainWindow):
+class MainWindow(SteppingActions, TeachingActions, QMainWindow):
     """The desktop window over one view-model.
 
     Parameters
@@ -90,6 +93,7 @@ class MainWindow(TeachingActions, QMainWindow):
         self.cost_slice = CostSlicePlot(self.vm)  # several features: along one parameter
         self.objective_plot = ObjectivePlot(self.vm)
         self.data_plot = DataPlot(self.vm)
+        self.polynomial_plot = PolynomialPlot(self.vm)  # a curve of one x, held-out samples
         self.lesson = LessonPanel()
         self.lesson.closed.connect(self._lesson_closed)
         self.step_label = QLabel()
@@ -171,7 +175,8 @@ class MainWindow(TeachingActions, QMainWindow):
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(numbers)
-        self.middle.addWidget(self.data_plot)
+        self.data_plots = DataViews(self.vm, self.data_plot, self.polynomial_plot)
+        self.middle.addWidget(self.data_plots)
         self.middle.setChildrenCollapsible(False)
         self.middle.setSizes([400, 300])
 
@@ -191,7 +196,8 @@ class MainWindow(TeachingActions, QMainWindow):
         right_layout.setSpacing(2)
         right_layout.addWidget(self.lesson)
         right_layout.addWidget(self.plots, 1)
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot):
+        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
+                     self.polynomial_plot):
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
 
@@ -366,61 +372,6 @@ class MainWindow(TeachingActions, QMainWindow):
                              Qt.Orientation.Vertical)
 
     # ---- stepping ----------------------------------------------------------------------
-    def step(self) -> None:
-        """One update forward (stays at the last iterate)."""
-        self.vm.stepping = True
-        self.vm.set_current(self.vm.current + 1)
-
-    def step_back(self) -> None:
-        """One update back (stays at k = 0)."""
-        self.vm.stepping = True
-        self.vm.set_current(self.vm.current - 1)
-
-    def reset(self) -> None:
-        """Back to the start, k = 0."""
-        self.stop_play()
-        self.vm.stepping = True
-        self.vm.set_current(0)
-
-    def run_to_end(self) -> None:
-        """To the last iterate; new runs show their end again."""
-        self.stop_play()
-        self.vm.stepping = False
-        self.vm.set_current(self.vm.run.iterations)
-        self._show_status()  # the ending, now that it is no secret (also when k was there)
-
-    def toggle_play(self) -> None:
-        """Start or pause playing the updates at the chosen speed."""
-        if self.play_timer.isActive():
-            self.stop_play()
-            return
-        self.vm.stepping = True
-        if self.vm.current >= self.vm.run.iterations:
-            self.vm.set_current(0)
-        self._apply_speed()
-        self.play_timer.start()
-        self.play_action.setChecked(True)
-        self.play_action.setText(tr("Pause"))
-
-    def stop_play(self) -> None:
-        """Pause playing."""
-        self.play_timer.stop()
-        self.play_action.setChecked(False)
-        self.play_action.setText(tr("Play"))
-
-
-    def _apply_speed(self) -> None:
-        # At most ~60 ticks a second; faster speeds take several updates per tick.
-        rate = self.speed.value()
-        self.play_timer.setInterval(max(16, round(1000 / rate)))
-
-    def _play_tick(self) -> None:
-        per_tick = max(1, round(self.speed.value() * self.play_timer.interval() / 1000))
-        if self.vm.current >= self.vm.run.iterations:
-            self.stop_play()
-            return
-        self.vm.set_current(self.vm.current + per_tick)
-
     def _leave_box(self, box: QWidget) -> None:
         """After Return: focus to the grid, unless the box refused its text (then the
         learner fixes it where it is)."""
@@ -437,6 +388,10 @@ class MainWindow(TeachingActions, QMainWindow):
     def _show_status(self, *_: object) -> None:
         info, warning = describe_status(self.vm.run, self.vm.current,
                                         stepping=self.vm.stepping)
+        test = test_cost_words(self.vm.run, self.vm.current)
+        if test:  # right after how the run ended: a long optimum would push it out of view
+            ending, _sep, rest = info.partition(" · ")
+            info = " · ".join(part for part in (ending, test, rest) if part)
         pending = self.vm.pending_spec
         if pending is not None:
             info = f"{describe_busy(pending)} — {info}"

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>its settings cannot be run</source>
-        <extracomment>The size of the window (and of ``--screenshot`` images). The Debian package ``./dev setup`` installs for Hangul, named when none is found. Syllables a font must hold to count as drawing Hangul (the note&apos;s own words). What applying a saved session can raise when the file passed its checks but its values break the window (a start so large the objective overflows, a splitter size beyond what Qt holds, a geometry that is not hexadecimal text).</extracomment>
+        <extracomment>The size of the window (and of ``--screenshot`` images). The Debian package ``./dev setup`` installs for Hangul, named when none is found. Syllables a font must hold to count as drawing Hangul (the note&apos;s own words). How long after the window shows the compiled loop starts loading (start-up comes first). What applying a saved session can raise when the file passed its checks but its values break the window (a start so large the objective overflows, a splitter size beyond what Qt holds, a geometry that is not hexadecimal text).</extracomment>
         <translation>저장된 설정으로는 실행할 수 없습니다</translation>
     </message>
     <message>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>Data and the curve {model} at k</source>
-        <extracomment>lines and residuals are cut at these heights (the view and twice its height)</extracomment>
+        <extracomment>lines and residuals are cut at these heights (the view and twice its height) a classifier&apos;s picture (samples by class, S-curve or decision boundary)</extracomment>
         <translation>데이터와 k번째 반복의 곡선 {model}</translation>
     </message>
     <message>
@@ -544,6 +544,10 @@
         <translation> — 자신의 목적함수 {objective}</translation>
     </message>
     <message>
+        <source>test cost (held-out samples)</source>
+        <translation>테스트 비용 (테스트 샘플)</translation>
+    </message>
+    <message>
         <source>this run</source>
         <translation>이 실행</translation>
     </message>
@@ -586,6 +590,7 @@
     </message>
     <message>
         <source> (of MSE on a line, not of this classifier)</source>
+        <extracomment>classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation> (직선의 MSE 기준이며, 이 분류 모델의 것이 아님)</translation>
     </message>
     <message>
@@ -980,6 +985,10 @@
     <message>
         <source>accuracy</source>
         <translation>정확도</translation>
+    </message>
+    <message>
+        <source>test cost</source>
+        <translation>테스트 비용</translation>
     </message>
     <message>
         <source>current iterate k = {k} (the tangent is drawn here)</source>
@@ -1617,8 +1626,28 @@
         <translation>피쳐가 여럿인 MAE에는 닫힌 형태의 해가 없습니다(선형 계획 문제입니다)</translation>
     </message>
     <message>
-        <source>RMSE with a penalty on several features has no closed form here</source>
-        <translation>피쳐가 여럿이고 패널티가 있는 RMSE는 여기서 닫힌 형태로 풀지 않습니다</translation>
+        <source>{cost} with a penalty on several features has no closed form here</source>
+        <translation>피쳐가 여럿이고 패널티가 있는 {cost}는 여기서 닫힌 형태의 해가 없습니다</translation>
+    </message>
+    <message>
+        <source>{cost} has no closed form here</source>
+        <translation>{cost}는 여기서 닫힌 형태의 해가 없습니다</translation>
+    </message>
+    <message>
+        <source>{cost} on the {model} model is not convex (σ flattens it): no exact optimum is computed; the cross-entropy&apos;s is convex</source>
+        <translation>{model} 모델의 {cost}는 볼록하지 않습니다(σ가 평평하게 만듭니다): 정확한 최적해를 계산하지 않습니다. 교차 엔트로피는 볼록합니다</translation>
+    </message>
+    <message>
+        <source>no finite optimum: a line separates the two classes, so the cross-entropy keeps falling as the weights grow (the descent&apos;s weights grow for ever); a penalty (L2 or L1) gives a finite optimum</source>
+        <translation>유한한 최적해가 없습니다: 직선 하나가 두 클래스를 나누므로 가중치가 커질수록 교차 엔트로피가 계속 줄어듭니다(경사하강법의 가중치는 끝없이 커집니다). 패널티(L2 또는 L1)를 주면 유한한 최적해가 생깁니다</translation>
+    </message>
+    <message>
+        <source>no finite optimum: every sample is of one class, so b0 (never penalized) grows for ever as the cross-entropy falls toward 0</source>
+        <translation>유한한 최적해가 없습니다: 모든 샘플이 한 클래스이므로 교차 엔트로피가 0으로 줄어드는 동안 b0(패널티를 받지 않음)이 끝없이 커집니다</translation>
+    </message>
+    <message>
+        <source>Newton&apos;s method stopped at a gradient of {gap} of its scale: close to the optimum, not exact</source>
+        <translation>뉴턴 방법이 기울기의 크기 대비 {gap}에서 멈췄습니다: 최적해에 가깝지만 정확하지는 않습니다</translation>
     </message>
     <message>
         <source>the optimum is not unique: features that the penalty keeps are linearly dependent (a copy or a combination of others)</source>
@@ -1828,6 +1857,125 @@
     <message>
         <source>How the error E is measured:</source>
         <translation>오차 E를 재는 방법:</translation>
+    </message>
+    <message>
+        <source>Polynomial features: x, x², …, x^D become b1 … bD, so the model draws a curve of degree D through the samples (1: the straight line).</source>
+        <extracomment>The test fraction box&apos;s range and arrow step (0: no sample held out).</extracomment>
+        <translation>다항 특성: x, x², …, x^D가 b1 … bD가 되어, 모델이 샘플 사이로 D차 곡선을 그립니다 (1: 직선).</translation>
+    </message>
+    <message>
+        <source>Hold out this share of the samples as test data: the descent and the exact optimum use the rest (the training data), and the cost on the held-out ones is the test cost. 0: every sample trains.</source>
+        <translation>샘플 중 이 비율을 테스트 데이터로 떼어 둡니다: 경사하강법과 정확한 최적해는 나머지(훈련 데이터)만 쓰고, 떼어 둔 샘플에서의 비용이 테스트 비용입니다. 0: 모든 샘플로 훈련합니다.</translation>
+    </message>
+    <message>
+        <source>Which samples are held out: the same seed always holds out the same ones.</source>
+        <translation>어느 샘플을 떼어 둘지 정합니다: 같은 시드는 언제나 같은 샘플을 떼어 둡니다.</translation>
+    </message>
+    <message>
+        <source>0 (none)</source>
+        <translation>0 (없음)</translation>
+    </message>
+    <message>
+        <source>Polynomial degree</source>
+        <translation>다항 차수</translation>
+    </message>
+    <message>
+        <source>Test fraction</source>
+        <translation>테스트 비율</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>분할 시드</translation>
+    </message>
+    <message>
+        <source>Polynomial features are made from one feature x; these data have {p}.</source>
+        <translation>다항 특성은 피쳐 x 하나로 만듭니다. 이 데이터의 피쳐 수는 {p}개입니다.</translation>
+    </message>
+    <message>
+        <source>{n}. Degree 1: a line underfits</source>
+        <extracomment>The scenes&apos; split and descent. The λ of the last scene: the validation curve&apos;s best λ, rounded.</extracomment>
+        <translation>{n}. 차수 1: 직선은 과소적합</translation>
+    </message>
+    <message>
+        <source>New data: 15 noisy samples of one period of a sine. 4 of them (orange diamonds) are held out as test data: the descent never sees them, and the cost on them, the test cost, tells how the model does on data it has not seen. A straight line cannot follow the wave: after 250 updates the training cost is 0.181 and the test cost 0.064, both high. The model is too simple: it underfits.</source>
+        <translation>새 데이터: 사인 함수 한 주기에 잡음을 더한 샘플 15개입니다. 그중 4개(주황색 마름모)는 테스트 데이터로 떼어 둡니다. 경사하강법은 이 샘플을 보지 않으며, 이 샘플에서의 비용인 테스트 비용이 처음 보는 데이터에서 모델이 얼마나 잘 맞는지 알려 줍니다. 직선은 물결을 따라갈 수 없습니다: 250번 업데이트한 뒤 훈련 비용은 0.181, 테스트 비용은 0.064로 둘 다 높습니다. 모델이 너무 단순합니다: 과소적합입니다.</translation>
+    </message>
+    <message>
+        <source>{n}. Degree 3: a cubic fits</source>
+        <translation>{n}. 차수 3: 3차 곡선이 잘 맞음</translation>
+    </message>
+    <message>
+        <source>Polynomial degree 3 makes x, x² and x³ the features b1, b2, b3: the model is a curve. It follows the wave: the training cost falls to 0.050 and the test cost to 0.0099. The powers of x are nearly alike, so the descent is slow: it converges only after 135,276 updates.</source>
+        <translation>다항 차수 3은 x, x², x³을 b1, b2, b3의 피쳐로 만듭니다: 모델은 곡선입니다. 곡선이 물결을 따라가서 훈련 비용은 0.050, 테스트 비용은 0.0099까지 내려갑니다. x의 거듭제곱들은 서로 비슷하므로 경사하강법이 느립니다: 135,276번 업데이트한 뒤에야 수렴합니다.</translation>
+    </message>
+    <message>
+        <source>{n}. Degree 9: overfitting</source>
+        <translation>{n}. 차수 9: 과적합</translation>
+    </message>
+    <message>
+        <source>Degree 9 has 10 parameters for 11 training samples. The exact optimum (dashed) bends through almost every training sample — training cost 0.0012 — with coefficients in the millions, and swings far from the held-out ones: its test cost is 1.15. The descent heads there: after 200,000 updates its training cost is 0.0135 and still falling, while its test cost, lowest (0.0080) at k = 252, has risen to 0.110 (the dashed curve of the objective plot). Fitting the training data ever better made the model worse on new data: that is overfitting.</source>
+        <translation>차수 9는 훈련 샘플 11개에 파라미터가 10개입니다. 정확한 최적해(점선)는 수백만에 이르는 계수로 거의 모든 훈련 샘플을 지나도록 휘어지고(훈련 비용 0.0012), 테스트 샘플에서는 크게 벗어납니다: 테스트 비용이 1.15입니다. 경사하강법은 그쪽으로 갑니다: 200,000번 업데이트한 뒤 훈련 비용은 0.0135로 아직 내려가는 중이지만, 테스트 비용은 k = 252에서 가장 낮았다가(0.0080) 0.110까지 올라갔습니다(목적함수 그래프의 점선). 훈련 데이터에 점점 더 잘 맞출수록 새 데이터에서는 더 나빠졌습니다: 이것이 과적합입니다.</translation>
+    </message>
+    <message>
+        <source>{n}. λ brings the test error down</source>
+        <translation>{n}. λ가 테스트 오차를 낮춘다</translation>
+    </message>
+    <message>
+        <source>The note: without a penalty, large coefficients make the model overfit; the penalty makes it robust. With the L2 penalty at λ = 0.0019 the coefficients stay below 2.5, the descent converges after 4,873 updates, and the test cost is 0.0114 — ten times lower than without it — while the training cost rises to 0.060. The validation curve below draws both costs against λ: the test cost is lowest at the green star, and rises again when λ flattens the model. Click the curve to try another λ.</source>
+        <translation>강의 노트: 패널티가 없으면 큰 계수 때문에 모델이 과적합되고, 패널티는 모델을 강건하게 만듭니다. L2 규제 λ = 0.0019에서는 계수가 2.5 아래에 머물고, 경사하강법은 4,873번 업데이트한 뒤 수렴하며, 테스트 비용은 0.0114로 패널티가 없을 때보다 10배 낮습니다. 훈련 비용은 0.060으로 올라갑니다. 아래의 검증 곡선은 두 비용을 λ에 대해 그립니다: 테스트 비용은 초록색 별에서 가장 낮고, λ가 모델을 너무 평평하게 만들면 다시 올라갑니다. 곡선을 클릭해 다른 λ를 시험해 보세요.</translation>
+    </message>
+    <message>
+        <source>Data and the polynomial of degree {d} at k</source>
+        <extracomment>The curve is drawn through this many x across the view.</extracomment>
+        <translation>데이터와 k번째 반복의 {d}차 다항식</translation>
+    </message>
+    <message>
+        <source>Data and the line at k</source>
+        <translation>데이터와 k번째 반복의 직선</translation>
+    </message>
+    <message>
+        <source>training samples ({n})</source>
+        <translation>훈련 샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>held-out samples ({n})</source>
+        <translation>테스트 샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>exact optimum</source>
+        <translation>정확한 최적해</translation>
+    </message>
+    <message>
+        <source>The descent uses the training samples only; the held-out ones measure the test cost.</source>
+        <translation>경사하강법은 훈련 샘플만 씁니다. 테스트 샘플로는 테스트 비용을 잽니다.</translation>
+    </message>
+    <message>
+        <source> and test cost</source>
+        <translation> 및 테스트 비용</translation>
+    </message>
+    <message>
+        <source>test cost at k = {k}: {value} (training cost {train}, {n} held-out samples)</source>
+        <translation>k = {k}에서 테스트 비용: {value} (훈련 비용 {train}, 테스트 샘플 {n}개)</translation>
+    </message>
+    <message>
+        <source>MSE (no penalty)</source>
+        <translation>MSE (패널티 제외)</translation>
+    </message>
+    <message>
+        <source>training cost</source>
+        <translation>훈련 비용</translation>
+    </message>
+    <message>
+        <source>Click to set λ there</source>
+        <translation>클릭하면 그 λ로 설정합니다</translation>
+    </message>
+    <message>
+        <source>best λ = {lam}</source>
+        <translation>최적 λ = {lam}</translation>
+    </message>
+    <message>
+        <source>Validation curve ({penalty})</source>
+        <translation>검증 곡선 ({penalty})</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,197 @@
+"""The data view of a polynomial of one x: the curve of iterate k over a dense x grid, and the
+training and held-out samples apart.
+
+With polynomial features (x, x², …, x^D of one x) the model ŷ = b0 + b1·x + … + bD·x^D is a
+curve over x, not a line; drawn only at the samples it would hide what overfitting is — a
+curve that passes near every training sample and swings wildly between them. So the curve
+of iterate k is drawn over ``GRID_POINTS`` evenly spaced x across the view (each x raised to
+its powers as :func:`gdapp.core.holdout.polynomial` does), the exact optimum's curve dashed
+beside it (where the descent is heading). The training samples are dark dots; the held-out
+samples, which the descent never sees, are orange diamonds: the gap between them and the
+curve is the test cost.
+
+The view is fixed per run: every sample, training and held out, with room above and below;
+a curve that leaves it is cut at its edge (twice the view's height away).
+
+:func:`shows_polynomial` says when the window shows this view instead of the plain data
+plot: the origin or line model on one x with either powers of it or held-out samples.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from gdapp.core import Dataset, RunSpec
+from gdapp.core.holdout import polynomial
+from gdapp.core.objective import predictions as linear_predictions
+from gdapp.gui.holdout_shape import is_polynomial
+from gdapp.gui.i18n import tr
+from gdapp.gui.plot_base import (
+    OPTIMUM_COLOR,
+    FloatArray,
+    RunPlotWidget,
+    current_color,
+    padded,
+    pen,
+)
+
+if TYPE_CHECKING:
+    from gdapp.gui.viewmodel import RunViewModel
+
+#: The curve is drawn through this many x across the view.
+GRID_POINTS = 400
+TRAIN_COLOR = "#222222"
+HELD_OUT_COLOR = "#ff7f0e"
+
+
+def shows_polynomial(spec: RunSpec) -> bool:
+    """Whether the data view of ``spec`` is this one (see the module docstring)."""
+    data = spec.data
+    if spec.model not in ("origin", "line") or data.scaling is not None:
+        return False
+    degree = is_polynomial(data)
+    return degree > 1 or (degree == 1 and spec.holdout is not None)
+
+
+def dense_grid(lo: float, hi: float, degree: int, name: str) -> tuple[FloatArray, FloatArray]:
+    """(x, its features x … x^degree) at ``GRID_POINTS`` evenly spaced x in [lo, hi]."""
+    x = np.linspace(lo, hi, GRID_POINTS)
+    one = Dataset(x[:, None], np.zeros(GRID_POINTS), feature_names=[name])
+    X = polynomial(one, degree).X if degree > 1 else one.X
+    return x, X
+
+
+def curve(params: FloatArray, X: FloatArray) -> FloatArray:
+    """ŷ of the parameters ``params`` at the grid's features ``X`` (the engine's sums)."""
+    return np.asarray(linear_predictions(np.asarray(params)[None, :], X)[0], dtype=np.float64)
+
+
+class PolynomialPlot(RunPlotWidget):
+    """Training and held-out samples with the curve of iterate k over a dense x grid.
+
+    Items for reading back: ``train_item`` and ``held_out_item`` (the samples),
+    ``curve_item`` (x and ŷ of iterate k at the grid, cut to the view), ``optimum_item``
+    (the exact optimum's curve, dashed).
+    """
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(vm, parent)
+        self.train_item = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=9, symbolBrush=pg.mkBrush(TRAIN_COLOR),
+            symbolPen=pen("#ffffff", 1))
+        self.held_out_item = pg.PlotDataItem(
+            pen=None, symbol="d", symbolSize=12, symbolBrush=pg.mkBrush(HELD_OUT_COLOR),
+            symbolPen=pen("#000000", 1))
+        self.curve_item = pg.PlotDataItem(pen=pen(current_color(vm), 2.5))
+        self.optimum_item = pg.PlotDataItem(pen=pen(OPTIMUM_COLOR, 1.5, Qt.PenStyle.DashLine))
+        for z, item in enumerate((self.optimum_item, self.curve_item, self.train_item,
+                                  self.held_out_item)):
+            item.setZValue(z)
+            self.plot_item.addItem(item)
+        self._grid_x: FloatArray = np.empty(0)
+        self._grid_X: FloatArray = np.empty((0, 1))
+        self._reach = (-1e300, 1e300)
+        self.connect_view_model()
+
+    # signals -----------------------------------------------------------------------------
+    def _on_run_changed(self) -> None:
+        self._redraw()
+
+    def _on_pinned_changed(self) -> None:
+        self._redraw()
+
+    # drawing -----------------------------------------------------------------------------
+    def _redraw(self) -> None:
+        run = self.vm.run
+        spec = run.spec
+        if not shows_polynomial(spec):
+            return
+        data, held = spec.data, spec.holdout
+        degree = data.p
+        x_train = data.X[:, 0]
+        x_held = held.data.X[:, 0] if held is not None else np.empty(0)
+        y_held = held.data.y if held is not None else np.empty(0)
+        xs = np.concatenate([x_train, x_held])
+        ys = np.concatenate([data.y, y_held])
+        x_lo, x_hi = padded(float(np.min(xs)), float(np.max(xs)), 0.04)
+        y_lo, y_hi = padded(float(np.min(ys)), float(np.max(ys)), 0.15)
+        self._reach = (y_lo - 2 * (y_hi - y_lo), y_hi + 2 * (y_hi - y_lo))
+        self._grid_x, self._grid_X = dense_grid(x_lo, x_hi, degree, data.feature_names[0])
+        self.train_item.setData(x_train, data.y)
+        self.held_out_item.setData(x_held, y_held)
+        self.held_out_item.setVisible(held is not None)
+        self.curve_item.setPen(pen(current_color(self.vm), 2.5))
+        opt = run.optimum.params
+        if opt is not None:
+            self.optimum_item.setData(self._grid_x, self._cut(curve(np.asarray(opt),
+                                                                    self._grid_X)))
+        self.optimum_item.setVisible(opt is not None)
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
+        x_name = data.feature_names[0]
+        title = (tr("Data and the polynomial of degree {d} at k").format(d=degree)
+                 if degree > 1 else tr("Data and the line at k"))
+        self.set_texts(title, data.y_name, x_name)
+        entries: list[tuple[object, str]] = [
+            (self.train_item, tr("training samples ({n})").format(n=data.n))]
+        if held is not None:
+            entries.append((self.held_out_item,
+                            tr("held-out samples ({n})").format(n=held.data.n)))
+        entries.append((self.curve_item, tr("curve of iterate k")))
+        if opt is not None:
+            entries.append((self.optimum_item, tr("exact optimum")))
+        self.set_legend(entries)
+        self.set_note(tr("The descent uses the training samples only; the held-out ones "
+                         "measure the test cost.") if held is not None else "")
+        self._draw_current(placed=True)
+        self.place_legend([(xs, ys, 1.0)], (x_lo, x_hi, y_lo, y_hi))
+
+    def _cut(self, y: FloatArray) -> FloatArray:
+        with np.errstate(invalid="ignore"):
+            return np.clip(y, *self._reach)
+
+    def curve_at(self, k: int) -> tuple[FloatArray, FloatArray]:
+        """x of the grid and ŷ of iterate ``k`` there (cut to the view's reach)."""
+        return self._grid_x, self._cut(curve(self.vm.run.params[k], self._grid_X))
+
+    def _draw_current(self, placed: bool = False) -> None:
+        """Move the curve to iterate k."""
+        run = self.vm.run
+        k = self.current_index()
+        self.mark_current_drawn(run, k)
+        if not shows_polynomial(run.spec) or self._grid_X.shape[1] != run.spec.data.p:
+            return
+        self.curve_item.setData(*self.curve_at(k))
+        if not placed:
+            self.keep_current_visible()
+
+    def current_points(self) -> tuple[FloatArray, FloatArray]:
+        """The curve of iterate k, sampled, for keeping the legend off it."""
+        if self._grid_X.shape[1] != self.vm.run.spec.data.p:
+            return np.empty(0), np.empty(0)
+        x, y = self.curve_at(self.current_index())
+        return x[::20], y[::20]
+
+
+class DataViews(QStackedWidget):
+    """The window's data view: this plot when :func:`shows_polynomial`, else the plain
+    data plot (switched on every new run)."""
+
+    def __init__(self, vm: RunViewModel, data_plot: RunPlotWidget,
+                 polynomial_plot: PolynomialPlot) -> None:
+        super().__init__()
+        self._vm = vm
+        self.data_plot, self.polynomial_plot = data_plot, polynomial_plot
+        self.addWidget(data_plot)
+        self.addWidget(polynomial_plot)
+        vm.runChanged.connect(lambda: self.setCurrentWidget(self.shown()))
+        self.setCurrentWidget(self.shown())
+
+    def shown(self) -> RunPlotWidget:
+        """The data view for the current run."""
+        spec = self._vm.run.spec
+        return self.polynomial_plot if shows_polynomial(spec) else self.data_plot

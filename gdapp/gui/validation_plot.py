@@ -1,0 +1,153 @@
+"""The validation curve: the cost on the training and on the held-out samples against λ.
+
+The note's reason for a penalty — without it large coefficients make the model overfit, the
+penalty makes it robust — as one picture. For each λ the exact optimum of MSE + penalty on the
+training samples (:func:`gdapp.core.regularization_path`) is scored on both parts
+(:func:`gdapp.core.path.validation_curve`, MSE without the penalty): the training cost rises
+with λ, while the test cost first falls — the penalty keeps the curve from bending through
+every training sample — and rises again once the penalty flattens the model too much. The
+λ with the lowest test cost is marked; a click on the plot sets the run's λ there (with the
+run's penalty, or L2 when it has none).
+
+λ runs on a log axis over ``LAMBDA_COUNT`` values from λ_max (every L1 slope is 0) down to
+``LAMBDA_RATIO``·λ_max: the features are not standardized in the window, so the powers of x
+need far smaller λ than the CLI's default grid before the polynomial overfits.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gdapp.core import regularization_path
+from gdapp.core.lasso import geometric_grid
+from gdapp.core.path import ValidationCurve, validation_curve
+from gdapp.gui.i18n import tr
+from gdapp.gui.plot_base import OPTIMUM_COLOR, pen
+from gdapp.gui.test_cost import TEST_COST_COLOR
+
+if TYPE_CHECKING:
+    from gdapp.core import RegularizationPath, RunSpec
+    from gdapp.gui.viewmodel import RunViewModel
+
+LAMBDA_COUNT, LAMBDA_RATIO = 60, 1e-7
+TRAIN_COST_COLOR = "#1f77b4"
+CURRENT_LAMBDA_COLOR = "#444444"
+
+
+def curve_penalty(spec: RunSpec) -> str:
+    """The penalty the curve is drawn for: the run's, or L2 when it has none."""
+    return spec.penalty if spec.penalty in ("l1", "l2") else "l2"
+
+
+def shows_validation(spec: RunSpec) -> bool:
+    """Whether ``spec`` has a validation curve: held-out samples, MSE, origin or line."""
+    return spec.holdout is not None and spec.cost == "mse" and spec.model in ("origin", "line")
+
+
+class ValidationCurvePlot(QWidget):
+    """Training and test cost against λ, the best λ marked; a click sets λ.
+
+    Items for reading back: ``train_item``, ``test_item`` (x = log10 λ after pyqtgraph's log
+    mode, y = cost), ``best_item`` (the best λ's test cost), ``current_line`` (the run's λ),
+    and ``curve`` / ``path`` (the numbers drawn)."""
+
+    def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.path: RegularizationPath | None = None
+        self.curve: ValidationCurve | None = None
+        self._key: tuple[object, ...] | None = None
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setLogMode(x=True, y=False)
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setLabel("bottom", tr("λ (log scale)"))
+        self.plot.setLabel("left", tr("MSE (no penalty)"))
+        self.plot.addLegend(offset=(10, 10))
+        for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.train_item = self.plot.plot([], [], pen=pen(TRAIN_COST_COLOR, 2.0),
+                                         name=tr("training cost"))
+        self.test_item = self.plot.plot([], [], pen=pen(TEST_COST_COLOR, 2.0),
+                                        name=tr("test cost (held-out samples)"))
+        self.best_item = pg.ScatterPlotItem(size=16, symbol="star", brush=OPTIMUM_COLOR,
+                                            pen=pen("#000000", 1.0))
+        self.plot.addItem(self.best_item)
+        self.best_label = pg.TextItem("", color="#1b5e20", anchor=(0.5, 1.2),
+                                      fill=pg.mkBrush(255, 255, 255, 210))
+        self.plot.addItem(self.best_label, ignoreBounds=True)
+        self.current_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
+        self.plot.addItem(self.current_line, ignoreBounds=True)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.plot.setToolTip(tr("Click to set λ there"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def refresh(self) -> None:
+        """Recompute the curve when the data, model or penalty changed; move the λ line."""
+        spec = self.vm.spec
+        if not shows_validation(spec):
+            self.path = self.curve = None
+            self._key = None
+            return
+        assert spec.holdout is not None
+        penalty = curve_penalty(spec)
+        key = (spec.data, spec.holdout, spec.model, penalty)
+        if key != self._key:
+            self._key = key
+            try:
+                top = regularization_path(spec.data, spec.model, "l2").lambdas[0]
+                grid = geometric_grid(float(top), LAMBDA_COUNT, LAMBDA_RATIO)
+                self.path = regularization_path(spec.data, spec.model, penalty, grid)
+                self.curve = validation_curve(self.path, spec.data, spec.holdout.data,
+                                              spec.model)
+            except ValueError:
+                self.path = self.curve = None
+            self._draw(penalty)
+        self._mark_current()
+
+    def _draw(self, penalty: str) -> None:
+        path, curve = self.path, self.curve
+        if path is None or curve is None:
+            for item in (self.train_item, self.test_item):
+                item.setData([], [])
+            self.best_item.setData([], [])
+            self.best_label.setText("")
+            return
+        lambdas = path.lambdas
+        self.train_item.setData(lambdas, curve.train_cost)
+        self.test_item.setData(lambdas, curve.test_cost)
+        best_test = float(curve.test_cost[curve.best_index])
+        self.best_item.setData([math.log10(curve.best_lambda)], [best_test])
+        self.best_label.setText(tr("best λ = {lam}").format(lam=f"{curve.best_lambda:.3g}"))
+        self.best_label.setPos(math.log10(curve.best_lambda), best_test)
+        self.plot.setTitle(tr("Validation curve ({penalty})").format(penalty=penalty.upper()))
+        top = float(np.max(np.concatenate([curve.train_cost, curve.test_cost])))
+        self.plot.setXRange(math.log10(lambdas[-1]), math.log10(lambdas[0]), padding=0.02)
+        self.plot.setYRange(0.0, top, padding=0.05)
+
+    def _mark_current(self) -> None:
+        spec = self.vm.spec
+        if self.curve is not None and spec.penalty in ("l1", "l2") and spec.lam > 0:
+            self.current_line.setValue(math.log10(spec.lam))
+            self.current_line.show()
+        else:
+            self.current_line.hide()
+
+    def _clicked(self, event: Any) -> None:
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        self.set_lambda(10.0 ** vb.mapSceneToView(event.scenePos()).x())
+
+    def set_lambda(self, lam: float) -> None:
+        """The run's λ (what a click does), with the curve's penalty."""
+        if self.curve is not None and math.isfinite(lam) and lam > 0:
+            self.vm.update(penalty=curve_penalty(self.vm.spec), lam=float(f"{lam:.4g}"))
