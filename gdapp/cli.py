@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from gdapp import __version__
-from gdapp.cli_flags import FLAG_FIELDS, add_run_flags, number_flag
+from gdapp.cli_flags import FLAG_FIELDS, add_run_flags, ignored_flags, number_flag
 from gdapp.core import (
     EXAMPLES,
     DataError,
@@ -40,7 +40,6 @@ from gdapp.core import (
     load_csv,
     parse_number,
     run,
-    spec_fields,
 )
 from gdapp.core.builtin import EXAMPLE_SETTINGS
 from gdapp.core.classes import parse_classes
@@ -270,35 +269,6 @@ def _shaped(spec: RunSpec, args: argparse.Namespace,
     if degree is not None:
         start = degree_start if args.start is not None else None
     return replace(spec, data=data, holdout=held, start=start).validated()
-
-
-def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
-    """Notes for flags given that have no effect on the run ``spec`` describes."""
-    notes = []
-    for flag, name in FLAG_FIELDS.items():
-        meta = spec_fields()[name].metadata
-        if "flag" not in meta or getattr(args, flag, None) is None or spec.applies(name) \
-                or name in ("optimizer", "schedule"):
-            continue
-        if meta.get("batch") == "seed":
-            why = "without --shuffle"
-        elif meta.get("batch"):
-            why = f"without --batch-size B smaller than the {spec.data.n} samples"
-        elif meta.get("schedule"):
-            why = f"with --schedule {spec.schedule}"
-        elif meta.get("cost_setting"):
-            why = f"with --cost {spec.cost}"
-        else:
-            why = f"with --optimizer {spec.optimizer}"
-        notes.append(f"{meta['flag']} has no effect {why}")
-    if spec.penalty == "l1" and spec.optimizer != "gd" and spec.l1_method == "proximal":
-        notes.append(f"L1 with {spec.optimizer} takes the plain subgradient step (the "
-                     "proximal step is gradient descent's)")
-    if getattr(args, "lam", None) is not None and spec.penalty == "none":
-        notes.append("--lam has no effect without --penalty l1 or l2")
-    if getattr(args, "l1_method", None) is not None and spec.penalty != "l1":
-        notes.append("--l1-method has no effect without --penalty l1")
-    return notes
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from gdapp.core import (
     L1_METHODS,
     MODEL_CHOICES,
     PENALTIES,
+    RunSpec,
     parse_number,
     spec_fields,
 )
@@ -110,3 +111,32 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
             kind = _whole if str(f.type).startswith("int") else number_flag
             o.add_argument(flag, dest=dest, type=kind, metavar=dest.upper(),
                            help=f.metadata["help"])
+
+
+def ignored_flags(args: argparse.Namespace, spec: RunSpec) -> list[str]:
+    """Notes for flags given that have no effect on the run ``spec`` describes."""
+    notes = []
+    for flag, name in FLAG_FIELDS.items():
+        meta = spec_fields()[name].metadata
+        if "flag" not in meta or getattr(args, flag, None) is None or spec.applies(name) \
+                or name in ("optimizer", "schedule"):
+            continue
+        if meta.get("batch") == "seed":
+            why = "without --shuffle"
+        elif meta.get("batch"):
+            why = f"without --batch-size B smaller than the {spec.data.n} samples"
+        elif meta.get("schedule"):
+            why = f"with --schedule {spec.schedule}"
+        elif meta.get("cost_setting"):
+            why = f"with --cost {spec.cost}"
+        else:
+            why = f"with --optimizer {spec.optimizer}"
+        notes.append(f"{meta['flag']} has no effect {why}")
+    if spec.penalty == "l1" and spec.optimizer != "gd" and spec.l1_method == "proximal":
+        notes.append(f"L1 with {spec.optimizer} takes the plain subgradient step (the "
+                     "proximal step is gradient descent's)")
+    if getattr(args, "lam", None) is not None and spec.penalty == "none":
+        notes.append("--lam has no effect without --penalty l1 or l2")
+    if getattr(args, "l1_method", None) is not None and spec.penalty != "l1":
+        notes.append("--l1-method has no effect without --penalty l1")
+    return notes

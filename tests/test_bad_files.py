@@ -26,7 +26,7 @@ import pytest
 from patience import HANG_MS, HANG_S
 
 from gdapp.cli import main
-from gdapp.core import RunSpec, run
+from gdapp.core import MODEL_CHOICES, RunSpec, run
 from gdapp.excel import export_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,8 +89,8 @@ CLI_CASES = [
     (["run", "--from", "FILE"], "negative-eta.xlsx",
      "gdapp: error: negative-eta.xlsx, Settings: learning rate η must be > 0, got -0.1"),
     (["export", "--from", "FILE", "-o", "OUT/never.xlsx"], "nonsense-model.xlsx",
-     "gdapp: error: nonsense-model.xlsx, Settings: model must be one of origin, line, "
-     "sine, got 'banana'"),
+     "gdapp: error: nonsense-model.xlsx, Settings: model must be one of "
+     + ", ".join(MODEL_CHOICES) + ", got 'banana'"),
     (["run", "--from", "FILE"], "bomb.xlsx", "gdapp: error: " + BOMB),
     (["verify", "FILE"], "missing.xlsx", "gdapp: cannot verify: {path}: no such file"),
     (["verify", "FILE"], "folder.xlsx", "gdapp: cannot verify: {path} is not a file"),
@@ -274,7 +274,8 @@ OPEN_CASES = [
     ("nonsense-eta.xlsx",
      "nonsense-eta.xlsx, Settings: η (learning rate) must be a number, got 'fast'"),
     ("nonsense-model.xlsx",
-     "nonsense-model.xlsx, Settings: model must be one of origin, line, sine, got 'banana'"),
+     "nonsense-model.xlsx, Settings: model must be one of " + ", ".join(MODEL_CHOICES)
+     + ", got 'banana'"),
     ("bomb.xlsx", BOMB),
 ]
 

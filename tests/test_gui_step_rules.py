@@ -104,7 +104,7 @@ def test_each_component_of_several_features_is_worked_out() -> None:
     for j, name in enumerate(data.feature_names, start=1):
         total = float(np.sum(data.X[:, j - 1] * residual))
         line = next(x for x in lines if f"∂E/∂b{j} = " in x)
-        assert f"Σ {name}·(y − ŷ) = −(2/{data.n}) × " in line
+        assert f"Σ (y − ŷ)·{name} = −(2/{data.n}) × " in line
         shown = line.split(" × ")[1].split(" = ")[0].strip("()").replace("−", "-")
         assert math.isclose(float(shown), total, rel_tol=1e-9)
 

@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 
 from gdapp.core.batches import BatchGradient
 from gdapp.core.loops import RunCancelled, Stepping, Trace
+from gdapp.core.models import model_rule
 from gdapp.core.objective import SquaredStats
 
 FloatArray = NDArray[np.float64]
@@ -76,7 +77,7 @@ def _gradient_of(stats: SquaredStats, q: int) -> tuple[int, FloatArray, FloatArr
                                                        FloatArray]:
     """(kind, consts, hessian, centre) of :func:`gdapp.core.compiled.advance`."""
     empty = np.zeros((1, 1))
-    if stats.S.shape[0] == 1 and stats.model == "origin" and q == 1:
+    if stats.S.shape[0] == 1 and not model_rule(stats.model).intercept and q == 1:
         return 0, np.array([2.0 * stats.sxx, stats.bstar]), empty, np.zeros(1)
     if stats.S.shape[0] == 1 and q == 2:   # the line through one feature
         return 1, np.array([2.0 * stats.sxx, stats.bstar, stats.mean_x, stats.mean_y]), \

@@ -124,7 +124,7 @@ class SquaredStats:
     @classmethod
     def of(cls, data: Dataset, model: str) -> SquaredStats:
         y, n = data.y, data.n
-        if model == "origin":
+        if not model_rule(model).intercept:
             means, my = np.zeros(data.p), 0.0
             rows, v = np.ascontiguousarray(data.X.T), y
         else:
@@ -170,7 +170,7 @@ class SquaredStats:
         with np.errstate(over="ignore", invalid="ignore"):
             d = params[:, first:] - self.slopes
             value = self.floor + np.sum((d @ self.S) * d, axis=1)
-            if self.model == "line":
+            if model_rule(self.model).intercept:
                 c = self._offset(params)
                 value = value + c * c
         return np.asarray(value, dtype=np.float64)
@@ -180,7 +180,7 @@ class SquaredStats:
         first = slope_start(self.model)
         with np.errstate(over="ignore", invalid="ignore"):
             g = 2.0 * ((params[:, first:] - self.slopes) @ self.S)
-            if self.model == "origin":
+            if not model_rule(self.model).intercept:
                 return np.asarray(g, dtype=np.float64)
             c = self._offset(params)
             g0 = -2.0 * c
@@ -189,7 +189,7 @@ class SquaredStats:
 
     def hessian(self) -> FloatArray:
         """The Hessian of the MSE in all parameters, (q, q): 2·mean(xa·xaᵀ), xa = (1, x)."""
-        if self.model == "origin":
+        if not model_rule(self.model).intercept:
             return 2.0 * self.S
         m = self.means
         top = np.concatenate([[1.0], m])
@@ -198,7 +198,7 @@ class SquaredStats:
 
     def optimum(self) -> FloatArray:
         """The least-squares parameters b* (with b0* = ȳ − x̄·b* for ``line``)."""
-        if self.model == "origin":
+        if not model_rule(self.model).intercept:
             return self.slopes.copy()
         return np.concatenate([[self.mean_y - float(self.means @ self.slopes)], self.slopes])
 
@@ -207,7 +207,7 @@ class SquaredStats:
         if self.S.shape[0] > 1:
             return self._vector_gradient()
         sxx2, bstar, mx, my = 2.0 * self.sxx, self.bstar, self.mean_x, self.mean_y
-        if self.model == "origin":
+        if not model_rule(self.model).intercept:
             def g_origin(b1: float) -> tuple[float, ...]:
                 return (sxx2 * (b1 - bstar),)
             return g_origin

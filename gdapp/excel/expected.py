@@ -9,6 +9,7 @@ import numpy as np
 from openpyxl.utils import get_column_letter
 
 from gdapp.core import Run
+from gdapp.core.models import model_rule
 from gdapp.excel import formulas as fx
 from gdapp.excel.layout import FIRST_ROW, iteration_cells, iteration_columns
 from gdapp.excel.layout import Cell as PlanCell
@@ -107,8 +108,8 @@ def optimum_scale(run: Run) -> float:
     assert opt.params is not None
     data = spec.data
     b = np.asarray(opt.params, dtype=np.float64)
-    slopes = b[1:] if spec.model == "line" else b
-    b0 = float(b[0]) if spec.model == "line" else 0.0
+    slopes = b[1:] if model_rule(spec.model).intercept else b
+    b0 = float(b[0]) if model_rule(spec.model).intercept else 0.0
     r = data.y - (b0 + data.X @ slopes)
     size = np.abs(data.y) + abs(b0) + np.abs(data.X) @ np.abs(slopes)
     scale = float(np.mean(2.0 * np.abs(r) * size))

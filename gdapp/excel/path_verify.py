@@ -36,6 +36,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core import Dataset, RegularizationPath, regularization_path
+from gdapp.core.models import model_rule
 from gdapp.excel.accounting import prose_note, unaccounted_cells, unaccounted_names
 from gdapp.excel.compare import VerifyReport, opened, report_from
 from gdapp.excel.formula_text import same_formula
@@ -143,7 +144,7 @@ class _PathBook:
         except ValueError as exc:
             raise VerifyUnavailable(f"{prefix}its samples do not make a data set ({exc})") \
                 from None
-        self.q = p + (self.model == "line")
+        self.q = p + (model_rule(self.model).intercept)
         path = _rows(book, PATH_SHEET)
         rows = [r for r in sorted(path) if r > 1 and path[r] and path[r][0] is not None]
         if not rows:
@@ -225,7 +226,7 @@ def _slopes(book: _PathBook, params: FloatArray) -> tuple[FloatArray, FloatArray
     (for the tolerance: |xj|·(|y| + Σ|bk·xk|), which bounds the rounding of ŷ and y − ŷ)."""
     data = book.data
     ones = np.ones((data.n, 1))
-    design = np.hstack([ones, data.X]) if book.model == "line" else data.X
+    design = np.hstack([ones, data.X]) if model_rule(book.model).intercept else data.X
     residual = data.y[None, :] - params @ design.T                  # (L, n)
     size = np.abs(data.y)[None, :] + np.abs(params) @ np.abs(design).T
     slopes = -2.0 / data.n * residual @ design

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from gdapp.core import MODEL_RULES, Objective, Run, stability_is_bound
 from gdapp.core.batches import PATIENCE
 from gdapp.core.costs import cost_rule
-from gdapp.core.models import SEARCH_RANGE
+from gdapp.core.models import SEARCH_RANGE, model_rule
 from gdapp.core.objective import model_predictions
 from gdapp.excel import formulas as fx
 from gdapp.excel import sample_sums as sums
@@ -116,23 +116,23 @@ def _optimum_rows(run: Run, first_row: int) -> list[SummaryRow]:
     if spec.data.p > 1:
         return _solved_rows(run, first_row)
     x, y = spec.data.x, spec.data.y
-    if model == "line":
+    if model_rule(model).intercept:
         u, w = x - np.mean(x), y - np.mean(y)
         sxy, sxx = float(np.sum(u * w)), float(np.sum(u * u))
     else:
         sxy, sxx = float(np.sum(x * y)), float(np.sum(x * x))
     r_sxy, r_sxx = f"B{first_row}", f"B{first_row + 1}"
-    sums = "Σuv (u = x − x̄, v = y − ȳ)" if model == "line" else "Σxy"
+    sums = "Σuv (u = x − x̄, v = y − ȳ)" if model_rule(model).intercept else "Σxy"
     out = [
         _f(sums, fx.excel(f"sum xy {model}"), "over the Data sheet", sxy),
-        _f("Σu²" if model == "line" else "Σx²", fx.excel(f"sum xx {model}"),
+        _f("Σu²" if model_rule(model).intercept else "Σx²", fx.excel(f"sum xx {model}"),
            "over the Data sheet", sxx),
     ]
     b1_row = first_row + 2
     b1 = fx.excel(closed[opt.method], sxy=r_sxy, sxx=r_sxx)
     out.append(_f("Optimum b1", b1, f"exact: {opt.method}", float(opt.params[-1])))
     b0_ref = ""
-    if model == "line":
+    if model_rule(model).intercept:
         out.append(_f("Optimum b0", fx.excel("intercept", b1=f"B{b1_row}"),
                       "exact: b0 = ȳ − b1·x̄", float(opt.params[0])))
         b0_ref = f"B{b1_row + 1}"
@@ -224,17 +224,17 @@ def block_rows(run: Run) -> list[list[BlockCell]]:
     data, model = spec.data, _design(spec.model)
     samples = fx.Samples.of(data.p)
     X, y = data.X, data.y
-    u = X - X.mean(axis=0) if model == "line" else X
-    v = y - y.mean() if model == "line" else y
+    u = X - X.mean(axis=0) if model_rule(model).intercept else X
+    v = y - y.mean() if model_rule(model).intercept else y
     gram, moment = u.T @ u, u.T @ v
     ridge = spec.penalty == "l2" and spec.lam > 0
     size_x = np.max(np.abs(X), axis=0)
     size_y = float(np.max(np.abs(y)))
-    head = "Σ u·uᵀ (u = x − x̄)" if model == "line" else "Σ x·xᵀ"
+    head = "Σ u·uᵀ (u = x − x̄)" if model_rule(model).intercept else "Σ x·xᵀ"
     if ridge:
         head += " + n·λ on the diagonal"
     rows = [[BlockCell(head), *[BlockCell(name) for name in data.feature_names],
-             BlockCell("Σ u·v (v = y − ȳ)" if model == "line" else "Σ x·y")]]
+             BlockCell("Σ u·v (v = y − ȳ)" if model_rule(model).intercept else "Σ x·y")]]
     for j, xj in enumerate(samples.xs):
         row = [BlockCell(data.feature_names[j])]
         for k, xk in enumerate(samples.xs):

@@ -64,7 +64,22 @@ def more_scenes() -> tuple[Scene, ...]:
 
 
 def scene_groups(count: int) -> list[tuple[str, range]]:
-    """The Lesson menu's groups of the ``count`` scenes: (title, their indices)."""
-    return [(tr("The note: one feature, one learning rate, L1 and L2"), range(0, 9)),
-            (tr("After the note: features, optimizers, mini-batches, schedules"),
-             range(9, count))]
+    """The Lesson menu's groups of the ``count`` scenes: (title, their indices): the note's,
+    those after it, classification, overfitting (the order of :func:`gdapp.gui.lessons.
+    more_scenes`)."""
+    from gdapp.gui.lesson_classify import classification_scenes
+    from gdapp.gui.overfit_lessons import overfit_scenes
+
+    sizes = [(tr("The note: one feature, one learning rate, L1 and L2"), 9),
+             (tr("After the note: features, optimizers, mini-batches, schedules"),
+              len(more_scenes())),
+             (tr("Classification: logistic regression"), len(classification_scenes(1))),
+             (tr("Overfitting: polynomial features and held-out samples"),
+              len(overfit_scenes(1)))]
+    groups, start = [], 0
+    for title, size in sizes:
+        end = min(count, start + size)
+        if end > start:
+            groups.append((title, range(start, end)))
+        start = end
+    return groups

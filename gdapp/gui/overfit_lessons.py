@@ -50,7 +50,7 @@ def overfit_scenes(first: int) -> tuple[Scene, ...]:
             tr("Polynomial degree 3 makes x, x² and x³ the features b1, b2, b3: the model is "
                "a curve. It follows the wave: the training cost falls to 0.050 and the test "
                "cost to 0.0099. The powers of x are nearly alike, so the descent is slow: it "
-               "converges only after 135,276 updates."),
+               "converges only after 135,277 updates."),
             changes=overfit_run(3)),
         Scene(
             tr("{n}. Degree 9: overfitting").format(n=n + 2),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import regularization_path
 from gdapp.core.lasso import geometric_grid
+from gdapp.core.models import model_rule
 from gdapp.core.path import ValidationCurve, validation_curve
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import OPTIMUM_COLOR, pen
@@ -47,7 +48,8 @@ def curve_penalty(spec: RunSpec) -> str:
 
 def shows_validation(spec: RunSpec) -> bool:
     """Whether ``spec`` has a validation curve: held-out samples, MSE, origin or line."""
-    return spec.holdout is not None and spec.cost == "mse" and spec.model in ("origin", "line")
+    return spec.holdout is not None and spec.cost == "mse" \
+        and model_rule(spec.model).exact == "closed form"
 
 
 class ValidationCurvePlot(QWidget):

@@ -1778,6 +1778,14 @@
         <translation>강의 노트 다음: 피쳐 여럿, 옵티마이저, 미니배치, 스케줄</translation>
     </message>
     <message>
+        <source>Classification: logistic regression</source>
+        <translation>분류: 로지스틱 회귀</translation>
+    </message>
+    <message>
+        <source>Overfitting: polynomial features and held-out samples</source>
+        <translation>과적합: 다항 특성과 테스트 샘플</translation>
+    </message>
+    <message>
         <source>{n}. Classes: the decision boundary</source>
         <translation>{n}. 클래스: 결정 경계</translation>
     </message>
@@ -1905,8 +1913,8 @@
         <translation>{n}. 차수 3: 3차 곡선이 잘 맞음</translation>
     </message>
     <message>
-        <source>Polynomial degree 3 makes x, x² and x³ the features b1, b2, b3: the model is a curve. It follows the wave: the training cost falls to 0.050 and the test cost to 0.0099. The powers of x are nearly alike, so the descent is slow: it converges only after 135,276 updates.</source>
-        <translation>다항 차수 3은 x, x², x³을 b1, b2, b3의 피쳐로 만듭니다: 모델은 곡선입니다. 곡선이 물결을 따라가서 훈련 비용은 0.050, 테스트 비용은 0.0099까지 내려갑니다. x의 거듭제곱들은 서로 비슷하므로 경사하강법이 느립니다: 135,276번 업데이트한 뒤에야 수렴합니다.</translation>
+        <source>Polynomial degree 3 makes x, x² and x³ the features b1, b2, b3: the model is a curve. It follows the wave: the training cost falls to 0.050 and the test cost to 0.0099. The powers of x are nearly alike, so the descent is slow: it converges only after 135,277 updates.</source>
+        <translation>다항 차수 3은 x, x², x³을 b1, b2, b3의 피쳐로 만듭니다: 모델은 곡선입니다. 곡선이 물결을 따라가서 훈련 비용은 0.050, 테스트 비용은 0.0099까지 내려갑니다. x의 거듭제곱들은 서로 비슷하므로 경사하강법이 느립니다: 135,277번 업데이트한 뒤에야 수렴합니다.</translation>
     </message>
     <message>
         <source>{n}. Degree 9: overfitting</source>
