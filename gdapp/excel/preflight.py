@@ -32,6 +32,7 @@ from openpyxl.utils.cell import (
 
 from gdapp.core import Run
 from gdapp.excel.compare import VerifyReport, report_from
+from gdapp.excel.earlier import earlier_spellings
 from gdapp.excel.expected import expected_cells
 from gdapp.excel.formula_text import same_formula
 from gdapp.excel.layout import FIRST_ROW, Cell, Column, column_letter, iteration_columns
@@ -161,7 +162,9 @@ def foreign_formulas(source: Path, expected: Iterable[Cell], *,
             written = content if isinstance(content, str) and content.startswith("=") else None
             formula = cell.formula if cell.formula.startswith("=") else f"={cell.formula}"
             if written is not None and written != formula \
-                    and not same_formula(written, formula):
+                    and not same_formula(written, formula) \
+                    and not any(same_formula(written, f"={old.lstrip('=')}")
+                                for old in earlier_spellings(formula)):  # an earlier gdapp's
                 found += 1
                 if first is None:
                     first = (f"{cell.sheet}!{cell.ref}: the workbook has {written}, gdapp "

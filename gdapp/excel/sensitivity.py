@@ -94,8 +94,15 @@ def _spreads(spec: RunSpec, engine_run: Run, ulps: int) -> dict[int, NDArray[np.
     moved ``ulps`` units in the last place up and down (see :func:`sensitivity_of`)."""
     rows = int(engine_run.params.shape[0])
     variants = _nudged(spec, ulps)
-    columns = iteration_columns(engine_run)
-    size = np.maximum.accumulate(np.max(np.abs(engine_run.params), axis=1))
+    # the re-runs are compared with a run of the unmoved spec made here, not with the run
+    # under verification: a spread measures the engine's rounding, never its difference from
+    # the run it judges (an engine that disagrees with the workbook must not widen it)
+    try:
+        base = rerun_for_rows(spec, rows)
+    except ValueError:
+        base = engine_run
+    columns = iteration_columns(base)
+    size = np.maximum.accumulate(np.max(np.abs(base.params), axis=1))
     spreads: dict[int, NDArray[np.float32]] = {}
     for variant in variants:
         try:
