@@ -179,8 +179,11 @@ def test_the_accuracy_column_is_the_engines_share_classified_right(exported, lib
         assert got == runs[name].accuracy.tolist(), name
     assert _column(libreoffice["separated"], ACCURACY)[-1] == 1.0
     # a regression workbook has no accuracy column
-    ws = openpyxl.load_workbook(exported[1][0], read_only=True)["Iterations"]
-    assert ACCURACY not in next(ws.iter_rows(max_row=1, values_only=True))
+    wb = openpyxl.load_workbook(exported[1][0], read_only=True)
+    try:  # a read-only workbook keeps its file open until closed
+        assert ACCURACY not in next(wb["Iterations"].iter_rows(max_row=1, values_only=True))
+    finally:
+        wb.close()
 
 
 def test_exp_ln_and_sin_sums_are_array_formulas_huber_sums_are_plain(exported):
@@ -216,7 +219,8 @@ def test_the_cross_entropy_is_written_without_overflow_or_ln_0(exported):
 def test_delta_is_a_setting_of_the_huber_workbooks_only(exported):
     runs, files = exported
     for f in files:
-        wb = openpyxl.load_workbook(f)
+        with f.open("rb") as handle:  # closed here, not whenever the collector runs
+            wb = openpyxl.load_workbook(handle)
         has = "delta" in wb.defined_names
         assert has == (runs[f.stem].spec.cost == "huber"), f.name
         if has:

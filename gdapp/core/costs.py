@@ -114,7 +114,8 @@ class CostRule:
     settings: tuple[CostSetting, ...] = ()
     curvature: Term | None = None      # κ = ∂²ρ/∂u² (Newton's method; None: not smooth)
     curvature_bound: float | None = None   # max κ: a safe η from the Hessian's bound
-    links: tuple[str, ...] = ("identity", "logit")
+    links: tuple[str, ...] = ("identity", "logit")   # the models' links it pairs with
+    short_ko: str = ""            # the Korean of ``short`` where it is a word ("후버")
     notes: dict[str, str] = field(default_factory=dict)
 
     def setting_names(self) -> tuple[str, ...]:
@@ -220,7 +221,7 @@ COST_RULES: dict[str, CostRule] = {
             lambda y, u, s, c: band_sign(_residual(y, u), s),
             "{r}*(({r}>0)-({r}<0))", "{s}",
             "∂E/∂b = −(1/n)·Σ sign(y − ŷ)·∂ŷ/∂b", "∂E/∂b = −(1/n)·Σ sign(y − ŷ)·∂ŷ/∂b",
-            breakpoints=True, smooth=False, sign_decides=True),
+            breakpoints=True, smooth=False, sign_decides=True, links=("identity",)),
         CostRule(
             "rmse", "RMSE", "RMSE (root mean squared error)", "RMSE (평균 제곱근 오차)",
             "E = √((1/n)·Σ (y − ŷ)²): the MSE in the target's units.",
@@ -229,7 +230,7 @@ COST_RULES: dict[str, CostRule] = {
             lambda y, u, s, c: 2.0 * _residual(y, u),
             "{r}*{r}", "2*{r}",
             "∂E/∂b = ∂MSE/∂b / (2·E)", "∂E/∂b = ∂MSE/∂b / (2·E)",
-            outer="sqrt", squared=True, smooth=False),
+            outer="sqrt", squared=True, smooth=False, links=("identity",)),
         CostRule(
             "huber", "Huber", "Huber", "후버(Huber)",
             "E = (1/n)·Σ h(y − ŷ), h(r) = r²/2 within ±δ, δ·(|r| − δ/2) beyond: squared for "
@@ -242,7 +243,7 @@ COST_RULES: dict[str, CostRule] = {
             "((" + _ABS_R + "<=delta)*{r}+({r}>delta)*delta-({r}<-delta)*delta)",
             "∂E/∂b = −(1/n)·Σ clip(y − ŷ, −δ, δ)·∂ŷ/∂b",
             "∂E/∂b = −(1/n)·Σ clip(y − ŷ, −δ, δ)·∂ŷ/∂b",
-            settings=(DELTA,), links=("identity",),
+            settings=(DELTA,), links=("identity",), short_ko="후버",
             curvature=lambda y, u, s, c: (np.abs(_residual(y, u)) <= c["delta"]).astype(float),
             curvature_bound=1.0),
         CostRule(
@@ -255,7 +256,7 @@ COST_RULES: dict[str, CostRule] = {
             "({z}*({z}>0)-{y}*{z}+LN(1+EXP(-" + _ABS_Z + ")))",
             "({y}-(({z}>=0)+({z}<0)*EXP(-" + _ABS_Z + "))/(1+EXP(-" + _ABS_Z + ")))",
             "∂E/∂b = (1/n)·Σ (p − y)·x", "∂E/∂b = (1/n)·Σ (p − y)·x",
-            on_raw=True, links=("logit",),
+            on_raw=True, links=("logit",), short_ko="교차 엔트로피",
             curvature=lambda y, z, s, c: sigmoid(z) * (1.0 - sigmoid(z)),
             curvature_bound=0.25),
     )

@@ -153,7 +153,7 @@ class ModelRule:
     intercept: bool
     raw: Callable[[FloatArray, FloatArray], FloatArray]          # (params (m, q), X (n, p))
     raw_slopes: Callable[[FloatArray, FloatArray], list[FloatArray]]
-    costs: tuple[str, ...]
+    own_cost: str                  # the model's default cost (the others: by their links)
     exact: str                     # "closed form", "newton" or "dense search"
     view: str                      # the data view that draws it: "line", "sine", "logistic"
     link: str = "identity"         # "identity" or "logit"
@@ -165,7 +165,15 @@ class ModelRule:
 
     @property
     def default_cost(self) -> str:
-        return self.costs[0]
+        return self.own_cost
+
+    @property
+    def costs(self) -> tuple[str, ...]:
+        """The costs this model pairs with, its own first: every cost of the table whose
+        ``links`` hold this model's link (so a new cost needs no entry here)."""
+        from gdapp.core.costs import COST_RULES
+        return (self.own_cost, *(name for name, rule in COST_RULES.items()
+                                 if name != self.own_cost and self.link in rule.links))
 
     def param_names(self, p: int = 1) -> tuple[str, ...]:
         """b1 … bp, after b0 for a model with an intercept (one slope if one feature only)."""
@@ -189,30 +197,28 @@ class ModelRule:
         return 1.0
 
 
-_REGRESSION_COSTS = ("mse", "mae", "rmse", "huber")
-
 #: The models by name, in the order the choice lists show them.
 MODEL_RULES: dict[str, ModelRule] = {
     rule.name: rule for rule in (
         ModelRule("origin", "through the origin, ŷ = b1·x", "원점을 지나는 직선, ŷ = b1·x",
                   "ŷ = b1·x1 + … + bp·xp (the note's, ŷ = b1·x)",
                   "ŷ = b1·x1 + … + bp·xp (강의 노트의 ŷ = b1·x)",
-                  False, _linear_raw, _linear_slopes, _REGRESSION_COSTS, "closed form", "line"),
+                  False, _linear_raw, _linear_slopes, "mse", "closed form", "line"),
         ModelRule("line", "a line, ŷ = b0 + b1·x", "직선, ŷ = b0 + b1·x",
                   "ŷ = b0 + b1·x1 + … + bp·xp (with an intercept b0)",
                   "ŷ = b0 + b1·x1 + … + bp·xp (절편 b0 포함)",
-                  True, _linear_raw, _linear_slopes, _REGRESSION_COSTS, "closed form", "line"),
+                  True, _linear_raw, _linear_slopes, "mse", "closed form", "line"),
         ModelRule("sine", "a sine, ŷ = sin(b1·x)", "사인, ŷ = sin(b1·x)",
                   "ŷ = sin(b1·x): a cost of many valleys (one feature)",
                   "ŷ = sin(b1·x): 골짜기가 여러 개인 비용 (특성 하나)",
-                  False, _sine_raw, _sine_slopes, _REGRESSION_COSTS, "dense search", "sine",
+                  False, _sine_raw, _sine_slopes, "mse", "dense search", "sine",
                   linear=False, max_features=1, excel_raw="SIN({b1}*{x})",
                   excel_slope="{x}*COS({b1}*{x})"),
         ModelRule("logistic", "logistic regression, p = σ(b0 + b1·x)",
                   "로지스틱 회귀, p = σ(b0 + b1·x)",
                   "p = σ(b0 + b1·x1 + … + bp·xp), the probability that y = 1 (targets 0/1)",
                   "p = σ(b0 + b1·x1 + … + bp·xp), y = 1일 확률 (목표값 0/1)",
-                  True, _linear_raw, _linear_slopes, ("bce", "mse"), "newton", "logistic",
+                  True, _linear_raw, _linear_slopes, "bce", "newton", "logistic",
                   link="logit", targets="binary"),
     )
 }

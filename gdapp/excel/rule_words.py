@@ -15,7 +15,7 @@ from gdapp.excel.setting_help import KEPT, cost_help, model_help
 
 #: The short names of the costs in a column header ("cost E (cross-entropy)") and in the
 #: Summary's notes; the first three costs are written as they are (MSE, MAE, RMSE).
-SHORT_KO = {"Huber": "후버", "cross-entropy": "교차 엔트로피"}
+SHORT_KO = {rule.short: rule.short_ko for rule in COST_RULES.values() if rule.short_ko}
 
 #: What the Summary and the Iterations sheet say about the costs and models added as entries.
 PHRASES_KO = {
