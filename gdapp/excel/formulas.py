@@ -314,7 +314,7 @@ class Samples:
 
 #: Functions Gnumeric applies to one element of a range inside SUMPRODUCT unless the cell is
 #: an array formula (arithmetic and comparisons broadcast everywhere).
-ELEMENTWISE = ("SIN(", "COS(", "EXP(", "LN(")
+ELEMENTWISE = ("SIN(", "COS(", "TAN(", "EXP(", "LN(", "SINH(", "COSH(", "TANH(")
 
 
 def written_as_array(formula: str) -> bool:
