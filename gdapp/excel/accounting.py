@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from openpyxl.utils import get_column_letter
+
 from gdapp.excel.labels import in_every_language
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.tolerance import show_value
@@ -49,14 +51,6 @@ def _same(mine: object, theirs: object) -> bool:
     if isinstance(mine, int | float) and isinstance(theirs, int | float):
         return float(mine) == float(theirs)
     return mine == theirs
-
-
-def _column(n: int) -> str:
-    letters = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
 
 
 def _rows(book: StreamedWorkbook, title: str) -> Iterator[tuple[int, list[object]]]:
@@ -107,7 +101,7 @@ def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
                 editable = (setting_row and column in _EDITABLE) or (fact_row and column == 2)
                 if _formula(have) or not (editable or _same(have, want)):
                     wanted = "nothing" if want in (None, "") else show_value(want)
-                    sentence = (f"{title}!{_column(column)}{number}: the workbook has "
+                    sentence = (f"{title}!{get_column_letter(column)}{number}: the workbook has "
                                 f"{show_value(have)}, gdapp writes {wanted} there")
                     if prose is not None and _prose(have) and _prose(want):
                         prose.append(sentence)
@@ -143,8 +137,9 @@ class IterationRows:
                 want = str(k)
             else:
                 continue
-            self.problems.append(f"Iterations!{_column(column)}{number}: the workbook has "
-                                 f"{show_value(have)}, gdapp writes {want} there")
+            where = f"Iterations!{get_column_letter(column)}{number}"
+            self.problems.append(f"{where}: the workbook has {show_value(have)}, gdapp "
+                                 f"writes {want} there")
 
 
 def unaccounted_names(original: StreamedWorkbook, wanted: dict[str, str]) -> Iterator[str]:
@@ -178,7 +173,7 @@ def unaccounted_order(original: StreamedWorkbook, update: Sequence[int], epoch: 
                 continue
             if _formula(have) or not _same(have, want):
                 wanted = "nothing" if want is None else show_value(want)
-                yield (f"Order!{_column(column)}{number}: the workbook has "
+                yield (f"Order!{get_column_letter(column)}{number}: the workbook has "
                        f"{show_value(have)}, gdapp writes {wanted} there")
     missing = [i for i in range(want_rows) if i not in seen]
     if missing:

@@ -34,6 +34,7 @@ from tempfile import TemporaryDirectory
 
 import numpy as np
 from numpy.typing import NDArray
+from openpyxl.utils import get_column_letter
 
 from gdapp.core import Dataset, RegularizationPath, regularization_path
 from gdapp.core.models import model_rule
@@ -88,14 +89,6 @@ def is_path_workbook(path: str | Path) -> bool:
     return PATH_SHEET in titles and "Iterations" not in titles
 
 
-def _column(n: int) -> str:
-    letters = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
-
-
 def _rows(book: StreamedWorkbook, title: str) -> dict[int, list[object]]:
     return dict(book.parse_rows(title))
 
@@ -134,7 +127,7 @@ class _PathBook:
         if not samples:
             raise VerifyUnavailable(f"{prefix}its Data sheet holds no samples")
         table = [[_number(row[c] if c < len(row) else None,
-                          f"{DATA_SHEET}!{_column(c + 1)}{i + 2}", prefix)
+                          f"{DATA_SHEET}!{get_column_letter(c + 1)}{i + 2}", prefix)
                   for c in range(1, p + 2)] for i, row in enumerate(samples)]
         numbers = np.array(table, dtype=np.float64)
         try:
@@ -151,7 +144,7 @@ class _PathBook:
             raise VerifyUnavailable(f"{prefix}its Path sheet holds no λ rows")
         self.rows = rows
         grid = [[_number(path[r][c] if c < len(path[r]) else None,
-                         f"{PATH_SHEET}!{_column(c + 1)}{r}", prefix)
+                         f"{PATH_SHEET}!{get_column_letter(c + 1)}{r}", prefix)
                  for c in range(self.q + 1)] for r in rows]
         self.lambdas = np.array([g[0] for g in grid])
         self.params = np.array([g[1:] for g in grid]).reshape(len(rows), self.q)
@@ -262,7 +255,7 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
     for i, r in enumerate(book.rows):
         size = max(1.0, float(np.max(np.abs(engine.params[i]))))
         for j in range(q):
-            where = f"{PATH_SHEET}!{_column(2 + j)}{r}"
+            where = f"{PATH_SHEET}!{get_column_letter(2 + j)}{r}"
             have, want = float(book.params[i, j]), float(engine.params[i, j])
             deviation = abs(have - want) / size
             tally.compared += 1
@@ -271,7 +264,7 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
                 tally.differ(f"{where}: workbook {have!r}, the engine's optimum at λ = "
                              f"{book.lambdas[i]:g} is {want!r}", 1)
         for c in range(2 + q, 3 + 2 * q):
-            where = f"{PATH_SHEET}!{_column(c)}{r}"
+            where = f"{PATH_SHEET}!{get_column_letter(c)}{r}"
             row, target = formulas.get(r, []), wanted.get(r, [])
             text = row[c - 1] if c - 1 < len(row) else None
             formula = target[c - 1] if c - 1 < len(target) else ""
