@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from patience import HANG_MS, HANG_S
+from small_tmpdir import small_tmpdir
 
 from gdapp.cli import main
 from gdapp.core import RunSpec, run
@@ -390,16 +391,8 @@ def test_a_second_verification_while_one_runs_is_refused_in_one_sentence(
 @pytest.fixture
 def full_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """TMPDIR on a file system of 256 KiB (a tmpfs; the tests run as root)."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
-                   check=True)
-    try:
-        monkeypatch.setattr(tempfile, "tempdir", str(folder))
-        monkeypatch.setenv("TMPDIR", str(folder))
+    with small_tmpdir(tmp_path, "256k", monkeypatch) as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=True)
 
 
 def test_a_full_temporary_folder_is_one_sentence_and_leaves_nothing(

@@ -10,13 +10,13 @@ file appeared left it behind). No test here depends on how fast the machine is.
 from __future__ import annotations
 
 import signal
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from small_tmpdir import small_tmpdir
 
 from gdapp.cli import main
 
@@ -79,16 +79,8 @@ def test_after_a_held_signal_the_previous_handlers_are_back(tmp_path: Path) -> N
 @pytest.fixture
 def full_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """TMPDIR on a file system of 64 KiB (a tmpfs; the tests run as root)."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-                   check=True)
-    try:
-        monkeypatch.setattr(tempfile, "tempdir", str(folder))
-        monkeypatch.setenv("TMPDIR", str(folder))
+    with small_tmpdir(tmp_path, "64k", monkeypatch) as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=True)
 
 
 def test_a_path_workbook_on_a_full_temporary_folder_is_one_sentence(
