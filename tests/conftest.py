@@ -96,3 +96,18 @@ def window(qtbot: Any) -> Any:
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every program the verifier tries to start; none is started."""
+    from gdapp.excel import recalc
+
+    started: list[list[str]] = []
+
+    def record(command: list[str], *args: object, **kwargs: object) -> None:
+        started.append(command)
+        raise OSError("not started by this test")
+
+    monkeypatch.setattr(recalc.subprocess, "Popen", record)
+    return started

@@ -14,7 +14,7 @@ import pytest
 
 from gdapp.cli import main
 from gdapp.core import EXAMPLES, RunSpec, run
-from gdapp.excel import export_workbook, recalc
+from gdapp.excel import export_workbook
 from gdapp.excel.preflight import NOT_RECALCULATED
 
 
@@ -50,17 +50,6 @@ def batches(tmp_path_factory: pytest.TempPathFactory) -> Path:
                    learning_rate=0.001)
     return export_workbook(run(spec), tmp_path_factory.mktemp("bounds") / "batches.xlsx")
 
-
-@pytest.fixture
-def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    started: list[list[str]] = []
-
-    def record(command: list[str], *args: object, **kwargs: object) -> None:
-        started.append(command)
-        raise OSError("not started by this test")
-
-    monkeypatch.setattr(recalc.subprocess, "Popen", record)
-    return started
 
 
 def test_a_chart_part_that_unpacks_to_far_more_than_gdapp_writes_is_refused(

@@ -30,7 +30,6 @@ from gdapp.excel import (
     load_data_xlsx,
     read_workbook,
     readback,
-    recalc,
 )
 from gdapp.excel.recalc import recalculate_all
 from gdapp.excel.verify import verify_workbooks
@@ -409,18 +408,6 @@ def _hostile_cases() -> dict[str, tuple[dict[str, Edit], str]]:
                          "does not write, so its verdict could not cover it"),
     }
 
-
-@pytest.fixture
-def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """Every program the verifier tries to start; none is started."""
-    started: list[list[str]] = []
-
-    def record(command: list[str], *args: object, **kwargs: object) -> None:
-        started.append(command)
-        raise OSError("not started by this test")
-
-    monkeypatch.setattr(recalc.subprocess, "Popen", record)
-    return started
 
 
 @pytest.mark.parametrize("case", list(_hostile_cases()))
