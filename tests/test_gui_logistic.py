@@ -251,3 +251,12 @@ def test_a_large_classification_set_is_thinned_for_drawing(qtbot: QtBot) -> None
     vm.stepping = True
     vm.set_current(20)
     assert _xy(plot.logistic.wrong_item)[0].size <= drawn
+
+
+def test_the_status_line_calls_a_classifiers_eta_limit_a_safe_bound(qapp: object) -> None:
+    from gdapp.gui.status_text import describe_status
+
+    r = run(RunSpec(data=PASSFAIL, model="logistic", max_iterations=20))
+    text, _ = describe_status(r, 20)
+    assert f"safe for η < {r.stability_limit:.6g} (a bound" in text
+    assert "stable for η" not in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from gdapp.core import Run
+from gdapp.core import Run, stability_is_bound
 from gdapp.gui.core_messages import translated
 from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
@@ -59,7 +59,11 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
         parts.append(translated(opt.note))
     limit = run.stability_limit
     eta = spec.learning_rate
-    if limit is not None:
+    if limit is not None and stability_is_bound(spec.model, spec.cost):
+        # a safe bound from the Hessian's bound (cross-entropy, Huber), not the exact limit
+        parts.append(tr("safe for η < {limit} (a bound: a larger η may still settle)").format(
+            limit=f"{limit:.6g}"))
+    elif limit is not None:
         parts.append(tr("stable for η < (2 + 2μ)/E'' = {limit}").format(limit=f"{limit:.6g}")
                      if spec.optimizer == "momentum"
                      else tr("stable for η < 2/E'' = {limit}").format(limit=f"{limit:.6g}"))

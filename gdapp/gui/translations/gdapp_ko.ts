@@ -914,6 +914,10 @@
         <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
+        <source>safe for η &lt; {limit} (a bound: a larger η may still settle)</source>
+        <translation>η &lt; {limit}이면 안전 (상한의 추정: 더 큰 η로도 수렴할 수 있음)</translation>
+    </message>
+    <message>
         <source>stable for η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</source>
         <translation>안정 한계: η &lt; (2 + 2μ)/E&apos;&apos; = {limit}</translation>
     </message>
