@@ -43,6 +43,7 @@ from gdapp.core import (
 )
 from gdapp.core.builtin import EXAMPLE_SETTINGS
 from gdapp.core.classes import parse_classes
+from gdapp.core.gradient_check import DEFAULT_H
 from gdapp.core.holdout import polynomial, split, standardize
 from gdapp.core.models import MODEL_RULES
 from gdapp.core.path import regularization_path, validation_curve
@@ -218,6 +219,10 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
         if value is None:
             continue
         changes[field] = _parse_start(value) if flag == "start" else value
+    if getattr(args, "check_h", None) is not None:      # the gradient check (--check-h H)
+        changes["check_h"] = args.check_h
+    elif getattr(args, "check_gradient", False) and base.check_h is None:
+        changes["check_h"] = DEFAULT_H
     for key, value in EXAMPLE_SETTINGS.get(args.example or "", {}).items():
         if getattr(args, key, None) is None:
             changes.setdefault(key, value)

@@ -283,6 +283,14 @@ FORMULAS: dict[str, FormulaPair] = {
     "final score": FormulaPair("{lin}", "X @ b     # predictions(final)"),
     "final score intercept": FormulaPair("b0_final+{lin}", "b0 + X @ b"),
     "final residual": FormulaPair("{y}-{yhat}", "y - yhat"),
+    # --- the finite-difference check of the gradient (core.gradient_check) ------------------
+    "check step": FormulaPair("check_h*MAX(1,ABS({b}))",
+                              "s = h*max(1, abs(bj))          # gradient_check.check_steps"),
+    "check up": FormulaPair("({b}+{s})", "bj + s                  # gradient_check.shifted"),
+    "check down": FormulaPair("({b}-{s})", "bj - s"),
+    "central difference": FormulaPair(
+        "(({up})-({down}))/(2*{s})",
+        "(F(b + s·ej) - F(b - s·ej))/(2*s)   # gradient_check.central_difference"),
 }
 
 

@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from gdapp.excel.labels_check import KOREAN_CHECK
 from gdapp.excel.labels_overfit import KOREAN_OVERFIT
 from gdapp.excel.rule_words import rule_words
 
@@ -335,7 +336,8 @@ STATUS: dict[Language, dict[str, str]] = {
 
 #: Every language's table (English needs none: its words are the keys).
 TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": {**KOREAN, **rule_words(),
-                                                             **KOREAN_OVERFIT}}
+                                                             **KOREAN_OVERFIT,
+                                                             **KOREAN_CHECK}}
 
 
 class MissingTranslation(KeyError):

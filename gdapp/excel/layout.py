@@ -265,8 +265,9 @@ def iteration_columns(run: Run) -> list[Column]:
     if accuracy is not None:     # a classifier: its share of samples classified right
         cols.append(_same_every_row(ACCURACY, "=" + sums.accuracy(spec.model, b0, slopes,
                                                                   samples), accuracy))
+    from gdapp.excel.gradient_check import check_columns  # --check-gradient (imports this)
     from gdapp.excel.shaped import test_cost_column  # held-out samples (imports this module)
-    return cols + test_cost_column(run, b0, slopes)
+    return cols + test_cost_column(run, b0, slopes) + check_columns(run, b0, slopes, samples)
 
 
 #: The header of a classifier's accuracy column (Run.accuracy).
