@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 FloatArray = NDArray[np.float64]
 
-__all__ = ["DEFAULT_H", "GradientCheck", "check_h_error", "check_steps", "central_difference",
+__all__ = ["DEFAULT_H", "GradientCheck", "central_difference", "check_h_error", "check_steps",
            "gradient_check", "relative_difference", "shifted"]
 
 #: The default h of the check (the step is h·max(1, |bj|)).
@@ -126,7 +126,7 @@ class GradientCheck:
         k, j = np.unravel_index(int(np.argmax(rel)), rel.shape)
         return float(rel[k, j]), int(k), self.names[int(j)]
 
-    def at(self, k: int) -> dict[str, dict[str, float]]:
+    def at(self, k: int) -> dict[str, dict[str, float | None]]:
         """{parameter: {analytic, central_difference, relative_difference}} at iterate k."""
         rel = self.relative
         return {name: {"analytic": _finite(self.analytic[k, j]),
