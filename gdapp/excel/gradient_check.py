@@ -30,7 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core import Objective, Run
-from gdapp.core.gradient_check import central_difference, check_steps, shifted
+from gdapp.core.gradient_check import GradientCheck, central_difference, check_steps, shifted
 from gdapp.core.models import model_rule
 from gdapp.excel import formulas as fx
 from gdapp.excel import sample_sums as sums
@@ -92,3 +92,21 @@ def check_terms(run: Run, objective: Objective, steps: FloatArray, j: int) -> Fl
             sizes.append(term_sizes(spec, moved, cost)["cost"] + np.abs(objective.penalty(moved)))
     with np.errstate(over="ignore", invalid="ignore"):
         return np.asarray(np.maximum(sizes[0], sizes[1]) / steps[:, j], dtype=np.float64)
+
+
+def verify_notes(run: Run) -> tuple[str, ...]:
+    """What ``gdapp verify`` says of a workbook with the check columns: how they were
+    compared, and what the check itself shows (the engine's largest relative difference of
+    the analytic gradient from the central difference)."""
+    h = run.spec.check_h
+    if h is None:
+        return ()
+    check = GradientCheck(h, run.spec.param_names, run.gradient,
+                          central_difference(Objective.of(run.spec), run.params, h))
+    worst, k, name = check.largest()
+    return (f"note: the gradient check's {len(run.spec.param_names)} column(s) of central "
+            f"differences (h = {h:g}, s = h·max(1, |bj|)) were compared with the engine's; "
+            "both compute the same quotient, so its truncation error is common to both, and "
+            "each may differ by the rounding of its two objectives (1e-12 of their largest "
+            "term, over s); the analytic gradient and the central difference differ by at "
+            f"most {worst:.2g} of the gradient's size (k = {k}, {name})",)

@@ -67,6 +67,7 @@ from gdapp.excel.export import (
     write_failure,
 )
 from gdapp.excel.formulas import ORDER_SHEET
+from gdapp.excel.gradient_check import verify_notes as check_notes
 from gdapp.excel.labels import Language, in_every_language
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.order import order_plan
@@ -291,7 +292,7 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
         _account_for_cells(tally, original, reference, item.run, truncated=truncated,
                            prose=prose)
         notes = (settings_edits(original) + prose_note(prose) + item.notes
-                 + _numerics_notes(tally, item.run))
+                 + _numerics_notes(tally, item.run) + check_notes(item.run))
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
