@@ -403,7 +403,8 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
             args.data or args.example or args.from_workbook or args.standardize or \
             any(getattr(args, f, None) is not None
-                for f in ("degree", "test_fraction", "split_seed"))
+                for f in ("degree", "test_fraction", "split_seed", "check_h")) or \
+            args.check_gradient
         spec = spec_from_args(args) if given else None
         if spec is not None and spec.data.scaling is not None:
             raise UsageError("the window shows the samples as they are; gdapp run and gdapp "

@@ -1989,5 +1989,25 @@
         <source>Validation curve ({penalty})</source>
         <translation>검증 곡선 ({penalty})</translation>
     </message>
+    <message>
+        <source>≈ ∂/∂{name}</source>
+        <translation>≈ ∂/∂{name}</translation>
+    </message>
+    <message>
+        <source>central difference (E({name} + s) − E({name} − s))/(2s), s = h·max(1, |{name}|): ≈ ∂/∂{name} beside it</source>
+        <translation>중앙 차분 (E({name} + s) − E({name} − s))/(2s), s = h·max(1, |{name}|): 옆 열의 ∂/∂{name} 와 거의 같아야 한다</translation>
+    </message>
+    <message>
+        <source>check: central difference ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; analytic {g}; relative difference {d}</source>
+        <translation>검사: 중앙 차분 ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; 해석적 기울기 {g}; 상대 차이 {d}</translation>
+    </message>
+    <message>
+        <source>Check the gradient</source>
+        <translation>기울기 수치 미분 검사</translation>
+    </message>
+    <message>
+        <source>Beside each gradient, the central difference (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h}: where they agree to many digits, the gradient is right</source>
+        <translation>각 기울기 옆에 중앙 차분 (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h} 을 보여 준다. 여러 자리까지 같으면 기울기가 맞다</translation>
+    </message>
 </context>
 </TS>
