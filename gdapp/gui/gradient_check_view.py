@@ -86,7 +86,7 @@ def check_lines(run: Run, k: int, objective: Objective) -> list[str]:
     return [tr("check: central difference ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, "
                "s = {s}; analytic {g}; relative difference {d}").format(
                    f=f, name=name, cd=number(float(cd[j])), s=number(float(steps[j])),
-                   g=number(float(analytic[j])), d=f"{rel[j]:.1e}")
+                   g=number(float(analytic[j])), d=f"{rel[j]:.2g}")
             for j, name in enumerate(run.spec.param_names)]
 
 
