@@ -404,4 +404,19 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
             f"note: {tally.flags_either:,} converged flag(s) (or the count of iterations "
             "used that follows them) differ from the engine's where the step is within "
             "rounding of the tolerance; either value was accepted there")
+    if tally.stopped_either is not None:
+        notes.append(stopped_note(tally, engine_run))
     return tuple(notes)
+
+
+def stopped_note(tally: Tally, engine_run: Run) -> str:
+    """One sentence on a stopping rule that fired at another row in the workbook than in the
+    engine, because steps within rounding of the tolerance decide it."""
+    assert tally.stopped_either is not None
+    workbook, engine = (int(k) for k in tally.stopped_either)
+    agree = f"; the parameters agree within rounding (largest relative deviation " \
+        f"{tally.max_deviation:.2g})" if not tally.differences else ""
+    return (f"note: the stopping rule fired at a different row in the workbook (Iterations "
+            f"used {workbook:,}) than in the engine ({engine:,}), because there the steps are "
+            f"within rounding of the tolerance ({engine_run.spec.tolerance:g}) and the "
+            f"iterates differ in their last digits{agree}")
