@@ -139,6 +139,10 @@ def test_the_workbook_holds_the_check_as_live_formulas(tmp_path) -> None:
     headers = [c.value for c in wb["Iterations"][1]]
     checks = [h for h in headers if h.startswith("check of")]
     assert checks == [header(name) for name in spec.param_names]
+    # beside the gradients, before the cost
+    first = headers.index(header("b0"))
+    assert headers[first - 1] == "gradient ∂(E+P)/∂b5"
+    assert headers[first + len(checks)].startswith("cost E")
     column = headers.index(header("b2")) + 1
     formula = wb["Iterations"].cell(3, column).value
     b2 = openpyxl.utils.get_column_letter(headers.index("b2") + 1)

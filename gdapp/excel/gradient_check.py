@@ -1,5 +1,5 @@
 """The workbook's finite-difference check of the gradient (``gdapp export --check-gradient``):
-one Iterations column per parameter, after the run's other columns, holding the central
+one Iterations column per parameter, right after the gradient columns, holding the central
 difference of :mod:`gdapp.core.gradient_check` as a live formula::
 
     =((E+P at bj + s)-(E+P at bj - s))/(2*s),   s = check_h*MAX(1,ABS(bj))
