@@ -361,6 +361,9 @@ def _cmd_path(args: argparse.Namespace) -> int:
             print(f"gdapp: note: {shown} has no effect on a path of exact optima"
                   + (" (give λ values with --lambdas)" if name == "lam" else ""),
                   file=sys.stderr)
+    if args.check_gradient or args.check_h is not None:   # exact optima: no descent to check
+        print("gdapp: note: --check-gradient has no effect on a path of exact optima",
+              file=sys.stderr)
     spec = spec_from_args(args, notes=False)
     rule = MODEL_RULES[spec.model]
     if spec.cost != "mse" or rule.exact != "closed form":

@@ -196,3 +196,10 @@ def test_the_check_differentiates_the_objective_with_its_penalty() -> None:
     check = gradient_check(r)
     assert check.analytic[0, 0] == pytest.approx(61 + 2 * 0.5 * 15)
     assert check.central[0, 0] == pytest.approx(76.0, abs=1e-8)
+
+
+def test_a_path_says_the_check_has_no_effect(capsys) -> None:
+    assert main(["path", "--penalty", "l1", "--check-gradient", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "--check-gradient has no effect on a path of exact optima" in captured.err
+    assert "gradient_check" not in json.loads(captured.out)
