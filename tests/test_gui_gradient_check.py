@@ -40,7 +40,7 @@ def test_the_check_puts_the_central_difference_beside_the_gradient(window: Any) 
     window.vm.set_current(0)
     text = window.step_label.text()
     assert "check: central difference (E(b1 + s) − E(b1 − s))/(2s) = 61, s = 0.0015; " \
-        "analytic 61; relative difference" in text
+        "analytic slope 61; relative difference" in text
     window.check_action.trigger()
     assert window.vm.spec.check_h is None and "check:" not in window.step_label.text()
     assert not any(h.startswith("check") for h in _headers(window))
@@ -52,7 +52,7 @@ def test_the_check_follows_the_spec_and_writes_the_penalty_in(window: Any) -> No
     assert window.check_action.isChecked()        # a session or a workbook that has it
     text = window.step_label.text()
     # F = E + P: 61 + 2·0.5·15 = 76, s = 1e-3·15
-    assert "((E+P)(b1 + s) − (E+P)(b1 − s))/(2s) = 76, s = 0.015; analytic 76" in text
+    assert "((E+P)(b1 + s) − (E+P)(b1 − s))/(2s) = 76, s = 0.015; analytic slope 76" in text
 
 
 def test_at_an_l1_kink_the_grid_shows_where_they_part(window: Any) -> None:

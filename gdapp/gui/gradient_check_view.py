@@ -84,7 +84,7 @@ def check_lines(run: Run, k: int, objective: Objective) -> list[str]:
     rel = relative_difference(analytic, cd)[0]
     f = "E" if run.spec.penalty == "none" else "(E+P)"
     return [tr("check: central difference ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, "
-               "s = {s}; analytic {g}; relative difference {d}").format(
+               "s = {s}; analytic slope {g}; relative difference {d}").format(
                    f=f, name=name, cd=number(float(cd[j])), s=number(float(steps[j])),
                    g=number(float(analytic[j])), d=f"{rel[j]:.2g}")
             for j, name in enumerate(run.spec.param_names)]

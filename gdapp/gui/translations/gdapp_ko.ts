@@ -2006,7 +2006,7 @@
         <translation>중앙 차분 (E({name} + s) − E({name} − s))/(2s), s = h·max(1, |{name}|): 옆 열의 ∂/∂{name} 와 거의 같아야 한다</translation>
     </message>
     <message>
-        <source>check: central difference ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; analytic {g}; relative difference {d}</source>
+        <source>check: central difference ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; analytic slope {g}; relative difference {d}</source>
         <translation>검사: 중앙 차분 ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; 해석적 기울기 {g}; 상대 차이 {d}</translation>
     </message>
     <message>
