@@ -304,8 +304,10 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     limit_name = "stability limit momentum" if spec.optimizer == "momentum" else \
         "stability limit"
     how = "(2 + 2μ)/λmax(H)" if spec.optimizer == "momentum" else "2/λmax(H)"
-    if spec.data.p > 1:
-        rows = [SummaryRow("Largest eigenvalue of H", 2.0 / limit,
+    if spec.data.p > 1:     # λmax itself: the momentum limit is (2 + 2μ)/λmax, not 2/λmax
+        mu = spec.hyper().momentum if spec.optimizer == "momentum" else 0.0
+        top = 2.0 / limit * (1.0 + mu)
+        rows = [SummaryRow("Largest eigenvalue of H", top,
                            f"{AT_EXPORT}: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)")]
         return [*rows, _f(label, fx.excel(limit_name, h=f"B{first_row}"), how, limit)]
     x = spec.data.x
