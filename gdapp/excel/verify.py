@@ -35,7 +35,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import NamedTuple
@@ -63,7 +62,6 @@ from gdapp.excel.expected import expected_cells
 from gdapp.excel.export import (
     AT_EXPORT,
     defined_names,
-    export_workbook,
     write_failure,
 )
 from gdapp.excel.formulas import ORDER_SHEET
@@ -80,6 +78,7 @@ from gdapp.excel.preflight import (
 )
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
+from gdapp.excel.reference import reference_workbook
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
 from gdapp.excel.sensitivity import CHAOS_ULPS, PERTURBATION_ULPS, sensitivity_of
 from gdapp.excel.stored_optimum import with_stored_optimum
@@ -199,10 +198,9 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
                 if progress is not None:
                     progress(before + n, total)
 
-            # what gdapp writes around the formulas does not depend on the run's length
-            reference = export_workbook(replace(rerun_for_rows(item.run.spec, 2),
-                                                optimum=item.run.optimum),
-                                        Path(scratch) / f"gdapp-{done}.xlsx", lang=item.lang)
+            # what gdapp writes around the formulas (of the run's end, not of its length)
+            reference = reference_workbook(item.run, Path(scratch) / f"gdapp-{done}.xlsx",
+                                           lang=item.lang)
             tally, notes = _verify_one(item, copy, reference, progress=shifted,
                                        cancel=cancel)
             done += item.cells
