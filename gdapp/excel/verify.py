@@ -81,6 +81,7 @@ from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate
 from gdapp.excel.reference import reference_workbook
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
 from gdapp.excel.sensitivity import CHAOS_ULPS, PERTURBATION_ULPS, sensitivity_of
+from gdapp.excel.solved_optimum import untrusted_note
 from gdapp.excel.stored_optimum import with_stored_optimum
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.target import ExportError
@@ -290,7 +291,8 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
         _account_for_cells(tally, original, reference, item.run, truncated=truncated,
                            prose=prose)
         notes = (settings_edits(original) + prose_note(prose) + item.notes
-                 + _numerics_notes(tally, item.run) + check_notes(item.run))
+                 + _numerics_notes(tally, item.run) + check_notes(item.run)
+                 + untrusted_note(item.run))
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
