@@ -43,6 +43,7 @@ from gdapp.core import (
 )
 from gdapp.core.builtin import EXAMPLE_SETTINGS
 from gdapp.core.classes import parse_classes
+from gdapp.core.gradient_check import DEFAULT_H
 from gdapp.core.holdout import polynomial, split, standardize
 from gdapp.core.models import MODEL_RULES
 from gdapp.core.path import regularization_path, validation_curve
@@ -218,6 +219,10 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
         if value is None:
             continue
         changes[field] = _parse_start(value) if flag == "start" else value
+    if getattr(args, "check_h", None) is not None:      # the gradient check (--check-h H)
+        changes["check_h"] = args.check_h
+    elif getattr(args, "check_gradient", False) and base.check_h is None:
+        changes["check_h"] = DEFAULT_H
     for key, value in EXAMPLE_SETTINGS.get(args.example or "", {}).items():
         if getattr(args, key, None) is None:
             changes.setdefault(key, value)
@@ -356,6 +361,9 @@ def _cmd_path(args: argparse.Namespace) -> int:
             print(f"gdapp: note: {shown} has no effect on a path of exact optima"
                   + (" (give λ values with --lambdas)" if name == "lam" else ""),
                   file=sys.stderr)
+    if args.check_gradient or args.check_h is not None:   # exact optima: no descent to check
+        print("gdapp: note: --check-gradient has no effect on a path of exact optima",
+              file=sys.stderr)
     spec = spec_from_args(args, notes=False)
     rule = MODEL_RULES[spec.model]
     if spec.cost != "mse" or rule.exact != "closed form":
@@ -398,7 +406,8 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
         given = any(getattr(args, f, None) is not None for f in FLAG_FIELDS) or \
             args.data or args.example or args.from_workbook or args.standardize or \
             any(getattr(args, f, None) is not None
-                for f in ("degree", "test_fraction", "split_seed"))
+                for f in ("degree", "test_fraction", "split_seed", "check_h")) or \
+            args.check_gradient
         spec = spec_from_args(args) if given else None
         if spec is not None and spec.data.scaling is not None:
             raise UsageError("the window shows the samples as they are; gdapp run and gdapp "

@@ -94,6 +94,13 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
     s.add_argument("--start", metavar="B1|B0,B1", help=_help("start"))
     s.add_argument("--iterations", type=_whole, metavar="N", help=_help("max_iterations"))
     s.add_argument("--tol", type=number_flag, metavar="T", help=_help("tolerance"))
+    c = p.add_argument_group("the finite-difference check of the gradient")
+    c.add_argument("--check-gradient", action="store_true",
+                   help="beside each gradient ∂(E+P)/∂bj, the central difference "
+                   "(E(b + s·ej) − E(b − s·ej))/(2s), s = h·max(1, |bj|): run --json adds "
+                   "gradient_check, export adds live formulas that verify checks")
+    c.add_argument("--check-h", type=number_flag, metavar="H",
+                   help="the h of --check-gradient (default 1e-4; implies --check-gradient)")
     o = p.add_argument_group("optimizer and schedule (default: the note's gradient descent "
                              "at a constant η)")
     for f in spec_fields().values():

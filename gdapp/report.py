@@ -20,6 +20,7 @@ from gdapp.core import (
     stability_is_bound,
 )
 from gdapp.core.batches import PATIENCE
+from gdapp.core.gradient_check import gradient_check
 from gdapp.core.path import RegularizationPath, ValidationCurve
 
 
@@ -79,7 +80,15 @@ def run_to_dict(r: Run) -> dict[str, Any]:
         "data": {"name": r.spec.data.name, "n": r.spec.data.n,
                  "x_name": r.spec.data.x_name, "y_name": r.spec.data.y_name},
         "history": history,
+        **_gradient_check(r),
     }
+
+
+def _gradient_check(r: Run) -> dict[str, Any]:
+    """``gradient_check`` (the central difference beside the gradient) when it was asked."""
+    if r.spec.check_h is None:
+        return {}
+    return {"gradient_check": gradient_check(r).to_dict()}
 
 
 def _optimum_test_cost(r: Run) -> float | None:
@@ -221,6 +230,8 @@ def run_summary(r: Run) -> str:
                          f"H ≼ {kappa}·XᵀX/n; larger η may still settle){warn}")
         else:
             lines.append(f"stable for η < {_fmt(r.stability_limit)}{warn}")
+    if s.check_h is not None:
+        lines.append(gradient_check(r).summary())
     return "\n".join(lines)
 
 

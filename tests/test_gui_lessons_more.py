@@ -21,8 +21,8 @@ def _scene(title_start: str) -> tuple[str, list, object]:
 
 
 def test_the_scenes_after_the_note_are_valid_presets_in_both_languages() -> None:
-    after = scenes()[9:13]  # then classification and overfitting (their own tests)
-    assert [s.title.split(".")[0] for s in after] == ["10", "11", "12", "13"]
+    after = scenes()[9:14]  # then classification and overfitting (their own tests)
+    assert [s.title.split(".")[0] for s in after] == ["10", "11", "12", "13", "14"]
     for scene in after:
         pins, spec = scene_specs(scene)
         assert len(scene.text) > 200 and all(p != spec for p in pins)
@@ -64,10 +64,29 @@ def test_scene_13_the_schedule_converges_where_constant_diverges() -> None:
     assert r.lr[2] < 0.4 < r.lr[1] and f"{r.lr[2]:.4g}" in text
 
 
+def test_scene_14_the_gradient_check_agrees_and_parts_at_the_kink() -> None:
+    from gdapp.core.gradient_check import gradient_check
+
+    text, _, spec = _scene("14.")
+    assert spec.check_h == 0.1 and spec.penalty == "l1" and spec.l1_method == "subgradient"
+    check = gradient_check(run(spec))
+    assert check.analytic[0, 0] == 5 * 15 - 14 + 15 == 76
+    assert f"{check.relative[0, 0]:.1g}" in text and check.relative[0, 0] < 1e-15
+    r = run(spec)
+    k = 77
+    assert abs(r.params[k - 1, 0]) > 0.1 * 1 > abs(r.params[k, 0]) > 0   # within s of 0
+    assert f"At k = {k}" in text and f"{r.params[k, 0]:.3g}" in text
+    assert f"gives {check.central[k, 0]:.3g}" in text
+    assert f"the formula {check.analytic[k, 0]:.4g}" in text
+    # the central difference of λ·|b1| is λ·b1/s there: the kink, not a wrong gradient
+    b, lam = r.params[k, 0], 15.0
+    assert check.central[k, 0] == pytest.approx(5 * b - 14 + lam * b / 0.1, rel=1e-9)
+
+
 def test_the_lesson_menu_groups_the_scenes(window: MainWindow) -> None:
     menu = next(a.menu() for a in window.menuBar().actions() if "Lesson" in a.text())
     groups = [a.menu() for a in menu.actions() if a.menu() is not None]
-    assert [len(g.actions()) for g in groups] == [9, 4, 2, 4]
+    assert [len(g.actions()) for g in groups] == [9, 5, 2, 4]
     assert groups[1].actions()[0].text().startswith("10.")
     assert len(window.scene_actions) == len(scenes())
 

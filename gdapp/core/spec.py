@@ -183,6 +183,11 @@ class RunSpec:
     seed: int = field(default=0, metadata=_opt(
         "Seed", "seed", "The seed of the shuffled orders: the same seed, the same run.",
         "--seed", batch="seed"))
+    # --- the finite-difference check of the gradient (gdapp.core.gradient_check) ----------
+    check_h: float | None = field(default=None, metadata=_meta(
+        "h of the gradient check", "check_h", "The central difference (E(b + s·ej) − "
+        "E(b − s·ej))/(2s), s = h·max(1, |bj|), stands beside each gradient: where they agree "
+        "to many digits, the gradient is right.") | {"optional": True})
 
     def __post_init__(self) -> None:
         if self.cost == "":  # the model's own cost (MSE; cross-entropy for logistic)
@@ -208,6 +213,8 @@ class RunSpec:
         schedule themselves only when they are not the note's (gd, constant): a run of the
         note's kind is described by the note's settings alone."""
         meta = spec_fields()[name].metadata
+        if name == "check_h":   # not a setting of the descent: only when the check is asked
+            return self.check_h is not None
         if name == "optimizer":
             return self.optimizer != "gd"
         if name == "schedule":
@@ -296,6 +303,11 @@ class RunSpec:
                              f"holds: at most {MAX_ITERATIONS:,} updates "
                              f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
         self._validate_optimizer()
+        if self.check_h is not None:
+            from gdapp.core.gradient_check import check_h_error
+            error = check_h_error(self.check_h)
+            if error is not None:
+                raise ValueError(error)
         if model.max_features is not None and self.data.p > model.max_features:
             count = "one" if model.max_features == 1 else str(model.max_features)
             raise ValueError(f"the {self.model} model {model.help.split(':')[0]} takes "

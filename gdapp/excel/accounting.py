@@ -9,7 +9,8 @@ flat however long the sheets are.
 
 The Iterations sheet is accounted for row by row as the verifier reads it (:class:`IterationRows`),
 so a million rows are read once; the workbook gdapp writes for comparison holds only the
-first update of the run (nothing else on the other sheets depends on how long it is).
+first update of the run and its last iterate (nothing else on the other sheets depends on
+how long it is: :mod:`gdapp.excel.reference`).
 
 The Settings values (column B) and their "value at export" copies (column E) may be edited —
 that is what a live workbook is for, the engine reruns with the edited values, and the report

@@ -171,6 +171,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
         if isinstance(actual, int | float) and not isinstance(value, bool) \
                 and actual != value and first_flagged_either_way(tally, cell.flags, actual):
             tally.flags_either += 1
+            tally.stopped_either = (float(actual), float(value))
             value = float(actual)
         value_difference, scale = compare_value(
             tally, where, (title, column), actual, value,

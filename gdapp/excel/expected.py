@@ -15,6 +15,7 @@ from gdapp.excel.layout import FIRST_ROW, iteration_cells, iteration_columns
 from gdapp.excel.layout import Cell as PlanCell
 from gdapp.excel.order import ORDER_FIRST_ROW, Order, order_plan
 from gdapp.excel.shaped import data_cells, shape_of
+from gdapp.excel.solved_optimum import allowance
 from gdapp.excel.summary import (
     BLOCK_COLUMN,
     CURVE_POINTS,
@@ -75,8 +76,11 @@ def expected_cells(run: Run) -> Iterator[PlanCell]:
                 # the objective at the optimum is a minimum: a solve that lost digits to a
                 # large condition number moves it visibly, so it is checked tightly
                 tight = entry.label == "Objective at the optimum" and p > 1
-                yield PlanCell("Summary", f"B{r}", entry.value, entry.expected,
-                               optimum_scale(run) if tight else entry.terms,
+                # … except where a ridge block's MINVERSE is not trusted (solved_optimum)
+                scale = optimum_scale(run) + allowance(run, "objective") if tight else \
+                    entry.terms + (allowance(run, "b0") if entry.label == "Optimum b0"
+                                   and p > 1 else 0.0)
+                yield PlanCell("Summary", f"B{r}", entry.value, entry.expected, scale,
                                flags=entry.flags, tight=tight)
         if r - 2 < CURVE_POINTS:
             yield PlanCell("Summary", f"E{r}", curve_point_formula(r - 2), float(grid[r - 2]))

@@ -238,7 +238,12 @@ FORMULAS: dict[str, FormulaPair] = {
     "moment origin": FormulaPair("SUMPRODUCT({xj},y_data)", "np.sum(xj*y)    # Design.t"),
     "solve": FormulaPair(
         "INDEX(MMULT(MINVERSE({gram}),{moment}),{j},1)",
-        "np.linalg.solve(g, t)[j - 1]      # (lstsq without a penalty)"),
+        "np.linalg.solve(g, t)[j - 1]      # ridge (+ n·λ on the diagonal)"),
+    # least squares by QR, as optimum.py's lstsq (not the normal equations, whose rounding
+    # grows with κ(X)²): LINEST's first row is bp … b1 (then b0), so bj is column p − j + 1
+    "least squares": FormulaPair(
+        "INDEX(LINEST(y_data,{xs},{const},FALSE),1,{column})",
+        "np.linalg.lstsq(U, v)[0][j - 1]   # U, v centred for line (optimum.Design)"),
     "mean product": FormulaPair("{b}*AVERAGE({x})", "bj*xj.mean()"),
     "intercept p": FormulaPair(
         "AVERAGE(y_data)-({terms})", "np.mean(y) - X.mean(axis=0) @ b   # b0 = ȳ − Σ bj·x̄j"),
@@ -283,6 +288,14 @@ FORMULAS: dict[str, FormulaPair] = {
     "final score": FormulaPair("{lin}", "X @ b     # predictions(final)"),
     "final score intercept": FormulaPair("b0_final+{lin}", "b0 + X @ b"),
     "final residual": FormulaPair("{y}-{yhat}", "y - yhat"),
+    # --- the finite-difference check of the gradient (core.gradient_check) ------------------
+    "check step": FormulaPair("check_h*MAX(1,ABS({b}))",
+                              "s = h*max(1, abs(bj))          # gradient_check.check_steps"),
+    "check up": FormulaPair("({b}+{s})", "bj + s                  # gradient_check.shifted"),
+    "check down": FormulaPair("({b}-{s})", "bj - s"),
+    "central difference": FormulaPair(
+        "(({up})-({down}))/(2*{s})",
+        "(F(b + s·ej) - F(b - s·ej))/(2*s)   # gradient_check.central_difference"),
 }
 
 

@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from gdapp.excel.labels_check import KOREAN_CHECK
 from gdapp.excel.labels_overfit import KOREAN_OVERFIT
 from gdapp.excel.rule_words import rule_words
 
@@ -286,6 +287,14 @@ KOREAN: dict[str, str] = {
     "MINVERSE keeps about {digits} digits here, do not trust these cells":
         "정확한 해: 정규방정식, (Σ u·uᵀ)⁻¹·Σ u·v; 조건수 κ = {kappa}: 스프레드시트의 MINVERSE는 "
         "여기서 약 {digits}자리만 맞으므로 이 셀들을 믿지 말 것",
+    "exact: least squares by LINEST (QR), the b of Σ u·uᵀ·b = Σ u·v":
+        "정확한 해: LINEST(QR 분해)로 구한 최소제곱해, Σ u·uᵀ·b = Σ u·v의 b",
+    "exact: least squares by LINEST (QR), the b of Σ u·uᵀ·b = Σ u·v; condition number κ = "
+    "{kappa}: a spreadsheet's LINEST may keep as few as {digits} digits here, do not trust "
+    "these cells":
+        "정확한 해: LINEST(QR 분해)로 구한 최소제곱해, Σ u·uᵀ·b = Σ u·v의 b; 조건수 κ = {kappa}: "
+        "스프레드시트의 LINEST는 여기서 {digits}자리밖에 맞지 않을 수 있으므로 "
+        "이 셀들을 믿지 말 것",
     "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v; condition number κ = {kappa}: a spreadsheet's "
     "MINVERSE keeps about {digits} digits here, do not trust these cells":
         "정확한 해: 릿지, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v; 조건수 κ = {kappa}: 스프레드시트의 MINVERSE는 "
@@ -335,7 +344,8 @@ STATUS: dict[Language, dict[str, str]] = {
 
 #: Every language's table (English needs none: its words are the keys).
 TABLES: dict[Language, Mapping[str, str]] = {"en": {}, "ko": {**KOREAN, **rule_words(),
-                                                             **KOREAN_OVERFIT}}
+                                                             **KOREAN_OVERFIT,
+                                                             **KOREAN_CHECK}}
 
 
 class MissingTranslation(KeyError):

@@ -11,6 +11,8 @@ Iterations sheet, one row per iterate k (sheet row k + 2; row 1 is the header)::
 
 and with p features the same, one column per parameter b0, b1 … bp in each group
 (parameters, gradients, steps; the bracketed pairs per slope: ∂E/∂b1 … ∂E/∂bp, z1 … zp).
+With ``--check-gradient`` (``RunSpec.check_h``) a column per parameter follows the gradients:
+the central difference of :mod:`gdapp.excel.gradient_check`.
 The bracketed helper columns exist only for the proximal L1 step, which moves each slope with
 the cost's gradient alone (z = bj − η·∂E/∂bj) and then soft-thresholds z.
 
@@ -147,9 +149,10 @@ def iteration_columns(run: Run) -> list[Column]:
     # column indices
     i_b = {name: 1 + j for j, name in enumerate(names)}
     i_g = {name: 1 + q + j for j, name in enumerate(names)}
-    i_cost, i_pen, i_obj = 1 + 2 * q, 2 + 2 * q, 3 + 2 * q
-    i_step = {name: 4 + 2 * q + j for j, name in enumerate(names)}
-    i_conv = 4 + 3 * q
+    qc = q if spec.check_h is not None else 0   # the gradient check's columns, beside them
+    i_cost, i_pen, i_obj = 1 + 2 * q + qc, 2 + 2 * q + qc, 3 + 2 * q + qc
+    i_step = {name: 4 + 2 * q + qc + j for j, name in enumerate(names)}
+    i_conv = 4 + 3 * q + qc
     at = i_conv + 1
 
     def group(members: tuple[str, ...]) -> dict[str, int]:
@@ -216,6 +219,8 @@ def iteration_columns(run: Run) -> list[Column]:
             term = terms[name]
         cols.append(_same_every_row(f"gradient ∂(E+P)/∂{name}", "=" + g,
                                     run.gradient[:, j], terms=term))
+    from gdapp.excel.gradient_check import check_columns  # --check-gradient (imports this)
+    cols.extend(check_columns(run, b0, slopes, samples))
     cols.append(_same_every_row(f"cost E ({cost_rule(spec.cost).short})",
                                 "=" + sums.cost(spec.cost, spec.model, b0, slopes, samples),
                                 run.cost, terms=terms["cost"]))

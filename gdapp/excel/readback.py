@@ -318,7 +318,7 @@ def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
         if attr in ("data", "start", "holdout"):  # the samples, read from the Data sheet
             continue
         key, label = f.metadata["name"], f.metadata["label"]
-        if key not in values and "flag" in f.metadata:
+        if key not in values and ("flag" in f.metadata or f.metadata.get("optional")):
             continue
         if "choices" in f.metadata:
             v = values.get(key)

@@ -251,7 +251,8 @@ def block_rows(run: Run) -> list[list[BlockCell]]:
 
 
 def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
-    """The optimum of several features: the normal equations' block solved by MINVERSE."""
+    """The optimum of several features: least squares by LINEST (QR), ridge by MINVERSE of
+    the normal equations' block (why: :mod:`gdapp.excel.solved_optimum`)."""
     spec, opt = run.spec, run.optimum
     assert opt.params is not None
     names = spec.param_names
@@ -267,16 +268,26 @@ def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
     kappa = float(np.linalg.cond(matrix))
     size = kappa * float(np.max(np.abs(slopes))) * 1e-3 if np.isfinite(kappa) else 0.0
     how = "exact: ridge, (Σ u·uᵀ + n·λ·I)⁻¹·Σ u·v" if ridge else \
-        "exact: normal equation, (Σ u·uᵀ)⁻¹·Σ u·v"
-    if np.isfinite(kappa) and kappa > 1e8:    # MINVERSE keeps about 16 − log10 κ digits
+        "exact: least squares by LINEST (QR), the b of Σ u·uᵀ·b = Σ u·v"
+    if np.isfinite(kappa) and kappa > 1e8:
+        # MINVERSE keeps about 16 − log10 κ digits; LINEST's QR of the samples loses
+        # log10 √κ (κ is the block's, the square of the samples' own) plus, where the fit
+        # leaves residuals, up to log10 κ: as few as MINVERSE's at worst
+        digits = max(0, 16 - int(np.log10(kappa)))
         how += (f"; condition number κ = {kappa:.1e}: a spreadsheet's MINVERSE keeps about "
-                f"{max(0, 16 - int(np.log10(kappa)))} digits here, do not trust these cells")
+                f"{digits} digits here, do not trust these cells" if ridge else
+                f"; condition number κ = {kappa:.1e}: a spreadsheet's LINEST may keep as few "
+                f"as {digits} digits here, do not trust these cells")
     out: list[SummaryRow] = []
     slope_refs = []
+    p = spec.data.p
+    xs = f"Data!$B${FIRST_ROW}:${column_letter(p)}${spec.data.n + FIRST_ROW - 1}"
     for j, b in enumerate(slopes, start=1):
         slope_refs.append(f"B{first_row + len(out)}")
-        out.append(_f(f"Optimum b{j}", fx.excel("solve", gram=gram, moment=moment, j=str(j)),
-                      how, float(b), terms=size))
+        solve = fx.excel("solve", gram=gram, moment=moment, j=str(j)) if ridge else \
+            fx.excel("least squares", xs=xs, const="TRUE" if intercept else "FALSE",
+                     column=str(p - j + 1))
+        out.append(_f(f"Optimum b{j}", solve, how, float(b), terms=size))
     b0_ref = ""
     if intercept:
         data = spec.data
@@ -304,8 +315,10 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     limit_name = "stability limit momentum" if spec.optimizer == "momentum" else \
         "stability limit"
     how = "(2 + 2μ)/λmax(H)" if spec.optimizer == "momentum" else "2/λmax(H)"
-    if spec.data.p > 1:
-        rows = [SummaryRow("Largest eigenvalue of H", 2.0 / limit,
+    if spec.data.p > 1:     # λmax itself: the momentum limit is (2 + 2μ)/λmax, not 2/λmax
+        mu = spec.hyper().momentum if spec.optimizer == "momentum" else 0.0
+        top = 2.0 / limit * (1.0 + mu)
+        rows = [SummaryRow("Largest eigenvalue of H", top,
                            f"{AT_EXPORT}: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)")]
         return [*rows, _f(label, fx.excel(limit_name, h=f"B{first_row}"), how, limit)]
     x = spec.data.x

@@ -186,6 +186,8 @@ class Tally:
     sensitivity: Sensitivity | None = None
     widened: Widened = field(default_factory=Widened)
     flags_either: int = 0       # true/false cells decided within rounding, accepted either way
+    # "Iterations used" accepted either way: (the workbook's k, the engine's k), or None
+    stopped_either: tuple[float, float] | None = None
     earlier: int = 0            # formulas spelled as an earlier gdapp wrote them (accepted)
     first_true: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, col) → row
     # (sheet, col) → the largest scale a cell of an Iterations/Data column was compared at

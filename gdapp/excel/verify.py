@@ -35,7 +35,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import NamedTuple
@@ -63,10 +62,10 @@ from gdapp.excel.expected import expected_cells
 from gdapp.excel.export import (
     AT_EXPORT,
     defined_names,
-    export_workbook,
     write_failure,
 )
 from gdapp.excel.formulas import ORDER_SHEET
+from gdapp.excel.gradient_check import verify_notes as check_notes
 from gdapp.excel.labels import Language, in_every_language
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.order import order_plan
@@ -79,8 +78,10 @@ from gdapp.excel.preflight import (
 )
 from gdapp.excel.readback import WorkbookError, open_untrusted, read_workbook
 from gdapp.excel.recalc import RecalcUnavailable, VerifyUnavailable, recalculate_all
+from gdapp.excel.reference import reference_workbook
 from gdapp.excel.scratch import VERIFY_PREFIX, tagged
 from gdapp.excel.sensitivity import CHAOS_ULPS, PERTURBATION_ULPS, sensitivity_of
+from gdapp.excel.solved_optimum import untrusted_note
 from gdapp.excel.stored_optimum import with_stored_optimum
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.target import ExportError
@@ -198,10 +199,9 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
                 if progress is not None:
                     progress(before + n, total)
 
-            # what gdapp writes around the formulas does not depend on the run's length
-            reference = export_workbook(replace(rerun_for_rows(item.run.spec, 2),
-                                                optimum=item.run.optimum),
-                                        Path(scratch) / f"gdapp-{done}.xlsx", lang=item.lang)
+            # what gdapp writes around the formulas (of the run's end, not of its length)
+            reference = reference_workbook(item.run, Path(scratch) / f"gdapp-{done}.xlsx",
+                                           lang=item.lang)
             tally, notes = _verify_one(item, copy, reference, progress=shifted,
                                        cancel=cancel)
             done += item.cells
@@ -291,7 +291,8 @@ def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
         _account_for_cells(tally, original, reference, item.run, truncated=truncated,
                            prose=prose)
         notes = (settings_edits(original) + prose_note(prose) + item.notes
-                 + _numerics_notes(tally, item.run))
+                 + _numerics_notes(tally, item.run) + check_notes(item.run)
+                 + untrusted_note(item.run))
         if truncated:
             beyond = check_diverged_rows(tally, recalculated, last_row,
                                           item.run.diverged_at or 0)
@@ -403,4 +404,19 @@ def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
             f"note: {tally.flags_either:,} converged flag(s) (or the count of iterations "
             "used that follows them) differ from the engine's where the step is within "
             "rounding of the tolerance; either value was accepted there")
+    if tally.stopped_either is not None:
+        notes.append(stopped_note(tally, engine_run))
     return tuple(notes)
+
+
+def stopped_note(tally: Tally, engine_run: Run) -> str:
+    """One sentence on a stopping rule that fired at another row in the workbook than in the
+    engine, because steps within rounding of the tolerance decide it."""
+    assert tally.stopped_either is not None
+    workbook, engine = (int(k) for k in tally.stopped_either)
+    agree = f"; the parameters agree within rounding (largest relative deviation " \
+        f"{tally.max_deviation:.2g})" if not tally.differences else ""
+    return (f"note: the stopping rule fired at a different row in the workbook (Iterations "
+            f"used {workbook:,}) than in the engine ({engine:,}), because there the steps are "
+            f"within rounding of the tolerance ({engine_run.spec.tolerance:g}) and the "
+            f"iterates differ in their last digits{agree}")

@@ -87,7 +87,10 @@ class FittingColumns(QTableView):
         for c in self._squeezed:  # give the columns hidden for room another chance
             self.setColumnHidden(c, False)
         self._squeezed = []
-        shown = [c for c in self._natural if not self.isColumnHidden(c)]
+        # (a resize while a new run's columns replace the old ones may come before
+        # _size_columns has measured them: the old widths of columns now gone are skipped)
+        count = self.table_model.columnCount()
+        shown = [c for c in self._natural if c < count and not self.isColumnHidden(c)]
         room = self.viewport().width() - self.columnWidth(0) - 1
         # still too narrow at FIT_DIGITS: the other columns make way (the optimizer's state
         # first, the objective last) for the note's own: k, b, ∂/∂b and Δb, which stay
@@ -112,7 +115,7 @@ class FittingColumns(QTableView):
         """When ``column`` makes way for want of room (lower first); None: it stays."""
         key = self.table_model.column_key(column)
         names = self.table_model.run.spec.param_names
-        if key in names or key.startswith("Δ") or (key.startswith("∂/∂")
+        if key in names or key.startswith(("Δ", "check ∂/∂")) or (key.startswith("∂/∂")
                                                    and not key.endswith("(batch)")):
             return None
         order = ("batch", "penalty", "cost E", "objective")

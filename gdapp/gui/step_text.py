@@ -23,6 +23,7 @@ from gdapp.core import Objective, Run
 from gdapp.core.costs import cost_rule
 from gdapp.core.models import model_rule
 from gdapp.gui.cost_step import gradient_formula
+from gdapp.gui.gradient_check_view import check_lines
 from gdapp.gui.i18n import tr
 from gdapp.gui.rule_steps import rule_lines
 
@@ -75,6 +76,7 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
     lam = spec.lam if spec.penalty != "none" else 0.0
     has_next = k < run.iterations
     lines = [tr("Update k = {k} → {k1}:").format(k=k, k1=k + 1)]
+    checks = check_lines(run, k, objective)   # Run ▸ Check the gradient
     for j, name in enumerate(names):
         bj, gc = float(b[j]), float(g_cost[j])
         lines.append("  " + slope_formula(run, k, gc, name))
@@ -94,6 +96,8 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
             slope = gc + part
             lines.append("  " + tr("slope of the objective = {g} + {p} = {s}").format(
                 g=number(gc), p=operand(part), s=number(slope)))
+        if checks:
+            lines.append("  " + checks[j])
         if penalised and spec.penalty == "l1" and run.l1_rule == "proximal":
             z = bj - eta * gc
             lines.append("  " + tr("step on the cost: z = {name} − η·∂E/∂{name} = {b} − "

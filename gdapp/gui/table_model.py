@@ -42,6 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from gdapp.core import Run
+from gdapp.gui.gradient_check_view import check_columns
+from gdapp.gui.gradient_check_view import column_tip as check_tip
+from gdapp.gui.gradient_check_view import column_title as check_title
 from gdapp.gui.grid_columns import FIT_DIGITS, FittingColumns
 from gdapp.gui.grid_painter import CellDelegate, CellPainter
 from gdapp.gui.i18n import tr
@@ -115,6 +118,7 @@ def _column_getters(run: Run) -> list[tuple[str, Callable[[int], float]]]:
     cols: list[tuple[str, Callable[[int], float]]] = [("k", float)]
     cols += [(n, of_matrix(run.params, j)) for j, n in enumerate(names)]
     cols += [(f"∂/∂{n}", of_matrix(run.gradient, j)) for j, n in enumerate(names)]
+    cols += check_columns(run)  # Run ▸ Check the gradient: the central differences
     cols += [("cost E", of_vector(run.cost))]
     if run.accuracy is not None:  # a classifier: the share of samples it gets right
         cols.append(("accuracy", of_vector(run.accuracy)))
@@ -132,7 +136,7 @@ def column_title(key: str) -> str:
     return {"cost E": tr("cost E"), "penalty": tr("penalty"),
             "objective": tr("objective"), "accuracy": tr("accuracy"),
             "test cost": tr("test cost")}.get(key) \
-        or extra_title(key)
+        or check_title(key) or extra_title(key)
 
 
 class IterationTableModel(QAbstractTableModel):
@@ -187,7 +191,8 @@ class IterationTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == _TOOLTIP and horizontal and 0 <= section < len(self._columns):
-            return feature_of(self._run, self._columns[section][0])
+            key = self._columns[section][0]
+            return check_tip(key) or feature_of(self._run, key)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if horizontal:

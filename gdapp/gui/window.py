@@ -33,6 +33,7 @@ from gdapp.gui.cost_slice import CostSlicePlot, OneFeatureCostPlot
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
+from gdapp.gui.gradient_check_view import check_action
 from gdapp.gui.i18n import tr
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
@@ -324,9 +325,11 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
                   self.verify_action, None, self.export_cost_plot_action,
                   self.export_objective_plot_action, None, quit_action):
             menu.addSeparator() if a is None else menu.addAction(a)
+        self.check_action = check_action(self)    # the central difference beside ∂E/∂b
         run_menu = self.menuBar().addMenu(tr("&Run"))
         for a in (self.step_action, self.step_back_action, self.play_action,
-                  self.reset_action, self.run_to_end_action, None, self.pin_action):
+                  self.reset_action, self.run_to_end_action, None, self.pin_action,
+                  self.check_action):
             run_menu.addSeparator() if a is None else run_menu.addAction(a)
 
         self._build_teaching_actions()

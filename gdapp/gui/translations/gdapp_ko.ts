@@ -1774,6 +1774,14 @@
         <translation>장면 6의 η = 0.41은 발산합니다. 지수 감소 스케줄 η_k = 0.41 × 0.95^(k − 1)을 쓰면 학습률이 업데이트마다 줄어듭니다. 두 번째 업데이트부터는 안정 한계 0.4보다 작아지고(0.41 × 0.95 = 0.3895), 하강은 17번의 업데이트로 수렴합니다. 단계 설명에 η_k가 숫자로 적힙니다.</translation>
     </message>
     <message>
+        <source>14. Checking the gradient</source>
+        <translation>14. 기울기 수치 미분 검사</translation>
+    </message>
+    <message>
+        <source>Run ▸ Check the gradient puts beside each slope ∂(E+P)/∂b1 the central difference (F(b1 + s) − F(b1 − s))/(2s) of the objective F = E + λ·|b1|, s = h·max(1, |b1|), here h = 0.1. At the start the formula&apos;s 5 × 15 − 14 + 15 = 76 and the central difference agree to every digit (relative difference 2e-16): where the two agree to many digits, the gradient is right. At k = 77 the plain subgradient step has brought b1 to 0.0928, within s of the kink of |b1| at 0: the difference straddles the kink and gives 0.383, the formula 1.464. They differ because |b1| has no slope at 0, not because the gradient is wrong (at b1 = 0 exactly both take sign(0) = 0).</source>
+        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1| 의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|) 이 나온다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76 과 중앙 차분은 모든 자리가 같다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞다. k = 77 에서는 단순한 서브그래디언트 업데이트로 b1 이 0.0928 이 되어 |b1| 이 꺾이는 점 0 에서 s 안쪽에 있다: 중앙 차분은 꺾인 점을 가로질러 0.383 을, 식은 1.464 를 준다. 두 값이 다른 것은 |b1| 이 0 에서 기울기가 없기 때문이지 기울기가 틀려서가 아니다 (b1 = 0 에서는 둘 다 sign(0) = 0 을 쓴다).</translation>
+    </message>
+    <message>
         <source>The note: one feature, one learning rate, L1 and L2</source>
         <translation>강의 노트: 피쳐 하나, 학습률, L1과 L2</translation>
     </message>
@@ -1988,6 +1996,26 @@
     <message>
         <source>Validation curve ({penalty})</source>
         <translation>검증 곡선 ({penalty})</translation>
+    </message>
+    <message>
+        <source>≈ ∂/∂{name}</source>
+        <translation>≈ ∂/∂{name}</translation>
+    </message>
+    <message>
+        <source>central difference (E({name} + s) − E({name} − s))/(2s), s = h·max(1, |{name}|): ≈ ∂/∂{name} beside it</source>
+        <translation>중앙 차분 (E({name} + s) − E({name} − s))/(2s), s = h·max(1, |{name}|): 옆 열의 ∂/∂{name} 와 거의 같아야 한다</translation>
+    </message>
+    <message>
+        <source>check: central difference ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; analytic slope {g}; relative difference {d}</source>
+        <translation>검사: 중앙 차분 ({f}({name} + s) − {f}({name} − s))/(2s) = {cd}, s = {s}; 해석적 기울기 {g}; 상대 차이 {d}</translation>
+    </message>
+    <message>
+        <source>Check the gradient</source>
+        <translation>기울기 수치 미분 검사</translation>
+    </message>
+    <message>
+        <source>Beside each gradient, the central difference (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h}: where they agree to many digits, the gradient is right</source>
+        <translation>각 기울기 옆에 중앙 차분 (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h} 을 보여 준다. 여러 자리까지 같으면 기울기가 맞다</translation>
     </message>
 </context>
 </TS>
