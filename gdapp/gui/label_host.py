@@ -1,0 +1,105 @@
+"""A word-wrapped label whose new text re-lays out the window only when its size changes.
+
+A ``QLabel``'s new text asks its parent's layout to lay out again, and that layout asks its
+parent, up to the main window: every new learning rate re-lays out the whole window (the
+splitters, the settings' form, the toolbars) and measures every label in it again, although
+the status line and the step text almost always keep their height. :class:`LabelHost` holds
+one label without a layout of its own: the label's request stops at the host, which passes
+it on only when the label's height at the host's width has changed or its minimum size has
+grown (a minimum that shrank, such as a shorter longest word, waits for the next change of
+height: until then the divider stops a few pixels early, as it did for the old text).
+For the layout around it the host is the label: same size policy, size hints and height for
+a width.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class LabelHost(QWidget):
+    """Holds ``label`` (or nothing, after :meth:`release`) and stands for it in a layout."""
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label: QLabel | None = None
+        #: the label's height and minimum size the layout around was last told of
+        self._shape: tuple[int, QSize] | None = None
+        self.hold(label)
+
+    def hold(self, label: QLabel) -> None:
+        """Take ``label`` in (it fills the host; the host is shown and hidden with it)."""
+        self.label = label
+        label.setParent(self)
+        label.installEventFilter(self)
+        self.setSizePolicy(label.sizePolicy())
+        label.setGeometry(self.rect())
+        self._shape = None
+        self.updateGeometry()
+
+    def release(self) -> QLabel | None:
+        """Give the label up (its new parent takes it); the host stays empty."""
+        label, self.label = self.label, None
+        if label is not None:
+            label.removeEventFilter(self)
+        self._shape = None
+        self.updateGeometry()
+        return label
+
+    # ---- the layout sees the label --------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return self.label.sizeHint() if self.label is not None else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.label.minimumSizeHint() if self.label is not None else QSize(0, 0)
+
+    def hasHeightForWidth(self) -> bool:
+        return self.label is not None and self.label.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return self.label.heightForWidth(width) if self.label is not None else 0
+
+    def _measure(self) -> tuple[int, QSize] | None:
+        label = self.label
+        if label is None:
+            return None
+        height = label.heightForWidth(self.width()) if label.hasHeightForWidth() \
+            else label.sizeHint().height()
+        return height, label.minimumSizeHint()
+
+    def _grew_or_moved(self, shape: tuple[int, QSize] | None) -> bool:
+        """Whether the layout around must hear of ``shape``: another height, or a minimum
+        size beyond the one it knows."""
+        old = self._shape
+        if shape is None or old is None:
+            return shape is not old
+        (height, minimum), (old_height, old_minimum) = shape, old
+        return height != old_height or minimum.width() > old_minimum.width() \
+            or minimum.height() != old_minimum.height()
+
+    # ---- events -------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's text, font or wrap
+            shape = self._measure()
+            if self._grew_or_moved(shape):
+                self._shape = shape
+                self.updateGeometry()  # the layout around makes room (or takes it back)
+            if self.label is not None:
+                self.label.setGeometry(self.rect())
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The label shown or hidden by its owner: so is the host (no empty gap)."""
+        if watched is self.label and event.type() in (QEvent.Type.ShowToParent,
+                                                      QEvent.Type.HideToParent):
+            self.setVisible(event.type() == QEvent.Type.ShowToParent)
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.label is not None:
+            self.label.setGeometry(self.rect())
+        self._shape = self._measure()
