@@ -71,7 +71,7 @@ def test_a_new_text_of_the_same_height_stays_in_the_host(qtbot: Any) -> None:
 
 
 def test_a_taller_text_makes_room_and_a_shorter_gives_it_back(qtbot: Any) -> None:
-    page, host, label, below = hosted(qtbot, "one line")
+    _page, host, label, below = hosted(qtbot, "one line")
     one_line, below_top = host.height(), below.y()
     label.setText(" ".join(["a long status line that wraps"] * 8))
     settle()
