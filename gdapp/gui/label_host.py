@@ -5,11 +5,11 @@ parent, up to the main window: every new learning rate re-lays out the whole win
 splitters, the settings' form, the toolbars) and measures every label in it again, although
 the status line and the step text almost always keep their height. :class:`LabelHost` holds
 one label without a layout of its own: the label's request stops at the host, which passes
-it on only when the label's height at the host's width has changed or its minimum size has
-grown (a minimum that shrank, such as a shorter longest word, waits for the next change of
-height: until then the divider stops a few pixels early, as it did for the old text).
-For the layout around it the host is the label: same size policy, size hints and height for
-a width.
+it on only when the label's height at the host's width has changed. (Its minimum size, the
+longest word, is read again with each change of height or font; a longer word at the same
+height waits for the next one. Measuring it at every text would cost three text layouts,
+more than the layout it saves.) For the layout around it the host is the label: same size
+policy, size hints and height for a width.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ class LabelHost(QWidget):
     def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label: QLabel | None = None
-        #: the label's height and minimum size the layout around was last told of
-        self._shape: tuple[int, QSize] | None = None
+        #: the label's height the layout around was last told of
+        self._shape: int | None = None
         self.hold(label)
 
     def hold(self, label: QLabel) -> None:
@@ -61,29 +61,18 @@ class LabelHost(QWidget):
     def heightForWidth(self, width: int) -> int:
         return self.label.heightForWidth(width) if self.label is not None else 0
 
-    def _measure(self) -> tuple[int, QSize] | None:
+    def _measure(self) -> int | None:
         label = self.label
         if label is None:
             return None
-        height = label.heightForWidth(self.width()) if label.hasHeightForWidth() \
+        return label.heightForWidth(self.width()) if label.hasHeightForWidth() \
             else label.sizeHint().height()
-        return height, label.minimumSizeHint()
-
-    def _grew_or_moved(self, shape: tuple[int, QSize] | None) -> bool:
-        """Whether the layout around must hear of ``shape``: another height, or a minimum
-        size beyond the one it knows."""
-        old = self._shape
-        if shape is None or old is None:
-            return shape is not old
-        (height, minimum), (old_height, old_minimum) = shape, old
-        return height != old_height or minimum.width() > old_minimum.width() \
-            or minimum.height() != old_minimum.height()
 
     # ---- events -------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the label's text, font or wrap
             shape = self._measure()
-            if self._grew_or_moved(shape):
+            if shape != self._shape:
                 self._shape = shape
                 self.updateGeometry()  # the layout around makes room (or takes it back)
             if self.label is not None:
@@ -92,10 +81,15 @@ class LabelHost(QWidget):
         return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The label shown or hidden by its owner: so is the host (no empty gap)."""
-        if watched is self.label and event.type() in (QEvent.Type.ShowToParent,
-                                                      QEvent.Type.HideToParent):
-            self.setVisible(event.type() == QEvent.Type.ShowToParent)
+        """The label shown or hidden by its owner: so is the host (no empty gap); its font
+        or style changed: its sizes are passed on."""
+        if watched is not self.label:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.setVisible(kind == QEvent.Type.ShowToParent)
+        elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._shape = None  # every size is new: the layout around hears of it
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
