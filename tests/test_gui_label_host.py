@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from gdapp.core import RunSpec
-from gdapp.gui.label_host import LabelHost
+from gdapp.gui.label_host import LabelHost, LabelScrollArea
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
 
@@ -146,3 +146,35 @@ def test_the_host_hides_and_shows_with_its_label(qtbot: Any) -> None:
     label.show()
     settle()
     assert host.isVisible() and label.isVisible() and below.y() == shown_top
+
+
+def test_the_scroll_area_follows_a_taller_or_shorter_text_and_a_new_width(qtbot: Any) -> None:
+    """The step text's frame skips a new text of the same height, but a text of another
+    height, or a new width, still re-sizes the label and its scroll bar."""
+    area = LabelScrollArea()
+    qtbot.addWidget(area)
+    area.setWidgetResizable(True)
+    label = QLabel("\n".join(f"line {i}" for i in range(4)))
+    label.setWordWrap(True)
+    area.setWidget(label)
+    area.resize(300, 80)
+    area.show()
+    qtbot.waitExposed(area)
+    settle()
+    bar = area.verticalScrollBar()
+    short = bar.maximum()
+    label.setText("\n".join(f"line {i}" for i in range(20)))  # taller: more to scroll
+    settle()
+    assert bar.maximum() > short and label.height() > 80
+    tall = label.height()
+    label.setText("\n".join(f"LINE {i}" for i in range(20)))  # same height: same place
+    settle()
+    assert label.height() == tall and "LINE 19" in label.text()
+    area.resize(120, 80)  # narrower: the long lines wrap, and the label grows
+    label.setText(" ".join(["a word"] * 60))
+    settle()
+    assert label.width() <= area.viewport().width()
+    assert label.height() == label.heightForWidth(label.width())
+    label.setText("one line")
+    settle()
+    assert bar.maximum() == 0  # everything fits again

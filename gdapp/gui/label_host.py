@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 
 class LabelHost(QWidget):
@@ -97,3 +97,48 @@ class LabelHost(QWidget):
         if self.label is not None:
             self.label.setGeometry(self.rect())
         self._shape = self._measure()
+
+
+class LabelScrollArea(QScrollArea):
+    """A resizable scroll area over one word-wrapped label (the step text of several
+    features or of an optimizer's worked arithmetic): a new text of the same height does not
+    make it measure the label again and re-place its scroll bars, as a ``QScrollArea`` does
+    on every text (see :class:`LabelHost` for the minimum size)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._placed: tuple[int, int] | None = None  # (width, height for it) last placed
+
+    def _same_height(self) -> bool:
+        label = self.widget()
+        if not isinstance(label, QLabel) or not label.hasHeightForWidth() \
+                or self._placed is None:
+            return False
+        width = label.width()
+        return (width, label.heightForWidth(width)) == self._placed
+
+    def _remember(self) -> None:
+        label = self.widget()
+        self._placed = (label.width(), label.heightForWidth(label.width())) \
+            if isinstance(label, QLabel) and label.hasHeightForWidth() else None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            if self._same_height():
+                return True
+            handled = super().event(event)
+            self._remember()
+            return handled
+        return super().event(event)
+
+    def setWidget(self, widget: QWidget) -> None:
+        self._placed = None
+        super().setWidget(widget)
+
+    def takeWidget(self) -> QWidget:
+        self._placed = None
+        return super().takeWidget()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._placed = None  # a new width: the next request measures again

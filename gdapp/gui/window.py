@@ -34,7 +34,7 @@ from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
 from gdapp.gui.i18n import tr
-from gdapp.gui.label_host import LabelHost
+from gdapp.gui.label_host import LabelHost, LabelScrollArea
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
@@ -168,7 +168,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.step_host = LabelHost(self.step_label)
         numbers_layout.addWidget(self.step_host)
         # several features: the step text (two lines per parameter) scrolls in a frame
-        self.step_scroll = QScrollArea()
+        self.step_scroll = LabelScrollArea()
         self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.step_scroll.setWidgetResizable(True)
         self.step_scroll.hide()
