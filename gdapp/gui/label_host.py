@@ -109,25 +109,24 @@ class LabelScrollArea(QScrollArea):
         super().__init__(parent)
         self._placed: tuple[int, int] | None = None  # (width, height for it) last placed
 
-    def _same_height(self) -> bool:
+    def _measure(self) -> tuple[int, int] | None:
+        """(the label's width, its height for that width), or None for another widget."""
         label = self.widget()
-        if not isinstance(label, QLabel) or not label.hasHeightForWidth() \
-                or self._placed is None:
-            return False
+        if not isinstance(label, QLabel) or not label.hasHeightForWidth():
+            return None
         width = label.width()
-        return (width, label.heightForWidth(width)) == self._placed
-
-    def _remember(self) -> None:
-        label = self.widget()
-        self._placed = (label.width(), label.heightForWidth(label.width())) \
-            if isinstance(label, QLabel) and label.hasHeightForWidth() else None
+        return width, label.heightForWidth(width)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
-            if self._same_height():
+            placed = self._measure()  # one text layout (two: Qt restores the old width)
+            if placed is not None and placed == self._placed:
                 return True
             handled = super().event(event)
-            self._remember()
+            label = self.widget()
+            # measured again only if the scroll area gave the label another width
+            same_width = placed is not None and label is not None and label.width() == placed[0]
+            self._placed = placed if same_width else self._measure()
             return handled
         return super().event(event)
 
