@@ -71,6 +71,7 @@ class MinimaMarkers:
         plot_item.addItem(self.local_item)
         plot_item.addItem(self.global_label, ignoreBounds=True)
         self.minima: list[tuple[float, float]] = []
+        self._drawn = True  # whether local_item may hold points (the first draw clears it)
 
     def draw(self, run: Run) -> None:
         """Mark ``run``'s local minima (b1, objective) when it has several, else nothing."""
@@ -85,7 +86,10 @@ class MinimaMarkers:
             b = np.asarray([m[0] for m in bottoms], dtype=np.float64)
             heights = obj.value(b[:, None])
             self.minima = [(float(x), float(y)) for x, y in zip(b, heights, strict=True)]
-        self.local_item.setData([m[0] for m in self.minima], [m[1] for m in self.minima])
+        # none before and none now (the usual new learning rate): nothing to hand pyqtgraph
+        if self.minima or self._drawn:
+            self.local_item.setData([m[0] for m in self.minima], [m[1] for m in self.minima])
+        self._drawn = bool(self.minima)
         self.local_item.setVisible(shown)
         best = opt.params
         if shown and best is not None and opt.objective is not None:

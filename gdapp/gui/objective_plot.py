@@ -135,6 +135,7 @@ class ObjectivePlot(RunPlotWidget):
         self.set_texts(tr("Objective per iteration"), bottom=tr("iteration k"))
         self.pinned_items: list[pg.PlotDataItem] = []
         self._drawn_upto: tuple[Run | None, int] = (None, -1)
+        self._test_drawn = True  # whether test_curve may hold points (the first draw clears it)
         self._view_rows = 0
         self.connect_view_model()
 
@@ -260,8 +261,10 @@ class ObjectivePlot(RunPlotWidget):
         self._drawn_upto = (run, upto)
         self.objective_curve.setData(np.arange(upto + 1), run.objective[: upto + 1])
         test = run.test_objective
-        self.test_curve.setData(np.arange(upto + 1) if test is not None else [],
-                                test[: upto + 1] if test is not None else [])
+        if test is not None or self._test_drawn:  # no held-out samples before or now: skip
+            self.test_curve.setData(np.arange(upto + 1) if test is not None else [],
+                                    test[: upto + 1] if test is not None else [])
+        self._test_drawn = test is not None
 
     @staticmethod
     def _view_range(runs: list[Run], rows: list[int], log: bool

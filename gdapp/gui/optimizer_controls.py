@@ -202,8 +202,13 @@ class OptimizerControls(QObject):
     def _show_notes(self) -> None:
         run = self._vm.run
         text, past = stability_text(run)
-        self.stability.setText(text)
-        self.stability.setStyleSheet(PAST_LIMIT_STYLE if past else NOTE_STYLE)
+        # only what changed is set: a style sheet costs a re-polish, a text a re-layout
+        if self.stability.text() != text:
+            self.stability.setText(text)
+        style = PAST_LIMIT_STYLE if past else NOTE_STYLE
+        if self.stability.styleSheet() != style:
+            self.stability.setStyleSheet(style)
         l1 = l1_rule_text(run.spec)
-        self.l1_note.setText(l1)
+        if self.l1_note.text() != l1:
+            self.l1_note.setText(l1)
         self._form.setRowVisible(self.l1_note, bool(l1))

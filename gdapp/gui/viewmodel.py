@@ -146,6 +146,13 @@ class PinnedRun:
     color: str
 
 
+def _same_objective_inputs(a: RunSpec, b: RunSpec) -> bool:
+    """Whether :meth:`Objective.of` builds the same objective for both specs: the same
+    data object, model, cost, cost settings, penalty and λ."""
+    return a.data is b.data and (a.model, a.cost, a.penalty, a.lam) == \
+        (b.model, b.cost, b.penalty, b.lam) and a.cost_settings() == b.cost_settings()
+
+
 class RunViewModel(ShapingHolder, QObject):
     """Holds the current spec and run; emits one signal per kind of change."""
 
@@ -258,9 +265,10 @@ class RunViewModel(ShapingHolder, QObject):
         return True
 
     def _apply(self, valid: RunSpec, new_run: Run) -> None:
+        if not _same_objective_inputs(self._spec, valid):  # a new η keeps the objective
+            self._objective = None
         self._spec = valid
         self._run = new_run
-        self._objective = None
         # k is valid for the new run before anyone hears of it; currentChanged always follows.
         k = min(self._current, new_run.iterations) if self.stepping else new_run.iterations
         self._current = k

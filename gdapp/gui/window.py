@@ -35,6 +35,7 @@ from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
 from gdapp.gui.gradient_check_view import check_action
 from gdapp.gui.i18n import tr
+from gdapp.gui.label_host import LabelHost, LabelScrollArea
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
@@ -162,11 +163,13 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         numbers = QWidget()
         numbers_layout = QVBoxLayout(numbers)
         numbers_layout.setContentsMargins(4, 4, 4, 0)
-        numbers_layout.addWidget(self.status_label)
-        numbers_layout.addWidget(self.warning_label)
-        numbers_layout.addWidget(self.step_label)
+        # a new status or step text re-lays out the window only when its size changes
+        numbers_layout.addWidget(LabelHost(self.status_label))
+        numbers_layout.addWidget(LabelHost(self.warning_label))
+        self.step_host = LabelHost(self.step_label)
+        numbers_layout.addWidget(self.step_host)
         # several features: the step text (two lines per parameter) scrolls in a frame
-        self.step_scroll = QScrollArea()
+        self.step_scroll = LabelScrollArea()
         self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.step_scroll.setWidgetResizable(True)
         self.step_scroll.hide()
@@ -236,11 +239,13 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         if several == (self.step_scroll.widget() is self.step_label):
             return
         if several:
-            self._numbers_layout.removeWidget(self.step_label)
+            self.step_host.release()
+            self.step_host.hide()
             self.step_scroll.setWidget(self.step_label)
         else:
             self.step_scroll.takeWidget()
-            self._numbers_layout.insertWidget(2, self.step_label)
+            self.step_host.hold(self.step_label)
+            self.step_host.show()
         align = Qt.AlignmentFlag
         self.step_label.setAlignment(align.AlignTop if several
                                      else align.AlignLeft | align.AlignVCenter)
@@ -399,8 +404,11 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         if pending is not None:
             info = f"{describe_busy(pending)} — {info}"
         self.status_label.setText(info)
-        self.warning_label.setText(warning)
-        self.warning_label.setVisible(bool(warning))
+        # touched only when it changes: even an unchanged (hidden) label re-lays out the window
+        if self.warning_label.text() != warning:
+            self.warning_label.setText(warning)
+        if self.warning_label.isHidden() == bool(warning):
+            self.warning_label.setVisible(bool(warning))
         self.step_label.setText("\n".join(
             describe_step(self.vm.run, self.vm.current, self.vm.objective)))
 

@@ -1,0 +1,143 @@
+"""A word-wrapped label whose new text re-lays out the window only when its size changes.
+
+A ``QLabel``'s new text asks its parent's layout to lay out again, and that layout asks its
+parent, up to the main window: every new learning rate re-lays out the whole window (the
+splitters, the settings' form, the toolbars) and measures every label in it again, although
+the status line and the step text almost always keep their height. :class:`LabelHost` holds
+one label without a layout of its own: the label's request stops at the host, which passes
+it on only when the label's height at the host's width has changed. (Its minimum size, the
+longest word, is read again with each change of height or font; a longer word at the same
+height waits for the next one. Measuring it at every text would cost three text layouts,
+more than the layout it saves.) For the layout around it the host is the label: same size
+policy, size hints and height for a width.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+
+class LabelHost(QWidget):
+    """Holds ``label`` (or nothing, after :meth:`release`) and stands for it in a layout."""
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label: QLabel | None = None
+        #: the label's height the layout around was last told of
+        self._shape: int | None = None
+        self.hold(label)
+
+    def hold(self, label: QLabel) -> None:
+        """Take ``label`` in (it fills the host; the host is shown and hidden with it)."""
+        self.label = label
+        label.setParent(self)
+        label.installEventFilter(self)
+        self.setSizePolicy(label.sizePolicy())
+        label.setGeometry(self.rect())
+        self._shape = None
+        self.updateGeometry()
+
+    def release(self) -> QLabel | None:
+        """Give the label up (its new parent takes it); the host stays empty."""
+        label, self.label = self.label, None
+        if label is not None:
+            label.removeEventFilter(self)
+        self._shape = None
+        self.updateGeometry()
+        return label
+
+    # ---- the layout sees the label --------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return self.label.sizeHint() if self.label is not None else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.label.minimumSizeHint() if self.label is not None else QSize(0, 0)
+
+    def hasHeightForWidth(self) -> bool:
+        return self.label is not None and self.label.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return self.label.heightForWidth(width) if self.label is not None else 0
+
+    def _measure(self) -> int | None:
+        label = self.label
+        if label is None:
+            return None
+        return label.heightForWidth(self.width()) if label.hasHeightForWidth() \
+            else label.sizeHint().height()
+
+    # ---- events -------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's text, font or wrap
+            shape = self._measure()
+            if shape != self._shape:
+                self._shape = shape
+                self.updateGeometry()  # the layout around makes room (or takes it back)
+            if self.label is not None:
+                self.label.setGeometry(self.rect())
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The label shown or hidden by its owner: so is the host (no empty gap); its font
+        or style changed: its sizes are passed on."""
+        if watched is not self.label:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.setVisible(kind == QEvent.Type.ShowToParent)
+        elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._shape = None  # every size is new: the layout around hears of it
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.label is not None:
+            self.label.setGeometry(self.rect())
+        self._shape = self._measure()
+
+
+class LabelScrollArea(QScrollArea):
+    """A resizable scroll area over one word-wrapped label (the step text of several
+    features or of an optimizer's worked arithmetic): a new text of the same height does not
+    make it measure the label again and re-place its scroll bars, as a ``QScrollArea`` does
+    on every text (see :class:`LabelHost` for the minimum size)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._placed: tuple[int, int] | None = None  # (width, height for it) last placed
+
+    def _measure(self) -> tuple[int, int] | None:
+        """(the label's width, its height for that width), or None for another widget."""
+        label = self.widget()
+        if not isinstance(label, QLabel) or not label.hasHeightForWidth():
+            return None
+        width = label.width()
+        return width, label.heightForWidth(width)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            placed = self._measure()  # one text layout (two: Qt restores the old width)
+            if placed is not None and placed == self._placed:
+                return True
+            handled = super().event(event)
+            label = self.widget()
+            # measured again only if the scroll area gave the label another width
+            same_width = placed is not None and label is not None and label.width() == placed[0]
+            self._placed = placed if same_width else self._measure()
+            return handled
+        return super().event(event)
+
+    def setWidget(self, widget: QWidget) -> None:
+        self._placed = None
+        super().setWidget(widget)
+
+    def takeWidget(self) -> QWidget:
+        self._placed = None
+        return super().takeWidget()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._placed = None  # a new width: the next request measures again
