@@ -40,7 +40,7 @@ from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
-from gdapp.gui.plot_title import TITLE_MARGIN, title_points
+from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
 from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
 from gdapp.gui.run_labels import penalty_formula as penalty_formula
 from gdapp.gui.run_labels import penalty_on as penalty_on
@@ -172,6 +172,9 @@ class RunPlotWidget(LegendPlacement, QWidget):
         for side in ("left", "bottom", "right", "top"):
             self.plot_item.getAxis(side).setZValue(-150)
         self._init_legend()
+        # the left label fits the view box's height once the layout has set it
+        self._left_room = 0.0
+        self.plot_item.getViewBox().sigResized.connect(self._refit_left_label)
         self._current_drawn: tuple[Run | None, int] = (None, -1)
         self._texts: dict[str, str] = {}
         # The note sits in its own row under the bottom axis, so it never hides the data.
@@ -328,10 +331,16 @@ class RunPlotWidget(LegendPlacement, QWidget):
             else:  # the left label runs along the view box's height: shrunk to fit it
                 view = self.plot_item.getViewBox()
                 room = view.height() if key == "left" and view.height() > 1 else 1e9
-                points = title_points(text, room + TITLE_MARGIN, 9 * self.scale)
-                self.plot_item.setLabel(key, text, color="#222222",
+                self._left_room = room if key == "left" else self._left_room
+                shown, points = fitted_label(text, room + TITLE_MARGIN, 9 * self.scale)
+                self.plot_item.setLabel(key, shown, color="#222222",
                                         **{"font-size": f"{points:.3g}pt"})
             self._texts[key] = text
+
+    def _refit_left_label(self, *_: object) -> None:
+        height = self.plot_item.getViewBox().height()
+        if "left" in self._texts and height > 1 and height != self._left_room:
+            self.set_texts(left=self._texts.pop("left"))
 
     def set_note(self, text: str) -> None:
         """A remark for the learner under the plot, one line per line of ``text``, wrapped to

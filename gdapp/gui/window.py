@@ -28,11 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gdapp.gui.classroom import (
+    NORMAL_STATUS_LINES,
+    arrange_toolbars,
+    keep_grid_rows,
+    path_dock_height,
+)
+from gdapp.gui.classroom import STEP_LINES as CLASSROOM_STEP_LINES
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.cost_slice import CostSlicePlot, OneFeatureCostPlot
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
+from gdapp.gui.fitted_label import FittedLabel
+from gdapp.gui.grid_frame import WholeRows
 from gdapp.gui.i18n import tr
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_plot import RegularizationPathPlot
@@ -56,6 +65,8 @@ GRID_MIN_WIDTH = 180
 #: Lines of the step text shown at once for several features or an optimizer's worked
 #: arithmetic (the rest scrolls).
 STEP_LINES = 8
+#: Lines of the status line, and of its warning, at most (a longer one ends in "…").
+STATUS_LINES = NORMAL_STATUS_LINES
 def window_title() -> str:
     """The window's title, in the window's language."""
     return tr("gdapp — gradient descent, the way the note did it in Excel")
@@ -102,11 +113,9 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.step_label.setStyleSheet("background: #f4f7fb; padding: 3px;")
         self.step_label.setWordWrap(True)  # a long line wraps instead of widening the pane
         self.files = FileActions(self.vm, self)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        self.status_label = FittedLabel(STATUS_LINES)  # a long one ends in "…" (tooltip: all)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
+        self.warning_label = FittedLabel(STATUS_LINES)
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self._build_layout()
 
@@ -170,7 +179,8 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.step_scroll.setWidgetResizable(True)
         self.step_scroll.hide()
         numbers_layout.addWidget(self.step_scroll)
-        numbers_layout.addWidget(self.grid, 1)
+        self.grid_frame = WholeRows(self.grid)  # no half row at the top at a run's end
+        numbers_layout.addWidget(self.grid_frame, 1)
         self._numbers_layout = numbers_layout
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
@@ -195,11 +205,13 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(2)
         right_layout.addWidget(self.lesson)
+        self.lesson.follow(right)  # a long paragraph scrolls: the plots keep their room
         right_layout.addWidget(self.plots, 1)
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
                      self.polynomial_plot):
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
+        keep_grid_rows(self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
@@ -227,7 +239,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         several = self.vm.run.spec.data.p > 1
         self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
             p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
-        lines = STEP_LINES if self.zoom == 1.0 else STEP_LINES - 2  # larger: the grid's rows
+        lines = STEP_LINES if self.zoom == 1.0 else CLASSROOM_STEP_LINES  # the grid's rows
         self.step_scroll.setFixedHeight(lines * self.step_label.fontMetrics()
                                         .lineSpacing() + 8)  # at the zoom's font size
         # several features, or a rule's worked arithmetic (Adam's m, v…): the text scrolls
@@ -263,6 +275,8 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         super().resizeEvent(event)
         if not self.splitter_moved_by_user:
             self._share_width()
+        if event.size().width() != event.oldSize().width() and hasattr(self, "toolbar"):
+            arrange_toolbars(self)
 
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -368,7 +382,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
 
     def _size_path_dock(self, shown: bool) -> None:
         if shown:
-            self.resizeDocks([self.path_dock], [max(200, self.height() // 3)],
+            self.resizeDocks([self.path_dock], [path_dock_height(self)],
                              Qt.Orientation.Vertical)
 
     # ---- stepping ----------------------------------------------------------------------
