@@ -218,8 +218,9 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
         if value is None:
             continue
         changes[field] = _parse_start(value) if flag == "start" else value
+    flag_of = {field: flag for flag, field in FLAG_FIELDS.items()}
     for key, value in EXAMPLE_SETTINGS.get(args.example or "", {}).items():
-        if getattr(args, key, None) is None:
+        if getattr(args, flag_of.get(key, key), None) is None:
             changes.setdefault(key, value)
     if "model" in changes and "start" not in changes and changes["model"] != base.model:
         changes["start"] = None
