@@ -427,6 +427,7 @@
     </message>
     <message>
         <source>Close the lesson (the run stays)</source>
+        <extracomment>The lesson&apos;s share of its column&apos;s height at most (the plots keep the rest); a longer paragraph scrolls instead of being cut.</extracomment>
         <translation>수업 닫기 (실행은 그대로 남습니다)</translation>
     </message>
     <message>
@@ -774,7 +775,7 @@
         <translation>규제</translation>
     </message>
     <message>
-        <source>Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
+        <source>Regularization added to E on the coefficients (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
         <translation>E에 더하는 계수의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
     </message>
     <message>
@@ -782,7 +783,7 @@
         <translation>λ (규제 강도)</translation>
     </message>
     <message>
-        <source>How strongly the penalty pulls the slopes toward 0.</source>
+        <source>How strongly the penalty pulls the coefficients toward 0.</source>
         <translation>패널티 항이 계수를 0 쪽으로 당기는 세기.</translation>
     </message>
     <message>
@@ -1140,7 +1141,7 @@
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls).</extracomment>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls). Lines of the status line, and of its warning, at most (a longer one ends in &quot;…&quot;).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -1609,7 +1610,7 @@
     </message>
     <message>
         <source>Settings panel</source>
-        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot).</extracomment>
+        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot). Lines of the status line and of its warning, each, in classroom mode and out of it. Lines of a scrolling step text in classroom mode. Rows of the grid always in view (under the status and the step&apos;s arithmetic). The regularization path dock&apos;s share of the window&apos;s height (classroom mode; else a third).</extracomment>
         <translation>설정 패널</translation>
     </message>
     <message>
