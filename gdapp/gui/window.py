@@ -239,11 +239,10 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         several = self.vm.run.spec.data.p > 1
         self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
             p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
-        lines = STEP_LINES if self.zoom == 1.0 else CLASSROOM_STEP_LINES  # the grid's rows
-        self.step_scroll.setFixedHeight(lines * self.step_label.fontMetrics()
-                                        .lineSpacing() + 8)  # at the zoom's font size
-        # several features, or a rule's worked arithmetic (Adam's m, v…): the text scrolls
-        several = several or not self.vm.run.spec.plain_descent
+        # several features, or a rule's worked arithmetic (Adam's m, v…), or any step in
+        # classroom mode (its large lines wrap): the text scrolls in a frame of a few lines
+        several = several or not self.vm.run.spec.plain_descent or self.zoom > 1.0
+        self._fit_step_frame()
         if several == (self.step_scroll.widget() is self.step_label):
             return
         if several:
@@ -257,6 +256,17 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
                                      else align.AlignLeft | align.AlignVCenter)
         self.step_label.show()
         self.step_scroll.setVisible(several)
+
+    def _fit_step_frame(self, *_: object) -> None:
+        """The step text's frame as high as the text, up to STEP_LINES lines (classroom
+        mode: fewer, fewest beside the path dock, so the grid keeps its rows)."""
+        spacing = self.step_label.fontMetrics().lineSpacing()  # at the zoom's font size
+        dock = getattr(self, "path_dock", None)
+        lines = STEP_LINES if self.zoom == 1.0 else CLASSROOM_STEP_LINES if (
+            dock is not None and dock.isVisible()) else STEP_LINES - 2
+        width = self.step_scroll.viewport().width()
+        need = self.step_label.heightForWidth(width) + 8 if width > 1 else 10**6
+        self.step_scroll.setFixedHeight(max(spacing + 8, min(lines * spacing + 8, need)))
 
     def _share_width(self) -> None:
         """The settings at their width (none when folded away); of the rest 45 % to the
@@ -277,6 +287,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
             self._share_width()
         if event.size().width() != event.oldSize().width() and hasattr(self, "toolbar"):
             arrange_toolbars(self)
+            self._fit_step_frame()
 
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -374,6 +385,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.path_dock = dock
         # shown, it takes a third of the window's height: the grid and plots keep the rest
         dock.visibilityChanged.connect(self._size_path_dock)
+        dock.visibilityChanged.connect(self._fit_step_frame)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
         toggle.setToolTip(tr("Each coefficient's exact optimum against λ, L1 beside L2"))
@@ -414,6 +426,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.warning_label.setVisible(bool(warning))
         self.step_label.setText("\n".join(
             describe_step(self.vm.run, self.vm.current, self.vm.objective)))
+        self._fit_step_frame()
 
     # ---- session -----------------------------------------------------------------------
     def window_state(self) -> dict[str, Any]:
