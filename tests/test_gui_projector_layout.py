@@ -92,11 +92,11 @@ def test_no_text_is_cut_at_its_widgets_edge(qtbot: QtBot, lang: str, scene: int)
             assert label.toolTip() == label.text() and label.shown_text().endswith("…")
     if scene == CLASSES:
         assert window.warning_label.is_cut()  # the long one, which filled the area before
-    # the lesson's paragraph is whole or scrolls: never cut without a scroll bar
+    # the lesson's paragraph is whole, or scrolls to its last line: never cut for good
     paragraph = window.lesson.text
     scroll = window.lesson.text_scroll
-    assert (paragraph.height() <= scroll.viewport().height()
-            or scroll.verticalScrollBar().isVisible())
+    hidden = paragraph.heightForWidth(paragraph.width()) - scroll.viewport().height()
+    assert hidden <= 0 or scroll.verticalScrollBar().maximum() >= hidden
     # the objective plot's axis label fits along its axis ("…and test co" was cut)
     items = [window.objective_plot.plot_item]
     if scene == PATH:  # and the regularization path's ("…cient at the exact op…" was cut)
@@ -127,3 +127,14 @@ def test_a_fitted_label_keeps_to_its_lines(qtbot: QtBot) -> None:
     assert label.toolTip() == text
     label.setText("short")
     assert not label.is_cut() and label.shown_text() == "short" and label.toolTip() == ""
+
+
+def test_in_classroom_mode_the_path_dock_takes_the_data_views_place(qtbot: QtBot) -> None:
+    window = _window(qtbot, "en", "classroom 1024×768", PATH)
+    assert window.path_dock.isVisible() and not window.data_plots.isVisible()
+    assert window.path_dock.height() >= 0.28 * window.height()  # a plot, not a strip
+    window.path_dock.close()
+    assert window.data_plots.isVisible()
+    window.set_zoom(1.0)
+    window.path_dock.show()
+    assert window.data_plots.isVisible()  # out of classroom mode there is room for both

@@ -13,7 +13,8 @@ of a laptop does not fit a projector, so the layout changes too:
   in "…", its tooltip the whole), the step's arithmetic to :data:`STEP_LINES` lines (it
   scrolls), and the grid always shows :data:`GRID_ROWS` rows under them, also with the
   lesson's paragraph (which scrolls rather than push the plots away) and the regularization
-  path's dock (which takes a quarter of the height, not a third);
+  path's dock (which takes 30 % of the height, not a third, and the data view's place:
+  :func:`fold_data_view`);
 - the numbers get most of the middle column's height, the data plot the rest; the objective
   plot gets 45 % of the right column.
 
@@ -42,8 +43,9 @@ STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
 STEP_LINES = 4
 #: Rows of the grid always in view (under the status and the step's arithmetic).
 GRID_ROWS = 4
-#: The regularization path dock's share of the window's height (classroom mode; else a third).
-PATH_SHARE = 0.25
+#: The regularization path dock's share of the window's height (classroom mode, where it
+#: takes the data view's place; else a third).
+PATH_SHARE = 0.3
 
 
 def build_settings_action(window: Any) -> QAction:
@@ -74,9 +76,19 @@ def apply_classroom_layout(window: Any, on: bool) -> None:
     for label in (window.status_label, window.warning_label):
         label.set_max_lines(STATUS_LINES if on else NORMAL_STATUS_LINES)
     arrange_toolbars(window)
+    fold_data_view(window)
     share_middle_height(window)
     if window.path_dock.isVisible():
         window._size_path_dock(True)
+
+
+def fold_data_view(window: Any, *_: object) -> None:
+    """In classroom mode the regularization path's dock takes the data view's place: on a
+    768-pixel projector the three would leave each a strip (closing the dock brings the data
+    view back)."""
+    dock = getattr(window, "path_dock", None)
+    fold = window.classroom_layout and dock is not None and dock.isVisible()
+    window.data_plots.setVisible(not fold)
 
 
 def keep_controls_size(window: Any, font: QFont) -> None:
@@ -111,8 +123,8 @@ def keep_grid_rows(window: Any) -> None:
 
 
 def path_dock_height(window: Any) -> int:
-    """The regularization path dock's height when shown: a third of the window, a quarter
-    in classroom mode (the grid keeps its rows on a 768-pixel projector)."""
+    """The regularization path dock's height when shown: a third of the window, a little
+    less in classroom mode (the grid keeps its rows on a 768-pixel projector)."""
     if window.classroom_layout:
         return max(170, int(PATH_SHARE * window.height()))
     return max(200, int(window.height()) // 3)

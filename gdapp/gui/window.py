@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gdapp.gui.classroom import (
     NORMAL_STATUS_LINES,
     arrange_toolbars,
+    fold_data_view,
     keep_grid_rows,
     path_dock_height,
 )
@@ -393,7 +394,13 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.view_menu.addAction(toggle)
 
     def _size_path_dock(self, shown: bool) -> None:
-        if shown:
+        fold_data_view(self)  # classroom mode: the dock in the data view's place
+        if shown:  # now, and again once the data view's fold is laid out
+            self._resize_path_dock()
+            QTimer.singleShot(0, self, self._resize_path_dock)
+
+    def _resize_path_dock(self) -> None:
+        if self.path_dock.isVisible():
             self.resizeDocks([self.path_dock], [path_dock_height(self)],
                              Qt.Orientation.Vertical)
 
