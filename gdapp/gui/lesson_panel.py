@@ -41,7 +41,7 @@ def show_scene(vm: RunViewModel, scene: Scene) -> bool:
 
 #: The lesson's share of its column's height at most (the plots keep the rest); a longer
 #: paragraph scrolls instead of being cut.
-LESSON_SHARE = 0.45
+LESSON_SHARE = 0.4
 
 
 class _TextScroll(QScrollArea):

@@ -68,6 +68,9 @@ OPTIMUM_COLOR = "#2ca02c"
 #: The plot item's layout row under the bottom axis that holds the note, and its line height.
 NOTE_ROW = 4
 NOTE_LINE = 18
+#: A note grows with classroom mode's zoom only up to this factor (it is a remark under the
+#: plot, which keeps its height on a projector).
+NOTE_SCALE = 1.2
 #: A diverged run is drawn up to the first iterate this many start-distances away.
 READABLE_FACTOR = 1.5
 #: The note starts right of the left axis and wraps this many pixels short of the right edge.
@@ -355,13 +358,14 @@ class RunPlotWidget(LegendPlacement, QWidget):
         text = self.note_text
         # the widget's width, not the plot item's: a long note line widens the item past it
         available = (width or self.width()) - NOTE_INDENT
+        scale = min(self.scale, NOTE_SCALE)  # a remark: the plot keeps its height
         lines = [part for line in text.split("\n")
-                 for part in _wrap(line, available, 9 * self.scale)
+                 for part in _wrap(line, available, 9 * scale)
                  ] if text else []
         self.note.setText("<br>".join(html.escape(line) for line in lines),
-                          size=f"{9 * self.scale:g}pt")
+                          size=f"{9 * scale:g}pt")
         self.note.setVisible(bool(text))
-        line_height = round(NOTE_LINE * self.scale)
+        line_height = round(NOTE_LINE * scale)
         self.note.setMaximumHeight(line_height * len(lines))
         self.plot_item.layout.setRowFixedHeight(NOTE_ROW, line_height * len(lines))
 
