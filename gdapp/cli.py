@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_gui = sub.add_parser("gui", help="open the window (the default without arguments)")
     add_run_flags(p_gui)
     p_gui.add_argument("--screenshot", metavar="FILE.png",
-                       help="render the window at 1280×800 to FILE.png and exit")
+                       help="render the window (1280×800 unless --size) to FILE.png and exit")
     p_gui.add_argument("--size", metavar="WxH", default=None,
                        help="with --screenshot: the window's size in pixels (default 1280x800)")
     p_gui.add_argument("--classroom", action="store_true",
