@@ -11,11 +11,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from make_teaching_screenshots import save_small  # docs/, the script's folder
 from PySide6.QtCore import QCoreApplication, QElapsedTimer
 from PySide6.QtWidgets import QApplication
 
 from gdapp.gui.i18n import install_language
-from gdapp.gui.lessons import all_scenes, scenes
+from gdapp.gui.lessons import all_scenes
+from gdapp.gui.lessons_more import scene_groups
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
 
@@ -42,7 +44,7 @@ def shoot(lang: str, size: tuple[int, int], indices: list[int], name: str, out: 
         _settle()
         path = out / name.format(i=i + 1, lang=lang, w=size[0], h=size[1])
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(path), "PNG"):
+        if not save_small(window.grab().toImage(), path):
             raise SystemExit(f"could not write {path}")
         print(path)
     window.close()
@@ -52,12 +54,12 @@ def shoot(lang: str, size: tuple[int, int], indices: list[int], name: str, out: 
 
 def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    first = len(scenes())
-    nine = first + 2
+    overfitting = scene_groups(len(all_scenes()))[-1][1]  # the Lesson menu's last group
+    nine = overfitting[2]  # degree 1, 3, then 9
     shoot("en", SIZES[0], [nine], "overfit-window.png", DOCS)
     shoot("ko", SIZES[0], [nine], "overfit-window-ko.png", DOCS)
     if len(argv) == 2 and argv[0] == "--review":
-        extra = list(range(first, len(all_scenes())))
+        extra = list(overfitting)
         for lang in ("en", "ko"):
             for size in SIZES:
                 shoot(lang, size, extra, "scene-{i}-{lang}-{w}x{h}.png", Path(argv[1]))

@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_gui = sub.add_parser("gui", help="open the window (the default without arguments)")
     add_run_flags(p_gui)
     p_gui.add_argument("--screenshot", metavar="FILE.png",
-                       help="render the window at 1280×800 to FILE.png and exit")
+                       help="render the window (1280×800 unless --size) to FILE.png and exit")
     p_gui.add_argument("--size", metavar="WxH", default=None,
                        help="with --screenshot: the window's size in pixels (default 1280x800)")
     p_gui.add_argument("--classroom", action="store_true",
@@ -223,8 +223,9 @@ def spec_from_args(args: argparse.Namespace, *, notes: bool = True) -> RunSpec:
         changes["check_h"] = args.check_h
     elif getattr(args, "check_gradient", False) and base.check_h is None:
         changes["check_h"] = DEFAULT_H
+    flag_of = {field: flag for flag, field in FLAG_FIELDS.items()}
     for key, value in EXAMPLE_SETTINGS.get(args.example or "", {}).items():
-        if getattr(args, key, None) is None:
+        if getattr(args, flag_of.get(key, key), None) is None:
             changes.setdefault(key, value)
     if "model" in changes and "start" not in changes and changes["model"] != base.model:
         changes["start"] = None

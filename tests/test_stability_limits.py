@@ -2,7 +2,7 @@
 gradient descent 2/λmax(H), undamped heavy-ball momentum (2 + 2μ)/λmax(H), no limit for the
 others; H = (2/n)·XaᵀXa (+ 2λ on the slopes with L2), Xa with a column of ones for ``line``.
 
-Before, a momentum workbook on several features stored λmax/(1 + μ) as "Largest eigenvalue of
+Before, a momentum workbook on several features stored λmax/(1 + μ) as "Largest eigenvalue L of
 H", so LibreOffice computed (2 + 2μ)²/… there (0.00338 against the engine's right 0.00178 on
 the features example) and gdapp's own export failed verification. All workbooks are
 recalculated by one LibreOffice launch (``verify_workbooks``)."""
@@ -101,7 +101,7 @@ def test_the_stated_largest_eigenvalue_is_numpys_for_every_optimizer(verified):
         if settings["data"] is FEATURES and expected_limit(settings) is not None:
             top = largest_eigenvalue(FEATURES, str(settings["model"]),
                                      float(settings.get("lam", 0.0)))
-            assert summary["Largest eigenvalue of H"] == pytest.approx(top, rel=1e-12)
+            assert summary["Largest eigenvalue L of H"] == pytest.approx(top, rel=1e-12)
             seen += 1
     assert seen == 5
 

@@ -260,7 +260,7 @@ def test_the_stability_line_states_a_safe_bound_or_why_there_is_none(exported):
                     if str(r[0].value).startswith(("Safe bound", "Stability limit")))
 
     label, value, how = stability("pf")
-    assert label == "Safe bound 2/λmax(κ·XᵀX/n): η below it is stable"
+    assert label == "Safe bound 2/L (L: the largest eigenvalue of κ·XᵀX/n): η below it is stable"
     assert value == runs["pf"].stability_limit and "a bound, not the exact limit" in how
     assert "κ = 0.25" in how
     assert "κ = 1 " in stability("huber-d1")[2]

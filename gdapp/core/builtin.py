@@ -83,7 +83,10 @@ EXAMPLES: Mapping[str, Dataset] = _Examples({"document": document_example,
                                              "passfail": passfail_example,
                                              "overfit": overfit_example})
 
-#: Settings an example comes with when the command line does not name them.
-EXAMPLE_SETTINGS: dict[str, dict[str, object]] = {"nonconvex": {"model": "sine"},
-                                                  "passfail": {"model": "logistic"},
-                                                  "overfit": {"model": "line"}}
+#: Settings an example comes with when the command line does not name them (RunSpec fields).
+#: passfail's descent at the default η = 0.01 is at b0 = −3.31 after 10,000 updates, far from
+#: the optimum's −10.54; at η = 0.1 (under the safe bound 0.1229) it converges in 79,287.
+EXAMPLE_SETTINGS: dict[str, dict[str, object]] = {
+    "nonconvex": {"model": "sine"},
+    "passfail": {"model": "logistic", "learning_rate": 0.1, "max_iterations": 100_000},
+    "overfit": {"model": "line"}}

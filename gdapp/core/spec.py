@@ -106,11 +106,11 @@ class RunSpec:
         "Cost", "cost", "How the error E is measured (" + choices_text(COST_RULES) + "; "
         "by default the model's own: MSE, cross-entropy for logistic).", COSTS))
     penalty: PenaltyName = field(default="none", metadata=_meta(
-        "Penalty", "penalty", "Regularization added to E on the slopes (never on b0): "
+        "Penalty", "penalty", "Regularization added to E on the coefficients (never on b0): "
         "L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).", PENALTIES))
     lam: float = field(default=0.0, metadata=_meta(
-        "λ (penalty strength)", "lambda_", "How strongly the penalty pulls the slopes toward "
-        "0."))
+        "λ (penalty strength)", "lambda_", "How strongly the penalty pulls the coefficients "
+        "toward 0."))
     l1_method: L1Method = field(default="proximal", metadata=_meta(
         "L1 step", "l1_method", "proximal (soft-threshold: lands on exactly 0) or a plain "
         "subgradient step (jitters around 0).", L1_METHODS))

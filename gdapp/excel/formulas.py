@@ -256,9 +256,9 @@ FORMULAS: dict[str, FormulaPair] = {
     "hessian line top": FormulaPair(
         "(2+{c})/2+SQRT((2-{c})/2*((2-{c})/2)+2*AVERAGE(x_data)*(2*AVERAGE(x_data)))",
         "(a + c)/2 + math.hypot((a - c)/2, b); a = 2, b = 2*mean(x), c = 2*mean(x²) + 2λ"),
-    "stability limit": FormulaPair("2/{h}", "2.0/h                # η < 2/λmax(H)"),
+    "stability limit": FormulaPair("2/{h}", "2.0/h    # η < 2/L, L: H's largest eigenvalue"),
     "stability limit momentum": FormulaPair(
-        "2/{h}*(1+momentum)", "2.0/h*(1 + mu)   # heavy ball: η·λmax < 2 + 2μ (engine._stability)"),
+        "2/{h}*(1+momentum)", "2.0/h*(1 + mu)   # heavy ball: η·L < 2 + 2μ (engine._stability)"),
     "reference": FormulaPair("{ref}", "the referenced value"),
     # --- Summary: the sampled cost curve follows the path (summary.curve_grid) ----------
     "curve keep final": FormulaPair(

@@ -65,12 +65,12 @@ KOREAN: dict[str, str] = {
     "How the error E is measured: mean squared (MSE), mean absolute (MAE) or root mean "
     "squared (RMSE).":
         "에러 E를 재는 방법: 평균제곱오차(MSE), 평균절대오차(MAE) 또는 평균제곱근오차(RMSE).",
-    "Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| "
-    "(one feature: λ·b1², λ·|b1|).":
-        "E에 더하는 규제화의 패널티 항 (절편 b0가 아니라 기울기에만 붙는다): "
+    "Regularization added to E on the coefficients (never on b0): L2 = λ·Σbj², "
+    "L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).":
+        "E에 더하는 규제화의 패널티 항 (절편 b0가 아니라 계수에만 붙는다): "
         "L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).",
-    "How strongly the penalty pulls the slopes toward 0.":
-        "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 기울기가 0 쪽으로 더 줄어든다.",
+    "How strongly the penalty pulls the coefficients toward 0.":
+        "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 계수가 0 쪽으로 더 줄어든다.",
     "proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters "
     "around 0).":
         "proximal (소프트 임계값: 정확히 0에 도달한다) 또는 단순한 서브그래디언트 업데이트 "
@@ -253,8 +253,8 @@ KOREAN: dict[str, str] = {
     "exact: b0 = ȳ − b1·x̄": "정확한 해: b0 = ȳ − b1·x̄",
     "Objective at the optimum": "최적해에서의 목적함수",
     "cost + penalty at the optimum": "최적해에서의 비용 + 패널티",
-    "Stability limit 2/λmax(H): η must stay below":
-        "안정 한계 2/λmax(H): η는 이 값보다 작아야 한다",
+    "Stability limit 2/L (L: the largest eigenvalue of H): η must stay below":
+        "안정 한계 2/L (L: H의 가장 큰 고윳값): η는 이 값보다 작아야 한다",
     "it is defined for MSE only (the step of MAE and RMSE is not a fixed multiple of the "
     "distance to the optimum)":
         "MSE에서만 정의된다 (MAE와 RMSE의 업데이트 크기는 최적 값까지 거리의 일정한 배수가 "
@@ -263,9 +263,9 @@ KOREAN: dict[str, str] = {
     "Hessian H = ∂²(E+P)/∂b1²": "헤시안 H = ∂²(E+P)/∂b1²",
     "2·mean(x²) (+ 2λ with L2)": "2·mean(x²) (L2 규제면 + 2λ)",
     "Hessian entry ∂²(E+P)/∂b1²": "헤시안 성분 ∂²(E+P)/∂b1²",
-    "Largest eigenvalue of H": "H의 가장 큰 고윳값",
+    "Largest eigenvalue L of H": "H의 가장 큰 고윳값 L",
     "H = [[2, 2·x̄], [2·x̄, 2·mean(x²) (+ 2λ)]]": "H = [[2, 2·x̄], [2·x̄, 2·mean(x²) (+ 2λ)]]",
-    "2/λmax(H)": "2/λmax(H)",
+    "2/L": "2/L",
     "Cost curve: lowest b1 of the path": "비용함수 곡선: 경로에서 가장 작은 b1",
     "Cost curve: highest b1 of the path": "비용함수 곡선: 경로에서 가장 큰 b1",
     "over the first {n} iterates and the last": "처음 {n}번의 반복과 마지막 반복에서",
@@ -302,9 +302,9 @@ KOREAN: dict[str, str] = {
     "exact: b0 = ȳ − Σ bj·x̄j": "정확한 해: b0 = ȳ − Σ bj·x̄j",
     "computed by gdapp at export: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)":
         "내보낼 때 gdapp이 계산한 값: H = (2/n)·Σ x·xᵀ (+ 2λ·I)의 고윳값 (numpy eigvalsh)",
-    "Stability limit (2 + 2μ)/λmax(H): η must stay below":
-        "안정 한계 (2 + 2μ)/λmax(H): η는 이 값보다 작아야 한다",
-    "(2 + 2μ)/λmax(H)": "(2 + 2μ)/λmax(H)",
+    "Stability limit (2 + 2μ)/L (L: the largest eigenvalue of H): η must stay below":
+        "안정 한계 (2 + 2μ)/L (L: H의 가장 큰 고윳값): η는 이 값보다 작아야 한다",
+    "(2 + 2μ)/L": "(2 + 2μ)/L",
     "η changes with the {schedule} schedule: no single limit applies":
         "η가 {schedule} 스케줄에 따라 바뀐다: 하나의 한계가 적용되지 않는다",
     "{optimizer} has no simple limit (it rescales or carries its steps; only gradient "

@@ -69,8 +69,9 @@ def stability_bound_rows(run: Run) -> list[SummaryRow]:
     assert run.stability_limit is not None
     rule = cost_rule(spec.cost)
     momentum = spec.optimizer == "momentum"
-    label = ("Safe bound (2 + 2μ)/λmax(κ·XᵀX/n): η below it is stable" if momentum else
-             "Safe bound 2/λmax(κ·XᵀX/n): η below it is stable")
+    label = ("Safe bound (2 + 2μ)/L (L: the largest eigenvalue of κ·XᵀX/n): η below it is "
+             "stable" if momentum else
+             "Safe bound 2/L (L: the largest eigenvalue of κ·XᵀX/n): η below it is stable")
     kappa = f"{rule.curvature_bound:g}"
     how = (f"{AT_EXPORT}: a bound, not the exact limit: the Hessian H ≼ κ·XᵀX/n "
            f"(+ 2λ with L2), κ = {kappa} the largest curvature of the {rule.short} cost "

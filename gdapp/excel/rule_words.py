@@ -29,10 +29,10 @@ PHRASES_KO = {
     "≈ 0 where the parameter is not 0, within ±λ where it is 0: the optimum's conditions, "
     "recomputed live":
         "파라미터가 0이 아니면 ≈ 0, 0이면 ±λ 안: 최적해의 조건을 시트가 다시 계산한다",
-    "Safe bound 2/λmax(κ·XᵀX/n): η below it is stable":
-        "안전한 상한 2/λmax(κ·XᵀX/n): η가 이 값보다 작으면 안정하다",
-    "Safe bound (2 + 2μ)/λmax(κ·XᵀX/n): η below it is stable":
-        "안전한 상한 (2 + 2μ)/λmax(κ·XᵀX/n): η가 이 값보다 작으면 안정하다",
+    "Safe bound 2/L (L: the largest eigenvalue of κ·XᵀX/n): η below it is stable":
+        "안전한 상한 2/L (L: κ·XᵀX/n의 가장 큰 고윳값): η가 이 값보다 작으면 안정하다",
+    "Safe bound (2 + 2μ)/L (L: the largest eigenvalue of κ·XᵀX/n): η below it is stable":
+        "안전한 상한 (2 + 2μ)/L (L: κ·XᵀX/n의 가장 큰 고윳값): η가 이 값보다 작으면 안정하다",
     "computed by gdapp at export: a bound, not the exact limit: the Hessian H ≼ κ·XᵀX/n "
     "(+ 2λ with L2), κ = {kappa} the largest curvature of the {cost} cost (X with a column "
     "of ones for b0)":

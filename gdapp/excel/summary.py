@@ -305,20 +305,20 @@ def _solved_rows(run: Run, first_row: int) -> list[SummaryRow]:
 def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
     spec = run.spec
     limit = run.stability_limit
-    label = "Stability limit 2/λmax(H): η must stay below"
+    label = "Stability limit 2/L (L: the largest eigenvalue of H): η must stay below"
     if limit is not None and stability_is_bound(spec.model, spec.cost):
         return stability_bound_rows(run)
     if limit is None:
         return [SummaryRow(label, "none", unstable_why(spec))]
     if spec.optimizer == "momentum":
-        label = "Stability limit (2 + 2μ)/λmax(H): η must stay below"
+        label = "Stability limit (2 + 2μ)/L (L: the largest eigenvalue of H): η must stay below"
     limit_name = "stability limit momentum" if spec.optimizer == "momentum" else \
         "stability limit"
-    how = "(2 + 2μ)/λmax(H)" if spec.optimizer == "momentum" else "2/λmax(H)"
-    if spec.data.p > 1:     # λmax itself: the momentum limit is (2 + 2μ)/λmax, not 2/λmax
+    how = "(2 + 2μ)/L" if spec.optimizer == "momentum" else "2/L"
+    if spec.data.p > 1:     # L itself: the momentum limit is (2 + 2μ)/L, not 2/L
         mu = spec.hyper().momentum if spec.optimizer == "momentum" else 0.0
         top = 2.0 / limit * (1.0 + mu)
-        rows = [SummaryRow("Largest eigenvalue of H", top,
+        rows = [SummaryRow("Largest eigenvalue L of H", top,
                            f"{AT_EXPORT}: numpy's eigvalsh of H = (2/n)·Σ x·xᵀ (+ 2λ·I)")]
         return [*rows, _f(label, fx.excel(limit_name, h=f"B{first_row}"), how, limit)]
     x = spec.data.x
@@ -332,7 +332,7 @@ def _stability_rows(run: Run, first_row: int) -> list[SummaryRow]:
         top = (2.0 + c) / 2.0 + math.hypot((2.0 - c) / 2.0, 2.0 * float(np.mean(x)))
         rows = [
             _f("Hessian entry ∂²(E+P)/∂b1²", hess_c, "2·mean(x²) (+ 2λ with L2)", c),
-            _f("Largest eigenvalue of H", fx.excel("hessian line top", c=f"B{first_row}"),
+            _f("Largest eigenvalue L of H", fx.excel("hessian line top", c=f"B{first_row}"),
                "H = [[2, 2·x̄], [2·x̄, 2·mean(x²) (+ 2λ)]]", top),
         ]
     h_ref = f"B{first_row + len(rows) - 1}"

@@ -5,10 +5,18 @@ of a laptop does not fit a projector, so the layout changes too:
 
 - the settings panel folds away (View ▸ Settings panel, Ctrl+Shift+S, brings it back while
   classroom mode lasts), giving its width to the grid and the plots;
-- the toolbar breaks into two rows, files above and stepping below, so that every action
-  (also "The note's run") shows on a 1024-pixel screen instead of behind the » menu;
-- the numbers get most of the middle column's height, the data plot the rest, so the grid
-  shows rows under the step's arithmetic; the objective plot gets 45 % of the right column.
+- the menus and toolbars keep the laptop's size (the teacher works them; the class reads the
+  numbers and the plots), so files and stepping share one row where they fit; where they do
+  not (:func:`arrange_toolbars`) the toolbar breaks into two rows, files above and stepping
+  below, so every action (also "The note's run") shows instead of behind the » menu;
+- the status line and its warning keep to :data:`STATUS_LINES` lines each (a longer one ends
+  in "…", its tooltip the whole), the step's arithmetic to :data:`STEP_LINES` lines (it
+  scrolls), and the grid always shows :data:`GRID_ROWS` rows under them, also with the
+  lesson's paragraph (which scrolls rather than push the plots away) and the regularization
+  path's dock (which takes 30 % of the height, not a third, and the data view's place:
+  :func:`fold_data_view`);
+- the numbers get most of the middle column's height, the data plot the rest; the objective
+  plot gets 45 % of the right column.
 
 In classroom mode the window never asks for more than :data:`PROJECTOR_SIZE` logical pixels,
 so it fits any screen at least that large (a 2048×1536 screen at QT_SCALE_FACTOR=2 too).
@@ -18,7 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QStyle
 
 from gdapp.gui.i18n import tr
 
@@ -28,6 +37,15 @@ PROJECTOR_SIZE = (1024, 768)
 NUMBERS_SHARE = 0.62
 #: The right column's share of height for the cost plot (the rest: the objective plot).
 COST_SHARE = 0.55
+#: Lines of the status line and of its warning, each, in classroom mode and out of it.
+STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
+#: Lines of a scrolling step text in classroom mode.
+STEP_LINES = 4
+#: Rows of the grid always in view (under the status and the step's arithmetic).
+GRID_ROWS = 4
+#: The regularization path dock's share of the window's height (classroom mode, where it
+#: takes the data view's place; else a third).
+PATH_SHARE = 0.3
 
 
 def build_settings_action(window: Any) -> QAction:
@@ -55,11 +73,61 @@ def apply_classroom_layout(window: Any, on: bool) -> None:
         return
     window.classroom_layout = on
     window.settings_action.setChecked(not on)
-    if on:
-        window.insertToolBarBreak(window.toolbar)
-    else:
-        window.removeToolBarBreak(window.toolbar)
+    for label in (window.status_label, window.warning_label):
+        label.set_max_lines(STATUS_LINES if on else NORMAL_STATUS_LINES)
+    arrange_toolbars(window)
+    fold_data_view(window)
     share_middle_height(window)
+    if window.path_dock.isVisible():
+        window._size_path_dock(True)
+
+
+def fold_data_view(window: Any, *_: object) -> None:
+    """In classroom mode the regularization path's dock takes the data view's place: on a
+    768-pixel projector the three would leave each a strip (closing the dock brings the data
+    view back)."""
+    dock = getattr(window, "path_dock", None)
+    fold = window.classroom_layout and dock is not None and dock.isVisible()
+    window.data_plots.setVisible(not fold)
+
+
+def keep_controls_size(window: Any, font: QFont) -> None:
+    """The menus and toolbars in ``font`` (the window's own, not the zoomed one)."""
+    own = QFont(font)
+    own.setPointSizeF(font.pointSizeF())  # set, not inherited: the zoom does not reach it
+    for widget in (window.menuBar(), window.file_toolbar, window.toolbar):
+        widget.setFont(own)
+    arrange_toolbars(window)
+
+
+def arrange_toolbars(window: Any) -> None:
+    """Files and stepping on one row when both fit the window's width, else on two rows."""
+    needed = window.file_toolbar.sizeHint().width() + window.toolbar.sizeHint().width() + 8
+    broken = window.toolBarBreak(window.toolbar)
+    if needed > window.width() and not broken:
+        window.insertToolBarBreak(window.toolbar)
+    elif needed <= window.width() and broken:
+        window.removeToolBarBreak(window.toolbar)
+
+
+def keep_grid_rows(window: Any) -> None:
+    """The grid never shorter than its header, :data:`GRID_ROWS` rows and its scroll bar."""
+    grid = window.grid
+    bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    rows = GRID_ROWS * grid.verticalHeader().defaultSectionSize()
+    grid.setMinimumHeight(grid.horizontalHeader().sizeHint().height() + rows + bar
+                          + 2 * grid.frameWidth())
+    frame = getattr(window, "grid_frame", None)
+    if frame is not None:
+        frame.updateGeometry()
+
+
+def path_dock_height(window: Any) -> int:
+    """The regularization path dock's height when shown: a third of the window, a little
+    less in classroom mode (the grid keeps its rows on a 768-pixel projector)."""
+    if window.classroom_layout:
+        return max(170, int(PATH_SHARE * window.height()))
+    return max(200, int(window.height()) // 3)
 
 
 def share_middle_height(window: Any) -> None:

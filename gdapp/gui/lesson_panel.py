@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from gdapp.gui.i18n import tr
 from gdapp.gui.lessons import Scene, all_scenes, scene_specs
@@ -36,6 +37,27 @@ def show_scene(vm: RunViewModel, scene: Scene) -> bool:
     else:
         vm.set_current(vm.run.iterations)
     return True
+
+
+#: The lesson's share of its column's height at most (the plots keep the rest); a longer
+#: paragraph scrolls instead of being cut.
+LESSON_SHARE = 0.4
+
+
+class _TextScroll(QScrollArea):
+    """The paragraph in a frame that asks for its whole height at its width (a wrapped label
+    in a plain scroll area asks for a guess), and scrolls when given less."""
+
+    def sizeHint(self) -> QSize:
+        label = self.widget()
+        width = self.viewport().width() if self.viewport().width() > 1 else 400
+        height = label.heightForWidth(width) if label is not None else 0
+        return QSize(width, max(height, 0) + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the paragraph's height at the new width
 
 
 class LessonPanel(QFrame):
@@ -65,10 +87,32 @@ class LessonPanel(QFrame):
         layout.setContentsMargins(8, 4, 8, 6)
         layout.setSpacing(2)
         layout.addWidget(self.title)
-        layout.addWidget(self.text)
+        self.text_scroll = _TextScroll()
+        self.text_scroll.setWidget(self.text)
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                                       "{ background: transparent; }")
+        layout.addWidget(self.text_scroll)
         layout.addWidget(self.hint)
         self.close_button.setParent(self)
         self.hide()
+
+    def follow(self, column: QWidget) -> None:
+        """Never taller than :data:`LESSON_SHARE` of ``column``'s height (the widget it sits
+        in, above the plots)."""
+        column.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setMaximumHeight(max(80, int(LESSON_SHARE * watched.height())))
+        return False
+
+    def scrolls(self) -> bool:
+        """Whether the paragraph needs more height than it has (then it scrolls)."""
+        bar = self.text_scroll.verticalScrollBar()
+        return bar.maximum() > 0
 
     def resizeEvent(self, event: object) -> None:  # keep the × in the top-right corner
         self.close_button.move(self.width() - self.close_button.sizeHint().width() - 2, 2)

@@ -30,6 +30,7 @@ from gdapp.core import RegularizationPath, regularization_path
 from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import pen
+from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label
 from gdapp.gui.validation_plot import ValidationCurvePlot, curve_penalty, shows_validation
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ class RegularizationPathPlot(QWidget):
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setLabel("bottom", tr("λ (log scale)"))
             plot.setLabel("left", tr("coefficient at the exact optimum"))
+            # along the view's height: smaller, or ending in …, rather than cut at its ends
+            plot.getPlotItem().getViewBox().sigResized.connect(
+                lambda *_, p=plot: self._fit_left_label(p))
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-10, 5), colCount=3)  # in the band kept free at the top
@@ -92,11 +96,21 @@ class RegularizationPathPlot(QWidget):
             font.setPointSizeF(9 * scale)
             for side in ("left", "bottom"):
                 item.getAxis(side).setTickFont(font)
-                label = item.getAxis(side).labelText
-                item.setLabel(side, label, **{"font-size": f"{9 * scale:g}pt"})
+            item.setLabel("bottom", tr("λ (log scale)"), **{"font-size": f"{9 * scale:g}pt"})
+            self._fit_left_label(plot)
             if item.legend is not None:
                 item.legend.setLabelTextSize(f"{8 * scale:g}pt")
         self.refresh_titles()
+
+    def _fit_left_label(self, plot: pg.PlotWidget) -> None:
+        item = plot.getPlotItem()
+        length = item.getViewBox().height()
+        text, points = fitted_label(tr("coefficient at the exact optimum"),
+                                    length + TITLE_MARGIN if length > 1 else 1e9,
+                                    9 * self.scale)
+        if (text, points) != getattr(plot, "left_label", None):
+            plot.left_label = (text, points)
+            item.setLabel("left", text, **{"font-size": f"{points:.3g}pt"})
 
     # ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -40,7 +40,7 @@ from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
-from gdapp.gui.plot_title import TITLE_MARGIN, title_points
+from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
 from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
 from gdapp.gui.run_labels import penalty_formula as penalty_formula
 from gdapp.gui.run_labels import penalty_on as penalty_on
@@ -68,6 +68,9 @@ OPTIMUM_COLOR = "#2ca02c"
 #: The plot item's layout row under the bottom axis that holds the note, and its line height.
 NOTE_ROW = 4
 NOTE_LINE = 18
+#: A note grows with classroom mode's zoom only up to this factor (it is a remark under the
+#: plot, which keeps its height on a projector).
+NOTE_SCALE = 1.2
 #: A diverged run is drawn up to the first iterate this many start-distances away.
 READABLE_FACTOR = 1.5
 #: The note starts right of the left axis and wraps this many pixels short of the right edge.
@@ -172,6 +175,9 @@ class RunPlotWidget(LegendPlacement, QWidget):
         for side in ("left", "bottom", "right", "top"):
             self.plot_item.getAxis(side).setZValue(-150)
         self._init_legend()
+        # the left label fits the view box's height once the layout has set it
+        self._left_room = 0.0
+        self.plot_item.getViewBox().sigResized.connect(self._refit_left_label)
         self._current_drawn: tuple[Run | None, int] = (None, -1)
         self._texts: dict[str, str] = {}
         # The note sits in its own row under the bottom axis, so it never hides the data.
@@ -328,10 +334,16 @@ class RunPlotWidget(LegendPlacement, QWidget):
             else:  # the left label runs along the view box's height: shrunk to fit it
                 view = self.plot_item.getViewBox()
                 room = view.height() if key == "left" and view.height() > 1 else 1e9
-                points = title_points(text, room + TITLE_MARGIN, 9 * self.scale)
-                self.plot_item.setLabel(key, text, color="#222222",
+                self._left_room = room if key == "left" else self._left_room
+                shown, points = fitted_label(text, room + TITLE_MARGIN, 9 * self.scale)
+                self.plot_item.setLabel(key, shown, color="#222222",
                                         **{"font-size": f"{points:.3g}pt"})
             self._texts[key] = text
+
+    def _refit_left_label(self, *_: object) -> None:
+        height = self.plot_item.getViewBox().height()
+        if "left" in self._texts and height > 1 and height != self._left_room:
+            self.set_texts(left=self._texts.pop("left"))
 
     def set_note(self, text: str) -> None:
         """A remark for the learner under the plot, one line per line of ``text``, wrapped to
@@ -346,13 +358,14 @@ class RunPlotWidget(LegendPlacement, QWidget):
         text = self.note_text
         # the widget's width, not the plot item's: a long note line widens the item past it
         available = (width or self.width()) - NOTE_INDENT
+        scale = min(self.scale, NOTE_SCALE)  # a remark: the plot keeps its height
         lines = [part for line in text.split("\n")
-                 for part in _wrap(line, available, 9 * self.scale)
+                 for part in _wrap(line, available, 9 * scale)
                  ] if text else []
         self.note.setText("<br>".join(html.escape(line) for line in lines),
-                          size=f"{9 * self.scale:g}pt")
+                          size=f"{9 * scale:g}pt")
         self.note.setVisible(bool(text))
-        line_height = round(NOTE_LINE * self.scale)
+        line_height = round(NOTE_LINE * scale)
         self.note.setMaximumHeight(line_height * len(lines))
         self.plot_item.layout.setRowFixedHeight(NOTE_ROW, line_height * len(lines))
 

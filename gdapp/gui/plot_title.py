@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 #: A title never shrinks below this size (then it is cut, as before).
@@ -25,3 +26,19 @@ def title_points(text: str, width: float, points: float) -> float:
     if needed <= room or width <= 0:
         return points
     return max(SMALLEST_POINTS, points * room / needed)
+
+
+def fitted_label(text: str, length: float, points: float) -> tuple[str, float]:
+    """An axis label along ``length`` pixels: (its text, its size) — the size shrunk as
+    :func:`title_points` does, and a label still too long at :data:`SMALLEST_POINTS` cut
+    with "…" (its start names the quantity), never cut at the plot's edge."""
+    size = title_points(text, length, points)
+    if "<" in text or length <= 0:
+        return text, size
+    font = QFont()
+    font.setPointSizeF(size)
+    metrics = QFontMetricsF(font)
+    room = length - TITLE_MARGIN
+    if metrics.horizontalAdvance(text) <= room:
+        return text, size
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room), size

@@ -22,11 +22,11 @@ def field_texts() -> dict[str, tuple[str, str]]:
     return {
         "model": (tr("Model"), models_tooltip()),
         "cost": (tr("Cost"), costs_tooltip()),
-        "penalty": (tr("Penalty"), tr("Regularization added to E on the slopes (never on b0): "
-                                      "L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², "
+        "penalty": (tr("Penalty"), tr("Regularization added to E on the coefficients (never "
+                                      "on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², "
                                       "λ·|b1|).")),
-        "lam": (tr("λ (penalty strength)"), tr("How strongly the penalty pulls the slopes "
-                                               "toward 0.")),
+        "lam": (tr("λ (penalty strength)"), tr("How strongly the penalty pulls the "
+                                               "coefficients toward 0.")),
         "l1_method": (tr("L1 step"), tr("proximal (soft-threshold: lands on exactly 0) or a "
                                         "plain subgradient step (jitters around 0).")),
         "learning_rate": (tr("η (learning rate)"), tr(

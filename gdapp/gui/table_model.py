@@ -356,10 +356,12 @@ class IterationTableView(FittingColumns):
     def _size_columns(self) -> None:
         # Room for ten significant digits in the current row's bold, "-1.234567891e-09", and
         # in the other rows also with a 3-digit exponent, "-1.234567891e+100" (a number that
-        # does not fit shows fewer digits); k gets room for 7 digits, bold. Room for both at
-        # once would push the third number column off the grid at the window's default size.
+        # does not fit shows fewer digits); k gets room for the run's last k (at least 3
+        # digits), bold. Room for both at once would push the third number column off the
+        # grid at the window's default size.
         spec = self.table_model.run.spec
-        layout = (spec.model, spec.penalty == "none",
+        k_digits = max(3, len(str(self.table_model.run.iterations)))
+        layout = (spec.model, spec.penalty == "none", k_digits,
                   tuple(self.table_model.column_key(c)
                         for c in range(self.table_model.columnCount())))
         if layout == self._sized_for:
@@ -371,7 +373,7 @@ class IterationTableView(FittingColumns):
         number = max(cells.column_width(f"-{d}.{d * 9}e-{d * 2}", bold=True),
                      cells.column_width(f"-{d}.{d * 9}e+{d * 3}", bold=False))
         self._fitting = True
-        self.setColumnWidth(0, cells.column_width(d * 7, bold=True))
+        self.setColumnWidth(0, cells.column_width(d * k_digits, bold=True))
         no_penalty = self.table_model.run.spec.penalty == "none"
         self._natural = {}
         self._narrowest: dict[int, int] = {}

@@ -15,6 +15,8 @@ from gdapp.gui.classroom import (
     apply_classroom_layout,
     build_settings_action,
     fold_for_screen,
+    keep_controls_size,
+    keep_grid_rows,
 )
 from gdapp.gui.i18n import LANGUAGES, current_language, install_language, tr
 from gdapp.gui.lesson_panel import show_scene
@@ -173,6 +175,8 @@ class TeachingActions:
         if side is not None:
             self.side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
         self.grid.set_scale(zoom)
+        keep_grid_rows(self)
+        keep_controls_size(self, self._base_font)
         self._show_cost_plot()  # the step text's frame at the new font size
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
                      self.path_plot, self.polynomial_plot):

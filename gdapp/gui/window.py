@@ -28,12 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gdapp.gui.classroom import (
+    NORMAL_STATUS_LINES,
+    arrange_toolbars,
+    fold_data_view,
+    keep_grid_rows,
+    path_dock_height,
+)
+from gdapp.gui.classroom import STEP_LINES as CLASSROOM_STEP_LINES
 from gdapp.gui.controls import ControlsPanel, PinnedRunsPanel
 from gdapp.gui.cost_slice import CostSlicePlot, OneFeatureCostPlot
 from gdapp.gui.data_editor import DataEditor
 from gdapp.gui.data_plot import DataPlot
 from gdapp.gui.files import FileActions
+from gdapp.gui.fitted_label import FittedLabel
 from gdapp.gui.gradient_check_view import check_action
+from gdapp.gui.grid_frame import WholeRows
 from gdapp.gui.i18n import tr
 from gdapp.gui.label_host import LabelHost, LabelScrollArea
 from gdapp.gui.lesson_panel import LessonPanel
@@ -58,6 +68,8 @@ GRID_MIN_WIDTH = 180
 #: Lines of the step text shown at once for several features or an optimizer's worked
 #: arithmetic (the rest scrolls).
 STEP_LINES = 8
+#: Lines of the status line, and of its warning, at most (a longer one ends in "…").
+STATUS_LINES = NORMAL_STATUS_LINES
 def window_title() -> str:
     """The window's title, in the window's language."""
     return tr("gdapp — gradient descent, the way the note did it in Excel")
@@ -104,11 +116,9 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.step_label.setStyleSheet("background: #f4f7fb; padding: 3px;")
         self.step_label.setWordWrap(True)  # a long line wraps instead of widening the pane
         self.files = FileActions(self.vm, self)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        self.status_label = FittedLabel(STATUS_LINES)  # a long one ends in "…" (tooltip: all)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
+        self.warning_label = FittedLabel(STATUS_LINES)
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self._build_layout()
 
@@ -174,7 +184,8 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.step_scroll.setWidgetResizable(True)
         self.step_scroll.hide()
         numbers_layout.addWidget(self.step_scroll)
-        numbers_layout.addWidget(self.grid, 1)
+        self.grid_frame = WholeRows(self.grid)  # no half row at the top at a run's end
+        numbers_layout.addWidget(self.grid_frame, 1)
         self._numbers_layout = numbers_layout
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
@@ -199,11 +210,13 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(2)
         right_layout.addWidget(self.lesson)
+        self.lesson.follow(right)  # a long paragraph scrolls: the plots keep their room
         right_layout.addWidget(self.plots, 1)
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
                      self.polynomial_plot):
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
+        keep_grid_rows(self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
@@ -231,11 +244,10 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         several = self.vm.run.spec.data.p > 1
         self.data_label.setText(tr("<b>Data</b> (x1 … x{p}, y)").format(
             p=self.vm.run.spec.data.p) if several else tr("<b>Data</b> (x, y)"))
-        lines = STEP_LINES if self.zoom == 1.0 else STEP_LINES - 2  # larger: the grid's rows
-        self.step_scroll.setFixedHeight(lines * self.step_label.fontMetrics()
-                                        .lineSpacing() + 8)  # at the zoom's font size
-        # several features, or a rule's worked arithmetic (Adam's m, v…): the text scrolls
-        several = several or not self.vm.run.spec.plain_descent
+        # several features, or a rule's worked arithmetic (Adam's m, v…), or any step in
+        # classroom mode (its large lines wrap): the text scrolls in a frame of a few lines
+        several = several or not self.vm.run.spec.plain_descent or self.zoom > 1.0
+        self._fit_step_frame()
         if several == (self.step_scroll.widget() is self.step_label):
             return
         if several:
@@ -251,6 +263,17 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
                                      else align.AlignLeft | align.AlignVCenter)
         self.step_label.show()
         self.step_scroll.setVisible(several)
+
+    def _fit_step_frame(self, *_: object) -> None:
+        """The step text's frame as high as the text, up to STEP_LINES lines (classroom
+        mode: fewer, fewest beside the path dock, so the grid keeps its rows)."""
+        spacing = self.step_label.fontMetrics().lineSpacing()  # at the zoom's font size
+        dock = getattr(self, "path_dock", None)
+        lines = STEP_LINES if self.zoom == 1.0 else CLASSROOM_STEP_LINES if (
+            dock is not None and dock.isVisible()) else STEP_LINES - 2
+        width = self.step_scroll.viewport().width()
+        need = self.step_label.heightForWidth(width) + 8 if width > 1 else 10**6
+        self.step_scroll.setFixedHeight(max(spacing + 8, min(lines * spacing + 8, need)))
 
     def _share_width(self) -> None:
         """The settings at their width (none when folded away); of the rest 45 % to the
@@ -269,6 +292,9 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         super().resizeEvent(event)
         if not self.splitter_moved_by_user:
             self._share_width()
+        if event.size().width() != event.oldSize().width() and hasattr(self, "toolbar"):
+            arrange_toolbars(self)
+            self._fit_step_frame()
 
     def _action(self, text: str, slot: Any,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -368,6 +394,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.path_dock = dock
         # shown, it takes a third of the window's height: the grid and plots keep the rest
         dock.visibilityChanged.connect(self._size_path_dock)
+        dock.visibilityChanged.connect(self._fit_step_frame)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
         toggle.setToolTip(tr("Each coefficient's exact optimum against λ, L1 beside L2"))
@@ -375,8 +402,14 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.view_menu.addAction(toggle)
 
     def _size_path_dock(self, shown: bool) -> None:
-        if shown:
-            self.resizeDocks([self.path_dock], [max(200, self.height() // 3)],
+        fold_data_view(self)  # classroom mode: the dock in the data view's place
+        if shown:  # now, and again once the data view's fold is laid out
+            self._resize_path_dock()
+            QTimer.singleShot(0, self, self._resize_path_dock)
+
+    def _resize_path_dock(self) -> None:
+        if self.path_dock.isVisible():
+            self.resizeDocks([self.path_dock], [path_dock_height(self)],
                              Qt.Orientation.Vertical)
 
     # ---- stepping ----------------------------------------------------------------------
@@ -411,6 +444,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
             self.warning_label.setVisible(bool(warning))
         self.step_label.setText("\n".join(
             describe_step(self.vm.run, self.vm.current, self.vm.objective)))
+        self._fit_step_frame()
 
     # ---- session -----------------------------------------------------------------------
     def window_state(self) -> dict[str, Any]:

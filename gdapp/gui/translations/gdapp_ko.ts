@@ -427,6 +427,7 @@
     </message>
     <message>
         <source>Close the lesson (the run stays)</source>
+        <extracomment>The lesson&apos;s share of its column&apos;s height at most (the plots keep the rest); a longer paragraph scrolls instead of being cut.</extracomment>
         <translation>수업 닫기 (실행은 그대로 남습니다)</translation>
     </message>
     <message>
@@ -573,7 +574,9 @@
     </message>
     <message>
         <source>λ (log scale)</source>
-        <extracomment>One colour per slope (b1, b2, …), repeated beyond ten.</extracomment>
+        <extracomment>One colour per slope (b1, b2, …), repeated beyond ten.
+----------
+classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>λ (로그 눈금)</translation>
     </message>
     <message>
@@ -590,7 +593,6 @@
     </message>
     <message>
         <source> (of MSE on a line, not of this classifier)</source>
-        <extracomment>classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation> (직선의 MSE 기준이며, 이 분류 모델의 것이 아님)</translation>
     </message>
     <message>
@@ -603,7 +605,7 @@
     </message>
     <message>
         <source>Back to the plot&apos;s own view</source>
-        <extracomment>The note&apos;s figure: the original cost in black, the penalty term in a reddish orange (dotted), kept apart from the note&apos;s red tangent line (dashed). The current run&apos;s path when every pin colour is taken. The plot item&apos;s layout row under the bottom axis that holds the note, and its line height. A diverged run is drawn up to the first iterate this many start-distances away. The note starts right of the left axis and wraps this many pixels short of the right edge. classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
+        <extracomment>The note&apos;s figure: the original cost in black, the penalty term in a reddish orange (dotted), kept apart from the note&apos;s red tangent line (dashed). The current run&apos;s path when every pin colour is taken. The plot item&apos;s layout row under the bottom axis that holds the note, and its line height. A note grows with classroom mode&apos;s zoom only up to this factor (it is a remark under the plot, which keeps its height on a projector). A diverged run is drawn up to the first iterate this many start-distances away. The note starts right of the left axis and wraps this many pixels short of the right edge. classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>그래프의 원래 보기로</translation>
     </message>
     <message>
@@ -774,7 +776,7 @@
         <translation>규제</translation>
     </message>
     <message>
-        <source>Regularization added to E on the slopes (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
+        <source>Regularization added to E on the coefficients (never on b0): L2 = λ·Σbj², L1 = λ·Σ|bj| (one feature: λ·b1², λ·|b1|).</source>
         <translation>E에 더하는 계수의 패널티 항 (절편 b0에는 붙지 않는다): L2 = λ·Σbj², L1 = λ·Σ|bj| (특성이 하나면 λ·b1², λ·|b1|).</translation>
     </message>
     <message>
@@ -782,7 +784,7 @@
         <translation>λ (규제 강도)</translation>
     </message>
     <message>
-        <source>How strongly the penalty pulls the slopes toward 0.</source>
+        <source>How strongly the penalty pulls the coefficients toward 0.</source>
         <translation>패널티 항이 계수를 0 쪽으로 당기는 세기.</translation>
     </message>
     <message>
@@ -1140,7 +1142,7 @@
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls).</extracomment>
+        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls). Lines of the status line, and of its warning, at most (a longer one ends in &quot;…&quot;).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -1609,7 +1611,7 @@
     </message>
     <message>
         <source>Settings panel</source>
-        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot).</extracomment>
+        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot). Lines of the status line and of its warning, each, in classroom mode and out of it. Lines of a scrolling step text in classroom mode. Rows of the grid always in view (under the status and the step&apos;s arithmetic). The regularization path dock&apos;s share of the window&apos;s height (classroom mode, where it takes the data view&apos;s place; else a third).</extracomment>
         <translation>설정 패널</translation>
     </message>
     <message>

@@ -1,0 +1,106 @@
+"""A wrapped label of at most a few lines: a longer text ends in "…" on its last line, and
+the whole text is its tooltip.
+
+The status line and its warning sit above the grid; on a projector (classroom mode at
+1024×768) a run of ten parameters wrote seven lines there and left the grid one row. A
+:class:`FittedLabel` keeps its height to ``max_lines`` lines at any width; :meth:`text`
+still returns the whole text (what the window said), the tooltip shows it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtWidgets import QLabel, QWidget
+
+ELLIPSIS = "…"
+
+
+def fitted_lines(text: str, label: QLabel, width: int, max_lines: int) -> str:
+    """``text`` as ``label``'s font wraps it at ``width`` pixels, cut to ``max_lines`` lines
+    with "…" at the end of the last one (``text`` itself when it fits)."""
+    if width <= 0 or max_lines <= 0 or not text:
+        return text
+    layout = QTextLayout(text, label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+        if len(starts) > max_lines:
+            break
+    layout.endLayout()
+    if len(starts) <= max_lines:
+        return text
+    # each line ends in a line break of its own, so the label does not wrap them otherwise
+    lines = [text[a:b].strip() for a, b in itertools.pairwise(starts[:max_lines])]
+    rest = text[starts[max_lines - 1]:].replace("\n", " ").strip()
+    metrics = label.fontMetrics()
+    tail = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    if not tail.endswith(ELLIPSIS):  # elidedText keeps a text that fits: mark the cut anyway
+        tail = metrics.elidedText(rest + ELLIPSIS * 3, Qt.TextElideMode.ElideRight, width)
+    return "\n".join([*lines, tail])
+
+
+class FittedLabel(QLabel):
+    """A word-wrapped plain-text label of at most :attr:`max_lines` lines (see the module)."""
+
+    def __init__(self, max_lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._full = ""
+        self.max_lines = max_lines
+
+    def set_max_lines(self, lines: int) -> None:
+        """At most ``lines`` lines from now on."""
+        self.max_lines = lines
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:
+        """The whole text, also when the label shows it cut."""
+        return self._full
+
+    def shown_text(self) -> str:
+        """What the label shows (the text, or its first lines ending in "…")."""
+        return super().text()
+
+    def is_cut(self) -> bool:
+        """Whether the label shows less than its text."""
+        return self.shown_text() != self._full
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        # (less the 4-pixel margins of the text document a wrapped label lays out in)
+        width = self.width() - margins.left() - margins.right() - 2 * self.margin() - 10
+        shown = fitted_lines(self._full, self, width, self.max_lines)
+        if shown != super().text():
+            super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+        # its lines' height as its minimum: a layout short of room squeezes the others
+        # (a wrapped label's minimum is otherwise one line, and its lines would overlap)
+        # (QLabel's heightForWidth is never below its minimum: the old one goes first)
+        self.setMinimumHeight(0)
+        self.setMinimumHeight(max(0, self.heightForWidth(self.width())) if shown else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new font: the lines again
+            self._fit()

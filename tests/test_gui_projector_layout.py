@@ -1,0 +1,140 @@
+"""On a projector with a lesson open: at 1024×768 in classroom mode and at 1280×800, with the
+lesson's paragraph, a long warning or the regularization path's dock, in both languages, the
+grid keeps whole rows of k, the parameters, the gradient and the step, every toolbar action
+shows, and no text is cut at its widget's edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from gdapp.gui.fitted_label import FittedLabel
+from gdapp.gui.i18n import install_language
+from gdapp.gui.screenshot import Shot, prepare
+from gdapp.gui.viewmodel import RunViewModel
+from gdapp.gui.window import MainWindow
+
+#: Scenes (1-based): the note's step from 15 (one parameter), the L1 path (its dock shown,
+#: five features) and the students who passed or failed (a long status and warning).
+NOTE_STEP, PATH, CLASSES = 3, 10, 15
+VIEWS = {"classroom 1024×768": Shot(size=(1024, 768), classroom=True),
+         "1280×800": Shot(size=(1280, 800))}
+#: Whole rows of the grid always in view.
+ROWS = 4
+
+
+def _window(qtbot: QtBot, lang: str, view: str, scene: int) -> MainWindow:
+    install_language(lang)
+    window = MainWindow(RunViewModel())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    shot = VIEWS[view]
+    prepare(window, Shot(size=shot.size, classroom=shot.classroom, lesson=scene))
+    qtbot.wait(60)  # laid out, and the grid placed in whole rows
+    return window
+
+
+def _whole_columns(window: MainWindow) -> set[str]:
+    grid = window.grid
+    room = grid.viewport().width()
+    return {str(grid.table_model.headerData(c, Qt.Orientation.Horizontal))
+            for c in grid.visible_columns()
+            if grid.columnViewportPosition(c) + grid.columnWidth(c) <= room + 1}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("scene", [NOTE_STEP, PATH, CLASSES])
+def test_the_grid_keeps_whole_rows_with_a_lesson_open(qtbot: QtBot, lang: str, view: str,
+                                                      scene: int) -> None:
+    window = _window(qtbot, lang, view, scene)
+    grid = window.grid
+    row = grid.verticalHeader().defaultSectionSize()
+    assert grid.viewport().height() >= ROWS * row, "the grid is a strip"
+    # the top row is whole, also at the end of a run (the grid is a whole number of rows)
+    assert grid.rowViewportPosition(grid.rowAt(0)) == 0
+    assert grid.viewport().height() % row == 0
+    last = grid.rowAt(grid.viewport().height() - 1)
+    last = grid.table_model.rowCount() - 1 if last < 0 else last
+    assert grid.rowAt(0) <= window.vm.current <= last  # the current iterate in view
+    names = window.vm.run.spec.param_names
+    if len(names) == 1:  # the note's columns, whole; with more parameters the grid scrolls
+        assert {"k", "b1", "∂/∂b1", "Δb1"} <= _whole_columns(window)
+    else:
+        assert {"k", names[0]} <= _whole_columns(window)
+    # the window fits the screen and shows every toolbar action
+    assert window.minimumSizeHint().width() <= window.width()
+    assert window.minimumSizeHint().height() <= window.height()
+    for bar in (window.file_toolbar, window.toolbar):
+        for action in bar.actions():
+            if action.isSeparator():
+                continue
+            button = bar.widgetForAction(action)
+            assert button is not None and button.isVisible(), action.text()
+            assert button.mapTo(window, QPoint(button.width(), 0)).x() <= window.width()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("scene", [PATH, CLASSES])
+def test_no_text_is_cut_at_its_widgets_edge(qtbot: QtBot, lang: str, scene: int) -> None:
+    window = _window(qtbot, lang, "classroom 1024×768", scene)
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and not label.wordWrap() and label.text():
+            assert label.sizeHint().width() <= label.width() + 1, label.text()
+    # the status and its warning keep to two lines each; the whole text is their tooltip
+    lines = window.status_label.fontMetrics().lineSpacing()
+    for label in (window.status_label, window.warning_label):
+        assert label.height() <= 2 * lines + 2
+        if label.is_cut():
+            assert label.toolTip() == label.text() and label.shown_text().endswith("…")
+    if scene == CLASSES:
+        assert window.warning_label.is_cut()  # the long one, which filled the area before
+    # the lesson's paragraph is whole, or scrolls to its last line: never cut for good
+    paragraph = window.lesson.text
+    scroll = window.lesson.text_scroll
+    hidden = paragraph.heightForWidth(paragraph.width()) - scroll.viewport().height()
+    assert hidden <= 0 or scroll.verticalScrollBar().maximum() >= hidden
+    # the objective plot's axis label fits along its axis ("…and test co" was cut)
+    items = [window.objective_plot.plot_item]
+    if scene == PATH:  # and the regularization path's ("…cient at the exact op…" was cut)
+        items += [plot.getPlotItem() for plot in window.path_plot.plots.values()]
+    for item in items:
+        label = item.getAxis("left").label
+        assert label.boundingRect().width() <= item.getViewBox().height() + 20
+
+
+def test_the_toolbars_share_one_row_where_they_fit(qtbot: QtBot) -> None:
+    window = _window(qtbot, "en", "classroom 1024×768", NOTE_STEP)
+    assert window.file_toolbar.y() == window.toolbar.y()  # one row: the grid keeps it
+    window.resize(700, 768)
+    qtbot.wait(30)
+    assert window.toolbar.y() > window.file_toolbar.y()  # two rows, nothing behind »
+
+
+def test_a_fitted_label_keeps_to_its_lines(qtbot: QtBot) -> None:
+    label = FittedLabel(2)
+    qtbot.addWidget(label)
+    label.resize(200, 200)
+    label.show()
+    text = "a long status line " * 20
+    label.setText(text)
+    assert label.text() == text and label.is_cut()
+    assert label.shown_text().count("\n") == 1 and label.shown_text().endswith("…")
+    assert label.heightForWidth(200) <= 2 * label.fontMetrics().lineSpacing() + 2
+    assert label.toolTip() == text
+    label.setText("short")
+    assert not label.is_cut() and label.shown_text() == "short" and label.toolTip() == ""
+
+
+def test_in_classroom_mode_the_path_dock_takes_the_data_views_place(qtbot: QtBot) -> None:
+    window = _window(qtbot, "en", "classroom 1024×768", PATH)
+    assert window.path_dock.isVisible() and not window.data_plots.isVisible()
+    assert window.path_dock.height() >= 0.28 * window.height()  # a plot, not a strip
+    window.path_dock.close()
+    assert window.data_plots.isVisible()
+    window.set_zoom(1.0)
+    window.path_dock.show()
+    assert window.data_plots.isVisible()  # out of classroom mode there is room for both
