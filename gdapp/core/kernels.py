@@ -149,8 +149,8 @@ def samples_gradient(data: Dataset, model: str) -> tuple[int, FloatArray, FloatA
     squared error of a linear model from the samples themselves (kind 4: data too
     ill-conditioned for the statistics, see :mod:`gdapp.core.conditioning`)."""
     intercept = 1.0 if model_rule(model).intercept else 0.0
-    return 4, np.array([intercept]), np.ascontiguousarray(data.X.T), \
-        np.ascontiguousarray(data.y)
+    # writable copies: a read-only array is another type to numba (the loop compiled anew)
+    return 4, np.array([intercept]), np.array(data.X.T, order="C"), np.array(data.y)
 
 
 #: Sample-terms an update from the samples may cost (n·q) times the updates between two
