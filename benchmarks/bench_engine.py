@@ -123,7 +123,7 @@ def measure(n: int) -> dict[str, Any]:
         "naive_iterations": naive_updates,
         "naive_seconds": round(naive_s, 4),
         "naive_iterations_per_s": round(naive_rate),
-        "speedup": round(engine_rate / naive_rate, 1),
+        "speedup": float(f"{engine_rate / naive_rate:.3g}"),
         "b1_path_max_relative_gap": path_gap,
     }
 

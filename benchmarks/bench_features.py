@@ -75,7 +75,7 @@ def descent(data: Dataset) -> dict[str, Any]:
     return {"p": P, "n": N, "engine_updates": ENGINE_UPDATES, "engine_s": round(engine, 4),
             "engine_updates_per_s": round(rate), "naive_updates": NAIVE_UPDATES,
             "naive_s": round(naive, 4), "naive_updates_per_s": round(naive_rate, 1),
-            "speedup": round(rate / naive_rate, 1),
+            "speedup": float(f"{rate / naive_rate:.3g}"),
             "largest_difference_between_the_two_paths": gap}
 
 

@@ -120,7 +120,7 @@ def measure(label: str, data: Dataset, model: str, sizes: dict[str, Any], lr: fl
             row: dict[str, Any] = {
                 "optimizer": name, "schedule": schedule, **rates,
                 "baseline_updates_per_s": round(base_rate),
-                "speedup": round(rates["marginal_updates_per_s"] / base_rate, 1),
+                "speedup": float(f"{rates['marginal_updates_per_s'] / base_rate:.3g}"),
                 "speedup_whole_run": round(rates["updates_per_s"] / base_rate, 1)}
             out.append(row)
     return out

@@ -292,3 +292,55 @@ def test_the_batch_sums_of_several_epochs_are_each_epochs_own() -> None:
         one_gram, one_cross = epoch_sums(xa[e], y[e], 4)
         np.testing.assert_allclose(gram[3 * e:3 * e + 3], one_gram, rtol=1e-14)
         np.testing.assert_allclose(cross[3 * e:3 * e + 3], one_cross, rtol=1e-14)
+
+
+def ill_conditioned() -> Dataset:
+    """A degree-6 polynomial of x in [0, 1], unstandardized (condition ~1e8): too
+    ill-conditioned for the statistics, so the gradient comes from the samples."""
+    x = np.linspace(0.0, 1.0, 13)
+    X = np.column_stack([x ** d for d in range(1, 7)])
+    return Dataset(X, np.sin(3 * x) + 0.1 * np.cos(17 * x))
+
+
+@pytest.mark.parametrize("optimizer", sorted(OPTIMIZERS))
+def test_on_ill_conditioned_data_the_compiled_loop_is_bit_for_bit_the_general_loop(
+        optimizer: str) -> None:
+    data = ill_conditioned()
+    for model in ("line", "origin"):
+        assert Objective(data, model=model, cost="mse").stats is None  # from the samples
+        for penalty, lam, method in PENALTIES:
+            for schedule in ("constant", "cosine"):
+                for extra in settings(optimizer):
+                    spec = RunSpec(data=data, model=model, optimizer=optimizer,
+                                   schedule=schedule, learning_rate=0.05, penalty=penalty,
+                                   lam=lam, l1_method=method, max_iterations=150, **extra)
+                    general = run(spec, kernel="general")
+                    assert_bit_for_bit(run(spec, kernel="compiled"), general)
+                    assert_bit_for_bit(run(spec), general)
+
+
+def test_the_samples_mean_is_numpys_row_sum_bit_for_bit() -> None:
+    from gdapp.core.compiled import _pairwise
+
+    rng = np.random.default_rng(5)
+    for n in [*range(1, 140), 255, 256, 257, 1000, 1024, 4099, 100_003]:
+        a = rng.normal(size=n) * 10.0 ** rng.integers(-6, 6, size=n)
+        assert _pairwise(a, n) == np.add.reduce(a[None, :], axis=1)[0], n
+
+
+def test_a_long_run_from_the_samples_asks_cancel_between_chunks() -> None:
+    rng = np.random.default_rng(2)
+    x = rng.uniform(0.0, 1.0, 20_000)
+    data = Dataset(np.column_stack([x ** d for d in range(1, 10)]),
+                   np.sin(3 * x) + 0.1 * np.cos(17 * x))
+    spec = RunSpec(data=data, model="line", learning_rate=0.01, max_iterations=100_000)
+    assert Objective.of(spec).stats is None
+    asked: list[int] = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(RunCancelled):
+        run(spec, cancel=cancel)
+    assert len(asked) == 4   # a chunk is ~80 updates here, not 32,768

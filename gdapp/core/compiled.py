@@ -13,7 +13,11 @@ Which gradient (``kind``):
    ``consts`` = (2·S, b1*, x̄, ȳ);
 2. the Hessian, H·(b − b*) with H = ``hessian``, b* = ``centre``;
 3. a mini-batch: 2·(G_j·b − h_j) for batch j = k − 1 − ``batch_offset`` of ``gram``
-   (batches, q, q) and ``cross`` (batches, q), the batch's means of xa·xaᵀ and xa·y.
+   (batches, q, q) and ``cross`` (batches, q), the batch's means of xa·xaᵀ and xa·y;
+4. the samples themselves (data too ill-conditioned for the statistics): −mean(2·(y − ŷ)·xj)
+   with ``hessian`` = the features (p, n), ``centre`` = y and ``consts[0]`` = 1 with an
+   intercept: ŷ summed in :func:`gdapp.core.models.predictions`' order and the mean as
+   numpy's pairwise sum (:func:`_pairwise`), so the same bits as the general loop's.
 
 Codes: optimizer 0 gd, 1 momentum, 2 nesterov, 3 adagrad, 4 rmsprop, 5 adam (``hyper`` =
 momentum, dampening, β1, β2, ε, α, centred, amsgrad); schedule −1 the rates given in
@@ -52,6 +56,95 @@ def _rate(schedule: int, eta: float, t: int, total: int, sched: Any) -> float:
 
 
 @numba.njit(cache=True, nogil=True)
+def _block(a: Any, lo: int, n: int) -> float:
+    """Σ a[lo:lo + n] for n ≤ 128 as numpy adds it: in turn below 8, else with eight
+    accumulators and the rest added in turn."""
+    res = 0.0
+    if n < 8:
+        for i in range(lo, lo + n):
+            res += a[i]
+        return res
+    r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
+    r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
+    i, m = 8, n - n % 8
+    while i < m:
+        j = lo + i
+        r0 += a[j]
+        r1 += a[j + 1]
+        r2 += a[j + 2]
+        r3 += a[j + 3]
+        r4 += a[j + 4]
+        r5 += a[j + 5]
+        r6 += a[j + 6]
+        r7 += a[j + 7]
+        i += 8
+    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while i < n:
+        res += a[lo + i]
+        i += 1
+    return float(res)
+
+
+@numba.njit(cache=True, nogil=True)
+def _pairwise(a: Any, n: int) -> float:
+    """Σ a[:n] as numpy adds a row: blocks of at most 128 (:func:`_block`), a longer run
+    split at half its length rounded down to a multiple of 8 and its halves' sums added
+    (numpy recurses; here a stack does, as numba's cache cannot keep a recursive function)."""
+    if n <= 128:
+        return _block(a, 0, n)
+    los = np.empty(128, np.int64)
+    ns = np.empty(128, np.int64)
+    phase = np.zeros(128, np.int64)
+    values = np.empty(128)
+    top, count = 0, 0
+    los[0], ns[0] = 0, n
+    while top >= 0:
+        lo, m = los[top], ns[top]
+        if m <= 128:
+            values[count] = _block(a, lo, m)
+            count += 1
+            top -= 1
+            continue
+        half = m // 2
+        half -= half % 8
+        if phase[top] == 0:
+            phase[top] = 1
+            top += 1
+            los[top], ns[top], phase[top] = lo, half, 0
+        elif phase[top] == 1:
+            phase[top] = 2
+            top += 1
+            los[top], ns[top], phase[top] = lo + half, m - half, 0
+        else:
+            count -= 1
+            values[count - 1] = values[count - 1] + values[count]
+            top -= 1
+    return float(values[0])
+
+
+@numba.njit(cache=True, nogil=True)
+def _direct(b: Any, g: Any, consts: Any, x: Any, y: Any) -> None:
+    """Kind 4: ∂MSE/∂b from the samples (see the module docstring)."""
+    p, n = x.shape
+    first = 1 if consts[0] != 0.0 else 0
+    psi = np.empty(n)
+    term = np.empty(n)
+    for s in range(n):
+        z = b[first] * x[0, s]
+        if first:
+            z = b[0] + z
+        for j in range(1, p):
+            z = z + b[first + j] * x[j, s]
+        psi[s] = 2.0 * (y[s] - z)
+    if first:
+        g[0] = -(_pairwise(psi, n) / n)
+    for j in range(p):
+        for s in range(n):
+            term[s] = psi[s] * x[j, s]
+        g[first + j] = -(_pairwise(term, n) / n)
+
+
+@numba.njit(cache=True, nogil=True)
 def _gradient(kind: int, b: Any, g: Any, k: int, consts: Any, hessian: Any, centre: Any,
               gram: Any, cross: Any, batch_offset: int) -> None:
     q = b.size
@@ -67,6 +160,8 @@ def _gradient(kind: int, b: Any, g: Any, k: int, consts: Any, hessian: Any, cent
             for j in range(q):
                 s += hessian[i, j] * (b[j] - centre[j])
             g[i] = s
+    elif kind == 4:
+        _direct(b, g, consts, hessian, centre)
     else:
         jb = k - 1 - batch_offset
         for i in range(q):

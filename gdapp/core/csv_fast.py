@@ -14,10 +14,10 @@ careful one reads the same way, and checks the column choices through it.
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,11 +31,15 @@ _CAREFUL = re.compile(rb"[eE][-+]?\d{3}|\d{300}")
 _BOM = b"\xef\xbb\xbf"
 
 
-def plain_dataset(raw: bytes, delimiter: str, name: str, rows_to_dataset: Callable[..., Dataset],
-                  x: Any, y: Any) -> Dataset | None:
-    """The data set of a plain CSV file's bytes, or None when the careful reader must read
-    it (see the module docstring). ``rows_to_dataset`` checks the header and column choices,
-    and gives the names, exactly as for any other file."""
+def plain_dataset(held: list[bytes], path: Path, delimiter: str, name: str,
+                  rows_to_dataset: Callable[..., Dataset], x: Any, y: Any) -> Dataset | None:
+    """The data set of a plain CSV file, or None when the careful reader must read it (see
+    the module docstring). ``held`` holds the file's bytes, which are checked and then let
+    go (``held`` is emptied: the caller reads the file again if it needs it), and numpy reads
+    the numbers from ``path``, so the bytes and the array are never in memory together.
+    ``rows_to_dataset`` checks the header and column choices, and gives the names, exactly
+    as for any other file."""
+    raw = held[0]
     if delimiter not in (",", "\t") or b'"' in raw or _CAREFUL.search(raw):
         return None
     end = raw.find(b"\n")
@@ -54,13 +58,15 @@ def plain_dataset(raw: bytes, delimiter: str, name: str, rows_to_dataset: Callab
         del header
         if raw.startswith(_BOM):
             return None
+    held.clear()
+    del raw
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")          # "input contained no data": careful path
-            table = np.loadtxt(io.BytesIO(raw), delimiter=delimiter, dtype=np.float64,
+            table = np.loadtxt(path, delimiter=delimiter, dtype=np.float64,
                                skiprows=len(probe_rows) - 1, ndmin=2, comments=None,
                                encoding="utf-8")
-    except (ValueError, UserWarning):
+    except (ValueError, UserWarning, OSError):  # (a file changed since: read it again)
         return None
     if table.shape[1] != len(first) or table.shape[0] == 0 or not np.isfinite(table).all() \
             or ((table != 0) & (np.abs(table) < MIN_ABS_VALUE)).any():

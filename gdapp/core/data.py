@@ -348,14 +348,24 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
     """
     p = Path(path)
     raw = _read_raw(p)
-    text, encoding = _decode(raw, p)
-    delimiter = _sniff_delimiter(text[:8192])
+    # ASCII without NUL is what decode_text reads as UTF-8: its text is made only if the
+    # careful reader needs it (a 200 MB file's text would double what loading it costs)
+    if raw.isascii() and b"\x00" not in raw[:4096]:
+        text, encoding = "", "utf-8"
+        delimiter = _sniff_delimiter(raw[:8192].decode("ascii"))
+    else:
+        text, encoding = _decode(raw, p)
+        delimiter = _sniff_delimiter(text[:8192])
     # the C parser reads the bytes (words in the target need the careful path; the text is
     # made again if the C parser cannot read the file)
     data = None
     if encoding.startswith("utf-8") and classes is None:
-        text, data = "", plain_dataset(raw, delimiter, p.name, rows_to_dataset, x, y)
+        text, held = "", [raw]
+        del raw
+        data = plain_dataset(held, p, delimiter, p.name, rows_to_dataset, x, y)
+        raw = held[0] if held else b""
     if data is None:
+        raw = raw or _read_raw(p)           # the bytes plain_dataset let go, read again
         data = rows_to_dataset(_csv_rows((text or _decode(raw, p)[0]).splitlines(), delimiter),
                                x=x, y=y, name=p.name, where="line",
                                comma_separated=delimiter == ",", decimal_comma=delimiter == ";",

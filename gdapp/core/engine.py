@@ -211,6 +211,9 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
         if squared:
             assert stats is not None
             return descend_compiled(stats, start, stepping, n_max, tol, stop, cancel)
+        if from_samples(obj, spec):
+            return descend_compiled(None, start, stepping, n_max, tol, stop, cancel,
+                                    samples=(spec.data, spec.model))
         if spec.minibatch and stats is not None and not obj.rule.outer:
             # the mean squared error of a linear model on well-conditioned samples (the
             # conditioning check of the statistics guards the batches' sums too)
@@ -232,6 +235,16 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
     if cancel is not None and obj.per_sample and spec.data.n > ASK_EVERY_UPDATE_SAMPLES:
         grad = asking_first(grad, cancel)
     return descend(grad, start, stepping, n_max, tol, stop, cancel)
+
+
+def from_samples(obj: Objective, spec: RunSpec) -> bool:
+    """Whether a full-batch run of the mean squared error of a linear model takes its
+    gradient from the samples (its data are too ill-conditioned for the statistics): the
+    compiled loop then sums it as the general loop does."""
+    m = obj.model_rule
+    return obj.stats is None and obj.rule.squared and not obj.rule.outer \
+        and m.linear and m.link == "identity" and not spec.minibatch \
+        and obj.breakpoints is None
 
 
 def _check_start_size(spec: RunSpec) -> None:
