@@ -46,6 +46,6 @@ COLUMN_WIDTHS: dict[str, tuple[float, ...]] = {
     "Settings": (26, 16, 16, 70, 17),
     "Data": (9, 16, 16, 35, 18),
     "Iterations": (8,),
-    "Summary": (46, 20, 60, 3, 14, 24),
+    "Summary": (82, 20, 60, 3, 14, 24),
 }
 DEFAULT_COLUMN_WIDTH = 21
