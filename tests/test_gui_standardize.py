@@ -152,3 +152,23 @@ def test_the_session_keeps_the_standardizing(tmp_path: Any,
     assert message is None
     assert back.data == spec.data and back.holdout == spec.holdout
     assert Shaping.of(back).raw.X.tobytes() == FEATURES.X.tobytes()
+
+
+def test_the_session_saves_the_samples_as_loaded_not_recovered_ones(
+        qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdapp.core import Dataset
+    from gdapp.gui.settings_store import SessionStore
+
+    monkeypatch.setenv("GDAPP_SESSION_FILE", str(tmp_path / "session.json"))
+    rng = np.random.default_rng(7)  # 17 significant digits: z·s + c does not give them back
+    X = rng.normal(size=(25, 3)) * np.array([1.0, 1000.0, 0.001]) + np.array([0.0, 5e3, 1.0])
+    raw = Dataset(X, X @ np.array([1.0, 0.002, 300.0]) + rng.normal(size=25),
+                  feature_names=["a", "b", "c"], name="drawn")
+    win = _window(qtbot, RunSpec(data=raw, model="line").validated())
+    win.controls.holdout_controls.standardize.setChecked(True)
+    assert SessionStore().save(win.vm.spec, {}) is None
+    back, _state, message = SessionStore().load()
+    assert message is None and back.data == win.vm.spec.data
+    again = _window(qtbot, back)
+    again.controls.holdout_controls.standardize.setChecked(False)
+    assert again.vm.spec.data.X.tobytes() == X.tobytes()

@@ -109,7 +109,11 @@ class Shaping:
 
     @classmethod
     def of(cls, spec: RunSpec) -> Shaping:
-        """The shaping that gives ``spec``'s data (see the module docstring)."""
+        """The shaping that gives ``spec``'s data (see the module docstring); the window's own
+        shaping when it made these data (its samples exact, not recovered)."""
+        made = next((s for d, s in _MADE if d is spec.data), None)
+        if made is not None and made.matches(spec):
+            return made
         data, held = spec.data, spec.holdout
         scaled = data.scaling is not None
         if scaled:
@@ -131,6 +135,15 @@ class Shaping:
         raw = Dataset(X, y, feature_names=names, y_name=data.y_name,
                       name=_raw_name(data.name), encoding=data.encoding)
         return cls(raw, max(degree, 1), fraction, seed, scaled, MODEL_RULES[spec.model].intercept)
+
+
+#: The data the window made last and their shaping (a session saves the samples as loaded,
+#: not the ones recovered from standardized features).
+_MADE: list[tuple[Dataset, Shaping]] = []
+
+
+def _made(data: Dataset, shaping: Shaping) -> None:
+    _MADE[:] = [(data, shaping), *_MADE[:3]]
 
 
 def _unstandardized(spec: RunSpec) -> tuple[Dataset, Holdout | None]:
@@ -192,6 +205,7 @@ class ShapingHolder:
         if not vm.update(**fields):
             return False
         self._shaping = new
+        _made(data, new)
         return True
 
     def restandardized(self, model: str) -> dict[str, Any]:
@@ -204,6 +218,7 @@ class ShapingHolder:
         new = shaping.replaced(centre=centre)
         data, held = new.shaped()
         self._shaping = new
+        _made(data, new)
         return {"data": data, "holdout": held}
 
 
@@ -237,4 +252,7 @@ def session_shaped(raw: Dataset, saved: object, *, centre: bool = True
     standard = saved.get("standardize", False)
     if not isinstance(standard, bool):
         raise ValueError(f"the shaping's standardize {standard!r} is not true or false")
-    return Shaping(raw, degree, float(fraction), seed, standard, centre).shaped()
+    shaping = Shaping(raw, degree, float(fraction), seed, standard, centre)
+    data, held = shaping.shaped()
+    _made(data, shaping)
+    return data, held
