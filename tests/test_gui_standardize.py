@@ -172,3 +172,28 @@ def test_the_session_saves_the_samples_as_loaded_not_recovered_ones(
     again = _window(qtbot, back)
     again.controls.holdout_controls.standardize.setChecked(False)
     assert again.vm.spec.data.X.tobytes() == X.tobytes()
+
+
+@pytest.mark.parametrize("flags", [
+    ["--example", "overfit", "--model", "line", "--degree", "3", "--standardize"],
+    ["--example", "overfit", "--model", "line", "--degree", "5", "--test-fraction", "0.3",
+     "--standardize"],
+    ["--example", "features", "--test-fraction", "0.3", "--split-seed", "2", "--standardize"],
+])
+def test_a_standardized_spec_is_read_back_to_its_shaping(flags: list[str]) -> None:
+    spec = gui_spec(*flags)
+    shaping = Shaping.of(spec)
+    assert shaping.standardize and shaping.raw.scaling is None
+    assert shaping.degree == (int(flags[flags.index("--degree") + 1])
+                              if "--degree" in flags else 1)
+    assert shaping.shaped() == (spec.data, spec.holdout)
+
+
+def test_the_degree_box_works_on_standardized_powers(qtbot: Any) -> None:
+    win = _window(qtbot, gui_spec("--example", "overfit", "--model", "line"))
+    rows = win.controls.holdout_controls
+    rows.standardize.setChecked(True)
+    rows.degree.setValue(4)  # the powers of x, then their z-scores, as the CLI's order
+    assert win.vm.spec.data == gui_spec("--example", "overfit", "--model", "line",
+                                        "--degree", "4", "--standardize").data
+    assert rows.standardize.isChecked() and rows.degree.isEnabled()
