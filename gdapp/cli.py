@@ -409,10 +409,7 @@ def _cmd_gui(args: argparse.Namespace | None) -> int:
             any(getattr(args, f, None) is not None
                 for f in ("degree", "test_fraction", "split_seed", "check_h")) or \
             args.check_gradient
-        spec = spec_from_args(args) if given else None
-        if spec is not None and spec.data.scaling is not None:
-            raise UsageError("the window shows the samples as they are; gdapp run and gdapp "
-                             "path compute standardized features")
+        spec = spec_from_args(args) if given else None  # --standardize: the box is checked
         screenshot = args.screenshot
         lang = args.lang
         shot = _shot_from_args(args)

@@ -90,8 +90,6 @@ def test_path_text_says_where_each_feature_leaves(capsys: pytest.CaptureFixture[
     (["path", "--penalty", "l1", "--cost", "mae"], "computed for MSE"),
     (["path", "--penalty", "l1", "--lambdas", "1,-2"], "λ must be a finite number ≥ 0"),
     (["path", "--penalty", "l1", "--lambdas", "1,x"], "--lambdas: 'x' is not a number"),
-    (["gui", "--example", "features", "--standardize"],
-     "the window shows the samples as they are"),
     (["run", "--example", "features", "--x", "study_hours"],
      "--x, --y, --sheet and --classes choose columns of --data FILE"),
 ])

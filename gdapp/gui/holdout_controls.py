@@ -1,5 +1,6 @@
 """The settings panel's rows for overfitting: the polynomial degree, the test fraction and the
-split seed (``gdapp run``'s ``--degree``, ``--test-fraction`` and ``--split-seed``).
+split seed (``gdapp run``'s ``--degree``, ``--test-fraction`` and ``--split-seed``), and
+"Standardize the features" (``--standardize``).
 
 Each edit goes to :meth:`RunViewModel.set_shaping
 <gdapp.gui.holdout_shape.ShapingHolder.set_shaping>`, which makes the run's data anew from
@@ -15,7 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from gdapp.gui.holdout_shape import MAX_DEGREE
 from gdapp.gui.i18n import tr
@@ -44,8 +52,16 @@ def seed_tip() -> str:
     return tr("Which samples are held out: the same seed always holds out the same ones.")
 
 
+def standardize_tip() -> str:
+    """The standardize box's tooltip."""
+    return tr("Standardize each feature with the training samples' mean and sd, z = (x − mean)/sd "
+              "(through the origin: z = x/√mean(x²)), so that features on different scales "
+              "descend at one η; the status line gives the coefficients in the original units "
+              "too. Unchecked: the samples as loaded.")
+
+
 class HoldoutControls(QObject):
-    """The three rows, added to the settings panel's form."""
+    """The four rows, added to the settings panel's form."""
 
     def __init__(self, vm: RunViewModel, form: QFormLayout, say: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
@@ -64,6 +80,8 @@ class HoldoutControls(QObject):
         self.split_seed = QSpinBox()
         self.split_seed.setRange(0, MAX_SEED)
         self.split_seed.setKeyboardTracking(False)
+        self.standardize = QCheckBox(tr("Standardize the features"))
+        self.standardize.setToolTip(standardize_tip())
         self.labels: dict[str, QLabel] = {}
         for key, text, box, tip in (
                 ("degree", tr("Polynomial degree"), self.degree, degree_tip()),
@@ -74,10 +92,12 @@ class HoldoutControls(QObject):
             box.setToolTip(tip)
             form.addRow(label, box)
             self.labels[key] = label
+        form.addRow(self.standardize)
         self.degree.valueChanged.connect(lambda v: self._write(degree=int(v)))
         self.test_fraction.valueChanged.connect(
             lambda v: self._write(test_fraction=round(float(v), 2)))
         self.split_seed.valueChanged.connect(lambda v: self._write(split_seed=int(v)))
+        self.standardize.toggled.connect(lambda on: self._write(standardize=bool(on)))
         vm.specChanged.connect(self.sync)
         self.sync()
 
@@ -88,9 +108,10 @@ class HoldoutControls(QObject):
             self.sync()
 
     def sync(self) -> None:
-        """Show the run's degree, test fraction and seed without writing back."""
+        """Show the run's degree, test fraction, seed and standardizing without writing
+        back."""
         shaping = self._vm.shaping
-        boxes = (self.degree, self.test_fraction, self.split_seed)
+        boxes = (self.degree, self.test_fraction, self.split_seed, self.standardize)
         blockers = [QSignalBlocker(b) for b in boxes]
         if self.degree.value() != shaping.degree:
             self.degree.setValue(shaping.degree)
@@ -98,6 +119,9 @@ class HoldoutControls(QObject):
             self.test_fraction.setValue(shaping.test_fraction)
         if self.split_seed.value() != shaping.split_seed:
             self.split_seed.setValue(shaping.split_seed)
+        if self.standardize.isChecked() != shaping.standardize:
+            self.standardize.setChecked(shaping.standardize)
+        self.standardize.setEnabled(shaping.raw.p >= 1)
         self.degree.setEnabled(shaping.can_shape)
         self.degree.setToolTip(degree_tip() if shaping.can_shape else tr(
             "Polynomial features are made from one feature x; these data have {p}.").format(

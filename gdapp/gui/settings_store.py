@@ -22,6 +22,7 @@ from typing import Any
 
 from gdapp.core import Dataset, RunSpec
 from gdapp.core.files import read_regular_file
+from gdapp.core.models import MODEL_RULES
 from gdapp.excel.scratch import remove_stale, tagged
 from gdapp.gui.holdout_shape import session_parts, session_shaped
 from gdapp.gui.i18n import tr
@@ -162,7 +163,10 @@ def spec_from_json(obj: object) -> RunSpec:
     if not isinstance(obj, dict):
         raise SessionError(tr("the settings are not a JSON object"))
     try:
-        data, held = session_shaped(data_from_json(obj["data"]), obj.get("shaping"))
+        model = obj.get("model", next(f.default for f in fields(RunSpec) if f.name == "model"))
+        rule = MODEL_RULES.get(model) if isinstance(model, str) else None  # z-scores' centre
+        data, held = session_shaped(data_from_json(obj["data"]), obj.get("shaping"),
+                                    centre=rule is None or rule.intercept)
         known = {f.name for f in fields(RunSpec)} - {"data", "holdout"}
         kwargs: dict[str, Any] = {k: v for k, v in obj.items() if k in known}
         if "start" in kwargs:

@@ -11,6 +11,7 @@ from gdapp.gui.core_messages import translated
 from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.spec_texts import method_word
+from gdapp.report import _on_original
 
 
 def _g(v: float) -> str:
@@ -55,6 +56,11 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
         parts.append(optimum.format(where=where, value=value, method=method_word(opt.method),
                                     k=k, distance=f"{distance:.3g}"))
         warning = "" if hide_ending else (_local_minimum_warning(run) or _stalled_warning(run))
+    if spec.data.scaling is not None:  # standardized: k's coefficients in the original units
+        on = zip(("b0", *names[-spec.data.p:]), _on_original(spec, run.params[k].tolist()),
+                 strict=True)
+        parts.append(tr("on the original scale of the features: k = {k}: {where}").format(
+            k=k, where=", ".join(f"{n} = {_g(v)}" for n, v in on)))
     if opt.note:
         parts.append(translated(opt.note))
     limit = run.stability_limit

@@ -347,6 +347,8 @@ class RunViewModel(ShapingHolder, QObject):
         or dropped). Invalid values emit ``errorOccurred`` and keep the old spec.
         """
         old = self.pending_spec or self._spec  # changes build on the run being computed
+        if "model" in changes and "data" not in changes:  # z-scores centred for the model
+            changes.update(self.restandardized(changes["model"]))
         if "start" not in changes and ("model" in changes or "data" in changes):
             changes["start"] = self._follow_start(old, changes)
         if "model" in changes and "cost" not in changes:

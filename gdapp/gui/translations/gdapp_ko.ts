@@ -916,6 +916,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
+        <source>on the original scale of the features: k = {k}: {where}</source>
+        <translation>피쳐의 원래 단위로 환산한 k = {k}의 계수: {where}</translation>
+    </message>
+    <message>
         <source>safe for η &lt; {limit} (a bound: a larger η may still settle)</source>
         <translation>η &lt; {limit}이면 안전 (상한의 추정: 더 큰 η로도 수렴할 수 있음)</translation>
     </message>
@@ -1894,8 +1898,16 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>어느 샘플을 떼어 둘지 정합니다: 같은 시드는 언제나 같은 샘플을 떼어 둡니다.</translation>
     </message>
     <message>
+        <source>Standardize each feature with the training samples&apos; mean and sd, z = (x − mean)/sd (through the origin: z = x/√mean(x²)), so that features on different scales descend at one η; the status line gives the coefficients in the original units too. Unchecked: the samples as loaded.</source>
+        <translation>각 피쳐를 훈련 데이터의 평균과 표준편차로 표준화합니다: z = (x − 평균)/표준편차 (원점을 지나는 모델은 z = x/√mean(x²)). 단위가 서로 다른 피쳐도 하나의 η로 내려갈 수 있습니다. 상태 표시줄에는 원래 단위로 환산한 계수도 나옵니다. 체크를 풀면 불러온 샘플 그대로입니다.</translation>
+    </message>
+    <message>
         <source>0 (none)</source>
         <translation>0 (없음)</translation>
+    </message>
+    <message>
+        <source>Standardize the features</source>
+        <translation>피쳐 표준화</translation>
     </message>
     <message>
         <source>Polynomial degree</source>
