@@ -39,10 +39,29 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HEADLESS_RUNNER = "test_layering.py::test_headless_tests_pass_with_qt_absent"
 
 
+#: The longest files (each a minute or so of LibreOffice recalculations on two cores), run
+#: first: handed out a file at a time (``--dist loadfile``), one of them last would keep a
+#: worker busy alone at the end while the other cores idle. Measured; the order of the rest
+#: is pytest's.
+LONGEST_FIRST = ("test_verify_numerics.py", "test_workbook_huber_logistic.py",
+                 "test_workbook_batches.py", "test_numerical_extremes.py",
+                 "test_verify_prose.py", "test_verify_edges.py", "test_verify.py",
+                 "test_workbook_features.py", "test_summary_optimum.py",
+                 "test_workbook_optimizers.py", "test_gui_projector_layout.py",
+                 "test_gui_projector.py")
+
+
+def _longest_first(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(Path(item.path).name, len(rank)))  # (stable)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Leave the headless files to the Qt-blocked run when this run starts it, and start
-    that run first (it is the longest test: the others fill the second worker meanwhile)."""
+    that run first (it is the longest test: the others fill the other workers meanwhile);
+    the longest files first in either run."""
+    _longest_first(items)
     runner = [item for item in items if item.nodeid.endswith(HEADLESS_RUNNER)]
     if os.environ.get(QT_BLOCKED_ENV) == "1" or not runner:
         return
