@@ -76,17 +76,18 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> float:
     s = text.strip().replace("\u2212", "-")
     if s.count(",") == 1 and "." not in s:
         if not decimal_comma and _AMBIGUOUS_COMMA.fullmatch(s):
-            raise ValueError(f"'{text.strip()}' is ambiguous (decimal or thousands comma?): "
-                             f"write {s.replace(',', '.')} or {s.replace(',', '')}")
+            raise ValueError(Message("'{text}' is ambiguous (decimal or thousands comma?): "
+                                     "write {point} or {plain}", text=text.strip(),
+                                     point=s.replace(",", "."), plain=s.replace(",", "")))
         s = s.replace(",", ".")
     try:
         value = float(s)
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a number") from None
+        raise ValueError(Message("'{text}' is not a number", text=text.strip())) from None
     if not math.isfinite(value):
-        raise ValueError(f"'{text.strip()}' is not a finite number")
+        raise ValueError(Message("'{text}' is not a finite number", text=text.strip()))
     if value == 0 and _NONZERO_MANTISSA.match(s):
-        raise RoundsToZero(f"'{text.strip()}' is too small: it rounds to 0")
+        raise RoundsToZero(Message("'{text}' is too small: it rounds to 0", text=text.strip()))
     return value
 
 
@@ -235,13 +236,14 @@ def rows_to_dataset(
            for i, c in enumerate(choices)]
     yi = _column_index(y, header, 1, width, "y")
     if yi in xis:
-        raise DataError("x and y are the same column; choose two different columns"
+        raise DataError(Message("x and y are the same column; choose two different columns")
                         if not several else
-                        f"column {yi + 1} is both a feature and the target y; "
-                        "choose the target among the other columns")
+                        Message("column {col} is both a feature and the target y; "
+                                "choose the target among the other columns", col=str(yi + 1)))
     twice = sorted({i for i in xis if xis.count(i) > 1})
     if twice:
-        raise DataError(f"column {twice[0] + 1} is chosen twice as a feature")
+        raise DataError(Message("column {col} is chosen twice as a feature",
+                                col=str(twice[0] + 1)))
     if not body:
         raise DataError(Message("the file has a header but no samples under it"))
     if has_header:
@@ -260,30 +262,50 @@ def rows_to_dataset(
     for line_no, row in body:
         for col, role, out in zip(columns, roles, values, strict=True):
             cell = row[col] if col < len(row) else None
-            at = f"{where} {line_no}, column {col + 1} ({role})"
+            at = Message("line {line}, column {col} ({role})" if where == "line" else
+                         "row {line}, column {col} ({role})" if where == "row" else
+                         "{where} {line}, column {col} ({role})",
+                         where=where, line=str(line_no), col=str(col + 1), role=role)
             if isinstance(cell, bool):
-                raise DataError(f"{at} holds {str(cell).upper()}, not a number")
+                raise DataError(Message("{at} holds {value}, not a number", at=at,
+                                        value=str(cell).upper()))
             if isinstance(cell, int | float):
                 value = float(cell)
                 if not math.isfinite(value):
-                    raise DataError(f"{at}: {value} is not a finite number")
+                    raise DataError(Message("{at}: {value} is not a finite number", at=at,
+                                            value=str(value)))
             else:
                 text = "" if cell is None else str(cell)
                 if not text.strip():
                     note = empty_note(line_no, col) if cell is None and empty_note else None
-                    raise DataError(f"{at} {note}" if note else f"{at} is empty")
+                    raise DataError(f"{at} {note}" if note else Message("{at} is empty", at=at))
                 try:
                     value = parse_number(text, decimal_comma=decimal_comma)
                 except ValueError as exc:
                     if has_header and [str(c).strip() for c in row] == [h.strip() for h in first]:
-                        raise DataError(f"{where} {line_no} repeats the header row; remove it "
-                                        "(only the first row may be a header)") from None
+                        raise DataError(Message(
+                            "line {line} repeats the header row; remove it (only the first "
+                            "row may be a header)" if where == "line" else
+                            "row {line} repeats the header row; remove it (only the first "
+                            "row may be a header)" if where == "row" else
+                            "{where} {line} repeats the header row; remove it (only the "
+                            "first row may be a header)", where=where, line=str(line_no))
+                        ) from None
                     hint = two_words_hint(body, yi) if col == yi else None
-                    raise DataError(f"{at}: {exc}" + (f"; {hint}" if hint else "")) from None
+                    raise DataError(Message("{at}: {problem}; {hint}" if hint else
+                                            "{at}: {problem}", at=at, problem=_said(exc),
+                                            hint=hint or "")) from None
             if value != 0 and abs(value) < MIN_ABS_VALUE:
-                raise DataError(f"{at}: {too_small_message(value)}")
+                raise DataError(Message("{at}: {problem}", at=at,
+                                        problem=too_small_message(value)))
             out.append(value)
     return _named_dataset(values[:-1], values[-1], header, xis, yi, name)
+
+
+def _said(exc: BaseException) -> str:
+    """An error's sentence, as the :class:`Message` it was raised with when it was one."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Message) else str(exc)
 
 
 def _named_dataset(xs: Sequence[ArrayLike], ys: ArrayLike, header: Sequence[str] | None,
@@ -412,9 +434,10 @@ def _read_raw(p: Path) -> bytes:
     try:  # a regular file only (not /dev/zero, not a FIFO), and never more than the limit
         raw = read_regular_file(p, MAX_CSV_BYTES, DataError)
     except PermissionError:
-        raise DataError(f"{p}: permission denied") from None
+        raise DataError(Message("{path}: permission denied", path=str(p))) from None
     except OSError as exc:
-        raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise DataError(Message("{path}: cannot read ({reason})", path=str(p),
+                                reason=str(exc.strerror or exc))) from None
     return raw
 
 
@@ -449,7 +472,8 @@ def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     for row in csv_records(reader, DataError):
         end = reader.line_num
         if end == len(lines) and _unclosed(lines[start - 1:], delimiter):
-            raise DataError(f'line {start}: a quote (") is opened and never closed')
+            raise DataError(Message('line {line}: a quote (") is opened and never closed',
+                                    line=str(start)))
         header = not any(r for r in rows) and not any(
             _is_number(c) for line in lines[start:end] for c in line.split(delimiter))
         if end > start and not header:

@@ -217,8 +217,176 @@
         <translation>{row}행: {name} {problem}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is ambiguous (decimal or thousands comma?): write {point} or {plain}</source>
+        <translation>&apos;{text}&apos;은(는) 소수점 쉼표인지 천 단위 쉼표인지 알 수 없습니다. {point} 또는 {plain}(으)로 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>&apos;{text}&apos;은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a finite number</source>
+        <translation>&apos;{text}&apos;은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is too small: it rounds to 0</source>
+        <translation>&apos;{text}&apos;은(는) 너무 작아 0으로 반올림됩니다</translation>
+    </message>
+    <message>
+        <source>x and y are the same column; choose two different columns</source>
+        <translation>x와 y가 같은 열입니다. 서로 다른 두 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>column {col} is both a feature and the target y; choose the target among the other columns</source>
+        <translation>{col}열이 피쳐이면서 타깃 y입니다. 타깃은 다른 열 가운데서 고르세요</translation>
+    </message>
+    <message>
+        <source>column {col} is chosen twice as a feature</source>
+        <translation>{col}열을 피쳐로 두 번 골랐습니다</translation>
+    </message>
+    <message>
+        <source>line {line}, column {col} ({role})</source>
+        <translation>{line}번째 줄 {col}열({role})</translation>
+    </message>
+    <message>
+        <source>row {line}, column {col} ({role})</source>
+        <translation>{line}행 {col}열({role})</translation>
+    </message>
+    <message>
+        <source>{where} {line}, column {col} ({role})</source>
+        <translation>{where} {line}, {col}열({role})</translation>
+    </message>
+    <message>
+        <source>{at} holds {value}, not a number</source>
+        <translation>{at}에 숫자가 아닌 {value}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>{at}: {value} is not a finite number</source>
+        <translation>{at}: {value}은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{at} is empty</source>
+        <translation>{at}이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>line {line} repeats the header row; remove it (only the first row may be a header)</source>
+        <translation>{line}번째 줄이 머리글 행을 되풀이합니다. 지우세요(첫 행만 머리글일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>row {line} repeats the header row; remove it (only the first row may be a header)</source>
+        <translation>{line}행이 머리글 행을 되풀이합니다. 지우세요(첫 행만 머리글일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>{where} {line} repeats the header row; remove it (only the first row may be a header)</source>
+        <translation>{where} {line}이(가) 머리글 행을 되풀이합니다. 지우세요(첫 행만 머리글일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>{at}: {problem}; {hint}</source>
+        <translation>{at}: {problem}. {hint}</translation>
+    </message>
+    <message>
+        <source>{at}: {problem}</source>
+        <translation>{at}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path}: 읽을 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({reason})</source>
+        <translation>{path}: 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>line {line}: a quote (&quot;) is opened and never closed</source>
+        <translation>{line}번째 줄: 따옴표(&quot;)가 열리고 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>there are no features: at least one x column is needed</source>
+        <translation>피쳐가 없습니다. x 열이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
         <source>there are no samples: at least one (x, y) pair is needed</source>
         <translation>샘플이 없습니다. (x, y) 쌍이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>x has {n} values but y has {m}; they must pair up</source>
+        <translation>x 값은 {n}개인데 y 값은 {m}개입니다. 짝이 맞아야 합니다</translation>
+    </message>
+    <message>
+        <source>the features have {n} values but y has {m}; they must pair up</source>
+        <translation>피쳐 값은 {n}개인데 y 값은 {m}개입니다. 짝이 맞아야 합니다</translation>
+    </message>
+    <message>
+        <source>feature {name}</source>
+        <translation>피쳐 {name}</translation>
+    </message>
+    <message>
+        <source>{label} in sample {i} is {value}: every value must be a finite number</source>
+        <translation>{i}번째 샘플의 {label} 값이 {value}입니다. 모든 값은 유한한 수여야 합니다</translation>
+    </message>
+    <message>
+        <source>{label} in sample {i} is {value}: values beyond ±{limit} are too large (their squares would overflow)</source>
+        <translation>{i}번째 샘플의 {label} 값이 {value}입니다. ±{limit}을(를) 넘는 값은 너무 큽니다(제곱이 넘칩니다)</translation>
+    </message>
+    <message>
+        <source>{value} is too small: the squares of values below {limit} underflow; rescale the data</source>
+        <translation>{value}은(는) 너무 작습니다. {limit}보다 작은 값의 제곱은 0으로 사라집니다. 데이터의 크기를 바꾸세요</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>학습률 η</translation>
+    </message>
+    <message>
+        <source>momentum μ</source>
+        <translation>모멘텀 μ</translation>
+    </message>
+    <message>
+        <source>dampening τ</source>
+        <translation>감쇠 τ</translation>
+    </message>
+    <message>
+        <source>learning rate η must be &gt; 0, got {v}</source>
+        <translation>학습률 η는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>λ must be ≥ 0, got {v}</source>
+        <translation>λ는 0 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>tolerance must be &gt; 0, got {v}</source>
+        <translation>허용 오차는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>max iterations must be a whole number, got {v}</source>
+        <translation>최대 반복 횟수는 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>max iterations must be at least 1, got {v}</source>
+        <translation>최대 반복 횟수는 1 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{label} must be in [{lo}, {hi}{end}, got {v}</source>
+        <translation>{label}은(는) [{lo}, {hi}{end} 안에 있어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>ε must be &gt; 0, got {v}</source>
+        <translation>ε는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>γ must be &gt; 0, got {v}</source>
+        <translation>γ는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number ≥ 0, got {v}</source>
+        <translation>시드는 0 이상의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{label} must be a number, got {v}</source>
+        <translation>{label}은(는) 숫자여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{label} must be a finite number, got {v}</source>
+        <translation>{label}은(는) 유한한 수여야 합니다. 입력값: {v}</translation>
     </message>
     <message>
         <source>empty: type a number</source>

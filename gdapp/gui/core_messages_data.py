@@ -1,0 +1,90 @@
+"""The window's Korean for the core's sentences about data and run settings: a number that
+is not one, a row or a column refused, a sample out of range, a setting out of range.
+
+:func:`gdapp.gui.core_messages.templates` merges this table into its own; the arguments
+(a row's number, a file's name, a value) are filled in unchanged.
+"""
+
+from __future__ import annotations
+
+from gdapp.gui.i18n import tr
+
+
+def data_templates() -> dict[str, str]:
+    """English template → the window's template, for data and settings errors."""
+    return {
+        "'{text}' is ambiguous (decimal or thousands comma?): write {point} or {plain}":
+            tr("'{text}' is ambiguous (decimal or thousands comma?): write {point} or "
+               "{plain}"),
+        "'{text}' is not a number": tr("'{text}' is not a number"),
+        "'{text}' is not a finite number": tr("'{text}' is not a finite number"),
+        "'{text}' is too small: it rounds to 0": tr("'{text}' is too small: it rounds to 0"),
+        "x and y are the same column; choose two different columns":
+            tr("x and y are the same column; choose two different columns"),
+        "column {col} is both a feature and the target y; choose the target among the other "
+        "columns":
+            tr("column {col} is both a feature and the target y; choose the target among "
+               "the other columns"),
+        "column {col} is chosen twice as a feature":
+            tr("column {col} is chosen twice as a feature"),
+        "line {line}, column {col} ({role})": tr("line {line}, column {col} ({role})"),
+        "row {line}, column {col} ({role})": tr("row {line}, column {col} ({role})"),
+        "{where} {line}, column {col} ({role})": tr("{where} {line}, column {col} ({role})"),
+        "{at} holds {value}, not a number": tr("{at} holds {value}, not a number"),
+        "{at}: {value} is not a finite number": tr("{at}: {value} is not a finite number"),
+        "{at} is empty": tr("{at} is empty"),
+        "line {line} repeats the header row; remove it (only the first row may be a header)":
+            tr("line {line} repeats the header row; remove it (only the first row may be a "
+               "header)"),
+        "row {line} repeats the header row; remove it (only the first row may be a header)":
+            tr("row {line} repeats the header row; remove it (only the first row may be a "
+               "header)"),
+        "{where} {line} repeats the header row; remove it (only the first row may be a "
+        "header)":
+            tr("{where} {line} repeats the header row; remove it (only the first row may be "
+               "a header)"),
+        "{at}: {problem}; {hint}": tr("{at}: {problem}; {hint}"),
+        "{at}: {problem}": tr("{at}: {problem}"),
+        "{path}: permission denied": tr("{path}: permission denied"),
+        "{path}: cannot read ({reason})": tr("{path}: cannot read ({reason})"),
+        'line {line}: a quote (") is opened and never closed':
+            tr('line {line}: a quote (") is opened and never closed'),
+        "there are no features: at least one x column is needed":
+            tr("there are no features: at least one x column is needed"),
+        "there are no samples: at least one (x, y) pair is needed":
+            tr("there are no samples: at least one (x, y) pair is needed"),
+        "x has {n} values but y has {m}; they must pair up":
+            tr("x has {n} values but y has {m}; they must pair up"),
+        "the features have {n} values but y has {m}; they must pair up":
+            tr("the features have {n} values but y has {m}; they must pair up"),
+        "feature {name}": tr("feature {name}"),
+        "{label} in sample {i} is {value}: every value must be a finite number":
+            tr("{label} in sample {i} is {value}: every value must be a finite number"),
+        "{label} in sample {i} is {value}: values beyond ±{limit} are too large (their "
+        "squares would overflow)":
+            tr("{label} in sample {i} is {value}: values beyond ±{limit} are too large "
+               "(their squares would overflow)"),
+        "{value} is too small: the squares of values below {limit} underflow; rescale the "
+        "data":
+            tr("{value} is too small: the squares of values below {limit} underflow; "
+               "rescale the data"),
+        "learning rate η": tr("learning rate η"),
+        "tolerance": tr("tolerance"),
+        "momentum μ": tr("momentum μ"),
+        "dampening τ": tr("dampening τ"),
+        "learning rate η must be > 0, got {v}": tr("learning rate η must be > 0, got {v}"),
+        "λ must be ≥ 0, got {v}": tr("λ must be ≥ 0, got {v}"),
+        "tolerance must be > 0, got {v}": tr("tolerance must be > 0, got {v}"),
+        "max iterations must be a whole number, got {v}":
+            tr("max iterations must be a whole number, got {v}"),
+        "max iterations must be at least 1, got {v}":
+            tr("max iterations must be at least 1, got {v}"),
+        "{label} must be in [{lo}, {hi}{end}, got {v}":
+            tr("{label} must be in [{lo}, {hi}{end}, got {v}"),
+        "ε must be > 0, got {v}": tr("ε must be > 0, got {v}"),
+        "γ must be > 0, got {v}": tr("γ must be > 0, got {v}"),
+        "the seed must be a whole number ≥ 0, got {v}":
+            tr("the seed must be a whole number ≥ 0, got {v}"),
+        "{label} must be a number, got {v}": tr("{label} must be a number, got {v}"),
+        "{label} must be a finite number, got {v}": tr("{label} must be a finite number, got {v}"),
+    }
