@@ -150,3 +150,48 @@ def test_the_command_line_still_speaks_english(tmp_path: Path,
     assert capsys.readouterr().err == f"gdapp: error: {missing}: no such file\n"
     assert main(["run", "--eta", "-1"]) == 2
     assert "learning rate η must be > 0, got -1" in capsys.readouterr().err
+
+
+def _no_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Message:
+    from gdapp.excel import recalc
+
+    workbook = tmp_path / "run.xlsx"
+    workbook.write_bytes(b"")
+    monkeypatch.setenv(recalc.SOFFICE_ENV, str(tmp_path / "no-soffice"))
+    with pytest.raises(recalc.RecalcUnavailable) as info:
+        recalc.recalculate(workbook, tmp_path / "out")
+    said = info.value.args[0]
+    assert isinstance(said, Message)
+    return said
+
+
+def test_the_verifier_without_libreoffice_speaks_english_to_the_command_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    said = _no_soffice(tmp_path, monkeypatch)
+    assert said == (
+        f"cannot verify: GDAPP_SOFFICE is set to '{tmp_path / 'no-soffice'}', which is not an "
+        "executable soffice program; install it with `apt-get install libreoffice-calc-nogui` "
+        "(Debian/Ubuntu) or from libreoffice.org, or set GDAPP_SOFFICE to the soffice program")
+    monkeypatch.delenv("GDAPP_SOFFICE")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    from gdapp.excel import recalc
+    monkeypatch.setattr(recalc, "SOFFICE_CANDIDATES", ())
+    with pytest.raises(recalc.RecalcUnavailable) as info:
+        recalc.recalculate(tmp_path / "run.xlsx", tmp_path / "out")
+    assert str(info.value).startswith("cannot verify: LibreOffice (soffice) is not installed; "
+                                      "install it with `apt-get")
+
+
+def test_the_verifier_without_libreoffice_speaks_korean_in_the_korean_window(
+        korean: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdapp.excel.recalc import RecalcUnavailable
+
+    said = _no_soffice(tmp_path, monkeypatch)
+    text = problem_text(RecalcUnavailable(said))
+    assert text.startswith("검증할 수 없습니다. GDAPP_SOFFICE이(가) ")
+    assert "설치하거나" in text
+    rest = text.replace(repr(str(tmp_path / "no-soffice")), "")
+    for name in ("GDAPP_SOFFICE", "soffice", "`apt-get install libreoffice-calc-nogui`",
+                 "Debian/Ubuntu", "libreoffice.org"):
+        rest = rest.replace(name, "")
+    assert not re.findall("[A-Za-z]{2,}", rest), text

@@ -44,6 +44,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from gdapp.core.messages import Message
 from gdapp.excel.scratch import PROFILE_PREFIX, STAGING_PREFIX, remove_stale_temporaries, tagged
 
 #: Where LibreOffice usually lives when it is not on PATH.
@@ -52,7 +53,7 @@ SOFFICE_CANDIDATES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"
 #: Environment variable naming the soffice executable; when set, it is the only place looked.
 SOFFICE_ENV = "GDAPP_SOFFICE"
 
-INSTALL_HINT = (
+INSTALL_HINT = Message(
     "install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from "
     "libreoffice.org, or set GDAPP_SOFFICE to the soffice program"
 )
@@ -117,9 +118,11 @@ def _is_executable(path: str) -> bool:
 def _missing_message() -> str:
     override = os.environ.get(SOFFICE_ENV)
     if override is not None:
-        return (f"cannot verify: {SOFFICE_ENV} is set to {override!r}, which is not an "
-                f"executable soffice program; {INSTALL_HINT}")
-    return f"cannot verify: LibreOffice (soffice) is not installed; {INSTALL_HINT}"
+        return Message("cannot verify: {variable} is set to {value}, which is not an "
+                       "executable soffice program; {hint}", variable=SOFFICE_ENV,
+                       value=repr(override), hint=INSTALL_HINT)
+    return Message("cannot verify: LibreOffice (soffice) is not installed; {hint}",
+                   hint=INSTALL_HINT)
 
 
 def recalculate(path: str | Path, out_dir: str | Path, *, timeout: float = 300,
@@ -255,9 +258,9 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
         proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True, env=env)
     except OSError as exc:
-        raise RecalcUnavailable(
-            f"cannot verify: LibreOffice could not be started ({exc.strerror or exc}); "
-            f"{INSTALL_HINT}") from None
+        raise RecalcUnavailable(Message(
+            "cannot verify: LibreOffice could not be started ({reason}); {hint}",
+            reason=str(exc.strerror or exc), hint=INSTALL_HINT)) from None
     deadline = time.monotonic() + timeout
     try:
         while True:
@@ -268,7 +271,7 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
                 pass
             if cancel is not None and cancel.is_set():
                 _kill_group(proc)
-                raise RecalcUnavailable("cannot verify: the recalculation was cancelled")
+                raise RecalcUnavailable(Message("cannot verify: the recalculation was cancelled"))
             if time.monotonic() >= deadline:
                 _kill_group(proc)
                 raise RecalcUnavailable(

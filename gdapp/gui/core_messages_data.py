@@ -1,5 +1,6 @@
 """The window's Korean for the core's sentences about data and run settings: a number that
-is not one, a row or a column refused, a sample out of range, a setting out of range.
+is not one, a row or a column refused, a sample out of range, a setting out of range, and
+the verifier's refusals (LibreOffice missing, a verification cancelled).
 
 :func:`gdapp.gui.core_messages.templates` merges this table into its own; the arguments
 (a row's number, a file's name, a value) are filled in unchanged.
@@ -87,4 +88,21 @@ def data_templates() -> dict[str, str]:
             tr("the seed must be a whole number ≥ 0, got {v}"),
         "{label} must be a number, got {v}": tr("{label} must be a number, got {v}"),
         "{label} must be a finite number, got {v}": tr("{label} must be a finite number, got {v}"),
+        # the verifier's refusals (its verdict lines are gdapp.gui.files.verdict_lines)
+        "install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from "
+        "libreoffice.org, or set GDAPP_SOFFICE to the soffice program":
+            tr("install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or "
+               "from libreoffice.org, or set GDAPP_SOFFICE to the soffice program"),
+        "cannot verify: {variable} is set to {value}, which is not an executable soffice "
+        "program; {hint}":
+            tr("cannot verify: {variable} is set to {value}, which is not an executable "
+               "soffice program; {hint}"),
+        "cannot verify: LibreOffice (soffice) is not installed; {hint}":
+            tr("cannot verify: LibreOffice (soffice) is not installed; {hint}"),
+        "cannot verify: LibreOffice could not be started ({reason}); {hint}":
+            tr("cannot verify: LibreOffice could not be started ({reason}); {hint}"),
+        "cannot verify: the verification was cancelled":
+            tr("cannot verify: the verification was cancelled"),
+        "cannot verify: the recalculation was cancelled":
+            tr("cannot verify: the recalculation was cancelled"),
     }

@@ -389,6 +389,30 @@
         <translation>{label}은(는) 유한한 수여야 합니다. 입력값: {v}</translation>
     </message>
     <message>
+        <source>install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from libreoffice.org, or set GDAPP_SOFFICE to the soffice program</source>
+        <translation>`apt-get install libreoffice-calc-nogui`(Debian/Ubuntu)로 설치하거나 libreoffice.org에서 받거나, GDAPP_SOFFICE에 soffice 프로그램의 경로를 지정하세요</translation>
+    </message>
+    <message>
+        <source>cannot verify: {variable} is set to {value}, which is not an executable soffice program; {hint}</source>
+        <translation>검증할 수 없습니다. {variable}이(가) {value}(으)로 지정되어 있지만 실행할 수 있는 soffice 프로그램이 아닙니다. {hint}</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice (soffice) is not installed; {hint}</source>
+        <translation>검증할 수 없습니다. LibreOffice(soffice)가 설치되어 있지 않습니다. {hint}</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice could not be started ({reason}); {hint}</source>
+        <translation>검증할 수 없습니다. LibreOffice를 시작하지 못했습니다({reason}). {hint}</translation>
+    </message>
+    <message>
+        <source>cannot verify: the verification was cancelled</source>
+        <translation>검증할 수 없습니다. 검증이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot verify: the recalculation was cancelled</source>
+        <translation>검증할 수 없습니다. 다시 계산하기가 취소되었습니다</translation>
+    </message>
+    <message>
         <source>empty: type a number</source>
         <translation>비어 있음: 숫자를 입력하세요</translation>
     </message>
