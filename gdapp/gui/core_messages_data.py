@@ -88,6 +88,70 @@ def data_templates() -> dict[str, str]:
             tr("the seed must be a whole number ≥ 0, got {v}"),
         "{label} must be a number, got {v}": tr("{label} must be a number, got {v}"),
         "{label} must be a finite number, got {v}": tr("{label} must be a finite number, got {v}"),
+        'line {line}':
+            tr('line {line}'),
+        'row {line}':
+            tr('row {line}'),
+        '{where} {line}':
+            tr('{where} {line}'),
+        'feature {i}':
+            tr('feature {i}'),
+        'the {role} column {name} is ambiguous: it matches columns {cols} '
+        'and {last}; choose one by its position':
+            tr('the {role} column {name} is ambiguous: it matches columns {cols} '
+               'and {last}; choose one by its position'),
+        '{role} column position must be 1 or more, got {choice}':
+            tr('{role} column position must be 1 or more, got {choice}'),
+        'none: the file has no header':
+            tr('none: the file has no header'),
+        'no column named {name} for {role}; columns: {known}':
+            tr('no column named {name} for {role}; columns: {known}'),
+        'the file has {width} column(s); {role} asks for column {col}':
+            tr('the file has {width} column(s); {role} asks for column {col}'),
+        " — decimal commas in a comma-separated file are ambiguous: use ';' "
+        'or tabs between columns, or decimal points':
+            tr(" — decimal commas in a comma-separated file are ambiguous: use ';' "
+               'or tabs between columns, or decimal points'),
+        '{at} has {width} fields but the header has {expected}{hint}':
+            tr('{at} has {width} fields but the header has {expected}{hint}'),
+        '{at} has {width} fields but the first row has {expected}{hint}':
+            tr('{at} has {width} fields but the first row has {expected}{hint}'),
+        "{at} looks like a comment (it starts with '#'): remove it; only "
+        'one header line may come before the numbers':
+            tr("{at} looks like a comment (it starts with '#'): remove it; only "
+               'one header line may come before the numbers'),
+        '{at} holds one field ({field}) but {next} holds {n}: remove title '
+        'lines above the header and the numbers':
+            tr('{at} holds one field ({field}) but {next} holds {n}: remove title '
+               'lines above the header and the numbers'),
+        'line {start}: a quote (") opened here closes only on line {end}; a '
+        'value cannot run across lines':
+            tr('line {start}: a quote (") opened here closes only on line {end}; a '
+               'value cannot run across lines'),
+        '{path} {problem}':
+            tr('{path} {problem}'),
+        'looks like {codec} text but cannot be read as it; save it as UTF-8 '
+        'CSV':
+            tr('looks like {codec} text but cannot be read as it; save it as UTF-8 '
+               'CSV'),
+        'is not a text (CSV) file':
+            tr('is not a text (CSV) file'),
+        'cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) or '
+        'Windows-1252; save it from the spreadsheet program as "CSV UTF-8" '
+        'and import it again':
+            tr('cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) or '
+               'Windows-1252; save it from the spreadsheet program as "CSV UTF-8" '
+               'and import it again'),
+        '{path} is not a regular file (it is a device, a pipe or a socket), '
+        'so it is not read':
+            tr('{path} is not a regular file (it is a device, a pipe or a socket), '
+               'so it is not read'),
+        '{path} is {size} MiB; the limit is {limit} MiB':
+            tr('{path} is {size} MiB; the limit is {limit} MiB'),
+        'line {line}: a value is longer than {limit} characters; no number '
+        'or column name is that long':
+            tr('line {line}: a value is longer than {limit} characters; no number '
+               'or column name is that long'),
         # the verifier's refusals (its verdict lines are gdapp.gui.files.verdict_lines)
         "install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from "
         "libreoffice.org, or set GDAPP_SOFFICE to the soffice program":

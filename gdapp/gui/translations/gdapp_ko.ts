@@ -389,6 +389,94 @@
         <translation>{label}은(는) 유한한 수여야 합니다. 입력값: {v}</translation>
     </message>
     <message>
+        <source>line {line}</source>
+        <translation>{line}번째 줄</translation>
+    </message>
+    <message>
+        <source>row {line}</source>
+        <translation>{line}행</translation>
+    </message>
+    <message>
+        <source>{where} {line}</source>
+        <translation>{where} {line}</translation>
+    </message>
+    <message>
+        <source>feature {i}</source>
+        <translation>{i}번째 피쳐</translation>
+    </message>
+    <message>
+        <source>the {role} column {name} is ambiguous: it matches columns {cols} and {last}; choose one by its position</source>
+        <translation>{role} 열 {name}이(가) 모호합니다. {cols}열과 {last}열이 모두 그 이름입니다. 위치(번호)로 고르세요</translation>
+    </message>
+    <message>
+        <source>{role} column position must be 1 or more, got {choice}</source>
+        <translation>{role} 열의 위치는 1 이상이어야 합니다. 입력값: {choice}</translation>
+    </message>
+    <message>
+        <source>none: the file has no header</source>
+        <translation>없음(파일에 머리글이 없습니다)</translation>
+    </message>
+    <message>
+        <source>no column named {name} for {role}; columns: {known}</source>
+        <translation>{role}에 고른 {name}(이)라는 열이 없습니다. 열: {known}</translation>
+    </message>
+    <message>
+        <source>the file has {width} column(s); {role} asks for column {col}</source>
+        <translation>파일에는 열이 {width}개 있는데 {role}에 {col}열을 골랐습니다</translation>
+    </message>
+    <message>
+        <source> — decimal commas in a comma-separated file are ambiguous: use &apos;;&apos; or tabs between columns, or decimal points</source>
+        <translation> — 쉼표로 구분한 파일에서 소수점 쉼표는 모호합니다. 열 사이에 &apos;;&apos;나 탭을 쓰거나 소수점(.)을 쓰세요</translation>
+    </message>
+    <message>
+        <source>{at} has {width} fields but the header has {expected}{hint}</source>
+        <translation>{at}에는 값이 {width}개 있는데 머리글 행에는 {expected}개 있습니다{hint}</translation>
+    </message>
+    <message>
+        <source>{at} has {width} fields but the first row has {expected}{hint}</source>
+        <translation>{at}에는 값이 {width}개 있는데 첫 행에는 {expected}개 있습니다{hint}</translation>
+    </message>
+    <message>
+        <source>{at} looks like a comment (it starts with &apos;#&apos;): remove it; only one header line may come before the numbers</source>
+        <translation>{at}은(는) 주석처럼 보입니다(&apos;#&apos;으로 시작합니다). 지우세요. 숫자 앞에는 머리글 한 줄만 올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{at} holds one field ({field}) but {next} holds {n}: remove title lines above the header and the numbers</source>
+        <translation>{at}에는 값이 하나({field})뿐인데 {next}에는 {n}개 있습니다. 머리글과 숫자 위의 제목 줄을 지우세요</translation>
+    </message>
+    <message>
+        <source>line {start}: a quote (&quot;) opened here closes only on line {end}; a value cannot run across lines</source>
+        <translation>{start}번째 줄: 여기서 열린 따옴표(&quot;)가 {end}번째 줄에서야 닫힙니다. 값 하나가 여러 줄에 걸칠 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>looks like {codec} text but cannot be read as it; save it as UTF-8 CSV</source>
+        <translation>{codec} 텍스트처럼 보이지만 그렇게 읽을 수 없습니다. UTF-8 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <source>is not a text (CSV) file</source>
+        <translation>텍스트(CSV) 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) or Windows-1252; save it from the spreadsheet program as &quot;CSV UTF-8&quot; and import it again</source>
+        <translation>텍스트로 읽을 수 없습니다. UTF-8, UTF-16, CP949(한국어), Windows-1252 중 어느 것도 아닙니다. 스프레드시트 프로그램에서 &quot;CSV UTF-8&quot;로 저장한 뒤 다시 가져오세요</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (it is a device, a pipe or a socket), so it is not read</source>
+        <translation>{path}은(는) 일반 파일이 아니어서(장치, 파이프 또는 소켓) 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MiB; the limit is {limit} MiB</source>
+        <translation>{path}의 크기는 {size} MiB입니다. 한도는 {limit} MiB입니다</translation>
+    </message>
+    <message>
+        <source>line {line}: a value is longer than {limit} characters; no number or column name is that long</source>
+        <translation>{line}번째 줄: 값이 {limit}자보다 깁니다. 그렇게 긴 숫자나 열 이름은 없습니다</translation>
+    </message>
+    <message>
         <source>install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from libreoffice.org, or set GDAPP_SOFFICE to the soffice program</source>
         <translation>`apt-get install libreoffice-calc-nogui`(Debian/Ubuntu)로 설치하거나 libreoffice.org에서 받거나, GDAPP_SOFFICE에 soffice 프로그램의 경로를 지정하세요</translation>
     </message>
