@@ -102,6 +102,17 @@ CASES: list[tuple[str, Callable[[Path], Callable[[], object]], str]] = [
      "max iterations must be at least 1, got 0"),
     ("momentum", lambda t: lambda: RunSpec(optimizer="momentum", momentum=1.5).validated(),
      "momentum μ must be in [0, 1), got 1.5"),
+    ("beyond a workbook", lambda t: lambda: RunSpec(max_iterations=10**7).validated(),
+     "max iterations 10,000,000 is beyond what a workbook holds: at most 1,048,574 updates "
+     "(1,048,575 rows, Excel's limit)"),
+    ("two classes", lambda t: lambda: RunSpec(model="logistic", cost="bce").validated(),
+     "the logistic model needs targets 0 or 1 (two classes); y in sample 1 is 2"),
+    ("nesterov", lambda t: lambda: RunSpec(optimizer="nesterov", momentum=0.0).validated(),
+     "Nesterov momentum needs momentum μ > 0 and dampening τ = 0"),
+    ("power_t", lambda t: lambda: RunSpec(power_t=-1.0).validated(),
+     "power_t must be ≥ 0, got -1.0"),
+    ("batch size", lambda t: lambda: RunSpec(batch_size=3).validated(),
+     "the batch size B must be a whole number from 1 to the 2 samples, got 3"),
     ("seed", lambda t: lambda: RunSpec(seed=-1).validated(),
      "the seed must be a whole number ≥ 0, got -1"),
 ]
@@ -139,13 +150,15 @@ def test_the_korean_window_has_no_english_word_left(
     text = problem_text(exc)
     assert re.search("[가-힣]", text), text
     rest = text
-    for name in sorted(_names(exc.args[0]), key=len, reverse=True):
+    for name in sorted([*_names(exc.args[0]), *CODE_NAMES], key=len, reverse=True):
         rest = rest.replace(name, "")
     assert not [w for w in re.findall("[A-Za-z]{2,}", rest) if w not in NAMES], text
 
 
-#: Names a Korean sentence spells as they are (a file format, a unit).
-NAMES = {"CSV", "UTF", "MiB"}
+#: Names a Korean sentence spells as they are (a file format, a unit, a program).
+NAMES = {"CSV", "UTF", "MiB", "Excel"}
+#: A setting's code name, as the window's settings panel shows it.
+CODE_NAMES = ("power_t",)
 
 
 def test_a_wrong_setting_is_korean_in_the_korean_window(korean: None, qtbot: QtBot) -> None:

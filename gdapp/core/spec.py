@@ -303,9 +303,10 @@ class RunSpec:
             raise ValueError(Message("max iterations must be at least 1, got {v}",
                                      v=str(self.max_iterations)))
         if self.max_iterations > MAX_ITERATIONS:
-            raise ValueError(f"max iterations {self.max_iterations:,} is beyond what a workbook "
-                             f"holds: at most {MAX_ITERATIONS:,} updates "
-                             f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
+            raise ValueError(Message("max iterations {v} is beyond what a workbook holds: at "
+                                     "most {most} updates ({rows} rows, Excel's limit)",
+                                     v=f"{self.max_iterations:,}", most=f"{MAX_ITERATIONS:,}",
+                                     rows=f"{MAX_EXPORTABLE_ROWS:,}"))
         self._validate_optimizer()
         if self.check_h is not None:
             from gdapp.core.gradient_check import check_h_error
@@ -319,12 +320,14 @@ class RunSpec:
         if model.targets == "binary":
             bad = [i for i, v in enumerate(self.data.y) if v not in (0.0, 1.0)]
             if bad:
-                raise ValueError(
-                    f"the {self.model} model needs targets 0 or 1 (two classes); "
-                    f"{self.data.y_name} in sample {bad[0] + 1} is {self.data.y[bad[0]]:g}")
+                raise ValueError(Message(
+                    "the {model} model needs targets 0 or 1 (two classes); {y} in sample {i} "
+                    "is {v}", model=self.model, y=self.data.y_name, i=str(bad[0] + 1),
+                    v=f"{self.data.y[bad[0]]:g}"))
         if self.holdout is not None and self.holdout.data.feature_names != \
                 self.data.feature_names:
-            raise ValueError("the held-out samples must have the training samples' features")
+            raise ValueError(Message(
+                "the held-out samples must have the training samples' features"))
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(
@@ -355,22 +358,24 @@ class RunSpec:
         if not _finite("ε", h.eps) > 0:
             raise ValueError(Message("ε must be > 0, got {v}", v=str(h.eps)))
         if self.optimizer == "nesterov" and (h.momentum <= 0 or h.dampening != 0):
-            raise ValueError("Nesterov momentum needs momentum μ > 0 and dampening τ = 0")
+            raise ValueError(Message("Nesterov momentum needs momentum μ > 0 and dampening "
+                                     "τ = 0"))
         if not _finite("γ", self.resolved_gamma) > 0:
             raise ValueError(Message("γ must be > 0, got {v}", v=str(self.gamma)))
         if not _finite("power_t", self.power_t) >= 0:
-            raise ValueError(f"power_t must be ≥ 0, got {self.power_t}")
+            raise ValueError(Message("power_t must be ≥ 0, got {v}", v=str(self.power_t)))
         if self.power_t > MAX_POWER_T:  # t^power_t overflows in a sheet's rows beyond it
-            raise ValueError(f"power_t must be at most {MAX_POWER_T:g}, got {self.power_t:g}")
+            raise ValueError(Message("power_t must be at most {most}, got {v}",
+                                     most=f"{MAX_POWER_T:g}", v=f"{self.power_t:g}"))
         if isinstance(self.step_size, bool) or not isinstance(self.step_size, int) \
                 or self.step_size < 1:
-            raise ValueError(f"the step size s must be a whole number ≥ 1, got "
-                             f"{self.step_size!r}")
+            raise ValueError(Message("the step size s must be a whole number ≥ 1, got {v}",
+                                     v=repr(self.step_size)))
         b = self.batch_size
         if b is not None and (isinstance(b, bool) or not isinstance(b, int)
                               or not 1 <= b <= self.data.n):
-            raise ValueError(f"the batch size B must be a whole number from 1 to the "
-                             f"{self.data.n} samples, got {b!r}")
+            raise ValueError(Message("the batch size B must be a whole number from 1 to the "
+                                     "{n} samples, got {v}", n=str(self.data.n), v=repr(b)))
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
             raise ValueError(Message("the seed must be a whole number ≥ 0, got {v}",
                                      v=repr(self.seed)))

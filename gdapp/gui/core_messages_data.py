@@ -152,6 +152,28 @@ def data_templates() -> dict[str, str]:
         'or column name is that long':
             tr('line {line}: a value is longer than {limit} characters; no number '
                'or column name is that long'),
+        'max iterations {v} is beyond what a workbook holds: at most {most} '
+        "updates ({rows} rows, Excel's limit)":
+            tr('max iterations {v} is beyond what a workbook holds: at most {most} '
+               "updates ({rows} rows, Excel's limit)"),
+        'the {model} model needs targets 0 or 1 (two classes); {y} in '
+        'sample {i} is {v}':
+            tr('the {model} model needs targets 0 or 1 (two classes); {y} in '
+               'sample {i} is {v}'),
+        "the held-out samples must have the training samples' features":
+            tr("the held-out samples must have the training samples' features"),
+        'Nesterov momentum needs momentum μ > 0 and dampening τ = 0':
+            tr('Nesterov momentum needs momentum μ > 0 and dampening τ = 0'),
+        'power_t must be ≥ 0, got {v}':
+            tr('power_t must be ≥ 0, got {v}'),
+        'power_t must be at most {most}, got {v}':
+            tr('power_t must be at most {most}, got {v}'),
+        'the step size s must be a whole number ≥ 1, got {v}':
+            tr('the step size s must be a whole number ≥ 1, got {v}'),
+        'the batch size B must be a whole number from 1 to the {n} samples, '
+        'got {v}':
+            tr('the batch size B must be a whole number from 1 to the {n} samples, '
+               'got {v}'),
         # the verifier's refusals (its verdict lines are gdapp.gui.files.verdict_lines)
         "install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from "
         "libreoffice.org, or set GDAPP_SOFFICE to the soffice program":

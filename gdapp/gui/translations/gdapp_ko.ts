@@ -477,6 +477,38 @@
         <translation>{line}번째 줄: 값이 {limit}자보다 깁니다. 그렇게 긴 숫자나 열 이름은 없습니다</translation>
     </message>
     <message>
+        <source>max iterations {v} is beyond what a workbook holds: at most {most} updates ({rows} rows, Excel&apos;s limit)</source>
+        <translation>최대 반복 횟수 {v}은(는) 통합 문서에 담을 수 없습니다. 업데이트는 {most}번까지입니다(Excel의 한도 {rows}행)</translation>
+    </message>
+    <message>
+        <source>the {model} model needs targets 0 or 1 (two classes); {y} in sample {i} is {v}</source>
+        <translation>{model} 모델의 타깃은 0 또는 1(두 클래스)이어야 합니다. {i}번째 샘플의 {y} 값이 {v}입니다</translation>
+    </message>
+    <message>
+        <source>the held-out samples must have the training samples&apos; features</source>
+        <translation>테스트 샘플은 훈련 샘플과 같은 피쳐를 가져야 합니다</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs momentum μ &gt; 0 and dampening τ = 0</source>
+        <translation>네스테로프 모멘텀에는 모멘텀 μ &gt; 0, 감쇠 τ = 0이 필요합니다</translation>
+    </message>
+    <message>
+        <source>power_t must be ≥ 0, got {v}</source>
+        <translation>power_t는 0 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>power_t must be at most {most}, got {v}</source>
+        <translation>power_t는 {most} 이하여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the step size s must be a whole number ≥ 1, got {v}</source>
+        <translation>스텝 크기 s는 1 이상의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the batch size B must be a whole number from 1 to the {n} samples, got {v}</source>
+        <translation>배치 크기 B는 1부터 샘플 수 {n}까지의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
         <source>install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from libreoffice.org, or set GDAPP_SOFFICE to the soffice program</source>
         <translation>`apt-get install libreoffice-calc-nogui`(Debian/Ubuntu)로 설치하거나 libreoffice.org에서 받거나, GDAPP_SOFFICE에 soffice 프로그램의 경로를 지정하세요</translation>
     </message>
