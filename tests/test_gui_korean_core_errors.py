@@ -233,3 +233,16 @@ def test_the_verifier_without_libreoffice_speaks_korean_in_the_korean_window(
                  "Debian/Ubuntu", "libreoffice.org"):
         rest = rest.replace(name, "")
     assert not re.findall("[A-Za-z]{2,}", rest), text
+
+
+def test_every_template_of_the_core_has_its_korean(korean: None) -> None:
+    from gdapp.gui.core_messages import templates
+
+    english_left = [english for english, korean_text in templates().items()
+                    if re.sub(r"\{\w+\}", "", english).strip(" :;—")
+                    and not re.search("[가-힣]", korean_text)]
+    assert english_left == []
+    crashed = Message("cannot verify: LibreOffice did not finish within {seconds} s (it was "
+                      "stopped; try a longer time limit)", seconds="300")
+    assert problem_text(ValueError(crashed)) == ("검증할 수 없습니다. LibreOffice가 300초 안에 "
+                                                 "끝나지 않아 멈췄습니다. 제한 시간을 늘려 보세요")

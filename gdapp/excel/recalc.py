@@ -197,11 +197,12 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
         returncode, stderr = _run_group(command, timeout=timeout, cancel=cancel, env=env)
         produced = [staging / f"{stem}.xlsx" for stem in stems]
         if returncode < 0:
-            raise RecalcUnavailable(
-                f"cannot verify: LibreOffice crashed ({_signal_name(-returncode)}){stderr}")
+            raise RecalcUnavailable(Message("cannot verify: LibreOffice crashed ({signal}){said}",
+                                            signal=_signal_name(-returncode), said=stderr))
         if returncode != 0:
-            raise RecalcUnavailable(
-                f"cannot verify: LibreOffice failed with exit code {returncode}{stderr}")
+            raise RecalcUnavailable(Message(
+                "cannot verify: LibreOffice failed with exit code {code}{said}",
+                code=str(returncode), said=stderr))
         for src, out in zip(sources, produced, strict=True):
             if not out.is_file() or out.stat().st_size == 0:
                 _refuse_if_full(staging, profile)
@@ -234,10 +235,10 @@ def _refuse_if_full(*folders: Path) -> None:
             place = Path(tempfile.gettempdir()).resolve()
             if not folder.resolve().is_relative_to(place):
                 place = folder.parent
-            raise RecalcUnavailable(
-                f"cannot verify: the folder {place} is full ({free / 2**20:.1f} MiB free), so "
-                "LibreOffice could not write its recalculated copy; free some space there, "
-                "or set TMPDIR to a folder with room")
+            raise RecalcUnavailable(Message(
+                "cannot verify: the folder {place} is full ({free} MiB free), so LibreOffice "
+                "could not write its recalculated copy; free some space there, or set TMPDIR "
+                "to a folder with room", place=str(place), free=f"{free / 2**20:.1f}"))
 
 
 def _shown(path: Path, *, full: bool = False) -> str:
@@ -274,9 +275,9 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
                 raise RecalcUnavailable(Message("cannot verify: the recalculation was cancelled"))
             if time.monotonic() >= deadline:
                 _kill_group(proc)
-                raise RecalcUnavailable(
-                    f"cannot verify: LibreOffice did not finish within {timeout:g} s "
-                    "(it was stopped; try a longer time limit)")
+                raise RecalcUnavailable(Message(
+                    "cannot verify: LibreOffice did not finish within {seconds} s (it was "
+                    "stopped; try a longer time limit)", seconds=f"{timeout:g}"))
     except BaseException:
         _kill_group(proc)
         raise

@@ -191,4 +191,18 @@ def data_templates() -> dict[str, str]:
             tr("cannot verify: the verification was cancelled"),
         "cannot verify: the recalculation was cancelled":
             tr("cannot verify: the recalculation was cancelled"),
+        'cannot verify: LibreOffice crashed ({signal}){said}':
+            tr('cannot verify: LibreOffice crashed ({signal}){said}'),
+        'cannot verify: LibreOffice failed with exit code {code}{said}':
+            tr('cannot verify: LibreOffice failed with exit code {code}{said}'),
+        'cannot verify: the folder {place} is full ({free} MiB free), so '
+        'LibreOffice could not write its recalculated copy; free some space '
+        'there, or set TMPDIR to a folder with room':
+            tr('cannot verify: the folder {place} is full ({free} MiB free), so '
+               'LibreOffice could not write its recalculated copy; free some space '
+               'there, or set TMPDIR to a folder with room'),
+        'cannot verify: LibreOffice did not finish within {seconds} s (it '
+        'was stopped; try a longer time limit)':
+            tr('cannot verify: LibreOffice did not finish within {seconds} s (it '
+               'was stopped; try a longer time limit)'),
     }

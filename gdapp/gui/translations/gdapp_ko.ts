@@ -533,6 +533,22 @@
         <translation>검증할 수 없습니다. 다시 계산하기가 취소되었습니다</translation>
     </message>
     <message>
+        <source>cannot verify: LibreOffice crashed ({signal}){said}</source>
+        <translation>검증할 수 없습니다. LibreOffice가 비정상 종료했습니다({signal}){said}</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice failed with exit code {code}{said}</source>
+        <translation>검증할 수 없습니다. LibreOffice가 종료 코드 {code}(으)로 실패했습니다{said}</translation>
+    </message>
+    <message>
+        <source>cannot verify: the folder {place} is full ({free} MiB free), so LibreOffice could not write its recalculated copy; free some space there, or set TMPDIR to a folder with room</source>
+        <translation>검증할 수 없습니다. 폴더 {place}이(가) 가득 차서({free} MiB 남음) LibreOffice가 다시 계산한 사본을 쓰지 못했습니다. 그곳의 공간을 비우거나 TMPDIR을 여유 있는 폴더로 지정하세요</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice did not finish within {seconds} s (it was stopped; try a longer time limit)</source>
+        <translation>검증할 수 없습니다. LibreOffice가 {seconds}초 안에 끝나지 않아 멈췄습니다. 제한 시간을 늘려 보세요</translation>
+    </message>
+    <message>
         <source>empty: type a number</source>
         <translation>비어 있음: 숫자를 입력하세요</translation>
     </message>
