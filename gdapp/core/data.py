@@ -17,6 +17,18 @@ from numpy.typing import ArrayLike, NDArray
 
 from gdapp.core.classes import map_classes, two_words_hint
 from gdapp.core.csv_fast import plain_dataset
+from gdapp.core.data_messages import (
+    ambiguous_column,
+    at_cell,
+    bad_position,
+    comment_line,
+    feature_role,
+    no_such_column,
+    said,
+    title_line,
+    too_few_columns,
+    too_wide,
+)
 from gdapp.core.dataset import (
     DOCUMENT,
     MAX_ABS_VALUE,
@@ -76,17 +88,18 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> float:
     s = text.strip().replace("\u2212", "-")
     if s.count(",") == 1 and "." not in s:
         if not decimal_comma and _AMBIGUOUS_COMMA.fullmatch(s):
-            raise ValueError(f"'{text.strip()}' is ambiguous (decimal or thousands comma?): "
-                             f"write {s.replace(',', '.')} or {s.replace(',', '')}")
+            raise ValueError(Message("'{text}' is ambiguous (decimal or thousands comma?): "
+                                     "write {point} or {plain}", text=text.strip(),
+                                     point=s.replace(",", "."), plain=s.replace(",", "")))
         s = s.replace(",", ".")
     try:
         value = float(s)
     except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a number") from None
+        raise ValueError(Message("'{text}' is not a number", text=text.strip())) from None
     if not math.isfinite(value):
-        raise ValueError(f"'{text.strip()}' is not a finite number")
+        raise ValueError(Message("'{text}' is not a finite number", text=text.strip()))
     if value == 0 and _NONZERO_MANTISSA.match(s):
-        raise RoundsToZero(f"'{text.strip()}' is too small: it rounds to 0")
+        raise RoundsToZero(Message("'{text}' is too small: it rounds to 0", text=text.strip()))
     return value
 
 
@@ -127,19 +140,16 @@ def _column_index(choice: str | int | None, header: Sequence[str] | None, defaul
     elif wanted is not None and wanted in names:
         matches = [i + 1 for i, n in enumerate(names) if n == wanted]
         if len(matches) > 1:
-            cols = ", ".join(str(m) for m in matches[:-1]) + f" and {matches[-1]}"
-            raise DataError(f"the {role} column {wanted!r} is ambiguous: it matches columns "
-                            f"{cols}; choose one by its position")
+            raise DataError(ambiguous_column(role, wanted, matches))
         index = matches[0] - 1
     elif isinstance(choice, int) or (wanted is not None and wanted.isdigit()):
         index = int(choice) - 1  # positions are 1-based, as a person counts columns
         if index < 0:
-            raise DataError(f"{role} column position must be 1 or more, got {choice}")
+            raise DataError(bad_position(role, choice))
     else:
-        known = ", ".join(repr(n) for n in names) if names else "none: the file has no header"
-        raise DataError(f"no column named {choice!r} for {role}; columns: {known}")
+        raise DataError(no_such_column(choice, role, names))
     if index >= width:
-        raise DataError(f"the file has {width} column(s); {role} asks for column {index + 1}")
+        raise DataError(too_few_columns(width, role, index + 1))
     return index
 
 
@@ -158,10 +168,8 @@ def _check_row_widths(header: Sequence[str] | None, body: Sequence[tuple[int, li
             continue  # cannot be wider (skips the per-cell look on a million-row file)
         width = _filled_width(row)
         if width > expected:
-            hint = (" — decimal commas in a comma-separated file are ambiguous: use ';' or "
-                    "tabs between columns, or decimal points" if comma_separated else "")
-            raise DataError(f"{where} {line_no} has {width} fields but the "
-                            f"{'header' if header else 'first row'} has {expected}{hint}")
+            raise DataError(too_wide(where, line_no, width, bool(header), expected,
+                                     comma_separated))
 
 
 def _refuse_line_above(first: Sequence[str], line: int,
@@ -172,12 +180,9 @@ def _refuse_line_above(first: Sequence[str], line: int,
     comment = filled[0].startswith("#") and len(filled[0]) > 1
     text_below = bool(second) and not any(_is_number(c) for c in second) and second != filled
     if comment and (text_below or len(filled) < len(second)):
-        raise DataError(f"{where} {line} looks like a comment (it starts with '#'): remove "
-                        "it; only one header line may come before the numbers")
+        raise DataError(comment_line(where, line))
     if text_below and len(filled) == 1 and len(second) >= 2:
-        raise DataError(f"{where} {line} holds one field ({filled[0][:40]!r}) but {where} "
-                        f"{body[0][0]} holds {len(second)}: remove title lines above the "
-                        "header and the numbers")
+        raise DataError(title_line(where, line, filled[0], body[0][0], len(second)))
 
 
 ColumnChoice = str | int
@@ -231,17 +236,18 @@ def rows_to_dataset(
     if not choices:
         raise DataError(Message("no feature column chosen: name at least one x column"))
     several = len(choices) > 1
-    xis = [_column_index(c, header, 0, width, f"feature {i + 1}" if several else "x")
+    xis = [_column_index(c, header, 0, width, feature_role(i) if several else "x")
            for i, c in enumerate(choices)]
     yi = _column_index(y, header, 1, width, "y")
     if yi in xis:
-        raise DataError("x and y are the same column; choose two different columns"
+        raise DataError(Message("x and y are the same column; choose two different columns")
                         if not several else
-                        f"column {yi + 1} is both a feature and the target y; "
-                        "choose the target among the other columns")
+                        Message("column {col} is both a feature and the target y; "
+                                "choose the target among the other columns", col=str(yi + 1)))
     twice = sorted({i for i in xis if xis.count(i) > 1})
     if twice:
-        raise DataError(f"column {twice[0] + 1} is chosen twice as a feature")
+        raise DataError(Message("column {col} is chosen twice as a feature",
+                                col=str(twice[0] + 1)))
     if not body:
         raise DataError(Message("the file has a header but no samples under it"))
     if has_header:
@@ -260,28 +266,39 @@ def rows_to_dataset(
     for line_no, row in body:
         for col, role, out in zip(columns, roles, values, strict=True):
             cell = row[col] if col < len(row) else None
-            at = f"{where} {line_no}, column {col + 1} ({role})"
+            at = at_cell(where, line_no, col, role)
             if isinstance(cell, bool):
-                raise DataError(f"{at} holds {str(cell).upper()}, not a number")
+                raise DataError(Message("{at} holds {value}, not a number", at=at,
+                                        value=str(cell).upper()))
             if isinstance(cell, int | float):
                 value = float(cell)
                 if not math.isfinite(value):
-                    raise DataError(f"{at}: {value} is not a finite number")
+                    raise DataError(Message("{at}: {value} is not a finite number", at=at,
+                                            value=str(value)))
             else:
                 text = "" if cell is None else str(cell)
                 if not text.strip():
                     note = empty_note(line_no, col) if cell is None and empty_note else None
-                    raise DataError(f"{at} {note}" if note else f"{at} is empty")
+                    raise DataError(f"{at} {note}" if note else Message("{at} is empty", at=at))
                 try:
                     value = parse_number(text, decimal_comma=decimal_comma)
                 except ValueError as exc:
                     if has_header and [str(c).strip() for c in row] == [h.strip() for h in first]:
-                        raise DataError(f"{where} {line_no} repeats the header row; remove it "
-                                        "(only the first row may be a header)") from None
+                        raise DataError(Message(
+                            "line {line} repeats the header row; remove it (only the first "
+                            "row may be a header)" if where == "line" else
+                            "row {line} repeats the header row; remove it (only the first "
+                            "row may be a header)" if where == "row" else
+                            "{where} {line} repeats the header row; remove it (only the "
+                            "first row may be a header)", where=where, line=str(line_no))
+                        ) from None
                     hint = two_words_hint(body, yi) if col == yi else None
-                    raise DataError(f"{at}: {exc}" + (f"; {hint}" if hint else "")) from None
+                    raise DataError(Message("{at}: {problem}; {hint}" if hint else
+                                            "{at}: {problem}", at=at, problem=said(exc),
+                                            hint=hint or "")) from None
             if value != 0 and abs(value) < MIN_ABS_VALUE:
-                raise DataError(f"{at}: {too_small_message(value)}")
+                raise DataError(Message("{at}: {problem}", at=at,
+                                        problem=too_small_message(value)))
             out.append(value)
     return _named_dataset(values[:-1], values[-1], header, xis, yi, name)
 
@@ -412,9 +429,10 @@ def _read_raw(p: Path) -> bytes:
     try:  # a regular file only (not /dev/zero, not a FIFO), and never more than the limit
         raw = read_regular_file(p, MAX_CSV_BYTES, DataError)
     except PermissionError:
-        raise DataError(f"{p}: permission denied") from None
+        raise DataError(Message("{path}: permission denied", path=str(p))) from None
     except OSError as exc:
-        raise DataError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise DataError(Message("{path}: cannot read ({reason})", path=str(p),
+                                reason=str(exc.strerror or exc))) from None
     return raw
 
 
@@ -432,7 +450,7 @@ def _decode(raw: bytes, p: Path) -> tuple[str, str]:
     try:
         return decode_text(raw)
     except UndecodableText as exc:
-        raise DataError(f"{p} {exc}") from None
+        raise DataError(Message("{path} {problem}", path=str(p), problem=said(exc))) from None
 
 
 def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
@@ -449,12 +467,14 @@ def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     for row in csv_records(reader, DataError):
         end = reader.line_num
         if end == len(lines) and _unclosed(lines[start - 1:], delimiter):
-            raise DataError(f'line {start}: a quote (") is opened and never closed')
+            raise DataError(Message('line {line}: a quote (") is opened and never closed',
+                                    line=str(start)))
         header = not any(r for r in rows) and not any(
             _is_number(c) for line in lines[start:end] for c in line.split(delimiter))
         if end > start and not header:
-            raise DataError(f'line {start}: a quote (") opened here closes only on line '
-                            f"{end}; a value cannot run across lines")
+            raise DataError(Message('line {start}: a quote (") opened here closes only on '
+                                    "line {end}; a value cannot run across lines",
+                                    start=str(start), end=str(end)))
         rows.append(row)
         rows.extend([] for _ in range(end - start))  # keep record i on line i
         start = end + 1

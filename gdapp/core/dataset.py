@@ -13,6 +13,8 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from gdapp.core.messages import Message
+
 FloatArray = NDArray[np.float64]
 
 #: Largest size of a sample value: squares and sums of squares of up to 1e100 stay finite.
@@ -107,14 +109,15 @@ class Dataset:
         ya = np.array(y, dtype=np.float64, copy=True).reshape(-1)
         n, p = xa.shape
         if p == 0:
-            raise DataError("there are no features: at least one x column is needed")
+            raise DataError(Message("there are no features: at least one x column is needed"))
         if p > MAX_FEATURES:
             raise DataError(f"{p} features are more than gdapp handles (at most {MAX_FEATURES})")
         if n != ya.size:
-            what = "x has" if p == 1 else "the features have"
-            raise DataError(f"{what} {n} values but y has {ya.size}; they must pair up")
+            raise DataError(Message("x has {n} values but y has {m}; they must pair up"
+                                    if p == 1 else "the features have {n} values but y has "
+                                    "{m}; they must pair up", n=str(n), m=str(ya.size)))
         if n == 0:
-            raise DataError("there are no samples: at least one (x, y) pair is needed")
+            raise DataError(Message("there are no samples: at least one (x, y) pair is needed"))
         if feature_names is None:
             names = (str(x_name) or "x",) if p == 1 else tuple(f"x{j + 1}" for j in range(p))
         else:
@@ -123,20 +126,19 @@ class Dataset:
                 raise DataError(f"{len(names)} feature names for {p} feature columns")
             names = tuple(f or (f"x{j + 1}" if p > 1 else "x") for j, f in enumerate(names))
         columns = np.ascontiguousarray(xa.T)  # (p, n): each feature contiguous
-        labels = ["x"] if p == 1 else [f"feature {f!r}" for f in names]
+        labels = ["x"] if p == 1 else [Message("feature {name}", name=repr(f)) for f in names]
         for label, arr in [*zip(labels, columns, strict=True), ("y", ya)]:
             bad = np.flatnonzero(~np.isfinite(arr))
             if bad.size:
-                raise DataError(
-                    f"{label} in sample {int(bad[0]) + 1} is {arr[bad[0]]}: "
-                    "every value must be a finite number"
-                )
+                raise DataError(Message(
+                    "{label} in sample {i} is {value}: every value must be a finite number",
+                    label=label, i=str(int(bad[0]) + 1), value=str(arr[bad[0]])))
             big = np.flatnonzero(np.abs(arr) > MAX_ABS_VALUE)
             if big.size:
-                raise DataError(
-                    f"{label} in sample {int(big[0]) + 1} is {arr[big[0]]:g}: values beyond "
-                    f"±{MAX_ABS_VALUE:g} are too large (their squares would overflow)"
-                )
+                raise DataError(Message(
+                    "{label} in sample {i} is {value}: values beyond ±{limit} are too large "
+                    "(their squares would overflow)", label=label, i=str(int(big[0]) + 1),
+                    value=f"{arr[big[0]]:g}", limit=f"{MAX_ABS_VALUE:g}"))
         columns.setflags(write=False)
         ya.setflags(write=False)
         object.__setattr__(self, "X", columns.T)
@@ -236,8 +238,8 @@ class Dataset:
 
 def too_small_message(value: float) -> str:
     """Why a file's, a paste's or a typed non-zero sample nearer 0 than 1e-100 is refused."""
-    return (f"{value:g} is too small: the squares of values below {MIN_ABS_VALUE:g} "
-            "underflow; rescale the data")
+    return Message("{value} is too small: the squares of values below {limit} underflow; "
+                   "rescale the data", value=f"{value:g}", limit=f"{MIN_ABS_VALUE:g}")
 
 
 def document_example() -> Dataset:

@@ -19,6 +19,8 @@ guess shows.
 
 from __future__ import annotations
 
+from gdapp.core.messages import Message
+
 #: Byte-order marks of "Unicode text" exports (UTF-32's first: they begin like UTF-16's).
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -58,20 +60,21 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError:
-            raise UndecodableText(f"looks like {codec.upper()} text but cannot be read as "
-                                  "it; save it as UTF-8 CSV") from None
+            raise UndecodableText(Message("looks like {codec} text but cannot be read as "
+                                          "it; save it as UTF-8 CSV", codec=codec.upper())
+                                  ) from None
         if "\x00" not in text[:4096]:
             return text.removeprefix("\ufeff"), codec
     if b"\x00" in raw[:4096]:
-        raise UndecodableText("is not a text (CSV) file")
+        raise UndecodableText(Message("is not a text (CSV) file"))
     for encoding in FALLBACK_ENCODINGS:
         try:
             return raw.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
         except UnicodeDecodeError:
             continue
-    raise UndecodableText("cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) "
-                          "or Windows-1252; save it from the spreadsheet program as "
-                          '"CSV UTF-8" and import it again')
+    raise UndecodableText(Message("cannot be read as text: it is not UTF-8, UTF-16, CP949 "
+                                  "(Korean) or Windows-1252; save it from the spreadsheet "
+                                  'program as "CSV UTF-8" and import it again'))
 
 
 def _utf16_codec(raw: bytes) -> str | None:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from gdapp.core.messages import Message
+
 
 def read_regular_file(path: Path, limit: int, error: type[ValueError]) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; else
@@ -24,8 +26,8 @@ def read_regular_file(path: Path, limit: int, error: type[ValueError]) -> bytes:
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as stream:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise error(f"{path} is not a regular file (it is a device, a pipe or a socket), "
-                        "so it is not read")
+            raise error(Message("{path} is not a regular file (it is a device, a pipe or a "
+                                "socket), so it is not read", path=str(path)))
         os.set_blocking(fd, True)
         # read(n) sets aside n bytes at once: ask for the file's size, then for what it grew
         want = min(limit, os.fstat(fd).st_size) + 1
@@ -34,7 +36,8 @@ def read_regular_file(path: Path, limit: int, error: type[ValueError]) -> bytes:
             raw += stream.read(limit + 1 - len(raw))
     if len(raw) > limit:
         size = max(len(raw), path.stat().st_size)
-        raise error(f"{path} is {size // 2**20} MiB; the limit is {limit // 2**20} MiB")
+        raise error(Message("{path} is {size} MiB; the limit is {limit} MiB", path=str(path),
+                            size=str(size // 2**20), limit=str(limit // 2**20)))
     return raw
 
 
@@ -47,6 +50,6 @@ def csv_records(reader: Any, error: type[ValueError]) -> Iterator[list[str]]:
     except csv.Error as exc:
         if "field larger than field limit" not in str(exc):
             raise
-        raise error(f"line {reader.line_num}: a value is longer than "
-                    f"{csv.field_size_limit():,} characters; no number or column name is "
-                    "that long") from None
+        raise error(Message("line {line}: a value is longer than {limit} characters; no "
+                            "number or column name is that long", line=str(reader.line_num),
+                            limit=f"{csv.field_size_limit():,}")) from None

@@ -30,6 +30,7 @@ from typing import Any, Literal
 from gdapp.core.costs import COST_RULES, COST_SETTINGS, COSTS, choices_text
 from gdapp.core.data import DOCUMENT, Dataset
 from gdapp.core.holdout import Holdout
+from gdapp.core.messages import Message
 from gdapp.core.models import MODEL_CHOICES, MODEL_RULES
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES, Hyper, hyper_for
 
@@ -285,23 +286,27 @@ class RunSpec:
         if self.l1_method not in L1_METHODS:
             raise ValueError(
                 f"L1 step must be one of {', '.join(L1_METHODS)}, got {self.l1_method!r}")
-        eta = _finite("learning rate η", self.learning_rate)
+        eta = _finite(Message("learning rate η"), self.learning_rate)
         if eta <= 0:
-            raise ValueError(f"learning rate η must be > 0, got {self.learning_rate}")
+            raise ValueError(Message("learning rate η must be > 0, got {v}",
+                                     v=str(self.learning_rate)))
         lam = _finite("λ", self.lam)
         if lam < 0:
-            raise ValueError(f"λ must be ≥ 0, got {self.lam}")
-        tol = _finite("tolerance", self.tolerance)
+            raise ValueError(Message("λ must be ≥ 0, got {v}", v=str(self.lam)))
+        tol = _finite(Message("tolerance"), self.tolerance)
         if tol <= 0:
-            raise ValueError(f"tolerance must be > 0, got {self.tolerance}")
+            raise ValueError(Message("tolerance must be > 0, got {v}", v=str(self.tolerance)))
         if isinstance(self.max_iterations, bool) or not isinstance(self.max_iterations, int):
-            raise ValueError(f"max iterations must be a whole number, got {self.max_iterations!r}")
+            raise ValueError(Message("max iterations must be a whole number, got {v}",
+                                     v=repr(self.max_iterations)))
         if self.max_iterations < 1:
-            raise ValueError(f"max iterations must be at least 1, got {self.max_iterations}")
+            raise ValueError(Message("max iterations must be at least 1, got {v}",
+                                     v=str(self.max_iterations)))
         if self.max_iterations > MAX_ITERATIONS:
-            raise ValueError(f"max iterations {self.max_iterations:,} is beyond what a workbook "
-                             f"holds: at most {MAX_ITERATIONS:,} updates "
-                             f"({MAX_EXPORTABLE_ROWS:,} rows, Excel's limit)")
+            raise ValueError(Message("max iterations {v} is beyond what a workbook holds: at "
+                                     "most {most} updates ({rows} rows, Excel's limit)",
+                                     v=f"{self.max_iterations:,}", most=f"{MAX_ITERATIONS:,}",
+                                     rows=f"{MAX_EXPORTABLE_ROWS:,}"))
         self._validate_optimizer()
         if self.check_h is not None:
             from gdapp.core.gradient_check import check_h_error
@@ -315,12 +320,14 @@ class RunSpec:
         if model.targets == "binary":
             bad = [i for i, v in enumerate(self.data.y) if v not in (0.0, 1.0)]
             if bad:
-                raise ValueError(
-                    f"the {self.model} model needs targets 0 or 1 (two classes); "
-                    f"{self.data.y_name} in sample {bad[0] + 1} is {self.data.y[bad[0]]:g}")
+                raise ValueError(Message(
+                    "the {model} model needs targets 0 or 1 (two classes); {y} in sample {i} "
+                    "is {v}", model=self.model, y=self.data.y_name, i=str(bad[0] + 1),
+                    v=f"{self.data.y[bad[0]]:g}"))
         if self.holdout is not None and self.holdout.data.feature_names != \
                 self.data.feature_names:
-            raise ValueError("the held-out samples must have the training samples' features")
+            raise ValueError(Message(
+                "the held-out samples must have the training samples' features"))
         start = self.resolved_start()
         if len(start) != len(self.param_names):
             raise ValueError(
@@ -339,35 +346,39 @@ class RunSpec:
                              f"got {self.schedule!r}")
         h = self.hyper()
         for label, value, lo, hi, hi_open in (
-                ("momentum μ", h.momentum, 0.0, 1.0, True),
-                ("dampening τ", h.dampening, 0.0, 1.0, False),
+                (Message("momentum μ"), h.momentum, 0.0, 1.0, True),
+                (Message("dampening τ"), h.dampening, 0.0, 1.0, False),
                 ("β1", h.beta1, 0.0, 1.0, True), ("β2", h.beta2, 0.0, 1.0, True),
                 ("α", h.alpha, 0.0, 1.0, True)):
             v = _finite(label, value)
             if not (lo <= v and (v < hi if hi_open else v <= hi)):
-                raise ValueError(f"{label} must be in [{lo:g}, {hi:g}{')' if hi_open else ']'}"
-                                 f", got {value}")
+                raise ValueError(Message("{label} must be in [{lo}, {hi}{end}, got {v}",
+                                         label=label, lo=f"{lo:g}", hi=f"{hi:g}",
+                                         end=")" if hi_open else "]", v=str(value)))
         if not _finite("ε", h.eps) > 0:
-            raise ValueError(f"ε must be > 0, got {h.eps}")
+            raise ValueError(Message("ε must be > 0, got {v}", v=str(h.eps)))
         if self.optimizer == "nesterov" and (h.momentum <= 0 or h.dampening != 0):
-            raise ValueError("Nesterov momentum needs momentum μ > 0 and dampening τ = 0")
+            raise ValueError(Message("Nesterov momentum needs momentum μ > 0 and dampening "
+                                     "τ = 0"))
         if not _finite("γ", self.resolved_gamma) > 0:
-            raise ValueError(f"γ must be > 0, got {self.gamma}")
+            raise ValueError(Message("γ must be > 0, got {v}", v=str(self.gamma)))
         if not _finite("power_t", self.power_t) >= 0:
-            raise ValueError(f"power_t must be ≥ 0, got {self.power_t}")
+            raise ValueError(Message("power_t must be ≥ 0, got {v}", v=str(self.power_t)))
         if self.power_t > MAX_POWER_T:  # t^power_t overflows in a sheet's rows beyond it
-            raise ValueError(f"power_t must be at most {MAX_POWER_T:g}, got {self.power_t:g}")
+            raise ValueError(Message("power_t must be at most {most}, got {v}",
+                                     most=f"{MAX_POWER_T:g}", v=f"{self.power_t:g}"))
         if isinstance(self.step_size, bool) or not isinstance(self.step_size, int) \
                 or self.step_size < 1:
-            raise ValueError(f"the step size s must be a whole number ≥ 1, got "
-                             f"{self.step_size!r}")
+            raise ValueError(Message("the step size s must be a whole number ≥ 1, got {v}",
+                                     v=repr(self.step_size)))
         b = self.batch_size
         if b is not None and (isinstance(b, bool) or not isinstance(b, int)
                               or not 1 <= b <= self.data.n):
-            raise ValueError(f"the batch size B must be a whole number from 1 to the "
-                             f"{self.data.n} samples, got {b!r}")
+            raise ValueError(Message("the batch size B must be a whole number from 1 to the "
+                                     "{n} samples, got {v}", n=str(self.data.n), v=repr(b)))
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"the seed must be a whole number ≥ 0, got {self.seed!r}")
+            raise ValueError(Message("the seed must be a whole number ≥ 0, got {v}",
+                                     v=repr(self.seed)))
 
     def settings(self) -> dict[str, Any]:
         """The scalar settings (no data) as ``{defined name: value}``, start split by name."""
@@ -396,9 +407,11 @@ def _finite(label: str, value: object) -> float:
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValueError(f"{label} must be a number, got {value!r}") from None
+        raise ValueError(Message("{label} must be a number, got {v}", label=label,
+                                 v=repr(value))) from None
     if not math.isfinite(v):
-        raise ValueError(f"{label} must be a finite number, got {value!r}")
+        raise ValueError(Message("{label} must be a finite number, got {v}", label=label,
+                                 v=repr(value)))
     return v
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from gdapp.core import DIVERGENCE_LIMIT
+from gdapp.core.messages import Message
 from gdapp.excel.earlier import earlier_spellings
 from gdapp.excel.formula_text import same_formula
 from gdapp.excel.layout import Cell
@@ -152,7 +153,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
         done += 1
         if done % _PROGRESS_EVERY == 0:
             if cancel is not None and cancel.is_set():
-                raise VerifyUnavailable("cannot verify: the verification was cancelled")
+                raise VerifyUnavailable(Message("cannot verify: the verification was cancelled"))
             if progress is not None:
                 progress(done, total)
         if skip_sheet(title):

@@ -44,6 +44,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from gdapp.core.messages import Message
 from gdapp.excel.scratch import PROFILE_PREFIX, STAGING_PREFIX, remove_stale_temporaries, tagged
 
 #: Where LibreOffice usually lives when it is not on PATH.
@@ -52,7 +53,7 @@ SOFFICE_CANDIDATES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"
 #: Environment variable naming the soffice executable; when set, it is the only place looked.
 SOFFICE_ENV = "GDAPP_SOFFICE"
 
-INSTALL_HINT = (
+INSTALL_HINT = Message(
     "install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from "
     "libreoffice.org, or set GDAPP_SOFFICE to the soffice program"
 )
@@ -117,9 +118,11 @@ def _is_executable(path: str) -> bool:
 def _missing_message() -> str:
     override = os.environ.get(SOFFICE_ENV)
     if override is not None:
-        return (f"cannot verify: {SOFFICE_ENV} is set to {override!r}, which is not an "
-                f"executable soffice program; {INSTALL_HINT}")
-    return f"cannot verify: LibreOffice (soffice) is not installed; {INSTALL_HINT}"
+        return Message("cannot verify: {variable} is set to {value}, which is not an "
+                       "executable soffice program; {hint}", variable=SOFFICE_ENV,
+                       value=repr(override), hint=INSTALL_HINT)
+    return Message("cannot verify: LibreOffice (soffice) is not installed; {hint}",
+                   hint=INSTALL_HINT)
 
 
 def recalculate(path: str | Path, out_dir: str | Path, *, timeout: float = 300,
@@ -194,11 +197,12 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
         returncode, stderr = _run_group(command, timeout=timeout, cancel=cancel, env=env)
         produced = [staging / f"{stem}.xlsx" for stem in stems]
         if returncode < 0:
-            raise RecalcUnavailable(
-                f"cannot verify: LibreOffice crashed ({_signal_name(-returncode)}){stderr}")
+            raise RecalcUnavailable(Message("cannot verify: LibreOffice crashed ({signal}){said}",
+                                            signal=_signal_name(-returncode), said=stderr))
         if returncode != 0:
-            raise RecalcUnavailable(
-                f"cannot verify: LibreOffice failed with exit code {returncode}{stderr}")
+            raise RecalcUnavailable(Message(
+                "cannot verify: LibreOffice failed with exit code {code}{said}",
+                code=str(returncode), said=stderr))
         for src, out in zip(sources, produced, strict=True):
             if not out.is_file() or out.stat().st_size == 0:
                 _refuse_if_full(staging, profile)
@@ -231,10 +235,10 @@ def _refuse_if_full(*folders: Path) -> None:
             place = Path(tempfile.gettempdir()).resolve()
             if not folder.resolve().is_relative_to(place):
                 place = folder.parent
-            raise RecalcUnavailable(
-                f"cannot verify: the folder {place} is full ({free / 2**20:.1f} MiB free), so "
-                "LibreOffice could not write its recalculated copy; free some space there, "
-                "or set TMPDIR to a folder with room")
+            raise RecalcUnavailable(Message(
+                "cannot verify: the folder {place} is full ({free} MiB free), so LibreOffice "
+                "could not write its recalculated copy; free some space there, or set TMPDIR "
+                "to a folder with room", place=str(place), free=f"{free / 2**20:.1f}"))
 
 
 def _shown(path: Path, *, full: bool = False) -> str:
@@ -255,9 +259,9 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
         proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True, env=env)
     except OSError as exc:
-        raise RecalcUnavailable(
-            f"cannot verify: LibreOffice could not be started ({exc.strerror or exc}); "
-            f"{INSTALL_HINT}") from None
+        raise RecalcUnavailable(Message(
+            "cannot verify: LibreOffice could not be started ({reason}); {hint}",
+            reason=str(exc.strerror or exc), hint=INSTALL_HINT)) from None
     deadline = time.monotonic() + timeout
     try:
         while True:
@@ -268,12 +272,12 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
                 pass
             if cancel is not None and cancel.is_set():
                 _kill_group(proc)
-                raise RecalcUnavailable("cannot verify: the recalculation was cancelled")
+                raise RecalcUnavailable(Message("cannot verify: the recalculation was cancelled"))
             if time.monotonic() >= deadline:
                 _kill_group(proc)
-                raise RecalcUnavailable(
-                    f"cannot verify: LibreOffice did not finish within {timeout:g} s "
-                    "(it was stopped; try a longer time limit)")
+                raise RecalcUnavailable(Message(
+                    "cannot verify: LibreOffice did not finish within {seconds} s (it was "
+                    "stopped; try a longer time limit)", seconds=f"{timeout:g}"))
     except BaseException:
         _kill_group(proc)
         raise

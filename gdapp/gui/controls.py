@@ -41,6 +41,7 @@ from gdapp.core import (
     parse_number,
 )
 from gdapp.core import spec_fields as _spec_fields
+from gdapp.gui.core_messages import problem_text
 from gdapp.gui.i18n import tr
 from gdapp.gui.pinned_optima import final_text
 from gdapp.gui.spec_texts import choice_labels, field_texts
@@ -150,7 +151,7 @@ class NumberSpinBox(_RefusesWithReason, QDoubleSpinBox):
         try:
             v = parse_number(self._bare(text))
         except ValueError as exc:
-            return f"{self._what}: {exc}"
+            return f"{self._what}: {problem_text(exc)}"
         if v < self.minimum() and self.minimum() == 0.0:
             return tr("{what} must be ≥ 0, got {v}").format(what=self._what, v=f"{v:g}")
         if v < self.minimum() and 0.0 < self.minimum() <= TINY:
@@ -203,7 +204,7 @@ class WholeSpinBox(_RefusesWithReason, QSpinBox):
         try:
             v = self._number(text)
         except ValueError as exc:
-            return f"{self._what}: {exc}"
+            return f"{self._what}: {problem_text(exc)}"
         if v != int(v):
             return tr("{what} must be a whole number, got {v}").format(what=self._what,
                                                                         v=f"{v:g}")

@@ -11,12 +11,14 @@ the workbook layer write in this table.
 from __future__ import annotations
 
 from gdapp.core.messages import Message
+from gdapp.gui.core_messages_data import data_templates
 from gdapp.gui.i18n import tr
 
 
 def templates() -> dict[str, str]:
     """English template → the window's template (built per call: the language may change)."""
     return {
+        **data_templates(),
         "MAE with an intercept has no closed form (it is a linear programme)":
             tr("MAE with an intercept has no closed form (it is a linear programme)"),
         "MAE on several features has no closed form (it is a linear programme)":
@@ -76,7 +78,10 @@ def translated(text: str) -> str:
     if not isinstance(text, Message):
         return text
     template = templates().get(text.template)
-    return text if template is None else template.format(**text.args)
+    if template is None:
+        return text
+    # an argument may itself be a Message (the place of a cell, the reason a number is refused)
+    return template.format(**{k: translated(v) for k, v in text.args.items()})
 
 
 def problem_text(exc: BaseException) -> str:

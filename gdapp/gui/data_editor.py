@@ -263,7 +263,7 @@ class DataEditor(QWidget):
                     try:
                         parse_sample(text)
                     except ValueError as exc:
-                        problem = str(exc)
+                        problem = problem_text(exc)
                 if item is None and not problem:
                     continue
                 if item is None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gdapp.gui.core_messages import problem_text
 from gdapp.gui.i18n import current_language, tr
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -73,7 +74,7 @@ class _Worker(QObject):
 def _sentence(exc: BaseException) -> str:
     """The exception's message as a sentence: capitalised, unless it starts with a file name
     or path (``notes.xlsx is not …`` keeps the name as it is spelt)."""
-    text = str(exc).strip() or (
+    text = problem_text(exc).strip() or (
         tr("There is not enough memory for this.") if isinstance(exc, MemoryError) else
         tr("This failed for a reason gdapp did not foresee; the window keeps working."))
     first = text.split(" ", 1)[0].rstrip(",:")

@@ -29,6 +29,7 @@ import numpy as np
 from gdapp.core import Dataset, RunSpec
 from gdapp.core.holdout import MAX_DEGREE, Holdout, polynomial, split, standardize
 from gdapp.core.models import MODEL_RULES
+from gdapp.gui.core_messages import problem_text
 
 __all__ = ["MAX_DEGREE", "Shaping", "ShapingHolder", "is_polynomial"]
 
@@ -197,7 +198,7 @@ class ShapingHolder:
         try:
             data, held = new.shaped()
         except ValueError as exc:
-            vm.errorOccurred.emit(str(exc))
+            vm.errorOccurred.emit(problem_text(exc))
             return False
         # another number of parameters: the default start; else the start stays
         fields: dict[str, Any] = {"data": data, "holdout": held,

@@ -30,6 +30,7 @@ from gdapp.core import DOCUMENT, Objective, Run, RunCancelled, RunSpec, default_
 from gdapp.core.costs import cost_rule
 from gdapp.core.models import MODEL_RULES, model_rule
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
+from gdapp.gui.core_messages import problem_text
 from gdapp.gui.holdout_shape import ShapingHolder
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
@@ -243,7 +244,7 @@ class RunViewModel(ShapingHolder, QObject):
         try:
             valid = spec.validated()
         except (ValueError, OverflowError) as exc:
-            self.errorOccurred.emit(str(exc))
+            self.errorOccurred.emit(problem_text(exc))
             return False
         self._generation += 1
         self._cancel_job()
@@ -258,7 +259,7 @@ class RunViewModel(ShapingHolder, QObject):
             new_run = run(valid)
         except (ValueError, OverflowError) as exc:
             self._set_busy(False)
-            self.errorOccurred.emit(str(exc))
+            self.errorOccurred.emit(problem_text(exc))
             return False
         self._set_busy(False)
         self._apply(valid, new_run)
@@ -306,7 +307,7 @@ class RunViewModel(ShapingHolder, QObject):
         except RunCancelled:
             return
         except (ValueError, ArithmeticError) as exc:
-            result = str(exc)
+            result = problem_text(exc)
         except MemoryError:
             result = tr("not enough memory for this run: try fewer samples or max iterations")
         if not job.cancelled.is_set():

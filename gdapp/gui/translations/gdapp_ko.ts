@@ -217,8 +217,336 @@
         <translation>{row}행: {name} {problem}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is ambiguous (decimal or thousands comma?): write {point} or {plain}</source>
+        <translation>&apos;{text}&apos;은(는) 소수점 쉼표인지 천 단위 쉼표인지 알 수 없습니다. {point} 또는 {plain}(으)로 쓰세요</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>&apos;{text}&apos;은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a finite number</source>
+        <translation>&apos;{text}&apos;은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is too small: it rounds to 0</source>
+        <translation>&apos;{text}&apos;은(는) 너무 작아 0으로 반올림됩니다</translation>
+    </message>
+    <message>
+        <source>x and y are the same column; choose two different columns</source>
+        <translation>x와 y가 같은 열입니다. 서로 다른 두 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>column {col} is both a feature and the target y; choose the target among the other columns</source>
+        <translation>{col}열이 피쳐이면서 타깃 y입니다. 타깃은 다른 열 가운데서 고르세요</translation>
+    </message>
+    <message>
+        <source>column {col} is chosen twice as a feature</source>
+        <translation>{col}열을 피쳐로 두 번 골랐습니다</translation>
+    </message>
+    <message>
+        <source>line {line}, column {col} ({role})</source>
+        <translation>{line}번째 줄 {col}열({role})</translation>
+    </message>
+    <message>
+        <source>row {line}, column {col} ({role})</source>
+        <translation>{line}행 {col}열({role})</translation>
+    </message>
+    <message>
+        <source>{where} {line}, column {col} ({role})</source>
+        <translation>{where} {line}, {col}열({role})</translation>
+    </message>
+    <message>
+        <source>{at} holds {value}, not a number</source>
+        <translation>{at}에 숫자가 아닌 {value}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>{at}: {value} is not a finite number</source>
+        <translation>{at}: {value}은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{at} is empty</source>
+        <translation>{at}이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>line {line} repeats the header row; remove it (only the first row may be a header)</source>
+        <translation>{line}번째 줄이 머리글 행을 되풀이합니다. 지우세요(첫 행만 머리글일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>row {line} repeats the header row; remove it (only the first row may be a header)</source>
+        <translation>{line}행이 머리글 행을 되풀이합니다. 지우세요(첫 행만 머리글일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>{where} {line} repeats the header row; remove it (only the first row may be a header)</source>
+        <translation>{where} {line}이(가) 머리글 행을 되풀이합니다. 지우세요(첫 행만 머리글일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>{at}: {problem}; {hint}</source>
+        <translation>{at}: {problem}. {hint}</translation>
+    </message>
+    <message>
+        <source>{at}: {problem}</source>
+        <translation>{at}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path}: 읽을 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({reason})</source>
+        <translation>{path}: 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>line {line}: a quote (&quot;) is opened and never closed</source>
+        <translation>{line}번째 줄: 따옴표(&quot;)가 열리고 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>there are no features: at least one x column is needed</source>
+        <translation>피쳐가 없습니다. x 열이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
         <source>there are no samples: at least one (x, y) pair is needed</source>
         <translation>샘플이 없습니다. (x, y) 쌍이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>x has {n} values but y has {m}; they must pair up</source>
+        <translation>x 값은 {n}개인데 y 값은 {m}개입니다. 짝이 맞아야 합니다</translation>
+    </message>
+    <message>
+        <source>the features have {n} values but y has {m}; they must pair up</source>
+        <translation>피쳐 값은 {n}개인데 y 값은 {m}개입니다. 짝이 맞아야 합니다</translation>
+    </message>
+    <message>
+        <source>feature {name}</source>
+        <translation>피쳐 {name}</translation>
+    </message>
+    <message>
+        <source>{label} in sample {i} is {value}: every value must be a finite number</source>
+        <translation>{i}번째 샘플의 {label} 값이 {value}입니다. 모든 값은 유한한 수여야 합니다</translation>
+    </message>
+    <message>
+        <source>{label} in sample {i} is {value}: values beyond ±{limit} are too large (their squares would overflow)</source>
+        <translation>{i}번째 샘플의 {label} 값이 {value}입니다. ±{limit}을(를) 넘는 값은 너무 큽니다(제곱이 넘칩니다)</translation>
+    </message>
+    <message>
+        <source>{value} is too small: the squares of values below {limit} underflow; rescale the data</source>
+        <translation>{value}은(는) 너무 작습니다. {limit}보다 작은 값의 제곱은 0으로 사라집니다. 데이터의 크기를 바꾸세요</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>학습률 η</translation>
+    </message>
+    <message>
+        <source>momentum μ</source>
+        <translation>모멘텀 μ</translation>
+    </message>
+    <message>
+        <source>dampening τ</source>
+        <translation>감쇠 τ</translation>
+    </message>
+    <message>
+        <source>learning rate η must be &gt; 0, got {v}</source>
+        <translation>학습률 η는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>λ must be ≥ 0, got {v}</source>
+        <translation>λ는 0 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>tolerance must be &gt; 0, got {v}</source>
+        <translation>허용 오차는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>max iterations must be a whole number, got {v}</source>
+        <translation>최대 반복 횟수는 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>max iterations must be at least 1, got {v}</source>
+        <translation>최대 반복 횟수는 1 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{label} must be in [{lo}, {hi}{end}, got {v}</source>
+        <translation>{label}은(는) [{lo}, {hi}{end} 안에 있어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>ε must be &gt; 0, got {v}</source>
+        <translation>ε는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>γ must be &gt; 0, got {v}</source>
+        <translation>γ는 0보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number ≥ 0, got {v}</source>
+        <translation>시드는 0 이상의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{label} must be a number, got {v}</source>
+        <translation>{label}은(는) 숫자여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{label} must be a finite number, got {v}</source>
+        <translation>{label}은(는) 유한한 수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>{line}번째 줄</translation>
+    </message>
+    <message>
+        <source>row {line}</source>
+        <translation>{line}행</translation>
+    </message>
+    <message>
+        <source>{where} {line}</source>
+        <translation>{where} {line}</translation>
+    </message>
+    <message>
+        <source>feature {i}</source>
+        <translation>{i}번째 피쳐</translation>
+    </message>
+    <message>
+        <source>the {role} column {name} is ambiguous: it matches columns {cols} and {last}; choose one by its position</source>
+        <translation>{role} 열 {name}이(가) 모호합니다. {cols}열과 {last}열이 모두 그 이름입니다. 위치(번호)로 고르세요</translation>
+    </message>
+    <message>
+        <source>{role} column position must be 1 or more, got {choice}</source>
+        <translation>{role} 열의 위치는 1 이상이어야 합니다. 입력값: {choice}</translation>
+    </message>
+    <message>
+        <source>none: the file has no header</source>
+        <translation>없음(파일에 머리글이 없습니다)</translation>
+    </message>
+    <message>
+        <source>no column named {name} for {role}; columns: {known}</source>
+        <translation>{role}에 고른 {name}(이)라는 열이 없습니다. 열: {known}</translation>
+    </message>
+    <message>
+        <source>the file has {width} column(s); {role} asks for column {col}</source>
+        <translation>파일에는 열이 {width}개 있는데 {role}에 {col}열을 골랐습니다</translation>
+    </message>
+    <message>
+        <source> — decimal commas in a comma-separated file are ambiguous: use &apos;;&apos; or tabs between columns, or decimal points</source>
+        <translation> — 쉼표로 구분한 파일에서 소수점 쉼표는 모호합니다. 열 사이에 &apos;;&apos;나 탭을 쓰거나 소수점(.)을 쓰세요</translation>
+    </message>
+    <message>
+        <source>{at} has {width} fields but the header has {expected}{hint}</source>
+        <translation>{at}에는 값이 {width}개 있는데 머리글 행에는 {expected}개 있습니다{hint}</translation>
+    </message>
+    <message>
+        <source>{at} has {width} fields but the first row has {expected}{hint}</source>
+        <translation>{at}에는 값이 {width}개 있는데 첫 행에는 {expected}개 있습니다{hint}</translation>
+    </message>
+    <message>
+        <source>{at} looks like a comment (it starts with &apos;#&apos;): remove it; only one header line may come before the numbers</source>
+        <translation>{at}은(는) 주석처럼 보입니다(&apos;#&apos;으로 시작합니다). 지우세요. 숫자 앞에는 머리글 한 줄만 올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{at} holds one field ({field}) but {next} holds {n}: remove title lines above the header and the numbers</source>
+        <translation>{at}에는 값이 하나({field})뿐인데 {next}에는 {n}개 있습니다. 머리글과 숫자 위의 제목 줄을 지우세요</translation>
+    </message>
+    <message>
+        <source>line {start}: a quote (&quot;) opened here closes only on line {end}; a value cannot run across lines</source>
+        <translation>{start}번째 줄: 여기서 열린 따옴표(&quot;)가 {end}번째 줄에서야 닫힙니다. 값 하나가 여러 줄에 걸칠 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>looks like {codec} text but cannot be read as it; save it as UTF-8 CSV</source>
+        <translation>{codec} 텍스트처럼 보이지만 그렇게 읽을 수 없습니다. UTF-8 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <source>is not a text (CSV) file</source>
+        <translation>텍스트(CSV) 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot be read as text: it is not UTF-8, UTF-16, CP949 (Korean) or Windows-1252; save it from the spreadsheet program as &quot;CSV UTF-8&quot; and import it again</source>
+        <translation>텍스트로 읽을 수 없습니다. UTF-8, UTF-16, CP949(한국어), Windows-1252 중 어느 것도 아닙니다. 스프레드시트 프로그램에서 &quot;CSV UTF-8&quot;로 저장한 뒤 다시 가져오세요</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (it is a device, a pipe or a socket), so it is not read</source>
+        <translation>{path}은(는) 일반 파일이 아니어서(장치, 파이프 또는 소켓) 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MiB; the limit is {limit} MiB</source>
+        <translation>{path}의 크기는 {size} MiB입니다. 한도는 {limit} MiB입니다</translation>
+    </message>
+    <message>
+        <source>line {line}: a value is longer than {limit} characters; no number or column name is that long</source>
+        <translation>{line}번째 줄: 값이 {limit}자보다 깁니다. 그렇게 긴 숫자나 열 이름은 없습니다</translation>
+    </message>
+    <message>
+        <source>max iterations {v} is beyond what a workbook holds: at most {most} updates ({rows} rows, Excel&apos;s limit)</source>
+        <translation>최대 반복 횟수 {v}은(는) 통합 문서에 담을 수 없습니다. 업데이트는 {most}번까지입니다(Excel의 한도 {rows}행)</translation>
+    </message>
+    <message>
+        <source>the {model} model needs targets 0 or 1 (two classes); {y} in sample {i} is {v}</source>
+        <translation>{model} 모델의 타깃은 0 또는 1(두 클래스)이어야 합니다. {i}번째 샘플의 {y} 값이 {v}입니다</translation>
+    </message>
+    <message>
+        <source>the held-out samples must have the training samples&apos; features</source>
+        <translation>테스트 샘플은 훈련 샘플과 같은 피쳐를 가져야 합니다</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs momentum μ &gt; 0 and dampening τ = 0</source>
+        <translation>네스테로프 모멘텀에는 모멘텀 μ &gt; 0, 감쇠 τ = 0이 필요합니다</translation>
+    </message>
+    <message>
+        <source>power_t must be ≥ 0, got {v}</source>
+        <translation>power_t는 0 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>power_t must be at most {most}, got {v}</source>
+        <translation>power_t는 {most} 이하여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the step size s must be a whole number ≥ 1, got {v}</source>
+        <translation>스텝 크기 s는 1 이상의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the batch size B must be a whole number from 1 to the {n} samples, got {v}</source>
+        <translation>배치 크기 B는 1부터 샘플 수 {n}까지의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>install it with `apt-get install libreoffice-calc-nogui` (Debian/Ubuntu) or from libreoffice.org, or set GDAPP_SOFFICE to the soffice program</source>
+        <translation>`apt-get install libreoffice-calc-nogui`(Debian/Ubuntu)로 설치하거나 libreoffice.org에서 받거나, GDAPP_SOFFICE에 soffice 프로그램의 경로를 지정하세요</translation>
+    </message>
+    <message>
+        <source>cannot verify: {variable} is set to {value}, which is not an executable soffice program; {hint}</source>
+        <translation>검증할 수 없습니다. {variable}이(가) {value}(으)로 지정되어 있지만 실행할 수 있는 soffice 프로그램이 아닙니다. {hint}</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice (soffice) is not installed; {hint}</source>
+        <translation>검증할 수 없습니다. LibreOffice(soffice)가 설치되어 있지 않습니다. {hint}</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice could not be started ({reason}); {hint}</source>
+        <translation>검증할 수 없습니다. LibreOffice를 시작하지 못했습니다({reason}). {hint}</translation>
+    </message>
+    <message>
+        <source>cannot verify: the verification was cancelled</source>
+        <translation>검증할 수 없습니다. 검증이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot verify: the recalculation was cancelled</source>
+        <translation>검증할 수 없습니다. 다시 계산하기가 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice crashed ({signal}){said}</source>
+        <translation>검증할 수 없습니다. LibreOffice가 비정상 종료했습니다({signal}){said}</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice failed with exit code {code}{said}</source>
+        <translation>검증할 수 없습니다. LibreOffice가 종료 코드 {code}(으)로 실패했습니다{said}</translation>
+    </message>
+    <message>
+        <source>cannot verify: the folder {place} is full ({free} MiB free), so LibreOffice could not write its recalculated copy; free some space there, or set TMPDIR to a folder with room</source>
+        <translation>검증할 수 없습니다. 폴더 {place}이(가) 가득 차서({free} MiB 남음) LibreOffice가 다시 계산한 사본을 쓰지 못했습니다. 그곳의 공간을 비우거나 TMPDIR을 여유 있는 폴더로 지정하세요</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice did not finish within {seconds} s (it was stopped; try a longer time limit)</source>
+        <translation>검증할 수 없습니다. LibreOffice가 {seconds}초 안에 끝나지 않아 멈췄습니다. 제한 시간을 늘려 보세요</translation>
     </message>
     <message>
         <source>empty: type a number</source>
