@@ -42,6 +42,15 @@ def _wait_until(condition: Any, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
+def _ended(pid: int) -> bool:
+    """Whether process ``pid`` is gone or a zombie (dead, waiting to be reaped)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[0] in ("Z", "X")
+
+
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private temporary folder for this process and the processes it starts."""
@@ -132,7 +141,8 @@ def test_sigterm_or_sighup_during_verify_ends_libreoffice_and_leaves_nothing(
         note_book: Path, tmp_path: Path, scratch: Path, stop: signal.Signals) -> None:
     """Before: LibreOffice ran on (in its own session) and its profile stayed behind."""
     pid_file = tmp_path / "soffice.pid"
-    soffice = _fake_soffice(tmp_path, f"echo $$ > {pid_file}; exec sleep 60")
+    # (it would outlive the wait below: only the verifier's kill can end it in time)
+    soffice = _fake_soffice(tmp_path, f"echo $$ > {pid_file}; exec sleep {10 * HANG_S:.0f}")
     command = [sys.executable, "-m", "gdapp.cli", "verify", str(note_book)]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True, env={**os.environ, "GDAPP_SOFFICE": str(soffice)}) as verify:
@@ -147,7 +157,9 @@ def test_sigterm_or_sighup_during_verify_ends_libreoffice_and_leaves_nothing(
                 verify.kill()
     assert (verify.returncode, err) == (
         128 + stop, f"gdapp: stopped by {stop.name}; nothing was left half-written\n")
-    assert not Path(f"/proc/{office}").exists()          # its process group was ended
+    # its process group was ended (killed, it may linger a moment as a zombie until init
+    # reaps it: that is ended too)
+    _wait_until(lambda: _ended(office), HANG_S, f"LibreOffice (pid {office}) to end")
     assert list(scratch.iterdir()) == []                  # no profile, no copy left behind
 
 
