@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
+from toolbar_check import assert_every_toolbar_action_on_screen
 
 from gdapp.cli import main
 from gdapp.gui.app import launch, open_session_window
@@ -100,14 +101,7 @@ def test_classroom_mode_fits_a_projector(window: MainWindow, qtbot: QtBot,
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 768
     # every toolbar action is on screen, none behind the » menu
-    for bar in (window.file_toolbar, window.toolbar):
-        for action in bar.actions():
-            if action.isSeparator():
-                continue
-            button = bar.widgetForAction(action)
-            assert button is not None and button.isVisible(), action.text()
-            right = button.mapTo(window, QPoint(button.width(), 0)).x()
-            assert right <= window.width(), action.text()
+    assert_every_toolbar_action_on_screen(window)
     assert {"k", "b1", "∂/∂b1", "Δb1"} <= set(_headers(window))
     assert window.grid.rowAt(window.grid.viewport().height() - 1) >= 5  # rows, not a strip
 

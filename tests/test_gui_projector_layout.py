@@ -6,9 +6,10 @@ shows, and no text is cut at its widget's edge."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from toolbar_check import assert_every_toolbar_action_on_screen
 
 from gdapp.gui.fitted_label import FittedLabel
 from gdapp.gui.i18n import install_language
@@ -72,13 +73,7 @@ def test_the_grid_keeps_whole_rows_with_a_lesson_open(qtbot: QtBot, lang: str, v
     # the window fits the screen and shows every toolbar action
     assert window.minimumSizeHint().width() <= window.width()
     assert window.minimumSizeHint().height() <= window.height()
-    for bar in (window.file_toolbar, window.toolbar):
-        for action in bar.actions():
-            if action.isSeparator():
-                continue
-            button = bar.widgetForAction(action)
-            assert button is not None and button.isVisible(), action.text()
-            assert button.mapTo(window, QPoint(button.width(), 0)).x() <= window.width()
+    assert_every_toolbar_action_on_screen(window)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
