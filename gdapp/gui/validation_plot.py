@@ -9,9 +9,10 @@ every training sample — and rises again once the penalty flattens the model to
 λ with the lowest test cost is marked; a click on the plot sets the run's λ there (with the
 run's penalty, or L2 when it has none).
 
-λ runs on a log axis over ``LAMBDA_COUNT`` values from λ_max (every L1 slope is 0) down to
-``LAMBDA_RATIO``·λ_max: the features are not standardized in the window, so the powers of x
-need far smaller λ than the CLI's default grid before the polynomial overfits.
+λ runs on a log axis over ``LAMBDA_COUNT`` values from λ_max (every L1 coefficient is 0) down
+to ``LAMBDA_RATIO``·λ_max: unless "Standardize the features" is checked, the powers of x keep
+their own scales and need far smaller λ than the CLI's default grid before the polynomial
+overfits.
 """
 
 from __future__ import annotations
