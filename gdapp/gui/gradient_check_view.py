@@ -75,7 +75,7 @@ def check_lines(run: Run, k: int, objective: Objective) -> list[str]:
     h = run.spec.check_h
     if h is None:
         return []
-    from gdapp.gui.step_text import number
+    from gdapp.gui.step_numbers import num as number
 
     row = run.params[k:k + 1]
     steps = check_steps(row, h)[0]

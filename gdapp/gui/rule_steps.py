@@ -29,20 +29,7 @@ from gdapp.core.optimizers import OPTIMIZERS, Hyper
 from gdapp.gui.i18n import tr
 from gdapp.gui.rule_names import optimizer_word
 from gdapp.gui.slope_sums import evaluated_sum
-
-MINUS = "−"
-
-
-def num(v: float) -> str:
-    """A number as the grid shows it (10 significant digits), with a true minus sign."""
-    text = f"{v:.10g}"
-    return MINUS + text[1:] if text.startswith("-") else text
-
-
-def opd(v: float) -> str:
-    """A number as a right-hand operand: a negative one in parentheses."""
-    return f"({num(v)})" if v < 0 or (v == 0 and math.copysign(1, v) < 0) else num(v)
-
+from gdapp.gui.step_numbers import MINUS, num, opd
 
 #: What each schedule's η_t is, written with the run's numbers: (η, t, T, γ, s, power_t).
 SCHEDULE_TEXTS: dict[str, Callable[[float, int, int, float, int, float], str]] = {

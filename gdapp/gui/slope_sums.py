@@ -17,17 +17,8 @@ from numpy.typing import NDArray
 from gdapp.core import Run
 from gdapp.core.costs import cost_rule
 from gdapp.core.models import model_rule
-
-MINUS = "−"
-
-
-def _num(v: float) -> str:
-    text = f"{v:.10g}"
-    return MINUS + text[1:] if text.startswith("-") else text
-
-
-def _opd(v: float) -> str:
-    return f"({_num(v)})" if v < 0 else _num(v)
+from gdapp.gui.step_numbers import num as _num
+from gdapp.gui.step_numbers import opd as _opd
 
 
 def evaluated_sum(run: Run, k: int, name: str,

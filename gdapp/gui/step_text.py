@@ -26,19 +26,9 @@ from gdapp.gui.cost_step import gradient_formula
 from gdapp.gui.gradient_check_view import check_lines
 from gdapp.gui.i18n import tr
 from gdapp.gui.rule_steps import rule_lines
-
-MINUS = "−"
-
-
-def number(v: float) -> str:
-    """A number as the grid shows it (10 significant digits), with a true minus sign."""
-    text = f"{v:.10g}"
-    return MINUS + text[1:] if text.startswith("-") else text
-
-
-def operand(v: float) -> str:
-    """A number as the right-hand operand of − or ×: a negative one in parentheses."""
-    return f"({number(v)})" if v < 0 or (v == 0 and math.copysign(1, v) < 0) else number(v)
+from gdapp.gui.step_numbers import MINUS
+from gdapp.gui.step_numbers import num as number
+from gdapp.gui.step_numbers import opd as operand
 
 
 def _coefficient(v: float) -> str:
