@@ -380,9 +380,10 @@ def load_csv(path: str | Path, *, x: FeatureChoice | None = None,
         text, held = "", [raw]
         del raw
         data = plain_dataset(held, p, delimiter, p.name, rows_to_dataset, x, y)
-        raw = held[0] if held else b""
+        # the bytes, or read again where plain_dataset let them go and the careful reader
+        # needs them
+        raw = held[0] if held else b"" if data is not None else _read_raw(p)
     if data is None:
-        raw = raw or _read_raw(p)           # the bytes plain_dataset let go, read again
         data = rows_to_dataset(_csv_rows((text or _decode(raw, p)[0]).splitlines(), delimiter),
                                x=x, y=y, name=p.name, where="line",
                                comma_separated=delimiter == ",", decimal_comma=delimiter == ";",
