@@ -36,8 +36,12 @@ MESSAGES = {
 
 
 def _signal_when_made(monkeypatch: pytest.MonkeyPatch, signum: int) -> list[str]:
-    """Raise ``signum`` in this process as soon as the workbook's temporary file exists."""
+    """Raise ``signum`` in this process as soon as the workbook's temporary file exists.
+
+    ``gdapp`` starts with Python's own SIGINT handler (KeyboardInterrupt); a test process
+    that ran the window's tests before may hold another, so it is put back for this test."""
     made: list[str] = []
+    signal.signal(signal.SIGINT, signal.default_int_handler)   # the fixture below restores
     real: Callable[..., Any] = tempfile.mkstemp
 
     def mkstemp(*args: Any, **kwargs: Any) -> Any:
@@ -49,6 +53,13 @@ def _signal_when_made(monkeypatch: pytest.MonkeyPatch, signum: int) -> list[str]
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     return made
+
+
+@pytest.fixture(autouse=True)
+def _sigint_handler_restored() -> Iterator[None]:
+    before = signal.getsignal(signal.SIGINT)
+    yield
+    signal.signal(signal.SIGINT, before)
 
 
 @pytest.mark.parametrize("signum", list(MESSAGES), ids=[s.name for s in MESSAGES])
