@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from openpyxl.utils import get_column_letter
 
+from gdapp.core.messages import Message
 from gdapp.excel.labels import in_every_language
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.tolerance import show_value
@@ -101,9 +102,10 @@ def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
                     continue                     # compared with the engine
                 editable = (setting_row and column in _EDITABLE) or (fact_row and column == 2)
                 if _formula(have) or not (editable or _same(have, want)):
-                    wanted = "nothing" if want in (None, "") else show_value(want)
-                    sentence = (f"{title}!{get_column_letter(column)}{number}: the workbook has "
-                                f"{show_value(have)}, gdapp writes {wanted} there")
+                    wanted = Message("nothing") if want in (None, "") else show_value(want)
+                    sentence = Message("{cell}: the workbook has {have}, gdapp writes {wanted} "
+                                       "there", cell=f"{title}!{get_column_letter(column)}"
+                                       f"{number}", have=show_value(have), wanted=wanted)
                     if prose is not None and _prose(have) and _prose(want):
                         prose.append(sentence)
                     else:
@@ -188,5 +190,7 @@ def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
     reader is told where, so an edited label never passes unremarked."""
     if not prose:
         return ()
-    more = "" if len(prose) == 1 else f" (and {len(prose) - 1:,} more text cell(s))"
-    return (f"note: text is not judged, only numbers and formulas: {prose[0]}{more}",)
+    more = "" if len(prose) == 1 else Message(" (and {n} more text cell(s))",
+                                              n=f"{len(prose) - 1:,}")
+    return (Message("note: text is not judged, only numbers and formulas: {cell}{more}",
+                    cell=prose[0], more=more),)

@@ -1,0 +1,263 @@
+"""No English sentence from below the window reaches the Korean window.
+
+Two guards. The first reads the source of gdapp/core and gdapp/excel: no exception is raised
+with a plain English sentence (an f-string or a literal: each is a
+:class:`~gdapp.core.messages.Message`, which the window translates), and no verifier's note
+or "cannot verify" sentence is written outside a Message. The second drives the window's
+paths into those layers — Open workbook, Export, Verify (refused before LibreOffice starts),
+Import XLSX and a saved session — with many bad inputs in the Korean window, and finds no
+run of English words in what it shows.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from patience import HANG_MS
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+import gdapp
+from gdapp.core import RunSpec, run
+from gdapp.excel import export_workbook
+from gdapp.gui.files import FileActions
+from gdapp.gui.i18n import install_language
+from gdapp.gui.settings_store import SessionStore, spec_to_json
+from gdapp.gui.viewmodel import RunViewModel
+
+ROOT = Path(gdapp.__file__).parent
+
+#: Plain-English raises below the window that the window never shows, and why.
+INTERNAL = {
+    ("labels.py", "workbook language must be one of"): "the window asks for its own language",
+    ("labels.py", "no "): "a label without its Korean is gdapp's own bug (the workbook tests)",
+}
+#: Sentences that must be a Message wherever they are written.
+FOR_A_READER = ("note:", "cannot verify")
+
+
+def _lead(node: ast.expr) -> str | None:
+    """The leading text of a literal, an f-string or a sum of them (None: not a sentence)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        first = node.values[0] if node.values else None
+        return first.value if isinstance(first, ast.Constant) else ""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _lead(node.left)
+        return left if left is not None else _lead(node.right)
+    return None
+
+
+def _sources() -> Iterator[tuple[str, ast.Module]]:
+    for layer in ("core", "excel"):
+        for path in sorted((ROOT / layer).glob("*.py")):
+            yield path.name, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_exception_below_the_window_is_raised_with_plain_english() -> None:
+    plain, raises = [], 0
+    for name, tree in _sources():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+                raises += 1
+                lead = _lead(node.exc.args[0])
+                if lead is not None and not any(
+                        name == file and lead.startswith(start) for file, start in INTERNAL):
+                    plain.append(f"{name}:{node.lineno}: {lead[:50]!r}")
+    assert raises > 150
+    assert plain == [], "raise a Message (gdapp.core.messages) instead:\n" + "\n".join(plain)
+
+
+def test_every_note_and_refusal_of_the_verifier_is_a_message() -> None:
+    loose = []
+    for name, tree in _sources():
+        inside = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Message":
+                inside.update(id(n) for n in ast.walk(node.args[0]))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant | ast.JoinedStr) and id(node) not in inside:
+                lead = _lead(node)
+                if lead and lead.startswith(FOR_A_READER):
+                    loose.append(f"{name}:{node.lineno}: {lead[:50]!r}")
+    assert loose == []
+
+
+# ---- the window, in Korean ----------------------------------------------------------------
+
+@pytest.fixture
+def korean(qapp: object) -> Iterator[None]:
+    install_language("ko")
+    yield
+    install_language("en")
+
+
+def english_words(text: str, *names: str) -> list[str]:
+    """Runs of two or more English words left in ``text`` once the ``names`` (paths, file
+    names) and the quoted texts (a cell's content, the marker looked for) are taken out: an
+    untranslated sentence, or a part of one."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    text = re.sub(r"'[^']*'", "", text)
+    return re.findall(r"[A-Za-z]{2,}(?:[ -][A-Za-z]{2,})+", text)
+
+
+def assert_korean(text: str, *names: str) -> None:
+    assert re.search("[가-힣]", text), text
+    assert english_words(text, *names) == [], text
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    book = tmp_path_factory.mktemp("book") / "run.xlsx"
+    export_workbook(run(RunSpec().validated()), book)
+    return book
+
+
+def tampered(book: Path, out: Path, member: str, change: tuple[str, str] | None = None,
+             extra: tuple[str, bytes] | None = None) -> Path:
+    """A copy of ``book`` with one regular-expression change in ``member``, or a part more."""
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == member and change is not None:
+                text, n = re.subn(change[0], change[1], data.decode("utf-8"), count=1)
+                assert n == 1, change
+                data = text.encode("utf-8")
+            copy.writestr(item, data)
+        if extra is not None:
+            copy.writestr(*extra)
+    return out
+
+
+def setting(name: str, cell: str) -> tuple[str, str]:
+    """The change that puts ``cell`` (a cell's XML after its ``r``) in the Settings row of
+    the defined name ``name``."""
+    return (rf'(<c r="B(\d+)")[^>]*>(?:(?!</c>).)*</c>(<c r="C\2" t="inlineStr"><is><t>{name}<)',
+            rf"\1 {cell}\3")
+
+
+TEXT = 't="inlineStr"><is><t>{}</t></is></c>'
+SETTINGS = "xl/worksheets/sheet1.xml"
+BAD_BOOKS = {
+    "not a zip": lambda b, o: (o.write_bytes(b"not a zip at all"), o)[1],
+    "a zip of text": lambda b, o: (zipfile.ZipFile(o, "w").close(), o)[1],
+    "eta is text": lambda b, o: tampered(b, o, SETTINGS, setting("eta", TEXT.format("abc"))),
+    "eta < 0": lambda b, o: tampered(b, o, SETTINGS, setting("eta", 't="n"><v>-1</v></c>')),
+    "model unknown": lambda b, o: tampered(b, o, SETTINGS, setting("model", TEXT.format("cube"))),
+    "cost unknown": lambda b, o: tampered(b, o, SETTINGS, setting("cost", TEXT.format("xyz"))),
+    "iterations 2.5": lambda b, o: tampered(b, o, SETTINGS, setting(
+        "max_iterations", 't="n"><v>2.5</v></c>')),
+    "iterations TRUE": lambda b, o: tampered(b, o, SETTINGS, setting(
+        "max_iterations", 't="b"><v>1</v></c>')),
+    "start missing": lambda b, o: tampered(b, o, SETTINGS, ("<t>b1_start<", "<t>b9_start<")),
+    "no marker": lambda b, o: tampered(b, o, SETTINGS, ("<t>gdapp workbook format<", "<t>x<")),
+    "format 99": lambda b, o: tampered(b, o, SETTINGS, (
+        r'(<c r="B12") t="n"><v>1</v>', r'\1 t="n"><v>99</v>')),
+    "data is text": lambda b, o: tampered(b, o, "xl/worksheets/sheet2.xml", (
+        r'<c r="B3" t="n"><v>2</v></c>', f'<c r="B3" {TEXT.format("two")}')),
+    "macros": lambda b, o: tampered(b, o, "", extra=("xl/vbaProject.bin", b"\0" * 64)),
+    "a DTD": lambda b, o: tampered(b, o, SETTINGS, (
+        r"^(<\?xml[^>]*\?>)?", r'\1<!DOCTYPE x [<!ENTITY e "e">]>')),
+}
+
+
+def _failure(files: FileActions, qtbot: QtBot, start: object) -> str:
+    with qtbot.waitSignal(files.failed, timeout=HANG_MS) as said:
+        start()  # type: ignore[operator]
+    box = files.last_message
+    assert box is not None and box.text() == said.args[0]
+    return str(said.args[0])
+
+
+@pytest.fixture
+def files(korean: None, qtbot: QtBot) -> FileActions:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return FileActions(RunViewModel(), parent)
+
+
+@pytest.mark.parametrize("kind", list(BAD_BOOKS))
+def test_opening_and_verifying_a_bad_workbook_speak_korean(
+        files: FileActions, qtbot: QtBot, exported: Path, tmp_path: Path, kind: str) -> None:
+    book = BAD_BOOKS[kind](exported, tmp_path / "통합문서.xlsx")
+    opened = _failure(files, qtbot, lambda: files.open_workbook(book))
+    assert_korean(opened, str(book), book.name)
+    verified = _failure(files, qtbot, lambda: files.verify_workbook(book))
+    assert_korean(verified, str(book), book.name)
+    assert verified.startswith("검증할 수 없습니다"), verified
+
+
+def test_opening_a_missing_file_or_a_folder_speaks_korean(files: FileActions, qtbot: QtBot,
+                                                        tmp_path: Path) -> None:
+    folder = tmp_path / "폴더.xlsx"
+    folder.mkdir()
+    for path in (tmp_path / "없는.xlsx", folder):
+        assert_korean(_failure(files, qtbot, lambda p=path: files.open_workbook(p)), str(path))
+
+
+def test_exporting_to_a_place_that_cannot_hold_it_speaks_korean(
+        files: FileActions, qtbot: QtBot, tmp_path: Path) -> None:
+    a_file = tmp_path / "메모"
+    a_file.write_text("", encoding="utf-8")
+    read_only = tmp_path / "잠김.xlsx"
+    read_only.write_bytes(b"")
+    read_only.chmod(0o444)
+    (tmp_path / "폴더.xlsx").mkdir()
+    for target in (tmp_path / "없는 폴더" / "a.xlsx", a_file / "a.xlsx", tmp_path / "폴더.xlsx",
+                   read_only):
+        shown = _failure(files, qtbot, lambda t=target: files.export_workbook(t))
+        assert_korean(shown, str(target), str(target.parent))
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_importing_a_bad_xlsx_speaks_korean(korean: None, qtbot: QtBot, tmp_path: Path) -> None:
+    from gdapp.gui.data_editor import DataEditor
+
+    editor = DataEditor(RunViewModel())
+    qtbot.addWidget(editor)
+    junk = tmp_path / "자료.xlsx"
+    junk.write_bytes(b"PK not really")
+    for book in (junk, _sheet(tmp_path / "수식.xlsx", [["x", "y"], [1, 2], ["=1+1", 3]]),
+                 _sheet(tmp_path / "글자.xlsx", [["x", "y"], [1, 2], ["abc", 3]])):
+        assert not editor.import_file(str(book))
+        assert_korean(editor.message.text(), str(book), book.name)
+
+
+SESSION_CHANGES = {
+    "model": {"model": "cube"}, "cost": {"cost": "xyz"}, "optimizer": {"optimizer": "sgd2"},
+    "schedule": {"schedule": "sometimes"}, "penalty": {"penalty": "l3"},
+    "l1 step": {"l1_method": "guess"}, "start": {"start": [1e300]},
+    "shaping": {"shaping": {"degree": "two"}},
+    "split": {"shaping": {"degree": 1, "test_fraction": 0.9, "split_seed": 0}},
+}
+
+
+@pytest.mark.parametrize("what", list(SESSION_CHANGES))
+def test_a_saved_session_that_cannot_be_run_is_set_aside_in_korean(
+        korean: None, qtbot: QtBot, tmp_path: Path, what: str) -> None:
+    from gdapp.gui.app import open_session_window
+
+    spec = spec_to_json(RunSpec().validated())
+    spec.update(SESSION_CHANGES[what])
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps({"version": 1, "spec": spec}), encoding="utf-8")
+    window, message = open_session_window(SessionStore(path), lang="ko")
+    qtbot.addWidget(window)
+    assert message is not None
+    assert_korean(message, str(path), path.name, "session.json.corrupt")
