@@ -66,8 +66,9 @@ def two_words_hint(body: Sequence[tuple[int, list[object]]], yi: int) -> str | N
     if len(labels) != 2 or any(_number(t) for t in labels):
         return None
     a, b = sorted(labels)
-    return (f"the target holds the two labels {a!r} and {b!r}, not numbers: state which is 0 "
-            f"and which is 1 (the command line's --classes {a},{b} makes {a!r} 0)")
+    return Message("the target holds the two labels {a} and {b}, not numbers: state which is 0 "
+                   "and which is 1 (the command line's --classes {pair} makes {a} 0)",
+                   a=repr(a), b=repr(b), pair=f"{a},{b}")
 
 
 def _number(text: str) -> bool:

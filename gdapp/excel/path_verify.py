@@ -269,8 +269,9 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
             tally.compared += 1
             tally.deviation(where, deviation)
             if not deviation <= PARAM_TOLERANCE:
-                tally.differ(f"{where}: workbook {have!r}, the engine's optimum at λ = "
-                             f"{book.lambdas[i]:g} is {want!r}", 1)
+                tally.differ(Message("{where}: workbook {have}, the engine's optimum at λ = "
+                                     "{lam} is {want}", where=where, have=repr(have),
+                                     lam=f"{book.lambdas[i]:g}", want=repr(want)), 1)
         for c in range(2 + q, 3 + 2 * q):
             where = f"{PATH_SHEET}!{get_column_letter(c)}{r}"
             row, target = formulas.get(r, []), wanted.get(r, [])
@@ -280,8 +281,8 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
             tally.compared += 1
             if not same_formula(text if isinstance(text, str) and text.startswith("=")
                                 else None, formula):
-                tally.differ(f"{where}: the workbook has {show_value(text)}, gdapp writes "
-                             f"{formula}", 0)
+                tally.differ(Message("{where}: the workbook has {shown}, gdapp writes {wanted}",
+                                     where=where, shown=show_value(text), wanted=formula), 0)
                 continue
             got = values.get(r, [])
             value = got[c - 1] if c - 1 < len(got) else None
@@ -290,17 +291,20 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
                 _compare_number(tally, where, value, float(slopes[i, j]),
                                 float(scale[i, j]))
             elif value is not checks[i]:
-                tally.differ(f"{where}: workbook {show_value(value)}, the optimality "
-                             f"check evaluated by gdapp is {show_value(checks[i])}", 1)
+                tally.differ(Message("{where}: workbook {have}, the optimality check "
+                                     "evaluated by gdapp is {want}", where=where,
+                                     have=show_value(value), want=show_value(checks[i])), 1)
 
 
 def _compare_number(tally: Tally, where: str, value: object, want: float,
                     scale: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         tally.deviation(where, math.inf)
-        tally.differ(f"{where}: workbook {show_value(value)}, gdapp computes {want!r}", 1)
+        tally.differ(Message("{where}: workbook {have}, gdapp computes {want}", where=where,
+                             have=show_value(value), want=repr(want)), 1)
         return
     deviation = abs(float(value) - want) / max(scale, abs(want), 1e-300)
     tally.deviation(where, deviation)
     if not deviation <= RELATIVE_TOLERANCE:
-        tally.differ(f"{where}: workbook {float(value)!r}, gdapp computes {want!r}", 1)
+        tally.differ(Message("{where}: workbook {have}, gdapp computes {want}", where=where,
+                             have=repr(float(value)), want=repr(want)), 1)

@@ -221,8 +221,9 @@ def _extra_formula(source: Path, title: str, places: _Places) -> str | None:
             for column, content in enumerate(contents, start=1):
                 if isinstance(content, str) and content.startswith("=") \
                         and content.upper() not in _LOGICAL and (row, column) not in places:
-                    return (f"{title}!{get_column_letter(column)}{row}: the workbook has "
-                            f"{content}, gdapp writes nothing there")
+                    return Message("{cell}: the workbook has {have}, gdapp writes {wanted} "
+                                   "there", cell=f"{title}!{get_column_letter(column)}{row}",
+                                   have=content, wanted=Message("nothing"))
     finally:
         original.close()
     return None

@@ -1,6 +1,7 @@
-"""The window's Korean for the rest of the core's refusals: a run's settings (a choice
-that is not one of the table's, a start too large), a data set's shape, classes, the
-held-out split and the powers of x, and the regularization path.
+"""The window's Korean for the rest of the core's refusals and notes: a run's settings (a
+choice that is not one of the table's, a start too large), a data set's shape, classes, the
+held-out split and the powers of x, the regularization path, and the exact optimum's notes
+(not unique, close but not exact).
 
 :func:`gdapp.gui.core_messages.templates` merges this table into its own.
 """
@@ -92,6 +93,28 @@ def settings_templates() -> dict[str, str]:
         "schedule must be one of {choices}, got {got}":
             tr("schedule must be one of {choices}, got {got}"),
         "{label} must be > {above}, got {v}": tr("{label} must be > {above}, got {v}"),
+        "the target holds the two labels {a} and {b}, not numbers: state which is 0 and which is "
+        "1 (the command line's --classes {pair} makes {a} 0)":
+            tr("the target holds the two labels {a} and {b}, not numbers: state which is 0 and "
+               "which is 1 (the command line's --classes {pair} makes {a} 0)"),
+        "the optimum is not unique: the features {listed} are linearly dependent (one is a "
+        "combination of the others), so many coefficient sets fit equally well":
+            tr("the optimum is not unique: the features {listed} are linearly dependent (one is "
+               "a combination of the others), so many coefficient sets fit equally well"),
+        "no closed form: the derivative was bisected to machine precision":
+            tr("no closed form: the derivative was bisected to machine precision"),
+        "the optimum is not unique: feature {name} is constant, so its coefficient does not "
+        "change the cost":
+            tr("the optimum is not unique: feature {name} is constant, so its coefficient does "
+               "not change the cost"),
+        "the optimum is not unique: feature {name} is 0 in every sample, so its coefficient does "
+        "not change the cost":
+            tr("the optimum is not unique: feature {name} is 0 in every sample, so its "
+               "coefficient does not change the cost"),
+        "coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are nearly "
+        "dependent): close to the optimum, not exact":
+            tr("coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are "
+               "nearly dependent): close to the optimum, not exact"),
     }
 
 

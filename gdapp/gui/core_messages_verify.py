@@ -130,4 +130,14 @@ def verify_templates() -> dict[str, str]:
         "the name {name} stands for {have}, gdapp defines it as {place}":
             tr("the name {name} stands for {have}, gdapp defines it as {place}"),
         "the verification's copies": tr("the verification's copies"),
+        "{cell}: the workbook has nothing, gdapp writes a sample there":
+            tr("{cell}: the workbook has nothing, gdapp writes a sample there"),
+        "the workbook defines a name {name} (= {text}) that gdapp does not write":
+            tr("the workbook defines a name {name} (= {text}) that gdapp does not write"),
+        "{where}: workbook {have}, gdapp computes {want}":
+            tr("{where}: workbook {have}, gdapp computes {want}"),
+        "{where}: workbook {have}, the engine's optimum at λ = {lam} is {want}":
+            tr("{where}: workbook {have}, the engine's optimum at λ = {lam} is {want}"),
+        "{where}: workbook {have}, the optimality check evaluated by gdapp is {want}":
+            tr("{where}: workbook {have}, the optimality check evaluated by gdapp is {want}"),
     }

@@ -1340,6 +1340,26 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>검증용 사본</translation>
     </message>
     <message>
+        <source>{cell}: the workbook has nothing, gdapp writes a sample there</source>
+        <translation>{cell}: 통합 문서에는 아무것도 없는데, gdapp는 그곳에 샘플을 씁니다</translation>
+    </message>
+    <message>
+        <source>the workbook defines a name {name} (= {text}) that gdapp does not write</source>
+        <translation>통합 문서가 gdapp가 쓰지 않는 이름 {name}(= {text})을(를) 정의합니다</translation>
+    </message>
+    <message>
+        <source>{where}: workbook {have}, gdapp computes {want}</source>
+        <translation>{where}: 통합 문서 {have}, gdapp의 계산 {want}</translation>
+    </message>
+    <message>
+        <source>{where}: workbook {have}, the engine&apos;s optimum at λ = {lam} is {want}</source>
+        <translation>{where}: 통합 문서 {have}, λ = {lam}에서 엔진의 최적해 {want}</translation>
+    </message>
+    <message>
+        <source>{where}: workbook {have}, the optimality check evaluated by gdapp is {want}</source>
+        <translation>{where}: 통합 문서 {have}, gdapp가 계산한 최적성 검사 {want}</translation>
+    </message>
+    <message>
         <source>proximal</source>
         <translation>근접(proximal)</translation>
     </message>
@@ -2207,6 +2227,30 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>{label} must be &gt; {above}, got {v}</source>
         <translation>{label}은(는) {above}보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the target holds the two labels {a} and {b}, not numbers: state which is 0 and which is 1 (the command line&apos;s --classes {pair} makes {a} 0)</source>
+        <translation>타깃 열에 숫자가 아니라 두 레이블 {a}와(과) {b}이(가) 있습니다. 어느 쪽이 0이고 어느 쪽이 1인지 정하세요(명령줄의 --classes {pair}는 {a}을(를) 0으로 만듭니다)</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: the features {listed} are linearly dependent (one is a combination of the others), so many coefficient sets fit equally well</source>
+        <translation>최적해가 하나가 아닙니다. 피쳐 {listed}이(가) 선형 종속이어서(하나가 나머지의 조합입니다) 여러 계수 조합이 똑같이 잘 맞습니다</translation>
+    </message>
+    <message>
+        <source>no closed form: the derivative was bisected to machine precision</source>
+        <translation>닫힌 형태의 해가 없습니다. 미분이 0이 되는 곳을 기계 정밀도까지 이분법으로 찾았습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: feature {name} is constant, so its coefficient does not change the cost</source>
+        <translation>최적해가 하나가 아닙니다. 피쳐 {name}이(가) 상수여서 그 계수는 비용을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: feature {name} is 0 in every sample, so its coefficient does not change the cost</source>
+        <translation>최적해가 하나가 아닙니다. 피쳐 {name}이(가) 모든 샘플에서 0이어서 그 계수는 비용을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are nearly dependent): close to the optimum, not exact</source>
+        <translation>좌표 하강법이 λ_max의 {gap}인 KKT 간격에서 멈췄습니다(피쳐들이 거의 종속입니다). 최적해에 가깝지만 정확하지는 않습니다</translation>
     </message>
     <message>
         <source>h of the gradient check</source>
