@@ -314,3 +314,31 @@ def test_the_exact_optimums_notes_are_korean_in_the_status_line(korean: None,
     info, _ = describe_status(result, result.iterations)
     assert translated(result.optimum.note) in info
     assert_korean(translated(result.optimum.note))
+
+
+def test_the_verdict_box_translates_the_verifiers_notes_and_first_difference(
+        korean: None) -> None:
+    from gdapp.excel.accounting import prose_note
+    from gdapp.excel.compare import VerifyReport
+    from gdapp.excel.preflight import NOT_RECALCULATED
+    from gdapp.excel.tolerance import Tally, compare_value
+    from gdapp.gui.files import verdict_lines
+
+    difference, _ = compare_value(Tally(), "Iterations!C3", ("Iterations", 3), 2.5, 2.8, 1.0)
+    assert difference == "workbook 2.5, engine 2.8"
+    edited = Message("{cell}: the workbook has {have}, gdapp writes {wanted} there",
+                     cell="Summary!A1", have="'Zusammenfassung'", wanted="'summary'")
+    report = VerifyReport(agree=False, cells_compared=10, max_deviation=0.5,
+                          max_deviation_cell="Iterations!C3", differences=1,
+                          first_difference=Message("{where}: {problem}", where="Iterations!C3",
+                                                   problem=difference),
+                          notes=(*prose_note([edited, edited]), NOT_RECALCULATED))
+    lines = verdict_lines(report)
+    assert "통합 문서 2.5, 엔진 2.8" in lines[-2]
+    for line in lines:
+        assert_korean(line, "Iterations!C3", "Summary!A1")
+    english = report.summary()          # the command line's lines are as they were
+    assert english[1] == ("note: text is not judged, only numbers and formulas: Summary!A1: "
+                          "the workbook has 'Zusammenfassung', gdapp writes 'summary' there "
+                          "(and 1 more text cell(s))")
+    assert english[3] == "first difference: Iterations!C3: workbook 2.5, engine 2.8"
