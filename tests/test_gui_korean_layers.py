@@ -342,3 +342,21 @@ def test_the_verdict_box_translates_the_verifiers_notes_and_first_difference(
                           "the workbook has 'Zusammenfassung', gdapp writes 'summary' there "
                           "(and 1 more text cell(s))")
     assert english[3] == "first difference: Iterations!C3: workbook 2.5, engine 2.8"
+
+
+def test_the_systems_reason_a_save_failed_is_korean_too(
+        files: FileActions, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from gdapp.excel import target
+
+    def read_only(*_args: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(target.os, "replace", read_only)
+    book = tmp_path / "run.xlsx"
+    shown = _failure(files, qtbot, lambda: files.export_workbook(book))
+    assert shown.endswith("통합 문서를 저장하지 못했습니다(읽기 전용 파일 시스템입니다)"), shown
+    assert_korean(shown, str(book))
+    assert not book.exists()

@@ -14,7 +14,7 @@ from gdapp.core.messages import Message
 from gdapp.gui.core_messages_data import data_templates
 from gdapp.gui.core_messages_settings import setting_words, settings_templates
 from gdapp.gui.core_messages_verify import verify_templates
-from gdapp.gui.core_messages_workbook import workbook_templates
+from gdapp.gui.core_messages_workbook import system_reasons, workbook_templates
 from gdapp.gui.i18n import tr
 
 
@@ -87,9 +87,9 @@ def translated(text: str) -> str:
     if template is None:
         return text
     # an argument may itself be a Message (the place of a cell, the reason a number is
-    # refused); a setting's name is the window's name for it
-    words = setting_words()
-    return template.format(**{k: words.get(v, v) if k == "label" and not isinstance(
+    # refused); a setting's name and the system's reason are the window's words for them
+    words = {"label": setting_words(), "reason": system_reasons()}
+    return template.format(**{k: words[k].get(v, v) if k in words and not isinstance(
         v, Message) else translated(v) for k, v in text.args.items()})
 
 

@@ -226,3 +226,21 @@ def workbook_templates() -> dict[str, str]:
             tr("{name} is not a gdapp workbook: its sheet part {part} ({size} MB) does not state "
                "its size, so it is not read"),
     }
+
+
+def system_reasons() -> dict[str, str]:
+    """The operating system's reason a file could not be read or written (``strerror``, the
+    ``reason`` of "{path}: cannot write there ({reason})") → the window's words for it."""
+    return {
+        "Permission denied": tr("Permission denied"),
+        "Operation not permitted": tr("Operation not permitted"),
+        "No such file or directory": tr("No such file or directory"),
+        "Not a directory": tr("Not a directory"),
+        "Is a directory": tr("Is a directory"),
+        "Read-only file system": tr("Read-only file system"),
+        "No space left on device": tr("No space left on device"),
+        "Disk quota exceeded": tr("Disk quota exceeded"),
+        "File name too long": tr("File name too long"),
+        "Input/output error": tr("Input/output error"),
+        "Too many levels of symbolic links": tr("Too many levels of symbolic links"),
+    }

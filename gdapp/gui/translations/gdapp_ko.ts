@@ -3168,6 +3168,50 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>{name}은(는) gdapp 통합 문서가 아닙니다. 시트 부분 {part}({size} MB)이(가) 크기를 밝히지 않아 읽지 않습니다</translation>
     </message>
     <message>
+        <source>Permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>허용되지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>읽기 전용 파일 시스템입니다</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>장치에 남은 공간이 없습니다</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>디스크 할당량을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>파일 이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>입출력 오류입니다</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>심볼릭 링크가 너무 여러 번 이어집니다</translation>
+    </message>
+    <message>
         <source>the shaping is not a JSON object</source>
         <extracomment>The data the window made last and their shaping (a session saves the samples as loaded, not the ones recovered from standardized features).</extracomment>
         <translation>데이터 변형 정보가 JSON 객체가 아닙니다</translation>
