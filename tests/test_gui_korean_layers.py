@@ -49,7 +49,7 @@ FOR_A_READER = ("note:", "cannot verify")
 #: difference, a list of problems or notes.
 REPORTING = {"Optimum", "_finish", "differ", "append"}
 #: Functions whose returned text is a reader's sentence.
-SAYING = re.compile("note|message|hint|why|failure|refused")
+SAYING = re.compile("note|message|hint|why|failure|refused|error|problem|reason")
 #: Four words or more: a sentence, not a method's or a setting's name.
 SENTENCE = re.compile(r"[A-Za-z]+(?: [A-Za-z(]+){3,}")
 
@@ -275,6 +275,9 @@ SESSION_CHANGES = {
     "l1 step": {"l1_method": "guess"}, "start": {"start": [1e300]},
     "shaping": {"shaping": {"degree": "two"}},
     "split": {"shaping": {"degree": 1, "test_fraction": 0.9, "split_seed": 0}},
+    "fraction": {"shaping": {"degree": 1, "test_fraction": 1.5, "split_seed": 0}},
+    "degree": {"shaping": {"degree": 99, "test_fraction": 0, "split_seed": 0}},
+    "check h": {"check_h": -1.0}, "momentum": {"optimizer": "momentum", "momentum": 2.0},
 }
 
 

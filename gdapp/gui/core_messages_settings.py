@@ -115,6 +115,10 @@ def settings_templates() -> dict[str, str]:
         "dependent): close to the optimum, not exact":
             tr("coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are "
                "nearly dependent): close to the optimum, not exact"),
+        "the gradient check's h must be a number, got {got}":
+            tr("the gradient check's h must be a number, got {got}"),
+        "the gradient check's h must be a finite number > 0, got {got}":
+            tr("the gradient check's h must be a finite number > 0, got {got}"),
     }
 
 

@@ -2253,6 +2253,14 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>좌표 하강법이 λ_max의 {gap}인 KKT 간격에서 멈췄습니다(피쳐들이 거의 종속입니다). 최적해에 가깝지만 정확하지는 않습니다</translation>
     </message>
     <message>
+        <source>the gradient check&apos;s h must be a number, got {got}</source>
+        <translation>수치 미분 검사의 h는 숫자여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the gradient check&apos;s h must be a finite number &gt; 0, got {got}</source>
+        <translation>수치 미분 검사의 h는 0보다 큰 유한한 수여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
         <source>h of the gradient check</source>
         <translation>수치 미분 검사의 h</translation>
     </message>
