@@ -278,6 +278,8 @@ SESSION_CHANGES = {
     "fraction": {"shaping": {"degree": 1, "test_fraction": 1.5, "split_seed": 0}},
     "degree": {"shaping": {"degree": 99, "test_fraction": 0, "split_seed": 0}},
     "check h": {"check_h": -1.0}, "momentum": {"optimizer": "momentum", "momentum": 2.0},
+    "a sample": {"data": {"x": [1, 2], "y": ["two", 6]}},
+    "feature columns": {"data": {"X": [[1, 2], [1]], "y": [1, 2]}},
 }
 
 

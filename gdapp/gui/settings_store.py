@@ -81,7 +81,7 @@ def data_from_json(d: Any) -> Dataset:
                        x_name=_name(d.get("x_name", "x")), y_name=y_name, name=name)
     columns = [[_number(v) for v in _list({"X": c}, "X")] for c in _list(d, "X")]
     if not columns or len({len(c) for c in columns}) != 1:
-        raise ValueError("the feature columns are not of one length")
+        raise ValueError(tr("the feature columns are not of one length"))
     names = [_name(f) for f in _list(d, "feature_names")] if "feature_names" in d else \
         [f"x{j + 1}" for j in range(len(columns))]
     return Dataset(list(zip(*columns, strict=True)), y, feature_names=names, y_name=y_name,
@@ -187,7 +187,7 @@ def spec_from_json(obj: object) -> RunSpec:
 
 def _number(v: object) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ValueError(f"{v!r} is not a finite number")
+        raise ValueError(tr("{value} is not a finite number").format(value=repr(v)))
     return float(v)
 
 

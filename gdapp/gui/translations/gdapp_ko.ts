@@ -1008,6 +1008,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>샘플 데이터가 JSON 객체가 아닙니다</translation>
     </message>
     <message>
+        <source>the feature columns are not of one length</source>
+        <translation>피쳐 열들의 길이가 서로 다릅니다</translation>
+    </message>
+    <message>
         <source>its {key} is not a list</source>
         <translation>{key} 항목이 목록이 아닙니다</translation>
     </message>
@@ -1074,6 +1078,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>the saved settings are invalid ({problem})</source>
         <translation>저장된 설정이 올바르지 않습니다({problem})</translation>
+    </message>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value}은(는) 유한한 수가 아닙니다</translation>
     </message>
     <message>
         <source>, kept as {name}</source>
