@@ -365,3 +365,19 @@ def test_the_systems_reason_a_save_failed_is_korean_too(
     assert shown.endswith("통합 문서를 저장하지 못했습니다(읽기 전용 파일 시스템입니다)"), shown
     assert_korean(shown, str(book))
     assert not book.exists()
+
+
+def test_a_shaped_or_hidden_data_sets_name_is_shown_in_korean(korean: None) -> None:
+    from gdapp.core.holdout import polynomial
+    from gdapp.gui.run_labels import difference_label
+    from gdapp.gui.viewmodel import describe_spec
+
+    raw = Dataset([1.0, 2.0, 3.0, 4.0], [1.0, 3.0, 2.0, 5.0], name="book.xlsx, hidden sheet 'raw'")
+    cubic = polynomial(raw, 3).standardized(centre=True)
+    assert cubic.name == "book.xlsx, hidden sheet 'raw', degree 3, standardized"  # kept
+    spec = RunSpec(data=cubic, model="line").validated()
+    label = describe_spec(spec)
+    assert "book.xlsx, 숨긴 시트 'raw', 차수 3, 표준화" in label
+    assert_korean(label, "book.xlsx")
+    other = difference_label(spec, RunSpec().validated())
+    assert "차수 3, 표준화" in other and english_words(other, "book.xlsx") == []

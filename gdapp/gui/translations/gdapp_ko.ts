@@ -3240,5 +3240,21 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <source>the shaping&apos;s standardize {value} is not true or false</source>
         <translation>데이터 변형 정보의 표준화 값 {value}은(는) true나 false가 아닙니다</translation>
     </message>
+    <message>
+        <source>, degree {d}</source>
+        <translation>, 차수 {d}</translation>
+    </message>
+    <message>
+        <source>, hidden sheet {title}</source>
+        <translation>, 숨긴 시트 {title}</translation>
+    </message>
+    <message>
+        <source>, standardized</source>
+        <translation>, 표준화</translation>
+    </message>
+    <message>
+        <source>, training</source>
+        <translation>, 훈련 데이터</translation>
+    </message>
 </context>
 </TS>
