@@ -42,6 +42,7 @@ INTERNAL = {
     ("labels.py", "__init__"): "a workbook's language: the window asks for its own",
     ("compare.py", "summary"): "the command line's verdict (the window writes verdict_lines)",
     ("optimum_rows.py", "unstable_why"): "a cell of a workbook's Summary sheet",
+    ("export.py", "_write_settings"): "a cell of a workbook's Settings sheet",
 }
 #: Sentences that must be a Message wherever they are written.
 FOR_A_READER = ("note:", "cannot verify")
@@ -78,6 +79,9 @@ def _said(function: ast.FunctionDef, node: ast.AST) -> list[ast.expr]:
         if name in REPORTING:
             return [*node.args, *(k.value for k in node.keywords if k.arg == "note")]
     if isinstance(node, ast.Yield) and node.value is not None:
+        return [node.value]
+    if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and SAYING.search(t.id)
+                                            for t in node.targets):
         return [node.value]
     if isinstance(node, ast.Return) and node.value is not None and SAYING.search(function.name):
         return list(node.value.elts) if isinstance(node.value, ast.Tuple) else [node.value]
@@ -306,6 +310,7 @@ NOTED = {
     "two equal features": RunSpec(data=Dataset([[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]],
                                                [2.0, 4.0, 7.0])),
     "RMSE with a penalty": RunSpec(cost="rmse", penalty="l2", lam=0.5),
+    "a flat MAE": RunSpec(data=Dataset([1.0, 1.0], [1.0, 3.0]), cost="mae"),
 }
 
 

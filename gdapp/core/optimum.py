@@ -359,8 +359,8 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     if left[j] <= 0 or l2 == 0:
         note = ""
         if right[j] == 0 and j + 1 < pts.size and l2 == 0:
-            note = (f"not unique: every b1 from {pts[j]:g} to {pts[j + 1]:g} "
-                    "gives the same MAE")
+            note = Message("not unique: every b1 from {lo} to {hi} gives the same MAE",
+                           lo=f"{pts[j]:g}", hi=f"{pts[j + 1]:g}")
         return _finish(data, "origin", "mae", penalty, lam, [float(pts[j])],
                        "weighted median", note)
     b1 = -(2.0 * below_left[j] - total) / (n * l2)

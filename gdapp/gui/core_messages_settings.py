@@ -119,6 +119,8 @@ def settings_templates() -> dict[str, str]:
             tr("the gradient check's h must be a number, got {got}"),
         "the gradient check's h must be a finite number > 0, got {got}":
             tr("the gradient check's h must be a finite number > 0, got {got}"),
+        "not unique: every b1 from {lo} to {hi} gives the same MAE":
+            tr("not unique: every b1 from {lo} to {hi} gives the same MAE"),
     }
 
 

@@ -2269,6 +2269,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>수치 미분 검사의 h는 0보다 큰 유한한 수여야 합니다. 입력값: {got}</translation>
     </message>
     <message>
+        <source>not unique: every b1 from {lo} to {hi} gives the same MAE</source>
+        <translation>최적해가 하나가 아닙니다. b1이 {lo}부터 {hi}까지 어느 값이든 MAE가 같습니다</translation>
+    </message>
+    <message>
         <source>h of the gradient check</source>
         <translation>수치 미분 검사의 h</translation>
     </message>
