@@ -239,7 +239,7 @@ def test_every_template_of_the_core_has_its_korean(korean: None) -> None:
     from gdapp.gui.core_messages import templates
 
     english_left = [english for english, korean_text in templates().items()
-                    if re.sub(r"\{\w+\}", "", english).strip(" :;—")
+                    if re.sub(r"\{\w+\}", "", english).strip(" :;—,")
                     and not re.search("[가-힣]", korean_text)]
     assert english_left == []
     crashed = Message("cannot verify: LibreOffice did not finish within {seconds} s (it was "

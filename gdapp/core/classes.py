@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gdapp.core.data_messages import at_cell
 from gdapp.core.dataset import DataError
+from gdapp.core.messages import Message
 
 #: At most this many distinct words are listed in a message.
 SHOWN_LABELS = 3
@@ -22,8 +24,9 @@ def parse_classes(text: str) -> tuple[str, str]:
     """``"fail,pass"`` → ("fail", "pass"); refused unless two different non-empty labels."""
     pieces = tuple(p.strip() for p in text.split(","))
     if len(pieces) != 2 or not all(pieces) or pieces[0] == pieces[1]:
-        raise DataError(f"classes {text!r}: give two different labels separated by a comma, "
-                        "the one that becomes 0 first (e.g. fail,pass)")
+        raise DataError(Message("classes {text}: give two different labels separated by a "
+                                "comma, the one that becomes 0 first (e.g. fail,pass)",
+                                text=repr(text)))
     return pieces[0], pieces[1]
 
 
@@ -40,8 +43,9 @@ def map_classes(body: Sequence[tuple[int, list[object]]], yi: int, classes: Sequ
         elif text == one or text in ("1", "1.0") or cell == 1:
             value = "1"
         else:
-            raise DataError(f"{where} {line_no}, column {yi + 1} (y) holds {text!r}, which is "
-                            f"neither {zero!r} (0) nor {one!r} (1)")
+            raise DataError(Message("{at} holds {text}, which is neither {zero} (0) nor {one} "
+                                    "(1)", at=at_cell(where, line_no, yi, "y"),
+                                    text=repr(text), zero=repr(zero), one=repr(one)))
         row = list(row)
         row[yi] = value
         out.append((line_no, row))
@@ -62,8 +66,9 @@ def two_words_hint(body: Sequence[tuple[int, list[object]]], yi: int) -> str | N
     if len(labels) != 2 or any(_number(t) for t in labels):
         return None
     a, b = sorted(labels)
-    return (f"the target holds the two labels {a!r} and {b!r}, not numbers: state which is 0 "
-            f"and which is 1 (the command line's --classes {a},{b} makes {a!r} 0)")
+    return Message("the target holds the two labels {a} and {b}, not numbers: state which is 0 "
+                   "and which is 1 (the command line's --classes {pair} makes {a} 0)",
+                   a=repr(a), b=repr(b), pair=f"{a},{b}")
 
 
 def _number(text: str) -> bool:

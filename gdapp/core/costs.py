@@ -48,6 +48,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from gdapp.core.messages import Message
+
 FloatArray = NDArray[np.float64]
 
 #: Relative width of the band inside which a difference counts as exactly zero (see
@@ -275,7 +277,8 @@ def cost_rule(name: str) -> CostRule:
     try:
         return COST_RULES[name]
     except KeyError:
-        raise ValueError(f"cost must be one of {', '.join(COSTS)}, got {name!r}") from None
+        raise ValueError(Message("cost must be one of {choices}, got {got}",
+                                 choices=", ".join(COSTS), got=repr(name))) from None
 
 
 def choices_text(rules: Mapping[str, Any]) -> str:

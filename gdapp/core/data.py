@@ -279,7 +279,8 @@ def rows_to_dataset(
                 text = "" if cell is None else str(cell)
                 if not text.strip():
                     note = empty_note(line_no, col) if cell is None and empty_note else None
-                    raise DataError(f"{at} {note}" if note else Message("{at} is empty", at=at))
+                    raise DataError(Message("{at} {note}", at=at, note=note) if note
+                                    else Message("{at} is empty", at=at))
                 try:
                     value = parse_number(text, decimal_comma=decimal_comma)
                 except ValueError as exc:

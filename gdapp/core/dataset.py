@@ -105,13 +105,14 @@ class Dataset:
         if xa.ndim <= 1:
             xa = xa.reshape(-1, 1)
         elif xa.ndim > 2:
-            raise DataError("the features must form a table: one row per sample")
+            raise DataError(Message("the features must form a table: one row per sample"))
         ya = np.array(y, dtype=np.float64, copy=True).reshape(-1)
         n, p = xa.shape
         if p == 0:
             raise DataError(Message("there are no features: at least one x column is needed"))
         if p > MAX_FEATURES:
-            raise DataError(f"{p} features are more than gdapp handles (at most {MAX_FEATURES})")
+            raise DataError(Message("{p} features are more than gdapp handles (at most {most})",
+                                    p=str(p), most=str(MAX_FEATURES)))
         if n != ya.size:
             raise DataError(Message("x has {n} values but y has {m}; they must pair up"
                                     if p == 1 else "the features have {n} values but y has "
@@ -123,7 +124,8 @@ class Dataset:
         else:
             names = tuple(str(f) for f in feature_names)
             if len(names) != p:
-                raise DataError(f"{len(names)} feature names for {p} feature columns")
+                raise DataError(Message("{n} feature names for {p} feature columns",
+                                        n=str(len(names)), p=str(p)))
             names = tuple(f or (f"x{j + 1}" if p > 1 else "x") for j, f in enumerate(names))
         columns = np.ascontiguousarray(xa.T)  # (p, n): each feature contiguous
         labels = ["x"] if p == 1 else [Message("feature {name}", name=repr(f)) for f in names]
@@ -147,7 +149,8 @@ class Dataset:
         object.__setattr__(self, "y_name", str(y_name) or "y")
         object.__setattr__(self, "name", str(name))
         if scaling is not None and len(scaling.scales) != p:
-            raise DataError(f"a scaling of {len(scaling.scales)} features for {p} features")
+            raise DataError(Message("a scaling of {n} features for {p} features",
+                                    n=str(len(scaling.scales)), p=str(p)))
         object.__setattr__(self, "scaling", scaling)
         object.__setattr__(self, "encoding", encoding)
         # joined from the arrays' own buffers: no temporary copies of a million samples
@@ -168,7 +171,7 @@ class Dataset:
     def x(self) -> FloatArray:
         """The feature of a one-feature data set, shape (n,)."""
         if self.p != 1:
-            raise DataError(f"this data set has {self.p} features, not one")
+            raise DataError(Message("this data set has {p} features, not one", p=str(self.p)))
         return self.X[:, 0]
 
     @property

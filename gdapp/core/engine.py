@@ -50,6 +50,7 @@ from gdapp.core.loops import (
     descend_linear,
     descend_squared,
 )
+from gdapp.core.messages import Message
 from gdapp.core.objective import Objective
 from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
 from gdapp.core.spec import RunSpec
@@ -219,7 +220,7 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
             # conditioning check of the statistics guards the batches' sums too)
             return _batches(spec, obj, stepping, start, n_max, stop, cancel, compiled=True)
     if kernel == "compiled":
-        raise ValueError("the compiled kernel cannot compute this run")
+        raise ValueError(Message("the compiled kernel cannot compute this run"))
     linear = squared and stepping.plain and stepping.mode in ("plain", "l2")
     if linear and (kernel == "linear" or (kernel == "auto" and q > 2)):
         assert stats is not None
@@ -252,8 +253,9 @@ def _check_start_size(spec: RunSpec) -> None:
     reported as diverged at update 1, blaming η for what the start did."""
     for name, value in zip(spec.param_names, spec.resolved_start(), strict=True):
         if not abs(value) <= DIVERGENCE_LIMIT:
-            raise ValueError(f"the start {name} = {value:g} is too large: a run counts as "
-                             f"diverged beyond ±{DIVERGENCE_LIMIT:g}; start nearer 0")
+            raise ValueError(Message("the start {name} = {value} is too large: a run counts "
+                                     "as diverged beyond ±{limit}; start nearer 0", name=name,
+                                     value=f"{value:g}", limit=f"{DIVERGENCE_LIMIT:g}"))
 
 
 def _batches(spec: RunSpec, obj: Objective, stepping: Stepping, start: tuple[float, ...],
@@ -300,7 +302,8 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
         cosine schedule's length (a workbook's rows after an early stop).
     """
     if kernel not in KERNELS:
-        raise ValueError(f"kernel must be one of {', '.join(KERNELS)}, got {kernel!r}")
+        raise ValueError(Message("kernel must be one of {choices}, got {got}",
+                                 choices=", ".join(KERNELS), got=repr(kernel)))
     spec = spec.validated()
     tol = spec.tolerance
     lam = spec.lam if spec.penalty != "none" else 0.0
@@ -322,8 +325,9 @@ def run(spec: RunSpec, *, stop_at_convergence: bool = True,
     if not ok.all():
         first_bad = int(np.argmin(ok))
         if first_bad == 0:
-            raise ValueError("the objective at the start is too large to compute (not a "
-                             "finite number): try a smaller start, λ or data values")
+            raise ValueError(Message("the objective at the start is too large to compute "
+                                     "(not a finite number): try a smaller start, λ or data "
+                                     "values"))
         diverged_at = first_bad if diverged_at is None else min(diverged_at, first_bad)
         keep = first_bad
         params, cost, penalty = params[:keep], cost[:keep], penalty[:keep]

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from gdapp.core.messages import Message
 from gdapp.core.objective import Objective
 
 if TYPE_CHECKING:
@@ -56,9 +57,10 @@ DEFAULT_H = 1e-4
 def check_h_error(h: object) -> str | None:
     """Why ``h`` cannot be the check's h (one sentence), or None when it can."""
     if isinstance(h, bool) or not isinstance(h, int | float):
-        return f"the gradient check's h must be a number, got {h!r}"
+        return Message("the gradient check's h must be a number, got {got}", got=repr(h))
     if not math.isfinite(h) or not h > 0:
-        return f"the gradient check's h must be a finite number > 0, got {h!r}"
+        return Message("the gradient check's h must be a finite number > 0, got {got}",
+                       got=repr(h))
     return None
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from gdapp.core.dataset import DataError, Dataset, Scaling
+from gdapp.core.messages import Message
 
 #: The largest polynomial degree (x^15 of a value near 10 is 1e15, still exact in doubles).
 MAX_DEGREE = 15
@@ -58,13 +59,14 @@ class Holdout:
 def polynomial(data: Dataset, degree: int) -> Dataset:
     """x, x², …, x^degree of the one feature x, as features b1 … b_degree."""
     if isinstance(degree, bool) or not isinstance(degree, int) or not 1 <= degree <= MAX_DEGREE:
-        raise DataError(f"the degree must be a whole number from 1 to {MAX_DEGREE}, "
-                        f"got {degree!r}")
+        raise DataError(Message("the degree must be a whole number from 1 to {most}, got {got}",
+                                most=str(MAX_DEGREE), got=repr(degree)))
     if data.p != 1:
-        raise DataError(f"polynomial features are made from one feature x; these data have "
-                        f"{data.p} ({', '.join(data.feature_names)})")
+        raise DataError(Message("polynomial features are made from one feature x; these data "
+                                "have {p} ({names})", p=str(data.p),
+                                names=", ".join(data.feature_names)))
     if data.scaling is not None:
-        raise DataError("make the powers of x before standardizing, not of z-scores")
+        raise DataError(Message("make the powers of x before standardizing, not of z-scores"))
     x = data.x
     name = data.feature_names[0]
     columns = [x]
@@ -83,16 +85,19 @@ def split_rows(n: int, fraction: float, seed: int) -> tuple[tuple[int, ...], tup
     try:
         f = float(fraction)
     except (TypeError, ValueError):
-        raise DataError(f"the test fraction must be a number, got {fraction!r}") from None
+        raise DataError(Message("the test fraction must be a number, got {got}",
+                                got=repr(fraction))) from None
     if not 0.0 < f < 1.0:
-        raise DataError(f"the test fraction must be between 0 and 1 (a share of the samples), "
-                        f"got {fraction}")
+        raise DataError(Message("the test fraction must be between 0 and 1 (a share of the "
+                                "samples), got {got}", got=str(fraction)))
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise DataError(f"the split seed must be a whole number ≥ 0, got {seed!r}")
+        raise DataError(Message("the split seed must be a whole number ≥ 0, got {got}",
+                                got=repr(seed)))
     n_test = max(1, round(f * n))
     if n - n_test < 2:
-        raise DataError(f"a test fraction of {f:g} holds out {n_test} of the {n} samples, "
-                        f"leaving {n - n_test} to train on: at least 2 are needed")
+        raise DataError(Message("a test fraction of {f} holds out {test} of the {n} samples, "
+                                "leaving {train} to train on: at least 2 are needed",
+                                f=f"{f:g}", test=str(n_test), n=str(n), train=str(n - n_test)))
     order = np.random.default_rng(seed).permutation(n)
     test = sorted(int(i) for i in order[:n_test])
     train = sorted(set(range(n)) - set(test))

@@ -50,6 +50,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gdapp.core.dataset import Dataset
+from gdapp.core.messages import Message
 
 FloatArray = NDArray[np.float64]
 
@@ -232,5 +233,5 @@ def model_rule(name: str) -> ModelRule:
     try:
         return MODEL_RULES[name]
     except KeyError:
-        raise ValueError(f"model must be one of {', '.join(MODEL_CHOICES)}, "
-                         f"got {name!r}") from None
+        raise ValueError(Message("model must be one of {choices}, got {got}",
+                                 choices=", ".join(MODEL_CHOICES), got=repr(name))) from None

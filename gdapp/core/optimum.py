@@ -136,9 +136,11 @@ class Design:
         p = self.g.shape[0]
         null = [j for j in range(p) if not np.any(self.rows[j])]
         if null:
-            what = "constant" if model_rule(model).intercept else "0 in every sample"
-            return (f"the optimum is not unique: feature {names[null[0]]!r} is {what}, so "
-                    "its coefficient does not change the cost")
+            return Message("the optimum is not unique: feature {name} is constant, so its "
+                           "coefficient does not change the cost" if model_rule(model).intercept
+                           else "the optimum is not unique: feature {name} is 0 in every "
+                           "sample, so its coefficient does not change the cost",
+                           name=repr(names[null[0]]))
         if p == 1:
             return ""
         u = self.rows / np.sqrt(np.diag(self.g))[:, None]
@@ -148,9 +150,9 @@ class Design:
         weights = np.abs(left[:, -1])  # the features' combination that is (nearly) 0
         combo = np.flatnonzero(weights > 1e-6 * np.max(weights))
         listed = ", ".join(repr(names[j]) for j in combo)
-        return (f"the optimum is not unique: the features {listed} are linearly dependent "
-                "(one is a combination of the others), so many coefficient sets fit equally "
-                "well")
+        return Message("the optimum is not unique: the features {listed} are linearly "
+                       "dependent (one is a combination of the others), so many coefficient "
+                       "sets fit equally well", listed=listed)
 
 
 def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float,
@@ -211,8 +213,9 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
                            "linearly dependent (a copy or a combination of others)"))
         method = "soft threshold" if data.p == 1 else "coordinate descent"
         note = "" if fit.gap <= KKT_TOLERANCE else (
-            f"coordinate descent stopped at a KKT gap of {fit.gap:.1g} of λ_max (the features "
-            "are nearly dependent): close to the optimum, not exact")
+            Message("coordinate descent stopped at a KKT gap of {gap} of λ_max (the features "
+                    "are nearly dependent): close to the optimum, not exact",
+                    gap=f"{fit.gap:.1g}"))
         return _finish(data, model, cost, penalty, lam, fit.slopes, method, note, fit.gap)
     why = design.dependence(data.feature_names, model)
     if why:
@@ -317,7 +320,7 @@ def _rmse_penalized(data: Dataset, model: str, penalty: str, lam: float) -> Opti
         else:
             lo = mid
     return _finish(data, model, "rmse", penalty, lam, [0.5 * (lo + hi)], "bisection",
-                   "no closed form: the derivative was bisected to machine precision")
+                   Message("no closed form: the derivative was bisected to machine precision"))
 
 
 def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
@@ -356,8 +359,8 @@ def _mae_origin(data: Dataset, penalty: str, lam: float) -> Optimum:
     if left[j] <= 0 or l2 == 0:
         note = ""
         if right[j] == 0 and j + 1 < pts.size and l2 == 0:
-            note = (f"not unique: every b1 from {pts[j]:g} to {pts[j + 1]:g} "
-                    "gives the same MAE")
+            note = Message("not unique: every b1 from {lo} to {hi} gives the same MAE",
+                           lo=f"{pts[j]:g}", hi=f"{pts[j + 1]:g}")
         return _finish(data, "origin", "mae", penalty, lam, [float(pts[j])],
                        "weighted median", note)
     b1 = -(2.0 * below_left[j] - total) / (n * l2)

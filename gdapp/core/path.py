@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from gdapp.core.dataset import Dataset
 from gdapp.core.lasso import geometric_grid, lambda_max, lasso
+from gdapp.core.messages import Message
 from gdapp.core.models import model_rule
 from gdapp.core.objective import direct_cost
 from gdapp.core.optimum import Design
@@ -92,22 +93,22 @@ def regularization_path(data: Dataset, model: str, penalty: str,
     data whose auto grid is empty (every slope is 0 already at λ = 0: y is constant).
     """
     if penalty not in PATH_PENALTIES:
-        raise ValueError("the regularization path needs a penalty: --penalty l1 or l2")
+        raise ValueError(Message("the regularization path needs a penalty: --penalty l1 or l2"))
     design = Design.of(data, model)
     n, p = data.n, data.p
     top = lambda_max(design.t, n)
     if lambdas is None:
         grid = geometric_grid(top, AUTO_COUNT, AUTO_RATIO)
         if grid.size == 0:
-            raise ValueError("every slope is 0 at any λ (the target does not vary with the "
-                             "features): there is no path to draw")
+            raise ValueError(Message("every slope is 0 at any λ (the target does not vary with "
+                                     "the features): there is no path to draw"))
     else:
         grid = np.array(lambdas, dtype=np.float64).reshape(-1)
         if grid.size == 0:
-            raise ValueError("give at least one λ")
+            raise ValueError(Message("give at least one λ"))
         bad = grid[~(np.isfinite(grid) & (grid >= 0))]
         if bad.size:
-            raise ValueError(f"λ must be a finite number ≥ 0, got {bad[0]:g}")
+            raise ValueError(Message("λ must be a finite number ≥ 0, got {got}", got=f"{bad[0]:g}"))
         limit = max(MAX_PATH_LAMBDA, 1e3 * top)   # data of huge values have a huge λ_max
         big = grid[grid > limit]
         if big.size:
@@ -147,8 +148,8 @@ MAX_PATH_LAMBDA = 1e100
 
 
 def _too_large(lam: float, limit: float) -> str:
-    return (f"λ = {lam:g} is too large to compute the optimum at (its arithmetic overflows): "
-            f"give λ values up to {limit:g}")
+    return Message("λ = {lam} is too large to compute the optimum at (its arithmetic "
+                   "overflows): give λ values up to {limit}", lam=f"{lam:g}", limit=f"{limit:g}")
 
 
 @dataclass(frozen=True, eq=False)

@@ -268,24 +268,28 @@ class RunSpec:
     def validated(self) -> RunSpec:
         """Return this spec with the start filled in, or raise ``ValueError``."""
         if self.model not in MODEL_CHOICES:
-            raise ValueError(f"model must be one of {', '.join(MODEL_CHOICES)}, "
-                             f"got {self.model!r}")
+            raise ValueError(Message("model must be one of {choices}, got {got}",
+                                     choices=", ".join(MODEL_CHOICES), got=repr(self.model)))
         if self.cost not in COSTS:
-            raise ValueError(f"cost must be one of {', '.join(COSTS)}, got {self.cost!r}")
+            raise ValueError(Message("cost must be one of {choices}, got {got}",
+                                     choices=", ".join(COSTS), got=repr(self.cost)))
         model = MODEL_RULES[self.model]
         if self.cost not in model.costs:
-            raise ValueError(f"the {self.model} model takes the cost "
-                             f"{choices_text(dict.fromkeys(model.costs))}, not {self.cost}")
+            raise ValueError(Message("the {model} model takes the cost {costs}, not {cost}",
+                                     model=self.model, costs=choices_text(
+                                         dict.fromkeys(model.costs)), cost=self.cost))
         for setting in COST_RULES[self.cost].settings:
             value = _finite(setting.label, getattr(self, setting.name))
             if not value > setting.above:
-                raise ValueError(f"{setting.label} must be > {setting.above:g}, got {value}")
+                raise ValueError(Message("{label} must be > {above}, got {v}",
+                                         label=setting.label, above=f"{setting.above:g}",
+                                         v=str(value)))
         if self.penalty not in PENALTIES:
-            raise ValueError(
-                f"penalty must be one of {', '.join(PENALTIES)}, got {self.penalty!r}")
+            raise ValueError(Message("penalty must be one of {choices}, got {got}",
+                                     choices=", ".join(PENALTIES), got=repr(self.penalty)))
         if self.l1_method not in L1_METHODS:
-            raise ValueError(
-                f"L1 step must be one of {', '.join(L1_METHODS)}, got {self.l1_method!r}")
+            raise ValueError(Message("L1 step must be one of {choices}, got {got}",
+                                     choices=", ".join(L1_METHODS), got=repr(self.l1_method)))
         eta = _finite(Message("learning rate η"), self.learning_rate)
         if eta <= 0:
             raise ValueError(Message("learning rate η must be > 0, got {v}",
@@ -314,9 +318,12 @@ class RunSpec:
             if error is not None:
                 raise ValueError(error)
         if model.max_features is not None and self.data.p > model.max_features:
-            count = "one" if model.max_features == 1 else str(model.max_features)
-            raise ValueError(f"the {self.model} model {model.help.split(':')[0]} takes "
-                             f"{count} feature; these data have {self.data.p}")
+            raise ValueError(Message(
+                "the {model} model {formula} takes one feature; these data have {p}"
+                if model.max_features == 1 else
+                "the {model} model {formula} takes {count} feature; these data have {p}",
+                model=self.model, formula=model.help.split(":")[0],
+                count=str(model.max_features), p=str(self.data.p)))
         if model.targets == "binary":
             bad = [i for i, v in enumerate(self.data.y) if v not in (0.0, 1.0)]
             if bad:
@@ -330,20 +337,21 @@ class RunSpec:
                 "the held-out samples must have the training samples' features"))
         start = self.resolved_start()
         if len(start) != len(self.param_names):
-            raise ValueError(
-                f"the {self.model} model has {len(self.param_names)} parameter(s) "
-                f"({', '.join(self.param_names)}) but the start has {len(start)} value(s)")
+            raise ValueError(Message(
+                "the {model} model has {n} parameter(s) ({names}) but the start has {m} "
+                "value(s)", model=self.model, n=str(len(self.param_names)),
+                names=", ".join(self.param_names), m=str(len(start))))
         for name, v in zip(self.param_names, start, strict=True):
-            _finite(f"start {name}", v)
+            _finite(Message("start {name}", name=name), v)
         return replace(self, learning_rate=eta, lam=lam, tolerance=tol, start=start)
 
     def _validate_optimizer(self) -> None:
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, "
-                             f"got {self.optimizer!r}")
+            raise ValueError(Message("optimizer must be one of {choices}, got {got}",
+                                     choices=", ".join(OPTIMIZERS), got=repr(self.optimizer)))
         if self.schedule not in SCHEDULES:
-            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, "
-                             f"got {self.schedule!r}")
+            raise ValueError(Message("schedule must be one of {choices}, got {got}",
+                                     choices=", ".join(SCHEDULES), got=repr(self.schedule)))
         h = self.hyper()
         for label, value, lo, hi, hi_open in (
                 (Message("momentum μ"), h.momentum, 0.0, 1.0, True),

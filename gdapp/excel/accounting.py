@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from openpyxl.utils import get_column_letter
 
+from gdapp.core.messages import Message
 from gdapp.excel.labels import in_every_language
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.tolerance import show_value
@@ -101,9 +102,10 @@ def unaccounted_cells(original: StreamedWorkbook, reference: StreamedWorkbook,
                     continue                     # compared with the engine
                 editable = (setting_row and column in _EDITABLE) or (fact_row and column == 2)
                 if _formula(have) or not (editable or _same(have, want)):
-                    wanted = "nothing" if want in (None, "") else show_value(want)
-                    sentence = (f"{title}!{get_column_letter(column)}{number}: the workbook has "
-                                f"{show_value(have)}, gdapp writes {wanted} there")
+                    wanted = Message("nothing") if want in (None, "") else show_value(want)
+                    sentence = Message("{cell}: the workbook has {have}, gdapp writes {wanted} "
+                                       "there", cell=f"{title}!{get_column_letter(column)}"
+                                       f"{number}", have=show_value(have), wanted=wanted)
                     if prose is not None and _prose(have) and _prose(want):
                         prose.append(sentence)
                     else:
@@ -133,14 +135,15 @@ class IterationRows:
             if have in (None, ""):
                 continue
             if k >= self.rows or column > self.columns:
-                want = "nothing"
+                want: str = Message("nothing")
             elif column == 1 and (_formula(have) or not _same(have, float(k))):
                 want = str(k)
             else:
                 continue
-            where = f"Iterations!{get_column_letter(column)}{number}"
-            self.problems.append(f"{where}: the workbook has {show_value(have)}, gdapp "
-                                 f"writes {want} there")
+            self.problems.append(Message(
+                "{cell}: the workbook has {have}, gdapp writes {wanted} there",
+                cell=f"Iterations!{get_column_letter(column)}{number}", have=show_value(have),
+                wanted=want))
 
 
 def unaccounted_names(original: StreamedWorkbook, wanted: dict[str, str]) -> Iterator[str]:
@@ -148,7 +151,8 @@ def unaccounted_names(original: StreamedWorkbook, wanted: dict[str, str]) -> Ite
     for their place by the verifier)."""
     for name, text in original.all_names():
         if name not in wanted:
-            yield f"the workbook defines a name {name} (= {text[:80]}) that gdapp does not write"
+            yield Message("the workbook defines a name {name} (= {text}) that gdapp does not "
+                          "write", name=name, text=text[:80])
 
 
 def unaccounted_order(original: StreamedWorkbook, update: Sequence[int], epoch: Sequence[int],
@@ -173,12 +177,14 @@ def unaccounted_order(original: StreamedWorkbook, update: Sequence[int], epoch: 
             else:
                 continue
             if _formula(have) or not _same(have, want):
-                wanted = "nothing" if want is None else show_value(want)
-                yield (f"Order!{get_column_letter(column)}{number}: the workbook has "
-                       f"{show_value(have)}, gdapp writes {wanted} there")
+                wanted = Message("nothing") if want is None else show_value(want)
+                yield Message("{cell}: the workbook has {have}, gdapp writes {wanted} there",
+                              cell=f"Order!{get_column_letter(column)}{number}",
+                              have=show_value(have), wanted=wanted)
     missing = [i for i in range(want_rows) if i not in seen]
     if missing:
-        yield f"Order!A{missing[0] + 2}: the workbook has nothing, gdapp writes a sample there"
+        yield Message("{cell}: the workbook has nothing, gdapp writes a sample there",
+                      cell=f"Order!A{missing[0] + 2}")
 
 
 def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
@@ -188,5 +194,7 @@ def prose_note(prose: Sequence[str]) -> tuple[str, ...]:
     reader is told where, so an edited label never passes unremarked."""
     if not prose:
         return ()
-    more = "" if len(prose) == 1 else f" (and {len(prose) - 1:,} more text cell(s))"
-    return (f"note: text is not judged, only numbers and formulas: {prose[0]}{more}",)
+    more = "" if len(prose) == 1 else Message(" (and {n} more text cell(s))",
+                                              n=f"{len(prose) - 1:,}")
+    return (Message("note: text is not judged, only numbers and formulas: {cell}{more}",
+                    cell=prose[0], more=more),)

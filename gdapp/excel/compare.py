@@ -189,11 +189,14 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
             tally.first_true.setdefault((title, column), row)
         tally.remember((title, row, column), scale)
         if not same_formula(written, wanted) and not _earlier(tally, written, wanted):
-            shown = written if written is not None else \
-                "an empty cell" if content is None else f"no formula ({show_value(content)})"
-            tally.differ(f"{where}: the workbook has {shown}, gdapp writes {wanted}", 0)
+            shown = written if written is not None else Message("an empty cell") \
+                if content is None else Message("no formula ({value})",
+                                                value=show_value(content))
+            tally.differ(Message("{where}: the workbook has {shown}, gdapp writes {wanted}",
+                                 where=where, shown=shown, wanted=wanted), 0)
         elif value_difference is not None:
-            tally.differ(f"{where}: {value_difference}", 1 if title == ITERATIONS_SHEET else 2)
+            tally.differ(Message("{where}: {problem}", where=where, problem=value_difference),
+                         1 if title == ITERATIONS_SHEET else 2)
     if progress is not None:
         progress(done, total)
     return tally, last_iterations_row
@@ -277,8 +280,9 @@ def check_diverged_rows(tally: Tally, recalculated: StreamedWorkbook, after_row:
             continue
         rows += 1
         if not any(_shows_divergence(v) for v in values):
-            tally.differ(f"{ITERATIONS_SHEET}!row {cursor.number}: the engine diverges at "
-                         f"update {diverged_at:,}, but this row holds only ordinary values", 1)
+            tally.differ(Message("{sheet}!row {row}: the engine diverges at update {k}, but "
+                                 "this row holds only ordinary values", sheet=ITERATIONS_SHEET,
+                                 row=str(cursor.number), k=f"{diverged_at:,}"), 1)
     return rows
 
 

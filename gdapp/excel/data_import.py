@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gdapp.core import DataError, Dataset, rows_to_dataset
 from gdapp.core.data import ColumnChoice, FeatureChoice
+from gdapp.core.messages import Message
 from gdapp.excel.readback import NO_SAVED_VALUE, _first_line, holds_formula, open_untrusted
 
 #: Rows and columns read at most (a sheet holds 1,048,576 rows).
@@ -44,13 +45,14 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
     with open_untrusted(p, DataError) as wb:
         if sheet is None:
             if not wb.worksheets:
-                raise DataError(f"{p.name} has no worksheet")
+                raise DataError(Message("{name} has no worksheet", name=p.name))
             ws = wb.worksheets[0]
         elif sheet in wb.sheetnames:
             ws = wb[sheet]
         else:
             known = ", ".join(repr(s) for s in wb.sheetnames)
-            raise DataError(f"{p.name} has no sheet named {sheet!r}; sheets: {known}")
+            raise DataError(Message("{name} has no sheet named {sheet}; sheets: {known}",
+                                    name=p.name, sheet=repr(sheet), known=known))
         title = ws.title
         # a hidden first sheet is still the one read, but never silently: the data set's
         # name (shown with every run, kept as the workbook's data source) says which it was
@@ -64,7 +66,8 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
         try:
             for values in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
                 if len(rows) >= MAX_ROWS:
-                    raise DataError(f"{p.name}: the sheet has more than {MAX_ROWS:,} rows")
+                    raise DataError(Message("{name}: the sheet has more than {n} rows",
+                                            name=p.name, n=f"{MAX_ROWS:,}"))
                 if values is blank or values.count(None) == len(values):
                     blank = values
                     rows.append(())
@@ -76,8 +79,8 @@ def load_data_xlsx(path: str | Path, *, sheet: str | None = None,
         except DataError:
             raise
         except Exception as exc:  # the sheet is parsed lazily: a damaged one fails here
-            raise DataError(f"{p.name} is damaged and cannot be read ({_first_line(exc)})") \
-                from None
+            raise DataError(Message("{name} is damaged and cannot be read ({why})",
+                                    name=p.name, why=_first_line(exc))) from None
 
     def empty_note(row: int, column: int) -> str | None:
         return NO_SAVED_VALUE if holds_formula(p, title, row, column + 1) else None

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gdapp.core import NOTE_RUNS, run
+from gdapp.core.messages import Message
 from gdapp.excel.export import _export
 from gdapp.excel.target import ExportError
 
@@ -22,8 +23,8 @@ def write_examples(out_dir: str | Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"{folder}: cannot create the folder ({exc.strerror or exc})") \
-            from None
+        raise ExportError(Message("{path}: cannot create the folder ({reason})",
+                                  path=str(folder), reason=str(exc.strerror or exc))) from None
     return [_export(run(spec), folder / f"{name}.xlsx", progress=None,
                     timestamp=EXAMPLES_TIMESTAMP)
             for name, spec in NOTE_RUNS.items()]

@@ -38,6 +38,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from gdapp import __version__
 from gdapp.core import MAX_EXPORTABLE_ROWS, MODEL_RULES, Run, spec_fields
 from gdapp.core.batches import PATIENCE
+from gdapp.core.messages import Message
 from gdapp.excel import charts, shaped
 from gdapp.excel import formulas as fx
 from gdapp.excel.cells import COLUMN_WIDTHS, DEFAULT_COLUMN_WIDTH, array_formula, number, text
@@ -150,8 +151,8 @@ def _export(run: Run, path: str | Path, *, progress: Progress | None,
         save_atomically(wb, tmp, target)
     except (OSError, etree.SerialisationError) as exc:
         _abandon(wb, tmp)
-        raise ExportError(write_failure(exc, Path(tempfile.gettempdir()), "the workbook's "
-                                        "sheets")) from None
+        raise ExportError(write_failure(exc, Path(tempfile.gettempdir()),
+                                        Message("the workbook's sheets"))) from None
     except BaseException:
         _abandon(wb, tmp)
         raise
@@ -184,9 +185,11 @@ def write_failure(exc: OSError | etree.SerialisationError, folder: Path, what: s
         code = getattr(errno, name, None)
         reason = os.strerror(code) if isinstance(code, int) else str(exc)
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return (f"could not write {what}: the folder {folder} is full ({reason}); free some "
-                "space there, or set TMPDIR to a folder with room")
-    return f"could not write {what} in the folder {folder} ({reason})"
+        return Message("could not write {what}: the folder {folder} is full ({reason}); free "
+                       "some space there, or set TMPDIR to a folder with room", what=what,
+                       folder=str(folder), reason=reason)
+    return Message("could not write {what} in the folder {folder} ({reason})", what=what,
+                   folder=str(folder), reason=reason)
 
 
 def _discard(wb: Workbook) -> None:
@@ -203,13 +206,14 @@ def _discard(wb: Workbook) -> None:
 def _check_size(run: Run) -> None:
     m = int(run.params.shape[0])
     if m > MAX_EXPORTABLE_ROWS:
-        raise ExportError(
-            f"the run has {m:,} iterates but a sheet holds at most {MAX_EXPORTABLE_ROWS:,} "
-            f"(use at most {MAX_EXPORTABLE_ROWS - 1:,} iterations)")
+        raise ExportError(Message(
+            "the run has {m} iterates but a sheet holds at most {most} (use at most {iters} "
+            "iterations)", m=f"{m:,}", most=f"{MAX_EXPORTABLE_ROWS:,}",
+            iters=f"{MAX_EXPORTABLE_ROWS - 1:,}"))
     n = run.spec.data.n
     if n > MAX_EXPORTABLE_ROWS:
-        raise ExportError(
-            f"the data has {n:,} samples but a sheet holds at most {MAX_EXPORTABLE_ROWS:,}")
+        raise ExportError(Message("the data has {n} samples but a sheet holds at most {most}",
+                                  n=f"{n:,}", most=f"{MAX_EXPORTABLE_ROWS:,}"))
 
 
 # ---- cells ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 
 from gdapp.core import Objective, Run
 from gdapp.core.gradient_check import GradientCheck, central_difference, check_steps, shifted
+from gdapp.core.messages import Message
 from gdapp.core.models import model_rule
 from gdapp.excel import formulas as fx
 from gdapp.excel import sample_sums as sums
@@ -104,9 +105,11 @@ def verify_notes(run: Run) -> tuple[str, ...]:
     check = GradientCheck(h, run.spec.param_names, run.gradient,
                           central_difference(Objective.of(run.spec), run.params, h))
     worst, k, name = check.largest()
-    return (f"note: the gradient check's {len(run.spec.param_names)} column(s) of central "
-            f"differences (h = {h:g}, s = h·max(1, |bj|)) were compared with the engine's; "
-            "both compute the same quotient, so its truncation error is common to both, and "
-            "each may differ by the rounding of its two objectives (1e-12 of their largest "
-            "term, over s); the analytic gradient and the central difference differ by at "
-            f"most {worst:.2g} of the gradient's size (k = {k}, {name})",)
+    return (Message("note: the gradient check's {n} column(s) of central differences (h = {h}, "
+                    "s = h·max(1, |bj|)) were compared with the engine's; both compute the same "
+                    "quotient, so its truncation error is common to both, and each may differ "
+                    "by the rounding of its two objectives (1e-12 of their largest term, over "
+                    "s); the analytic gradient and the central difference differ by at most "
+                    "{worst} of the gradient's size (k = {k}, {name})",
+                    n=str(len(run.spec.param_names)), h=f"{h:g}", worst=f"{worst:.2g}",
+                    k=str(k), name=name),)

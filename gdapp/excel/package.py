@@ -34,6 +34,8 @@ from typing import Any
 
 from lxml import etree
 
+from gdapp.core.messages import Message
+
 #: A gdapp workbook has 14 parts (as LibreOffice saves it, 18); no workbook of ours has more.
 MAX_PARTS = 64
 #: gdapp's shared strings (labels, help texts, the data's names) are a few KB.
@@ -73,23 +75,23 @@ ALLOWED_TYPES = frozenset({
 
 #: Kinds of part (by a word in the content type or the part's name) and what they mean.
 _ACTIVE_KINDS = (
-    (("vba", "macroenabled", "macrosheet", "dialogsheet"), "holds macros"),
-    (("externallink",), "links to data in another file or program"),
+    (("vba", "macroenabled", "macrosheet", "dialogsheet"), Message("holds macros")),
+    (("externallink",), Message("links to data in another file or program")),
     (("oleobject", "embeddings/", "relationships/package", "activex", "ctrlprop"),
-     "embeds an object or control of another program"),
-    (("connections", "querytable"), "holds a connection to an outside data source"),
-    (("image/", "media/"), "holds a picture"),
+     Message("embeds an object or control of another program")),
+    (("connections", "querytable"), Message("holds a connection to an outside data source")),
+    (("image/", "media/"), Message("holds a picture")),
 )
 
 #: Functions that reach outside the workbook, or make what a cell refers to invisible.
 ACTIVE_FUNCTIONS = {
-    "WEBSERVICE": "fetches a web address", "FILTERXML": "reads fetched XML",
-    "DDE": "talks to another program", "DDEAUTO": "talks to another program",
-    "INDIRECT": "refers to cells named by text, out of sight of a check",
-    "HYPERLINK": "opens a link", "RTD": "talks to another program",
-    "CALL": "calls a program library", "REGISTER": "calls a program library",
-    "REGISTER.ID": "calls a program library", "EXEC": "runs a program",
-    "IMAGE": "fetches a picture from a web address",
+    "WEBSERVICE": Message("fetches a web address"), "FILTERXML": Message("reads fetched XML"),
+    "DDE": Message("talks to another program"), "DDEAUTO": Message("talks to another program"),
+    "INDIRECT": Message("refers to cells named by text, out of sight of a check"),
+    "HYPERLINK": Message("opens a link"), "RTD": Message("talks to another program"),
+    "CALL": Message("calls a program library"), "REGISTER": Message("calls a program library"),
+    "REGISTER.ID": Message("calls a program library"), "EXEC": Message("runs a program"),
+    "IMAGE": Message("fetches a picture from a web address"),
 }
 #: What the search looks for (in lower case): each function's name, and the marks of a
 #: reference outside the workbook ("[1]Sheet1!A1", "'file:///…'#$Sheet1.A1", "app|topic!item").
@@ -129,8 +131,8 @@ def audit_package(p: Path, error: type[ValueError], *, strict: bool,
         with zipfile.ZipFile(p) as archive:
             parts = _parts(archive, name, error)
             if len(parts) > MAX_PARTS:
-                raise error(f"{name} has {len(parts):,} parts; a gdapp workbook has at most "
-                            f"{MAX_PARTS}")
+                raise error(Message("{name} has {n} parts; a gdapp workbook has at most {most}",
+                                    name=name, n=f"{len(parts):,}", most=str(MAX_PARTS)))
             for part in parts:
                 _check_kind(part, name, error, strict=strict)
             for part in parts:
@@ -140,25 +142,30 @@ def audit_package(p: Path, error: type[ValueError], *, strict: bool,
             if strict:
                 missing = [title for title in required if title not in sheets]
                 if missing:
-                    raise error(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
+                    raise error(Message("{name} is not a gdapp workbook (no {sheet} sheet)",
+                                        name=name, sheet=missing[0]))
                 extra = [title for title in sheets if title not in required + optional]
                 if extra:
-                    raise error(f"{name} has a sheet {extra[0]!r} that gdapp does not write, "
-                                "so its verdict could not cover it")
+                    raise error(Message("{name} has a sheet {sheet} that gdapp does not write, "
+                                        "so its verdict could not cover it", name=name,
+                                        sheet=repr(extra[0])))
             by_member = {member: title for title, member in sheets.items()}
             for part in parts:
                 title = by_member.get(part.name)
                 if part.name == "xl/sharedStrings.xml" and part.size > MAX_SHARED_STRINGS_BYTES:
-                    raise error(f"{name} holds {part.size / 2**20:,.0f} MiB of text in its "
-                                "shared strings; a gdapp workbook holds a few KB")
+                    raise error(Message("{name} holds {size} MiB of text in its shared "
+                                        "strings; a gdapp workbook holds a few KB", name=name,
+                                        size=f"{part.size / 2**20:,.0f}"))
                 if title in ("Settings", "Summary") and part.size > MAX_SMALL_SHEET_BYTES:
-                    raise error(f"{name}: its {title} sheet is {part.size / 2**20:,.0f} MiB; "
-                                "gdapp writes a few KB there")
+                    raise error(Message("{name}: its {title} sheet is {size} MiB; gdapp writes "
+                                        "a few KB there", name=name, title=title,
+                                        size=f"{part.size / 2**20:,.0f}"))
             for part in parts if strict else ():
                 if part.kind.endswith("xml") or part.name.endswith((".xml", ".rels")):
                     _scan_formulas(archive, part, by_member.get(part.name), name, error)
     except (OSError, zipfile.BadZipFile, RuntimeError, EOFError, NotImplementedError) as exc:
-        raise error(f"{name}: cannot read the file ({exc})") from None
+        raise error(Message("{name}: cannot read the file ({reason})", name=name,
+                            reason=str(exc))) from None
 
 
 def _parts(archive: zipfile.ZipFile, name: str, error: type[ValueError]) -> list[_Part]:
@@ -183,16 +190,16 @@ def _xml(archive: zipfile.ZipFile, member: str, name: str, error: type[ValueErro
         with archive.open(member) as stream:
             return etree.parse(stream, _SAFE_PARSER).getroot()
     except KeyError:
-        raise error(f"{name} is not a readable .xlsx workbook (it has no part {member})") \
-            from None
+        raise error(Message("{name} is not a readable .xlsx workbook (it has no part "
+                            "{member})", name=name, member=member)) from None
     except etree.XMLSyntaxError as exc:
-        raise error(f"{name} is damaged: its part {member} is not well-formed XML "
-                    f"({exc})") from None
+        raise error(Message("{name} is damaged: its part {member} is not well-formed XML "
+                            "({reason})", name=name, member=member, reason=str(exc))) from None
 
 
 def _refused(name: str, what: str, where: str) -> str:
-    return (f"{name} is refused: it {what} ({where}); gdapp never writes that, and a "
-            "spreadsheet program could act on it")
+    return Message("{name} is refused: it {what} ({where}); gdapp never writes that, and a "
+                   "spreadsheet program could act on it", name=name, what=what, where=where)
 
 
 def _check_kind(part: _Part, name: str, error: type[ValueError], *, strict: bool) -> None:
@@ -201,9 +208,11 @@ def _check_kind(part: _Part, name: str, error: type[ValueError], *, strict: bool
         if any(word in lowered for word in words):
             raise error(_refused(name, what, part.name))
     if strict and part.kind not in ALLOWED_TYPES:
-        kind = f"of type {part.kind}" if part.kind else "of no declared type"
-        raise error(f"{name} has a part {part.name} {kind}, which gdapp does not write, so "
-                    "its verdict could not cover it")
+        kind = Message("of type {kind}", kind=part.kind) if part.kind else \
+            Message("of no declared type")
+        raise error(Message("{name} has a part {part} {kind}, which gdapp does not write, so "
+                            "its verdict could not cover it", name=name, part=part.name,
+                            kind=kind))
 
 
 def _check_relationships(archive: zipfile.ZipFile, part: _Part, name: str,
@@ -211,13 +220,13 @@ def _check_relationships(archive: zipfile.ZipFile, part: _Part, name: str,
     for rel in _xml(archive, part.name, name, error).iter(f"{_PR}Relationship"):
         target, kind = rel.get("Target", ""), rel.get("Type", "").lower()
         if rel.get("TargetMode", "").lower() == "external":
-            raise error(_refused(name, f"refers to {target[:80]!r} outside the workbook",
-                                 part.name))
+            raise error(_refused(name, Message("refers to {target} outside the workbook",
+                                               target=repr(target[:80])), part.name))
         for words, what in _ACTIVE_KINDS:
             if any(word in kind or word in target.lower() for word in words):
                 raise error(_refused(name, what, part.name))
         if kind.endswith("/hyperlink"):
-            raise error(_refused(name, "holds a link", part.name))
+            raise error(_refused(name, Message("holds a link"), part.name))
 
 
 def sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -229,7 +238,7 @@ def _sheets(archive: zipfile.ZipFile, name: str, error: type[ValueError]) -> dic
     """Sheet title → its part's member name."""
     workbook = _xml(archive, "xl/workbook.xml", name, error)
     if workbook.find(f"{_MAIN}externalReferences") is not None:
-        raise error(_refused(name, "links to data in another file or program",
+        raise error(_refused(name, Message("links to data in another file or program"),
                              "xl/workbook.xml"))
     try:
         rels = _xml(archive, "xl/_rels/workbook.xml.rels", name, error)
@@ -305,12 +314,16 @@ def _formula_message(buf: bytes, match: re.Match[bytes], part: _Part, title: str
         cells = list(_CELL_REF.finditer(buf, max(0, match.start() - 4 * _OVERLAP),
                                         match.start()))
         cell = cells[-1] if cells else None
-        where = f"sheet {title}" + (f", cell {cell.group(1).decode()}" if cell else "")
+        where = Message("sheet {title}, cell {cell}", title=title,
+                        cell=cell.group(1).decode()) if cell else \
+            Message("sheet {title}", title=title)
     elif part.name == "xl/workbook.xml":
-        where = "a defined name"
+        where = Message("a defined name")
     if match.group(1):
         function = match.group(1).decode().upper().removeprefix("_XLFN.").removeprefix("_XLWS.")
-        what = f"has a formula calling {function}, which {ACTIVE_FUNCTIONS[function]}"
+        what = Message("has a formula calling {function}, which {does}", function=function,
+                       does=ACTIVE_FUNCTIONS[function])
     else:
-        what = f"has a formula that refers outside the workbook, ={_formula_at(buf, match)}"
+        what = Message("has a formula that refers outside the workbook, ={formula}",
+                       formula=_formula_at(buf, match))
     return _refused(name, what, where)

@@ -37,6 +37,8 @@ from numpy.typing import NDArray
 from openpyxl.utils import get_column_letter
 
 from gdapp.core import Dataset, RegularizationPath, regularization_path
+from gdapp.core.data_messages import said
+from gdapp.core.messages import Message
 from gdapp.core.models import model_rule
 from gdapp.excel.accounting import prose_note, unaccounted_cells, unaccounted_names
 from gdapp.excel.compare import VerifyReport, opened, report_from
@@ -96,8 +98,8 @@ def _rows(book: StreamedWorkbook, title: str) -> dict[int, list[object]]:
 def _number(value: object, where: str, prefix: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) \
             or not math.isfinite(value):
-        raise VerifyUnavailable(f"{prefix}{where} must hold a number, it holds "
-                                f"{show_value(value)}")
+        raise VerifyUnavailable(Message("{prefix}{where} must hold a number, it holds {value}",
+                                        prefix=prefix, where=where, value=show_value(value)))
     return float(value)
 
 
@@ -110,8 +112,9 @@ class _PathBook:
         self.penalty = str(values[0][1] if len(values[0]) > 1 else "")
         self.model = str(values[1][1] if len(values[1]) > 1 else "")
         if self.penalty not in ("l1", "l2") or self.model not in ("origin", "line"):
-            raise VerifyUnavailable(f"{prefix}its Settings sheet does not name a penalty (l1, "
-                                    "l2) and a model (origin, line) in B2 and B3")
+            raise VerifyUnavailable(Message("{prefix}its Settings sheet does not name a penalty "
+                                            "(l1, l2) and a model (origin, line) in B2 and B3",
+                                            prefix=prefix))
         self.name = str(values[2][1] if len(values[2]) > 1 else "data")
         top = values[4][1] if len(values[4]) > 1 else None
         self.lambda_max = float(top) if isinstance(top, int | float) \
@@ -119,13 +122,14 @@ class _PathBook:
         data = _rows(book, DATA_SHEET)
         header = data.get(1, [])
         if len(header) < 3 or not all(isinstance(h, str) for h in header):
-            raise VerifyUnavailable(f"{prefix}its Data sheet has no header of sample, "
-                                    "features and target")
+            raise VerifyUnavailable(Message("{prefix}its Data sheet has no header of sample, "
+                                            "features and target", prefix=prefix))
         p = len(header) - 2
         samples = [data[r] for r in sorted(data) if r > 1 and any(v is not None
                                                                     for v in data[r])]
         if not samples:
-            raise VerifyUnavailable(f"{prefix}its Data sheet holds no samples")
+            raise VerifyUnavailable(Message("{prefix}its Data sheet holds no samples",
+                                            prefix=prefix))
         table = [[_number(row[c] if c < len(row) else None,
                           f"{DATA_SHEET}!{get_column_letter(c + 1)}{i + 2}", prefix)
                   for c in range(1, p + 2)] for i, row in enumerate(samples)]
@@ -135,13 +139,15 @@ class _PathBook:
                                 feature_names=[str(h) for h in header[1:p + 1]],
                                 y_name=str(header[p + 1]), name=self.name)
         except ValueError as exc:
-            raise VerifyUnavailable(f"{prefix}its samples do not make a data set ({exc})") \
-                from None
+            raise VerifyUnavailable(Message("{prefix}its samples do not make a data set "
+                                            "({problem})", prefix=prefix,
+                                            problem=said(exc))) from None
         self.q = p + (model_rule(self.model).intercept)
         path = _rows(book, PATH_SHEET)
         rows = [r for r in sorted(path) if r > 1 and path[r] and path[r][0] is not None]
         if not rows:
-            raise VerifyUnavailable(f"{prefix}its Path sheet holds no λ rows")
+            raise VerifyUnavailable(Message("{prefix}its Path sheet holds no λ rows",
+                                            prefix=prefix))
         self.rows = rows
         grid = [[_number(path[r][c] if c < len(path[r]) else None,
                          f"{PATH_SHEET}!{get_column_letter(c + 1)}{r}", prefix)
@@ -156,12 +162,13 @@ def verify_path_workbook(path: str | Path, *, timeout: float = 600,
     """Recalculate a path workbook in LibreOffice and compare it with the engine (see the
     module docstring); :class:`VerifyUnavailable` when it cannot be verified."""
     source = Path(path)
-    prefix = "cannot verify: "
+    prefix = Message("cannot verify: ")
     try:
         check_archive(source, WorkbookError)
         audit_package(source, WorkbookError, strict=True, titles=(PATH_SHEETS, ()))
     except WorkbookError as exc:
-        raise VerifyUnavailable(f"{prefix}{exc}") from None
+        raise VerifyUnavailable(Message("{prefix}{problem}", prefix=prefix,
+                                        problem=said(exc))) from None
     original = StreamedWorkbook(source, data_only=False)
     try:
         book = _PathBook(original, prefix)
@@ -170,8 +177,9 @@ def verify_path_workbook(path: str | Path, *, timeout: float = 600,
     try:
         engine = regularization_path(book.data, book.model, book.penalty, book.lambdas)
     except ValueError as exc:
-        raise VerifyUnavailable(f"{prefix}the workbook's settings do not make a path ({exc})") \
-            from None
+        raise VerifyUnavailable(Message("{prefix}the workbook's settings do not make a path "
+                                        "({problem})", prefix=prefix,
+                                        problem=said(exc))) from None
     if progress is not None:
         progress(0, book.params.size * 2 + book.lambdas.size)
     with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
@@ -261,8 +269,9 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
             tally.compared += 1
             tally.deviation(where, deviation)
             if not deviation <= PARAM_TOLERANCE:
-                tally.differ(f"{where}: workbook {have!r}, the engine's optimum at λ = "
-                             f"{book.lambdas[i]:g} is {want!r}", 1)
+                tally.differ(Message("{where}: workbook {have}, the engine's optimum at λ = "
+                                     "{lam} is {want}", where=where, have=repr(have),
+                                     lam=f"{book.lambdas[i]:g}", want=repr(want)), 1)
         for c in range(2 + q, 3 + 2 * q):
             where = f"{PATH_SHEET}!{get_column_letter(c)}{r}"
             row, target = formulas.get(r, []), wanted.get(r, [])
@@ -272,8 +281,8 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
             tally.compared += 1
             if not same_formula(text if isinstance(text, str) and text.startswith("=")
                                 else None, formula):
-                tally.differ(f"{where}: the workbook has {show_value(text)}, gdapp writes "
-                             f"{formula}", 0)
+                tally.differ(Message("{where}: the workbook has {shown}, gdapp writes {wanted}",
+                                     where=where, shown=show_value(text), wanted=formula), 0)
                 continue
             got = values.get(r, [])
             value = got[c - 1] if c - 1 < len(got) else None
@@ -282,17 +291,20 @@ def _compare_path(tally: Tally, original: StreamedWorkbook, recalculated: Stream
                 _compare_number(tally, where, value, float(slopes[i, j]),
                                 float(scale[i, j]))
             elif value is not checks[i]:
-                tally.differ(f"{where}: workbook {show_value(value)}, the optimality "
-                             f"check evaluated by gdapp is {show_value(checks[i])}", 1)
+                tally.differ(Message("{where}: workbook {have}, the optimality check "
+                                     "evaluated by gdapp is {want}", where=where,
+                                     have=show_value(value), want=show_value(checks[i])), 1)
 
 
 def _compare_number(tally: Tally, where: str, value: object, want: float,
                     scale: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         tally.deviation(where, math.inf)
-        tally.differ(f"{where}: workbook {show_value(value)}, gdapp computes {want!r}", 1)
+        tally.differ(Message("{where}: workbook {have}, gdapp computes {want}", where=where,
+                             have=show_value(value), want=repr(want)), 1)
         return
     deviation = abs(float(value) - want) / max(scale, abs(want), 1e-300)
     tally.deviation(where, deviation)
     if not deviation <= RELATIVE_TOLERANCE:
-        tally.differ(f"{where}: workbook {float(value)!r}, gdapp computes {want!r}", 1)
+        tally.differ(Message("{where}: workbook {have}, gdapp computes {want}", where=where,
+                             have=repr(float(value)), want=repr(want)), 1)

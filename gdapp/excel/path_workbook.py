@@ -41,6 +41,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from gdapp import __version__
 from gdapp.core import Dataset, RegularizationPath
 from gdapp.core.holdout import Holdout
+from gdapp.core.messages import Message
 from gdapp.excel import path_validation as pv
 from gdapp.excel.cells import number, text
 from gdapp.excel.charts import _scatter
@@ -119,7 +120,7 @@ def export_path(path: RegularizationPath, data: Dataset, model: str, target: str
                 tmp.unlink()
         if isinstance(exc, OSError | etree.SerialisationError):  # a full disk, as export says
             raise ExportError(write_failure(exc, Path(tempfile.gettempdir()),
-                                            "the workbook's sheets")) from None
+                                            Message("the workbook's sheets"))) from None
         raise
     return out
 

@@ -31,6 +31,7 @@ from openpyxl.utils.cell import (
 )
 
 from gdapp.core import Run
+from gdapp.core.messages import Message
 from gdapp.excel.compare import VerifyReport, report_from
 from gdapp.excel.earlier import earlier_spellings
 from gdapp.excel.expected import expected_cells
@@ -89,20 +90,21 @@ def check_part_sizes(source: Path, run: Run, rows: int,
             title = titles.get(member)
             if title is not None:
                 limit = SHEET_SLACK + BYTES_PER_CELL * cells.get(title, 0)
-                what = f"its {title} sheet"
+                what = Message("its {title} sheet", title=title)
             elif member.startswith("xl/charts/") and not member.endswith(".rels"):
-                limit, what = chart, f"its chart part {member}"
+                limit, what = chart, Message("its chart part {member}", member=member)
             elif member in ("xl/sharedStrings.xml", "xl/calcChain.xml"):
                 continue                      # bounded by the package audit / the sheets
             else:
-                limit, what = SMALL_PART_BYTES, f"its part {member}"
+                limit, what = SMALL_PART_BYTES, Message("its part {member}", member=member)
             if info.file_size > limit:
-                raise error(f"{name}: {what} unpacks to {_mib(info.file_size)}; gdapp writes "
-                            f"at most {_mib(limit)} there for this run")
+                raise error(Message("{name}: {what} unpacks to {size}; gdapp writes at most "
+                                    "{limit} there for this run", name=name, what=what,
+                                    size=_mib(info.file_size), limit=_mib(limit)))
     calc = _size(source, "xl/calcChain.xml")
     if calc > SMALL_PART_BYTES + 64 * sum(cells.values()):
-        raise error(f"{name}: its part xl/calcChain.xml unpacks to {_mib(calc)}, more than "
-                    "the formulas gdapp writes could need")
+        raise error(Message("{name}: its part xl/calcChain.xml unpacks to {size}, more than "
+                            "the formulas gdapp writes could need", name=name, size=_mib(calc)))
 
 
 def _size(source: Path, member: str) -> int:
@@ -167,8 +169,9 @@ def foreign_formulas(source: Path, expected: Iterable[Cell], *,
                                 for old in earlier_spellings(formula)):  # an earlier gdapp's
                 found += 1
                 if first is None:
-                    first = (f"{cell.sheet}!{cell.ref}: the workbook has {written}, gdapp "
-                             f"writes {formula}")
+                    first = Message("{where}: the workbook has {shown}, gdapp writes {wanted}",
+                                    where=f"{cell.sheet}!{cell.ref}", shown=written,
+                                    wanted=formula)
     finally:
         original.close()
     if first is not None:
@@ -218,8 +221,9 @@ def _extra_formula(source: Path, title: str, places: _Places) -> str | None:
             for column, content in enumerate(contents, start=1):
                 if isinstance(content, str) and content.startswith("=") \
                         and content.upper() not in _LOGICAL and (row, column) not in places:
-                    return (f"{title}!{get_column_letter(column)}{row}: the workbook has "
-                            f"{content}, gdapp writes nothing there")
+                    return Message("{cell}: the workbook has {have}, gdapp writes {wanted} "
+                                   "there", cell=f"{title}!{get_column_letter(column)}{row}",
+                                   have=content, wanted=Message("nothing"))
     finally:
         original.close()
     return None
@@ -240,9 +244,9 @@ def _count_formulas(archive: zipfile.ZipFile, member: str) -> int:
 
 
 #: The note of a verdict reached without LibreOffice.
-NOT_RECALCULATED = ("LibreOffice was not started: a formula gdapp does not write is a "
-                    "difference already, and it could keep a spreadsheet program computing "
-                    "for as long as it likes")
+NOT_RECALCULATED = Message("LibreOffice was not started: a formula gdapp does not write is a "
+                           "difference already, and it could keep a spreadsheet program "
+                           "computing for as long as it likes")
 
 
 def not_recalculated(foreign: tuple[str, int], **more: object) -> VerifyReport:

@@ -32,7 +32,9 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from gdapp.core import MAX_EXPORTABLE_ROWS, MODEL_CHOICES, DataError, Dataset, RunSpec, spec_fields
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
+from gdapp.core.data_messages import said
 from gdapp.core.holdout import Holdout
+from gdapp.core.messages import Message
 from gdapp.core.spec import model_param_names
 from gdapp.excel.export import FORMAT_VERSION, MARKER
 from gdapp.excel.labels import LANGUAGES, Language, in_every_language, words
@@ -54,8 +56,8 @@ DATA_SOURCE_LABELS = in_every_language("data source")
 
 
 #: What a cell holding a formula but no value (as openpyxl and some programs save them) says.
-NO_SAVED_VALUE = ("holds a formula with no saved value (open and save the file in a "
-                  "spreadsheet program first, or type the number)")
+NO_SAVED_VALUE = Message("holds a formula with no saved value (open and save the file in a "
+                         "spreadsheet program first, or type the number)")
 
 
 class WorkbookError(ValueError):
@@ -93,29 +95,34 @@ def check_archive(path: str | Path, error: type[ValueError], *,
     """
     p = Path(path)
     if not p.exists():
-        raise error(f"{p}: no such file")
+        raise error(Message("{path}: no such file", path=str(p)))
     if not p.is_file():
-        raise error(f"{p} is not a file")
+        raise error(Message("{path} is not a file", path=str(p)))
     try:
         with open(p, "rb"):
             pass
     except PermissionError:
-        raise error(f"{p}: permission denied (cannot read it)") from None
+        raise error(Message("{path}: permission denied (cannot read it)", path=str(p))) from None
     except OSError as exc:
-        raise error(f"{p.name}: cannot read the file ({exc.strerror or exc})") from None
+        raise error(Message("{name}: cannot read the file ({reason})", name=p.name,
+                            reason=str(exc.strerror or exc))) from None
     try:
         if not zipfile.is_zipfile(p):
-            raise error(f"{p.name} is not an .xlsx workbook (it is not a zip archive)")
+            raise error(Message("{name} is not an .xlsx workbook (it is not a zip archive)",
+                                name=p.name))
         with zipfile.ZipFile(p) as archive:
             members = archive.infolist()
     except (OSError, zipfile.BadZipFile) as exc:
-        raise error(f"{p.name}: cannot read the file ({exc})") from None
+        raise error(Message("{name}: cannot read the file ({reason})", name=p.name,
+                            reason=str(exc))) from None
     if len(members) > MAX_MEMBERS:
-        raise error(f"{p.name} has {len(members):,} parts; a workbook has far fewer")
+        raise error(Message("{name} has {n} parts; a workbook has far fewer", name=p.name,
+                            n=f"{len(members):,}"))
     total = sum(m.file_size for m in members)
     if total > MAX_UNCOMPRESSED:
-        raise error(f"{p.name} unpacks to {total / 2**30:.1f} GiB; the limit is "
-                    f"{MAX_UNCOMPRESSED // 2**30} GiB")
+        raise error(Message("{name} unpacks to {size} GiB; the limit is {limit} GiB",
+                            name=p.name, size=f"{total / 2**30:.1f}",
+                            limit=str(MAX_UNCOMPRESSED // 2**30)))
     check_xml_parts(p, members, error, sheets_record_size=sheets_record_size)
     return p
 
@@ -127,8 +134,8 @@ def _first_line(exc: BaseException) -> str:
     range")."""
     lines = str(exc).strip().splitlines()
     if isinstance(exc, SyntaxError | etree.XMLSyntaxError) and lines:
-        return f"its XML is malformed: {lines[0]}"
-    return "a part of it is not what an .xlsx workbook holds"
+        return Message("its XML is malformed: {line}", line=lines[0])
+    return Message("a part of it is not what an .xlsx workbook holds")
 
 
 
@@ -148,8 +155,8 @@ def open_untrusted(path: str | Path, error: type[ValueError], *,
             warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
             wb = load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken archive
-        raise error(f"{p.name} is not a readable .xlsx workbook ({_first_line(exc)})") \
-            from None
+        raise error(Message("{name} is not a readable .xlsx workbook ({why})", name=p.name,
+                            why=_first_line(exc))) from None
     try:
         yield wb
     finally:
@@ -203,7 +210,8 @@ def read_workbook(path: str | Path, *, strict: bool = False) -> GdappWorkbook:
         try:
             missing = [s for s in REQUIRED_SHEETS if s not in wb.sheetnames]
             if missing:
-                raise WorkbookError(f"{name} is not a gdapp workbook (no {missing[0]} sheet)")
+                raise WorkbookError(Message("{name} is not a gdapp workbook (no {sheet} sheet)",
+                                            name=name, sheet=missing[0]))
             settings_rows = _settings_rows(wb)
             lang = _check_marker(settings_rows, name)
             values, cells = _settings_values(wb, settings_rows, name)
@@ -221,8 +229,8 @@ def read_workbook(path: str | Path, *, strict: bool = False) -> GdappWorkbook:
         except WorkbookError:
             raise
         except Exception as exc:  # sheets are parsed lazily: a damaged one fails here
-            raise WorkbookError(f"{name} is damaged and cannot be read "
-                                f"({_first_line(exc)})") from None
+            raise WorkbookError(Message("{name} is damaged and cannot be read ({why})",
+                                        name=name, why=_first_line(exc))) from None
     spec = _spec(values, data, name)
     if held is not None:
         spec = _spec_with(spec, held, name)
@@ -242,10 +250,11 @@ def _check_marker(rows: list[tuple[Any, ...]], name: str) -> Language:
             version = r[1] if len(r) > 1 else None
             if version == FORMAT_VERSION and not isinstance(version, bool):
                 return next(lang for lang in LANGUAGES if words(lang)(MARKER) == r[0])
-            raise WorkbookError(f"{name} has gdapp workbook format {version!r}; this gdapp "
-                                f"reads format {FORMAT_VERSION}")
-    raise WorkbookError(f"{name} is not a gdapp workbook (its Settings sheet has no "
-                        f"'{MARKER}' marker)")
+            raise WorkbookError(Message("{name} has gdapp workbook format {version}; this "
+                                        "gdapp reads format {format}", name=name,
+                                        version=repr(version), format=str(FORMAT_VERSION)))
+    raise WorkbookError(Message("{name} is not a gdapp workbook (its Settings sheet has no "
+                                "'{marker}' marker)", name=name, marker=MARKER))
 
 
 def _text_after(rows: list[tuple[Any, ...]], labels: frozenset[str]) -> str | None:
@@ -282,12 +291,15 @@ def _settings_values(wb: Workbook, rows: list[tuple[Any, ...]], name: str
 
 def _number(values: dict[str, Any], key: str, label: str) -> float:
     if key not in values:
-        raise WorkbookError(f"Settings: the {label} setting ('{key}') is missing")
+        raise WorkbookError(Message("Settings: the {label} setting ('{key}') is missing",
+                                    label=label, key=key))
     v = values[key]
     if v is _UNSAVED:
-        raise WorkbookError(f"Settings: {label} {NO_SAVED_VALUE}")
+        raise WorkbookError(Message("Settings: {label} {note}", label=label,
+                                    note=NO_SAVED_VALUE))
     if isinstance(v, bool) or not isinstance(v, int | float):
-        raise WorkbookError(f"Settings: {label} must be a number, got {v!r}")
+        raise WorkbookError(Message("Settings: {label} must be a number, got {got}",
+                                    label=label, got=repr(v)))
     return float(v)
 
 
@@ -296,16 +308,18 @@ def _spec(values: dict[str, Any], data: Dataset, name: str) -> RunSpec:
     try:
         return _spec_from_settings(values, data)
     except WorkbookError as exc:
-        raise WorkbookError(f"{name}, {exc}") from None
+        raise WorkbookError(Message("{name}, {problem}", name=name, problem=said(exc))) from None
     except ValueError as exc:
-        raise WorkbookError(f"{name}, Settings: {exc}") from None
+        raise WorkbookError(Message("{name}, Settings: {problem}", name=name,
+                                    problem=said(exc))) from None
 
 
 def _spec_with(spec: RunSpec, held: Holdout, name: str) -> RunSpec:
     try:
         return replace(spec, holdout=held).validated()
     except ValueError as exc:
-        raise WorkbookError(f"{name}, Data: {exc}") from None
+        raise WorkbookError(Message("{name}, Data: {problem}", name=name,
+                                    problem=said(exc))) from None
 
 
 def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
@@ -323,28 +337,31 @@ def _spec_from_settings(values: dict[str, Any], data: Dataset) -> RunSpec:
         if "choices" in f.metadata:
             v = values.get(key)
             if v is _UNSAVED:
-                raise WorkbookError(f"Settings: '{key}' {NO_SAVED_VALUE}")
+                raise WorkbookError(Message("Settings: '{key}' {note}", key=key,
+                                            note=NO_SAVED_VALUE))
             if not isinstance(v, str):
-                raise WorkbookError(f"Settings: '{key}' must be a text setting, got {v!r}")
+                raise WorkbookError(Message("Settings: '{key}' must be a text setting, got "
+                                            "{got}", key=key, got=repr(v)))
             kwargs[attr] = v.strip()
         elif f.type == "bool":
             v = values.get(key)
             if not isinstance(v, bool):
-                raise WorkbookError(f"Settings: {label} must be TRUE or FALSE, got {v!r}")
+                raise WorkbookError(Message("Settings: {label} must be TRUE or FALSE, got "
+                                            "{got}", label=label, got=repr(v)))
             kwargs[attr] = v
         elif f.type.startswith("int"):
             number = _number(values, key, label.lower())
             if not number.is_integer():
-                raise WorkbookError(f"Settings: {label.lower()} must be a whole number, "
-                                    f"got {number}")
+                raise WorkbookError(Message("Settings: {label} must be a whole number, got "
+                                            "{got}", label=label.lower(), got=str(number)))
             kwargs[attr] = int(number)
         else:
             kwargs[attr] = _number(values, key, _LABELS.get(key, label))
     model = kwargs["model"]
     if model not in MODEL_CHOICES:
-        raise WorkbookError(f"Settings: model must be one of {', '.join(MODEL_CHOICES)}, "
-                            f"got {model!r}")
-    kwargs["start"] = tuple(_number(values, f"{p}_start", f"start {p}")
+        raise WorkbookError(Message("Settings: model must be one of {choices}, got {got}",
+                                    choices=", ".join(MODEL_CHOICES), got=repr(model)))
+    kwargs["start"] = tuple(_number(values, f"{p}_start", Message("start {name}", name=p))
                             for p in model_param_names(model, data.p))
     return RunSpec(**kwargs).validated()
 
@@ -358,14 +375,16 @@ def _data_range(wb: Workbook, key: str, name: str) -> tuple[int, int, int]:
     defined = wb.defined_names.get(key)
     dest = list(defined.destinations) if defined is not None else []
     if len(dest) != 1 or dest[0][0] != "Data":
-        raise WorkbookError(f"{name}: the defined name '{key}' does not point into the "
-                            "Data sheet")
+        raise WorkbookError(Message("{name}: the defined name '{key}' does not point into the "
+                                    "Data sheet", name=name, key=key))
     min_col, min_row, max_col, max_row = range_boundaries(dest[0][1].replace("$", ""))
     if None in (min_col, min_row, max_col, max_row) or min_col != max_col:
-        raise WorkbookError(f"{name}: '{key}' must be one column of cells on the Data sheet")
+        raise WorkbookError(Message("{name}: '{key}' must be one column of cells on the Data "
+                                    "sheet", name=name, key=key))
     assert min_col is not None and min_row is not None and max_row is not None
     if max_row - min_row + 1 > MAX_EXPORTABLE_ROWS:
-        raise WorkbookError(f"{name}: '{key}' covers more rows than a sheet holds")
+        raise WorkbookError(Message("{name}: '{key}' covers more rows than a sheet holds",
+                                    name=name, key=key))
     return min_col, min_row, max_row
 
 
@@ -387,7 +406,8 @@ def _read_data(wb: Workbook, path: Path, *, source: str) -> Dataset:
     x0, x1 = ranges[0][1], ranges[0][2]
     for key, (_, r0, r1) in zip(keys, ranges, strict=True):
         if (r0, r1) != (y0, y1):
-            raise WorkbookError(f"{name}: {key} and y_data must cover the same rows")
+            raise WorkbookError(Message("{name}: {key} and y_data must cover the same rows",
+                                        name=name, key=key))
     ws = wb["Data"]
     roles = [(c, key.removesuffix("_data")) for key, (c, _, _) in zip(keys, ranges,
                                                                       strict=True)]
@@ -405,18 +425,23 @@ def _read_data(wb: Workbook, path: Path, *, source: str) -> Dataset:
         read += 1
         for (col, role), out in zip(roles, columns, strict=True):
             v = row[col - lo] if col - lo < len(row) else None
-            at = f"{name}, Data row {x0 + i}: {role}"
+            at = Message("{name}, Data row {row}: {role}", name=name, row=str(x0 + i),
+                         role=role)
             if v is None and holds_formula(path, "Data", x0 + i, col):
-                raise WorkbookError(f"{at} {NO_SAVED_VALUE}")
+                raise WorkbookError(Message("{at} {note}", at=at, note=NO_SAVED_VALUE))
             if isinstance(v, bool):
-                raise WorkbookError(f"{at} holds {str(v).upper()}, not a number")
+                raise WorkbookError(Message("{at} holds {value}, not a number", at=at,
+                                            value=str(v).upper()))
             if not isinstance(v, int | float):
-                raise WorkbookError(f"{at} is {v!r}, not a number")
+                raise WorkbookError(Message("{at} is {value}, not a number", at=at,
+                                            value=repr(v)))
             if v != 0 and abs(v) < MIN_ABS_VALUE:
-                raise WorkbookError(f"{at}: {too_small_message(float(v))}")
+                raise WorkbookError(Message("{at}: {problem}", at=at,
+                                            problem=too_small_message(float(v))))
             out.append(float(v))
     if read != x1 - x0 + 1:
-        raise WorkbookError(f"{name}: the Data sheet ends before the end of {keys[0]}")
+        raise WorkbookError(Message("{name}: the Data sheet ends before the end of {key}",
+                                    name=name, key=keys[0]))
 
     def label(col: int, default: str) -> str:
         v = header[col - lo] if col - lo < len(header) else None
@@ -431,4 +456,5 @@ def _read_data(wb: Workbook, path: Path, *, source: str) -> Dataset:
         names = [label(c, role) for c, role in roles[:-1]]
         return Dataset(X, ys, feature_names=names, y_name=label(yc, "y"), name=source)
     except DataError as exc:
-        raise WorkbookError(f"{name}, Data: {exc}") from None
+        raise WorkbookError(Message("{name}, Data: {problem}", name=name,
+                                    problem=said(exc))) from None

@@ -162,20 +162,22 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     """
     sources = [Path(p).absolute() for p in paths]   # a symbolic link keeps its own name
     if not timeout > 0:
-        raise ValueError(f"the time limit must be > 0 seconds, got {timeout:g}")
+        raise ValueError(Message("the time limit must be > 0 seconds, got {got}",
+                                 got=f"{timeout:g}"))
     if not sources:
         return []
     target = Path(out_dir).resolve()
     stems = [s.stem for s in sources]
     if len(set(stems)) != len(stems):
-        raise ValueError("workbooks recalculated together need different file names")
+        raise ValueError(Message("workbooks recalculated together need different file names"))
     for src in sources:
         if not src.is_file():
-            raise RecalcUnavailable(
-                f"cannot verify: {_shown(src, full=True)} does not exist or is not a file")
+            raise RecalcUnavailable(Message("cannot verify: {path} does not exist or is not a "
+                                            "file", path=_shown(src, full=True)))
         result = (target / f"{src.stem}.xlsx").resolve()
         if result in (src.resolve(), src.parent.resolve() / src.name):
-            raise ValueError(f"the output folder must differ from the folder of {_shown(src)}")
+            raise ValueError(Message("the output folder must differ from the folder of {name}",
+                                     name=_shown(src)))
     soffice = find_soffice()
     if soffice is None:
         raise RecalcUnavailable(_missing_message())
@@ -206,9 +208,9 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
         for src, out in zip(sources, produced, strict=True):
             if not out.is_file() or out.stat().st_size == 0:
                 _refuse_if_full(staging, profile)
-                raise RecalcUnavailable(
-                    f"cannot verify: LibreOffice wrote no recalculated copy of {_shown(src)} "
-                    f"(it could not open it as a workbook){stderr}")
+                raise RecalcUnavailable(Message(
+                    "cannot verify: LibreOffice wrote no recalculated copy of {name} (it could "
+                    "not open it as a workbook){said}", name=_shown(src), said=stderr))
         results = []
         for out in produced:
             final = target / out.name

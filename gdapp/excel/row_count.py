@@ -14,6 +14,7 @@ from lxml import etree
 from openpyxl.workbook.workbook import Workbook
 
 from gdapp.core import MAX_EXPORTABLE_ROWS
+from gdapp.core.messages import Message
 
 
 def count_iterations(wb: Workbook, name: str, error: type[ValueError]) -> int:
@@ -36,7 +37,7 @@ def count_iterations(wb: Workbook, name: str, error: type[ValueError]) -> int:
         finally:
             source.close()
     if count == 0:
-        raise error(f"{name}: the Iterations sheet holds no iterates")
+        raise error(Message("{name}: the Iterations sheet holds no iterates", name=name))
     return count
 
 
@@ -78,10 +79,12 @@ def _check_k(value: bytes, count: int, row: int, name: str, error: type[ValueErr
     except ValueError:
         k = math.nan
     if k != count:
-        raise error(f"{name}, Iterations row {row}: k should be {count}, "
-                            f"got {value.decode(errors='replace')!r}")
+        raise error(Message("{name}, Iterations row {row}: k should be {count}, got {got}",
+                            name=name, row=str(row), count=str(count),
+                            got=repr(value.decode(errors="replace"))))
     if count + 1 > MAX_EXPORTABLE_ROWS:
-        raise error(f"{name}: the Iterations sheet has more rows than gdapp writes")
+        raise error(Message("{name}: the Iterations sheet has more rows than gdapp writes",
+                            name=name))
 
 
 def _count_by_parsing(source: IO[bytes], name: str, error: type[ValueError]) -> int:
@@ -105,7 +108,8 @@ def _count_by_parsing(source: IO[bytes], name: str, error: type[ValueError]) -> 
             _check_k(k, count, number, name, error)
             count += 1
     except etree.XMLSyntaxError as exc:
-        raise error(f"{name}: the Iterations sheet is damaged ({exc})") from None
+        raise error(Message("{name}: the Iterations sheet is damaged ({reason})", name=name,
+                            reason=str(exc))) from None
     return count
 
 

@@ -12,7 +12,9 @@ from openpyxl.workbook.workbook import Workbook
 
 from gdapp.core import DataError, Dataset
 from gdapp.core.data import MIN_ABS_VALUE, too_small_message
+from gdapp.core.data_messages import said
 from gdapp.core.holdout import Holdout, polynomial, split, standardize
+from gdapp.core.messages import Message
 from gdapp.core.models import MODEL_RULES
 
 
@@ -40,8 +42,9 @@ def read_shaped(wb: Workbook, path: Path, values: dict[str, Any], *, source: str
     if held_out:
         _, t0, t1 = _data_range(wb, "y_test", name)
         if t0 != y1 + 1:
-            raise WorkbookError(f"{name}: the held-out samples (y_test) must follow the "
-                                "training ones (y_data) on the Data sheet")
+            raise WorkbookError(Message("{name}: the held-out samples (y_test) must follow "
+                                        "the training ones (y_data) on the Data sheet",
+                                        name=name))
         last = t1
     scaled = values.get("standardize") is True
     powers = "degree" in values
@@ -65,28 +68,34 @@ def read_shaped(wb: Workbook, path: Path, values: dict[str, Any], *, source: str
         cells = []
         for col, role in [(1, "sample"), *((c, "x") for c in raw_cols), (yc, "y")]:
             v = row[col - 1] if col - 1 < len(row) else None
-            where = f"{name}, Data row {at}: {role}"
+            where = Message("{name}, Data row {row}: {role}", name=name, row=str(at),
+                            role=role)
             if v is None and holds_formula(path, "Data", at, col):
-                raise WorkbookError(f"{where} {NO_SAVED_VALUE}")
+                raise WorkbookError(Message("{at} {note}", at=where, note=NO_SAVED_VALUE))
             if isinstance(v, bool) or not isinstance(v, int | float):
-                raise WorkbookError(f"{where} is {v!r}, not a number")
+                raise WorkbookError(Message("{at} is {value}, not a number", at=where,
+                                            value=repr(v)))
             if v != 0 and abs(v) < MIN_ABS_VALUE:
-                raise WorkbookError(f"{where}: {too_small_message(float(v))}")
+                raise WorkbookError(Message("{at}: {problem}", at=where,
+                                            problem=too_small_message(float(v))))
             cells.append(float(v))
         if not cells[0].is_integer():
-            raise WorkbookError(f"{name}, Data row {at}: the sample's row {cells[0]} is not "
-                                "a whole number")
+            raise WorkbookError(Message("{name}, Data row {row}: the sample's row {value} is "
+                                        "not a whole number", name=name, row=str(at),
+                                        value=str(cells[0])))
         samples.append((int(cells[0]), cells[1:-1], cells[-1]))
         if at > y1:
             test_rows.append(int(cells[0]) - 1)
     if len(samples) != last - y0 + 1:
-        raise WorkbookError(f"{name}: the Data sheet ends before the end of its samples")
+        raise WorkbookError(Message("{name}: the Data sheet ends before the end of its samples",
+                                    name=name))
     try:
         return reshape(samples, names, label(yc, "y"), source, values,
                        str(values.get("model", "")).strip(),
                        tuple(sorted(test_rows)) if held_out else None)
     except (DataError, KeyError) as exc:
-        raise WorkbookError(f"{name}, Data: {exc}") from None
+        raise WorkbookError(Message("{name}, Data: {problem}", name=name,
+                                    problem=said(exc))) from None
 
 
 _SUFFIXES = (", standardized", ", training")
@@ -115,8 +124,8 @@ def reshape(samples: list[tuple[int, list[float], float]], names: tuple[str, ...
     the Settings' test fraction and split seed."""
     order = sorted(s[0] for s in samples)
     if order != list(range(1, len(samples) + 1)):
-        raise DataError("the Data sheet's sample numbers must be 1, 2, … once each (the "
-                        "rows of the data file)")
+        raise DataError(Message("the Data sheet's sample numbers must be 1, 2, … once each "
+                                "(the rows of the data file)"))
     by_row = sorted(samples)
     degree = settings.get("degree")
     X = np.array([s[1] for s in by_row], dtype=np.float64)
@@ -125,9 +134,9 @@ def reshape(samples: list[tuple[int, list[float], float]], names: tuple[str, ...
     if degree is not None:
         if isinstance(degree, bool) or not isinstance(degree, int | float) \
                 or degree != len(names):
-            raise DataError(f"degree {degree!r} does not match the Data sheet's "
-                            f"{len(names)} power columns (export the run again to change "
-                            "the degree)")
+            raise DataError(Message("degree {degree} does not match the Data sheet's {n} "
+                                    "power columns (export the run again to change the "
+                                    "degree)", degree=repr(degree), n=str(len(names))))
         data = polynomial(Dataset(X[:, 0], y, x_name=names[0], y_name=y_name, name=name),
                           int(degree))
     else:
@@ -138,12 +147,14 @@ def reshape(samples: list[tuple[int, list[float], float]], names: tuple[str, ...
         if not isinstance(fraction, int | float) or isinstance(fraction, bool) \
                 or not isinstance(seed, int | float) or isinstance(seed, bool) \
                 or not float(seed).is_integer():
-            raise DataError("test_fraction must be a number and split_seed a whole number")
+            raise DataError(Message("test_fraction must be a number and split_seed a whole "
+                                    "number"))
         data, held = split(data, float(fraction), int(seed))
         if held.test_rows != test_rows:
-            raise DataError(f"test_fraction {fraction:g} with split_seed {int(seed)} holds "
-                            f"out other samples than the Data sheet does (export the run "
-                            "again to change the split)")
+            raise DataError(Message("test_fraction {fraction} with split_seed {seed} holds out "
+                                    "other samples than the Data sheet does (export the run "
+                                    "again to change the split)", fraction=f"{fraction:g}",
+                                    seed=str(int(seed))))
     if settings.get("standardize") is True:
         data, held = standardize(data, held, centre=MODEL_RULES[model].intercept)
     return data, held

@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from gdapp.core import MODEL_RULES, Run
+from gdapp.core.messages import Message
 from gdapp.excel.summary import block_rows, solved
 from gdapp.excel.tolerance import RELATIVE_TOLERANCE
 
@@ -85,7 +86,7 @@ def untrusted_note(run: Run) -> tuple[str, ...]:
     if kappa is None:
         return ()
     digits = max(0, 16 - int(np.log10(kappa))) if np.isfinite(kappa) else 0
-    return (f"note: the Summary's ridge optimum is not trustworthy at this condition number "
-            f"(κ = {kappa:.1e}: the sheet's MINVERSE keeps about {digits} digits); its "
-            "cells, b0 and the objective "
-            "there were compared within what that rounding allows, not 1e-12",)
+    return (Message("note: the Summary's ridge optimum is not trustworthy at this condition "
+                    "number (κ = {kappa}: the sheet's MINVERSE keeps about {digits} digits); its "
+                    "cells, b0 and the objective there were compared within what that rounding "
+                    "allows, not 1e-12", kappa=f"{kappa:.1e}", digits=str(digits)),)

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from gdapp.core import Objective, Run
+from gdapp.core.messages import Message
 from gdapp.excel.labels import in_every_language
 from gdapp.excel.readback import WorkbookError, open_untrusted
 from gdapp.excel.summary_row import AT_EXPORT
@@ -59,8 +60,9 @@ def with_stored_optimum(source: Path, run: Run) -> tuple[Run, str]:
     ours = opt.method in _ITERATIVE
     kept = replace(opt, params=stored, objective=value,
                    method=opt.method if ours else _ITERATIVE[0], note=opt.note if ours else "")
-    now = "none" if opt.params is None else ", ".join(f"{v:.6g}" for v in opt.params)
-    note = (f"note: the Summary's optimum ({', '.join(f'{v:.6g}' for v in stored)}) was "
-            f"computed at export; with the workbook's settings and data now the engine's is "
-            f"({now}); the live objective and gradient there were checked at the stored values")
+    now = Message("none") if opt.params is None else ", ".join(f"{v:.6g}" for v in opt.params)
+    note = Message("note: the Summary's optimum ({stored}) was computed at export; with the "
+                   "workbook's settings and data now the engine's is ({now}); the live "
+                   "objective and gradient there were checked at the stored values",
+                   stored=", ".join(f"{v:.6g}" for v in stored), now=now)
     return replace(run, optimum=kept), note

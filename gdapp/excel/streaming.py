@@ -24,6 +24,7 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.utils.exceptions import CellCoordinatesException
 
+from gdapp.core.messages import Message
 from gdapp.excel.recalc import VerifyUnavailable
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -122,8 +123,8 @@ class StreamedWorkbook:
         try:
             self._zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile) as exc:
-            raise WorkbookUnreadable(f"cannot verify: {path.name} cannot be read ({exc})") \
-                from None
+            raise WorkbookUnreadable(Message("cannot verify: {name} cannot be read ({reason})",
+                                             name=path.name, reason=str(exc))) from None
         try:
             workbook = self._xml("xl/workbook.xml")
             targets = {r.get("Id"): r.get("Target", "")
@@ -148,8 +149,9 @@ class StreamedWorkbook:
             with self._zip.open(member) as stream:
                 return etree.parse(stream, etree.XMLParser(**_SAFE)).getroot()
         except (KeyError, etree.XMLSyntaxError) as exc:
-            raise WorkbookUnreadable(f"cannot verify: the workbook's part {member} is missing "
-                                     f"or damaged ({exc})") from None
+            raise WorkbookUnreadable(Message("cannot verify: the workbook's part {member} is "
+                                             "missing or damaged ({reason})", member=member,
+                                             reason=str(exc))) from None
 
     def _shared_strings(self) -> list[str]:
         if self._strings is None:
@@ -181,8 +183,9 @@ class StreamedWorkbook:
                     while row.getprevious() is not None:
                         del row.getparent()[0]
             except (etree.XMLSyntaxError, ValueError) as exc:  # not XML, or a bad row/cell ref
-                raise WorkbookUnreadable(f"cannot verify: sheet {title} is damaged ({exc})") \
-                    from None
+                raise WorkbookUnreadable(Message("cannot verify: sheet {title} is damaged "
+                                                 "({reason})", title=title,
+                                                 reason=str(exc))) from None
 
     def _row_contents(self, row: Any, number: int,
                       shared: dict[str, tuple[str, str]]) -> list[object]:

@@ -15,6 +15,7 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from gdapp.core.messages import Message
 from gdapp.excel.scratch import workbook_temp_prefix
 
 
@@ -30,16 +31,17 @@ def check_target(path: str | Path) -> Path:
     try:
         raw = os.fspath(path)
         if not isinstance(raw, str) or not raw.strip():
-            raise ExportError("no output file given")
+            raise ExportError(Message("no output file given"))
         target = Path(raw).expanduser()
     except (TypeError, ValueError) as exc:
         if isinstance(exc, ExportError):
             raise
-        raise ExportError(f"{path!r} is not a file path") from None
+        raise ExportError(Message("{path} is not a file path", path=repr(path))) from None
     if raw.endswith(("/", os.sep, "/.")):
-        raise ExportError(f"{raw} names a folder, not a workbook file")
+        raise ExportError(Message("{path} names a folder, not a workbook file", path=raw))
     if target.suffix.lower() != ".xlsx":
-        raise ExportError(f"{target.name}: a workbook's file name must end in .xlsx")
+        raise ExportError(Message("{name}: a workbook's file name must end in .xlsx",
+                                  name=target.name))
     try:
         _check_name_length(target)
         if target.is_symlink():
@@ -47,7 +49,8 @@ def check_target(path: str | Path) -> Path:
             _check_name_length(target)
         _check_place(target)
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write there ({exc.strerror or exc})") from None
+        raise ExportError(Message("{path}: cannot write there ({reason})", path=str(target),
+                                  reason=str(exc.strerror or exc))) from None
     return target
 
 
@@ -62,8 +65,9 @@ def _check_name_length(target: Path) -> None:
     extra = len(os.fsencode(workbook_temp_prefix(""))) + len("12345678.xlsx.tmp") - len(".xlsx")
     allowed = name_max - extra
     if len(os.fsencode(target.name)) > allowed:
-        raise ExportError(f"the file name {target.name[:24]}… is too long "
-                          f"({len(target.name):,} characters): use at most {allowed}")
+        raise ExportError(Message("the file name {name}… is too long ({n} characters): use at "
+                                  "most {most}", name=target.name[:24],
+                                  n=f"{len(target.name):,}", most=str(allowed)))
 
 
 def _link_target(link: Path) -> Path:
@@ -71,22 +75,25 @@ def _link_target(link: Path) -> Path:
     try:
         return link.resolve(strict=False)
     except RuntimeError:  # a loop of links
-        raise ExportError(f"{link} is a symbolic link that leads round in a loop") from None
+        raise ExportError(Message("{path} is a symbolic link that leads round in a loop",
+                                  path=str(link))) from None
 
 
 def _check_place(target: Path) -> None:
     if target.is_dir():
-        raise ExportError(f"{target} is a folder, not a workbook file")
+        raise ExportError(Message("{path} is a folder, not a workbook file", path=str(target)))
     folder = target.parent
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is not a folder")
+        raise ExportError(Message("{path} is not a folder", path=str(folder)))
     if not folder.is_dir():
-        raise ExportError(f"{folder}: no such folder")
+        raise ExportError(Message("{path}: no such folder", path=str(folder)))
     if not os.access(folder, os.W_OK):
-        raise ExportError(f"{folder}: permission denied (cannot write there)")
+        raise ExportError(Message("{path}: permission denied (cannot write there)",
+                                  path=str(folder)))
     if target.is_file() and (target.stat().st_mode & 0o222 == 0
                              or not os.access(target, os.W_OK)):
-        raise ExportError(f"{target} is read-only: make it writable or choose another name")
+        raise ExportError(Message("{path} is read-only: make it writable or choose another "
+                                  "name", path=str(target)))
 
 
 def reserve_temporary(target: Path) -> Path:
@@ -95,8 +102,9 @@ def reserve_temporary(target: Path) -> Path:
         fd, tmp_name = tempfile.mkstemp(prefix=workbook_temp_prefix(target.stem),
                                         suffix=".xlsx.tmp", dir=target.parent)
     except OSError as exc:
-        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") \
-            from None
+        raise ExportError(Message("{path}: cannot write there ({reason})",
+                                  path=str(target.parent),
+                                  reason=str(exc.strerror or exc))) from None
     os.close(fd)
     return Path(tmp_name)
 
@@ -142,8 +150,8 @@ def save_atomically(wb: Workbook, tmp: Path, target: Path) -> None:
             ExcelWriter(wb, archive).save()
         os.replace(tmp, target)
     except OSError as exc:
-        raise ExportError(f"{target}: could not save the workbook ({exc.strerror or exc})") \
-            from None
+        raise ExportError(Message("{path}: could not save the workbook ({reason})",
+                                  path=str(target), reason=str(exc.strerror or exc))) from None
 
 
 def _target_mode(target: Path) -> int:

@@ -72,6 +72,7 @@ import numpy as np
 from numpy.typing import NDArray
 from openpyxl.utils.cell import column_index_from_string
 
+from gdapp.core.messages import Message
 from gdapp.excel.layout import FIRST_ROW
 from gdapp.excel.streaming import StreamedWorkbook
 
@@ -281,10 +282,10 @@ def compare_value(tally: Tally, where: str, key: tuple[str, int], actual: object
         if isinstance(actual, bool | int | float) and actual in (0, 1) \
                 and bool(actual) == expected:
             return None, 1.0
-        return "workbook {}, engine {}".format(*_pair(actual, expected)), 1.0
+        return _differ(*_pair(actual, expected)), 1.0
     if not isinstance(expected, int | float):   # text: must be equal
         return (None if actual == expected else
-                f"workbook {show_value(actual)}, engine {show_value(expected)}"), 0.0
+                _differ(show_value(actual), show_value(expected))), 0.0
     e = float(expected)
     scale_seen = operands
     if key[0] in HOMOGENEOUS_SHEETS:
@@ -308,7 +309,11 @@ def compare_value(tally: Tally, where: str, key: tuple[str, int], actual: object
         tally.deviation(where, deviation)
     if deviation <= tolerance:
         return None, scale
-    return "workbook {}, engine {}".format(*_pair(actual, e)), scale
+    return _differ(*_pair(actual, e)), scale
+
+
+def _differ(workbook: str, engine: str) -> str:
+    return Message("workbook {workbook}, engine {engine}", workbook=workbook, engine=engine)
 
 
 def flag_either_way(tally: Tally, recalculated: StreamedWorkbook, title: str, row: int,

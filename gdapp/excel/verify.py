@@ -42,6 +42,8 @@ from typing import NamedTuple
 from lxml import etree
 
 from gdapp.core import Run, cost_rule, rerun_for_rows
+from gdapp.core.data_messages import said
+from gdapp.core.messages import Message
 from gdapp.excel.accounting import (
     IterationRows,
     prose_note,
@@ -162,10 +164,11 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
         return _verify_prepared(sources, prepared, total, timeout=timeout, progress=progress,
                                 cancel=cancel)
     except (OSError, etree.SerialisationError) as exc:
-        raise VerifyUnavailable("cannot verify: " + write_failure(
-            exc, Path(tempfile.gettempdir()), "the verification's copies")) from None
+        raise VerifyUnavailable(Message("cannot verify: {problem}", problem=write_failure(
+            exc, Path(tempfile.gettempdir()), Message("the verification's copies")))) from None
     except ExportError as exc:      # the workbook gdapp writes, to compare every cell with
-        raise VerifyUnavailable(f"cannot verify: {exc}") from None
+        raise VerifyUnavailable(Message("cannot verify: {problem}",
+                                        problem=said(exc))) from None
 
 
 def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int, *,
@@ -225,25 +228,31 @@ class _Prepared(NamedTuple):
 
 def _prepare(source: Path, *, named: bool) -> _Prepared:
     """Read a workbook and rerun the engine for as many rows as it has (and time the run)."""
-    prefix = f"cannot verify {source.name}: " if named else "cannot verify: "
+    prefix = Message("cannot verify {name}: ", name=source.name) if named else \
+        Message("cannot verify: ")
     try:
         book = read_workbook(source, strict=True)
     except WorkbookError as exc:
-        raise VerifyUnavailable(f"{prefix}{exc}") from None
+        raise VerifyUnavailable(Message("{prefix}{problem}", prefix=prefix,
+                                        problem=said(exc))) from None
     except OSError as exc:
-        raise VerifyUnavailable(f"{prefix}{source}: {exc.strerror or exc}") from None
+        raise VerifyUnavailable(Message("{prefix}{path}: {reason}", prefix=prefix,
+                                        path=str(source),
+                                        reason=str(exc.strerror or exc))) from None
     _require_summary(source, prefix)
     started = time.perf_counter()
     try:
         engine_run = rerun_for_rows(book.spec, book.iteration_rows)
     except ValueError as exc:
-        raise VerifyUnavailable(
-            f"{prefix}the workbook's settings do not make a run ({exc})") from None
+        raise VerifyUnavailable(Message("{prefix}the workbook's settings do not make a run "
+                                        "({problem})", prefix=prefix,
+                                        problem=said(exc))) from None
     sensitivity = sensitivity_of(book.spec, engine_run)
     seconds = time.perf_counter() - started
     # what it may cost is bounded by what gdapp writes, before LibreOffice sees it
     check_part_sizes(source, engine_run, book.iteration_rows,
-                     lambda message: VerifyUnavailable(prefix + message))
+                     lambda message: VerifyUnavailable(Message("{prefix}{problem}",
+                                                               prefix=prefix, problem=message)))
     foreign = foreign_formulas(source, planned_formulas(engine_run, book.iteration_rows),
                                skip_sheet=lambda title: engine_run.params.shape[0]
                                < book.iteration_rows and title != ITERATIONS_SHEET)
@@ -259,8 +268,8 @@ def _require_summary(source: Path, prefix: str) -> None:
     reported as a workbook that disagrees, cell after missing cell."""
     with open_untrusted(source, WorkbookError) as wb:
         if "Summary" not in wb.sheetnames:
-            raise VerifyUnavailable(
-                f"{prefix}{source.name} is not a gdapp workbook (no Summary sheet)")
+            raise VerifyUnavailable(Message("{prefix}{name} is not a gdapp workbook (no Summary "
+                                            "sheet)", prefix=prefix, name=source.name))
 
 
 def _verify_one(item: _Prepared, copy: Path, reference: Path, *,
@@ -329,13 +338,14 @@ def moved_names(original: StreamedWorkbook, wanted: dict[str, str]) -> list[str]
     ``b1_final`` moved to an earlier iterate changes the Data and Summary values without
     changing any formula. Names a person added are left alone."""
     have = original.defined_names()
-    problems = []
+    problems: list[str] = []
     for name, place in wanted.items():
         if name not in have:
-            problems.append(f"the workbook has no name {name} (gdapp defines it as {place})")
+            problems.append(Message("the workbook has no name {name} (gdapp defines it as "
+                                    "{place})", name=name, place=place))
         elif have[name].replace("$", "").upper() != place.replace("$", "").upper():
-            problems.append(f"the name {name} stands for {have[name]}, gdapp defines it as "
-                            f"{place}")
+            problems.append(Message("the name {name} stands for {have}, gdapp defines it as "
+                                    "{place}", name=name, have=have[name], place=place))
     return problems
 
 
@@ -346,7 +356,7 @@ def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
     is the point of a live workbook — but the report says which cells were edited, so a
     tampered workbook never passes unremarked.
     """
-    notes = []
+    notes: list[str] = []
     for number, row in original.parse_rows("Settings"):
         if number == 1:
             if len(row) < 5 or row[4] not in in_every_language(AT_EXPORT):
@@ -358,8 +368,10 @@ def settings_edits(original: StreamedWorkbook) -> tuple[str, ...]:
         same = now == then or (isinstance(now, int | float) and isinstance(then, int | float)
                                and float(now) == float(then))
         if not same:
-            notes.append(f"note: Settings!B{number} ({row[2]}) was {then!r} at export and is "
-                         f"{now!r} now; the run was checked with the value it has now")
+            notes.append(Message("note: Settings!B{row} ({name}) was {then} at export and is "
+                                 "{now} now; the run was checked with the value it has now",
+                                 row=str(number), name=str(row[2]), then=repr(then),
+                                 now=repr(now)))
     return tuple(notes)
 
 
@@ -369,41 +381,43 @@ def _count(cells: Iterable[Expected]) -> int:
 
 def _divergence_note(engine_run: Run, workbook_rows: int, beyond: int) -> str:
     last = engine_run.params.shape[0]
-    return (f"note: with these settings the run diverges at update {engine_run.diverged_at:,}: "
-            f"the first {last:,} of {workbook_rows:,} iterate rows were compared, the "
-            f"{beyond:,} later rows were checked to show the divergence too, and the Summary "
-            "and Data sheets (which describe the last row) were not compared")
+    return Message("note: with these settings the run diverges at update {k}: the first "
+                   "{last} of {rows} iterate rows were compared, the {beyond} later rows were "
+                   "checked to show the divergence too, and the Summary and Data sheets (which "
+                   "describe the last row) were not compared", k=f"{engine_run.diverged_at:,}",
+                   last=f"{last:,}", rows=f"{workbook_rows:,}", beyond=f"{beyond:,}")
 
 
 def _numerics_notes(tally: Tally, engine_run: Run) -> tuple[str, ...]:
     """Notes on values compared by the wider rules: within the engine's own spread, and
     converged flags decided by a step within rounding of the tolerance."""
-    notes = []
+    notes: list[str] = []
     widened = tally.widened
     if widened.cells:
-        where = f"from Iterations row {widened.first_row:,}" if widened.first_row else \
-            "on the Data and Summary sheets"
+        where = Message("from Iterations row {row}", row=f"{widened.first_row:,}") \
+            if widened.first_row else Message("on the Data and Summary sheets")
         rule, optimum = cost_rule(engine_run.spec.cost), engine_run.optimum.objective
-        why = f" ({rule.short} bounces around an exact fit)" if rule.outer \
+        why = Message(" ({cost} bounces around an exact fit)", cost=rule.short) if rule.outer \
             and optimum is not None and optimum <= RELATIVE_TOLERANCE else ""
-        notes.append(
-            f"note: {where} the run is sensitive to rounding{why}: {widened.cells:,} values "
-            "there were compared within the spread of the engine's own re-runs (η moved by "
-            f"{PERTURBATION_ULPS:,}, from there on {CHAOS_ULPS:,}, units in the last place, and "
-            "every sample by one) times "
-            f"{SPREAD_FACTOR:g}, not 1e-12 (largest relative deviation "
-            f"{widened.deviation:.2g}, at {widened.cell}, within {widened.tolerance:.2g}); "
-            "every formula was still compared exactly")
+        notes.append(Message(
+            "note: {where} the run is sensitive to rounding{why}: {n} values there were "
+            "compared within the spread of the engine's own re-runs (η moved by {ulps}, from "
+            "there on {chaos}, units in the last place, and every sample by one) times "
+            "{factor}, not 1e-12 (largest relative deviation {deviation}, at {cell}, within "
+            "{tolerance}); every formula was still compared exactly", where=where, why=why,
+            n=f"{widened.cells:,}", ulps=f"{PERTURBATION_ULPS:,}", chaos=f"{CHAOS_ULPS:,}",
+            factor=f"{SPREAD_FACTOR:g}", deviation=f"{widened.deviation:.2g}",
+            cell=widened.cell, tolerance=f"{widened.tolerance:.2g}"))
     if tally.earlier:
-        notes.append(
-            f"note: {tally.earlier:,} formula(s) are spelled as an earlier gdapp wrote them "
-            "(gdapp.excel.earlier says which and why they changed); they compute the same, and "
-            "their values were compared as any other")
+        notes.append(Message(
+            "note: {n} formula(s) are spelled as an earlier gdapp wrote them (gdapp.excel.earlier "
+            "says which and why they changed); they compute the same, and their values were "
+            "compared as any other", n=f"{tally.earlier:,}"))
     if tally.flags_either:
-        notes.append(
-            f"note: {tally.flags_either:,} converged flag(s) (or the count of iterations "
-            "used that follows them) differ from the engine's where the step is within "
-            "rounding of the tolerance; either value was accepted there")
+        notes.append(Message(
+            "note: {n} converged flag(s) (or the count of iterations used that follows them) "
+            "differ from the engine's where the step is within rounding of the tolerance; "
+            "either value was accepted there", n=f"{tally.flags_either:,}"))
     if tally.stopped_either is not None:
         notes.append(stopped_note(tally, engine_run))
     return tuple(notes)
@@ -414,9 +428,10 @@ def stopped_note(tally: Tally, engine_run: Run) -> str:
     engine, because steps within rounding of the tolerance decide it."""
     assert tally.stopped_either is not None
     workbook, engine = (int(k) for k in tally.stopped_either)
-    agree = f"; the parameters agree within rounding (largest relative deviation " \
-        f"{tally.max_deviation:.2g})" if not tally.differences else ""
-    return (f"note: the stopping rule fired at a different row in the workbook (Iterations "
-            f"used {workbook:,}) than in the engine ({engine:,}), because there the steps are "
-            f"within rounding of the tolerance ({engine_run.spec.tolerance:g}) and the "
-            f"iterates differ in their last digits{agree}")
+    agree = Message("; the parameters agree within rounding (largest relative deviation "
+                    "{d})", d=f"{tally.max_deviation:.2g}") if not tally.differences else ""
+    return Message("note: the stopping rule fired at a different row in the workbook "
+                   "(Iterations used {workbook}) than in the engine ({engine}), because there "
+                   "the steps are within rounding of the tolerance ({tol}) and the iterates "
+                   "differ in their last digits{agree}", workbook=f"{workbook:,}",
+                   engine=f"{engine:,}", tol=f"{engine_run.spec.tolerance:g}", agree=agree)

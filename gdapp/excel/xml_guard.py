@@ -26,6 +26,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from gdapp.core.messages import Message
+
 #: Bytes at the start of an XML part searched for a document type declaration.
 PROLOG_BYTES = 1 << 16
 _XML_PART = (".xml", ".rels", ".vml")
@@ -57,21 +59,25 @@ def check_xml_parts(p: Path, members: list[zipfile.ZipInfo], error: type[ValueEr
                         and not info.filename.lower().endswith(_XML_PART):
                     continue                  # not XML at all: a picture, a macro project
                 if declares:
-                    raise error(f"{p.name} is refused: its part {info.filename} declares XML "
-                                "entities or a document type, which workbooks never need and "
-                                "which can make a reader hang")
+                    raise error(Message("{name} is refused: its part {part} declares XML "
+                                        "entities or a document type, which workbooks never "
+                                        "need and which can make a reader hang", name=p.name,
+                                        part=info.filename))
                 if root is None and info.file_size > PROLOG_BYTES:
-                    raise error(f"{p.name} is refused: its part {info.filename} does not start "
-                                "like spreadsheet XML")
+                    raise error(Message("{name} is refused: its part {part} does not start "
+                                        "like spreadsheet XML", name=p.name,
+                                        part=info.filename))
                 if sheets_record_size and info.file_size > UNSIZED_SHEET_BYTES \
                         and info.filename.startswith("xl/worksheets/") \
                         and not _states_size(head[root or 0:]):
-                    raise error(f"{p.name} is not a gdapp workbook: its sheet part "
-                                f"{info.filename} ({info.file_size / 1e6:,.0f} MB) does not "
-                                "state its size, so it is not read")
+                    raise error(Message("{name} is not a gdapp workbook: its sheet part "
+                                        "{part} ({size} MB) does not state its size, so it is "
+                                        "not read", name=p.name, part=info.filename,
+                                        size=f"{info.file_size / 1e6:,.0f}"))
     except (OSError, zipfile.BadZipFile, RuntimeError, EOFError, NotImplementedError,
             zlib.error) as exc:
-        raise error(f"{p.name} is damaged: a part of it cannot be unpacked ({exc})") from None
+        raise error(Message("{name} is damaged: a part of it cannot be unpacked ({reason})",
+                            name=p.name, reason=str(exc))) from None
 
 
 def _states_size(head: bytes) -> bool:

@@ -190,6 +190,7 @@ def open_session_window(store: SessionStore, spec: RunSpec | None = None, *,
 def _session_window(store: SessionStore, spec: RunSpec | None, saved: RunSpec,
                     state: dict[str, object], message: str | None
                     ) -> tuple[MainWindow, str | None]:
+    from gdapp.gui.core_messages import problem_text
     from gdapp.gui.i18n import tr
     from gdapp.gui.viewmodel import RunViewModel, default_spec
     from gdapp.gui.window import MainWindow
@@ -199,7 +200,7 @@ def _session_window(store: SessionStore, spec: RunSpec | None, saved: RunSpec,
     except _SESSION_FAULTS as exc:
         if spec is not None:
             raise                                # the run asked for on the command line
-        reason = str(exc) if isinstance(exc, ValueError) and str(exc) else \
+        reason = problem_text(exc) if isinstance(exc, ValueError) and str(exc) else \
             tr("its settings cannot be run")
         return MainWindow(RunViewModel(default_spec()), store=store), store.set_aside(reason)
     window = MainWindow(vm, store=store)

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from gdapp.core.messages import Message
 from gdapp.gui.core_messages_data import data_templates
+from gdapp.gui.core_messages_settings import setting_words, settings_templates
+from gdapp.gui.core_messages_verify import verify_templates
+from gdapp.gui.core_messages_workbook import system_reasons, workbook_templates
 from gdapp.gui.i18n import tr
 
 
@@ -19,6 +22,9 @@ def templates() -> dict[str, str]:
     """English template → the window's template (built per call: the language may change)."""
     return {
         **data_templates(),
+        **settings_templates(),
+        **workbook_templates(),
+        **verify_templates(),
         "MAE with an intercept has no closed form (it is a linear programme)":
             tr("MAE with an intercept has no closed form (it is a linear programme)"),
         "MAE on several features has no closed form (it is a linear programme)":
@@ -80,8 +86,11 @@ def translated(text: str) -> str:
     template = templates().get(text.template)
     if template is None:
         return text
-    # an argument may itself be a Message (the place of a cell, the reason a number is refused)
-    return template.format(**{k: translated(v) for k, v in text.args.items()})
+    # an argument may itself be a Message (the place of a cell, the reason a number is
+    # refused); a setting's name and the system's reason are the window's words for them
+    words = {"label": setting_words(), "reason": system_reasons()}
+    return template.format(**{k: words[k].get(v, v) if k in words and not isinstance(
+        v, Message) else translated(v) for k, v in text.args.items()})
 
 
 def problem_text(exc: BaseException) -> str:

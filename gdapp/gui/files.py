@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdapp.gui.core_messages import problem_text
+from gdapp.gui.core_messages import problem_text, translated
 from gdapp.gui.i18n import current_language, tr
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -97,13 +97,13 @@ def unbreakable_cells(text: str) -> str:
 
 def verdict_lines(report: VerifyReport) -> list[str]:
     """What the verification's message box says: :meth:`VerifyReport.summary`'s lines in
-    the window's language (the verifier's notes stay as it wrote them)."""
+    the window's language (the verifier's notes and its first difference too)."""
     where = f" ({report.max_deviation_cell})" if report.max_deviation_cell else ""
     lines = [tr("compared {n} cells; largest relative deviation {d}{where}").format(
         n=f"{report.cells_compared:,}", d=f"{report.max_deviation:.2g}", where=where)
         if not math.isnan(report.max_deviation)
         else tr("compared the formulas only: no value was recalculated")]
-    lines.extend(report.notes)
+    lines.extend(translated(note) for note in report.notes)
     if report.agree and report.sensitive:
         lines.append(tr("verdict: the workbook agrees with gdapp only within rounding: the run "
                         "is sensitive to it, and {n} values were compared within the engine's "
@@ -112,7 +112,8 @@ def verdict_lines(report: VerifyReport) -> list[str]:
     elif report.agree:
         lines.append(tr("verdict: the workbook agrees with gdapp"))
     else:
-        lines.append(tr("first difference: {cell}").format(cell=report.first_difference))
+        lines.append(tr("first difference: {cell}").format(
+            cell=translated(report.first_difference or "")))
         count = tr("1 cell differs") if report.differences == 1 else \
             tr("{n} cells differ").format(n=f"{report.differences:,}")
         lines.append(tr("verdict: the workbook does NOT agree with gdapp ({count})").format(

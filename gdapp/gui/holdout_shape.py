@@ -30,6 +30,7 @@ from gdapp.core import Dataset, RunSpec
 from gdapp.core.holdout import MAX_DEGREE, Holdout, polynomial, split, standardize
 from gdapp.core.models import MODEL_RULES
 from gdapp.gui.core_messages import problem_text
+from gdapp.gui.i18n import tr
 
 __all__ = ["MAX_DEGREE", "Shaping", "ShapingHolder", "is_polynomial"]
 
@@ -245,14 +246,16 @@ def session_shaped(raw: Dataset, saved: object, *, centre: bool = True
     if saved is None:
         return raw, None
     if not isinstance(saved, dict):
-        raise ValueError("the shaping is not a JSON object")
+        raise ValueError(tr("the shaping is not a JSON object"))
     degree, fraction, seed = (saved.get(k) for k in ("degree", "test_fraction", "split_seed"))
     if not (isinstance(degree, int) and isinstance(seed, int)
             and isinstance(fraction, int | float)) or isinstance(degree, bool):
-        raise ValueError(f"the shaping {saved!r} is not a degree, a fraction and a seed")
+        raise ValueError(tr("the shaping {saved} is not a degree, a fraction and a seed").format(
+            saved=repr(saved)))
     standard = saved.get("standardize", False)
     if not isinstance(standard, bool):
-        raise ValueError(f"the shaping's standardize {standard!r} is not true or false")
+        raise ValueError(tr("the shaping's standardize {value} is not true or false").format(
+            value=repr(standard)))
     shaping = Shaping(raw, degree, float(fraction), seed, standard, centre)
     data, held = shaping.shaped()
     _made(data, shaping)

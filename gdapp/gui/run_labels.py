@@ -12,6 +12,7 @@ from typing import Any
 
 from gdapp.core import RunSpec
 from gdapp.core.costs import cost_rule
+from gdapp.gui.data_names import shown_name
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
 from gdapp.gui.rule_texts import cost_word, model_word, setting_symbol
@@ -72,7 +73,7 @@ def difference_label(other: RunSpec, spec: RunSpec) -> str:
     if other.model != spec.model:
         parts.append(model_word(other.model))
     if not other.data.same_samples(spec.data):
-        parts.append(tr("data {name}").format(name=other.data.name))
+        parts.append(tr("data {name}").format(name=shown_name(other.data.name)))
     pen_other = (other.penalty, other.lam) if penalty_on(other) else ("none", 0.0)
     pen_this = (spec.penalty, spec.lam) if penalty_on(spec) else ("none", 0.0)
     if pen_other != pen_this:

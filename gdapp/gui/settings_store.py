@@ -24,6 +24,7 @@ from gdapp.core import Dataset, RunSpec
 from gdapp.core.files import read_regular_file
 from gdapp.core.models import MODEL_RULES
 from gdapp.excel.scratch import remove_stale, tagged
+from gdapp.gui.core_messages import problem_text
 from gdapp.gui.holdout_shape import session_parts, session_shaped
 from gdapp.gui.i18n import tr
 from gdapp.gui.viewmodel import default_spec
@@ -80,7 +81,7 @@ def data_from_json(d: Any) -> Dataset:
                        x_name=_name(d.get("x_name", "x")), y_name=y_name, name=name)
     columns = [[_number(v) for v in _list({"X": c}, "X")] for c in _list(d, "X")]
     if not columns or len({len(c) for c in columns}) != 1:
-        raise ValueError("the feature columns are not of one length")
+        raise ValueError(tr("the feature columns are not of one length"))
     names = [_name(f) for f in _list(d, "feature_names")] if "feature_names" in d else \
         [f"x{j + 1}" for j in range(len(columns))]
     return Dataset(list(zip(*columns, strict=True)), y, feature_names=names, y_name=y_name,
@@ -181,12 +182,12 @@ def spec_from_json(obj: object) -> RunSpec:
         if isinstance(exc, TypeError):  # a value of the wrong kind: never Python's words
             raise SessionError(tr("a saved setting is of the wrong kind")) from None
         raise SessionError(tr("the saved settings are invalid ({problem})").format(
-            problem=exc)) from None
+            problem=problem_text(exc))) from None
 
 
 def _number(v: object) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ValueError(f"{v!r} is not a finite number")
+        raise ValueError(tr("{value} is not a finite number").format(value=repr(v)))
     return float(v)
 
 
@@ -274,8 +275,9 @@ class SessionStore:
         try:
             raw = read_regular_file(path, MAX_SESSION_BYTES, SessionError)
         except SessionError as exc:
-            reason = "too large" if "limit" in str(exc) else "not a regular file"
-            raise SessionError(f"{path.name} is {reason}, so it is not read") from None
+            raise SessionError((tr("{name} is too large, so it is not read") if "limit" in str(exc)
+                                else tr("{name} is not a regular file, so it is not read")
+                                ).format(name=path.name)) from None
         return json.loads(raw.decode("utf-8"))
 
     def save(self, spec: RunSpec, window: dict[str, Any] | None = None) -> str | None:
@@ -304,8 +306,8 @@ class SessionStore:
                                          f'"window": {json.dumps(window or {})}, {body}}}')
             self._remove_stale_side_files(self._data_ref[2])
         except (OSError, ValueError) as exc:
-            return tr("Could not save the session to {path}: {problem}").format(path=self.path,
-                                                                               problem=exc)
+            return tr("Could not save the session to {path}: {problem}").format(
+                path=self.path, problem=problem_text(exc))
         return None
 
     def _remove_stale_side_files(self, keep: str | None) -> None:

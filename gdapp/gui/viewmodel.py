@@ -31,6 +31,7 @@ from gdapp.core.costs import cost_rule
 from gdapp.core.models import MODEL_RULES, model_rule
 from gdapp.core.objective import SORTED_MAE_MIN_SAMPLES
 from gdapp.gui.core_messages import problem_text
+from gdapp.gui.data_names import shown_name
 from gdapp.gui.holdout_shape import ShapingHolder
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
@@ -127,7 +128,7 @@ def describe_spec(spec: RunSpec) -> str:
     if start != default_start(spec.data, spec.model):
         parts.append(tr("from {start}").format(start=", ".join(f"{v:g}" for v in start)))
     if not spec.data.is_document_example():
-        parts.append(spec.data.name)
+        parts.append(shown_name(spec.data.name))
     return ", ".join(parts)
 
 

@@ -1008,6 +1008,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>샘플 데이터가 JSON 객체가 아닙니다</translation>
     </message>
     <message>
+        <source>the feature columns are not of one length</source>
+        <translation>피쳐 열들의 길이가 서로 다릅니다</translation>
+    </message>
+    <message>
         <source>its {key} is not a list</source>
         <translation>{key} 항목이 목록이 아닙니다</translation>
     </message>
@@ -1076,6 +1080,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>저장된 설정이 올바르지 않습니다({problem})</translation>
     </message>
     <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value}은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
         <source>, kept as {name}</source>
         <translation>, {name} 이름으로 보관함</translation>
     </message>
@@ -1086,6 +1094,14 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>The saved session {name} could not be applied ({reason}); starting from the document example.</source>
         <translation>저장된 세션 {name} 파일을 적용하지 못해({reason}) 강의 노트 예제로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>{name} is too large, so it is not read</source>
+        <translation>{name}은(는) 너무 커서 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file, so it is not read</source>
+        <translation>{name}은(는) 일반 파일이 아니어서 읽지 않습니다</translation>
     </message>
     <message>
         <source>Could not save the session to {path}: {problem}</source>
@@ -1164,8 +1180,192 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>근접 뉴턴 방법</translation>
     </message>
     <message>
+        <source> (and {n} more text cell(s))</source>
+        <translation> (텍스트 셀 {n}개 더)</translation>
+    </message>
+    <message>
+        <source>note: text is not judged, only numbers and formulas: {cell}{more}</source>
+        <translation>참고: 텍스트는 판정하지 않고 숫자와 수식만 판정합니다: {cell}{more}</translation>
+    </message>
+    <message>
+        <source>{cell}: the workbook has {have}, gdapp writes {wanted} there</source>
+        <translation>{cell}: 통합 문서에는 {have}이(가) 있고, gdapp는 그곳에 {wanted}을(를) 씁니다</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>아무것도 없음</translation>
+    </message>
+    <message>
+        <source>{where}: the workbook has {shown}, gdapp writes {wanted}</source>
+        <translation>{where}: 통합 문서에는 {shown}이(가) 있고, gdapp는 {wanted}을(를) 씁니다</translation>
+    </message>
+    <message>
+        <source>{sheet}!row {row}: the engine diverges at update {k}, but this row holds only ordinary values</source>
+        <translation>{sheet}!{row}행: 엔진은 {k}번째 업데이트에서 발산하는데, 이 행에는 보통 값만 있습니다</translation>
+    </message>
+    <message>
+        <source>an empty cell</source>
+        <translation>빈 셀</translation>
+    </message>
+    <message>
+        <source>no formula ({value})</source>
+        <translation>수식 없음({value})</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <source>note: the gradient check&apos;s {n} column(s) of central differences (h = {h}, s = h·max(1, |bj|)) were compared with the engine&apos;s; both compute the same quotient, so its truncation error is common to both, and each may differ by the rounding of its two objectives (1e-12 of their largest term, over s); the analytic gradient and the central difference differ by at most {worst} of the gradient&apos;s size (k = {k}, {name})</source>
+        <translation>참고: 수치 미분 검사의 중심 차분 열 {n}개(h = {h}, s = h·max(1, |bj|))를 엔진의 값과 비교했습니다. 둘 다 같은 몫을 계산하므로 절단 오차는 공통이고, 각각 두 목적함수 값의 반올림(가장 큰 항의 1e-12를 s로 나눈 만큼)만큼 다를 수 있습니다. 해석적 기울기와 중심 차분의 차이는 기울기 크기의 최대 {worst}입니다(k = {k}, {name})</translation>
+    </message>
+    <message>
+        <source>cannot verify: </source>
+        <translation>검증할 수 없습니다. </translation>
+    </message>
+    <message>
+        <source>{prefix}{where} must hold a number, it holds {value}</source>
+        <translation>{prefix}{where}에는 숫자가 있어야 하는데 {value}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>{prefix}its Settings sheet does not name a penalty (l1, l2) and a model (origin, line) in B2 and B3</source>
+        <translation>{prefix}Settings 시트의 B2와 B3에 패널티(l1, l2)와 모델(origin, line)이 적혀 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>{prefix}its Data sheet has no header of sample, features and target</source>
+        <translation>{prefix}Data 시트에 샘플, 피쳐, 타깃의 머리글이 없습니다</translation>
+    </message>
+    <message>
+        <source>{prefix}its Data sheet holds no samples</source>
+        <translation>{prefix}Data 시트에 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>{prefix}its Path sheet holds no λ rows</source>
+        <translation>{prefix}Path 시트에 λ 행이 없습니다</translation>
+    </message>
+    <message>
+        <source>{prefix}{problem}</source>
+        <translation>{prefix}{problem}</translation>
+    </message>
+    <message>
+        <source>{prefix}the workbook&apos;s settings do not make a path ({problem})</source>
+        <translation>{prefix}통합 문서의 설정으로는 규제 경로를 만들 수 없습니다({problem})</translation>
+    </message>
+    <message>
+        <source>{prefix}its samples do not make a data set ({problem})</source>
+        <translation>{prefix}샘플로 데이터를 만들 수 없습니다({problem})</translation>
+    </message>
+    <message>
+        <source>LibreOffice was not started: a formula gdapp does not write is a difference already, and it could keep a spreadsheet program computing for as long as it likes</source>
+        <translation>LibreOffice를 시작하지 않았습니다. gdapp가 쓰지 않는 수식은 그 자체로 차이이며, 스프레드시트 프로그램이 끝없이 계산하게 만들 수 있습니다</translation>
+    </message>
+    <message>
+        <source>note: the Summary&apos;s ridge optimum is not trustworthy at this condition number (κ = {kappa}: the sheet&apos;s MINVERSE keeps about {digits} digits); its cells, b0 and the objective there were compared within what that rounding allows, not 1e-12</source>
+        <translation>참고: 이 조건수(κ = {kappa}: 시트의 MINVERSE는 약 {digits}자리를 유지합니다)에서는 Summary 시트의 릿지 최적해를 믿을 수 없습니다. 그 셀들과 b0, 목적함수는 1e-12가 아니라 그 반올림이 허용하는 범위 안에서 비교했습니다</translation>
+    </message>
+    <message>
+        <source>note: the Summary&apos;s optimum ({stored}) was computed at export; with the workbook&apos;s settings and data now the engine&apos;s is ({now}); the live objective and gradient there were checked at the stored values</source>
+        <translation>참고: Summary 시트의 최적해({stored})는 내보낼 때 계산한 것입니다. 지금 통합 문서의 설정과 데이터로 엔진이 구한 최적해는 ({now})입니다. 그곳의 목적함수와 기울기 수식은 저장된 값에서 검사했습니다</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>없음</translation>
+    </message>
+    <message>
+        <source>workbook {workbook}, engine {engine}</source>
+        <translation>통합 문서 {workbook}, 엔진 {engine}</translation>
+    </message>
+    <message>
+        <source>note: with these settings the run diverges at update {k}: the first {last} of {rows} iterate rows were compared, the {beyond} later rows were checked to show the divergence too, and the Summary and Data sheets (which describe the last row) were not compared</source>
+        <translation>참고: 이 설정에서는 실행이 {k}번째 업데이트에서 발산합니다. 반복 행 {rows}개 중 처음 {last}개를 비교했고, 그 뒤의 {beyond}개 행도 발산을 보여 주는지 검사했으며, 마지막 행을 설명하는 Summary 시트와 Data 시트는 비교하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>note: the stopping rule fired at a different row in the workbook (Iterations used {workbook}) than in the engine ({engine}), because there the steps are within rounding of the tolerance ({tol}) and the iterates differ in their last digits{agree}</source>
+        <translation>참고: 멈춤 규칙이 통합 문서(사용한 반복 {workbook})와 엔진({engine})에서 다른 행에서 작동했습니다. 그곳에서는 이동 폭이 허용 오차({tol})와 반올림 범위 안에서 같고, 반복 값이 마지막 자릿수에서 다르기 때문입니다{agree}</translation>
+    </message>
+    <message>
+        <source>cannot verify {name}: </source>
+        <translation>{name}을(를) 검증할 수 없습니다. </translation>
+    </message>
+    <message>
+        <source>; the parameters agree within rounding (largest relative deviation {d})</source>
+        <translation>. 파라미터는 반올림 범위 안에서 일치합니다(최대 상대 편차 {d})</translation>
+    </message>
+    <message>
+        <source>from Iterations row {row}</source>
+        <translation>Iterations 시트 {row}행부터</translation>
+    </message>
+    <message>
+        <source>on the Data and Summary sheets</source>
+        <translation>Data 시트와 Summary 시트에서</translation>
+    </message>
+    <message>
+        <source> ({cost} bounces around an exact fit)</source>
+        <translation> ({cost}이(가) 정확한 적합 근처에서 튑니다)</translation>
+    </message>
+    <message>
+        <source>note: {where} the run is sensitive to rounding{why}: {n} values there were compared within the spread of the engine&apos;s own re-runs (η moved by {ulps}, from there on {chaos}, units in the last place, and every sample by one) times {factor}, not 1e-12 (largest relative deviation {deviation}, at {cell}, within {tolerance}); every formula was still compared exactly</source>
+        <translation>참고: {where} 실행이 반올림에 민감합니다{why}. 그곳의 값 {n}개는 1e-12가 아니라 엔진 자체 재실행의 변동 폭(η를 마지막 자리 단위로 {ulps}, 그 뒤로는 {chaos}만큼, 샘플마다 하나씩 움직임)의 {factor}배 안에서 비교했습니다(최대 상대 편차 {deviation}, {cell}, 허용 {tolerance}). 수식은 모두 정확히 비교했습니다</translation>
+    </message>
+    <message>
+        <source>note: {n} formula(s) are spelled as an earlier gdapp wrote them (gdapp.excel.earlier says which and why they changed); they compute the same, and their values were compared as any other</source>
+        <translation>참고: 수식 {n}개가 이전 gdapp가 쓰던 모양입니다(어떤 수식이 왜 바뀌었는지는 gdapp.excel.earlier에 있습니다). 계산 결과는 같고, 값은 다른 셀과 똑같이 비교했습니다</translation>
+    </message>
+    <message>
+        <source>note: {n} converged flag(s) (or the count of iterations used that follows them) differ from the engine&apos;s where the step is within rounding of the tolerance; either value was accepted there</source>
+        <translation>참고: 이동 폭이 허용 오차와 반올림 범위 안에서 같은 곳에서 수렴 표시 {n}개(또는 그에 따른 사용한 반복 횟수)가 엔진과 다릅니다. 그곳에서는 어느 값이든 받아들였습니다</translation>
+    </message>
+    <message>
+        <source>cannot verify: {problem}</source>
+        <translation>검증할 수 없습니다. {problem}</translation>
+    </message>
+    <message>
+        <source>{prefix}{path}: {reason}</source>
+        <translation>{prefix}{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{prefix}the workbook&apos;s settings do not make a run ({problem})</source>
+        <translation>{prefix}통합 문서의 설정으로는 실행을 만들 수 없습니다({problem})</translation>
+    </message>
+    <message>
+        <source>{prefix}{name} is not a gdapp workbook (no Summary sheet)</source>
+        <translation>{prefix}{name}은(는) gdapp 통합 문서가 아닙니다(Summary 시트가 없습니다)</translation>
+    </message>
+    <message>
+        <source>the workbook has no name {name} (gdapp defines it as {place})</source>
+        <translation>통합 문서에 이름 {name}이(가) 없습니다(gdapp는 이를 {place}(으)로 정의합니다)</translation>
+    </message>
+    <message>
+        <source>note: Settings!B{row} ({name}) was {then} at export and is {now} now; the run was checked with the value it has now</source>
+        <translation>참고: Settings!B{row}({name})은(는) 내보낼 때 {then}이었고 지금은 {now}입니다. 실행은 지금 값으로 검사했습니다</translation>
+    </message>
+    <message>
+        <source>the name {name} stands for {have}, gdapp defines it as {place}</source>
+        <translation>이름 {name}이(가) {have}을(를) 가리키는데, gdapp는 이를 {place}(으)로 정의합니다</translation>
+    </message>
+    <message>
+        <source>the verification&apos;s copies</source>
+        <translation>검증용 사본</translation>
+    </message>
+    <message>
+        <source>{cell}: the workbook has nothing, gdapp writes a sample there</source>
+        <translation>{cell}: 통합 문서에는 아무것도 없는데, gdapp는 그곳에 샘플을 씁니다</translation>
+    </message>
+    <message>
+        <source>the workbook defines a name {name} (= {text}) that gdapp does not write</source>
+        <translation>통합 문서가 gdapp가 쓰지 않는 이름 {name}(= {text})을(를) 정의합니다</translation>
+    </message>
+    <message>
+        <source>{where}: workbook {have}, gdapp computes {want}</source>
+        <translation>{where}: 통합 문서 {have}, gdapp의 계산 {want}</translation>
+    </message>
+    <message>
+        <source>{where}: workbook {have}, the engine&apos;s optimum at λ = {lam} is {want}</source>
+        <translation>{where}: 통합 문서 {have}, λ = {lam}에서 엔진의 최적해 {want}</translation>
+    </message>
+    <message>
+        <source>{where}: workbook {have}, the optimality check evaluated by gdapp is {want}</source>
+        <translation>{where}: 통합 문서 {have}, gdapp가 계산한 최적성 검사 {want}</translation>
     </message>
     <message>
         <source>proximal</source>
@@ -1892,9 +2092,189 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>{b} = {v}, 목적함수 {f}</translation>
     </message>
     <message>
+        <source>classes {text}: give two different labels separated by a comma, the one that becomes 0 first (e.g. fail,pass)</source>
+        <translation>클래스 {text}: 서로 다른 두 레이블을 쉼표로 구분해 적으세요. 0이 될 레이블을 먼저 적습니다(예: fail,pass)</translation>
+    </message>
+    <message>
+        <source>{at} holds {text}, which is neither {zero} (0) nor {one} (1)</source>
+        <translation>{at}에 {text}이(가) 있는데, {zero}(0)도 {one}(1)도 아닙니다</translation>
+    </message>
+    <message>
+        <source>cost must be one of {choices}, got {got}</source>
+        <translation>비용함수는 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>{at} {note}</source>
+        <translation>{at}: {note}</translation>
+    </message>
+    <message>
+        <source>{p} features are more than gdapp handles (at most {most})</source>
+        <translation>피쳐 {p}개는 gdapp가 다룰 수 있는 수보다 많습니다(최대 {most}개)</translation>
+    </message>
+    <message>
+        <source>a scaling of {n} features for {p} features</source>
+        <translation>피쳐는 {p}개인데 표준화 정보는 피쳐 {n}개의 것입니다</translation>
+    </message>
+    <message>
+        <source>this data set has {p} features, not one</source>
+        <translation>이 데이터에는 피쳐가 하나가 아니라 {p}개 있습니다</translation>
+    </message>
+    <message>
+        <source>the features must form a table: one row per sample</source>
+        <translation>피쳐는 표 형태여야 합니다. 샘플 하나에 한 행입니다</translation>
+    </message>
+    <message>
+        <source>{n} feature names for {p} feature columns</source>
+        <translation>피쳐 열은 {p}개인데 피쳐 이름은 {n}개입니다</translation>
+    </message>
+    <message>
+        <source>the compiled kernel cannot compute this run</source>
+        <translation>컴파일된 커널로는 이 실행을 계산할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>kernel must be one of {choices}, got {got}</source>
+        <translation>커널은 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the start {name} = {value} is too large: a run counts as diverged beyond ±{limit}; start nearer 0</source>
+        <translation>시작점 {name} = {value}이(가) 너무 큽니다. ±{limit}을(를) 넘으면 발산으로 봅니다. 0에 더 가까운 곳에서 시작하세요</translation>
+    </message>
+    <message>
+        <source>the objective at the start is too large to compute (not a finite number): try a smaller start, λ or data values</source>
+        <translation>시작점에서 목적함수가 너무 커서 계산할 수 없습니다(유한한 수가 아님). 더 작은 시작점, λ 또는 데이터 값을 써 보세요</translation>
+    </message>
+    <message>
+        <source>the degree must be a whole number from 1 to {most}, got {got}</source>
+        <translation>차수는 1부터 {most}까지의 정수여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>polynomial features are made from one feature x; these data have {p} ({names})</source>
+        <translation>다항 특성은 피쳐 x 하나로 만듭니다. 이 데이터에는 피쳐가 {p}개 있습니다({names})</translation>
+    </message>
+    <message>
+        <source>make the powers of x before standardizing, not of z-scores</source>
+        <translation>z-점수가 아니라 표준화하기 전의 x로 거듭제곱을 만드세요</translation>
+    </message>
+    <message>
+        <source>the test fraction must be between 0 and 1 (a share of the samples), got {got}</source>
+        <translation>테스트 비율은 0과 1 사이(샘플 중 몫)여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the split seed must be a whole number ≥ 0, got {got}</source>
+        <translation>분할 시드는 0 이상의 정수여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>a test fraction of {f} holds out {test} of the {n} samples, leaving {train} to train on: at least 2 are needed</source>
+        <translation>테스트 비율 {f}(으)로는 샘플 {n}개 중 {test}개를 떼어 내어 훈련 샘플이 {train}개만 남습니다. 훈련 샘플은 2개 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>the test fraction must be a number, got {got}</source>
+        <translation>테스트 비율은 숫자여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>model must be one of {choices}, got {got}</source>
+        <translation>모델은 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>λ = {lam} is too large to compute the optimum at (its arithmetic overflows): give λ values up to {limit}</source>
+        <translation>λ = {lam}은(는) 너무 커서 최적해를 계산할 수 없습니다(계산이 넘칩니다). λ 값은 {limit}까지로 하세요</translation>
+    </message>
+    <message>
+        <source>the regularization path needs a penalty: --penalty l1 or l2</source>
+        <translation>규제 경로에는 패널티가 필요합니다: --penalty l1 또는 l2</translation>
+    </message>
+    <message>
+        <source>every slope is 0 at any λ (the target does not vary with the features): there is no path to draw</source>
+        <translation>어떤 λ에서도 모든 계수가 0입니다(타깃이 피쳐에 따라 변하지 않습니다). 그릴 규제 경로가 없습니다</translation>
+    </message>
+    <message>
+        <source>give at least one λ</source>
+        <translation>λ를 하나 이상 주세요</translation>
+    </message>
+    <message>
+        <source>λ must be a finite number ≥ 0, got {got}</source>
+        <translation>λ는 0 이상의 유한한 수여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the {model} model takes the cost {costs}, not {cost}</source>
+        <translation>{model} 모델의 비용함수는 {cost}이(가) 아니라 {costs}입니다</translation>
+    </message>
+    <message>
+        <source>penalty must be one of {choices}, got {got}</source>
+        <translation>규제는 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>L1 step must be one of {choices}, got {got}</source>
+        <translation>L1 단계는 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the {model} model {formula} takes one feature; these data have {p}</source>
+        <translation>{model} 모델 {formula}은(는) 피쳐 하나를 받습니다. 이 데이터에는 피쳐가 {p}개 있습니다</translation>
+    </message>
+    <message>
+        <source>the {model} model {formula} takes {count} feature; these data have {p}</source>
+        <translation>{model} 모델 {formula}은(는) 피쳐 {count}개를 받습니다. 이 데이터에는 피쳐가 {p}개 있습니다</translation>
+    </message>
+    <message>
+        <source>the {model} model has {n} parameter(s) ({names}) but the start has {m} value(s)</source>
+        <translation>{model} 모델의 파라미터는 {n}개({names})인데 시작점의 값은 {m}개입니다</translation>
+    </message>
+    <message>
         <source>start {name}</source>
         <extracomment>At most this many start boxes are stacked as they are; more scroll. b1 … bp (the slopes), as many as the largest data set shown so far</extracomment>
         <translation>시작점 {name}</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {choices}, got {got}</source>
+        <translation>옵티마이저는 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>schedule must be one of {choices}, got {got}</source>
+        <translation>스케줄은 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>{label} must be &gt; {above}, got {v}</source>
+        <translation>{label}은(는) {above}보다 커야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>the target holds the two labels {a} and {b}, not numbers: state which is 0 and which is 1 (the command line&apos;s --classes {pair} makes {a} 0)</source>
+        <translation>타깃 열에 숫자가 아니라 두 레이블 {a}와(과) {b}이(가) 있습니다. 어느 쪽이 0이고 어느 쪽이 1인지 정하세요(명령줄의 --classes {pair}는 {a}을(를) 0으로 만듭니다)</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: the features {listed} are linearly dependent (one is a combination of the others), so many coefficient sets fit equally well</source>
+        <translation>최적해가 하나가 아닙니다. 피쳐 {listed}이(가) 선형 종속이어서(하나가 나머지의 조합입니다) 여러 계수 조합이 똑같이 잘 맞습니다</translation>
+    </message>
+    <message>
+        <source>no closed form: the derivative was bisected to machine precision</source>
+        <translation>닫힌 형태의 해가 없습니다. 미분이 0이 되는 곳을 기계 정밀도까지 이분법으로 찾았습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: feature {name} is constant, so its coefficient does not change the cost</source>
+        <translation>최적해가 하나가 아닙니다. 피쳐 {name}이(가) 상수여서 그 계수는 비용을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>the optimum is not unique: feature {name} is 0 in every sample, so its coefficient does not change the cost</source>
+        <translation>최적해가 하나가 아닙니다. 피쳐 {name}이(가) 모든 샘플에서 0이어서 그 계수는 비용을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are nearly dependent): close to the optimum, not exact</source>
+        <translation>좌표 하강법이 λ_max의 {gap}인 KKT 간격에서 멈췄습니다(피쳐들이 거의 종속입니다). 최적해에 가깝지만 정확하지는 않습니다</translation>
+    </message>
+    <message>
+        <source>the gradient check&apos;s h must be a number, got {got}</source>
+        <translation>수치 미분 검사의 h는 숫자여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the gradient check&apos;s h must be a finite number &gt; 0, got {got}</source>
+        <translation>수치 미분 검사의 h는 0보다 큰 유한한 수여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>not unique: every b1 from {lo} to {hi} gives the same MAE</source>
+        <translation>최적해가 하나가 아닙니다. b1이 {lo}부터 {hi}까지 어느 값이든 MAE가 같습니다</translation>
+    </message>
+    <message>
+        <source>h of the gradient check</source>
+        <translation>수치 미분 검사의 h</translation>
     </message>
     <message>
         <source>column {i}</source>
@@ -2358,6 +2738,527 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>Beside each gradient, the central difference (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h}: where they agree to many digits, the gradient is right</source>
         <translation>각 기울기 옆에 중앙 차분 (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h} 을 보여 준다. 여러 자리까지 같으면 기울기가 맞다</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet</source>
+        <translation>{name}에 워크시트가 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet named {sheet}; sheets: {known}</source>
+        <translation>{name}에 {sheet}(이)라는 시트가 없습니다. 시트: {known}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({why})</source>
+        <translation>{name}이(가) 손상되어 읽을 수 없습니다({why})</translation>
+    </message>
+    <message>
+        <source>{name}: the sheet has more than {n} rows</source>
+        <translation>{name}: 시트의 행이 {n}개보다 많습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the folder ({reason})</source>
+        <translation>{path}: 폴더를 만들 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>could not write {what} in the folder {folder} ({reason})</source>
+        <translation>폴더 {folder}에 {what}을(를) 쓰지 못했습니다({reason})</translation>
+    </message>
+    <message>
+        <source>could not write {what}: the folder {folder} is full ({reason}); free some space there, or set TMPDIR to a folder with room</source>
+        <translation>{what}을(를) 쓰지 못했습니다. 폴더 {folder}이(가) 가득 찼습니다({reason}). 그곳의 공간을 비우거나 TMPDIR을 여유 있는 폴더로 지정하세요</translation>
+    </message>
+    <message>
+        <source>the run has {m} iterates but a sheet holds at most {most} (use at most {iters} iterations)</source>
+        <translation>이 실행의 반복 값은 {m}개인데 시트 하나에는 {most}개까지만 들어갑니다(최대 반복 횟수를 {iters} 이하로 하세요)</translation>
+    </message>
+    <message>
+        <source>the data has {n} samples but a sheet holds at most {most}</source>
+        <translation>데이터의 샘플은 {n}개인데 시트 하나에는 {most}개까지만 들어갑니다</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s sheets</source>
+        <translation>통합 문서의 시트</translation>
+    </message>
+    <message>
+        <source>fetches a web address</source>
+        <translation>웹 주소에서 내용을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>reads fetched XML</source>
+        <translation>가져온 XML을 읽습니다</translation>
+    </message>
+    <message>
+        <source>talks to another program</source>
+        <translation>다른 프로그램과 통신합니다</translation>
+    </message>
+    <message>
+        <source>refers to cells named by text, out of sight of a check</source>
+        <translation>텍스트로 이름 붙인 셀을 참조해 검사에서 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>opens a link</source>
+        <translation>링크를 엽니다</translation>
+    </message>
+    <message>
+        <source>calls a program library</source>
+        <translation>프로그램 라이브러리를 호출합니다</translation>
+    </message>
+    <message>
+        <source>runs a program</source>
+        <translation>프로그램을 실행합니다</translation>
+    </message>
+    <message>
+        <source>fetches a picture from a web address</source>
+        <translation>웹 주소에서 그림을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>{name} is refused: it {what} ({where}); gdapp never writes that, and a spreadsheet program could act on it</source>
+        <translation>{name}은(는) 거부되었습니다. 이 파일은 {what}({where}). gdapp는 이런 내용을 쓰지 않으며, 스프레드시트 프로그램이 이를 실행할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>holds macros</source>
+        <translation>매크로를 담고 있습니다</translation>
+    </message>
+    <message>
+        <source>links to data in another file or program</source>
+        <translation>다른 파일이나 프로그램의 데이터에 연결됩니다</translation>
+    </message>
+    <message>
+        <source>embeds an object or control of another program</source>
+        <translation>다른 프로그램의 개체나 컨트롤을 포함합니다</translation>
+    </message>
+    <message>
+        <source>holds a connection to an outside data source</source>
+        <translation>외부 데이터 원본과의 연결을 담고 있습니다</translation>
+    </message>
+    <message>
+        <source>holds a picture</source>
+        <translation>그림을 담고 있습니다</translation>
+    </message>
+    <message>
+        <source>has a formula calling {function}, which {does}</source>
+        <translation>{function} 함수를 호출하는 수식이 있습니다. 이 함수는 {does}</translation>
+    </message>
+    <message>
+        <source>has a formula that refers outside the workbook, ={formula}</source>
+        <translation>통합 문서 바깥을 참조하는 수식 ={formula}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>of type {kind}</source>
+        <translation>(형식 {kind})</translation>
+    </message>
+    <message>
+        <source>of no declared type</source>
+        <translation>(형식이 선언되지 않음)</translation>
+    </message>
+    <message>
+        <source>{name} has a part {part} {kind}, which gdapp does not write, so its verdict could not cover it</source>
+        <translation>{name}에 gdapp가 쓰지 않는 부분 {part}{kind}이(가) 있어 판정이 이를 다룰 수 없습니다</translation>
+    </message>
+    <message>
+        <source>sheet {title}, cell {cell}</source>
+        <translation>{title} 시트, {cell} 셀</translation>
+    </message>
+    <message>
+        <source>sheet {title}</source>
+        <translation>{title} 시트</translation>
+    </message>
+    <message>
+        <source>a defined name</source>
+        <translation>정의된 이름</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the file ({reason})</source>
+        <translation>{name}: 파일을 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable .xlsx workbook (it has no part {member})</source>
+        <translation>{name}은(는) 읽을 수 있는 .xlsx 통합 문서가 아닙니다({member} 부분이 없습니다)</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed XML ({reason})</source>
+        <translation>{name}이(가) 손상되었습니다. {member} 부분이 올바른 XML이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name} has {n} parts; a gdapp workbook has at most {most}</source>
+        <translation>{name}의 부분은 {n}개입니다. gdapp 통합 문서의 부분은 최대 {most}개입니다</translation>
+    </message>
+    <message>
+        <source>refers to {target} outside the workbook</source>
+        <translation>통합 문서 바깥의 {target}을(를) 참조합니다</translation>
+    </message>
+    <message>
+        <source>holds a link</source>
+        <translation>링크를 담고 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a gdapp workbook (no {sheet} sheet)</source>
+        <translation>{name}은(는) gdapp 통합 문서가 아닙니다({sheet} 시트가 없습니다)</translation>
+    </message>
+    <message>
+        <source>{name} has a sheet {sheet} that gdapp does not write, so its verdict could not cover it</source>
+        <translation>{name}에 gdapp가 쓰지 않는 시트 {sheet}이(가) 있어 판정이 이를 다룰 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} holds {size} MiB of text in its shared strings; a gdapp workbook holds a few KB</source>
+        <translation>{name}의 공유 문자열에 텍스트가 {size} MiB 있습니다. gdapp 통합 문서에는 몇 KB뿐입니다</translation>
+    </message>
+    <message>
+        <source>{name}: its {title} sheet is {size} MiB; gdapp writes a few KB there</source>
+        <translation>{name}: {title} 시트가 {size} MiB입니다. gdapp는 그 시트에 몇 KB만 씁니다</translation>
+    </message>
+    <message>
+        <source>{name}: its part xl/calcChain.xml unpacks to {size}, more than the formulas gdapp writes could need</source>
+        <translation>{name}: xl/calcChain.xml 부분의 압축을 풀면 {size}입니다. gdapp가 쓰는 수식에 필요한 것보다 큽니다</translation>
+    </message>
+    <message>
+        <source>its {title} sheet</source>
+        <translation>{title} 시트</translation>
+    </message>
+    <message>
+        <source>{name}: {what} unpacks to {size}; gdapp writes at most {limit} there for this run</source>
+        <translation>{name}: {what}의 압축을 풀면 {size}입니다. 이 실행에 gdapp가 그곳에 쓰는 양은 최대 {limit}입니다</translation>
+    </message>
+    <message>
+        <source>its chart part {member}</source>
+        <translation>차트 부분 {member}</translation>
+    </message>
+    <message>
+        <source>its part {member}</source>
+        <translation>부분 {member}</translation>
+    </message>
+    <message>
+        <source>holds a formula with no saved value (open and save the file in a spreadsheet program first, or type the number)</source>
+        <translation>값이 저장되지 않은 수식이 들어 있습니다(먼저 스프레드시트 프로그램에서 파일을 열어 저장하거나 숫자를 입력하세요)</translation>
+    </message>
+    <message>
+        <source>a part of it is not what an .xlsx workbook holds</source>
+        <translation>일부가 .xlsx 통합 문서에 들어가는 내용이 아닙니다</translation>
+    </message>
+    <message>
+        <source>its XML is malformed: {line}</source>
+        <translation>XML이 올바르지 않습니다: {line}</translation>
+    </message>
+    <message>
+        <source>{name} is not a gdapp workbook (its Settings sheet has no &apos;{marker}&apos; marker)</source>
+        <translation>{name}은(는) gdapp 통합 문서가 아닙니다(Settings 시트에 &apos;{marker}&apos; 표시가 없습니다)</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path}은(는) 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name} has {n} parts; a workbook has far fewer</source>
+        <translation>{name}의 부분은 {n}개입니다. 통합 문서의 부분은 훨씬 적습니다</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {size} GiB; the limit is {limit} GiB</source>
+        <translation>{name}의 압축을 풀면 {size} GiB입니다. 한도는 {limit} GiB입니다</translation>
+    </message>
+    <message>
+        <source>Settings: the {label} setting (&apos;{key}&apos;) is missing</source>
+        <translation>Settings 시트: {label} 설정(&apos;{key}&apos;)이 없습니다</translation>
+    </message>
+    <message>
+        <source>Settings: {label} {note}</source>
+        <translation>Settings 시트: {label}: {note}</translation>
+    </message>
+    <message>
+        <source>Settings: {label} must be a number, got {got}</source>
+        <translation>Settings 시트: {label}은(는) 숫자여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>Settings: model must be one of {choices}, got {got}</source>
+        <translation>Settings 시트: 모델은 {choices} 중 하나여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>{name}: the defined name &apos;{key}&apos; does not point into the Data sheet</source>
+        <translation>{name}: 정의된 이름 &apos;{key}&apos;이(가) Data 시트를 가리키지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;{key}&apos; must be one column of cells on the Data sheet</source>
+        <translation>{name}: &apos;{key}&apos;은(는) Data 시트의 한 열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;{key}&apos; covers more rows than a sheet holds</source>
+        <translation>{name}: &apos;{key}&apos;이(가) 시트 하나에 들어가는 것보다 많은 행을 덮습니다</translation>
+    </message>
+    <message>
+        <source>{name}, Data row {row}: {role}</source>
+        <translation>{name}, Data 시트 {row}행: {role}</translation>
+    </message>
+    <message>
+        <source>{name}: the Data sheet ends before the end of {key}</source>
+        <translation>{name}: Data 시트가 {key}의 끝보다 먼저 끝납니다</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied (cannot read it)</source>
+        <translation>{path}: 읽을 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not an .xlsx workbook (it is not a zip archive)</source>
+        <translation>{name}은(는) .xlsx 통합 문서가 아닙니다(zip 압축 파일이 아닙니다)</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable .xlsx workbook ({why})</source>
+        <translation>{name}은(는) 읽을 수 있는 .xlsx 통합 문서가 아닙니다({why})</translation>
+    </message>
+    <message>
+        <source>{name} has gdapp workbook format {version}; this gdapp reads format {format}</source>
+        <translation>{name}의 gdapp 통합 문서 형식은 {version}입니다. 이 gdapp는 형식 {format}을(를) 읽습니다</translation>
+    </message>
+    <message>
+        <source>{name}, {problem}</source>
+        <translation>{name}, {problem}</translation>
+    </message>
+    <message>
+        <source>{name}, Settings: {problem}</source>
+        <translation>{name}, Settings 시트: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}, Data: {problem}</source>
+        <translation>{name}, Data 시트: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: {key} and y_data must cover the same rows</source>
+        <translation>{name}: {key}와(과) y_data는 같은 행을 덮어야 합니다</translation>
+    </message>
+    <message>
+        <source>Settings: &apos;{key}&apos; {note}</source>
+        <translation>Settings 시트: &apos;{key}&apos;: {note}</translation>
+    </message>
+    <message>
+        <source>Settings: &apos;{key}&apos; must be a text setting, got {got}</source>
+        <translation>Settings 시트: &apos;{key}&apos;은(는) 텍스트 설정이어야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>{at} is {value}, not a number</source>
+        <translation>{at}의 값 {value}은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Settings: {label} must be TRUE or FALSE, got {got}</source>
+        <translation>Settings 시트: {label}은(는) TRUE 또는 FALSE여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>Settings: {label} must be a whole number, got {got}</source>
+        <translation>Settings 시트: {label}은(는) 정수여야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>the time limit must be &gt; 0 seconds, got {got}</source>
+        <translation>제한 시간은 0초보다 길어야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>workbooks recalculated together need different file names</source>
+        <translation>함께 다시 계산하는 통합 문서들은 파일 이름이 서로 달라야 합니다</translation>
+    </message>
+    <message>
+        <source>cannot verify: {path} does not exist or is not a file</source>
+        <translation>검증할 수 없습니다. {path}이(가) 없거나 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the output folder must differ from the folder of {name}</source>
+        <translation>출력 폴더는 {name}의 폴더와 달라야 합니다</translation>
+    </message>
+    <message>
+        <source>cannot verify: LibreOffice wrote no recalculated copy of {name} (it could not open it as a workbook){said}</source>
+        <translation>검증할 수 없습니다. LibreOffice가 {name}을(를) 다시 계산한 사본을 쓰지 않았습니다(통합 문서로 열지 못했습니다){said}</translation>
+    </message>
+    <message>
+        <source>{name}: the Iterations sheet holds no iterates</source>
+        <translation>{name}: Iterations 시트에 반복 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}, Iterations row {row}: k should be {count}, got {got}</source>
+        <translation>{name}, Iterations 시트 {row}행: k는 {count}이어야 합니다. 입력값: {got}</translation>
+    </message>
+    <message>
+        <source>{name}: the Iterations sheet has more rows than gdapp writes</source>
+        <translation>{name}: Iterations 시트의 행이 gdapp가 쓰는 것보다 많습니다</translation>
+    </message>
+    <message>
+        <source>{name}: the Iterations sheet is damaged ({reason})</source>
+        <translation>{name}: Iterations 시트가 손상되었습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: the Data sheet ends before the end of its samples</source>
+        <translation>{name}: Data 시트가 샘플의 끝보다 먼저 끝납니다</translation>
+    </message>
+    <message>
+        <source>the Data sheet&apos;s sample numbers must be 1, 2, … once each (the rows of the data file)</source>
+        <translation>Data 시트의 샘플 번호는 1, 2, …가 한 번씩이어야 합니다(데이터 파일의 행)</translation>
+    </message>
+    <message>
+        <source>{name}: the held-out samples (y_test) must follow the training ones (y_data) on the Data sheet</source>
+        <translation>{name}: Data 시트에서 테스트 샘플(y_test)은 훈련 샘플(y_data) 다음에 와야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}, Data row {row}: the sample&apos;s row {value} is not a whole number</source>
+        <translation>{name}, Data 시트 {row}행: 샘플의 행 번호 {value}이(가) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>degree {degree} does not match the Data sheet&apos;s {n} power columns (export the run again to change the degree)</source>
+        <translation>차수 {degree}이(가) Data 시트의 거듭제곱 열 {n}개와 맞지 않습니다(차수를 바꾸려면 실행을 다시 내보내세요)</translation>
+    </message>
+    <message>
+        <source>test_fraction must be a number and split_seed a whole number</source>
+        <translation>test_fraction은 숫자, split_seed는 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>test_fraction {fraction} with split_seed {seed} holds out other samples than the Data sheet does (export the run again to change the split)</source>
+        <translation>split_seed {seed}인 test_fraction {fraction}은(는) Data 시트와 다른 샘플을 떼어 냅니다(분할을 바꾸려면 실행을 다시 내보내세요)</translation>
+    </message>
+    <message>
+        <source>cannot verify: {name} cannot be read ({reason})</source>
+        <translation>검증할 수 없습니다. {name}을(를) 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>cannot verify: the workbook&apos;s part {member} is missing or damaged ({reason})</source>
+        <translation>검증할 수 없습니다. 통합 문서의 {member} 부분이 없거나 손상되었습니다({reason})</translation>
+    </message>
+    <message>
+        <source>cannot verify: sheet {title} is damaged ({reason})</source>
+        <translation>검증할 수 없습니다. {title} 시트가 손상되었습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path} names a folder, not a workbook file</source>
+        <translation>{path}은(는) 통합 문서 파일이 아니라 폴더를 가리킵니다</translation>
+    </message>
+    <message>
+        <source>{name}: a workbook&apos;s file name must end in .xlsx</source>
+        <translation>{name}: 통합 문서의 파일 이름은 .xlsx로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>the file name {name}… is too long ({n} characters): use at most {most}</source>
+        <translation>파일 이름 {name}…이(가) 너무 깁니다({n}자). {most}자 이하로 하세요</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a workbook file</source>
+        <translation>{path}은(는) 통합 문서 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path}은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path}: no such folder</source>
+        <translation>{path}: 그런 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied (cannot write there)</source>
+        <translation>{path}: 쓸 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} is read-only: make it writable or choose another name</source>
+        <translation>{path}은(는) 읽기 전용입니다. 쓸 수 있게 바꾸거나 다른 이름을 고르세요</translation>
+    </message>
+    <message>
+        <source>no output file given</source>
+        <translation>출력 파일이 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path} is not a file path</source>
+        <translation>{path}은(는) 파일 경로가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write there ({reason})</source>
+        <translation>{path}: 그곳에 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link that leads round in a loop</source>
+        <translation>{path}은(는) 순환하는 심볼릭 링크입니다</translation>
+    </message>
+    <message>
+        <source>{path}: could not save the workbook ({reason})</source>
+        <translation>{path}: 통합 문서를 저장하지 못했습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: a part of it cannot be unpacked ({reason})</source>
+        <translation>{name}이(가) 손상되었습니다. 일부의 압축을 풀 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name} is refused: its part {part} declares XML entities or a document type, which workbooks never need and which can make a reader hang</source>
+        <translation>{name}은(는) 거부되었습니다. {part} 부분이 XML 엔티티나 문서 형식을 선언합니다. 통합 문서에는 필요 없고 읽는 프로그램을 멈추게 할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} is refused: its part {part} does not start like spreadsheet XML</source>
+        <translation>{name}은(는) 거부되었습니다. {part} 부분이 스프레드시트 XML처럼 시작하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a gdapp workbook: its sheet part {part} ({size} MB) does not state its size, so it is not read</source>
+        <translation>{name}은(는) gdapp 통합 문서가 아닙니다. 시트 부분 {part}({size} MB)이(가) 크기를 밝히지 않아 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>허용되지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>읽기 전용 파일 시스템입니다</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>장치에 남은 공간이 없습니다</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>디스크 할당량을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>파일 이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>입출력 오류입니다</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>심볼릭 링크가 너무 여러 번 이어집니다</translation>
+    </message>
+    <message>
+        <source>the shaping is not a JSON object</source>
+        <extracomment>The data the window made last and their shaping (a session saves the samples as loaded, not the ones recovered from standardized features).</extracomment>
+        <translation>데이터 변형 정보가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the shaping {saved} is not a degree, a fraction and a seed</source>
+        <translation>데이터 변형 정보 {saved}은(는) 차수, 비율, 시드가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the shaping&apos;s standardize {value} is not true or false</source>
+        <translation>데이터 변형 정보의 표준화 값 {value}은(는) true나 false가 아닙니다</translation>
+    </message>
+    <message>
+        <source>, degree {d}</source>
+        <translation>, 차수 {d}</translation>
+    </message>
+    <message>
+        <source>, hidden sheet {title}</source>
+        <translation>, 숨긴 시트 {title}</translation>
+    </message>
+    <message>
+        <source>, standardized</source>
+        <translation>, 표준화</translation>
+    </message>
+    <message>
+        <source>, training</source>
+        <translation>, 훈련 데이터</translation>
     </message>
 </context>
 </TS>
