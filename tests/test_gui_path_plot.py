@@ -86,6 +86,22 @@ def test_the_window_offers_the_path_from_the_view_menu(qtbot: Any, window: Any) 
     qtbot.waitUntil(lambda: 0 < window.path_dock.height() <= window.height() // 2, timeout=HANG_MS)
 
 
+def test_the_path_s_plots_are_built_when_the_dock_is_first_shown_at_the_window_s_zoom(
+        qtbot: Any, window: Any) -> None:
+    """A window that never opens the path does not pay for its plots; opened in classroom
+    mode, they come at the classroom's size as if they had been there all along."""
+    assert not window.path_dock.built
+    window.set_zoom(1.5)
+    assert not window.path_dock.built
+    window.path_dock.toggleViewAction().trigger()
+    assert window.path_dock.built and window.path_dock.widget() is window.path_plot
+    assert window.path_plot.scale == 1.5
+    axis = window.path_plot.plots["l1"].getPlotItem().getAxis("bottom")
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(9 * 1.5)
+    window.set_zoom(1.0)
+    assert window.path_plot.scale == 1.0
+
+
 def test_on_the_features_example_l1_drops_the_useless_features_first(qtbot: Any) -> None:
     # shoe size and day of month do not drive the score: their L1 paths reach 0 at the
     # largest λ values, before the three useful features leave

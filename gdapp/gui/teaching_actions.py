@@ -179,7 +179,7 @@ class TeachingActions:
         keep_controls_size(self, self._base_font)
         self._show_cost_plot()  # the step text's frame at the new font size
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
-                     self.path_plot, self.polynomial_plot):
+                     self.path_dock, self.polynomial_plot):
             plot.set_scale(zoom)
         apply_classroom_layout(self, zoom > 1.0)
         if not self.splitter_moved_by_user:

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
@@ -47,6 +46,7 @@ from gdapp.gui.grid_frame import WholeRows
 from gdapp.gui.i18n import tr
 from gdapp.gui.label_host import LabelHost, LabelScrollArea
 from gdapp.gui.lesson_panel import LessonPanel
+from gdapp.gui.path_dock import add_path_dock
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
 from gdapp.gui.plots import ObjectivePlot
@@ -125,7 +125,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.play_timer = QTimer(self)
         self.play_timer.timeout.connect(self._play_tick)
         self._build_actions()
-        self._add_path_dock()
+        self.path_dock = add_path_dock(self)  # View ▸ Regularization path
 
         self.vm.currentChanged.connect(self._show_status)  # also follows every new run
         self.vm.busyChanged.connect(self._show_status)  # "computing…" while a large run runs
@@ -383,23 +383,9 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.addToolBar(bar)
         self.toolbar = bar
 
-    def _add_path_dock(self) -> None:
-        """The regularization path (L1 beside L2) in a dock, shown from View."""
-        self.path_plot = RegularizationPathPlot(self.vm)
-        dock = QDockWidget(tr("Regularization path"), self)
-        dock.setObjectName("path-dock")
-        dock.setWidget(self.path_plot)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.hide()
-        self.path_dock = dock
-        # shown, it takes a third of the window's height: the grid and plots keep the rest
-        dock.visibilityChanged.connect(self._size_path_dock)
-        dock.visibilityChanged.connect(self._fit_step_frame)
-        toggle = dock.toggleViewAction()
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        toggle.setToolTip(tr("Each coefficient's exact optimum against λ, L1 beside L2"))
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(toggle)
+    @property
+    def path_plot(self) -> RegularizationPathPlot:
+        return self.path_dock.plot
 
     def _size_path_dock(self, shown: bool) -> None:
         fold_data_view(self)  # classroom mode: the dock in the data view's place
