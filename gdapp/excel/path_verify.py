@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -156,11 +157,32 @@ class _PathBook:
         self.params = np.array([g[1:] for g in grid]).reshape(len(rows), self.q)
 
 
-def verify_path_workbook(path: str | Path, *, timeout: float = 600,
-                         progress: Callable[[int, int], None] | None = None,
-                         cancel: threading.Event | None = None) -> VerifyReport:
-    """Recalculate a path workbook in LibreOffice and compare it with the engine (see the
-    module docstring); :class:`VerifyUnavailable` when it cannot be verified."""
+class PreparedPath(NamedTuple):
+    """A path workbook read and its path recomputed, waiting for LibreOffice's copy (so that
+    :func:`gdapp.excel.verify.verify_workbooks` recalculates it in the launch of the others)."""
+
+    source: Path
+    book: _PathBook
+    engine: RegularizationPath
+    cells: int                      # what the progress counts
+    foreign: None = None            # (as a run's: never refused before the recalculation)
+
+    def finish(self, copy: Path, scratch: Path) -> VerifyReport:
+        """Compare the workbook with LibreOffice's ``copy`` (``scratch``: a folder for the
+        reference workbook, removed by the caller)."""
+        # the formulas and every other cell gdapp writes, around the workbook's numbers
+        book, engine = self.book, self.engine
+        at = book.lambda_max if book.lambda_max is not None else engine.lambda_max
+        mine = replace(engine, params=book.params.copy(), lambda_max=at)
+        scratch.mkdir(parents=True, exist_ok=True)
+        reference = export_path(mine, book.data, book.model, scratch / "gdapp.xlsx")
+        tally, prose = _compare(self.source, copy, reference, book, engine)
+        return report_from(tally, rows=len(book.rows), notes=prose_note(prose))
+
+
+def prepare_path(path: str | Path) -> PreparedPath:
+    """Read a path workbook and recompute its path; :class:`VerifyUnavailable` when it cannot
+    be verified (before LibreOffice starts)."""
     source = Path(path)
     prefix = Message("cannot verify: ")
     try:
@@ -180,22 +202,27 @@ def verify_path_workbook(path: str | Path, *, timeout: float = 600,
         raise VerifyUnavailable(Message("{prefix}the workbook's settings do not make a path "
                                         "({problem})", prefix=prefix,
                                         problem=said(exc))) from None
+    return PreparedPath(source, book, engine, book.params.size * 2 + book.lambdas.size)
+
+
+def verify_path_workbook(path: str | Path, *, timeout: float = 600,
+                         progress: Callable[[int, int], None] | None = None,
+                         cancel: threading.Event | None = None) -> VerifyReport:
+    """Recalculate a path workbook in LibreOffice and compare it with the engine (see the
+    module docstring); :class:`VerifyUnavailable` when it cannot be verified."""
+    prepared = prepare_path(path)
     if progress is not None:
-        progress(0, book.params.size * 2 + book.lambdas.size)
+        progress(0, prepared.cells)
     with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
         folder = Path(scratch)
         link = folder / "in" / "0.xlsx"
         link.parent.mkdir()
-        link.symlink_to(source.absolute())
+        link.symlink_to(prepared.source.absolute())
         copy = recalculate_all([link], folder / "out", timeout=timeout, cancel=cancel)[0]
-        # the formulas and every other cell gdapp writes, around the workbook's numbers
-        at = book.lambda_max if book.lambda_max is not None else engine.lambda_max
-        mine = replace(engine, params=book.params.copy(), lambda_max=at)
-        reference = export_path(mine, book.data, book.model, folder / "gdapp.xlsx")
-        tally, prose = _compare(source, copy, reference, book, engine)
+        report = prepared.finish(copy, folder / "reference")
     if progress is not None:
-        progress(tally.compared, tally.compared)
-    return report_from(tally, rows=len(book.rows), notes=prose_note(prose))
+        progress(report.cells_compared, report.cells_compared)
+    return report
 
 
 def _compare(source: Path, copy: Path, reference: Path, book: _PathBook,

@@ -31,13 +31,14 @@ Summary and Data cells, which describe the last row, are not compared, and the r
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
@@ -95,6 +96,9 @@ from gdapp.excel.tolerance import (
     Tally,
 )
 
+if TYPE_CHECKING:
+    from gdapp.excel.path_verify import PreparedPath
+
 __all__ = ["RELATIVE_TOLERANCE", "RecalcUnavailable", "VerifyReport", "VerifyUnavailable",
            "compare_workbooks", "verify_workbook", "verify_workbooks"]
 
@@ -137,32 +141,29 @@ def verify_workbook(path: str | Path, *, timeout: float = 600,
 
 def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
                      progress: Callable[[int, int], None] | None = None,
-                     cancel: threading.Event | None = None) -> list[VerifyReport]:
+                     cancel: threading.Event | None = None,
+                     keep_copies: Path | None = None) -> list[VerifyReport]:
     """:func:`verify_workbook` for several workbooks, recalculated by one LibreOffice launch.
 
     Every workbook is read and rerun first, so one that cannot be verified raises
     :class:`VerifyUnavailable` (naming it) before LibreOffice starts. ``progress`` counts the
     cells of all workbooks together. A regularization path's workbook (``gdapp path -o``) is
-    verified by :func:`gdapp.excel.path_verify.verify_path_workbook`.
+    compared as :func:`gdapp.excel.path_verify.verify_path_workbook` does, recalculated in
+    the same launch. With ``keep_copies`` (a folder, created if missing) LibreOffice's
+    recalculated copy of the i-th workbook is left there as ``i.xlsx`` (none for a workbook
+    refused before the recalculation), to read what LibreOffice computed.
     """
     sources = [Path(p) for p in paths]
-    from gdapp.excel.path_verify import is_path_workbook, verify_path_workbook
-    paths_ = [s for s in sources if is_path_workbook(s)]
-    if paths_:          # a regularization path's workbook: verified on its own
-        runs = [s for s in sources if s not in paths_]
-        found = dict(zip(runs, verify_workbooks(runs, timeout=timeout, cancel=cancel)
-                         if runs else [], strict=True))
-        for s in paths_:
-            found[s] = verify_path_workbook(s, timeout=timeout, progress=progress,
-                                            cancel=cancel)
-        return [found[s] for s in sources]
-    prepared = [_prepare(source, named=len(sources) > 1) for source in sources]
+    from gdapp.excel.path_verify import is_path_workbook, prepare_path
+    prepared: list[_Prepared | PreparedPath] = [
+        prepare_path(source) if is_path_workbook(source)
+        else _prepare(source, named=len(sources) > 1) for source in sources]
     total = sum(item.cells for item in prepared)
     if progress is not None:
         progress(0, total)
     try:
         return _verify_prepared(sources, prepared, total, timeout=timeout, progress=progress,
-                                cancel=cancel)
+                                cancel=cancel, keep_copies=keep_copies)
     except (OSError, etree.SerialisationError) as exc:
         raise VerifyUnavailable(Message("cannot verify: {problem}", problem=write_failure(
             exc, Path(tempfile.gettempdir()), Message("the verification's copies")))) from None
@@ -171,9 +172,12 @@ def verify_workbooks(paths: Sequence[str | Path], *, timeout: float = 600,
                                         problem=said(exc))) from None
 
 
-def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int, *,
-                     timeout: float, progress: Callable[[int, int], None] | None,
-                     cancel: threading.Event | None) -> list[VerifyReport]:
+def _verify_prepared(sources: list[Path], prepared: list[_Prepared | PreparedPath],
+                     total: int, *, timeout: float,
+                     progress: Callable[[int, int], None] | None,
+                     cancel: threading.Event | None,
+                     keep_copies: Path | None) -> list[VerifyReport]:
+    from gdapp.excel.path_verify import PreparedPath  # (it imports this module)
     reports = []
     with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
         # Links named 0.xlsx, 1.xlsx, … so that workbooks with the same name share a launch.
@@ -187,8 +191,18 @@ def _verify_prepared(sources: list[Path], prepared: list[_Prepared], total: int,
             [links / f"{i}.xlsx" for i in clean], Path(scratch) / "out", timeout=timeout,
             cancel=cancel) if clean else [], strict=True))
         recalc_seconds = time.perf_counter() - started
+        if keep_copies is not None:
+            keep_copies.mkdir(parents=True, exist_ok=True)
+            for i, copy in copies.items():
+                shutil.copyfile(copy, keep_copies / f"{i}.xlsx")
         done = 0
         for i, item in enumerate(prepared):
+            if isinstance(item, PreparedPath):
+                reports.append(item.finish(copies[i], Path(scratch) / f"path-{i}"))
+                done += item.cells
+                if progress is not None:
+                    progress(done, total)
+                continue
             if item.foreign is not None:       # a difference already: not recalculated
                 reports.append(not_recalculated(item.foreign, rows=item.rows,
                                                 learning_rate=item.run.spec.learning_rate,
