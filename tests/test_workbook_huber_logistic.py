@@ -18,7 +18,6 @@ from gdapp.core import EXAMPLES, Dataset, make_spec, run
 from gdapp.excel import read_workbook
 from gdapp.excel.layout import ACCURACY
 from gdapp.excel.readback import WorkbookError
-from gdapp.excel.recalc import recalculate_all
 from gdapp.excel.term_sizes import term_sizes
 from gdapp.excel.verify import verify_workbooks
 from tests.differential import disagreements, export_cases, recalculate
@@ -75,11 +74,18 @@ def exported(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def libreoffice(exported, tmp_path_factory) -> dict[str, Path]:
+def verified(exported, tmp_path_factory):
+    """Every workbook verified, and LibreOffice's recalculated copies of that one launch."""
+    _runs, files = exported
+    kept = tmp_path_factory.mktemp("recalculated")
+    return verify_workbooks(files, keep_copies=kept), kept
+
+
+@pytest.fixture(scope="module")
+def libreoffice(exported, verified) -> dict[str, Path]:
     """LibreOffice's recalculated copy of every workbook, by case."""
     _runs, files = exported
-    copies = recalculate_all(files, tmp_path_factory.mktemp("recalculated"))
-    return {f.stem: c for f, c in zip(files, copies, strict=True)}
+    return {f.stem: verified[1] / f"{i}.xlsx" for i, f in enumerate(files)}
 
 
 def _summary(path: Path) -> dict[str, object]:
@@ -123,9 +129,10 @@ def test_the_cases_are_what_they_say(exported):
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_recomputes_every_huber_and_logistic_workbook_as_the_engine(exported):
+def test_libreoffice_recomputes_every_huber_and_logistic_workbook_as_the_engine(exported,
+                                                                              verified):
     runs, files = exported
-    for f, report in zip(files, verify_workbooks(files), strict=True):
+    for f, report in zip(files, verified[0], strict=True):
         assert report.agree, (f.name, report.first_difference)
         assert report.rows == runs[f.stem].iterations + 1
         assert report.cells_compared > 8 * report.rows, f.name
@@ -284,7 +291,7 @@ def test_an_edited_delta_recomputes_as_the_engine_computes_the_edited_run(export
     runs, files = exported
     source = next(f for f in files if f.stem == "huber-d1")
     edited = _edit(source, tmp_path / "delta.xlsx", "Settings", "delta", 3.0)
-    report = verify_workbooks([edited])[0]
+    report = verify_workbooks([edited], keep_copies=tmp_path / "lo")[0]
     assert report.agree, report.first_difference
     assert any("(delta) was 1.0 at export and is 3.0 now" in n for n in report.notes)
     # the optimum moved with δ; the Summary's values are the export's, checked as such
@@ -293,7 +300,7 @@ def test_an_edited_delta_recomputes_as_the_engine_computes_the_edited_run(export
     again = run(read_workbook(edited).spec)
     assert again.spec.delta == 3.0
     assert abs(again.params[-1, 1] - runs["huber-d1"].params[-1, 1]) > 1e-3
-    lo = _summary(recalculate_all([edited], tmp_path / "lo")[0])
+    lo = _summary(tmp_path / "lo" / "0.xlsx")   # LibreOffice's copy, of the verification
     assert lo["Final b1"] == pytest.approx(again.params[-1, 1], rel=1e-12)
     folder = tmp_path / "gnumeric"
     folder.mkdir()
@@ -312,11 +319,11 @@ def test_an_edited_target_recomputes_as_the_engine_and_a_third_class_is_refused(
     source = next(f for f in files if f.stem == "pf")
     assert PASSFAIL.y[0] == 0
     edited = _edit(source, tmp_path / "target.xlsx", "Data", "D2", 1)   # sample 1 passes
-    report = verify_workbooks([edited])[0]
+    report = verify_workbooks([edited], keep_copies=tmp_path / "lo")[0]
     assert report.agree, report.first_difference
     again = run(read_workbook(edited).spec)
     assert again.spec.data.y[0] == 1
-    lo = recalculate_all([edited], tmp_path / "lo")[0]
+    lo = tmp_path / "lo" / "0.xlsx"   # LibreOffice's copy, of the verification
     summary = _summary(lo)
     assert summary["Final b0"] == pytest.approx(again.params[-1, 0], rel=1e-12)
     assert summary["Final b0"] != pytest.approx(runs["pf"].params[-1, 0], rel=1e-6)
@@ -336,14 +343,16 @@ def test_cli_exports_passfail_and_huber_and_gdapp_verify_agrees(
     assert main(["export", "--cost", "huber", "--delta", "2", "--iterations", "50",
                  "-o", str(hub)]) == 0
     capsys.readouterr()
-    for path in (pf, hub):
-        assert main(["verify", str(path)]) == 0, path.name
-        assert "verdict: the workbook agrees with gdapp" in capsys.readouterr().out
+    assert main(["verify", str(hub)]) == 0
+    assert "verdict: the workbook agrees with gdapp" in capsys.readouterr().out
     assert read_workbook(hub).spec.delta == 2.0
+    (report,) = verify_workbooks([pf], keep_copies=tmp_path / "lo")   # as `gdapp verify`
+    assert report.agree, report.first_difference
+    assert report.summary()[-1] == "verdict: the workbook agrees with gdapp"
     assert main(["run", "--from", str(pf), "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
-    assert d["history"]["accuracy"][-1] == _column(pf_recalculated := recalculate_all(
-        [pf], tmp_path / "lo")[0], ACCURACY)[-1]
+    pf_recalculated = tmp_path / "lo" / "0.xlsx"
+    assert d["history"]["accuracy"][-1] == _column(pf_recalculated, ACCURACY)[-1]
     assert _summary(pf_recalculated)["Final b1"] == pytest.approx(d["params"]["b1"],
                                                                    rel=1e-12)
 
