@@ -238,7 +238,11 @@ def _specs() -> dict[str, RunSpec]:
     specs: dict[str, RunSpec] = {}
     for data in (CANCELLING, TERMS, HUGE):
         for model in ("line", "origin"):
-            specs[f"A-{data.name}-{model}"] = RunSpec(data=data, model=model)  # type: ignore[arg-type]
+            # (the huge line creeps on to the 10,000-update limit, its relative step 8e-10
+            # at the end: its first 1,000 rows hold the same sums of 1e100-sized terms)
+            more = {"max_iterations": 1000} if data is HUGE and model == "line" else {}
+            specs[f"A-{data.name}-{model}"] = RunSpec(
+                data=data, model=model, **more)  # type: ignore[arg-type]
     specs["A-f.csv-line"] = RunSpec(data=FLAT, model="line", max_iterations=300)
     # separates from LibreOffice's path where a 4-ulp nudge of η barely shows (row ~1,713)
     specs["B-late-chaos"] = RunSpec(data=Dataset([1.0, 2.0], [2.0, 6.5], name="d65.csv"),
