@@ -1,0 +1,153 @@
+"""The status line, its warning and the step text remember their heights for a width
+(``HeightCachedLabel``): a repeated question is not put to Qt again, and a remembered
+answer is always Qt's own — after a new text, width, minimum, font, margin or style too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel
+
+from gdapp.core import RunSpec
+from gdapp.gui.label_host import HeightCachedLabel
+from gdapp.gui.viewmodel import RunViewModel
+from gdapp.gui.window import CLASSROOM_STEP_LINES, STEP_LINES, MainWindow
+
+QT_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+QT_HEIGHT = QLabel.heightForWidth  # Qt's own answer, asked afresh
+
+
+def twins(qtbot: Any) -> tuple[HeightCachedLabel, QLabel]:
+    """A remembering label and a plain one, alike."""
+    labels = (HeightCachedLabel(), QLabel())
+    for label in labels:
+        qtbot.addWidget(label)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return labels
+
+
+def test_a_remembered_height_is_qts_height(qtbot: Any) -> None:
+    cached, plain = twins(qtbot)
+    words = "stopped after 10,000 updates without converging · b1 = 2.80809 " * 3
+
+    def same(*widths: int) -> None:
+        for width in widths:
+            for _ in range(2):  # the second answer comes from memory
+                assert cached.heightForWidth(width) == plain.heightForWidth(width), width
+
+    def both(do: Any) -> None:
+        do(cached)
+        do(plain)
+
+    both(lambda label: label.setText(words))
+    same(120, 300, 120)
+    both(lambda label: label.setText(words + "more"))  # a new text
+    same(120, 300)
+    both(lambda label: label.setMinimumHeight(500))  # Qt never answers below the minimum
+    same(120, 300)
+    both(lambda label: label.setMinimumHeight(0))  # and a smaller one asks again
+    same(120, 300, 2000)
+    both(lambda label: label.setMinimumHeight(plain.heightForWidth(2000)))
+    same(2000, 300)
+    both(lambda label: label.setMinimumHeight(0))
+    same(2000)
+    both(lambda label: label.setMinimumWidth(400))  # the width is raised to the minimum
+    same(120, 400)
+    both(lambda label: label.setMinimumWidth(0))
+    big = QFont(cached.font())
+    big.setPointSizeF(big.pointSizeF() * 2)
+    both(lambda label: label.setFont(big))  # same text and width, another font
+    same(120, 300)
+    both(lambda label: label.setMargin(9))
+    same(120, 300)
+    both(lambda label: label.setStyleSheet("padding: 7px;"))
+    same(120, 300)
+    both(lambda label: label.setIndent(30))
+    same(120, 300)
+    both(lambda label: label.setWordWrap(False))
+    same(120, 300)
+
+
+def _ready(qtbot: Any, spec: RunSpec) -> MainWindow:
+    window = MainWindow(RunViewModel(spec))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    for _ in range(5):
+        QApplication.processEvents()
+    return window
+
+
+def _fresh(label: QLabel, width: int) -> int:
+    """Qt's height for ``width`` without the label's minimum (as FittedLabel asks it)."""
+    floor = label.minimumHeight()
+    label.setMinimumHeight(0)
+    height = int(QT_HEIGHT(label, width))
+    label.setMinimumHeight(floor)
+    return height
+
+
+@QT_NOISE
+def test_a_new_learning_rate_asks_qt_once_per_label(qtbot: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, one η change put seven questions to Qt (each a whole text layout): the status
+    line and its warning twice each, the step text three times (once for its hidden frame)."""
+    window = _ready(qtbot, RunSpec(learning_rate=0.9e-4, max_iterations=2000))
+    asked: list[str] = []
+
+    def counted(label: QLabel, width: int) -> int:
+        asked.append(label.text()[:20])
+        return int(QT_HEIGHT(label, width))
+
+    monkeypatch.setattr(QLabel, "heightForWidth", counted)
+    window.controls.eta.setValue(1.0e-4)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert window.warning_label.isVisible() and window.warning_label.text()
+    assert 1 <= len(asked) <= 3, asked
+
+
+@QT_NOISE
+def test_the_labels_heights_are_fresh_after_a_change(qtbot: Any) -> None:
+    """After new learning rates, another optimizer and classroom mode's larger font, each
+    label's height (and the step frame's) is what Qt says for its text now."""
+    window = _ready(qtbot, RunSpec(learning_rate=0.9e-4, max_iterations=2000))
+
+    def check() -> None:
+        for _ in range(5):
+            QApplication.processEvents()
+        for label in (window.status_label, window.warning_label):
+            if label.isVisible() and label.shown_text():
+                assert label.minimumHeight() == _fresh(label, label.width())
+        step = window.step_label
+        if window.step_scroll.widget() is step:  # the frame: as high as the text, or less
+            width = window.step_scroll.viewport().width()
+            spacing = step.fontMetrics().lineSpacing()
+            dock = window.path_dock.isVisible()
+            lines = STEP_LINES if window.zoom == 1.0 else \
+                CLASSROOM_STEP_LINES if dock else STEP_LINES - 2
+            assert window.step_scroll.height() == max(
+                spacing + 8, min(lines * spacing + 8, _fresh(step, width) + 8))
+        else:
+            assert window.step_host.height() == _fresh(step, window.step_host.width())
+
+    for eta in (1.0e-4, 1.1e-4, 0.05, 1.0e-4):
+        window.controls.eta.setValue(eta)
+        check()
+    window.vm.update(optimizer="adam")  # the worked arithmetic scrolls in its frame
+    check()
+    for eta in (2e-3, 3e-3):
+        window.controls.eta.setValue(eta)
+        check()
+    window.vm.update(optimizer="gd")
+    check()
+    window.set_zoom(1.5)  # a larger font: every height anew, the step text in its frame
+    check()
+    assert window.step_scroll.widget() is window.step_label
+    window.controls.eta.setValue(1.2e-4)
+    check()
