@@ -1,13 +1,16 @@
-"""The status line, its warning and the step text remember their heights for a width
+"""What a new learning rate no longer makes the window do, and that it still shows the same.
+
+The status line, its warning and the step text remember their heights for a width
 (``HeightCachedLabel``): a repeated question is not put to Qt again, and a remembered
-answer is always Qt's own — after a new text, width, minimum, font, margin or style too."""
+answer is always Qt's own — after a new text, width, minimum, font, margin or style too.
+The settings' form is not laid out again when nothing in it changed."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -151,3 +154,36 @@ def test_the_labels_heights_are_fresh_after_a_change(qtbot: Any) -> None:
     assert window.step_scroll.widget() is window.step_label
     window.controls.eta.setValue(1.2e-4)
     check()
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests a widget receives."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+@QT_NOISE
+def test_a_new_learning_rate_leaves_the_settings_form_as_laid_out(qtbot: Any) -> None:
+    """The batch size's "(all)" was set again at every run, and a spin box's suffix, even the
+    same one, re-lays out the whole settings panel and its scroll area."""
+    window = _ready(qtbot, RunSpec(learning_rate=0.9e-4, max_iterations=2000))
+    watch = LayoutRequests(window.controls)
+    batch = window.controls.optimizer_controls.boxes["batch_size"]
+    window.controls.eta.setValue(1.0e-4)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert window.vm.run.spec.learning_rate == 1.0e-4
+    assert watch.count == 0
+    assert batch.suffix() == " (all)"
+    window.vm.update(batch_size=2)  # a mini-batch: the suffix goes, the form follows
+    assert batch.suffix() == ""
+    window.vm.update(batch_size=None)
+    assert batch.suffix() == " (all)"
