@@ -187,3 +187,37 @@ def test_a_new_learning_rate_leaves_the_settings_form_as_laid_out(qtbot: Any) ->
     assert batch.suffix() == ""
     window.vm.update(batch_size=None)
     assert batch.suffix() == " (all)"
+
+
+class ToolTipChanges(QObject):
+    """Counts the tooltip changes each watched widget receives."""
+
+    def __init__(self, *widgets: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self.count += 1
+        return False
+
+
+@QT_NOISE
+def test_a_new_learning_rate_sets_no_tooltip_again(qtbot: Any) -> None:
+    """The log-scale box's and the degree box's tooltips were set anew at every run."""
+    from gdapp.gui.holdout_controls import degree_tip
+    from gdapp.gui.objective_plot import log_tip
+
+    window = _ready(qtbot, RunSpec(learning_rate=0.9e-4, max_iterations=2000))
+    log_box = window.objective_plot.log_box
+    degree = window.controls.holdout_controls.degree
+    watch = ToolTipChanges(log_box, degree)
+    window.controls.eta.setValue(1.0e-4)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert window.vm.run.spec.learning_rate == 1.0e-4
+    assert watch.count == 0
+    assert log_box.toolTip() == log_tip() and log_box.isEnabled()
+    assert degree.toolTip() == degree_tip() and degree.isEnabled()
