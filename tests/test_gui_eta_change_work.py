@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
@@ -221,3 +222,73 @@ def test_a_new_learning_rate_sets_no_tooltip_again(qtbot: Any) -> None:
     assert watch.count == 0
     assert log_box.toolTip() == log_tip() and log_box.isEnabled()
     assert degree.toolTip() == degree_tip() and degree.isEnabled()
+
+
+class Events(QObject):
+    """Counts the events of one type each watched object receives."""
+
+    def __init__(self, kind: QEvent.Type, *objects: QObject) -> None:
+        super().__init__()
+        self.kind = kind
+        self.seen = {id(o): 0 for o in objects}
+        for o in objects:
+            o.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == self.kind and id(obj) in self.seen:
+            self.seen[id(obj)] += 1
+        return False
+
+
+def _plots(window: MainWindow) -> list[Any]:
+    return [window.cost_plot, window.objective_plot, window.data_plot]
+
+
+@QT_NOISE
+@pytest.mark.parametrize("optimizer", ["gd", "adam"])
+def test_a_new_learning_rate_paints_the_window_once(qtbot: Any, optimizer: str) -> None:
+    """Each plot's scene used to make the window paint as soon as it had processed its
+    changes: three passes over the window for one η. Now one, each plot painted once."""
+    window = _ready(qtbot, RunSpec(optimizer=optimizer, learning_rate=0.9e-4,
+                                   max_iterations=2000))
+    viewports = [plot.plot_widget.viewport() for plot in _plots(window)]
+    for eta in (1.0e-4, 1.001e-4):  # (the texts settle into their heights)
+        window.controls.eta.setValue(eta)
+        for _ in range(5):
+            QApplication.processEvents()
+    for eta in (1.002e-4, 1.003e-4):
+        rounds = Events(QEvent.Type.UpdateRequest, window)
+        paints = Events(QEvent.Type.Paint, *viewports, window.grid.viewport())
+        window.controls.eta.setValue(eta)
+        for _ in range(5):
+            QApplication.processEvents()
+        assert rounds.seen[id(window)] == 1
+        assert list(paints.seen.values()) == [1, 1, 1, 1]
+
+
+@QT_NOISE
+def test_after_new_learning_rates_the_plots_show_what_a_new_window_shows(qtbot: Any) -> None:
+    """Nothing drawn is left over from an earlier run: the curves, the path, the marks and
+    the texts are those of a window opened on the last learning rate."""
+    window = _ready(qtbot, RunSpec(learning_rate=0.9e-4, max_iterations=2000))
+    for eta in (1.0e-4, 0.05, 0.39, 1.2e-4):
+        window.controls.eta.setValue(eta)
+        for _ in range(3):
+            QApplication.processEvents()
+    fresh = _ready(qtbot, RunSpec(learning_rate=1.2e-4, max_iterations=2000))
+    for old, new in zip(_plots(window), _plots(fresh), strict=True):
+        for name in ("cost_curve", "path_item", "tangent", "marker", "objective_curve",
+                     "line_item", "residual_item"):
+            if hasattr(old, name):
+                # (what the item was given: its on-screen thinning follows the view box's
+                # width, which a wide axis label of an earlier run may have narrowed)
+                x0, y0 = getattr(old, name).getOriginalDataset()
+                x1, y1 = getattr(new, name).getOriginalDataset()
+                assert (x0 is None) == (x1 is None), name
+                if x0 is not None:
+                    assert np.array_equal(x0, x1) and np.array_equal(y0, y1), name
+        assert old.plot_item.getViewBox().viewRange() == new.plot_item.getViewBox().viewRange()
+        assert [label.text for _, label in old.legend.items] == \
+            [label.text for _, label in new.legend.items]
+    assert window.status_label.text() == fresh.status_label.text()
+    assert window.step_label.text() == fresh.step_label.text()

@@ -89,7 +89,7 @@ class FittedLabel(HeightCachedLabel):
         width = self.width() - margins.left() - margins.right() - 2 * self.margin() - 10
         shown = fitted_lines(self._full, self, width, self.max_lines)
         if shown != super().text():
-            super().setText(shown)
+            QLabel.setText(self, shown)  # (measured below)
         tip = self._full if shown != self._full else ""
         if tip != self.toolTip():
             self.setToolTip(tip)

@@ -71,6 +71,14 @@ class HeightCachedLabel(QLabel):
         self._heights[key] = (height, floor)
         return height
 
+    def setText(self, text: str) -> None:
+        """Set the text and measure it at once, before the label paints: measured first by
+        its host after the paint, a selectable label lays the text out anew and paints
+        again."""
+        super().setText(text)
+        if self.wordWrap() and self.isVisible():
+            self.heightForWidth(self.width())
+
     def changeEvent(self, event: QEvent) -> None:
         """A new font, style, palette, language or contents rectangle: heights anew."""
         self._heights.clear()
