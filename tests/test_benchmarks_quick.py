@@ -88,6 +88,7 @@ def test_the_window_benchmark_runs_with_gradient_descent_and_adam() -> None:
         change = report[key]
         assert change["optimizer"] == optimizer and change["rows"] == 201
         assert positive(change["median_ms"]) and positive(change["p90_ms"])
+        assert positive(change["cpu_mean_ms"]) and change["cpu_p90_ms"] >= change["cpu_median_ms"]
         assert isinstance(change["p90_target_met"], bool)
     assert positive(report["control_change_to_repaint"]["baseline_recreated_plots_median_ms"])
     startup = report["startup_to_first_paint"]

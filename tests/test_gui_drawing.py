@@ -13,6 +13,7 @@ from gdapp.gui.path_drawing import (
     PATH_PIXEL_STEP,
     PathDots,
     on_screen_indices,
+    with_rows,
 )
 from gdapp.gui.plots import CostCurvePlot, ObjectivePlot
 from gdapp.gui.table_model import CURRENT_COLOR, IterationTableView
@@ -53,6 +54,21 @@ def test_a_zigzag_path_is_capped_at_the_point_budget() -> None:
     rows = on_screen_indices(x, x * 0, (40.0, 1.0), keep=12_345)
     assert rows.size <= MAX_PATH_POINTS + 3
     assert {0, 12_345, 50_000} <= set(rows.tolist())
+
+
+def test_adding_the_kept_rows_gives_numpys_union() -> None:
+    """``with_rows`` replaces ``np.union1d`` (most of a millisecond per η change)."""
+    rng = np.random.default_rng(19)
+    cases = [(np.empty(0, dtype=np.intp), [0]), (np.asarray([3, 5]), [5, 3]),
+             (np.asarray([1, 2, 3]), [0, 9, 0, 2])]
+    for _ in range(500):
+        m = int(rng.integers(1, 40))
+        rows = np.unique(rng.integers(0, m, size=int(rng.integers(0, m + 1))))
+        cases.append((rows, [int(v) for v in rng.integers(0, m, size=3)]))
+    for rows, extra in cases:
+        got = with_rows(rows, extra)
+        assert got.dtype == np.intp
+        assert np.array_equal(got, np.union1d(rows, np.asarray(extra, dtype=np.intp)))
 
 
 def test_the_cost_plot_draws_a_long_runs_path_through_its_current_iterate(

@@ -389,7 +389,7 @@ class CostCurvePlot(RunPlotWidget):
             self._path_base = cached
         k = self.current_index()
         base = cached[3]
-        idx = base if k >= rows else np.union1d(base, np.asarray([k], dtype=np.intp))
+        idx = base if k >= rows - 1 else np.union1d(base, np.asarray([k], dtype=np.intp))
         so_far = self.vm.stepping and k < rows - 1
         if so_far:  # while stepping, the path so far: the iterates to come are not given away
             idx = idx[idx <= k]

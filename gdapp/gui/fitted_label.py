@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
+from gdapp.gui.label_host import HeightCachedLabel
+
 ELLIPSIS = "…"
 
 
@@ -50,7 +52,7 @@ def fitted_lines(text: str, label: QLabel, width: int, max_lines: int) -> str:
     return "\n".join([*lines, tail])
 
 
-class FittedLabel(QLabel):
+class FittedLabel(HeightCachedLabel):
     """A word-wrapped plain-text label of at most :attr:`max_lines` lines (see the module)."""
 
     def __init__(self, max_lines: int = 3, parent: QWidget | None = None) -> None:
@@ -87,8 +89,10 @@ class FittedLabel(QLabel):
         width = self.width() - margins.left() - margins.right() - 2 * self.margin() - 10
         shown = fitted_lines(self._full, self, width, self.max_lines)
         if shown != super().text():
-            super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+            QLabel.setText(self, shown)  # (measured below)
+        tip = self._full if shown != self._full else ""
+        if tip != self.toolTip():
+            self.setToolTip(tip)
         # its lines' height as its minimum: a layout short of room squeezes the others
         # (a wrapped label's minimum is otherwise one line, and its lines would overlap)
         # (QLabel's heightForWidth is never below its minimum: the old one goes first)

@@ -123,8 +123,10 @@ class HoldoutControls(QObject):
             self.standardize.setChecked(shaping.standardize)
         self.standardize.setEnabled(shaping.raw.p >= 1)
         self.degree.setEnabled(shaping.can_shape)
-        self.degree.setToolTip(degree_tip() if shaping.can_shape else tr(
+        tip = degree_tip() if shaping.can_shape else tr(
             "Polynomial features are made from one feature x; these data have {p}.").format(
-                p=shaping.raw.p))
+                p=shaping.raw.p)
+        if self.degree.toolTip() != tip:  # (each new tip is an event and a string compare)
+            self.degree.setToolTip(tip)
         self.split_seed.setEnabled(shaping.test_fraction > 0)
         del blockers

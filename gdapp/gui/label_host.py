@@ -10,13 +10,79 @@ longest word, is read again with each change of height or font; a longer word at
 height waits for the next one. Measuring it at every text would cost three text layouts,
 more than the layout it saves.) For the layout around it the host is the label: same size
 policy, size hints and height for a width.
+
+The status line, its warning and the step text are word-wrapped and selectable: Qt lays such
+a label's text out as a whole text document each time it is asked its height for a width,
+and a new learning rate asks it several times for the same text and width (the label fitting
+its lines, the host, the step text's frame), about 1 M instructions each.
+:class:`HeightCachedLabel` answers a repeated question from memory. Its key is what Qt's
+answer depends on: the text, the width (raised to the minimum width, as Qt does), the
+margins, indent, alignment, wrapping, text format, interaction flags and direction; any
+change event (font, style, palette, language, contents rectangle…) forgets everything. Qt
+never answers below the label's minimum height, so a height is remembered with the minimum
+it was measured at: a larger minimum is applied to it; a smaller one asks Qt again when the
+remembered height was that minimum itself (the text's own height could be less).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+#: Heights kept per label (the texts of one run's steps and widths; then all are forgotten).
+KEPT = 16
+
+
+class HeightCachedLabel(QLabel):
+    """A ``QLabel`` whose :meth:`heightForWidth` is computed once per text, width and form
+    (see the module)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._heights: dict[tuple[object, ...], tuple[int, int]] = {}
+
+    def _height_key(self, width: int) -> tuple[object, ...]:
+        margins = self.contentsMargins()
+        least = self.minimumWidth()
+        return (QLabel.text(self), max(width, least) if least > 0 else width, self.margin(),
+                self.indent(), margins.left(), margins.top(), margins.right(),
+                margins.bottom(), self.alignment(), self.wordWrap(), self.textFormat(),
+                self.textInteractionFlags(), self.layoutDirection())
+
+    def heightForWidth(self, width: int) -> int:
+        """Qt's height for ``width``, from memory when asked before."""
+        if not self.wordWrap():  # one line: Qt's answer is cheap
+            return int(super().heightForWidth(width))
+        key = self._height_key(width)
+        floor = self.minimumHeight()
+        known = self._heights.get(key)
+        if known is not None:
+            height, measured_at = known
+            if height > measured_at:  # the text's own height
+                return max(height, floor)
+            if floor >= measured_at:  # the text is at most that high: the minimum wins
+                return floor
+        height = int(super().heightForWidth(width))
+        if len(self._heights) >= KEPT:
+            self._heights.clear()
+        self._heights[key] = (height, floor)
+        return height
+
+    def setText(self, text: str) -> None:
+        """Set the text and measure it at once, before the label paints: measured first by
+        its host after the paint, a selectable label lays the text out anew and paints
+        again."""
+        super().setText(text)
+        if self.wordWrap() and self.isVisible():
+            self.heightForWidth(self.width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font, style, palette, language or contents rectangle: heights anew."""
+        self._heights.clear()
+        super().changeEvent(event)
 
 
 class LabelHost(QWidget):

@@ -309,7 +309,8 @@ class ObjectivePlot(RunPlotWidget):
         if zero is None:
             self.log_box.setEnabled(True)
             self.log_box.setChecked(self._log_wanted)
-            self.log_box.setToolTip(log_tip())
+            if self.log_box.toolTip() != log_tip():  # (a new tip is an event to the box)
+                self.log_box.setToolTip(log_tip())
         else:
             i, k = zero
             which = tr("this run") if i == 0 else tr("the pinned run {label}").format(

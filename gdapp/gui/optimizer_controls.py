@@ -195,8 +195,9 @@ class OptimizerControls(QObject):
             del blocker
             self._form.setRowVisible(box, shown(spec, name))
         batch = self.boxes.get("batch_size")
-        if isinstance(batch, WholeSpinBox):
-            batch.setSuffix(tr(" (all)") if spec.batch_size is None else "")
+        suffix = tr(" (all)") if spec.batch_size is None else ""
+        if isinstance(batch, WholeSpinBox) and batch.suffix() != suffix:  # (else a re-layout)
+            batch.setSuffix(suffix)
         self._show_notes()
 
     def _show_notes(self) -> None:

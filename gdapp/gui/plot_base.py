@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import Run
 from gdapp.gui.i18n import tr
+from gdapp.gui.paint_rounds import paint_with_window
 from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
 from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
 from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
@@ -295,6 +296,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """On a high-density screen (QT_SCALE_FACTOR=2) lines as thick as on a normal one."""
         super().showEvent(event)
+        paint_with_window(self.plot_widget.scene(), self)  # painted with the window's rest
         ratio = self.devicePixelRatioF()
         if ratio != self._pixel_ratio:
             self._pixel_ratio = ratio

@@ -178,6 +178,7 @@ class TeachingActions:
         keep_grid_rows(self)
         keep_controls_size(self, self._base_font)
         self._show_cost_plot()  # the step text's frame at the new font size
+        self._fit_step_frame()  # (the frame is fitted only with the text in it)
         for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
                      self.path_dock, self.polynomial_plot):
             plot.set_scale(zoom)

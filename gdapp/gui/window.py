@@ -44,7 +44,7 @@ from gdapp.gui.fitted_label import FittedLabel
 from gdapp.gui.gradient_check_view import check_action
 from gdapp.gui.grid_frame import WholeRows
 from gdapp.gui.i18n import tr
-from gdapp.gui.label_host import LabelHost, LabelScrollArea
+from gdapp.gui.label_host import HeightCachedLabel, LabelHost, LabelScrollArea
 from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_dock import add_path_dock
 from gdapp.gui.path_plot import RegularizationPathPlot
@@ -110,7 +110,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.polynomial_plot = PolynomialPlot(self.vm)  # a curve of one x, held-out samples
         self.lesson = LessonPanel()
         self.lesson.closed.connect(self._lesson_closed)
-        self.step_label = QLabel()
+        self.step_label = HeightCachedLabel()  # asked its height often: remembers it
         self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step_label.setToolTip(tr("The arithmetic of the next update, with its numbers"))
         self.step_label.setStyleSheet("background: #f4f7fb; padding: 3px;")
@@ -271,7 +271,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         dock = getattr(self, "path_dock", None)
         lines = STEP_LINES if self.zoom == 1.0 else CLASSROOM_STEP_LINES if (
             dock is not None and dock.isVisible()) else STEP_LINES - 2
-        width = self.step_scroll.viewport().width()
+        width = self.step_scroll.viewport().width() if self.step_scroll.widget() else 0
         need = self.step_label.heightForWidth(width) + 8 if width > 1 else 10**6
         self.step_scroll.setFixedHeight(max(spacing + 8, min(lines * spacing + 8, need)))
 
