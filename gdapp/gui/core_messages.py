@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from gdapp.core.messages import Message
 from gdapp.gui.core_messages_data import data_templates
-from gdapp.gui.i18n import tr
+from gdapp.gui.i18n import current_language, tr
 
 
 def templates() -> dict[str, str]:
@@ -81,7 +81,18 @@ def translated(text: str) -> str:
     if template is None:
         return text
     # an argument may itself be a Message (the place of a cell, the reason a number is refused)
-    return template.format(**{k: translated(v) for k, v in text.args.items()})
+    return template.format(**{k: _argument(k, translated(v)) for k, v in text.args.items()})
+
+
+def _argument(name: str, value: object) -> object:
+    """A message's argument in the window's language: a model's code name (``logistic``)
+    becomes the model's word (로지스틱 회귀); anything else stays."""
+    if name == "model" and isinstance(value, str) and current_language() != "en":
+        from gdapp.core.models import MODEL_RULES
+        from gdapp.gui.rule_texts import model_word  # late: rule_texts is a larger module
+
+        return model_word(value) if value in MODEL_RULES else value
+    return value
 
 
 def problem_text(exc: BaseException) -> str:
