@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from gdapp.gui.i18n import install_language
 from gdapp.gui.lessons import scenes
+from gdapp.gui.plot_base import RunPlotWidget
 from gdapp.gui.screenshot import Shot, prepare
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
@@ -68,3 +69,50 @@ def test_the_path_legend_is_above_the_curves_and_inside_its_plot(
         box = item.legend.mapRectToItem(view, item.legend.boundingRect())
         assert box.left() >= 0 and box.right() <= view.width(), (penalty, box, view.width())
         assert curve_points_under_legend(plot) == 0, penalty
+
+
+def run_plot_points_under_legend(plot: RunPlotWidget) -> int:
+    """How many drawn points of a run plot's visible curves and marks its legend covers."""
+    if not plot.legend.isVisible():
+        return 0
+    item = plot.plot_item
+    view = item.getViewBox()
+    box = plot.legend.mapRectToItem(view, plot.legend.boundingRect())
+    (x0, x1), (y0, y1) = view.viewRange()
+    t = np.linspace(0.0, 1.0, 6)[:-1]
+    hidden = 0
+    for curve in item.listDataItems():
+        xs, ys = curve.getData()
+        if not curve.isVisible() or xs is None or len(xs) == 0:
+            continue
+        xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        if len(xs) >= 2 and curve.curve.isVisible() and curve.opts.get("pen") is not None:
+            xs = (xs[:-1, None] + t * (xs[1:] - xs[:-1])[:, None]).ravel()
+            ys = (ys[:-1, None] + t * (ys[1:] - ys[:-1])[:, None]).ravel()
+        px = (xs - x0) / (x1 - x0) * view.width()
+        py = (y1 - ys) / (y1 - y0) * view.height()
+        hidden += int(np.sum((px >= box.left()) & (px <= box.right()) & (py >= box.top())
+                             & (py <= box.bottom())))
+    return hidden
+
+
+@pytest.mark.parametrize(("title", "shot", "plots"), [
+    ("6.", Shot(size=(1024, 768), classroom=True, step=3), ("objective_plot",)),
+    ("9.", Shot(size=(1280, 800)), ("objective_plot",)),
+    ("15.", Shot(size=(1280, 800)), ("cost_slice", "objective_plot")),
+], ids=["scene-6-classroom", "scene-9", "scene-15"])
+def test_the_run_plots_legends_are_off_the_curves(language: str, title: str, shot: Shot,
+                                                  plots: tuple[str, ...],
+                                                  qtbot: QtBot) -> None:
+    window = MainWindow(RunViewModel(), store=None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    index = next(i for i, s in enumerate(scenes()) if s.title.startswith(title))
+    prepare(window, Shot(size=shot.size, classroom=shot.classroom, lesson=index + 1,
+                         step=shot.step))
+    qtbot.wait(50)
+    for name in plots:
+        plot = getattr(window, name)
+        assert plot.isVisible() and plot.legend.isVisible(), name
+        assert run_plot_points_under_legend(plot) == 0, name

@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 #: Points at which the slice is sampled.
 SLICE_SAMPLES = 300
+#: Pixels between the legend and the highest point of the curves below it.
+LEGEND_GAP = 10
 
 
 def parameter_labels(spec: RunSpec) -> list[str]:
@@ -122,7 +124,9 @@ class CostSlicePlot(RunPlotWidget):
         self._objective: tuple[RunSpec, Objective] | None = None
         #: (run, parameter, iterate) the view was fitted to
         self._fitted: tuple[Run, int, int] | None = None
+        self._headroom = 0.0
         self.parameter.currentIndexChanged.connect(lambda _i: self._redraw())
+        self.plot_item.getViewBox().sigResized.connect(self._on_resized)
         self.connect_view_model()
 
     # signals -----------------------------------------------------------------------------
@@ -237,14 +241,34 @@ class CostSlicePlot(RunPlotWidget):
         f = float(run.objective[k])
         heights += [f] if np.isfinite(f) else []
         y_lo, y_hi = padded(min(heights, default=0.0), max(heights, default=1.0), 0.04)
-        headroom = min(self.legend_share()[1], 0.5)  # a band above the curves for the legend
+        headroom = self._band()  # a band above the curves for the legend
+        self._headroom = headroom
+        curves_top = y_hi
         y_hi = y_lo + (y_hi - y_lo) / (1 - headroom)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         if star is not None:
-            self.optimum_line.setData([star] * 2, [y_lo, y_hi])
+            self.optimum_line.setData([star] * 2, [y_lo, curves_top])  # under the legend
         self._fitted = (run, self.axis(), k)  # k: the readable iterate the view is of
-        self.place_legend([(self.samples, top, 1.0)], (x_lo, x_hi, y_lo, y_hi))
+        self.place_legend([(self.samples, top, 1.0), (self.samples, cost, 1.0)],
+                          (x_lo, x_hi, y_lo, y_hi))
+
+    def _band(self) -> float:
+        """The share of the view's height kept free above the curves: the legend's, with a
+        gap of ``LEGEND_GAP`` pixels (the slice is highest at the view's sides, under the
+        legend's corner)."""
+        share = self.legend_share()[1]
+        height = self.plot_item.getViewBox().height()
+        gap = LEGEND_GAP / height if share > 0 and height > 1 else 0.0
+        return min(share + gap, 0.55)
+
+    def _on_resized(self) -> None:
+        """The legend's band above the curves keeps its height in pixels."""
+        run = self.vm.run
+        if run.spec.data.p > 1 and self._fitted is not None and \
+                abs(self._band() - self._headroom) > 0.01:
+            self._fitted = None
+            self._draw_current(placed=True)
 
     def _draw_current(self, placed: bool = False) -> None:
         """The slice through iterate k, its point and its tangent, in a view around the

@@ -37,7 +37,7 @@ def fit_band(plot: pg.PlotWidget, lo: float, hi: float, names: int) -> None:
     offset = abs(legend.offset[1]) if legend.offset is not None else 0.0
 
     def band() -> float:
-        return (legend.boundingRect().height() + offset + GAP) / height
+        return float((legend.boundingRect().height() + offset + GAP) / height)
 
     full = _full_names(legend)
     for texts, most in ((full, MAX_COLUMNS), ([t.split(" ")[0] for t in full], names)):
