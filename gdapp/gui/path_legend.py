@@ -20,7 +20,7 @@ import pyqtgraph as pg
 #: the curves below it, and the largest share of the view's height the band may take.
 MAX_COLUMNS = 3
 GAP = 8
-MAX_BAND = 0.45
+MAX_BAND = 0.5
 
 
 def fit_band(plot: pg.PlotWidget, lo: float, hi: float, names: int) -> None:
