@@ -119,3 +119,17 @@ def test_the_run_plots_legends_are_off_the_curves(language: str, title: str, sho
         plot = getattr(window, name)
         assert plot.isVisible() and plot.legend.isVisible(), name
         assert run_plot_points_under_legend(plot) == 0, name
+
+
+def test_a_cut_legend_keeps_the_whole_labels_in_the_tooltip(qtbot: QtBot) -> None:
+    window = MainWindow(RunViewModel(), store=None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    index = next(i for i, s in enumerate(scenes()) if s.title.startswith("9."))
+    prepare(window, Shot(size=(1024, 768), classroom=True, lesson=index + 1))
+    qtbot.wait(50)
+    plot = window.objective_plot
+    shown = [label.text for _, label in plot.legend.items]
+    assert shown[1] == "L2 λ = 15, η = 0.01"  # cut at its " — "
+    assert "its own objective" in plot.plot_item.getViewBox().toolTip()

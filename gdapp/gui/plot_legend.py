@@ -197,7 +197,7 @@ class LegendPlacement:
         if fits != self.legend.isVisible():
             self.legend.setVisible(fits)
         self._share = share if fits else (0.0, 0.0)
-        self.plot_item.getViewBox().setToolTip("" if fits else "\n".join(
+        self.plot_item.getViewBox().setToolTip("" if fits and not self._legend_short else "\n".join(
             text for _, text in self._legend_entries))
 
     def _fit_to_size(self) -> None:
