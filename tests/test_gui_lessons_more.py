@@ -4,11 +4,13 @@ and the Lesson menu grouping the note's scenes and those after it."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import numpy as np
 import pytest
 
-from gdapp.core import run
+from gdapp.core import EXAMPLES, run
 from gdapp.core.path import regularization_path
 from gdapp.gui.lessons import scene_specs, scenes
 from gdapp.gui.window import MainWindow
@@ -21,8 +23,8 @@ def _scene(title_start: str) -> tuple[str, list, object]:
 
 
 def test_the_scenes_after_the_note_are_valid_presets_in_both_languages() -> None:
-    after = scenes()[9:14]  # then classification and overfitting (their own tests)
-    assert [s.title.split(".")[0] for s in after] == ["10", "11", "12", "13", "14"]
+    after = scenes()[9:15]  # then classification and overfitting (their own tests)
+    assert [s.title.split(".")[0] for s in after] == ["10", "11", "12", "13", "14", "15"]
     for scene in after:
         pins, spec = scene_specs(scene)
         assert len(scene.text) > 200 and all(p != spec for p in pins)
@@ -83,10 +85,46 @@ def test_scene_14_the_gradient_check_agrees_and_parts_at_the_kink() -> None:
     assert check.central[k, 0] == pytest.approx(5 * b - 14 + lam * b / 0.1, rel=1e-9)
 
 
+def test_scene_15_standardizing_converges_where_the_raw_features_stall() -> None:
+    text, pins, spec = _scene("15.")
+    raw = dataclasses.replace(spec, data=EXAMPLES["features"], learning_rate=0.0009)
+    assert not pins and spec.data.scaling is not None and spec.penalty == "l1"
+    assert f"λ = {spec.lam:g}" in text and "η = 0.0009" in text
+    stalled = run(raw)  # the README's run on the samples as loaded
+    assert stalled.status == "max_iterations" and stalled.iterations == 10_000
+    assert f"limit {stalled.stability_limit:.2g}" in text and stalled.stability_limit > 0.0009
+    assert "maximum of 10,000 updates" in text
+    opt = np.asarray(stalled.optimum.params)
+    assert f"{np.linalg.norm(np.asarray(stalled.final) - opt):.1f} from the exact" in text
+    assert f"b0 is {stalled.final[0]:.3g} instead of {opt[0]:.4g}" in text
+    shoe = float(EXAMPLES["features"].X[:, 3].mean())
+    assert f"b4 = {stalled.final[4]:.3g}" in text and f"{shoe:.1f} cm" in text
+    assert f"≈ {stalled.final[4] * shoe:.1f}" in text
+    r = run(spec)
+    assert r.status == "converged" and f"converges in {r.converged_at} updates" in text
+    assert f"grows to {r.stability_limit:.2g}" in text and f"η = {spec.learning_rate:g}" in text
+    original = spec.data.scaling.original(r.final, spec.model)
+    assert f"{original[1]:.3g} points per study hour" in text
+    assert f"{original[2]:.3g} per hour of sleep" in text
+    assert f"−{-original[3]:.3g} per cup of coffee" in text
+    assert original[4] == original[5] == 0.0 and r.optimum.params[4:] == (0.0, 0.0)
+    assert f"(b1 = {opt[1]:.3g})" in text
+
+
+def test_the_standardizing_scene_checks_the_box(window: MainWindow) -> None:
+    index = next(i for i, s in enumerate(scenes()) if s.title.startswith("15."))
+    window.show_scene(index)
+    assert window.controls.holdout_controls.standardize.isChecked()
+    assert window.vm.run.status == "converged"
+    assert "on the original scale of the features: k = 109: b0 = 45.76" in \
+        window.status_label.text()
+
+
 def test_the_lesson_menu_groups_the_scenes(window: MainWindow) -> None:
     menu = next(a.menu() for a in window.menuBar().actions() if "Lesson" in a.text())
     groups = [a.menu() for a in menu.actions() if a.menu() is not None]
-    assert [len(g.actions()) for g in groups] == [9, 5, 2, 4]
+    assert [len(g.actions()) for g in groups] == [9, 6, 2, 4]
+    assert groups[1].actions()[-1].text().startswith("15.")
     assert groups[1].actions()[0].text().startswith("10.")
     assert len(window.scene_actions) == len(scenes())
 
@@ -97,3 +135,19 @@ def test_the_l1_path_scene_shows_the_path_and_the_next_hides_it(window: MainWind
     window.step_scene(1)
     assert not window.path_dock.isVisible()
     assert re.search(r"m̂ = ", window.step_label.text())  # Adam written out
+
+
+def test_the_standardizing_scene_says_the_same_numbers_in_korean(qapp: object) -> None:
+    from gdapp.gui.i18n import install_language
+
+    english = next(s for s in scenes() if s.title.startswith("15."))
+    install_language("ko")
+    try:
+        korean = next(s for s in scenes() if s.title.startswith("15."))
+    finally:
+        install_language("en")
+    assert korean.text != english.text and "표준화" in korean.title
+    numbers = re.findall(r"−?\d[\d,]*(?:\.\d+)?", english.text)
+    assert len(numbers) > 20
+    for number in numbers:
+        assert number in korean.text, number

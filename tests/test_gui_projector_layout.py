@@ -132,8 +132,11 @@ def test_in_classroom_mode_the_path_dock_takes_the_data_views_place(qtbot: QtBot
     window = _window(qtbot, "en", "classroom 1024×768", PATH)
     assert window.path_dock.isVisible() and not window.data_plots.isVisible()
     assert window.path_dock.height() >= 0.28 * window.height()  # a plot, not a strip
+    # the objective plot folds too: the cost plot beside the lesson is a plot, not a strip
+    assert not window.objective_plot.isVisible()
+    assert window.cost_slice.plot_item.getViewBox().height() >= 120
     window.path_dock.close()
-    assert window.data_plots.isVisible()
+    assert window.data_plots.isVisible() and window.objective_plot.isVisible()
     window.set_zoom(1.0)
     window.path_dock.show()
     assert window.data_plots.isVisible()  # out of classroom mode there is room for both

@@ -83,12 +83,13 @@ def apply_classroom_layout(window: Any, on: bool) -> None:
 
 
 def fold_data_view(window: Any, *_: object) -> None:
-    """In classroom mode the regularization path's dock takes the data view's place: on a
-    768-pixel projector the three would leave each a strip (closing the dock brings the data
-    view back)."""
+    """In classroom mode the regularization path's dock takes the data view's place, and the
+    objective plot's: on a 768-pixel projector the plots beside the lesson would each be a
+    strip (closing the dock brings them back)."""
     dock = getattr(window, "path_dock", None)
     fold = window.classroom_layout and dock is not None and dock.isVisible()
     window.data_plots.setVisible(not fold)
+    window.objective_plot.setVisible(not fold)
 
 
 def keep_controls_size(window: Any, font: QFont) -> None:

@@ -15,7 +15,7 @@ from gdapp.gui.core_messages_data import data_templates
 from gdapp.gui.core_messages_settings import setting_words, settings_templates
 from gdapp.gui.core_messages_verify import verify_templates
 from gdapp.gui.core_messages_workbook import system_reasons, workbook_templates
-from gdapp.gui.i18n import tr
+from gdapp.gui.i18n import current_language, tr
 
 
 def templates() -> dict[str, str]:
@@ -90,7 +90,18 @@ def translated(text: str) -> str:
     # refused); a setting's name and the system's reason are the window's words for them
     words = {"label": setting_words(), "reason": system_reasons()}
     return template.format(**{k: words[k].get(v, v) if k in words and not isinstance(
-        v, Message) else translated(v) for k, v in text.args.items()})
+        v, Message) else _argument(k, translated(v)) for k, v in text.args.items()})
+
+
+def _argument(name: str, value: object) -> object:
+    """A message's argument in the window's language: a model's code name (``logistic``)
+    becomes the model's word (로지스틱 회귀); anything else stays."""
+    if name == "model" and isinstance(value, str) and current_language() != "en":
+        from gdapp.core.models import MODEL_RULES
+        from gdapp.gui.rule_texts import model_word  # late: rule_texts is a larger module
+
+        return model_word(value) if value in MODEL_RULES else value
+    return value
 
 
 def problem_text(exc: BaseException) -> str:

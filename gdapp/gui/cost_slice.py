@@ -9,8 +9,8 @@ E in black and, with a penalty, the objective in blue, the iterate on it and the
 
 whose slope is the component of the gradient that the update of bj uses. The exact optimum's
 bj* is a vertical line. Stepping moves the iterate, and with it the slice (the other
-parameters move too). The view is fixed per run and parameter: the path of bj and bj*
-across, the slices through the first and last (readable) iterates up.
+parameters move too). The view follows the iterate: around the slice's own minimum, with
+the current value and bj* inside, the bowl from its bottom up (:mod:`gdapp.gui.slice_view`).
 
 :class:`OneFeatureCostPlot` is :class:`~gdapp.gui.cost_plot.CostCurvePlot` drawing runs on
 one feature only; the window shows one or the other.
@@ -41,7 +41,6 @@ from gdapp.gui.plot_base import (
     TANGENT_COLOR,
     FloatArray,
     RunPlotWidget,
-    centred,
     padded,
     pen,
     penalty_formula,
@@ -49,12 +48,15 @@ from gdapp.gui.plot_base import (
     readable_rows,
 )
 from gdapp.gui.rule_texts import cost_word
+from gdapp.gui.slice_view import slice_range
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
 
 #: Points at which the slice is sampled.
 SLICE_SAMPLES = 300
+#: Pixels between the legend and the highest point of the curves below it.
+LEGEND_GAP = 10
 
 
 def parameter_labels(spec: RunSpec) -> list[str]:
@@ -120,7 +122,11 @@ class CostSlicePlot(RunPlotWidget):
         self._labels: list[str] = []
         self._x_span = self._y_span = 1.0
         self._objective: tuple[RunSpec, Objective] | None = None
+        #: (run, parameter, iterate) the view was fitted to
+        self._fitted: tuple[Run, int, int] | None = None
+        self._headroom = 0.0
         self.parameter.currentIndexChanged.connect(lambda _i: self._redraw())
+        self.plot_item.getViewBox().sigResized.connect(self._on_resized)
         self.connect_view_model()
 
     # signals -----------------------------------------------------------------------------
@@ -157,11 +163,14 @@ class CostSlicePlot(RunPlotWidget):
         self._labels = labels
 
     # drawing -----------------------------------------------------------------------------
-    def _slice(self, run: Run, k: int) -> tuple[FloatArray, FloatArray]:
-        """The cost and the penalty along the chosen parameter through iterate k."""
+    def _slice(self, run: Run, k: int, samples: FloatArray | None = None
+               ) -> tuple[FloatArray, FloatArray]:
+        """The cost and the penalty along the chosen parameter through iterate k, at
+        ``samples`` (default: the drawn ones)."""
         spec = run.spec
-        grid = np.repeat(run.params[k][None, :], self.samples.size, axis=0)
-        grid[:, self.axis()] = self.samples
+        xs = self.samples if samples is None else samples
+        grid = np.repeat(run.params[k][None, :], xs.size, axis=0)
+        grid[:, self.axis()] = xs
         if self._objective is None or self._objective[0] is not spec:
             # built once per run, not at every step of the slider (its sufficient statistics
             # walk every sample)
@@ -179,26 +188,8 @@ class CostSlicePlot(RunPlotWidget):
         if spec.data.p == 1:
             return  # the cost curve of one feature is OneFeatureCostPlot's
         self._fill_choices(spec)
-        j, rows = self.axis(), readable_rows(run)
-        path = run.params[:rows, j]
+        j = self.axis()
         opt = run.optimum.params
-        if opt is not None and np.isfinite(opt[j]):
-            x_lo, x_hi = centred(float(opt[j]), float(path.min()), float(path.max()), 0.08)
-        else:
-            x_lo, x_hi = padded(float(path.min()), float(path.max()), 0.08)
-        self.samples = np.linspace(x_lo, x_hi, SLICE_SAMPLES)
-        heights: list[float] = [0.0]
-        tops = []
-        for k in (0, rows - 1):
-            cost, penalty = self._slice(run, k)
-            tops.append(cost + penalty)
-            heights += [float(v) for v in (cost + penalty)[np.isfinite(cost + penalty)]]
-        heights += [float(v) for v in run.objective[:rows] if np.isfinite(v)]
-        y_lo, y_hi = padded(min(heights), max(heights), 0.04)
-        headroom = min(self.legend_share()[1], 0.5)  # a band above the curves for the legend
-        y_hi = y_lo + (y_hi - y_lo) / (1 - headroom)
-        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
-        self.set_view(x_lo, x_hi, y_lo, y_hi)
         name, label = spec.param_names[j], self._labels[j]
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Cost along {b} — {cost}").format(
@@ -211,29 +202,87 @@ class CostSlicePlot(RunPlotWidget):
         entries.append((self.tangent, tr("tangent: slope ∂/∂{b} at iterate k").format(b=name)))
         self.optimum_line.setVisible(opt is not None and bool(np.isfinite(opt[j])))
         if opt is not None and np.isfinite(opt[j]):
-            self.optimum_line.setData([float(opt[j])] * 2, [y_lo, y_hi])
             entries.append((self.optimum_line, tr("exact optimum {b}* = {v}").format(
                 b=name, v=f"{float(opt[j]):.4g}")))
         self.set_legend(entries)
         notes = []
         if run.status == "diverged":
             notes.append(tr("diverged at update {k}: showing the first {rows} of {n} "
-                            "iterates").format(k=run.diverged_at, rows=rows,
+                            "iterates").format(k=run.diverged_at, rows=readable_rows(run),
                                                n=run.params.shape[0]))
         if opt is None and run.optimum.note:
             notes.append(translated(run.optimum.note))
         self.set_note("\n".join(notes))
+        self._fitted = None
         self._draw_current(placed=True)
-        self.place_legend([(self.samples, t, 1.0) for t in tops],
+
+    def _fit_view(self, run: Run, k: int) -> None:
+        """The view around the slice through iterate k (:mod:`gdapp.gui.slice_view`): its
+        minimum in the middle, the current value and the exact optimum's inside, the bowl
+        from its bottom to the view's edges up."""
+        j, rows = self.axis(), readable_rows(run)
+        k = min(k, rows - 1)  # past a divergence: the last readable iterate's slice
+        path = run.params[:rows, j]
+        opt = run.optimum.params
+        star = float(opt[j]) if opt is not None and np.isfinite(opt[j]) else None
+        b = float(run.params[k, j])
+        if np.isfinite(b) and np.isfinite(path).all():
+            def along(t: FloatArray) -> FloatArray:
+                cost, penalty = self._slice(run, k, t)
+                return cost + penalty
+
+            x_lo, x_hi, _ = slice_range(along, b, star, float(np.ptp(path)))
+        else:
+            x_lo, x_hi = padded(float(np.nanmin(path)), float(np.nanmax(path)), 0.08)
+        self.samples = np.linspace(x_lo, x_hi, SLICE_SAMPLES)
+        cost, penalty = self._slice(run, k)
+        top = cost + penalty
+        heights = [float(v) for v in np.concatenate([cost, top]) if np.isfinite(v)]
+        f = float(run.objective[k])
+        heights += [f] if np.isfinite(f) else []
+        y_lo, y_hi = padded(min(heights, default=0.0), max(heights, default=1.0), 0.04)
+        headroom = self._band()  # a band above the curves for the legend
+        self._headroom = headroom
+        curves_top = y_hi
+        y_hi = y_lo + (y_hi - y_lo) / (1 - headroom)
+        self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
+        self.set_view(x_lo, x_hi, y_lo, y_hi)
+        if star is not None:
+            self.optimum_line.setData([star] * 2, [y_lo, curves_top])  # under the legend
+        self._fitted = (run, self.axis(), k)  # k: the readable iterate the view is of
+        self.place_legend([(self.samples, top, 1.0), (self.samples, cost, 1.0)],
                           (x_lo, x_hi, y_lo, y_hi))
 
-    def _draw_current(self, placed: bool = False) -> None:
-        """The slice through iterate k, its point and its tangent."""
+    def _band(self) -> float:
+        """The share of the view's height kept free above the curves: the legend's, with a
+        gap of ``LEGEND_GAP`` pixels (the slice is highest at the view's sides, under the
+        legend's corner)."""
+        share = self.legend_share()[1]
+        height = self.plot_item.getViewBox().height()
+        gap = LEGEND_GAP / height if share > 0 and height > 1 else 0.0
+        return min(share + gap, 0.55)
+
+    def _on_resized(self) -> None:
+        """The legend's band above the curves keeps its height in pixels."""
         run = self.vm.run
-        if run.spec.data.p == 1 or not self.samples.size:
+        if run.spec.data.p > 1 and self._fitted is not None and \
+                abs(self._band() - self._headroom) > 0.01:
+            self._fitted = None
+            self._draw_current(placed=True)
+
+    def _draw_current(self, placed: bool = False) -> None:
+        """The slice through iterate k, its point and its tangent, in a view around the
+        slice's minimum."""
+        run = self.vm.run
+        if run.spec.data.p == 1 or self.parameter.count() == 0:
             return
         k = self.current_index()
         self.mark_current_drawn(run, k)
+        fitted = self._fitted
+        if fitted is None or fitted[0] is not run or \
+                fitted[1:] != (self.axis(), min(k, readable_rows(run) - 1)):
+            self._fit_view(run, k)
+            placed = True
         cost, penalty = self._slice(run, k)
         lo, hi = -1e300, 1e300
         self.cost_curve.setData(self.samples, np.clip(cost, lo, hi))

@@ -9,8 +9,14 @@ Each number in a paragraph is the run's own on screen (a test checks them).
 from __future__ import annotations
 
 from gdapp.core import EXAMPLES
+from gdapp.gui.holdout_shape import Shaping
 from gdapp.gui.i18n import tr
 from gdapp.gui.lessons import Scene
+
+#: The standardizing scene's run: scene 10's features as z-scores, L1 λ = 2, η = 0.1.
+STANDARDIZED = {"data": Shaping(EXAMPLES["features"], standardize=True).shaped()[0],
+                "model": "line", "start": None, "penalty": "l1", "lam": 2.0,
+                "learning_rate": 0.1}
 
 
 def more_scenes() -> tuple[Scene, ...]:
@@ -75,6 +81,22 @@ def more_scenes() -> tuple[Scene, ...]:
             changes={"penalty": "l1", "lam": 15.0, "l1_method": "subgradient",
                      "check_h": 0.1},
             at_start=True),
+        Scene(
+            tr("15. Standardizing the features"),
+            tr("Scene 10's features on their own scales: shoe sizes near 26.4 cm, days of the "
+               "month from 1 to 28, coffee from 0 to 4 cups. Plain gradient descent on them "
+               "(L1 λ = 2, η = 0.0009, just under its stability limit 0.00094) stops at the "
+               "maximum of 10,000 updates, 41.6 from the exact optimum: b0 is 2.13 instead "
+               "of 43.72, and the shoe size stands in for the missing intercept (b4 = 1.61, "
+               "times 26.4 cm ≈ 42.4). The largest feature sets η's limit, and at that η the "
+               "intercept crawls. Ticking “Standardize the features” makes each feature "
+               "z = (x − mean)/sd, of mean 0 and sd 1: the limit grows to 0.65, and at "
+               "η = 0.1 the descent converges in 109 updates. The status line gives the "
+               "coefficients in the original units: 4.63 points per study hour, 2.73 per "
+               "hour of sleep, −1.69 per cup of coffee, 0 for the shoe size and the day. "
+               "λ now weighs every feature alike whatever its unit, so they differ a little "
+               "from the optimum on the raw features (b1 = 4.84)."),
+            changes=STANDARDIZED),
     )
 
 

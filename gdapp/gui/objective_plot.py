@@ -137,6 +137,8 @@ class ObjectivePlot(RunPlotWidget):
         self._drawn_upto: tuple[Run | None, int] = (None, -1)
         self._test_drawn = True  # whether test_curve may hold points (the first draw clears it)
         self._view_rows = 0
+        self._headroom = 0.0
+        self.plot_item.getViewBox().sigResized.connect(self._on_resized)
         self.connect_view_model()
 
     def axis_items(self) -> dict[str, pg.AxisItem]:
@@ -169,6 +171,17 @@ class ObjectivePlot(RunPlotWidget):
             curve.opts["autoDownsampleFactor"] = 1.0
             self.pinned_items.append(curve)
         self._redraw()
+
+    def _on_resized(self) -> None:
+        if abs(self._legend_band() - self._headroom) > 0.01:
+            self._redraw()  # the legend's band above the curves keeps its height in pixels
+
+    def _legend_band(self) -> float:
+        """The share of the view's height kept free above the curves: the legend's and a gap
+        of 8 pixels (0 when the legend is hidden)."""
+        share = self.legend_share()[1]
+        height = self.plot_item.getViewBox().height()
+        return min(share + 8 / height, 0.5) if share > 0 and height > 1 else 0.0
 
     # drawing -----------------------------------------------------------------------------
     def _redraw(self) -> None:
@@ -209,6 +222,8 @@ class ObjectivePlot(RunPlotWidget):
         x_lo, x_hi, y_lo, y_hi = with_test_cost(run, rows[0], log,
                                                 self._view_range(runs, rows, log))
         self.set_legend(self._legend(run))
+        self._headroom = self._legend_band()  # a band above the curves for the legend
+        y_hi = y_lo + (y_hi - y_lo) / (1 - self._headroom)
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = []
         for i, (r, n) in enumerate(zip(runs, rows, strict=True)):

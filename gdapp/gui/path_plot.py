@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from gdapp.core import RegularizationPath, regularization_path
 from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
+from gdapp.gui.path_legend import fit_band
 from gdapp.gui.plot_base import pen
 from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label
 from gdapp.gui.validation_plot import ValidationCurvePlot, curve_penalty, shows_validation
@@ -67,9 +68,11 @@ class RegularizationPathPlot(QWidget):
             # along the view's height: smaller, or ending in …, rather than cut at its ends
             plot.getPlotItem().getViewBox().sigResized.connect(
                 lambda *_, p=plot: self._fit_left_label(p))
+            plot.getPlotItem().getViewBox().sigResized.connect(
+                lambda *_, p=plot: self._refit_band(p))
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
-            plot.addLegend(offset=(-10, 5), colCount=3)  # in the band kept free at the top
+            plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6)  # band above
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
@@ -100,6 +103,7 @@ class RegularizationPathPlot(QWidget):
             self._fit_left_label(plot)
             if item.legend is not None:
                 item.legend.setLabelTextSize(f"{8 * scale:g}pt")
+            self._refit_band(plot)
         self.refresh_titles()
 
     def _fit_left_label(self, plot: pg.PlotWidget) -> None:
@@ -189,10 +193,15 @@ class RegularizationPathPlot(QWidget):
         # the curves below, a free band above them for the legend (never over a curve)
         coefficients = path.slopes()[positive]
         lo, hi = float(min(coefficients.min(), 0.0)), float(max(coefficients.max(), 0.0))
-        span = (hi - lo) or 1.0
         plot.enableAutoRange(axis="x")
-        rows = math.ceil(len(path.features) / 3)
-        plot.setYRange(lo - 0.05 * span, hi + (0.1 + 0.22 * rows) * span, padding=0)
+        plot.curve_extent = (lo, hi, len(path.features))
+        fit_band(plot, *plot.curve_extent)
+
+    def _refit_band(self, plot: pg.PlotWidget) -> None:
+        """The legend's band again (the view's size or the legend's font changed)."""
+        extent = getattr(plot, "curve_extent", None)
+        if extent is not None:
+            fit_band(plot, *extent)
 
     def _mark_current(self) -> None:
         spec = self.vm.spec

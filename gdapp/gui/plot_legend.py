@@ -33,8 +33,10 @@ LEGEND_ROW = 14
 LEGEND_FONT = "8pt"
 LEGEND_MAX_HEIGHT = 0.45
 LEGEND_MARGIN = 6
-#: A legend that would cover more of the view than this share of its area is hidden.
+#: A legend that would cover more of the view than this share of its area is hidden (after
+#: trying its entries' texts up to ``SHORT_AT``).
 LEGEND_MAX_AREA = 0.3
+SHORT_AT = " — "
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
 #: The legend's corners: (x, y) fractions of the view box, y from the top.
@@ -61,6 +63,7 @@ class LegendPlacement:
     legend: pg.LegendItem
     off_plot: pg.TextItem
     _legend_entries: list[tuple[object, str]]
+    _legend_short: bool
     _legend_corner: tuple[float, float]
     _legend_columns: int
     _legend_points: tuple[FloatArray, FloatArray, FloatArray]
@@ -72,6 +75,7 @@ class LegendPlacement:
         """Create the (empty) legend and the hidden off-plot remark on ``plot_item``."""
         self.legend = self._new_legend()
         self._legend_entries = []
+        self._legend_short = False
         self._legend_corner = CORNERS[0]
         self._legend_columns = 1
         self._legend_points = (np.empty(0), np.empty(0), np.empty(0))
@@ -107,7 +111,7 @@ class LegendPlacement:
                 if label != old:
                     text = self.legend.getLabel(item)
                     width = text.minimumWidth()
-                    text.setText(label)
+                    text.setText(self._legend_text(label))
                     resized = resized or text.minimumWidth() != width
             self._legend_entries = list(entries)
             if resized:  # a new learning rate seldom changes the label's width
@@ -135,11 +139,31 @@ class LegendPlacement:
         if scene is not None:
             scene.removeItem(old)
         self.legend = legend = self._new_legend()
+        self._build_legend(legend, short=False)
+        if not legend.isVisible() and any(SHORT_AT in t for _, t in self._legend_entries):
+            # too large for the plot: the labels up to their " — " (a projector's small plot
+            # still tells its curves apart), the whole labels in the tooltip
+            legend.setParentItem(None)
+            if legend.scene() is not None:
+                legend.scene().removeItem(legend)
+            self.legend = legend = self._new_legend()
+            self._build_legend(legend, short=True)
+        self._legend_corner = (-1.0, -1.0)  # anchor it anew
+        self._choose_corner()
+
+    def _legend_text(self, text: str) -> str:
+        """An entry's text as the legend shows it (short: up to its " — ")."""
+        return text.split(SHORT_AT)[0] if self._legend_short else text
+
+    def _build_legend(self, legend: pg.LegendItem, short: bool) -> None:
+        """Fill ``legend`` with the entries (``short``: their texts up to " — ") and size it."""
+        self._legend_short = short
         columns = self._legend_columns = self.legend_columns()
         rows = max(1, math.ceil(len(self._legend_entries) / columns))
         for i, (item, text) in enumerate(self._legend_entries):
             sample = LegendSample(item, self.legend_row)
-            label = LegendLabel(text, self.legend_row, color="#222222", justify="left",
+            label = LegendLabel(self._legend_text(text), self.legend_row, color="#222222",
+                                justify="left",
                                 size=f"{self.legend_points:g}pt")
             legend.items.append((sample, label))
             row, column = i % rows, 2 * (i // rows)
@@ -151,8 +175,6 @@ class LegendPlacement:
             legend.layout.setColumnSpacing(column, 8)
         legend.layout.setContentsMargins(4, 2, 2, 2)
         self._size_legend()
-        self._legend_corner = (-1.0, -1.0)  # anchor it anew
-        self._choose_corner()
 
     def _size_legend(self) -> None:
         """Fit the legend's box to its entries."""
@@ -175,14 +197,16 @@ class LegendPlacement:
         if fits != self.legend.isVisible():
             self.legend.setVisible(fits)
         self._share = share if fits else (0.0, 0.0)
-        self.plot_item.getViewBox().setToolTip("" if fits else "\n".join(
+        self.plot_item.getViewBox().setToolTip("" if fits and not self._legend_short else "\n".join(
             text for _, text in self._legend_entries))
 
     def _fit_to_size(self) -> None:
         """After a resize: more or fewer legend columns if the height asks for it, and the
         least crowded corner for the new proportions."""
         self._measure_legend()
-        if self._legend_entries and self.legend_columns() != self._legend_columns:
+        shorten = not self.legend.isVisible() and not self._legend_short and any(
+            SHORT_AT in t for _, t in self._legend_entries)
+        if self._legend_entries and (shorten or self.legend_columns() != self._legend_columns):
             self._lay_out_legend()
         else:
             self._choose_corner()

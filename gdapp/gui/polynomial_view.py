@@ -14,7 +14,10 @@ The view is fixed per run: every sample, training and held out, with room above 
 a curve that leaves it is cut at its edge (twice the view's height away).
 
 :func:`shows_polynomial` says when the window shows this view instead of the plain data
-plot: the origin or line model on one x with either powers of it or held-out samples.
+plot: the origin or line model on one x with either powers of it or held-out samples, as
+loaded or standardized. Standardized features are drawn against the x they were made from
+(x = z·s + c for the first feature), and the curve's grid is raised to its powers and
+standardized with the run's own scaling before the coefficients multiply it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gdapp.core import Dataset, RunSpec
-from gdapp.core.holdout import polynomial
+from gdapp.core.holdout import apply_scaling, polynomial
 from gdapp.core.objective import predictions as linear_predictions
 from gdapp.gui.holdout_shape import is_polynomial
 from gdapp.gui.i18n import tr
@@ -52,18 +55,38 @@ HELD_OUT_COLOR = "#ff7f0e"
 def shows_polynomial(spec: RunSpec) -> bool:
     """Whether the data view of ``spec`` is this one (see the module docstring)."""
     data = spec.data
-    if spec.model not in ("origin", "line") or data.scaling is not None:
+    if spec.model not in ("origin", "line"):
         return False
-    degree = is_polynomial(data)
+    degree = _scaled_degree(data) if data.scaling is not None else is_polynomial(data)
     return degree > 1 or (degree == 1 and spec.holdout is not None)
 
 
-def dense_grid(lo: float, hi: float, degree: int, name: str) -> tuple[FloatArray, FloatArray]:
-    """(x, its features x … x^degree) at ``GRID_POINTS`` evenly spaced x in [lo, hi]."""
+def _scaled_degree(data: Dataset) -> int:
+    """The degree of standardized powers of one x (their names x, x^2, … say so), else 0."""
+    names = data.feature_names
+    if any(names[k] != f"{names[0]}^{k + 1}" for k in range(1, data.p)):
+        return 0
+    return data.p
+
+
+def original_x(data: Dataset) -> FloatArray:
+    """The one x the samples' features were made from (standardized: z·s + c)."""
+    x = np.asarray(data.X[:, 0], dtype=np.float64)
+    if data.scaling is not None:
+        x = x * data.scaling.scales[0] + data.scaling.centres[0]
+    return x
+
+
+def dense_grid(lo: float, hi: float, degree: int, name: str, data: Dataset | None = None
+               ) -> tuple[FloatArray, FloatArray]:
+    """(x, its features x … x^degree) at ``GRID_POINTS`` evenly spaced x in [lo, hi];
+    standardized as ``data``'s features were when they were."""
     x = np.linspace(lo, hi, GRID_POINTS)
     one = Dataset(x[:, None], np.zeros(GRID_POINTS), feature_names=[name])
-    X = polynomial(one, degree).X if degree > 1 else one.X
-    return x, X
+    powers = polynomial(one, degree) if degree > 1 else one
+    if data is not None and data.scaling is not None:
+        powers = apply_scaling(powers, data.scaling)
+    return x, powers.X
 
 
 def curve(params: FloatArray, X: FloatArray) -> FloatArray:
@@ -113,15 +136,16 @@ class PolynomialPlot(RunPlotWidget):
             return
         data, held = spec.data, spec.holdout
         degree = data.p
-        x_train = data.X[:, 0]
-        x_held = held.data.X[:, 0] if held is not None else np.empty(0)
+        x_train = original_x(data)
+        x_held = original_x(held.data) if held is not None else np.empty(0)
         y_held = held.data.y if held is not None else np.empty(0)
         xs = np.concatenate([x_train, x_held])
         ys = np.concatenate([data.y, y_held])
         x_lo, x_hi = padded(float(np.min(xs)), float(np.max(xs)), 0.04)
         y_lo, y_hi = padded(float(np.min(ys)), float(np.max(ys)), 0.15)
         self._reach = (y_lo - 2 * (y_hi - y_lo), y_hi + 2 * (y_hi - y_lo))
-        self._grid_x, self._grid_X = dense_grid(x_lo, x_hi, degree, data.feature_names[0])
+        self._grid_x, self._grid_X = dense_grid(x_lo, x_hi, degree, data.feature_names[0],
+                                                   data)
         self.train_item.setData(x_train, data.y)
         self.held_out_item.setData(x_held, y_held)
         self.held_out_item.setVisible(held is not None)

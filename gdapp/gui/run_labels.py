@@ -15,6 +15,7 @@ from gdapp.core.costs import cost_rule
 from gdapp.gui.data_names import shown_name
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import optimizer_label
+from gdapp.gui.rule_names import optimizer_word
 from gdapp.gui.rule_texts import cost_word, model_word, setting_symbol
 
 
@@ -80,9 +81,10 @@ def difference_label(other: RunSpec, spec: RunSpec) -> str:
         parts.append(tr("no penalty") if pen_other[0] == "none"
                      else f"{other.penalty.upper()} λ = {other.lam:g}")
     if other.penalty == "l1" and spec.penalty == "l1" and other.l1_method != spec.l1_method:
-        parts.append(other.l1_method)
+        parts.append({"proximal": tr("proximal"), "subgradient": tr("subgradient")}.get(
+            other.l1_method, other.l1_method))
     if optimizer_label(other) != optimizer_label(spec):
-        parts.append(optimizer_label(other) or "gd")
+        parts.append(optimizer_label(other) or optimizer_word("gd"))
     parts.append(f"η = {other.learning_rate:g}")
     if other.resolved_start() != spec.resolved_start() and other.model == spec.model:
         parts.append(tr("from {start}").format(

@@ -958,7 +958,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>k = {k} is off the plot {arrow}</source>
-        <extracomment>The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white, in as many columns as it takes to stay within ``LEGEND_MAX_HEIGHT`` of the view&apos;s height. A legend that would cover more of the view than this share of its area is hidden. Drawn points the legend&apos;s placement looks at per curve or path, at most. The legend&apos;s corners: (x, y) fractions of the view box, y from the top. Penalties of placing the legend over a point: the current iterate (and its tangent) must never be hidden, the optimum should not be; any other drawn point counts once. The legend takes more columns rather than more than this share of the view&apos;s height. One entry per this many pixels, in a font of this many points (classroom mode scales both). The view (x0, x1, y0, y1) the legend and the remark are placed in.</extracomment>
+        <extracomment>The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white, in as many columns as it takes to stay within ``LEGEND_MAX_HEIGHT`` of the view&apos;s height. A legend that would cover more of the view than this share of its area is hidden (after trying its entries&apos; texts up to ``SHORT_AT``). Drawn points the legend&apos;s placement looks at per curve or path, at most. The legend&apos;s corners: (x, y) fractions of the view box, y from the top. Penalties of placing the legend over a point: the current iterate (and its tangent) must never be hidden, the optimum should not be; any other drawn point counts once. The legend takes more columns rather than more than this share of the view&apos;s height. One entry per this many pixels, in a font of this many points (classroom mode scales both). The view (x0, x1, y0, y1) the legend and the remark are placed in.</extracomment>
         <translation>k = {k}: 그래프 밖에 있음 {arrow}</translation>
     </message>
     <message>
@@ -2060,7 +2060,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>intercept</source>
-        <extracomment>Points at which the slice is sampled.</extracomment>
+        <extracomment>Points at which the slice is sampled. Pixels between the legend and the highest point of the curves below it.</extracomment>
         <translation>절편</translation>
     </message>
     <message>
@@ -2073,6 +2073,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>Cost along {b} — {cost}</source>
+        <extracomment>(run, parameter, iterate) the view was fitted to</extracomment>
         <translation>{b}에 따른 비용함수 — {cost}</translation>
     </message>
     <message>
@@ -2457,6 +2458,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>10. Five features and the L1 path</source>
+        <extracomment>The standardizing scene&apos;s run: scene 10&apos;s features as z-scores, L1 λ = 2, η = 0.1.</extracomment>
         <translation>10. 피쳐 다섯 개와 L1 규제 경로</translation>
     </message>
     <message>
@@ -2494,6 +2496,14 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>Run ▸ Check the gradient puts beside each slope ∂(E+P)/∂b1 the central difference (F(b1 + s) − F(b1 − s))/(2s) of the objective F = E + λ·|b1|, s = h·max(1, |b1|), here h = 0.1. At the start the formula&apos;s 5 × 15 − 14 + 15 = 76 and the central difference agree to every digit (relative difference 2e-16): where the two agree to many digits, the gradient is right. At k = 77 the plain subgradient step has brought b1 to 0.0928, within s of the kink of |b1| at 0: the difference straddles the kink and gives 0.383, the formula 1.464. They differ because |b1| has no slope at 0, not because the gradient is wrong (at b1 = 0 exactly both take sign(0) = 0).</source>
         <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1| 의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|) 이 나온다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76 과 중앙 차분은 모든 자리가 같다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞다. k = 77 에서는 단순한 서브그래디언트 업데이트로 b1 이 0.0928 이 되어 |b1| 이 꺾이는 점 0 에서 s 안쪽에 있다: 중앙 차분은 꺾인 점을 가로질러 0.383 을, 식은 1.464 를 준다. 두 값이 다른 것은 |b1| 이 0 에서 기울기가 없기 때문이지 기울기가 틀려서가 아니다 (b1 = 0 에서는 둘 다 sign(0) = 0 을 쓴다).</translation>
+    </message>
+    <message>
+        <source>15. Standardizing the features</source>
+        <translation>15. 피쳐 표준화</translation>
+    </message>
+    <message>
+        <source>Scene 10&apos;s features on their own scales: shoe sizes near 26.4 cm, days of the month from 1 to 28, coffee from 0 to 4 cups. Plain gradient descent on them (L1 λ = 2, η = 0.0009, just under its stability limit 0.00094) stops at the maximum of 10,000 updates, 41.6 from the exact optimum: b0 is 2.13 instead of 43.72, and the shoe size stands in for the missing intercept (b4 = 1.61, times 26.4 cm ≈ 42.4). The largest feature sets η&apos;s limit, and at that η the intercept crawls. Ticking “Standardize the features” makes each feature z = (x − mean)/sd, of mean 0 and sd 1: the limit grows to 0.65, and at η = 0.1 the descent converges in 109 updates. The status line gives the coefficients in the original units: 4.63 points per study hour, 2.73 per hour of sleep, −1.69 per cup of coffee, 0 for the shoe size and the day. λ now weighs every feature alike whatever its unit, so they differ a little from the optimum on the raw features (b1 = 4.84).</source>
+        <translation>10번 장면의 피쳐를 원래 단위 그대로 쓰면: 신발 크기는 평균 26.4 cm, 날짜는 1에서 28, 커피는 0에서 4잔입니다. 이대로 경사하강법을 하면 (L1 λ = 2, η = 0.0009, 안정 한계 0.00094 바로 아래) 최대 반복 횟수 10,000번에서 멈추고, 정확한 최적해에서 41.6 떨어져 있습니다: b0는 43.72가 아니라 2.13이고, 모자란 절편을 신발 크기가 대신합니다 (b4 = 1.61, 26.4 cm를 곱하면 ≈ 42.4). 가장 큰 피쳐가 η의 한계를 정하고, 그 η에서는 절편이 아주 느리게 움직입니다. “피쳐 표준화”를 체크하면 각 피쳐가 평균 0, 표준편차 1인 z = (x − 평균)/표준편차가 됩니다: 한계는 0.65로 커지고, η = 0.1에서 109번 업데이트 만에 수렴합니다. 상태 표시줄은 계수를 원래 단위로도 보여 줍니다: 공부 한 시간에 4.63점, 수면 한 시간에 2.73점, 커피 한 잔에 −1.69점, 신발 크기와 날짜는 0입니다. 이제 λ는 단위와 관계없이 모든 피쳐를 똑같이 다루므로, 원래 피쳐에서의 최적해(b1 = 4.84)와는 조금 다릅니다.</translation>
     </message>
     <message>
         <source>The note: one feature, one learning rate, L1 and L2</source>
