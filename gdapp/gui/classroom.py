@@ -111,12 +111,16 @@ def arrange_toolbars(window: Any) -> None:
 
 
 def keep_grid_rows(window: Any) -> None:
-    """The grid never shorter than its header, :data:`GRID_ROWS` rows and its scroll bar."""
+    """The grid never shorter than its header, :data:`GRID_ROWS` rows (or the rows of one
+    iterate's band, whichever more) and its scroll bar."""
     grid = window.grid
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    rows = GRID_ROWS * grid.verticalHeader().defaultSectionSize()
+    rows = max(GRID_ROWS, grid.rows_needed()) * grid.verticalHeader().defaultSectionSize()
     grid.setMinimumHeight(grid.horizontalHeader().sizeHint().height() + rows + bar
                           + 2 * grid.frameWidth())
+    if not getattr(grid, "rows_kept", False):  # again when the grid takes up bands
+        grid.rows_kept = True
+        grid.layoutChosen.connect(lambda: keep_grid_rows(window))
     frame = getattr(window, "grid_frame", None)
     if frame is not None:
         frame.updateGeometry()
