@@ -64,12 +64,14 @@ def test_the_grid_keeps_whole_rows_with_a_lesson_open(qtbot: QtBot, lang: str, v
     assert grid.viewport().height() % row == 0
     last = grid.rowAt(grid.viewport().height() - 1)
     last = grid.table_model.rowCount() - 1 if last < 0 else last
-    assert grid.rowAt(0) <= window.vm.current <= last  # the current iterate in view
+    rows = grid.current_rows()  # the current iterate in view (with several parameters, its
+    assert grid.rowAt(0) <= rows[0] and rows[-1] <= last  # band of a row per parameter)
     names = window.vm.run.spec.param_names
-    if len(names) == 1:  # the note's columns, whole; with more parameters the grid scrolls
+    if len(names) == 1:  # the note's columns, whole
         assert {"k", "b1", "∂/∂b1", "Δb1"} <= _whole_columns(window)
-    else:
-        assert {"k", names[0]} <= _whole_columns(window)
+    else:  # every parameter's, in bands: no scrolling sideways
+        assert {"k", "j", "bj", "∂/∂bj", "Δbj"} <= _whole_columns(window)
+        assert grid.horizontalScrollBar().maximum() == 0
     # the window fits the screen and shows every toolbar action
     assert window.minimumSizeHint().width() <= window.width()
     assert window.minimumSizeHint().height() <= window.height()

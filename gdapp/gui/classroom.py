@@ -116,14 +116,19 @@ def keep_grid_rows(window: Any) -> None:
     grid = window.grid
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     rows = max(GRID_ROWS, grid.rows_needed()) * grid.verticalHeader().defaultSectionSize()
-    grid.setMinimumHeight(grid.horizontalHeader().sizeHint().height() + rows + bar
-                          + 2 * grid.frameWidth())
+    height = grid.horizontalHeader().sizeHint().height() + rows + bar + 2 * grid.frameWidth()
     if not getattr(grid, "rows_kept", False):  # again when the grid takes up bands
         grid.rows_kept = True
         grid.layoutChosen.connect(lambda: keep_grid_rows(window))
     frame = getattr(window, "grid_frame", None)
-    if frame is not None:
-        frame.updateGeometry()
+    if frame is None:
+        grid.setMinimumHeight(height)
+        return
+    # the frame keeps the height; the grid in it a whole number of rows of it, also
+    # without the scroll bar (a grid of its own minimum would cut its top row)
+    grid.setMinimumHeight(0)
+    frame.setMinimumHeight(height)
+    frame.updateGeometry()
 
 
 def path_dock_height(window: Any) -> int:

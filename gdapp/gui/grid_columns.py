@@ -230,8 +230,9 @@ class FittingColumns(QTableView):
                 self.setColumnWidth(c, self._natural[c])
             for c in numbers:
                 self.setColumnWidth(c, max(1, left // max(1, len(numbers))))
-        else:
-            share = room / natural
+        else:  # a column that cannot be narrower keeps its width, the others share the rest
+            fixed = sum(self._natural[c] for c in shown if self._natural[c] == self._narrowest[c])
+            share = (room - fixed) / max(1, natural - fixed)
             for c in shown:
                 self.setColumnWidth(c, max(self._narrowest[c], int(self._natural[c] * share)))
         self._fitting = False
