@@ -158,7 +158,8 @@ class BandTableModel(QAbstractTableModel):
             return None if orientation == Qt.Orientation.Horizontal else str(section)
         key = self._keys[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("One band of rows per iterate k, one row per parameter bj") \
+            return tr("Each iterate k is a band of rows, one row per parameter bj (j is "
+                      "its index)") \
                 if key in ("k", PARAMETER) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -2359,5 +2359,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <source>Beside each gradient, the central difference (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h}: where they agree to many digits, the gradient is right</source>
         <translation>각 기울기 옆에 중앙 차분 (F(b + s) − F(b − s))/(2s), s = h·max(1, |b|), h = {h} 을 보여 준다. 여러 자리까지 같으면 기울기가 맞다</translation>
     </message>
+    <message>
+        <source>Each iterate k is a band of rows, one row per parameter bj (j is its index)</source>
+        <extracomment>The column of the parameters&apos; indices j (b0 → 0, b3 → 3), and the name standing for every parameter in the other columns&apos; keys (&quot;∂/∂bj&quot; for ∂/∂b0, ∂/∂b1, …). The note&apos;s columns, which never make way for want of room.</extracomment>
+        <translation>반복 k마다 여러 행이 한 묶음입니다: 파라미터 bj마다 한 행 (j는 그 번호)</translation>
+    </message>
 </context>
 </TS>
