@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gdapp.cli import build_parser, spec_from_args
 from gdapp.core import RunSpec
+from gdapp.gui.classroom import BAND_ROWS
 from gdapp.gui.grid_bands import band_key
 from gdapp.gui.i18n import install_language
 from gdapp.gui.screenshot import Shot, prepare
@@ -19,12 +20,14 @@ from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
 
 #: Runs of 1, 2, 5 and 10 parameters (the note's; a line; five features through the origin;
-#: a polynomial of degree 9), and of 6 with Adam and mini-batches (more columns per parameter).
+#: a polynomial of degree 9), of 6 with Adam and mini-batches (more columns per parameter) and
+#: of 16 (degree 15: a band taller than the grid is kept, the window still fits the screen).
 RUNS = {1: [], 2: ["--model", "line"],
         5: ["--example", "features", "--model", "origin", "--eta", "0.0005"],
         10: ["--example", "overfit", "--degree", "9", "--eta", "0.5", "--iterations", "400"],
         6: ["--example", "features", "--model", "line", "--optimizer", "adam", "--eta", "0.5",
-            "--batch-size", "5", "--iterations", "300"]}
+            "--batch-size", "5", "--iterations", "300"],
+        16: ["--example", "overfit", "--degree", "15", "--eta", "0.5", "--iterations", "400"]}
 NOTE = {"k", "b1", "∂/∂b1", "Δb1"}
 BANDS = {"k", "j", "bj", "∂/∂bj", "Δbj"}
 
@@ -77,6 +80,7 @@ def test_every_parameter_its_gradient_and_step_in_view(qtbot: QtBot, projector: 
     grid, names = window.grid, window.vm.run.spec.param_names
     assert len(names) == p
     assert grid.horizontalScrollBar().maximum() == 0, "the grid scrolls sideways"
+    assert window.minimumSizeHint().height() <= 768 and window.minimumSizeHint().width() <= 1024
     whole = _shown_whole(window)
     if p == 1:  # the note's own grid, one row per iterate, as it was
         assert not grid.bands and grid.table_model is grid.wide_model
@@ -89,6 +93,10 @@ def test_every_parameter_its_gradient_and_step_in_view(qtbot: QtBot, projector: 
     rows = grid.current_rows()
     assert rows == [3 * p + j for j in range(p)]
     height = grid.viewport().height()
+    if p > BAND_ROWS:  # a band taller than the grid: its first rows, from the top
+        assert grid.rowAt(0) == rows[0]
+        rows = [r for r in rows if grid.rowViewportPosition(r) + grid.rowHeight(r) <= height]
+        assert len(rows) >= BAND_ROWS
     for row in rows:
         assert 0 <= grid.rowViewportPosition(row) <= height - grid.rowHeight(row)
     # each row shows its parameter's numbers, those of the wide grid, no digit cut
@@ -165,3 +173,45 @@ def test_a_wide_columns_key_names_its_parameter() -> None:
     assert band_key("∂/∂b1 (batch)", names) == ("∂/∂bj (batch)", 1)
     assert band_key("m b0", names) == ("m bj", 0)
     assert band_key("cost E", names) == ("cost E", None)
+
+
+#: The rules whose step the window writes out (at k = 3 → 4).
+RULES = {"gd": [], "momentum": ["--optimizer", "momentum"],
+         "nesterov": ["--optimizer", "nesterov"],
+         "adagrad": ["--optimizer", "adagrad", "--eta", "2"],
+         "rmsprop": ["--optimizer", "rmsprop", "--eta", "0.5", "--centered"],
+         "adam": ["--optimizer", "adam", "--eta", "0.5", "--amsgrad"],
+         "schedule": ["--schedule", "cosine", "--optimizer", "adam", "--eta", "0.5"],
+         "mini-batch": ["--model", "line", "--batch-size", "1", "--shuffle", "--seed", "1"],
+         "L1 subgradient": ["--penalty", "l1", "--lam", "2", "--l1-method", "subgradient",
+                            "--optimizer", "momentum"],
+         "features": ["--example", "features", "--model", "line", "--standardize", "--eta",
+                      "0.1", "--optimizer", "adam", "--batch-size", "4"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_written_out_step_of_every_rule_is_whole_on_a_projector(qtbot: QtBot,
+                                                                    lang: str) -> None:
+    """At 1024×768 in classroom mode every word of the step (a number, a formula) fits the
+    step panel's width, and its last line can be scrolled to."""
+    install_language(lang)
+    window = MainWindow(RunViewModel())
+    qtbot.addWidget(window)
+    window.show()
+    prepare(window, Shot(size=(1024, 768), classroom=True))
+    label, frame = window.step_label, window.step_scroll
+    for rule, flags in RULES.items():
+        window.vm.set_spec(_spec(flags))
+        window.vm.stepping = True
+        window.vm.set_current(3)
+        qtbot.wait(20)
+        text = label.text()
+        assert "3 → 4" in text, rule
+        assert frame.isVisible() and frame.horizontalScrollBar().maximum() == 0, rule
+        metrics = label.fontMetrics()
+        words = text.replace("<br>", " ").replace("\n", " ").split()
+        widest = max(metrics.horizontalAdvance(w) for w in words if "<" not in w)
+        assert widest <= label.width() - 6, (rule, widest)  # padding 3 px each side
+        hidden = label.heightForWidth(label.width()) - frame.viewport().height()
+        assert hidden <= frame.verticalScrollBar().maximum() + 1, rule
+        assert label.font().pointSizeF() >= 1.3 * window._base_font.pointSizeF(), rule

@@ -43,6 +43,9 @@ STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
 STEP_LINES = 4
 #: Rows of the grid always in view (under the status and the step's arithmetic).
 GRID_ROWS = 4
+#: The most rows of an iterate's band always kept in view (b0 … b9: more would not leave
+#: the window 768 pixels high in classroom mode); a larger band may scroll.
+BAND_ROWS = 10
 #: The regularization path dock's share of the window's height (classroom mode, where it
 #: takes the data view's place; else a third).
 PATH_SHARE = 0.3
@@ -112,10 +115,11 @@ def arrange_toolbars(window: Any) -> None:
 
 def keep_grid_rows(window: Any) -> None:
     """The grid never shorter than its header, :data:`GRID_ROWS` rows (or the rows of one
-    iterate's band, whichever more) and its scroll bar."""
+    iterate's band, whichever more, up to :data:`BAND_ROWS`) and its scroll bar."""
     grid = window.grid
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    rows = max(GRID_ROWS, grid.rows_needed()) * grid.verticalHeader().defaultSectionSize()
+    band = min(grid.rows_needed(), BAND_ROWS)
+    rows = max(GRID_ROWS, band) * grid.verticalHeader().defaultSectionSize()
     height = grid.horizontalHeader().sizeHint().height() + rows + bar + 2 * grid.frameWidth()
     if not getattr(grid, "rows_kept", False):  # again when the grid takes up bands
         grid.rows_kept = True

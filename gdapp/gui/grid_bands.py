@@ -17,12 +17,16 @@ the way the note's step is written out (one line per parameter), and the columns
 note's four, whatever p (the L1 path's five features, a polynomial of degree 10, a logistic
 model of several features). Columns of one number per iterate (the cost, the penalty, the
 objective, η_k, the batch) show on the band's first row; the optimizer's state (``m``,
-``v``…) and a mini-batch's gradient get one column each, a row per parameter. The band of
-the current iterate is coloured and kept in view as a whole; a click anywhere in a band
-moves the tangent to its iterate; Ctrl+C copies the iterates of the selected bands one row
-each, every column, as the wide grid does (a spreadsheet's layout). Where the wide columns
-fit (one parameter always: the note's own grid stays as it is) the grid keeps one row per
-iterate.
+``v``…) and a mini-batch's gradient get one column each, a row per parameter. Every other
+band is shaded; the band of the current iterate is coloured and kept in view as a whole
+(up to ten rows: a taller one shows from its top); a click anywhere in a band moves the
+tangent to its iterate; Ctrl+C copies the iterates of the selected bands one row each, as
+the wide grid does (a spreadsheet's layout). Where the wide columns fit (one parameter
+always: the note's own grid stays as it is) the grid keeps one row per iterate.
+
+Why bands and not the parameters as rows of the current iterate alone, or a chooser of one
+parameter: the grid stays the note's table of iterates — the class sees where the run came
+from and goes, k by k — and a teacher points at one band as at one row of the note.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PARAMETER, EVERY = "j", "bj"
 #: The note's columns, which never make way for want of room.
 KEPT = frozenset({PARAMETER, EVERY, f"∂/∂{EVERY}", f"Δ{EVERY}"})
+#: The background of every other band (the rows of one iterate read as one).
+BAND_SHADE = QColor("#eef1f6")
 _NAME = re.compile(r"(?<![0-9A-Za-z])b\d+(?![0-9])")
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
@@ -67,6 +73,21 @@ def _note_first(keys: list[str]) -> list[str]:
     return ["k", PARAMETER, *note, *(k for k in keys[1:] if k not in note)]
 
 
+class BandMarks(dict[int, QColor]):
+    """The rows' colours: those of the iterates' marks (current, converged…) over every
+    row of their band, and :data:`BAND_SHADE` on the other bands of odd k."""
+
+    def __init__(self, marks: dict[int, QColor], p: int) -> None:
+        super().__init__(marks)
+        self.p = p
+
+    def get(self, row: int, default: QColor | None = None) -> QColor | None:  # type: ignore[override]
+        color = super().get(row)
+        if color is None and (row // self.p) % 2:
+            return BAND_SHADE
+        return default if color is None else color
+
+
 class BandTableModel(QAbstractTableModel):
     """``wide`` (one row per iterate) as bands of one row per parameter; the same interface
     as :class:`~gdapp.gui.table_model.IterationTableModel`, which it follows."""
@@ -76,7 +97,7 @@ class BandTableModel(QAbstractTableModel):
         self.wide = wide
         self._bold = QFont()
         self._bold.setBold(True)
-        self.marks: dict[int, QColor] = {}
+        self.marks: dict[int, QColor] = BandMarks({}, 1)
         self._build()
         wide.modelAboutToBeReset.connect(self.beginResetModel)
         wide.modelReset.connect(self._on_reset)
@@ -117,8 +138,8 @@ class BandTableModel(QAbstractTableModel):
                                   self.index(k * self.p + self.p - 1, last))
 
     def _mark_rows(self) -> None:
-        self.marks = {k * self.p + j: color for k, color in self.wide.marks.items()
-                      for j in range(self.p)}
+        self.marks = BandMarks({k * self.p + j: color for k, color in self.wide.marks.items()
+                                for j in range(self.p)}, self.p)
 
     # ---- rows and iterates -------------------------------------------------------------
     def k_of(self, row: int) -> int:
@@ -222,7 +243,8 @@ class BandTableModel(QAbstractTableModel):
         return f"{name}: {feature}" if feature else name
 
     def row_color(self, row: int) -> QColor | None:
-        """Background of a row: its iterate's (current, converged, diverged, stopped)."""
+        """Background of a row: its iterate's (current, converged, diverged, stopped), else
+        the shade of a band of odd k."""
         return self.marks.get(row)
 
     def row_note(self, row: int) -> str:
