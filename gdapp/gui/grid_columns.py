@@ -88,7 +88,7 @@ class FittingColumns(QTableView):
         d = max("0123456789", key=cells.bold_metrics.horizontalAdvance)
         shortest = cells.column_width(f"-{d}.{d * (FIT_DIGITS - 1)}e-{d * 2}", bold=True)
         k_digits = max(3, len(str(self.wide_model.run.iterations)))
-        width = cells.column_width(d * k_digits, bold=True)
+        width = int(cells.column_width(d * k_digits, bold=True))
         for name in self.wide_model.run.spec.param_names:
             for key in (name, f"∂/∂{name}", f"Δ{name}"):
                 width += max(shortest, fm.horizontalAdvance(column_title(key)) + 16)
@@ -139,7 +139,7 @@ class FittingColumns(QTableView):
 
     def iterate_of(self, row: int) -> int:
         """The iterate k a row shows."""
-        return self.band_model.k_of(row) if self.bands else row
+        return int(self.band_model.k_of(row)) if self.bands else row
 
     def text_width(self, column: int) -> int | None:
         """The width of a column of names (the bands' parameters), None for numbers."""
@@ -147,7 +147,7 @@ class FittingColumns(QTableView):
             return None
         texts = [n[1:] for n in self.wide_model.run.spec.param_names]
         header = str(self.table_model.headerData(column, Qt.Orientation.Horizontal))
-        return max(max(self._cells.column_width(t, bold=True) for t in texts),
+        return max(max(int(self._cells.column_width(t, bold=True)) for t in texts),
                    self.fontMetrics().horizontalAdvance(header) + 16,
                    self.horizontalHeader().minimumSectionSize())
 
@@ -223,10 +223,10 @@ class FittingColumns(QTableView):
         elif self.bands and sum(self._narrowest[c] for c in shown) > room:
             # bands: the note's columns fit whatever the width, each number with the
             # digits its column has room for (a spreadsheet's General format)
-            fixed = [c for c in shown if self._natural[c] == self._narrowest[c]]
-            numbers = [c for c in shown if c not in fixed]
-            left = room - sum(self._natural[c] for c in fixed)
-            for c in fixed:
+            names = [c for c in shown if self._natural[c] == self._narrowest[c]]
+            numbers = [c for c in shown if c not in names]
+            left = room - sum(self._natural[c] for c in names)
+            for c in names:
                 self.setColumnWidth(c, self._natural[c])
             for c in numbers:
                 self.setColumnWidth(c, max(1, left // max(1, len(numbers))))
