@@ -215,3 +215,36 @@ def test_the_written_out_step_of_every_rule_is_whole_on_a_projector(qtbot: QtBot
         hidden = label.heightForWidth(label.width()) - frame.viewport().height()
         assert hidden <= frame.verticalScrollBar().maximum() + 1, rule
         assert label.font().pointSizeF() >= 1.3 * window._base_font.pointSizeF(), rule
+
+
+def test_the_degree_9_scenes_show_a_whole_band_and_the_window_stays_on_screen(
+        qtbot: QtBot, projector: MainWindow) -> None:
+    """Scene 19 (degree 9: b0 … b9) then scene 20 (its path dock comes up): the grid makes
+    room for the band of ten rows, and the window stays 1024×768."""
+    window = projector
+    for scene in (19, 20):
+        prepare(window, Shot(size=(1024, 768), classroom=True, lesson=scene))
+        _settle(qtbot)
+        grid = window.grid
+        assert window.size().toTuple() == (1024, 768), scene
+        assert grid.bands and grid.rows_needed() == 10
+        height = grid.viewport().height()
+        assert all(0 <= grid.rowViewportPosition(r) <= height - grid.rowHeight(r)
+                   for r in grid.current_rows()), scene
+
+
+@pytest.mark.parametrize("scene", [5, 14])
+def test_the_notes_grid_keeps_its_columns_in_view_with_fewer_digits(
+        qtbot: QtBot, projector: MainWindow, scene: int) -> None:
+    """One parameter: scene 5's large numbers and scene 14's gradient check column did not
+    fit at five digits, and Δb1 went off to the right; now the numbers show fewer digits."""
+    window = projector
+    prepare(window, Shot(size=(1024, 768), classroom=True, lesson=scene))
+    _settle(qtbot)
+    grid = window.grid
+    assert not grid.bands
+    assert grid.horizontalScrollBar().maximum() == 0
+    whole = _shown_whole(window)
+    assert set(whole) >= NOTE
+    if scene == 14:
+        assert "≈ ∂/∂b1" in whole  # the central difference

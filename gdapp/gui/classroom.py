@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QStyle
 
@@ -43,9 +44,12 @@ STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
 STEP_LINES = 4
 #: Rows of the grid always in view (under the status and the step's arithmetic).
 GRID_ROWS = 4
-#: The most rows of an iterate's band always kept in view (b0 … b9: more would not leave
-#: the window 768 pixels high in classroom mode); a larger band may scroll.
+#: The most rows of an iterate's band the grid makes room for (b0 … b9), taking height from
+#: the data view; a larger band shows from its top. (Room, not a minimum: a minimum that
+#: high grew the window past a 768-pixel screen when the path dock came up.)
 BAND_ROWS = 10
+#: The rows of a band always kept (the five features' b0 … b5, also beside the path dock).
+BAND_MIN_ROWS = 6
 #: The regularization path dock's share of the window's height (classroom mode, where it
 #: takes the data view's place; else a third).
 PATH_SHARE = 0.3
@@ -114,16 +118,20 @@ def arrange_toolbars(window: Any) -> None:
 
 
 def keep_grid_rows(window: Any) -> None:
-    """The grid never shorter than its header, :data:`GRID_ROWS` rows (or the rows of one
-    iterate's band, whichever more, up to :data:`BAND_ROWS`) and its scroll bar."""
+    """The grid never shorter than its header, :data:`GRID_ROWS` rows (with bands, up to
+    :data:`BAND_MIN_ROWS` for one iterate's band, and room for more:
+    :func:`make_room_for_band`) and its scroll bar."""
     grid = window.grid
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    band = min(grid.rows_needed(), BAND_ROWS)
-    rows = max(GRID_ROWS, band) * grid.verticalHeader().defaultSectionSize()
+    rows = max(GRID_ROWS, min(grid.rows_needed(), BAND_MIN_ROWS)) \
+        * grid.verticalHeader().defaultSectionSize()
     height = grid.horizontalHeader().sizeHint().height() + rows + bar + 2 * grid.frameWidth()
     if not getattr(grid, "rows_kept", False):  # again when the grid takes up bands
         grid.rows_kept = True
         grid.layoutChosen.connect(lambda: keep_grid_rows(window))
+        grid.layoutChosen.connect(window._fit_step_frame)  # fewer lines beside a band
+        grid.layoutChosen.connect(  # once the new texts are laid out
+            lambda: QTimer.singleShot(0, window, lambda: make_room_for_band(window)))
     frame = getattr(window, "grid_frame", None)
     if frame is None:
         grid.setMinimumHeight(height)
@@ -133,6 +141,21 @@ def keep_grid_rows(window: Any) -> None:
     grid.setMinimumHeight(0)
     frame.setMinimumHeight(height)
     frame.updateGeometry()
+
+
+def make_room_for_band(window: Any) -> None:
+    """With bands, the numbers take from the data view (down to its minimum) the height the
+    current iterate's band needs, up to :data:`BAND_ROWS` rows."""
+    grid, frame = window.grid, window.grid_frame
+    if not grid.bands or not window.data_plots.isVisible() or window.splitter_moved_by_user:
+        return
+    row = grid.verticalHeader().defaultSectionSize()
+    shown = grid.viewport().height() // max(1, row)
+    short = (min(grid.rows_needed(), BAND_ROWS) - shown) * row
+    numbers, data = window.middle.sizes()
+    give = min(short, data - window.data_plots.minimumSizeHint().height())
+    if short > 0 and give > 0 and frame.height() > 0:
+        window.middle.setSizes([numbers + give, data - give])
 
 
 def path_dock_height(window: Any) -> int:
@@ -155,6 +178,7 @@ def share_middle_height(window: Any) -> None:
     plots = sum(window.plots.sizes())
     cost = int(plots * (COST_SHARE if window.classroom_layout else 440 / 700))
     window.plots.setSizes([cost, plots - cost])
+    make_room_for_band(window)
 
 
 def fold_for_screen(window: Any, free_width: int) -> bool:

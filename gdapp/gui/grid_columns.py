@@ -4,18 +4,18 @@ The iteration grid's base class: :meth:`FittingColumns.fit_columns` narrows the 
 (down to ``FIT_DIGITS`` significant digits) so that every shown column fits the viewport; when
 even that is too wide the optimizer's state, the batch, the penalty, the cost and at last the
 objective make way for the note's own columns: k, the parameters b, the gradient ∂/∂b and the
-step Δb, which always stay. With several parameters, when those columns of every parameter
-do not fit the grid's width even at ``FIT_DIGITS`` digits, the grid shows each iterate as a band
-of one row per parameter (:mod:`gdapp.gui.grid_bands`) rather than scroll sideways. A
-right-click on the header chooses the columns (kept across runs); a drag on the header keeps
-the user's widths from then on.
+step Δb, which always stay in view, narrower still if need be (fewer digits). With several
+parameters, when those columns of every parameter do not fit the grid's width even at
+``FIT_DIGITS`` digits, the grid shows each iterate as a band of one row per parameter
+(:mod:`gdapp.gui.grid_bands`) rather than scroll sideways. A right-click on the header chooses
+the columns (kept across runs); a drag on the header keeps the user's widths from then on.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QTableView
 
@@ -54,6 +54,8 @@ class FittingColumns(QTableView):
         #: shown is then ``band_model``, else ``wide_model`` (see :meth:`attach_models`).
         self.bands = False
         self._choosing = False
+        self._refitting = False
+        self.viewport().installEventFilter(self)  # its width follows the vertical scroll bar
 
     # ---- one row per iterate, or a band of rows ----------------------------------------
     def attach_models(self, wide: Any) -> None:
@@ -77,6 +79,7 @@ class FittingColumns(QTableView):
         self._size_columns()
         self._follow_current()
         self._choose_later()
+        self._refit_later()  # once the header has laid the new columns out
         self.layoutChosen.emit()
 
     def wide_width(self) -> int:
@@ -206,7 +209,11 @@ class FittingColumns(QTableView):
         # _size_columns has measured them: the old widths of columns now gone are skipped)
         count = self.table_model.columnCount()
         shown = [c for c in self._natural if c < count and not self.isColumnHidden(c)]
-        room = self.viewport().width() - self.columnWidth(0) - 1
+        # (the room of a vertical scroll bar left out: one that comes later, with more rows,
+        # would push the last column out of view)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = min(self.viewport().width(), self.width() - 2 * self.frameWidth() - bar)
+        room = width - self.columnWidth(0) - 1
         # still too narrow at FIT_DIGITS: the other columns make way (the optimizer's state
         # first, the objective last) for the note's own: k, b, ∂/∂b and Δb, which stay
         for c in sorted((c for c in shown if self._make_way_rank(c) is not None),
@@ -220,9 +227,9 @@ class FittingColumns(QTableView):
         if natural <= room or room <= 0:
             for c in shown:
                 self.setColumnWidth(c, self._natural[c])
-        elif self.bands and sum(self._narrowest[c] for c in shown) > room:
-            # bands: the note's columns fit whatever the width, each number with the
-            # digits its column has room for (a spreadsheet's General format)
+        elif sum(self._narrowest[c] for c in shown) > room:
+            # the note's columns fit whatever the width (the gradient check's too), each
+            # number with the digits its column has room for (a spreadsheet's General format)
             names = [c for c in shown if self._natural[c] == self._narrowest[c]]
             numbers = [c for c in shown if c not in names]
             left = room - sum(self._natural[c] for c in names)
@@ -255,6 +262,22 @@ class FittingColumns(QTableView):
         dragging = QApplication.mouseButtons() != Qt.MouseButton.NoButton
         if not self._fitting and old != new and dragging:
             self._user_sized = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the viewport narrowed or widened (a vertical scroll bar came or went), and the
+        # header may have stretched the last column meanwhile: fit the columns again, later
+        if watched is self.viewport() and event.type() == QEvent.Type.Resize:
+            self._refit_later()
+        return super().eventFilter(watched, event)
+
+    def _refit_later(self) -> None:
+        if not self._refitting:
+            self._refitting = True
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._refitting = False
+        self.fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
