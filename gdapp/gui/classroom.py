@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QStyle
+from shiboken6 import Shiboken
 
 from gdapp.gui.i18n import tr
 
@@ -48,8 +49,6 @@ GRID_ROWS = 4
 #: the data view; a larger band shows from its top. (Room, not a minimum: a minimum that
 #: high grew the window past a 768-pixel screen when the path dock came up.)
 BAND_ROWS = 10
-#: The rows of a band always kept (the five features' b0 … b5, also beside the path dock).
-BAND_MIN_ROWS = 6
 #: The regularization path dock's share of the window's height (classroom mode, where it
 #: takes the data view's place; else a third).
 PATH_SHARE = 0.3
@@ -118,20 +117,22 @@ def arrange_toolbars(window: Any) -> None:
 
 
 def keep_grid_rows(window: Any) -> None:
-    """The grid never shorter than its header, :data:`GRID_ROWS` rows (with bands, up to
-    :data:`BAND_MIN_ROWS` for one iterate's band, and room for more:
-    :func:`make_room_for_band`) and its scroll bar."""
+    """The grid never shorter than its header, :data:`GRID_ROWS` rows and its scroll bar
+    (with bands, the step text keeps fewer lines and the grid takes room for one iterate's
+    band from the data view: :func:`make_room_for_band`)."""
     grid = window.grid
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    rows = max(GRID_ROWS, min(grid.rows_needed(), BAND_MIN_ROWS)) \
-        * grid.verticalHeader().defaultSectionSize()
+    rows = GRID_ROWS * grid.verticalHeader().defaultSectionSize()
     height = grid.horizontalHeader().sizeHint().height() + rows + bar + 2 * grid.frameWidth()
     if not getattr(grid, "rows_kept", False):  # again when the grid takes up bands
         grid.rows_kept = True
         grid.layoutChosen.connect(lambda: keep_grid_rows(window))
         grid.layoutChosen.connect(window._fit_step_frame)  # fewer lines beside a band
-        grid.layoutChosen.connect(  # once the new texts are laid out
-            lambda: QTimer.singleShot(0, window, lambda: make_room_for_band(window)))
+        grid.layoutChosen.connect(lambda: _room_later(window))  # once the texts are laid out
+    dock = getattr(window, "path_dock", None)
+    if dock is not None and not getattr(grid, "dock_kept", False):  # after the dock's sizing
+        grid.dock_kept = True
+        dock.visibilityChanged.connect(lambda *_: _room_later(window))
     frame = getattr(window, "grid_frame", None)
     if frame is None:
         grid.setMinimumHeight(height)
@@ -143,19 +144,29 @@ def keep_grid_rows(window: Any) -> None:
     frame.updateGeometry()
 
 
+def _room_later(window: Any) -> None:
+    if Shiboken.isValid(window):  # (the dock is hidden also while the window goes away)
+        QTimer.singleShot(0, window, lambda: make_room_for_band(window))
+
+
 def make_room_for_band(window: Any) -> None:
-    """With bands, the numbers take from the data view (down to its minimum) the height the
-    current iterate's band needs, up to :data:`BAND_ROWS` rows."""
+    """With bands, the numbers take from the data view (down to its minimum), then from the
+    path dock, the height the current iterate's band needs, up to :data:`BAND_ROWS` rows."""
     grid, frame = window.grid, window.grid_frame
-    if not grid.bands or not window.data_plots.isVisible() or window.splitter_moved_by_user:
+    if not grid.bands or frame.height() <= 0 or window.splitter_moved_by_user:
         return
     row = grid.verticalHeader().defaultSectionSize()
     shown = grid.viewport().height() // max(1, row)
     short = (min(grid.rows_needed(), BAND_ROWS) - shown) * row
-    numbers, data = window.middle.sizes()
-    give = min(short, data - window.data_plots.minimumSizeHint().height())
-    if short > 0 and give > 0 and frame.height() > 0:
+    if short > 0 and window.data_plots.isVisible():
+        numbers, data = window.middle.sizes()
+        give = max(0, min(short, data - window.data_plots.minimumSizeHint().height()))
         window.middle.setSizes([numbers + give, data - give])
+        short -= give
+    dock = window.path_dock
+    if short > 0 and dock.isVisible() and not dock.isFloating():  # the path dock gives the rest
+        low = dock.minimumSizeHint().height()
+        window.resizeDocks([dock], [max(low, dock.height() - short)], Qt.Orientation.Vertical)
 
 
 def path_dock_height(window: Any) -> int:
