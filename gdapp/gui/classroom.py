@@ -140,8 +140,9 @@ def keep_grid_rows(window: Any) -> None:
     # the frame keeps the height; the grid in it a whole number of rows of it, also
     # without the scroll bar (a grid of its own minimum would cut its top row)
     grid.setMinimumHeight(0)
-    frame.setMinimumHeight(height)
-    frame.updateGeometry()
+    if frame.minimumHeight() != height:  # (else no new layout: a new η would re-lay it out)
+        frame.setMinimumHeight(height)
+        frame.updateGeometry()
 
 
 def _room_later(window: Any) -> None:
@@ -171,8 +172,9 @@ def make_room_for_band(window: Any) -> None:
 
 def path_dock_height(window: Any) -> int:
     """The regularization path dock's height when shown: a third of the window, a little
-    less in classroom mode (the grid keeps its rows on a 768-pixel projector)."""
-    if window.classroom_layout:
+    less in classroom mode or beside a grid of bands (the grid keeps its rows on a 768-pixel
+    projector, and a band of six at 1280×800)."""
+    if window.classroom_layout or window.grid.bands:  # (a band: the grid needs its rows)
         return max(170, int(PATH_SHARE * window.height()))
     return max(200, int(window.height()) // 3)
 

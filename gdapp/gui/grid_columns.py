@@ -55,6 +55,7 @@ class FittingColumns(QTableView):
         self.bands = False
         self._choosing = False
         self._refitting = False
+        self._rows_told = 1  # the rows of one iterate layoutChosen last told of
         self.viewport().installEventFilter(self)  # its width follows the vertical scroll bar
 
     # ---- one row per iterate, or a band of rows ----------------------------------------
@@ -80,7 +81,9 @@ class FittingColumns(QTableView):
         self._follow_current()
         self._choose_later()
         self._refit_later()  # once the header has laid the new columns out
-        self.layoutChosen.emit()
+        if self.rows_needed() != self._rows_told:  # another number of parameters
+            self._rows_told = self.rows_needed()
+            self.layoutChosen.emit()
 
     def wide_width(self) -> int:
         """The width the note's columns of every parameter (k, b, ∂/∂b, Δb) need in one
@@ -129,6 +132,7 @@ class FittingColumns(QTableView):
         self._sized_for = ()
         self._size_columns()
         self._follow_current()
+        self._rows_told = self.rows_needed()
         self.layoutChosen.emit()
 
     def rows_needed(self) -> int:
