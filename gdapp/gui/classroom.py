@@ -26,8 +26,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QStyle
+from shiboken6 import Shiboken
 
 from gdapp.gui.i18n import tr
 
@@ -43,6 +45,10 @@ STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
 STEP_LINES = 4
 #: Rows of the grid always in view (under the status and the step's arithmetic).
 GRID_ROWS = 4
+#: The most rows of an iterate's band the grid makes room for (b0 … b9), taking height from
+#: the data view; a larger band shows from its top. (Room, not a minimum: a minimum that
+#: high grew the window past a 768-pixel screen when the path dock came up.)
+BAND_ROWS = 10
 #: The regularization path dock's share of the window's height (classroom mode, where it
 #: takes the data view's place; else a third).
 PATH_SHARE = 0.3
@@ -112,21 +118,64 @@ def arrange_toolbars(window: Any) -> None:
 
 
 def keep_grid_rows(window: Any) -> None:
-    """The grid never shorter than its header, :data:`GRID_ROWS` rows and its scroll bar."""
+    """The grid never shorter than its header, :data:`GRID_ROWS` rows and its scroll bar
+    (with bands, the step text keeps fewer lines and the grid takes room for one iterate's
+    band from the data view: :func:`make_room_for_band`)."""
     grid = window.grid
     bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     rows = GRID_ROWS * grid.verticalHeader().defaultSectionSize()
-    grid.setMinimumHeight(grid.horizontalHeader().sizeHint().height() + rows + bar
-                          + 2 * grid.frameWidth())
+    height = grid.horizontalHeader().sizeHint().height() + rows + bar + 2 * grid.frameWidth()
+    if not getattr(grid, "rows_kept", False):  # again when the grid takes up bands
+        grid.rows_kept = True
+        grid.layoutChosen.connect(lambda: keep_grid_rows(window))
+        grid.layoutChosen.connect(window._fit_step_frame)  # fewer lines beside a band
+        grid.layoutChosen.connect(lambda: _room_later(window))  # once the texts are laid out
+    dock = getattr(window, "path_dock", None)
+    if dock is not None and not getattr(grid, "dock_kept", False):  # after the dock's sizing
+        grid.dock_kept = True
+        dock.visibilityChanged.connect(lambda *_: _room_later(window))
     frame = getattr(window, "grid_frame", None)
-    if frame is not None:
+    if frame is None:
+        grid.setMinimumHeight(height)
+        return
+    # the frame keeps the height; the grid in it a whole number of rows of it, also
+    # without the scroll bar (a grid of its own minimum would cut its top row)
+    grid.setMinimumHeight(0)
+    if frame.minimumHeight() != height:  # (else no new layout: a new η would re-lay it out)
+        frame.setMinimumHeight(height)
         frame.updateGeometry()
+
+
+def _room_later(window: Any) -> None:
+    if Shiboken.isValid(window):  # (the dock is hidden also while the window goes away)
+        QTimer.singleShot(0, window, lambda: make_room_for_band(window))
+
+
+def make_room_for_band(window: Any) -> None:
+    """With bands, the numbers take from the data view (down to its minimum), then from the
+    path dock, the height the current iterate's band needs, up to :data:`BAND_ROWS` rows."""
+    grid, frame = window.grid, window.grid_frame
+    if not grid.bands or frame.height() <= 0 or window.splitter_moved_by_user:
+        return
+    row = grid.verticalHeader().defaultSectionSize()
+    shown = grid.viewport().height() // max(1, row)
+    short = (min(grid.rows_needed(), BAND_ROWS) - shown) * row
+    if short > 0 and window.data_plots.isVisible():
+        numbers, data = window.middle.sizes()
+        give = max(0, min(short, data - window.data_plots.minimumSizeHint().height()))
+        window.middle.setSizes([numbers + give, data - give])
+        short -= give
+    dock = window.path_dock
+    if short > 0 and dock.isVisible() and not dock.isFloating():  # the path dock gives the rest
+        low = dock.minimumSizeHint().height()
+        window.resizeDocks([dock], [max(low, dock.height() - short)], Qt.Orientation.Vertical)
 
 
 def path_dock_height(window: Any) -> int:
     """The regularization path dock's height when shown: a third of the window, a little
-    less in classroom mode (the grid keeps its rows on a 768-pixel projector)."""
-    if window.classroom_layout:
+    less in classroom mode or beside a grid of bands (the grid keeps its rows on a 768-pixel
+    projector, and a band of six at 1280×800)."""
+    if window.classroom_layout or window.grid.bands:  # (a band: the grid needs its rows)
         return max(170, int(PATH_SHARE * window.height()))
     return max(200, int(window.height()) // 3)
 
@@ -143,6 +192,7 @@ def share_middle_height(window: Any) -> None:
     plots = sum(window.plots.sizes())
     cost = int(plots * (COST_SHARE if window.classroom_layout else 440 / 700))
     window.plots.setSizes([cost, plots - cost])
+    make_room_for_band(window)
 
 
 def fold_for_screen(window: Any, free_width: int) -> bool:

@@ -89,7 +89,9 @@ def save_screenshot(window: Any, path: Path, shot: Shot) -> int:
     while clock.elapsed() < 600:  # let the window be mapped, laid out and painted
         QCoreApplication.processEvents()
     window.resize(*shot.size)  # a window manager may have moved it meanwhile
-    QCoreApplication.processEvents()
+    clock.restart()
+    while clock.elapsed() < 100:  # and laid out again (the grid's rows, its columns)
+        QCoreApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
     image = window.grab()
     ok = image.save(str(path), "PNG")

@@ -315,8 +315,7 @@ class IterationTableView(FittingColumns):
         #: until the user scrolls the grid away from it.
         self.following = True
         self._resetting = False  # while a new run replaces the columns (see below)
-        self.table_model = IterationTableModel(vm, self)
-        self.setModel(self.table_model)
+        self.attach_models(IterationTableModel(vm, self))  # and the bands of its rows
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -344,10 +343,7 @@ class IterationTableView(FittingColumns):
         self.verticalScrollBar().actionTriggered.connect(self._stop_following)
         # no scrolling while a new run's columns replace the old ones (Qt crashed scrolling
         # from updateGeometries with the sections half reset); modelReset follows k after
-        self.table_model.modelAboutToBeReset.connect(lambda: setattr(self, "_resetting", True))
-        self.table_model.modelReset.connect(lambda: setattr(self, "_resetting", False))
-        self.table_model.modelReset.connect(self._size_columns)
-        self.table_model.modelReset.connect(self._follow_current)
+        # (attach_models: a reset of the model shown sizes the columns and follows k)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         vm.currentChanged.connect(self._follow_current)
         self.setToolTip(tr("The iterations, one row per update; select a row to move the "
@@ -383,6 +379,8 @@ class IterationTableView(FittingColumns):
             key = self.table_model.column_key(c)
             self._natural[c] = max(number, fm.horizontalAdvance(header) + 16)
             self._narrowest[c] = max(shortest, fm.horizontalAdvance(header) + 16)
+            if (names := self.text_width(c)) is not None:  # the bands' parameters
+                self._natural[c] = self._narrowest[c] = names
             self.setColumnWidth(c, self._natural[c])
             # Without a penalty the penalty is 0 and the objective is the cost: hide both.
             self.setColumnHidden(c, (no_penalty and key in ("penalty", "objective"))
@@ -416,7 +414,7 @@ class IterationTableView(FittingColumns):
         indexes = selected.indexes()
         if indexes:
             self._vm.stepping = True  # the user chose k: a new run keeps it
-            self._vm.set_current(indexes[-1].row())
+            self._vm.set_current(self.iterate_of(indexes[-1].row()))
 
     def _follow_current(self, k: int | None = None) -> None:
         """Scroll the current row into view, and keep it there while the view lays out."""
@@ -428,8 +426,9 @@ class IterationTableView(FittingColumns):
         # new run or before the first show the scroll bars still have their old range and
         # the scroll is cut short: updateGeometries, which sets the ranges, repeats it.
         column = min(max(self.columnAt(0), 0), self.table_model.columnCount() - 1)
-        self.scrollTo(self.table_model.index(self._vm.current, column),
-                      QAbstractItemView.ScrollHint.EnsureVisible)
+        for row in self.current_rows()[::-1]:  # a band: its last row, then its first
+            self.scrollTo(self.table_model.index(row, column),
+                          QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _stop_following(self) -> None:
         self.following = False
@@ -453,7 +452,7 @@ class IterationTableView(FittingColumns):
 
     def copy_selection(self) -> str:
         """Put the selected rows (or the current row) on the clipboard as TSV; return it."""
-        rows = self.selected_rows() or [self._vm.current]
+        rows = self.selected_rows() or self.current_rows()
         text = self.table_model.rows_as_tsv(rows, self.copied_columns())
         QApplication.clipboard().setText(text)
         return text

@@ -266,11 +266,11 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
 
     def _fit_step_frame(self, *_: object) -> None:
         """The step text's frame as high as the text, up to STEP_LINES lines (classroom
-        mode: fewer, fewest beside the path dock, so the grid keeps its rows)."""
+        mode: fewer, fewest beside the path dock; with bands, fewest: the grid keeps rows)."""
         spacing = self.step_label.fontMetrics().lineSpacing()  # at the zoom's font size
         dock = getattr(self, "path_dock", None)
-        lines = STEP_LINES if self.zoom == 1.0 else CLASSROOM_STEP_LINES if (
-            dock is not None and dock.isVisible()) else STEP_LINES - 2
+        lines = CLASSROOM_STEP_LINES if self.grid.bands else STEP_LINES if self.zoom == 1.0 \
+            else CLASSROOM_STEP_LINES if dock is not None and dock.isVisible() else STEP_LINES - 2
         width = self.step_scroll.viewport().width() if self.step_scroll.widget() else 0
         need = self.step_label.heightForWidth(width) + 8 if width > 1 else 10**6
         self.step_scroll.setFixedHeight(max(spacing + 8, min(lines * spacing + 8, need)))
