@@ -213,7 +213,8 @@ def exact_optimum(data: Dataset, model: str, cost: str, penalty: str, lam: float
                            "linearly dependent (a copy or a combination of others)"))
         method = "soft threshold" if data.p == 1 else "coordinate descent"
         note = "" if fit.gap <= KKT_TOLERANCE else (
-            Message("coordinate descent stopped at a KKT gap of {gap} of λ_max (the features "
+            Message("coordinate descent stopped at a KKT gap of {gap} of the penalty that zeroes "
+                    "every coefficient (the features "
                     "are nearly dependent): close to the optimum, not exact",
                     gap=f"{fit.gap:.1g}"))
         return _finish(data, model, cost, penalty, lam, fit.slopes, method, note, fit.gap)

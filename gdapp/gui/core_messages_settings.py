@@ -111,10 +111,11 @@ def settings_templates() -> dict[str, str]:
         "not change the cost":
             tr("the optimum is not unique: feature {name} is 0 in every sample, so its "
                "coefficient does not change the cost"),
-        "coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are nearly "
-        "dependent): close to the optimum, not exact":
-            tr("coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are "
-               "nearly dependent): close to the optimum, not exact"),
+        "coordinate descent stopped at a KKT gap of {gap} of the penalty that zeroes every "
+        "coefficient (the features are nearly dependent): close to the optimum, not exact":
+            tr("coordinate descent stopped at a KKT gap of {gap} of the penalty that zeroes "
+               "every coefficient (the features are nearly dependent): close to the optimum, "
+               "not exact"),
         "the gradient check's h must be a number, got {got}":
             tr("the gradient check's h must be a number, got {got}"),
         "the gradient check's h must be a finite number > 0, got {got}":

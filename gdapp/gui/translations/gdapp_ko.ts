@@ -2258,8 +2258,8 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>최적해가 하나가 아닙니다. 피쳐 {name}이(가) 모든 샘플에서 0이어서 그 계수는 비용을 바꾸지 않습니다</translation>
     </message>
     <message>
-        <source>coordinate descent stopped at a KKT gap of {gap} of λ_max (the features are nearly dependent): close to the optimum, not exact</source>
-        <translation>좌표 하강법이 λ_max의 {gap}인 KKT 간격에서 멈췄습니다(피쳐들이 거의 종속입니다). 최적해에 가깝지만 정확하지는 않습니다</translation>
+        <source>coordinate descent stopped at a KKT gap of {gap} of the penalty that zeroes every coefficient (the features are nearly dependent): close to the optimum, not exact</source>
+        <translation>좌표 하강법이 모든 계수를 0으로 만드는 벌점 세기의 {gap}인 KKT 간격에서 멈췄습니다(피쳐들이 거의 종속입니다). 최적해에 가깝지만 정확하지는 않습니다</translation>
     </message>
     <message>
         <source>the gradient check&apos;s h must be a number, got {got}</source>
