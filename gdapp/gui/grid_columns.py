@@ -206,13 +206,16 @@ class FittingColumns(QTableView):
         if not self.fit_to_width or self._user_sized or not self._natural:
             return
         self._fitting = True
-        for c in self._squeezed:  # give the columns hidden for room another chance
-            self.setColumnHidden(c, False)
+        # the columns hidden for room get another chance (shown again only if they now fit:
+        # hidden and shown again at every η change, they repainted the window twice more)
+        # (a new model shows every column again: only those still hidden count as hidden)
+        before = {c for c in self._squeezed if self.isColumnHidden(c)}
         self._squeezed = []
         # (a resize while a new run's columns replace the old ones may come before
         # _size_columns has measured them: the old widths of columns now gone are skipped)
         count = self.table_model.columnCount()
-        shown = [c for c in self._natural if c < count and not self.isColumnHidden(c)]
+        shown = [c for c in self._natural
+                 if c < count and (c in before or not self.isColumnHidden(c))]
         # (the room of a vertical scroll bar left out: one that comes later, with more rows,
         # would push the last column out of view)
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -224,13 +227,17 @@ class FittingColumns(QTableView):
                         key=lambda c: (self._make_way_rank(c), -c)):
             if sum(self._narrowest[c] for c in shown) <= room:
                 break
-            self.setColumnHidden(c, True)
             self._squeezed.append(c)
             shown.remove(c)
+        for c in before.difference(self._squeezed):
+            self.setColumnHidden(c, False)
+        for c in set(self._squeezed).difference(before):
+            self.setColumnHidden(c, True)
+        targets: dict[int, int] = {}
         natural = sum(self._natural[c] for c in shown)
         if natural <= room or room <= 0:
             for c in shown:
-                self.setColumnWidth(c, self._natural[c])
+                targets[c] = self._natural[c]
         elif sum(self._narrowest[c] for c in shown) > room:
             # the note's columns fit whatever the width (the gradient check's too), each
             # number with the digits its column has room for (a spreadsheet's General format)
@@ -238,15 +245,35 @@ class FittingColumns(QTableView):
             numbers = [c for c in shown if c not in names]
             left = room - sum(self._natural[c] for c in names)
             for c in names:
-                self.setColumnWidth(c, self._natural[c])
+                targets[c] = self._natural[c]
             for c in numbers:
-                self.setColumnWidth(c, max(1, left // max(1, len(numbers))))
+                targets[c] = max(1, left // max(1, len(numbers)))
         else:  # a column that cannot be narrower keeps its width, the others share the rest
             fixed = sum(self._natural[c] for c in shown if self._natural[c] == self._narrowest[c])
             share = (room - fixed) / max(1, natural - fixed)
             for c in shown:
-                self.setColumnWidth(c, max(self._narrowest[c], int(self._natural[c] * share)))
+                targets[c] = max(self._narrowest[c], int(self._natural[c] * share))
+        self._set_widths(targets)
         self._fitting = False
+
+    def _set_widths(self, targets: dict[int, int]) -> None:
+        """Give the columns their widths; the last one only if the header, which stretches it
+        to the viewport's edge, does not hold it at that width or wider already: narrowed, the
+        header would widen it again at once, and every η change would repaint the window
+        twice more for nothing."""
+        if not targets:
+            return
+        last = max(targets)
+        for c, width in targets.items():
+            if c != last:
+                self.setColumnWidth(c, width)
+        header = self.horizontalHeader()
+        others = sum(self.columnWidth(c) for c in range(header.count())
+                     if c != last and not self.isColumnHidden(c))
+        fill = self.viewport().width() - others
+        if header.stretchLastSection() and self.columnWidth(last) == fill >= targets[last]:
+            return
+        self.setColumnWidth(last, targets[last])
 
     def _make_way_rank(self, column: int) -> int | None:
         """When ``column`` makes way for want of room (lower first); None: it stays."""
