@@ -98,6 +98,14 @@ def test_no_english_context_menu_of_pyqtgraph(window: MainWindow) -> None:
         assert plot.plot_widget.scene().contextMenu == []
     for widget in window.path_plot.plots.values():
         assert widget.scene().contextMenu == []
+    # nor a view box's (Zoom, Mouse mode, Export…): none is built, every plot's included
+    validation = window.path_plot.validation.plot
+    assert validation.scene().contextMenu == []
+    for plot in (window.cost_plot, window.cost_slice, window.objective_plot,
+                 window.data_plot, window.polynomial_plot):
+        assert plot.plot_item.getViewBox().menu is None
+    for widget in (*window.path_plot.plots.values(), validation):
+        assert widget.getPlotItem().getViewBox().menu is None
 
 
 def test_the_data_label_and_the_sine_plot_speak_korean(korean: None, qtbot: QtBot) -> None:

@@ -58,7 +58,7 @@ class RegularizationPathPlot(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for penalty in ("l1", "l2"):
-            plot = pg.PlotWidget(background="w")
+            plot = pg.PlotWidget(background="w", enableMenu=False)
             plot.getPlotItem().setMenuEnabled(False)  # pyqtgraph's menus are English only
             plot.scene().contextMenu = []
             plot.setLogMode(x=True, y=False)

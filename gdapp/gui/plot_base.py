@@ -138,7 +138,10 @@ class RunPlotWidget(LegendPlacement, QWidget):
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.plot_widget = pg.PlotWidget(background="w", axisItems=self.axis_items())
+        # (no menus: pyqtgraph's are English only, and built only to be switched off they cost an
+        # eighth of a new window's build)
+        self.plot_widget = pg.PlotWidget(background="w", axisItems=self.axis_items(),
+                                         enableMenu=False)
         self.plot_widget.setAntialiasing(True)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         #: classroom mode's factor for fonts and lines (1: normal)

@@ -66,7 +66,9 @@ class ValidationCurvePlot(QWidget):
         self.path: RegularizationPath | None = None
         self.curve: ValidationCurve | None = None
         self._key: tuple[object, ...] | None = None
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", enableMenu=False)  # (English only)
+        self.plot.getPlotItem().setMenuEnabled(False)
+        self.plot.scene().contextMenu = []
         self.plot.setLogMode(x=True, y=False)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setLabel("bottom", tr("λ (log scale)"))
