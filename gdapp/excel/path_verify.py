@@ -30,7 +30,6 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import NamedTuple
 
 import numpy as np
@@ -53,11 +52,10 @@ from gdapp.excel.path_workbook import (
     export_path,
 )
 from gdapp.excel.readback import WorkbookError, check_archive
-from gdapp.excel.recalc import VerifyUnavailable, recalculate_all
-from gdapp.excel.scratch import VERIFY_PREFIX, tagged
+from gdapp.excel.recalc import VerifyUnavailable
 from gdapp.excel.streaming import StreamedWorkbook
 from gdapp.excel.tolerance import RELATIVE_TOLERANCE, Tally, show_value
-from gdapp.excel.verify import moved_names
+from gdapp.excel.verify import moved_names, verify_workbooks
 
 __all__ = ["PARAM_TOLERANCE", "is_path_workbook", "verify_path_workbook"]
 
@@ -210,19 +208,7 @@ def verify_path_workbook(path: str | Path, *, timeout: float = 600,
                          cancel: threading.Event | None = None) -> VerifyReport:
     """Recalculate a path workbook in LibreOffice and compare it with the engine (see the
     module docstring); :class:`VerifyUnavailable` when it cannot be verified."""
-    prepared = prepare_path(path)
-    if progress is not None:
-        progress(0, prepared.cells)
-    with TemporaryDirectory(prefix=tagged(VERIFY_PREFIX)) as scratch:
-        folder = Path(scratch)
-        link = folder / "in" / "0.xlsx"
-        link.parent.mkdir()
-        link.symlink_to(prepared.source.absolute())
-        copy = recalculate_all([link], folder / "out", timeout=timeout, cancel=cancel)[0]
-        report = prepared.finish(copy, folder / "reference")
-    if progress is not None:
-        progress(report.cells_compared, report.cells_compared)
-    return report
+    return verify_workbooks([path], timeout=timeout, progress=progress, cancel=cancel)[0]
 
 
 def _compare(source: Path, copy: Path, reference: Path, book: _PathBook,
