@@ -49,34 +49,35 @@ launches: list[int] = []      # how many workbooks each LibreOffice launch recal
 
 
 @pytest.fixture(scope="module")
-def reports(books: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-            ) -> dict[str, object]:
+def kept(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the verification leaves LibreOffice's copies."""
+    return tmp_path_factory.mktemp("kept")
+
+
+@pytest.fixture(scope="module")
+def reports(books: dict[str, Path], kept: Path) -> dict[str, object]:
     """Every path workbook and a run's, verified together; LibreOffice's copies kept."""
     from gdapp.excel import verify as verify_module
 
     run_book = books["l2"].with_name("run.xlsx")
     assert main(["export", "--iterations", "30", "-o", str(run_book)]) == 0
-    names = [*books, "run"]
     real = verify_module.recalculate_all
 
     def counted(paths, *args, **kwargs):  # type: ignore[no-untyped-def]
         launches.append(len(paths))
         return real(paths, *args, **kwargs)
 
-    kept = tmp_path_factory.mktemp("kept")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(verify_module, "recalculate_all", counted)
         found = verify_workbooks([*books.values(), run_book], keep_copies=kept)
-    return {**dict(zip(names, found, strict=True)), "kept": kept}
+    return dict(zip([*books, "run"], found, strict=True))
 
 
 def test_path_and_run_workbooks_share_one_libreoffice_launch_and_its_copies_are_kept(
-        reports: dict[str, object], books: dict[str, Path]) -> None:
+        reports: dict[str, object], books: dict[str, Path], kept: Path) -> None:
     """Before, each path workbook had a launch of its own (1.3 s of CPU before any cell)."""
     assert launches == [len(books) + 1]
     assert reports["run"].agree, reports["run"].first_difference  # type: ignore[attr-defined]
-    kept = reports["kept"]
-    assert isinstance(kept, Path)
     assert sorted(p.name for p in kept.iterdir()) == [f"{i}.xlsx" for i in range(len(books) + 1)]
     # the copy holds what LibreOffice computed: the l1 workbook's edited coefficient is 4.5
     # in the original and in LibreOffice's copy, which recomputed the formulas around it
