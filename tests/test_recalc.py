@@ -16,6 +16,7 @@ from gdapp.excel.recalc import (
     RecalcUnavailable,
     VerifyUnavailable,
     find_soffice,
+    office_pipes,
     recalculate,
     recalculate_all,
 )
@@ -162,6 +163,36 @@ def test_cancelling_stops_the_recalculation(tmp_path: Path,
     with pytest.raises(RecalcUnavailable, match="cancelled"):  # not "did not finish"
         recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out", timeout=HANG_S,
                     cancel=cancel)
+
+
+def test_a_libreoffice_stopped_midway_leaves_no_socket_in_tmp(
+        tmp_path: Path, private_tempdir: Path) -> None:
+    """A killed LibreOffice cannot remove its pipe's socket (/tmp/OSL_PIPE_…): before,
+    every cancelled or timed-out verification left one there."""
+    cancel = threading.Event()
+    failure: list[BaseException] = []
+
+    def convert() -> None:
+        try:
+            recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out", timeout=HANG_S,
+                        cancel=cancel)
+        except RecalcUnavailable as exc:
+            failure.append(exc)
+
+    worker = threading.Thread(target=convert)
+    worker.start()
+    try:
+        def socket_made() -> list[Path]:
+            return [pipe for profile in private_tempdir.iterdir()
+                    for pipe in office_pipes(profile) if pipe.is_socket()]
+        wait_until(lambda: bool(socket_made()), "LibreOffice to open its pipe")
+        pipes = socket_made()
+    finally:
+        cancel.set()
+        worker.join()
+    assert "cancelled" in str(failure[0])
+    assert [pipe for pipe in pipes if pipe.exists()] == []
+    assert list(private_tempdir.iterdir()) == []
 
 
 def test_a_failing_soffice_is_reported_with_its_exit_code_and_message(

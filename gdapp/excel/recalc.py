@@ -25,6 +25,9 @@ How each conversion runs
   lingers.
 * **No partial files.** LibreOffice writes into a private directory inside ``out_dir``; only
   complete results are moved into place.
+* **Nothing left in /tmp.** A LibreOffice that is killed cannot remove the socket of its
+  single-instance pipe (``/tmp/OSL_PIPE_<uid>_SingleOfficeIPC_<hash of the profile>``); the
+  profile is this conversion's alone, so its socket is removed with it (:func:`office_pipes`).
 
 Failures raise :class:`RecalcUnavailable` (a :class:`VerifyUnavailable`) with one sentence
 that says why: LibreOffice missing (and how to install it), did not finish within the time
@@ -34,6 +37,7 @@ limit, crashed or failed, produced no file, or was cancelled.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -220,6 +224,25 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+        for pipe in office_pipes(profile):
+            with contextlib.suppress(OSError):
+                if pipe.is_socket():
+                    pipe.unlink()
+
+
+#: Where LibreOffice's runtime (sal) makes its pipes' sockets: /tmp, else /var/tmp.
+PIPE_FOLDERS = ("/tmp", "/var/tmp")
+
+
+def office_pipes(profile: Path) -> list[Path]:
+    """Where the socket of the single-instance pipe of a LibreOffice using ``profile`` may be.
+
+    LibreOffice names it after the MD5 of the profile's URL in UTF-16, each byte in hex
+    without a leading zero (``CreateMD5FromString`` in desktop/source/app/officeipcthread.cxx).
+    """
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{''.join(f'{b:x}' for b in digest)}"
+    return [Path(folder) / name for folder in PIPE_FOLDERS]
 
 
 #: Below this much free space a folder LibreOffice writes in counts as full.
