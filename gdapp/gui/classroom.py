@@ -15,8 +15,8 @@ of a laptop does not fit a projector, so the layout changes too:
   lesson's paragraph (which scrolls rather than push the plots away) and the regularization
   path's dock (which takes 30 % of the height, not a third, and the data view's place:
   :func:`fold_data_view`);
-- the numbers get most of the middle column's height, the data plot the rest; the objective
-  plot gets 45 % of the right column.
+- the numbers get most of the middle column's height, the data plot the rest; the cost and
+  objective plots share the right column by their view boxes (:mod:`gdapp.gui.plot_room`).
 
 In classroom mode the window never asks for more than :data:`PROJECTOR_SIZE` logical pixels,
 so it fits any screen at least that large (a 2048×1536 screen at QT_SCALE_FACTOR=2 too).
@@ -32,13 +32,12 @@ from PySide6.QtWidgets import QStyle
 from shiboken6 import Shiboken
 
 from gdapp.gui.i18n import tr
+from gdapp.gui.plot_room import share_plots
 
 #: The smallest projector classroom mode is designed for, in logical pixels.
 PROJECTOR_SIZE = (1024, 768)
 #: The middle column's share of height for the numbers (the rest: the data plot).
 NUMBERS_SHARE = 0.62
-#: The right column's share of height for the cost plot (the rest: the objective plot).
-COST_SHARE = 0.55
 #: Lines of the status line and of its warning, each, in classroom mode and out of it.
 STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
 #: Lines of a scrolling step text in classroom mode.
@@ -188,10 +187,8 @@ def share_middle_height(window: Any) -> None:
     share = NUMBERS_SHARE if window.classroom_layout else 4 / 7
     numbers = int(total * share)
     window.middle.setSizes([numbers, total - numbers])
-    # the objective per iteration keeps a readable height under the lesson's paragraph
-    plots = sum(window.plots.sizes())
-    cost = int(plots * (COST_SHARE if window.classroom_layout else 440 / 700))
-    window.plots.setSizes([cost, plots - cost])
+    # the objective per iteration keeps a readable view under the lesson's paragraph
+    share_plots(window)
     make_room_for_band(window)
 
 
