@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from gdapp.core import EXAMPLES, RunSpec
@@ -63,13 +63,46 @@ def test_beside_the_l1_path_at_1280x800_the_data_and_objective_plots_are_readabl
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("before", [None, 1], ids=["opened at it", "after scene 1"])
 def test_in_classroom_mode_at_1024x768_the_objective_plot_is_readable(
-        qtbot: QtBot, lang: str) -> None:
-    window = _window(qtbot, lang, PROJECTOR, PAST_THE_LIMIT, step=3)
+        qtbot: QtBot, lang: str, before: int | None) -> None:
+    if before is None:
+        window = _window(qtbot, lang, PROJECTOR, PAST_THE_LIMIT, step=3)
+    else:  # paging through the lesson: a longer paragraph before kept its height
+        window = _window(qtbot, lang, PROJECTOR, before)
+        prepare(window, Shot(size=PROJECTOR.size, classroom=True, lesson=PAST_THE_LIMIT,
+                             step=3))
+        _settle()
+    text, frame = window.lesson.text, window.lesson.text_scroll
+    assert frame.height() <= text.heightForWidth(text.width()) + 2 * frame.frameWidth() + 1
     objective, cost = view_height(window.objective_plot), view_height(window.cost_plot)
     assert objective >= 110  # was 88, under the lesson's paragraph and two lines of note
     assert cost >= 110
     assert objective >= 0.6 * cost  # the two plots share the column's room
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_short_paragraph_leaves_no_blank_band_above_the_plots(qtbot: QtBot,
+                                                                 lang: str) -> None:
+    window = _window(qtbot, lang, NORMAL, 1)  # a paragraph of five lines, then a short one
+    prepare(window, Shot(size=NORMAL.size, lesson=4))
+    _settle()
+    text, frame = window.lesson.text, window.lesson.text_scroll
+    need = text.heightForWidth(text.width())
+    assert need < QScrollArea.minimumSizeHint(frame).height()  # shorter than a scroll area's
+    assert frame.height() <= need + 2 * frame.frameWidth() + 1  # was a scroll area's 68 pixels
+
+
+@pytest.mark.parametrize("before", [PAST_THE_LIMIT, 1])
+def test_in_classroom_mode_the_path_dock_keeps_its_share_after_any_scene(
+        qtbot: QtBot, before: int) -> None:
+    window = _window(qtbot, "en", PROJECTOR, before, step=3)
+    prepare(window, Shot(size=PROJECTOR.size, classroom=True, lesson=PATH))
+    _settle()
+    # it was 131 pixels after scene 6: sized while the views it folds still held their room
+    assert window.path_dock.height() >= 0.28 * window.height()
+    for plot in window.path_plot.plots.values():
+        assert view_height(plot) >= READABLE
 
 
 def test_a_divider_the_user_moved_stays_where_it_was_put(qtbot: QtBot) -> None:

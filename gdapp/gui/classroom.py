@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QStyle
 from shiboken6 import Shiboken
@@ -93,8 +93,12 @@ def fold_data_view(window: Any, *_: object) -> None:
     strip (closing the dock brings them back)."""
     dock = getattr(window, "path_dock", None)
     fold = window.classroom_layout and dock is not None and dock.isVisible()
-    window.data_plots.setVisible(not fold)
-    window.objective_plot.setVisible(not fold)
+    if window.data_plots.isVisibleTo(window) == fold:
+        window.data_plots.setVisible(not fold)
+        window.objective_plot.setVisible(not fold)
+        # the splitters' minimum heights without (or with) the folded views now: the dock
+        # sized next would get only what their old minimums left (a strip, from scene 6)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def keep_controls_size(window: Any, font: QFont) -> None:
