@@ -11,10 +11,10 @@ of a laptop does not fit a projector, so the layout changes too:
   below, so every action (also "The note's run") shows instead of behind the » menu;
 - the status line and its warning keep to :data:`STATUS_LINES` lines each (a longer one ends
   in "…", its tooltip the whole), the step's arithmetic to :data:`STEP_LINES` lines (it
-  scrolls), and the grid always shows :data:`GRID_ROWS` rows under them, also with the
-  lesson's paragraph (which scrolls rather than push the plots away) and the regularization
-  path's dock (which takes 30 % of the height, not a third, and the data view's place:
-  :func:`fold_data_view`);
+  scrolls; the whole of it in a window of its own: :mod:`gdapp.gui.step_window`), and the
+  grid always shows :data:`GRID_ROWS` rows under them, also with the lesson's paragraph
+  (which scrolls rather than push the plots away) and the regularization path's dock (which
+  takes 30 % of the height, not a third, and the data view's place: :func:`fold_data_view`);
 - the numbers get most of the middle column's height, the data plot the rest; the cost and
   objective plots share the right column by their view boxes (:mod:`gdapp.gui.plot_room`).
 
