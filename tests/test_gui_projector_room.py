@@ -211,3 +211,16 @@ def test_an_update_of_several_features_scrolls_to_its_last_line(qtbot: QtBot,
     hidden = popup.label.heightForWidth(popup.label.width()) - popup.area.viewport().height()
     assert hidden > 0 and bar.maximum() >= hidden and bar.isVisible()
     assert popup.area.horizontalScrollBar().maximum() == 0  # never sideways
+
+
+def test_the_update_window_fits_its_screen_and_stays_on_it(qtbot: QtBot) -> None:
+    window = _window(qtbot, "en", PROJECTOR, PATH)  # five features: taller than any screen
+    window.vm.stepping = True
+    window.vm.set_current(3)
+    window.step_window_action.trigger()
+    popup = window.step_window
+    _settle()
+    screen = window.screen().availableGeometry()
+    assert popup.width() <= screen.width() and popup.height() <= screen.height()
+    assert screen.contains(popup.frameGeometry())  # not hanging off the projector's edge
+    assert popup.area.verticalScrollBar().maximum() > 0  # the rest scrolls into view

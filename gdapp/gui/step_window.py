@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStyle, QToolButton, QVBoxLayout, QWidget
 
@@ -106,13 +106,26 @@ class StepWindow(QWidget):
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
 
+    def place(self) -> QPoint:
+        """Where the window goes: centred over the main window, whole on its screen."""
+        main = self.main.frameGeometry()
+        x = main.center().x() - self.width() // 2
+        y = main.center().y() - self.height() // 2
+        screen = self.main.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            frame = self.frameGeometry()
+            extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+            x = max(free.left(), min(x, free.right() + 1 - self.width() - extra_w))
+            y = max(free.top(), min(y, free.bottom() + 1 - self.height() - extra_h))
+        return QPoint(x, y)
+
     def open(self, room: QSize | None = None) -> None:
         """Show the window with the current update, sized to it, over the main window."""
         self.show()
         self.refresh()
         self.fit(room)
-        top_left = self.main.geometry().topLeft()
-        self.move(top_left.x() + 40, top_left.y() + 60)
+        self.move(self.place())
         self.raise_()
         self.activateWindow()
 
