@@ -11,12 +11,12 @@ of a laptop does not fit a projector, so the layout changes too:
   below, so every action (also "The note's run") shows instead of behind the » menu;
 - the status line and its warning keep to :data:`STATUS_LINES` lines each (a longer one ends
   in "…", its tooltip the whole), the step's arithmetic to :data:`STEP_LINES` lines (it
-  scrolls), and the grid always shows :data:`GRID_ROWS` rows under them, also with the
-  lesson's paragraph (which scrolls rather than push the plots away) and the regularization
-  path's dock (which takes 30 % of the height, not a third, and the data view's place:
-  :func:`fold_data_view`);
-- the numbers get most of the middle column's height, the data plot the rest; the objective
-  plot gets 45 % of the right column.
+  scrolls; the whole of it in a window of its own: :mod:`gdapp.gui.step_window`), and the
+  grid always shows :data:`GRID_ROWS` rows under them, also with the lesson's paragraph
+  (which scrolls rather than push the plots away) and the regularization path's dock (which
+  takes 30 % of the height, not a third, and the data view's place: :func:`fold_data_view`);
+- the numbers get most of the middle column's height, the data plot the rest; the cost and
+  objective plots share the right column by their view boxes (:mod:`gdapp.gui.plot_room`).
 
 In classroom mode the window never asks for more than :data:`PROJECTOR_SIZE` logical pixels,
 so it fits any screen at least that large (a 2048×1536 screen at QT_SCALE_FACTOR=2 too).
@@ -26,19 +26,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QStyle
 from shiboken6 import Shiboken
 
 from gdapp.gui.i18n import tr
+from gdapp.gui.plot_room import share_plots
 
 #: The smallest projector classroom mode is designed for, in logical pixels.
 PROJECTOR_SIZE = (1024, 768)
 #: The middle column's share of height for the numbers (the rest: the data plot).
 NUMBERS_SHARE = 0.62
-#: The right column's share of height for the cost plot (the rest: the objective plot).
-COST_SHARE = 0.55
 #: Lines of the status line and of its warning, each, in classroom mode and out of it.
 STATUS_LINES, NORMAL_STATUS_LINES = 2, 3
 #: Lines of a scrolling step text in classroom mode.
@@ -94,8 +93,12 @@ def fold_data_view(window: Any, *_: object) -> None:
     strip (closing the dock brings them back)."""
     dock = getattr(window, "path_dock", None)
     fold = window.classroom_layout and dock is not None and dock.isVisible()
-    window.data_plots.setVisible(not fold)
-    window.objective_plot.setVisible(not fold)
+    if window.data_plots.isVisibleTo(window) == fold:
+        window.data_plots.setVisible(not fold)
+        window.objective_plot.setVisible(not fold)
+        # the splitters' minimum heights without (or with) the folded views now: the dock
+        # sized next would get only what their old minimums left (a strip, from scene 6)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def keep_controls_size(window: Any, font: QFont) -> None:
@@ -188,10 +191,8 @@ def share_middle_height(window: Any) -> None:
     share = NUMBERS_SHARE if window.classroom_layout else 4 / 7
     numbers = int(total * share)
     window.middle.setSizes([numbers, total - numbers])
-    # the objective per iteration keeps a readable height under the lesson's paragraph
-    plots = sum(window.plots.sizes())
-    cost = int(plots * (COST_SHARE if window.classroom_layout else 440 / 700))
-    window.plots.setSizes([cost, plots - cost])
+    # the objective per iteration keeps a readable view under the lesson's paragraph
+    share_plots(window)
     make_room_for_band(window)
 
 

@@ -54,6 +54,12 @@ class _TextScroll(QScrollArea):
         height = label.heightForWidth(width) if label is not None else 0
         return QSize(width, max(height, 0) + 2 * self.frameWidth())
 
+    def minimumSizeHint(self) -> QSize:
+        """Two lines at least (a scroll area's own minimum, its scroll bar's, left a short
+        paragraph a blank band under it that the plots below could use)."""
+        lines = 2 * self.fontMetrics().lineSpacing() + 2 * self.frameWidth()
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), lines))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
@@ -125,6 +131,7 @@ class LessonPanel(QFrame):
         self.index = index
         self.title.setText(f"<b>{html.escape(scene.title)}</b>")
         self.text.setText(scene.text)
+        self.text_scroll.updateGeometry()  # its height for this paragraph (also a shorter one)
         self.hint.setText(tr("Scene {i} of {n} · PgDn: next · PgUp: previous").format(
             i=index + 1, n=len(every)))
         self.show()

@@ -31,7 +31,7 @@ from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.path_legend import fit_band
 from gdapp.gui.plot_base import pen
-from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label
+from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
 from gdapp.gui.validation_plot import ValidationCurvePlot, curve_penalty, shows_validation
 
 if TYPE_CHECKING:
@@ -107,11 +107,17 @@ class RegularizationPathPlot(QWidget):
         self.refresh_titles()
 
     def _fit_left_label(self, plot: pg.PlotWidget) -> None:
+        """The left axis's label whole along the view's height: the long one where it fits
+        at its size, else the short one ("optimum bj*"), smaller only if it must be (a
+        projector's short plots cut the long one to "coefficient at the exact o…")."""
         item = plot.getPlotItem()
         length = item.getViewBox().height()
-        text, points = fitted_label(tr("coefficient at the exact optimum"),
-                                    length + TITLE_MARGIN if length > 1 else 1e9,
-                                    9 * self.scale)
+        room = length + TITLE_MARGIN if length > 1 else 1e9
+        size = 9 * self.scale
+        text = tr("coefficient at the exact optimum")
+        if title_points(text, room, size) < size:
+            text = tr("optimum bj*")
+        text, points = fitted_label(text, room, size)
         if (text, points) != getattr(plot, "left_label", None):
             plot.left_label = (text, points)
             item.setLabel("left", text, **{"font-size": f"{points:.3g}pt"})

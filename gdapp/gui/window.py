@@ -49,11 +49,13 @@ from gdapp.gui.lesson_panel import LessonPanel
 from gdapp.gui.path_dock import add_path_dock
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
+from gdapp.gui.plot_room import PlotRoom
 from gdapp.gui.plots import ObjectivePlot
 from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.step_text import describe_step
+from gdapp.gui.step_window import add_step_window
 from gdapp.gui.stepping import SteppingActions
 from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
@@ -126,9 +128,11 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.play_timer.timeout.connect(self._play_tick)
         self._build_actions()
         self.path_dock = add_path_dock(self)  # View ▸ Regularization path
+        self.plot_room = PlotRoom(self)  # every plot's view readable as the panes change
 
         self.vm.currentChanged.connect(self._show_status)  # also follows every new run
         self.vm.busyChanged.connect(self._show_status)  # "computing…" while a large run runs
+        self.step_window = add_step_window(self)  # the whole update, for a class (after ↑)
         self.statusBar().setSizeGripEnabled(True)  # there from the start: no layout jump later
         self.vm.errorOccurred.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.vm.pinRefused.connect(lambda m: self.statusBar().showMessage(m, 8000))

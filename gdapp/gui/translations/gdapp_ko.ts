@@ -912,6 +912,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <translation>정확한 최적해의 계수</translation>
     </message>
     <message>
+        <source>optimum bj*</source>
+        <translation>최적해 bj*</translation>
+    </message>
+    <message>
         <source>L1: coefficients reach exactly 0</source>
         <translation>L1: 계수가 정확히 0이 됩니다</translation>
     </message>
@@ -2324,7 +2328,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>Settings panel</source>
-        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). The right column&apos;s share of height for the cost plot (the rest: the objective plot). Lines of the status line and of its warning, each, in classroom mode and out of it. Lines of a scrolling step text in classroom mode. Rows of the grid always in view (under the status and the step&apos;s arithmetic). The most rows of an iterate&apos;s band the grid makes room for (b0 … b9), taking height from the data view; a larger band shows from its top. (Room, not a minimum: a minimum that high grew the window past a 768-pixel screen when the path dock came up.) The regularization path dock&apos;s share of the window&apos;s height (classroom mode, where it takes the data view&apos;s place; else a third).</extracomment>
+        <extracomment>The smallest projector classroom mode is designed for, in logical pixels. The middle column&apos;s share of height for the numbers (the rest: the data plot). Lines of the status line and of its warning, each, in classroom mode and out of it. Lines of a scrolling step text in classroom mode. Rows of the grid always in view (under the status and the step&apos;s arithmetic). The most rows of an iterate&apos;s band the grid makes room for (b0 … b9), taking height from the data view; a larger band shows from its top. (Room, not a minimum: a minimum that high grew the window past a 768-pixel screen when the path dock came up.) The regularization path dock&apos;s share of the window&apos;s height (classroom mode, where it takes the data view&apos;s place; else a third).</extracomment>
         <translation>설정 패널</translation>
     </message>
     <message>
@@ -3274,6 +3278,22 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
         <source>Each iterate k is a band of rows, one row per parameter bj (j is its index)</source>
         <extracomment>The column of the parameters&apos; indices j (b0 → 0, b3 → 3), and the name standing for every parameter in the other columns&apos; keys (&quot;∂/∂bj&quot; for ∂/∂b0, ∂/∂b1, …). The note&apos;s columns, which never make way for want of room. The background of every other band (the rows of one iterate read as one).</extracomment>
         <translation>반복 k마다 여러 행이 한 묶음입니다: 파라미터 bj마다 한 행 (j는 그 번호)</translation>
+    </message>
+    <message>
+        <source>The update, written out</source>
+        <translation>업데이트의 계산</translation>
+    </message>
+    <message>
+        <source>The update in a window</source>
+        <translation>업데이트 계산을 별도 창에</translation>
+    </message>
+    <message>
+        <source>The arithmetic of the next update, whole, in a window of its own (Ctrl+Shift+T)</source>
+        <translation>다음 업데이트의 계산 전체를 별도 창에 보여 줍니다 (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Show the whole update</source>
+        <translation>업데이트 계산 전체 보기</translation>
     </message>
 </context>
 </TS>
