@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
 import threading
 import zipfile
 from pathlib import Path
@@ -153,6 +155,46 @@ def test_a_hanging_soffice_is_killed_with_its_children_after_the_timeout(
     wait_until(lambda: _is_gone(shell) and _is_gone(sleeper), "the hung soffice to be ended")
     assert list((tmp_path / "out").iterdir()) == []
     assert list(private_tempdir.iterdir()) == []
+
+
+class _Stopped(Exception):
+    pass
+
+
+def test_a_signal_while_libreoffice_starts_still_ends_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signal that arrives while Popen is starting LibreOffice (its child is running, but
+    Popen has not returned) raises out of Popen: before, nothing then knew the process, and
+    LibreOffice ran on after `gdapp verify` said it stopped (seen on a busy machine)."""
+    from gdapp.excel import recalc
+
+    pid_file = tmp_path / "pid"
+    monkeypatch.setenv("GDAPP_SOFFICE", str(_fake_soffice(
+        tmp_path, f'echo $$ > "{pid_file}"\nexec sleep {HANG_S:.0f}')))
+    real_popen = subprocess.Popen
+
+    def starting(*args: object, **kwargs: object) -> object:
+        proc = real_popen(*args, **kwargs)  # type: ignore[call-overload]
+        wait_until(lambda: pid_file.exists() and pid_file.read_text().strip(),
+                   "LibreOffice to start")
+        os.kill(os.getpid(), signal.SIGTERM)    # handled before Popen returns
+        return proc
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise _Stopped
+
+    monkeypatch.setattr(recalc.subprocess, "Popen", starting)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(_Stopped):
+            recalculate(_workbook(tmp_path / "w.xlsx", 1.0), tmp_path / "out", timeout=HANG_S)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        office = int(pid_file.read_text())
+        gone = _is_gone(office)
+        if not gone:
+            os.kill(office, signal.SIGKILL)
+    assert gone, "LibreOffice was left running"
 
 
 def test_cancelling_stops_the_recalculation(tmp_path: Path,

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from gdapp.core.messages import Message
 from gdapp.excel.scratch import PROFILE_PREFIX, STAGING_PREFIX, remove_stale_temporaries, tagged
+from gdapp.excel.target import signals_held
 
 #: Where LibreOffice usually lives when it is not on PATH.
 SOFFICE_CANDIDATES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice")
@@ -280,15 +281,20 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
 
     Returns the exit code and a short ``": <last stderr line>"`` suffix for messages.
     """
+    proc: subprocess.Popen[bytes] | None = None
     try:
-        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True, env=env)
-    except OSError as exc:
-        raise RecalcUnavailable(Message(
-            "cannot verify: LibreOffice could not be started ({reason}); {hint}",
-            reason=str(exc.strerror or exc), hint=INSTALL_HINT)) from None
-    deadline = time.monotonic() + timeout
-    try:
+        # a stopping signal that comes while Popen starts the child waits until proc names
+        # it: raised inside Popen, it would leave LibreOffice running with nobody to end it
+        with signals_held():
+            try:
+                proc = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        start_new_session=True, env=env)
+            except OSError as exc:
+                raise RecalcUnavailable(Message(
+                    "cannot verify: LibreOffice could not be started ({reason}); {hint}",
+                    reason=str(exc.strerror or exc), hint=INSTALL_HINT)) from None
+        deadline = time.monotonic() + timeout
         while True:
             try:
                 _, err = proc.communicate(timeout=_POLL)
@@ -304,7 +310,8 @@ def _run_group(command: list[str], *, timeout: float, cancel: threading.Event | 
                     "cannot verify: LibreOffice did not finish within {seconds} s (it was "
                     "stopped; try a longer time limit)", seconds=f"{timeout:g}"))
     except BaseException:
-        _kill_group(proc)
+        if proc is not None:
+            _kill_group(proc)
         raise
     return proc.returncode, _last_line(err)
 
