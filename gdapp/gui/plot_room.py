@@ -79,9 +79,12 @@ class PlotRoom(QObject):
                                                                True))
         for widget in (window.plots, window.middle):
             widget.installEventFilter(self)
-        for plot in (window.objective_plot, window.data_plot, window.polynomial_plot,
-                     window.cost_plot, window.cost_slice):
-            plot.plot_item.getViewBox().sigResized.connect(lambda *_: self.schedule())
+        for plot in window.built_plots():
+            self.watch(plot)
+
+    def watch(self, plot: Any) -> None:
+        """Fit again when ``plot``'s view box changes size (a plot built later too)."""
+        plot.plot_item.getViewBox().sigResized.connect(lambda *_: self.schedule())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

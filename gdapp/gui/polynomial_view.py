@@ -22,18 +22,20 @@ standardized with the run's own scaling before the coefficients multiply it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gdapp.core import Dataset, RunSpec
 from gdapp.core.holdout import apply_scaling, polynomial
 from gdapp.core.objective import predictions as linear_predictions
 from gdapp.gui.holdout_shape import is_polynomial
 from gdapp.gui.i18n import tr
+from gdapp.gui.on_demand import OnDemandStack
 from gdapp.gui.plot_base import (
     OPTIMUM_COLOR,
     FloatArray,
@@ -201,19 +203,28 @@ class PolynomialPlot(RunPlotWidget):
         return x[::20], y[::20]
 
 
-class DataViews(QStackedWidget):
+class DataViews(OnDemandStack):
     """The window's data view: this plot when :func:`shows_polynomial`, else the plain
-    data plot (switched on every new run)."""
+    data plot (switched on every new run); the polynomial plot is built the first time a
+    run needs it (:mod:`gdapp.gui.on_demand`)."""
+
+    POLYNOMIAL_PAGE = 1
 
     def __init__(self, vm: RunViewModel, data_plot: RunPlotWidget,
-                 polynomial_plot: PolynomialPlot) -> None:
+                 build_polynomial: Callable[[], PolynomialPlot]) -> None:
         super().__init__()
         self._vm = vm
-        self.data_plot, self.polynomial_plot = data_plot, polynomial_plot
-        self.addWidget(data_plot)
-        self.addWidget(polynomial_plot)
+        self.data_plot = data_plot
+        self.add_page(data_plot)
+        self.add_page(build_polynomial)
         vm.runChanged.connect(lambda: self.setCurrentWidget(self.shown()))
         self.setCurrentWidget(self.shown())
+
+    @property
+    def polynomial_plot(self) -> PolynomialPlot:
+        """The polynomial view, built now if it was not yet."""
+        plot: PolynomialPlot = self.page(self.POLYNOMIAL_PAGE)  # type: ignore[assignment]
+        return plot
 
     def shown(self) -> RunPlotWidget:
         """The data view for the current run."""

@@ -179,8 +179,7 @@ class TeachingActions:
         keep_controls_size(self, self._base_font)
         self._show_cost_plot()  # the step text's frame at the new font size
         self._fit_step_frame()  # (the frame is fitted only with the text in it)
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
-                     self.path_dock, self.polynomial_plot):
+        for plot in (*self.built_plots(), self.path_dock):  # (one built later: at this zoom)
             plot.set_scale(zoom)
         apply_classroom_layout(self, zoom > 1.0)
         if not self.splitter_moved_by_user:
@@ -209,8 +208,7 @@ class TeachingActions:
 
     def reset_plot_views(self: Any) -> None:
         """Every plot back to the view it chose itself (after wheel zooming or panning)."""
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
-                     self.polynomial_plot):
+        for plot in self.built_plots():
             plot.reset_view()
 
     def choose_language(self: Any, lang: str) -> Any:

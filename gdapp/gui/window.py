@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QStackedWidget,
     QStyle,
     QToolBar,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from gdapp.gui.grid_frame import WholeRows
 from gdapp.gui.i18n import tr
 from gdapp.gui.label_host import HeightCachedLabel, LabelHost, LabelScrollArea
 from gdapp.gui.lesson_panel import LessonPanel
+from gdapp.gui.on_demand import PLOT_MIN_HEIGHT, PLOT_MIN_WIDTH, OnDemandPlots, OnDemandStack
 from gdapp.gui.path_dock import add_path_dock
 from gdapp.gui.path_plot import RegularizationPathPlot
 from gdapp.gui.plot_base import RunPlotWidget
@@ -64,8 +64,7 @@ from gdapp.gui.test_cost import test_cost_words
 from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
-#: The smallest a plot (and the grid) can be made with the dividers.
-PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 220, 150
+#: The smallest the grid can be made with the dividers (a plot: gdapp.gui.on_demand).
 GRID_MIN_WIDTH = 180
 #: Lines of the step text shown at once for several features or an optimizer's worked
 #: arithmetic (the rest scrolls).
@@ -77,7 +76,7 @@ def window_title() -> str:
     return tr("gdapp — gradient descent, the way the note did it in Excel")
 
 
-class MainWindow(SteppingActions, TeachingActions, QMainWindow):
+class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
     """The desktop window over one view-model.
 
     Parameters
@@ -106,10 +105,8 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         self.grid = IterationTableView(self.vm)
         self.grid.fit_to_width = True
         self.cost_plot = OneFeatureCostPlot(self.vm)
-        self.cost_slice = CostSlicePlot(self.vm)  # several features: along one parameter
         self.objective_plot = ObjectivePlot(self.vm)
         self.data_plot = DataPlot(self.vm)
-        self.polynomial_plot = PolynomialPlot(self.vm)  # a curve of one x, held-out samples
         self.lesson = LessonPanel()
         self.lesson.closed.connect(self._lesson_closed)
         self.step_label = HeightCachedLabel()  # asked its height often: remembers it
@@ -194,15 +191,19 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         # the numbers above, the data and the line of iterate k below
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(numbers)
-        self.data_plots = DataViews(self.vm, self.data_plot, self.polynomial_plot)
+        # several features: the cost along one parameter; a polynomial or held-out samples:
+        # a curve of one x (each built when first needed, gdapp.gui.on_demand)
+        self.data_plots = DataViews(self.vm, self.data_plot, lambda: PolynomialPlot(self.vm))
+        self.data_plots.pageBuilt.connect(self.adopt_plot)
         self.middle.addWidget(self.data_plots)
         self.middle.setChildrenCollapsible(False)
         self.middle.setSizes([400, 300])
 
         self.plots = QSplitter(Qt.Orientation.Vertical)
-        self.cost_plots = QStackedWidget()
-        self.cost_plots.addWidget(self.cost_plot)
-        self.cost_plots.addWidget(self.cost_slice)
+        self.cost_plots = OnDemandStack()
+        self.cost_plots.add_page(self.cost_plot)
+        self.cost_plots.add_page(lambda: CostSlicePlot(self.vm))
+        self.cost_plots.pageBuilt.connect(self.adopt_plot)
         self.vm.runChanged.connect(self._show_cost_plot)
         self._show_cost_plot()
         self.plots.addWidget(self.cost_plots)
@@ -216,8 +217,7 @@ class MainWindow(SteppingActions, TeachingActions, QMainWindow):
         right_layout.addWidget(self.lesson)
         self.lesson.follow(right)  # a long paragraph scrolls: the plots keep their room
         right_layout.addWidget(self.plots, 1)
-        for plot in (self.cost_plot, self.cost_slice, self.objective_plot, self.data_plot,
-                     self.polynomial_plot):
+        for plot in self.built_plots():
             plot.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         self.grid.setMinimumWidth(GRID_MIN_WIDTH)
         keep_grid_rows(self)
