@@ -60,12 +60,16 @@ class OnDemandStack(QStackedWidget):
             was_current = self.currentIndex() == index
             built = build()
             self.insertWidget(index, built)
-            self.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.removeWidget(placeholder)
+                placeholder.deleteLater()
             if was_current:
                 self.setCurrentIndex(index)
             self.pageBuilt.emit(built)
-        return self.widget(index)
+        page = self.widget(index)
+        if page is None:
+            raise IndexError(f"no page {index}")
+        return page
 
 
 class OnDemandPlots:
