@@ -232,8 +232,8 @@ class ObjectivePlot(RunPlotWidget):
             ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
             f = r.objective[ks]
             points.append((ks.astype(np.float64), np.log10(f) if log else f, 1.0))
-        self._mark_off_plot(placed=True)
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
+        self._mark_off_plot()  # off the curves and the legend just placed
         spec = run.spec
         name = tr("objective E + {formula}").format(formula=penalty_formula(spec)) \
             if penalty_on(spec) else tr("cost E = {cost}").format(cost=cost_word(spec.cost))
@@ -372,7 +372,7 @@ class ObjectivePlot(RunPlotWidget):
         else:
             hint = tr(" (try log scale)")
         self.show_off_plot(k, (float(x[0]), float(y[0])), tr("objective {f}").format(
-            f=f"{float(run.objective[k]):.4g}") + hint)
+            f=f"{float(run.objective[k]):.4g}"), hint)
 
         if not placed:
             self.keep_current_visible()
