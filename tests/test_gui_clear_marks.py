@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from gdapp.gui.i18n import install_language
 from gdapp.gui.lessons import scenes
+from gdapp.gui.plot_base import RunPlotWidget
 from gdapp.gui.screenshot import Shot, prepare
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
@@ -107,6 +108,12 @@ def test_the_data_plots_legend_never_covers_a_residual_of_the_diverging_run(
         assert plot.legend.isVisible()
         drawn = [plot.residual_item, plot.line_item, plot.samples_item]
         assert _drawn_under(view, box, drawn) == 0, (k, box)
+        # the other plots' "k = … is off the plot": clear of their curves, or not shown
+        for other in (window.cost_plot, window.objective_plot):
+            if other.off_plot.isVisible():
+                _assert_remark_clear(other)
+        if k == 1000 and not shot.classroom:
+            assert window.objective_plot.off_plot.isVisible()
 
 
 # 2. the off-plot remark on the objective plot -------------------------------------------
@@ -121,15 +128,22 @@ def test_the_off_plot_remark_leaves_the_objectives_curves_in_sight(
                                  lesson=_scene(title)))
     plot = window.objective_plot
     assert plot.isVisible() and plot.off_plot.isVisible()
+    _assert_remark_clear(plot)
+    assert f"k = {window.vm.current}" in plot.off_plot.toPlainText()
+
+
+def _assert_remark_clear(plot: RunPlotWidget) -> None:
+    """The plot's off-plot remark lies inside the view, off its curves, paths and marks and
+    off the legend."""
     view = plot.plot_item.getViewBox()
     remark = view.mapRectFromScene(plot.off_plot.textItem.sceneBoundingRect())
     assert remark.toRect() == plot.remark_rect().toRect()  # where it is drawn
     assert view.boundingRect().adjusted(-1, -1, 1, 1).contains(remark)
-    curves = [item for item in plot.plot_item.listDataItems() if item is not plot.marker]
-    assert _drawn_under(view, remark, curves) == 0
+    drawn = [item for item in plot.plot_item.listDataItems()
+             if item is not getattr(plot, "marker", None)]
+    assert _drawn_under(view, remark, drawn) == 0, type(plot).__name__
     legend = plot.legend.mapRectToItem(view, plot.legend.boundingRect())
     assert not plot.legend.isVisible() or not legend.intersects(remark)
-    assert f"k = {window.vm.current}" in plot.off_plot.toPlainText()
 
 
 # 3. the validation curve's best λ -------------------------------------------------------
@@ -239,3 +253,11 @@ def test_the_optimizer_tooltip_draws_adams_hats(qtbot: QtBot) -> None:
     assert "m\u0302" in tip
     rich = Qt.mightBeRichText(tip)
     assert misplaced_marks(tip, rich, QToolTip.font(), 400) == []
+
+
+def test_the_off_plot_remark_grows_with_classroom_mode(qtbot: QtBot) -> None:
+    window = _window(qtbot, Shot(size=(1024, 768), classroom=True, lesson=_scene("15.")))
+    plot = window.objective_plot
+    assert plot.scale > 1 and plot.off_plot.isVisible()
+    assert plot.off_plot.textItem.font().pointSizeF() == pytest.approx(8 * plot.scale)
+    assert plot.legend_points == pytest.approx(8 * plot.scale)  # as large as the legend's

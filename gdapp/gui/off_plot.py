@@ -44,8 +44,8 @@ class OffPlotRemark:
     _remark_at: tuple[float, float, tuple[bool, bool, bool, bool]] | None
     #: the remark's place is from before the drawn points changed (place_legend)
     _remark_stale: bool
-    #: the remark with its hint and without it
-    _remark_texts: tuple[str, str]
+    #: the remark with its hint, without it, and its first line alone
+    _remark_texts: tuple[str, str, str]
 
     def _init_remark(self) -> None:
         """Create the hidden remark on ``plot_item``."""
@@ -58,7 +58,15 @@ class OffPlotRemark:
         self.plot_item.addItem(self.off_plot, ignoreBounds=True)
         self._remark_at = None
         self._remark_stale = False
-        self._remark_texts = ("", "")
+        self._remark_texts = ("", "", "")
+
+    def scale_remark(self, scale: float) -> None:
+        """Classroom mode: the remark's font ``scale`` times its 8 points (placed anew)."""
+        font = self.off_plot.textItem.font()
+        if font.pointSizeF() != 8.0 * scale:
+            font.setPointSizeF(8.0 * scale)
+            self.off_plot.setFont(font)
+            self.place_remark()
 
     # what the legend's placement provides --------------------------------------------
     def current_points(self) -> tuple[FloatArray, FloatArray]:
@@ -104,16 +112,16 @@ class OffPlotRemark:
         up, down = y > y1 or y != y, y < y0
         arrow = ARROWS[(int(right) - int(left), int(up) - int(down))]
         head = tr("k = {k} is off the plot {arrow}").format(k=k, arrow=arrow)
-        self._remark_texts = (f"{head}\n{text}{hint}", f"{head}\n{text}")
+        self._remark_texts = (f"{head}\n{text}{hint}", f"{head}\n{text}", head)
         self._remark_at = (x, y, (right, left, up, down))
-        self.off_plot.setVisible(True)
         self.place_remark()
 
     def place_remark(self) -> None:
         """Put the shown remark where it hides no drawn point and not the legend: along its
-        edge, nearest the iterate, else anywhere in the view; else without its hint; else
-        where it hides the least."""
-        if self._remark_at is None or not self.off_plot.isVisible():
+        edge, nearest the iterate, else anywhere in the view; else without its hint, else as
+        its first line alone ("k = … is off the plot →": the grid gives the values); else
+        not at all (a plot too small for it: the grid and the note still tell)."""
+        if self._remark_at is None:
             return
         x, y, edges = self._remark_at
         x0, x1, y0, y1 = self._legend_view
@@ -132,13 +140,16 @@ class OffPlotRemark:
                 lefts, tops, distance = _places(edges, (iu, iv), (rw, rh), anywhere)
                 hidden = self._remark_hides(lefts, tops, rw, rh, (6 / width, 6 / height))
                 i = int(np.lexsort((distance, hidden))[0])
-                if hidden[i] < best[0]:
-                    best = (float(hidden[i]), text, float(lefts[i]), float(tops[i]))
-                if best[0] == 0:
+                if hidden[i] == 0:
+                    best = (0.0, text, float(lefts[i]), float(tops[i]))
                     break
             if best[0] == 0:
                 break
-        _, text, u, v = best
+        clear, text, u, v = best[0] == 0, best[1], best[2], best[3]
+        if self.off_plot.isVisible() != clear:  # nowhere clear: not shown
+            self.off_plot.setVisible(clear)
+        if not clear:
+            return
         if self.off_plot.toPlainText() != text:
             self.off_plot.setText(text)
         self.off_plot.setAnchor((0.0, 0.0))

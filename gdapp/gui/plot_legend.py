@@ -19,7 +19,7 @@ middles of the edges are tried too.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
@@ -44,6 +44,8 @@ LEGEND_MAX_AREA = 0.3
 SHORT_AT = " — "
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
+#: A polyline's segments are sampled every this share of the view, at most this many times.
+SEGMENT_STEP, SEGMENT_POINTS = 0.01, 100
 #: The legend's corners: (x, y) fractions of the view box, y from the top…
 CORNERS = ((1.0, 0.0), (0.0, 0.0), (1.0, 1.0), (0.0, 1.0))
 #: …and, when every corner would hide a current mark, the middles of the edges.
@@ -216,14 +218,19 @@ class LegendPlacement(OffPlotRemark):
                      view: tuple[float, float, float, float]) -> None:
         """Put the legend in the corner of ``view`` = (x0, x1, y0, y1) where it hides the
         least of the drawn ``points`` = [(x, y, weight), …] (view coordinates; a long array is
-        thinned to ``LEGEND_SAMPLE`` points); the current iterate, given by
+        thinned to ``LEGEND_SAMPLE`` points; a :class:`Polyline`, made by :meth:`along`, is
+        sampled along its segments too); the current iterate, given by
         :meth:`current_points`, is never hidden when a corner is free."""
         self._legend_view = view
         xs, ys, ws = [], [], []
-        for x, y, weight in points:
+        for series in points:
+            x, y, weight = series
             step = max(1, x.size // LEGEND_SAMPLE)
-            xs.append(x[::step])
-            ys.append(y[::step])
+            x, y = x[::step], y[::step]
+            if isinstance(series, Polyline):  # along its segments too
+                x, y = self._densified(x, y)
+            xs.append(x)
+            ys.append(y)
             ws.append(np.full(xs[-1].size, weight))
         # the drawn points only: the current iterate's marks move with k, and are added
         # where they are whenever the corner is chosen
@@ -232,6 +239,29 @@ class LegendPlacement(OffPlotRemark):
         self._legend_points = (u, v, np.concatenate([np.empty(0), *ws])[inside])
         self._remark_stale = True  # placed for the points before: placed again after this
         self._choose_corner()
+
+    @staticmethod
+    def along(x: FloatArray, y: FloatArray, weight: float = 1.0) -> Polyline:
+        """Drawn points joined by lines (a path, a curve): the legend and the off-plot remark
+        avoid its segments too, not only its points."""
+        return Polyline(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64), weight)
+
+    def _densified(self, x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """The polyline (x, y) with points inserted every ``SEGMENT_STEP`` of the view along
+        each segment (at most ``SEGMENT_POINTS`` per segment)."""
+        if x.size < 2:
+            return x, y
+        x0, x1, y0, y1 = self._legend_view
+        dx, dy = np.diff(x), np.diff(y)
+        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+            reach = np.maximum(np.abs(dx / (x1 - x0)), np.abs(dy / (y1 - y0))) / SEGMENT_STEP
+        n = np.clip(np.nan_to_num(np.ceil(reach), nan=1.0, posinf=SEGMENT_POINTS),
+                    1, SEGMENT_POINTS).astype(np.intp)
+        seg = np.repeat(np.arange(n.size), n)
+        t = (np.arange(seg.size) - np.repeat(np.cumsum(n) - n, n)) / np.repeat(n, n)
+        with np.errstate(invalid="ignore", over="ignore"):
+            return (np.append(x[:-1][seg] + t * dx[seg], x[-1]),
+                    np.append(y[:-1][seg] + t * dy[seg], y[-1]))
 
     def _view_fractions(self, x: FloatArray, y: FloatArray
                         ) -> tuple[FloatArray, FloatArray, NDArray[np.bool_]]:
@@ -306,6 +336,14 @@ class LegendPlacement(OffPlotRemark):
         if box is None:
             return 0.0
         return float(HIDES_CURRENT) if self.legend_rect(corner).intersects(box) else 0.0
+
+
+class Polyline(NamedTuple):
+    """Drawn points joined by lines, for :meth:`LegendPlacement.place_legend`."""
+
+    x: FloatArray
+    y: FloatArray
+    weight: float
 
 
 class LegendSample(ItemSample):  # type: ignore[misc]
