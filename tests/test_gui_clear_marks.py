@@ -261,3 +261,15 @@ def test_the_off_plot_remark_grows_with_classroom_mode(qtbot: QtBot) -> None:
     assert plot.scale > 1 and plot.off_plot.isVisible()
     assert plot.off_plot.textItem.font().pointSizeF() == pytest.approx(8 * plot.scale)
     assert plot.legend_points == pytest.approx(8 * plot.scale)  # as large as the legend's
+
+
+@pytest.mark.parametrize("title", ["11.", "18."])
+def test_the_cost_maps_legend_is_off_the_path_where_the_axes_keep_equal_scales(
+        title: str, qtbot: QtBot) -> None:
+    # the map's view is wider than the one asked for: the legend is placed in the one shown
+    window = _window(qtbot, Shot(size=(1280, 800), lesson=_scene(title)))
+    plot = window.cost_plot
+    view = plot.plot_item.getViewBox()
+    assert plot.legend.isVisible()
+    box = plot.legend.mapRectToItem(view, plot.legend.boundingRect())
+    assert _drawn_under(view, box, [plot.path_item, plot.marker, plot.optimum_marker]) == 0

@@ -75,6 +75,9 @@ class OffPlotRemark:
     def legend_rect(self, corner: tuple[float, float] | None = None) -> QRectF:
         raise NotImplementedError
 
+    def _shown_view(self) -> tuple[float, float, float, float]:
+        raise NotImplementedError
+
     def _view_fractions(self, x: FloatArray, y: FloatArray
                         ) -> tuple[FloatArray, FloatArray, NDArray[np.bool_]]:
         raise NotImplementedError
@@ -124,7 +127,7 @@ class OffPlotRemark:
         if self._remark_at is None:
             return
         x, y, edges = self._remark_at
-        x0, x1, y0, y1 = self._legend_view
+        x0, x1, y0, y1 = self._shown_view()
         view = self.plot_item.getViewBox()
         width = view.width() if view.width() > 1 else 600.0
         height = view.height() if view.height() > 1 else 400.0

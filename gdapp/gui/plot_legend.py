@@ -251,7 +251,7 @@ class LegendPlacement(OffPlotRemark):
         each segment (at most ``SEGMENT_POINTS`` per segment)."""
         if x.size < 2:
             return x, y
-        x0, x1, y0, y1 = self._legend_view
+        x0, x1, y0, y1 = self._shown_view()
         dx, dy = np.diff(x), np.diff(y)
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
             reach = np.maximum(np.abs(dx / (x1 - x0)), np.abs(dy / (y1 - y0))) / SEGMENT_STEP
@@ -263,11 +263,21 @@ class LegendPlacement(OffPlotRemark):
             return (np.append(x[:-1][seg] + t * dx[seg], x[-1]),
                     np.append(y[:-1][seg] + t * dy[seg], y[-1]))
 
+    def _shown_view(self) -> tuple[float, float, float, float]:
+        """The view (x0, x1, y0, y1) as the view box shows it: wider than the one asked for
+        where the axes keep equal scales (the cost map)."""
+        view = self.plot_item.getViewBox()
+        if view.width() > 1 and view.height() > 1:
+            (x0, x1), (y0, y1) = view.viewRange()
+            if np.isfinite([x0, x1, y0, y1]).all() and x1 > x0 and y1 > y0:
+                return float(x0), float(x1), float(y0), float(y1)
+        return self._legend_view
+
     def _view_fractions(self, x: FloatArray, y: FloatArray
                         ) -> tuple[FloatArray, FloatArray, NDArray[np.bool_]]:
         """Points as fractions (u across from the left, v down from the top) of the view:
         those inside it, and which they were."""
-        x0, x1, y0, y1 = self._legend_view
+        x0, x1, y0, y1 = self._shown_view()
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
             u = (x - x0) / (x1 - x0)
             v = (y1 - y) / (y1 - y0)
