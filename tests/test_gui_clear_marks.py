@@ -118,10 +118,10 @@ def test_the_data_plots_legend_never_covers_a_residual_of_the_diverging_run(
 
 # 2. the off-plot remark on the objective plot -------------------------------------------
 @pytest.mark.parametrize(("title", "shot"), [
-    *((t, VIEWS[0]) for t in ("10.", "15.", "19.", "21.")),
+    *((t, VIEWS[0]) for t in ("10.", "15.", "19.", "20.", "21.")),
     # on the projector scenes 10 and 21 give the objective plot's room to the path's dock
-    *((t, VIEWS[1]) for t in ("15.", "19."))],
-    ids=["10", "15", "19", "21", "15-classroom", "19-classroom"])
+    *((t, VIEWS[1]) for t in ("15.", "19.", "20."))],
+    ids=["10", "15", "19", "20", "21", "15-classroom", "19-classroom", "20-classroom"])
 def test_the_off_plot_remark_leaves_the_objectives_curves_in_sight(
         language: str, title: str, shot: Shot, qtbot: QtBot) -> None:
     window = _window(qtbot, Shot(size=shot.size, classroom=shot.classroom,

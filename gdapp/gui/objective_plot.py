@@ -226,12 +226,16 @@ class ObjectivePlot(RunPlotWidget):
         y_hi = y_lo + (y_hi - y_lo) / (1 - self._headroom)
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points: list[tuple[Any, Any, float]] = []
-        for r, n in zip(runs, rows, strict=True):
+        # this run's test cost too (held-out samples): a curve of its own
+        curves = [(r.objective, n) for r, n in zip(runs, rows, strict=True)]
+        if run.test_objective is not None:
+            curves.append((run.test_objective, rows[0]))
+        for values, n in curves:
             # every run is drawn across the view (a pinned one whole, this one up to k or
             # its end), not just over the rows the view was chosen for
-            n = max(n, min(r.params.shape[0], int(x_hi) + 2))
+            n = max(n, min(values.shape[0], int(x_hi) + 2))
             ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
-            f = r.objective[ks]
+            f = values[ks]
             f = np.log10(f) if log else f
             # along the drawn line, not only at its iterates: a short diverging run's few
             # points are far apart on screen
