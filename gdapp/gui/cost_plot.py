@@ -254,7 +254,7 @@ class CostCurvePlot(RunPlotWidget):
         y_hi = y_lo + (y_hi - y_lo) / (1 - self._headroom)
         self._x_span, self._y_span = x_hi - x_lo, y_hi - y_lo
         self.set_view(x_lo, x_hi, y_lo, y_hi)
-        points = [(path, run.objective[: self._rows], 1.0),
+        points = [self.along(path, run.objective[: self._rows]),
                   *((self.samples, t, 1.0) for t in tops), *self._optimum_point(run),
                   *self._pinned_points(shown)]
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
@@ -278,12 +278,12 @@ class CostCurvePlot(RunPlotWidget):
     def _pinned_points(shown: list[tuple[Run, pg.PlotDataItem, pg.PlotDataItem]]
                        ) -> list[tuple[FloatArray, FloatArray, float]]:
         """The pinned paths' drawn (decimated) points, for placing the legend."""
-        points = []
+        points: list[tuple[FloatArray, FloatArray, float]] = []
         for _, path, _ in shown:
             x, y = path.getOriginalDataset()
             if x is not None:
-                points.append((np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64),
-                               1.0))
+                points.append(RunPlotWidget.along(np.asarray(x, dtype=np.float64),
+                                                  np.asarray(y, dtype=np.float64)))
         return points
 
     @staticmethod
@@ -362,7 +362,7 @@ class CostCurvePlot(RunPlotWidget):
         (vx0, vx1), (vy0, vy1) = self.plot_item.getViewBox().viewRange()
         self._draw_contours(spec, (min(vx0, x_lo), max(vx1, x_hi), min(vy0, y_lo),
                                    max(vy1, y_hi)))
-        self.place_legend([(path[:, 0], path[:, 1], 1.0), *self._optimum_point(run),
+        self.place_legend([self.along(path[:, 0], path[:, 1]), *self._optimum_point(run),
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
         self.set_texts(tr("Objective over (b0, b1) — {cost}").format(

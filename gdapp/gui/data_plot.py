@@ -320,15 +320,28 @@ class DataPlot(RunPlotWidget):
         self.square_item.setPath(path)
 
     def current_points(self) -> tuple[FloatArray, FloatArray]:
-        """The line of iterate k, sampled, for keeping the legend off it."""
+        """The line (or curve) of iterate k and its residuals, sampled densely, for keeping
+        the legend off them: a residual of a diverged iterate runs across the whole view."""
         run = self.vm.run
         if self.logistic.active:
             return self.logistic.current_points()
-        xs, ys = self._line_in_view(run, self.current_index())
-        if not xs.size:
-            return xs, ys
+        k = self.current_index()
+        xs, ys = self._line_in_view(run, k)
+        _, _, v0, v1 = self._legend_view
         t = np.linspace(0.0, 1.0, 41)  # dense: a steep line crosses the view in a few
-        return xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
+        if xs.size == 2:  # a line: its part inside the view (a curve is sampled already)
+            (xa, xb), (ya, yb) = xs, ys
+            if ya != yb:
+                ta, tb = sorted(((v0 - ya) / (yb - ya), (v1 - ya) / (yb - ya)))
+                xa, xb, ya, yb = (xa + max(ta, 0.0) * (xb - xa), xa + min(tb, 1.0) * (xb - xa),
+                                  ya + max(ta, 0.0) * (yb - ya), ya + min(tb, 1.0) * (yb - ya))
+            xs, ys = xa + t * (xb - xa), ya + t * (yb - ya)
+        x, y, fit = self._residual_points(run, k)
+        lo, hi = np.minimum(y, fit), np.maximum(y, fit)  # each residual, cut to the view
+        lo, hi = np.clip(lo, v0, v1), np.clip(hi, v0, v1)
+        rx = np.repeat(x, t.size)
+        ry = (lo[:, None] + t * (hi - lo)[:, None]).ravel()
+        return np.concatenate([xs, rx]), np.concatenate([ys, ry])
 
     def squares_shown(self) -> int:
         """How many squares are drawn (0 when the box is unchecked)."""

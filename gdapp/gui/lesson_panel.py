@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
+from gdapp.gui.accents import set_label_text
 from gdapp.gui.i18n import tr
 from gdapp.gui.lessons import Scene, all_scenes, scene_specs
 from gdapp.gui.viewmodel import RunViewModel
@@ -130,7 +131,7 @@ class LessonPanel(QFrame):
         scene = every[index]
         self.index = index
         self.title.setText(f"<b>{html.escape(scene.title)}</b>")
-        self.text.setText(scene.text)
+        set_label_text(self.text, scene.text)  # Adam's m̂ and v̂ with their hats
         self.text_scroll.updateGeometry()  # its height for this paragraph (also a shorter one)
         self.hint.setText(tr("Scene {i} of {n} · PgDn: next · PgUp: previous").format(
             i=index + 1, n=len(every)))

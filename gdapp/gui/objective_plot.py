@@ -225,15 +225,24 @@ class ObjectivePlot(RunPlotWidget):
         self._headroom = self._legend_band()  # a band above the curves for the legend
         y_hi = y_lo + (y_hi - y_lo) / (1 - self._headroom)
         self.set_view(x_lo, x_hi, y_lo, y_hi)
-        points = []
-        for i, (r, n) in enumerate(zip(runs, rows, strict=True)):
-            if i > 0:  # a pinned run is drawn whole: across the view, not just its rows
-                n = max(n, min(r.params.shape[0], int(x_hi) + 2))
+        points: list[tuple[Any, Any, float]] = []
+        # this run's test cost too (held-out samples): a curve of its own
+        curves = [(r.objective, n) for r, n in zip(runs, rows, strict=True)]
+        if run.test_objective is not None:
+            curves.append((run.test_objective, rows[0]))
+        for values, n in curves:
+            # every run is drawn across the view (a pinned one whole, this one up to k or
+            # its end), not just over the rows the view was chosen for
+            n = max(n, min(values.shape[0], int(x_hi) + 2))
             ks = np.unique(np.linspace(0, n - 1, min(n, 400)).astype(np.intp))
-            f = r.objective[ks]
-            points.append((ks.astype(np.float64), np.log10(f) if log else f, 1.0))
-        self._mark_off_plot(placed=True)
+            f = values[ks]
+            f = np.log10(f) if log else f
+            # along the drawn line, not only at its iterates: a short diverging run's few
+            # points are far apart on screen
+            along = np.linspace(0.0, float(ks[-1]), 400)
+            points.append(self.along(along, np.interp(along, ks, f)))
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
+        self._mark_off_plot()  # off the curves and the legend just placed
         spec = run.spec
         name = tr("objective E + {formula}").format(formula=penalty_formula(spec)) \
             if penalty_on(spec) else tr("cost E = {cost}").format(cost=cost_word(spec.cost))
@@ -372,7 +381,7 @@ class ObjectivePlot(RunPlotWidget):
         else:
             hint = tr(" (try log scale)")
         self.show_off_plot(k, (float(x[0]), float(y[0])), tr("objective {f}").format(
-            f=f"{float(run.objective[k]):.4g}") + hint)
+            f=f"{float(run.objective[k]):.4g}"), hint)
 
         if not placed:
             self.keep_current_visible()

@@ -20,10 +20,11 @@ from dataclasses import Field, fields
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QToolTip, QWidget
 
 from gdapp.core import RunSpec
 from gdapp.core.optimizers import OPTIMIZERS, SCHEDULES
+from gdapp.gui.accents import accented_html
 from gdapp.gui.controls import TINY, WIDE, NumberSpinBox, WholeSpinBox
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import l1_rule_text, optimizer_field_texts, stability_text
@@ -141,8 +142,9 @@ class OptimizerControls(QObject):
             for choice in f.metadata["choices"]:
                 combo.addItem(choice_text(name, choice), choice)
                 entry = tables.get(name, {}).get(choice)
-                if entry is not None:  # the rule's own one-line description
-                    combo.setItemData(combo.count() - 1, entry.help, Qt.ItemDataRole.ToolTipRole)
+                if entry is not None:  # the rule's own one-line description (m̂ with its hat)
+                    tip = accented_html(entry.help, QToolTip.font()) or entry.help
+                    combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, n=name: self._write(**{n: c.currentData()}))
             box = combo

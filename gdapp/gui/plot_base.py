@@ -271,6 +271,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.set_texts(texts.get("title"), texts.get("left"), texts.get("bottom"))
         self.legend_row = round(LEGEND_ROW * scale)
         self.legend_points = 8.0 * scale
+        self.scale_remark(scale)
         self._scale_items()
         self._lay_out_legend()
         self._show_note()

@@ -7,23 +7,28 @@ tangent) or the off-plot remark while another corner is free; it is laid out aga
 its entries change (or the view's height asks for another number of columns).
 
 The off-plot remark: when the current iterate lies outside the view, a remark at the view's
-edge towards it says "k = … is off the plot" with an arrow and the iterate's values
-(:meth:`LegendPlacement.show_off_plot`).
+edge towards it says "k = … is off the plot" with an arrow and the iterate's values, where it
+hides the fewest drawn points (:mod:`gdapp.gui.off_plot`).
+
+The points the legend avoids are the drawn ones handed to :meth:`LegendPlacement.place_legend`
+and the current iterate's marks where they are now (:meth:`current_points`: a data plot's
+line and residuals, a cost plot's tangent…). When every corner would hide a current mark, the
+middles of the edges are tried too.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter
 
-from gdapp.gui.i18n import tr
+from gdapp.gui.off_plot import OffPlotRemark
 
 FloatArray = NDArray[np.float64]
 
@@ -39,15 +44,19 @@ LEGEND_MAX_AREA = 0.3
 SHORT_AT = " — "
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
-#: The legend's corners: (x, y) fractions of the view box, y from the top.
+#: A polyline's segments are sampled every this share of the view, at most this many times.
+SEGMENT_STEP, SEGMENT_POINTS = 0.01, 100
+#: The legend's corners: (x, y) fractions of the view box, y from the top…
 CORNERS = ((1.0, 0.0), (0.0, 0.0), (1.0, 1.0), (0.0, 1.0))
+#: …and, when every corner would hide a current mark, the middles of the edges.
+PLACES = (*CORNERS, (0.5, 0.0), (0.5, 1.0), (1.0, 0.5), (0.0, 0.5))
 #: Penalties of placing the legend over a point: the current iterate (and its tangent) must
 #: never be hidden, the optimum should not be; any other drawn point counts once.
 HIDES_CURRENT = 1_000_000
 HIDES_OPTIMUM = 1_000
 
 
-class LegendPlacement:
+class LegendPlacement(OffPlotRemark):
     """The legend and the off-plot remark of a :class:`~gdapp.gui.plot_base.RunPlotWidget`:
     call :meth:`_init_legend` once ``plot_item`` exists; subclasses tell where the current
     iterate's marks are through :meth:`current_points`."""
@@ -81,14 +90,7 @@ class LegendPlacement:
         self._legend_points = (np.empty(0), np.empty(0), np.empty(0))
         self._share = (0.0, 0.0)
         self._legend_view = (0.0, 1.0, 0.0, 1.0)
-        # "k = 100 is off the plot": where the current iterate lies outside the view
-        self.off_plot = pg.TextItem("", color="#8a1c00", fill=pg.mkBrush(255, 255, 255, 215))
-        font = QFont()
-        font.setPointSize(8)
-        self.off_plot.setFont(font)
-        self.off_plot.setZValue(50)
-        self.off_plot.setVisible(False)
-        self.plot_item.addItem(self.off_plot, ignoreBounds=True)
+        self._init_remark()  # "k = 100 is off the plot": the iterate lies outside the view
         self.plot_item.getViewBox().sigResized.connect(self._fit_to_size)
 
     def _new_legend(self) -> pg.LegendItem:
@@ -210,31 +212,72 @@ class LegendPlacement:
             self._lay_out_legend()
         else:
             self._choose_corner()
+        self.place_remark()  # off the legend, in the new proportions
 
     def place_legend(self, points: list[tuple[FloatArray, FloatArray, float]],
                      view: tuple[float, float, float, float]) -> None:
         """Put the legend in the corner of ``view`` = (x0, x1, y0, y1) where it hides the
         least of the drawn ``points`` = [(x, y, weight), …] (view coordinates; a long array is
-        thinned to ``LEGEND_SAMPLE`` points); the current iterate, given by
+        thinned to ``LEGEND_SAMPLE`` points; a :class:`Polyline`, made by :meth:`along`, is
+        sampled along its segments too); the current iterate, given by
         :meth:`current_points`, is never hidden when a corner is free."""
         self._legend_view = view
         xs, ys, ws = [], [], []
-        for x, y, weight in points:
+        for series in points:
+            x, y, weight = series
             step = max(1, x.size // LEGEND_SAMPLE)
-            xs.append(x[::step])
-            ys.append(y[::step])
+            x, y = x[::step], y[::step]
+            if isinstance(series, Polyline):  # along its segments too
+                x, y = self._densified(x, y)
+            xs.append(x)
+            ys.append(y)
             ws.append(np.full(xs[-1].size, weight))
-        cx, cy = self.current_points()
-        u, v, inside = self._view_fractions(np.concatenate([*xs, cx]), np.concatenate([*ys, cy]))
-        w = np.concatenate([*ws, np.full(cx.size, float(HIDES_CURRENT))])
-        self._legend_points = (u, v, w[inside])
-        self._choose_corner(current=False)
+        # the drawn points only: the current iterate's marks move with k, and are added
+        # where they are whenever the corner is chosen
+        u, v, inside = self._view_fractions(np.concatenate([np.empty(0), *xs]),
+                                            np.concatenate([np.empty(0), *ys]))
+        self._legend_points = (u, v, np.concatenate([np.empty(0), *ws])[inside])
+        self._remark_stale = True  # placed for the points before: placed again after this
+        self._choose_corner()
+
+    @staticmethod
+    def along(x: FloatArray, y: FloatArray, weight: float = 1.0) -> Polyline:
+        """Drawn points joined by lines (a path, a curve): the legend and the off-plot remark
+        avoid its segments too, not only its points."""
+        return Polyline(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64), weight)
+
+    def _densified(self, x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """The polyline (x, y) with points inserted every ``SEGMENT_STEP`` of the view along
+        each segment (at most ``SEGMENT_POINTS`` per segment)."""
+        if x.size < 2:
+            return x, y
+        x0, x1, y0, y1 = self._shown_view()
+        dx, dy = np.diff(x), np.diff(y)
+        with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+            reach = np.maximum(np.abs(dx / (x1 - x0)), np.abs(dy / (y1 - y0))) / SEGMENT_STEP
+        n = np.clip(np.nan_to_num(np.ceil(reach), nan=1.0, posinf=SEGMENT_POINTS),
+                    1, SEGMENT_POINTS).astype(np.intp)
+        seg = np.repeat(np.arange(n.size), n)
+        t = (np.arange(seg.size) - np.repeat(np.cumsum(n) - n, n)) / np.repeat(n, n)
+        with np.errstate(invalid="ignore", over="ignore"):
+            return (np.append(x[:-1][seg] + t * dx[seg], x[-1]),
+                    np.append(y[:-1][seg] + t * dy[seg], y[-1]))
+
+    def _shown_view(self) -> tuple[float, float, float, float]:
+        """The view (x0, x1, y0, y1) as the view box shows it: wider than the one asked for
+        where the axes keep equal scales (the cost map)."""
+        view = self.plot_item.getViewBox()
+        if view.width() > 1 and view.height() > 1:
+            (x0, x1), (y0, y1) = view.viewRange()
+            if np.isfinite([x0, x1, y0, y1]).all() and x1 > x0 and y1 > y0:
+                return float(x0), float(x1), float(y0), float(y1)
+        return self._legend_view
 
     def _view_fractions(self, x: FloatArray, y: FloatArray
                         ) -> tuple[FloatArray, FloatArray, NDArray[np.bool_]]:
         """Points as fractions (u across from the left, v down from the top) of the view:
         those inside it, and which they were."""
-        x0, x1, y0, y1 = self._legend_view
+        x0, x1, y0, y1 = self._shown_view()
         with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
             u = (x - x0) / (x1 - x0)
             v = (y1 - y) / (y1 - y0)
@@ -252,25 +295,28 @@ class LegendPlacement:
 
     def _hidden_weights(self, u: FloatArray, v: FloatArray, weight: FloatArray
                         ) -> dict[tuple[float, float], float]:
-        """The summed weight of the points (u, v) the legend would hide, per corner."""
+        """The summed weight of the points (u, v) the legend would hide, per place (a corner
+        or an edge's middle: the legend's point at those fractions of its box sits at the
+        same fractions of the view)."""
         fw, fh = self._share
-        right, left, bottom, top = u > 1 - fw, u < fw, v > 1 - fh, v < fh
-        return {(1.0, 0.0): float(weight[right & top].sum()),
-                (0.0, 0.0): float(weight[left & top].sum()),
-                (1.0, 1.0): float(weight[right & bottom].sum()),
-                (0.0, 1.0): float(weight[left & bottom].sum())}
+        hidden = {}
+        for fx, fy in PLACES:
+            left, top = fx * (1 - fw), fy * (1 - fh)
+            inside = (u >= left) & (u <= left + fw) & (v >= top) & (v <= top + fh)
+            hidden[fx, fy] = float(weight[inside].sum())
+        return hidden
 
-    def _choose_corner(self, current: bool = True) -> None:
-        """Anchor the legend in the corner hiding the least (the one it is in on a tie);
-        ``current``: add the current iterate's marks (place_legend has them already)."""
+    def _choose_corner(self) -> None:
+        """Anchor the legend in the corner hiding the least (the one it is in on a tie; an
+        edge's middle when it hides less than every corner), the current iterate's marks
+        counted where they are now."""
         u, v, w = self._legend_points
-        if current:
-            cu, cv, _ = self._view_fractions(*self.current_points())
-            u, v = np.concatenate([u, cu]), np.concatenate([v, cv])
-            w = np.concatenate([w, np.full(cu.size, float(HIDES_CURRENT))])
+        cu, cv, _ = self._view_fractions(*self.current_points())
+        u, v = np.concatenate([u, cu]), np.concatenate([v, cv])
+        w = np.concatenate([w, np.full(cu.size, float(HIDES_CURRENT))])
         scores = self._hidden_weights(u, v, w)
-        best = min(CORNERS, key=lambda c: (scores[c] + self._hides_remark(c),
-                                           c != self._legend_corner))
+        best = min(PLACES, key=lambda c: (scores[c] + self._hides_remark(c), c not in CORNERS,
+                                          c != self._legend_corner, PLACES.index(c)))
         if best != self._legend_corner:
             fx, fy = best
             self.legend.anchor(itemPos=best, parentPos=best,
@@ -290,8 +336,8 @@ class LegendPlacement:
         view = self.plot_item.getViewBox()
         fx, fy = self._legend_corner if corner is None else corner
         w, h = self.legend.width(), self.legend.height()
-        x = LEGEND_MARGIN if fx == 0 else view.width() - LEGEND_MARGIN - w
-        y = LEGEND_MARGIN if fy == 0 else view.height() - LEGEND_MARGIN - h
+        x = fx * (view.width() - w) + LEGEND_MARGIN * (1 - 2 * fx)
+        y = fy * (view.height() - h) + LEGEND_MARGIN * (1 - 2 * fy)
         return QRectF(x, y, w, h)
 
     def _hides_remark(self, corner: tuple[float, float]) -> float:
@@ -301,45 +347,13 @@ class LegendPlacement:
             return 0.0
         return float(HIDES_CURRENT) if self.legend_rect(corner).intersects(box) else 0.0
 
-    def remark_rect(self) -> QRectF | None:
-        """The off-plot remark's box in the view box's pixels (None when hidden); computed,
-        since pyqtgraph places the text only when it paints it."""
-        if not self.off_plot.isVisible():
-            return None
-        view = self.plot_item.getViewBox()
-        at = view.mapFromView(self.off_plot.pos())
-        size = self.off_plot.textItem.boundingRect()
-        ax, ay = self.off_plot.anchor.x(), self.off_plot.anchor.y()
-        return QRectF(at.x() - ax * size.width(), at.y() - ay * size.height(),
-                      size.width(), size.height())
 
-    def show_off_plot(self, k: int, where: tuple[float, float], text: str) -> None:
-        """Say on the plot that iterate ``k`` at ``where`` (view coordinates) lies outside the
-        view, at the edge towards it (``text`` gives its values); hide the remark when it is
-        inside."""
-        x0, x1, y0, y1 = self._legend_view
-        x, y = where
-        inside = x0 <= x <= x1 and y0 <= y <= y1
-        if inside or not (math.isfinite(x0) and math.isfinite(y0)):
-            if self.off_plot.isVisible():
-                self.off_plot.setVisible(False)
-            return
-        right, left = x > x1 or x != x, x < x0
-        up, down = y > y1 or y != y, y < y0
-        arrow = {(1, 0): "→", (-1, 0): "←", (0, 1): "↑", (0, -1): "↓", (1, 1): "↗",
-                 (-1, 1): "↖", (1, -1): "↘", (-1, -1): "↙"}[
-            (int(right) - int(left), int(up) - int(down))]
-        self.off_plot.setText(tr("k = {k} is off the plot {arrow}").format(k=k, arrow=arrow)
-                              + f"\n{text}")
-        ax = 1.0 if right else 0.0 if left else 0.5
-        ay = 0.0 if up else 1.0 if down else 0.5
-        self.off_plot.setAnchor((ax, ay))
-        cx = x1 if right else x0 if left else x
-        # beside the view: at the iterate's height, but never half out of the view
-        margin = 0.15 * (y1 - y0)
-        cy = y1 if up else y0 if down else min(max(y, y0 + margin), y1 - margin)
-        self.off_plot.setPos(QPointF(cx, cy))
-        self.off_plot.setVisible(True)
+class Polyline(NamedTuple):
+    """Drawn points joined by lines, for :meth:`LegendPlacement.place_legend`."""
+
+    x: FloatArray
+    y: FloatArray
+    weight: float
 
 
 class LegendSample(ItemSample):  # type: ignore[misc]

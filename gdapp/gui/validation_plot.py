@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import regularization_path
@@ -30,6 +30,7 @@ from gdapp.core.lasso import geometric_grid
 from gdapp.core.models import model_rule
 from gdapp.core.path import ValidationCurve, validation_curve
 from gdapp.gui.i18n import tr
+from gdapp.gui.label_spot import clear_spot
 from gdapp.gui.plot_base import OPTIMUM_COLOR, pen
 from gdapp.gui.test_cost import TEST_COST_COLOR
 
@@ -66,6 +67,7 @@ class ValidationCurvePlot(QWidget):
         self.path: RegularizationPath | None = None
         self.curve: ValidationCurve | None = None
         self._key: tuple[object, ...] | None = None
+        self._title = ""
         self.plot = pg.PlotWidget(background="w", enableMenu=False)  # (English only)
         self.plot.getPlotItem().setMenuEnabled(False)
         self.plot.scene().contextMenu = []
@@ -86,6 +88,8 @@ class ValidationCurvePlot(QWidget):
         self.best_label = pg.TextItem("", color="#1b5e20", anchor=(0.5, 1.2),
                                       fill=pg.mkBrush(255, 255, 255, 210))
         self.plot.addItem(self.best_label, ignoreBounds=True)
+        # beside the star, off the curves: placed again whenever the view's size changes
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self.place_best_label)
         self.current_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
         self.plot.addItem(self.current_line, ignoreBounds=True)
@@ -132,11 +136,12 @@ class ValidationCurvePlot(QWidget):
         best_test = float(curve.test_cost[curve.best_index])
         self.best_item.setData([math.log10(curve.best_lambda)], [best_test])
         self.best_label.setText(tr("best λ = {lam}").format(lam=f"{curve.best_lambda:.3g}"))
-        self.best_label.setPos(math.log10(curve.best_lambda), best_test)
-        self.plot.setTitle(tr("Validation curve ({penalty})").format(penalty=penalty.upper()))
+        self._title = tr("Validation curve ({penalty})").format(penalty=penalty.upper())
+        self.plot.setTitle(self._title)
         top = float(np.max(np.concatenate([curve.train_cost, curve.test_cost])))
         self.plot.setXRange(math.log10(lambdas[-1]), math.log10(lambdas[0]), padding=0.02)
         self.plot.setYRange(0.0, top, padding=0.05)
+        self.place_best_label()
 
     def _mark_current(self) -> None:
         spec = self.vm.spec
@@ -145,6 +150,41 @@ class ValidationCurvePlot(QWidget):
             self.current_line.show()
         else:
             self.current_line.hide()
+        self.place_best_label()  # off the run's λ line too
+
+    def place_best_label(self) -> None:
+        """Put "best λ = …" beside the star where it covers neither curve, the run's λ line
+        nor the legend (:func:`gdapp.gui.label_spot.clear_spot`); in a plot too crowded for
+        that, after the title, with the star."""
+        curve, path = self.curve, self.path
+        view = self.plot.getPlotItem().getViewBox()
+        if curve is None or path is None or view.width() < 2 or view.height() < 2:
+            return
+        x, y = math.log10(curve.best_lambda), float(curve.test_cost[curve.best_index])
+        star = view.mapFromView(QPointF(x, y))
+        lines = [view.mapFromView(QPointF(float(a), float(b)))
+                 for xs, ys in ((np.log10(path.lambdas), curve.train_cost),
+                                (np.log10(path.lambdas), curve.test_cost))
+                 for a, b in zip(xs, ys, strict=True)]
+        n = len(path.lambdas)
+        polylines = [lines[:n], lines[n:]]
+        if self.current_line.isVisible():
+            at = view.mapFromView(QPointF(self.current_line.value(), 0.0)).x()
+            polylines.append([QPointF(at, 0.0), QPointF(at, view.height())])
+        legend = self.plot.getPlotItem().legend
+        avoid = [legend.mapRectToItem(view, legend.boundingRect())] if legend is not None \
+            and legend.isVisible() else []
+        size = self.best_label.textItem.boundingRect()
+        spot = clear_spot(star, size.width(), size.height(), polylines, avoid,
+                          QRectF(0.0, 0.0, view.width(), view.height()))
+        self.best_label.setVisible(spot is not None)
+        title = self._title if spot is not None else tr("{title} · ★ {best}").format(
+            title=self._title, best=self.best_label.toPlainText())
+        if self.plot.getPlotItem().titleLabel.text != title:
+            self.plot.setTitle(title)
+        if spot is not None:
+            self.best_label.setAnchor((0.0, 0.0))
+            self.best_label.setPos(view.mapToView(spot))
 
     def _clicked(self, event: Any) -> None:
         vb = self.plot.getPlotItem().getViewBox()

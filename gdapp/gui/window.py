@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gdapp.gui.accents import set_label_text
 from gdapp.gui.classroom import (
     NORMAL_STATUS_LINES,
     arrange_toolbars,
@@ -432,7 +433,7 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
             self.warning_label.setText(warning)
         if self.warning_label.isHidden() == bool(warning):
             self.warning_label.setVisible(bool(warning))
-        self.step_label.setText("\n".join(
+        set_label_text(self.step_label, "\n".join(  # (Adam's m̂ and v̂ with their hats)
             describe_step(self.vm.run, self.vm.current, self.vm.objective)))
         self._fit_step_frame()
 

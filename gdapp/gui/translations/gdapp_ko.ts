@@ -962,7 +962,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>k = {k} is off the plot {arrow}</source>
-        <extracomment>The legend: one entry per ``LEGEND_ROW`` pixels in an 8 pt font on a see-through white, in as many columns as it takes to stay within ``LEGEND_MAX_HEIGHT`` of the view&apos;s height. A legend that would cover more of the view than this share of its area is hidden (after trying its entries&apos; texts up to ``SHORT_AT``). Drawn points the legend&apos;s placement looks at per curve or path, at most. The legend&apos;s corners: (x, y) fractions of the view box, y from the top. Penalties of placing the legend over a point: the current iterate (and its tangent) must never be hidden, the optimum should not be; any other drawn point counts once. The legend takes more columns rather than more than this share of the view&apos;s height. One entry per this many pixels, in a font of this many points (classroom mode scales both). The view (x0, x1, y0, y1) the legend and the remark are placed in.</extracomment>
+        <extracomment>Places tried along the edge (evenly spread, from one end to the other). What covering the legend&apos;s box, or a current mark, counts (as plot_legend.HIDES_CURRENT). (iterate&apos;s x, y, which edges) of the shown remark, to place it again after a resize the remark&apos;s place is from before the drawn points changed (place_legend) the remark with its hint and without it</extracomment>
         <translation>k = {k}: 그래프 밖에 있음 {arrow}</translation>
     </message>
     <message>
@@ -2732,6 +2732,10 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>Validation curve ({penalty})</source>
         <translation>검증 곡선 ({penalty})</translation>
+    </message>
+    <message>
+        <source>{title} · ★ {best}</source>
+        <translation>{title} · ★ {best}</translation>
     </message>
     <message>
         <source>≈ ∂/∂{name}</source>
