@@ -28,6 +28,7 @@ from gdapp.gui.accents import accented_html
 from gdapp.gui.controls import TINY, WIDE, NumberSpinBox, WholeSpinBox
 from gdapp.gui.i18n import tr
 from gdapp.gui.optimizer_texts import l1_rule_text, optimizer_field_texts, stability_text
+from gdapp.gui.rule_help import rule_description
 from gdapp.gui.rule_names import choice_text
 from gdapp.gui.viewmodel import RunViewModel
 
@@ -143,7 +144,8 @@ class OptimizerControls(QObject):
                 combo.addItem(choice_text(name, choice), choice)
                 entry = tables.get(name, {}).get(choice)
                 if entry is not None:  # the rule's own one-line description (m̂ with its hat)
-                    tip = accented_html(entry.help, QToolTip.font()) or entry.help
+                    words = rule_description(name, choice, entry.help)
+                    tip = accented_html(words, QToolTip.font()) or words
                     combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, n=name: self._write(**{n: c.currentData()}))

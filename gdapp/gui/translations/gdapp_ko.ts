@@ -962,7 +962,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>k = {k} is off the plot {arrow}</source>
-        <extracomment>Places tried along the edge (evenly spread, from one end to the other). What covering the legend&apos;s box, or a current mark, counts (as plot_legend.HIDES_CURRENT). (iterate&apos;s x, y, which edges) of the shown remark, to place it again after a resize the remark&apos;s place is from before the drawn points changed (place_legend) the remark with its hint and without it</extracomment>
+        <extracomment>Places tried along the edge (evenly spread, from one end to the other). What covering the legend&apos;s box, or a current mark, counts (as plot_legend.HIDES_CURRENT). (iterate&apos;s x, y, which edges) of the shown remark, to place it again after a resize the remark&apos;s place is from before the drawn points changed (place_legend) the remark with its hint, without it, and its first line alone</extracomment>
         <translation>k = {k}: 그래프 밖에 있음 {arrow}</translation>
     </message>
     <message>
@@ -1678,7 +1678,7 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest a plot (and the grid) can be made with the dividers. Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls). Lines of the status line, and of its warning, at most (a longer one ends in &quot;…&quot;).</extracomment>
+        <extracomment>The smallest the grid can be made with the dividers (a plot: gdapp.gui.on_demand). Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls). Lines of the status line, and of its warning, at most (a longer one ends in &quot;…&quot;).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -3298,6 +3298,50 @@ classroom mode&apos;s factor for fonts (1: normal)</extracomment>
     <message>
         <source>Show the whole update</source>
         <translation>업데이트 계산 전체 보기</translation>
+    </message>
+    <message>
+        <source>The note&apos;s update: b ← b − η·g.</source>
+        <translation>강의 노트의 업데이트: b ← b − η·g.</translation>
+    </message>
+    <message>
+        <source>torch SGD with momentum μ: a velocity buf = μ·buf + (1 − τ)·g carries the steps on (buf = g at the first).</source>
+        <translation>모멘텀 μ의 torch SGD: 속도 buf = μ·buf + (1 − τ)·g 가 스텝을 이어 갑니다 (첫 업데이트에서는 buf = g).</translation>
+    </message>
+    <message>
+        <source>torch SGD with nesterov=True: the step looks ahead along the velocity, d = g + μ·buf.</source>
+        <translation>nesterov=True인 torch SGD: 스텝이 속도 방향으로 앞을 내다봅니다, d = g + μ·buf.</translation>
+    </message>
+    <message>
+        <source>Each coordinate&apos;s step is divided by the root of its summed squared gradients: d = g/(√S + ε).</source>
+        <translation>좌표마다 스텝을 그 좌표 기울기 제곱의 합의 제곱근으로 나눕니다: d = g/(√S + ε).</translation>
+    </message>
+    <message>
+        <source>The step is divided by the root of a running mean of squared gradients, v = α·v + (1 − α)·g².</source>
+        <translation>스텝을 기울기 제곱의 이동 평균의 제곱근으로 나눕니다, v = α·v + (1 − α)·g².</translation>
+    </message>
+    <message>
+        <source>Running means of g (m, β1) and g² (v, β2), bias-corrected: d = m̂/(√v̂ + ε).</source>
+        <translation>g의 이동 평균(m, β1)과 g²의 이동 평균(v, β2)을 편향 보정하여: d = m̂/(√v̂ + ε).</translation>
+    </message>
+    <message>
+        <source>η at every update (the note&apos;s).</source>
+        <translation>모든 업데이트에서 η (강의 노트의 방식).</translation>
+    </message>
+    <message>
+        <source>η·γ^⌊(t − 1)/s⌋: multiplied by γ every s updates.</source>
+        <translation>η·γ^⌊(t − 1)/s⌋: s번 업데이트마다 γ를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>η·γ^(t − 1): multiplied by γ at every update.</source>
+        <translation>η·γ^(t − 1): 업데이트마다 γ를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>η/t^power_t (scikit-learn&apos;s inverse scaling).</source>
+        <translation>η/t^power_t (scikit-learn의 inverse scaling).</translation>
+    </message>
+    <message>
+        <source>η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates.</source>
+        <translation>T = 최대 반복 횟수 동안 η·(1 + cos(π·(t − 1)/T))/2.</translation>
     </message>
 </context>
 </TS>
