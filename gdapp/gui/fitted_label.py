@@ -69,6 +69,7 @@ class FittedLabel(HeightCachedLabel):
 
     def setText(self, text: str) -> None:
         self._full = text
+        self.before_new_text()
         self._fit()
 
     def text(self) -> str:
