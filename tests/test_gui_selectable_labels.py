@@ -12,6 +12,7 @@ from PySide6.QtGui import QEnterEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from gdapp.core import RunSpec
+from gdapp.gui.fitted_label import FittedLabel
 from gdapp.gui.label_host import HeightCachedLabel
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
@@ -41,9 +42,10 @@ def _image(label: QLabel) -> QImage:
     return label.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
+@pytest.mark.parametrize("kind", [HeightCachedLabel, FittedLabel])
 def test_a_label_is_selectable_under_the_pointer_and_while_it_holds_a_selection(
-        qtbot: Any) -> None:
-    label = HeightCachedLabel()
+        qtbot: Any, kind: type[HeightCachedLabel]) -> None:
+    label = kind()
     qtbot.addWidget(label)
     label.setWordWrap(True)
     label.setTextInteractionFlags(SELECT)
@@ -56,6 +58,8 @@ def test_a_label_is_selectable_under_the_pointer_and_while_it_holds_a_selection(
     label.setSelection(0, 7)
     assert label.selectedText() == "stopped"
     _leave(label)  # the selection stays, and so does the interaction
+    assert label.textInteractionFlags() == SELECT and label.selectedText() == "stopped"
+    label.setText(label.text())  # the same text again keeps it
     assert label.textInteractionFlags() == SELECT and label.selectedText() == "stopped"
     label.setText("stopped after 10,001 updates")  # a new text drops the selection
     assert label.textInteractionFlags() == NONE and not label.hasSelectedText()

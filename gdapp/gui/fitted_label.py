@@ -68,8 +68,9 @@ class FittedLabel(HeightCachedLabel):
         self._fit()
 
     def setText(self, text: str) -> None:
+        if text != self._full:
+            self.before_new_text()
         self._full = text
-        self.before_new_text()
         self._fit()
 
     def text(self) -> str:

@@ -117,7 +117,8 @@ class HeightCachedLabel(QLabel):
         """Set the text and measure it at once, before the label paints: measured first by
         its host after the paint, a selectable label lays the text out anew and paints
         again."""
-        self.before_new_text()
+        if text != QLabel.text(self):
+            self.before_new_text()
         super().setText(text)
         if self.wordWrap() and self.isVisible():
             self.heightForWidth(self.width())
