@@ -51,6 +51,7 @@ from gdapp.core.loops import (
     descend_squared,
 )
 from gdapp.core.messages import Message
+from gdapp.core.models import model_rule
 from gdapp.core.objective import Objective
 from gdapp.core.optimum import Optimum, exact_optimum, stability_limit
 from gdapp.core.spec import RunSpec
@@ -125,6 +126,8 @@ class Run:
     def accuracy(self) -> FloatArray | None:
         """For a classifier (logistic): the share of samples with (p ≥ 0.5) = y at each
         iterate; None for a regression model. Computed once, at the first use."""
+        if model_rule(self.spec.model).targets != "binary":  # (no objective built for None)
+            return None
         return Objective.of(self.spec).accuracy(self.params)
 
     @cached_property

@@ -410,8 +410,8 @@ class CostCurvePlot(RunPlotWidget):
         self.mark_current_drawn(run, k)
         if self._path_upto is not None or (self.vm.stepping and k < self._rows - 1):
             self._draw_path(run)  # the path so far grows (or shrinks) with k
-        elif self._rows > len(self._path_indices) and k < self._rows and \
-                not np.isin(k, self._path_indices):
+        elif self._rows > len(self._path_indices) and k < self._rows and k not in \
+                self._path_indices[np.searchsorted(self._path_indices, k):][:1]:  # (sorted)
             self._draw_path(run, dots=False)
         if not one_parameter(run.spec.model):
             b0, b1 = float(run.params[k, 0]), float(run.params[k, 1])

@@ -68,6 +68,8 @@ class FittedLabel(HeightCachedLabel):
         self._fit()
 
     def setText(self, text: str) -> None:
+        if text != self._full:
+            self.before_new_text()
         self._full = text
         self._fit()
 

@@ -22,14 +22,22 @@ change event (font, style, palette, language, contents rectangle…) forgets eve
 never answers below the label's minimum height, so a height is remembered with the minimum
 it was measured at: a larger minimum is applied to it; a smaller one asks Qt again when the
 remembered height was that minimum itself (the text's own height could be less).
+
+A selectable label costs more than its height: Qt keeps its text as a text document, laid
+out anew for each text (about 2 M instructions for the step text, a tenth of what a plain
+label's measuring and drawing cost), although a selection can only start under the pointer.
+:class:`HeightCachedLabel` is selectable while the pointer is over it or it holds a selection
+(its text interaction flags are applied then and taken back after), so a new learning rate
+re-lays out a plain label. A plain and a selectable label of the same text are the same
+height and the same pixels (a test compares them).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QEnterEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 #: Heights kept per label (the texts of one run's steps and widths; then all are forgotten).
@@ -43,6 +51,40 @@ class HeightCachedLabel(QLabel):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._heights: dict[tuple[object, ...], tuple[int, int]] = {}
+        #: the text interaction asked for: applied under the pointer or with a selection
+        self._interaction = Qt.TextInteractionFlag.NoTextInteraction
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:
+        """Ask for ``flags`` (selecting the text by mouse…): in force while the pointer is
+        over the label or it holds a selection (see the module)."""
+        self._interaction = flags
+        self._interact(self.underMouse())
+
+    def wanted_interaction(self) -> Qt.TextInteractionFlag:
+        """The text interaction asked for (``textInteractionFlags`` is the one in force)."""
+        return self._interaction
+
+    def _interact(self, pointed: bool, selection: bool = True) -> None:
+        """Apply the asked-for interaction when ``pointed`` at or holding a selection (if
+        ``selection`` counts); else none (a plain label: no text document)."""
+        keep = pointed or (selection and self.hasSelectedText())
+        flags = self._interaction if keep else Qt.TextInteractionFlag.NoTextInteraction
+        if flags != super().textInteractionFlags():
+            super().setTextInteractionFlags(flags)
+
+    def before_new_text(self) -> None:
+        """A new text drops any selection: away from the pointer the label is plain again
+        before it takes the text (which a selectable label would lay out as a document)."""
+        if not self.underMouse():
+            self._interact(False, selection=False)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._interact(True)  # before the press that may start a selection
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._interact(False)
 
     def _height_key(self, width: int) -> tuple[object, ...]:
         margins = self.contentsMargins()
@@ -75,6 +117,8 @@ class HeightCachedLabel(QLabel):
         """Set the text and measure it at once, before the label paints: measured first by
         its host after the paint, a selectable label lays the text out anew and paints
         again."""
+        if text != QLabel.text(self):
+            self.before_new_text()
         super().setText(text)
         if self.wordWrap() and self.isVisible():
             self.heightForWidth(self.width())

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import Run
 from gdapp.gui.i18n import tr
+from gdapp.gui.item_cache import cache_unchanged, without_cache
 from gdapp.gui.paint_rounds import paint_with_window
 from gdapp.gui.path_drawing import MAX_PATH_DOTS as MAX_PATH_DOTS  # re-exported
 from gdapp.gui.path_drawing import MAX_PATH_POINTS as MAX_PATH_POINTS
@@ -203,6 +204,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self.vm.pinnedChanged.connect(
             lambda: self._scale_items() if self.scale * self._pixel_ratio != 1 else None)
         self._on_pinned_changed()
+        cache_unchanged(self)  # what a new η keeps is copied from a pixmap (item_cache)
 
     # hooks for subclasses ----------------------------------------------------------------
     def axis_items(self) -> dict[str, pg.AxisItem]:
@@ -427,6 +429,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
                                      "exist").format(folder=repr(str(folder))))
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=folder)
         os.close(fd)
+        cached = without_cache(self.plot_widget.scene())  # drawn, not copied from the screen
         try:
             if suffix == ".png":
                 exporter = ImageExporter(self.plot_item)
@@ -444,6 +447,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
             raise PlotExportError(tr("cannot export the plot to {path}: {problem}").format(
                 path=repr(path), problem=exc.strerror)) from None
         finally:
+            cached()
             if os.path.exists(tmp):
                 os.unlink(tmp)
 

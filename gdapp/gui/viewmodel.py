@@ -362,9 +362,10 @@ class RunViewModel(ShapingHolder, QObject):
             return False
         if new == old:
             return True
+        # (validated here only when the start follows: set_spec validates it anyway)
         moved = "start" in changes and changes["start"] is None and \
-            new.validated().resolved_start() != old.resolved_start() \
-            if not self._invalid(new) else False
+            not self._invalid(new) and \
+            new.validated().resolved_start() != old.resolved_start()
         if not self.set_spec(new):
             return False
         if moved:
