@@ -104,6 +104,7 @@ class RegularizationPathPlot(QWidget):
             if item.legend is not None:
                 item.legend.setLabelTextSize(f"{8 * scale:g}pt")
             self._refit_band(plot)
+        self.validation.set_scale(scale)
         self.refresh_titles()
 
     def _fit_left_label(self, plot: pg.PlotWidget) -> None:
