@@ -49,6 +49,15 @@ def curve_penalty(spec: RunSpec) -> str:
     return spec.penalty if spec.penalty in ("l1", "l2") else "l2"
 
 
+def legend_text_size(legend: pg.LegendItem, points: float) -> None:
+    """The legend's entries in ``points`` (pyqtgraph's setLabelTextSize only notes the size
+    for the entries: they kept their old one on screen)."""
+    size = f"{points:g}pt"
+    legend.setLabelTextSize(size)
+    for _, label in legend.items:
+        label.setText(label.text, size=size)
+
+
 def shows_validation(spec: RunSpec) -> bool:
     """Whether ``spec`` has a validation curve: held-out samples, MSE, origin or line."""
     return spec.holdout is not None and spec.cost == "mse" \
@@ -114,7 +123,7 @@ class ValidationCurvePlot(QWidget):
         self._fit_left_label()
         item.titleLabel.setText(item.titleLabel.text, size=f"{11 * scale:g}pt")  # kept
         if item.legend is not None:
-            item.legend.setLabelTextSize(f"{8 * scale:g}pt")
+            legend_text_size(item.legend, 8 * scale)
         for curve in (self.train_item, self.test_item):
             line = pg.mkPen(curve.opts["pen"])
             line.setWidthF(2.0 * scale)
