@@ -64,6 +64,18 @@ def _shown_plots(window: MainWindow) -> list[pg.PlotWidget]:
     return [p for p in window.findChildren(pg.PlotWidget) if p.isVisible()]
 
 
+def _placed_along_the_view(item: pg.PlotItem, axis: pg.AxisItem, side: str,
+                           where: str) -> None:
+    """The label lies along its view box (pyqtgraph places it only on a resize: a label
+    shortened since was drawn off its place, "optimum bj*" cut to "num bj*")."""
+    label = axis.label.mapRectToScene(axis.label.boundingRect())
+    view = item.getViewBox().sceneBoundingRect()
+    if side == "left":
+        assert view.top() - 16 <= label.top() and label.bottom() <= view.bottom() + 16, where
+    else:
+        assert view.left() - 16 <= label.left() and label.right() <= view.right() + 16, where
+
+
 # ---- the axis labels --------------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("view", list(CUT))
@@ -84,6 +96,7 @@ def test_no_plots_axis_label_is_cut_or_shrunk_in_the_lesson(qtbot: QtBot, lang: 
                 assert "…" not in axis.labelText, where
                 assert _points(axis) >= 9 * window.zoom - 0.01, where
                 assert axis.label.boundingRect().width() <= length + 16, where
+                _placed_along_the_view(item, axis, side, where)
         if (view, scene) in OBJECTIVE_CUT:  # was "objective E + λ·|…", and small
             text = window.objective_plot.plot_item.getAxis("left").labelText
             assert text.startswith(tr("objective")), text  # the formula, else its name
@@ -102,6 +115,9 @@ def test_a_long_label_is_kept_where_it_fits(qtbot: QtBot) -> None:
 def test_the_validation_curve_follows_classroom_mode(qtbot: QtBot, lang: str) -> None:
     window = _window(qtbot, lang)
     _show(window, PROJECTOR, OVERFITTING)
+    for plot in _shown_plots(window):  # the path's label too, whole and in its place
+        item = plot.getPlotItem()
+        _placed_along_the_view(item, item.getAxis("left"), "left", type(plot).__name__)
     validation = window.path_plot.validation
     assert validation.isVisible()
     zoom = window.zoom

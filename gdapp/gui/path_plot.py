@@ -127,6 +127,7 @@ class RegularizationPathPlot(QWidget):
         if (text, points) != getattr(plot, "left_label", None):
             plot.left_label = (text, points)
             item.setLabel("left", text, **{"font-size": f"{points:.3g}pt"})
+            item.getAxis("left").resizeEvent()  # placed for its new length (pyqtgraph: on a resize)
 
     # ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -351,6 +351,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
                 shown, points = left_label(forms, room, 9 * self.scale)
                 self.plot_item.setLabel(key, shown, color="#222222",
                                         **{"font-size": f"{points:.3g}pt"})
+                self.plot_item.getAxis(key).resizeEvent()  # placed for its new length
             self._texts[key] = text
 
     def _refit_left_label(self, *_: object) -> None:

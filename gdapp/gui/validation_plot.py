@@ -143,6 +143,7 @@ class ValidationCurvePlot(QWidget):
         if (text, points) != getattr(self, "left_shown", None):
             self.left_shown = (text, points)
             item.setLabel("left", text, **{"font-size": f"{points:.3g}pt"})
+            item.getAxis("left").resizeEvent()  # placed for its new length (pyqtgraph: on a resize)
 
     def refresh(self) -> None:
         """Recompute the curve when the data, model or penalty changed; move the λ line."""
