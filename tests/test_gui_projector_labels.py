@@ -164,6 +164,8 @@ def test_beside_the_l1_path_at_1024x768_the_right_columns_plots_are_readable(
     lesson = window.lesson
     assert lesson.scrolls()  # the paragraph scrolls instead
     assert lesson.height() >= lesson.minimumSizeHint().height()
+    line = lesson.text.fontMetrics().lineSpacing()  # whole lines, none cut in half
+    assert lesson.text_scroll.viewport().height() % line == 0
     # a window given more height gives the paragraph its room back
     window.resize(1024, 1000)
     _settle()
@@ -173,9 +175,13 @@ def test_beside_the_l1_path_at_1024x768_the_right_columns_plots_are_readable(
 
 def test_every_scene_at_1024x768_keeps_the_plots_readable(qtbot: QtBot) -> None:
     window = _window(qtbot, "en")
+    lesson = window.lesson
+    line = lesson.text.fontMetrics().lineSpacing()
     for scene in range(1, len(scenes()) + 1):
         _show(window, SMALL, scene)
         _readable(window, scene)
+        if lesson.scrolls():  # whole lines, none cut in half (scene 15 cut one)
+            assert lesson.text_scroll.viewport().height() % line == 0, f"scene {scene}"
 
 
 # ---- the update of several parameters ----------------------------------------------------

@@ -126,7 +126,12 @@ class LessonPanel(QFrame):
     def _fit_height(self, column: int) -> None:
         share = max(80, int(LESSON_SHARE * column))
         low = self.minimumSizeHint().height()
-        self.setMaximumHeight(max(low, min(share, column - self._kept)))
+        most = min(share, column - self._kept)
+        if self.text_scroll.height() > 0:  # a paragraph that scrolls shows whole lines
+            chrome = self.height() - self.text_scroll.height()
+            line = max(1, self.text.fontMetrics().lineSpacing())
+            most = chrome + (most - chrome) // line * line + 2 * self.text_scroll.frameWidth()
+        self.setMaximumHeight(max(low, most))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
