@@ -365,8 +365,8 @@ class CostCurvePlot(RunPlotWidget):
         self.place_legend([self.along(path[:, 0], path[:, 1]), *self._optimum_point(run),
                            *self._pinned_points(shown)], (x_lo, x_hi, y_lo, y_hi))
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
-        self.set_texts(tr("Objective over (b0, b1) — {cost}").format(
-            cost=cost_word(spec.cost) + extra), tr("b1 (coefficient)"), tr("b0 (intercept)"))
+        self.set_texts(tr("Objective over (b0, b1) — {cost}").format(cost=cost_word(spec.cost)
+                       + extra), tr("b1 (coefficient)"), tr("b0 (intercept)"), shorter=("b1",))
 
     def _draw_contours(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:
         """Shade and contour the objective over ``box`` unless the drawn map already covers

@@ -227,7 +227,8 @@ class DataPlot(RunPlotWidget):
         self._y_reach = (lo - 2 * (hi - lo), hi + 2 * (hi - lo))
         self.set_view(y_lo, y_hi, lo, hi)
         self.set_texts(tr("Predicted ŷ at k against the actual {y}").format(y=data.y_name),
-                       tr("predicted ŷ"), tr("actual {y}").format(y=data.y_name))
+                       tr("predicted ŷ"), tr("actual {y}").format(y=data.y_name),
+                       shorter=("ŷ",))
         self.set_legend([(self.samples_item, tr("samples ({n})").format(n=data.n)),
                          (self.line_item, tr("ŷ = y (a perfect fit)")),
                          (self.residual_item, tr("residuals y − ŷ"))])

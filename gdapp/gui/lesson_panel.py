@@ -78,6 +78,7 @@ class LessonPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("LessonPanel { background: #fffbe6; }")
         self.index = -1
+        self._kept = 0  # the column's pixels left to the plots (keep_for_plots)
         self.title = QLabel()
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -108,12 +109,34 @@ class LessonPanel(QFrame):
 
     def follow(self, column: QWidget) -> None:
         """Never taller than :data:`LESSON_SHARE` of ``column``'s height (the widget it sits
-        in, above the plots)."""
+        in, above the plots), nor than what leaves the plots :meth:`keep_for_plots`."""
         column.installEventFilter(self)
+
+    def keep_for_plots(self, keep: int, slack: int = 0) -> bool:
+        """Leave ``keep`` pixels of the column to the plots below (their chrome and readable
+        view boxes; :mod:`gdapp.gui.plot_room` measures it), down to the panel's minimum;
+        True when that changed by more than ``slack`` pixels."""
+        if abs(keep - self._kept) <= slack:
+            return False
+        self._kept = keep
+        column = self.parentWidget()
+        if column is not None:
+            self._fit_height(column.height())
+        return True
+
+    def _fit_height(self, column: int) -> None:
+        share = max(80, int(LESSON_SHARE * column))
+        low = self.minimumSizeHint().height()
+        most = min(share, column - self._kept)
+        if self.text_scroll.height() > 0:  # a paragraph that scrolls shows whole lines
+            chrome = self.height() - self.text_scroll.height()
+            line = max(1, self.text.fontMetrics().lineSpacing())
+            most = chrome + (most - chrome) // line * line + 2 * self.text_scroll.frameWidth()
+        self.setMaximumHeight(max(low, most))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.setMaximumHeight(max(80, int(LESSON_SHARE * watched.height())))
+            self._fit_height(watched.height())
         return False
 
     def scrolls(self) -> bool:

@@ -145,7 +145,7 @@ class LogisticLayer:
             self._view = (x_lo, x_hi, -0.12, 1.12)
             plot.set_texts(tr("S-curve at k"),
                            tr("p = probability that {y} = 1").format(y=data.y_name),
-                           data.x_name)
+                           data.x_name, shorter=_short_p(data.y_name))
             curve = tr("S-curve p = σ(b0 + b1·x) of iterate k")
             cross = tr("p = 0.5: the boundary x = −b0/b1")
         elif self.mode == "plane":
@@ -163,7 +163,7 @@ class LogisticLayer:
             self._view = (0.0, data.n + 1.0, -0.06, 1.06)
             plot.set_texts(tr("p at k for every sample, by class"),
                            tr("p = probability that {y} = 1").format(y=data.y_name),
-                           tr("sample"))
+                           tr("sample"), shorter=_short_p(data.y_name))
             curve = tr("p = 0.5: the class changes")
             cross = ""
         self._across, self._up, self._classes = across, up, classes
@@ -236,3 +236,8 @@ class LogisticLayer:
             t = np.linspace(0.0, 1.0, 9)
             return xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
         return np.asarray(xs)[idx], np.asarray(ys)[idx]
+
+
+def _short_p(y: str) -> tuple[str, ...]:
+    """The probability axis's shorter labels, for a plot too short for the sentence."""
+    return (f"p = P({y} = 1)", "p")

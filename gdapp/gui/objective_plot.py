@@ -246,7 +246,10 @@ class ObjectivePlot(RunPlotWidget):
         spec = run.spec
         name = tr("objective E + {formula}").format(formula=penalty_formula(spec)) \
             if penalty_on(spec) else tr("cost E = {cost}").format(cost=cost_word(spec.cost))
-        self.set_texts(left=name + test_cost_label(run) + (tr(" (log scale)") if log else ""))
+        log_words = tr(" (log scale)") if log else ""
+        short = tr("objective") if penalty_on(spec) else tr("cost E")  # a projector's plot
+        self.set_texts(left=name + test_cost_label(run) + log_words,
+                       shorter=short_labels(name, short, test_cost_label(run), log_words))
         note = ""
         if run.status == "diverged":
             note = tr("diverged at update {k}").format(k=run.diverged_at)
@@ -385,3 +388,12 @@ class ObjectivePlot(RunPlotWidget):
 
         if not placed:
             self.keep_current_visible()
+
+
+def short_labels(name: str, short: str, test: str, log: str) -> tuple[str, ...]:
+    """The objective axis's shorter labels, longest first, for a plot too short for its
+    full one whole: the short name ("objective", "cost E") with the test cost and the log
+    scale, then with the log scale, then alone (the title and legend say the rest)."""
+    full = name + test + log
+    forms = (short + test + log, short + log, short)
+    return tuple(form for form in dict.fromkeys(forms) if form != full)

@@ -32,7 +32,12 @@ from gdapp.gui.i18n import tr
 from gdapp.gui.path_legend import fit_band
 from gdapp.gui.plot_base import pen
 from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
-from gdapp.gui.validation_plot import ValidationCurvePlot, curve_penalty, shows_validation
+from gdapp.gui.validation_plot import (
+    ValidationCurvePlot,
+    curve_penalty,
+    legend_text_size,
+    shows_validation,
+)
 
 if TYPE_CHECKING:
     from gdapp.gui.viewmodel import RunViewModel
@@ -102,8 +107,9 @@ class RegularizationPathPlot(QWidget):
             item.setLabel("bottom", tr("λ (log scale)"), **{"font-size": f"{9 * scale:g}pt"})
             self._fit_left_label(plot)
             if item.legend is not None:
-                item.legend.setLabelTextSize(f"{8 * scale:g}pt")
+                legend_text_size(item.legend, 8 * scale)
             self._refit_band(plot)
+        self.validation.set_scale(scale)
         self.refresh_titles()
 
     def _fit_left_label(self, plot: pg.PlotWidget) -> None:
@@ -121,6 +127,7 @@ class RegularizationPathPlot(QWidget):
         if (text, points) != getattr(plot, "left_label", None):
             plot.left_label = (text, points)
             item.setLabel("left", text, **{"font-size": f"{points:.3g}pt"})
+            item.getAxis("left").resizeEvent()  # placed for its new length (pyqtgraph: on a resize)
 
     # ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -42,7 +42,7 @@ from gdapp.gui.path_drawing import PATH_HEAD as PATH_HEAD
 from gdapp.gui.path_drawing import PathDots
 from gdapp.gui.path_drawing import decimate_indices as decimate_indices
 from gdapp.gui.plot_legend import LEGEND_ROW, LegendPlacement
-from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
+from gdapp.gui.plot_title import left_label, title_points
 from gdapp.gui.run_labels import difference_label as difference_label  # re-exported
 from gdapp.gui.run_labels import penalty_formula as penalty_formula
 from gdapp.gui.run_labels import penalty_on as penalty_on
@@ -182,6 +182,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
         self._init_legend()
         # the left label fits the view box's height once the layout has set it
         self._left_room = 0.0
+        self._left_shorter: tuple[str, ...] = ()
         self.plot_item.getViewBox().sigResized.connect(self._refit_left_label)
         self._current_drawn: tuple[Run | None, int] = (None, -1)
         self._texts: dict[str, str] = {}
@@ -247,7 +248,7 @@ class RunPlotWidget(LegendPlacement, QWidget):
         if event.size().width() != event.oldSize().width() and "title" in self._texts:
             self.set_texts(self._texts.pop("title"))  # the title's size for the new width
         if event.size().height() != event.oldSize().height() and "left" in self._texts:
-            self.set_texts(left=self._texts.pop("left"))
+            self.set_texts(left=self._texts.pop("left"), shorter=self._left_shorter)
         if self.note_text and event.size().width() != event.oldSize().width():
             self._show_note(event.size().width())
 
@@ -270,7 +271,8 @@ class RunPlotWidget(LegendPlacement, QWidget):
         for side in ("left", "bottom"):
             self.plot_item.getAxis(side).setTickFont(_font(round(10 * scale)))
         texts, self._texts = self._texts, {}
-        self.set_texts(texts.get("title"), texts.get("left"), texts.get("bottom"))
+        self.set_texts(texts.get("title"), texts.get("left"), texts.get("bottom"),
+                       shorter=self._left_shorter)
         self.legend_row = round(LEGEND_ROW * scale)
         self.legend_points = 8.0 * scale
         self.scale_remark(scale)
@@ -328,9 +330,14 @@ class RunPlotWidget(LegendPlacement, QWidget):
         return (width / x_span if x_span > 0 else 1.0, height / y_span if y_span > 0 else 1.0)
 
     def set_texts(self, title: str | None = None, left: str | None = None,
-                  bottom: str | None = None) -> None:
+                  bottom: str | None = None, *, shorter: tuple[str, ...] = ()) -> None:
         """Set the title and axis labels, touching only those that changed (each costs a
-        text layout)."""
+        text layout). ``shorter``: the left label's shorter forms, longest first; the label
+        shown is the first form that fits the view's height at full size
+        (:func:`left_label`), so a projector's short plot never shows "objective E + λ·…"."""
+        if left is not None and shorter != self._left_shorter:
+            self._left_shorter = shorter
+            self._texts.pop("left", None)
         for key, text in (("title", title), ("left", left), ("bottom", bottom)):
             if text is None or self._texts.get(key) == text:
                 continue
@@ -343,15 +350,17 @@ class RunPlotWidget(LegendPlacement, QWidget):
                 view = self.plot_item.getViewBox()
                 room = view.height() if key == "left" and view.height() > 1 else 1e9
                 self._left_room = room if key == "left" else self._left_room
-                shown, points = fitted_label(text, room + TITLE_MARGIN, 9 * self.scale)
+                forms = (text, *self._left_shorter) if key == "left" else (text,)
+                shown, points = left_label(forms, room, 9 * self.scale)
                 self.plot_item.setLabel(key, shown, color="#222222",
                                         **{"font-size": f"{points:.3g}pt"})
+                self.plot_item.getAxis(key).resizeEvent()  # placed for its new length
             self._texts[key] = text
 
     def _refit_left_label(self, *_: object) -> None:
         height = self.plot_item.getViewBox().height()
         if "left" in self._texts and height > 1 and height != self._left_room:
-            self.set_texts(left=self._texts.pop("left"))
+            self.set_texts(left=self._texts.pop("left"), shorter=self._left_shorter)
 
     def set_note(self, text: str) -> None:
         """A remark for the learner under the plot, one line per line of ``text``, wrapped to

@@ -15,7 +15,9 @@ objective plot were strips of 40 and 60 pixels. :class:`PlotRoom` watches the vi
 when the data view's or the objective's view is lower than :data:`READABLE_VIEW`, the grid
 gives the rows it does not need, then the path dock gives height down to its own readable
 view. (In classroom mode the dock takes the data view's place instead:
-:func:`gdapp.gui.classroom.fold_data_view`.) A divider dragged by the user is left alone.
+:func:`gdapp.gui.classroom.fold_data_view`.) Beside a narrow right column (1024×768) the
+lesson's paragraph, wrapped into many lines, scrolls at a smaller height while the two plots'
+view boxes lack room. A divider dragged by the user is left alone.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ class PlotRoom(QObject):
         if not Shiboken.isValid(window):
             return
         objective_view = share_plots(window)
+        if self._lesson_gives():
+            return  # (the views' new sizes fit again)
         dock = window.path_dock
         if window.classroom_layout or not dock.isVisible() or dock.isFloating():
             return
@@ -119,6 +123,25 @@ class PlotRoom(QObject):
         give = min(short, int(path_view) - READABLE_VIEW)
         if give > SLACK:
             window.resizeDocks([dock], [dock.height() - give], Qt.Orientation.Vertical)
+
+    def _lesson_gives(self) -> bool:
+        """Beside a narrow right column (1024×768) the lesson's paragraph wraps into many
+        lines: it keeps the column's room for the plots' chrome and two readable view boxes
+        (:meth:`gdapp.gui.lesson_panel.LessonPanel.keep_for_plots`) and scrolls at a smaller
+        height. True when that changed the room kept."""
+        window = self.window
+        lesson = window.lesson
+        column = lesson.parentWidget()
+        if not lesson.isVisible() or column is None or getattr(window.plots, "moved_by_user",
+                                                                 False):
+            return False
+        views = [view_height(window.shown_cost_plot())]
+        if window.objective_plot.isVisible():
+            views.append(view_height(window.objective_plot))
+        if min(views) <= 0:
+            return False  # not laid out yet
+        keep = int(column.height() - lesson.height() - sum(views)) + READABLE_VIEW * len(views)
+        return bool(lesson.keep_for_plots(keep, SLACK))
 
     def _data_short(self) -> int:
         """How much the data view's view box lacks, after the grid gave what it can spare

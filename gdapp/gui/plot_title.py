@@ -13,6 +13,8 @@ from PySide6.QtGui import QFont, QFontMetricsF
 SMALLEST_POINTS = 8.0
 #: Room left free at the title's two ends, in pixels.
 TITLE_MARGIN = 16
+#: An axis label's own margins (its text item's), in pixels.
+LABEL_PAD = 8
 
 
 def title_points(text: str, width: float, points: float) -> float:
@@ -42,3 +44,13 @@ def fitted_label(text: str, length: float, points: float) -> tuple[str, float]:
     if metrics.horizontalAdvance(text) <= room:
         return text, size
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room), size
+
+
+def left_label(forms: tuple[str, ...], length: float, points: float) -> tuple[str, float]:
+    """An axis label along a view ``length`` pixels long, from its ``forms`` (longest
+    first): the first form whole at ``points`` (less :data:`LABEL_PAD` for the label's own
+    margins), else the last, fitted (:func:`fitted_label`)."""
+    for form in forms:
+        if title_points(form, length + TITLE_MARGIN - LABEL_PAD, points) >= points:
+            return fitted_label(form, length + TITLE_MARGIN, points)
+    return fitted_label(forms[-1], length + TITLE_MARGIN, points)

@@ -11,6 +11,10 @@ For iterate k of a run, :func:`describe_step` gives the lines a student can read
 
 The new value shown is the run's own next iterate when the run has one (so the line agrees
 with the grid to the last digit), else the update computed from the same numbers.
+
+Several parameters' blocks are kept apart by a blank line (:func:`separate_blocks`) when there
+are more than two parameters or a block runs longer than its slope and its update (a
+penalty's part, an optimizer's state): five features' Adam steps ran together otherwise.
 """
 
 from __future__ import annotations
@@ -67,7 +71,9 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
     has_next = k < run.iterations
     lines = [tr("Update k = {k} → {k1}:").format(k=k, k1=k + 1)]
     checks = check_lines(run, k, objective)   # Run ▸ Check the gradient
+    starts = []  # where each parameter's block begins
     for j, name in enumerate(names):
+        starts.append(len(lines))
         bj, gc = float(b[j]), float(g_cost[j])
         lines.append("  " + slope_formula(run, k, gc, name))
         slope = gc
@@ -106,6 +112,7 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
         new = float(run.params[k + 1, j]) if has_next else bj - eta * slope
         lines.append("  " + f"{name} ← {number(bj)} {MINUS} {number(eta)} × {operand(slope)}"
                      f" = {number(new)}")
+    lines = separate_blocks(lines, starts)
     if not has_next:
         if run.status == "diverged":
             lines.append("  " + tr("(the run stops here: the next value is too large to "
@@ -114,3 +121,19 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
             lines.append("  " + tr("(the run stopped at k = {k}; this is the update that "
                                    "would follow)").format(k=k))
     return lines
+
+
+def separate_blocks(lines: list[str], starts: list[int]) -> list[str]:
+    """``lines`` with an empty line before every parameter's block but the first (the
+    blocks begin at ``starts``), when there are more than two blocks or one of them is
+    longer than two lines; else as they are (the note's steps keep their few lines)."""
+    ends = [*starts[1:], len(lines)]
+    longest = max((end - start for start, end in zip(starts, ends, strict=True)), default=0)
+    if len(starts) <= 2 and longest <= 2:
+        return lines
+    out = lines[: starts[0]] if starts else list(lines)
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if i:
+            out.append("")
+        out += lines[start:end]
+    return out

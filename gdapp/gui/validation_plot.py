@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gdapp.core import regularization_path
@@ -32,6 +33,7 @@ from gdapp.core.path import ValidationCurve, validation_curve
 from gdapp.gui.i18n import tr
 from gdapp.gui.label_spot import clear_spot
 from gdapp.gui.plot_base import OPTIMUM_COLOR, pen
+from gdapp.gui.plot_title import left_label
 from gdapp.gui.test_cost import TEST_COST_COLOR
 
 if TYPE_CHECKING:
@@ -46,6 +48,15 @@ CURRENT_LAMBDA_COLOR = "#444444"
 def curve_penalty(spec: RunSpec) -> str:
     """The penalty the curve is drawn for: the run's, or L2 when it has none."""
     return spec.penalty if spec.penalty in ("l1", "l2") else "l2"
+
+
+def legend_text_size(legend: pg.LegendItem, points: float) -> None:
+    """The legend's entries in ``points`` (pyqtgraph's setLabelTextSize only notes the size
+    for the entries: they kept their old one on screen)."""
+    size = f"{points:g}pt"
+    legend.setLabelTextSize(size)
+    for _, label in legend.items:
+        label.setText(label.text, size=size)
 
 
 def shows_validation(spec: RunSpec) -> bool:
@@ -98,6 +109,45 @@ class ValidationCurvePlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        #: classroom mode's factor for fonts and lines (1: normal)
+        self.scale = 1.0
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_left_label)
+
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: the title, labels, ticks, legend, lines and star ``scale`` times
+        their size, as the other plots."""
+        self.scale = scale
+        item = self.plot.getPlotItem()
+        font = QFont()
+        font.setPointSizeF(9 * scale)
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTickFont(font)
+        item.setLabel("bottom", tr("λ (log scale)"), **{"font-size": f"{9 * scale:g}pt"})
+        self.left_shown = ("", 0.0)
+        self._fit_left_label()
+        item.titleLabel.setText(item.titleLabel.text, size=f"{11 * scale:g}pt")  # kept
+        if item.legend is not None:
+            legend_text_size(item.legend, 8 * scale)
+        for curve in (self.train_item, self.test_item):
+            line = pg.mkPen(curve.opts["pen"])
+            line.setWidthF(2.0 * scale)
+            curve.setPen(line)
+        self.best_item.setSize(16 * scale)
+        label_font = QFont()
+        label_font.setPointSizeF(9 * scale)
+        self.best_label.setFont(label_font)
+
+    def _fit_left_label(self, *_: object) -> None:
+        """The left label whole along the view's height: "MSE (no penalty)" where it fits
+        at its size, else "MSE"."""
+        item = self.plot.getPlotItem()
+        length = item.getViewBox().height()
+        forms = (tr("MSE (no penalty)"), "MSE")
+        text, points = left_label(forms, length if length > 1 else 1e9, 9 * self.scale)
+        if (text, points) != getattr(self, "left_shown", None):
+            self.left_shown = (text, points)
+            item.setLabel("left", text, **{"font-size": f"{points:.3g}pt"})
+            item.getAxis("left").resizeEvent()  # placed for its new length (pyqtgraph: on a resize)
 
     def refresh(self) -> None:
         """Recompute the curve when the data, model or penalty changed; move the λ line."""

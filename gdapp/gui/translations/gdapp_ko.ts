@@ -904,7 +904,9 @@
         <source>λ (log scale)</source>
         <extracomment>One colour per slope (b1, b2, …), repeated beyond ten.
 ----------
-classroom mode&apos;s factor for fonts (1: normal)</extracomment>
+classroom mode&apos;s factor for fonts (1: normal)
+----------
+classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>λ (로그 눈금)</translation>
     </message>
     <message>
