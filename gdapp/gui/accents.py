@@ -113,11 +113,23 @@ def accented_html(text: str, font: QFont) -> str | None:
     return "<div style=\"white-space: pre-wrap;\">" + "".join(parts) + "</div>"
 
 
+#: The label's property that keeps the plain text :func:`set_label_text` was given.
+PLAIN_TEXT = "gdapp_plain_text"
+
+
 def set_label_text(label: QLabel, text: str) -> None:
     """Show the plain ``text`` on ``label``: as it is, or, when the label's font misplaces
-    an accent in it, as rich text that draws each accented letter in a font that does not."""
+    an accent in it, as rich text that draws each accented letter in a font that does not
+    (:func:`plain_text` gives ``text`` back)."""
+    label.setProperty(PLAIN_TEXT, text)
     rich = accented_html(text, label.font()) if ACCENTED.search(text) else None
     form = Qt.TextFormat.PlainText if rich is None else Qt.TextFormat.RichText
     if label.textFormat() != form:  # (a new format lays the label out again)
         label.setTextFormat(form)
     label.setText(text if rich is None else rich)
+
+
+def plain_text(label: QLabel) -> str:
+    """The plain text last given to :func:`set_label_text` (else the label's text)."""
+    text = label.property(PLAIN_TEXT)
+    return text if isinstance(text, str) else label.text()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStyle, QToolButton, QVBoxLayout, QWidget
 
+from gdapp.gui.accents import PLAIN_TEXT, plain_text, set_label_text
 from gdapp.gui.i18n import tr
 
 
@@ -31,7 +32,6 @@ class StepWindow(QWidget):
         self.main = main
         self.setWindowTitle(tr("The update, written out"))
         self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)  # only where the window is narrower than a line
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -60,23 +60,26 @@ class StepWindow(QWidget):
         return False
 
     def text(self) -> str:
-        """The text shown: the main window's step text, whole."""
-        return self.label.text()
+        """The text shown: the main window's step text, whole (plain: Adam's hats are drawn
+        in another font, :mod:`gdapp.gui.accents`)."""
+        return plain_text(self.label)
 
     def refresh(self, *_: object) -> None:
         """The current update's text (only while the window is open)."""
         if not self.isVisible():
             return
-        self.label.setFont(self.main.step_label.font())
-        text = self.main.step_label.text()
-        if text != self.label.text():
-            self.label.setText(text)
+        font = self.main.step_label.font()
+        new_font = font != self.label.font()   # (the hats' font is chosen for the size too)
+        self.label.setFont(font)
+        text = plain_text(self.main.step_label)
+        if new_font or text != self.text() or self.label.property(PLAIN_TEXT) is None:
+            set_label_text(self.label, text)
             self.fit(grow_only=True)
 
     def needed(self) -> QSize:
         """The window's size that shows every line unwrapped and whole."""
         metrics = self.label.fontMetrics()
-        lines = self.label.text().split("\n") or [""]
+        lines = self.text().split("\n") or [""]
         margins = self.label.contentsMargins()
         pad = 2 * 6 + margins.left() + margins.right() + 2 * self.label.margin() + 4
         width = max(metrics.horizontalAdvance(line) for line in lines) + pad
