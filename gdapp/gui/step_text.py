@@ -95,6 +95,14 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
         if checks:
             lines.append("  " + checks[j])
         if penalised and spec.penalty == "l1" and run.l1_rule == "proximal":
+            # the grid's ∂/∂bj is the objective's (sub)gradient: say how it follows from the
+            # cost's, which this step takes (a class saw 50.16 here and 65.16 in the grid)
+            part = lam * (1.0 if bj > 0 else -1.0 if bj < 0 else 0.0)
+            lines.append("  " + tr("the grid's ∂/∂{name} = {g} + λ·sign({name}) = {s}: the "
+                                   "objective's slope; this step takes the cost's, then "
+                                   "shrinks").format(
+                name=name, g=number(gc), s=number(float(run.gradient[k, j])
+                                                 if k < run.gradient.shape[0] else gc + part)))
             z = bj - eta * gc
             lines.append("  " + tr("step on the cost: z = {name} − η·∂E/∂{name} = {b} − "
                                    "{eta} × {g} = {z}").format(

@@ -1498,6 +1498,10 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>패널티 항 부분 λ·sign({name}) = {lam} × {s} = {p}</translation>
     </message>
     <message>
+        <source>the grid&apos;s ∂/∂{name} = {g} + λ·sign({name}) = {s}: the objective&apos;s slope; this step takes the cost&apos;s, then shrinks</source>
+        <translation>표의 ∂/∂{name} = {g} + λ·sign({name}) = {s}: 목적함수의 기울기입니다. 이 단계는 비용의 기울기로 움직인 뒤 0 쪽으로 줄입니다</translation>
+    </message>
+    <message>
         <source>step on the cost: z = {name} − η·∂E/∂{name} = {b} − {eta} × {g} = {z}</source>
         <translation>비용함수로 한 걸음: z = {name} − η·∂E/∂{name} = {b} − {eta} × {g} = {z}</translation>
     </message>
