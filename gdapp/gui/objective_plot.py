@@ -50,6 +50,19 @@ if TYPE_CHECKING:
 
 #: Pinned runs widen the iteration axis to at most this many times this run's iterations.
 PINNED_REACH = 3
+#: While stepping, the iteration axis spans at least this many rows, doubled as k needs.
+STEPPING_ROWS = 20
+
+
+def stepping_rows(k: int) -> int:
+    """The rows the view spans while stepping at iterate ``k``: ``STEPPING_ROWS`` doubled
+    until it holds half as many again as k (so it widens in a few jumps, not every step)."""
+    rows = STEPPING_ROWS
+    while rows < 1.5 * k + 2:
+        rows *= 2
+    return rows
+
+
 def log_tip() -> str:
     """The log-scale box's tooltip."""
     return tr("Show the objective on a logarithmic axis: steady convergence becomes a "
@@ -215,9 +228,7 @@ class ObjectivePlot(RunPlotWidget):
             self._log_drawn = True
         # view: every row on a log axis; the readable rows of each run on a linear one
         rows = [r.params.shape[0] if log else interesting_rows(r) for r in runs]
-        k = self.current_index()
-        if not log and self.vm.stepping and k >= rows[0]:  # stepped past the view: widen it
-            rows[0] = min(readable_rows(run), int(1.5 * k) + 2)
+        rows[0] = self._rows_in_view(run, log)
         self._view_rows = rows[0]
         x_lo, x_hi, y_lo, y_hi = with_test_cost(run, rows[0], log,
                                                 self._view_range(runs, rows, log))
@@ -349,17 +360,26 @@ class ObjectivePlot(RunPlotWidget):
                 "(an exact fit).").format(which=which, k=k))
         self.log_box.blockSignals(False)
 
+    def _rows_in_view(self, run: Run, log: bool) -> int:
+        """The rows of this run the iteration axis spans: all of them on a log axis, else its
+        interesting ones; while stepping, those up to k (widened once k passes them, and for
+        the first steps of a long run only :func:`stepping_rows`: not a dot at the edge of
+        10,000)."""
+        if log:
+            return int(run.params.shape[0])
+        rows = interesting_rows(run)
+        if self.vm.stepping:
+            k = self.current_index()
+            if k >= rows:  # stepped past the view: widen it
+                return min(readable_rows(run), int(1.5 * k) + 2)
+            return min(rows, stepping_rows(k))
+        return rows
+
     def _draw_current(self) -> None:
         """Move the vertical line and the marker to the current iteration k."""
-        if not self.log_scale:
-            run, k = self.vm.run, self.current_index()
-            if self.vm.stepping:
-                widen = self._view_rows <= k < readable_rows(run)
-            else:
-                widen = self._view_rows != interesting_rows(run)
-            if widen:
-                self._redraw()
-                return
+        if not self.log_scale and self._rows_in_view(self.vm.run, False) != self._view_rows:
+            self._redraw()
+            return
         self._move_marker()
         self._mark_off_plot()
 
