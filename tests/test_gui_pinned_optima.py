@@ -57,6 +57,6 @@ def test_several_features_list_their_first_parameters(window: MainWindow) -> Non
     window.vm.pin_current()
     text = window.pins.list.item(0).text()
     final = window.vm.pinned[0].run.final
-    assert f"(max iterations: b0 = {final[0]:.4g}, b1 = {final[1]:.4g}, " \
+    assert f"(stopped at the iteration limit: b0 = {final[0]:.4g}, b1 = {final[1]:.4g}, " \
            f"b2 = {final[2]:.4g}, …)" in text
     assert np.isfinite(window.vm.pinned[0].run.final).all()

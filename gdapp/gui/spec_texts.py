@@ -55,7 +55,7 @@ def choice_labels(features: int = 1) -> dict[str, str]:
 def status_word(status: str) -> str:
     """How a run ended (``Run.status``), in a word or two."""
     return {"converged": tr("converged"), "diverged": tr("diverged"),
-            "max_iterations": tr("max iterations")}.get(status, status)
+            "max_iterations": tr("stopped at the iteration limit")}.get(status, status)
 
 
 def method_word(method: str) -> str:

@@ -836,7 +836,7 @@
     </message>
     <message>
         <source>Show the objective on a logarithmic axis: steady convergence becomes a straight line.</source>
-        <extracomment>Pinned runs widen the iteration axis to at most this many times this run&apos;s iterations.</extracomment>
+        <extracomment>Pinned runs widen the iteration axis to at most this many times this run&apos;s iterations. While stepping, the iteration axis spans at least this many rows, doubled as k needs.</extracomment>
         <translation>목적함수를 로그 눈금 축에 그립니다. 꾸준히 수렴하면 직선으로 보입니다.</translation>
     </message>
     <message>
@@ -1176,6 +1176,10 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>Converged when no parameter moves more than this in one update.</source>
         <translation>한 번의 업데이트에서 어떤 파라미터도 이보다 많이 움직이지 않으면 수렴으로 봅니다.</translation>
+    </message>
+    <message>
+        <source>stopped at the iteration limit</source>
+        <translation>반복 한도에서 멈춤</translation>
     </message>
     <message>
         <source>Newton&apos;s method</source>
