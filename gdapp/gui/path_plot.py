@@ -77,7 +77,8 @@ class RegularizationPathPlot(QWidget):
                 lambda *_, p=plot: self._refit_band(p))
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
-            plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6)  # band above
+            plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6,  # band above
+                           brush=pg.mkBrush(255, 255, 255, 225))  # (the λ line passes under)
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
