@@ -78,7 +78,7 @@ class RegularizationPathPlot(QWidget):
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6,  # band above
-                           brush=pg.mkBrush(255, 255, 255, 225))  # (the λ line passes under)
+                           brush=pg.mkBrush(255, 255, 255, 170))  # (the λ line passes under)
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)

@@ -86,9 +86,9 @@ class ValidationCurvePlot(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setLabel("bottom", tr("λ (log scale)"))
         self.plot.setLabel("left", tr("MSE (no penalty)"))
-        # on a white ground: a curve or the dashed λ line passing under it never strikes
-        # through its words
-        self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 225))
+        # on a light ground: a curve or the dashed λ line passing under it no longer strikes
+        # through its words, and still shows faintly (it is not cut off at the legend)
+        self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 170))
         for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.train_item = self.plot.plot([], [], pen=pen(TRAIN_COST_COLOR, 2.0),
