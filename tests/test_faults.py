@@ -24,7 +24,7 @@ from small_tmpdir import small_tmpdir
 from gdapp.cli import main
 from gdapp.core import RunSpec, run
 from gdapp.excel import export_workbook, read_workbook, recalc
-from gdapp.excel.scratch import remove_stale_temporaries
+from gdapp.excel.scratch import office_pipes, remove_stale_temporaries
 
 ROOT = Path(__file__).resolve().parents[1]
 QT_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -302,6 +302,8 @@ def test_a_profile_left_locked_by_a_killed_verification_does_not_stop_the_next_o
         assert out.splitlines()[-1] == "verdict: the workbook agrees with gdapp"
     assert not profile.exists()                           # the stale profile was removed
     assert list(scratch.iterdir()) == [], sorted(p.name for p in scratch.rglob("*"))
+    # and so was the socket its killed LibreOffice left in /tmp
+    assert [pipe for pipe in office_pipes(profile) if pipe.exists()] == []
 
 
 def test_temporaries_of_a_live_process_are_kept_and_of_a_dead_one_removed(

@@ -37,7 +37,6 @@ limit, crashed or failed, produced no file, or was cancelled.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import signal
@@ -49,7 +48,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gdapp.core.messages import Message
-from gdapp.excel.scratch import PROFILE_PREFIX, STAGING_PREFIX, remove_stale_temporaries, tagged
+from gdapp.excel.scratch import (
+    PROFILE_PREFIX,
+    STAGING_PREFIX,
+    office_pipes,
+    remove_stale_temporaries,
+    tagged,
+)
 from gdapp.excel.target import signals_held
 
 #: Where LibreOffice usually lives when it is not on PATH.
@@ -231,19 +236,6 @@ def recalculate_all(paths: Sequence[str | Path], out_dir: str | Path, *,
                     pipe.unlink()
 
 
-#: Where LibreOffice's runtime (sal) makes its pipes' sockets: /tmp, else /var/tmp.
-PIPE_FOLDERS = ("/tmp", "/var/tmp")
-
-
-def office_pipes(profile: Path) -> list[Path]:
-    """Where the socket of the single-instance pipe of a LibreOffice using ``profile`` may be.
-
-    LibreOffice names it after the MD5 of the profile's URL in UTF-16, each byte in hex
-    without a leading zero (``CreateMD5FromString`` in desktop/source/app/officeipcthread.cxx).
-    """
-    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
-    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{''.join(f'{b:x}' for b in digest)}"
-    return [Path(folder) / name for folder in PIPE_FOLDERS]
 
 
 #: Below this much free space a folder LibreOffice writes in counts as full.

@@ -19,6 +19,7 @@ export or verification comes near), so work in progress in another gdapp is neve
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -108,7 +109,28 @@ def remove_stale(folder: str | Path, pattern: re.Pattern[str] = FOLDER_PATTERN) 
             else:
                 path.unlink()
             removed.append(path)
+        if entry.name.startswith(PROFILE_PREFIX):  # and the socket its LibreOffice left
+            for pipe in office_pipes(path):
+                with contextlib.suppress(OSError):
+                    if pipe.is_socket():
+                        pipe.unlink()
     return removed
+
+
+#: Where LibreOffice's runtime (sal) makes its pipes' sockets: /tmp, else /var/tmp.
+PIPE_FOLDERS = ("/tmp", "/var/tmp")
+
+
+def office_pipes(profile: Path) -> list[Path]:
+    """Where the socket of the single-instance pipe of a LibreOffice using ``profile`` may be
+    (a killed LibreOffice leaves it behind).
+
+    LibreOffice names it after the MD5 of the profile's URL in UTF-16, each byte in hex
+    without a leading zero (``CreateMD5FromString`` in desktop/source/app/officeipcthread.cxx).
+    """
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{''.join(f'{b:x}' for b in digest)}"
+    return [Path(folder) / name for folder in PIPE_FOLDERS]
 
 
 def remove_stale_temporaries(*folders: str | Path | None) -> list[Path]:
