@@ -12,10 +12,11 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QTextDocument, QTextLayout
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QComboBox, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
+from gdapp.gui.accents import glyph_rects
 from gdapp.gui.i18n import install_language
 from gdapp.gui.lessons import scenes
 from gdapp.gui.plot_base import RunPlotWidget
@@ -178,15 +179,6 @@ def test_the_best_lambda_label_covers_neither_curve(language: str, shot: Shot,
 
 
 # 4. Adam's m̂ and v̂ ----------------------------------------------------------------------
-def _ink(layout: QTextLayout, start: int, length: int) -> list[QRectF]:
-    rects = []
-    for run in layout.glyphRuns(start, length):
-        raw = run.rawFont()
-        for glyph, at in zip(run.glyphIndexes(), run.positions(), strict=True):
-            rects.append(raw.boundingRect(glyph).translated(at))
-    return rects
-
-
 def misplaced_marks(text: str, rich: bool, font: QFont, width: float) -> list[str]:
     """The combining marks of ``text`` (as the label shows it: rich or plain, in ``font``,
     ``width`` pixels wide) that are not drawn over their letter: above their line, missing,
@@ -209,8 +201,8 @@ def misplaced_marks(text: str, rich: bool, font: QFont, width: float) -> list[st
                 continue
             count += 1
             line = layout.lineForTextPosition(i)
-            bases = _ink(layout, i - 1, 1)
-            marks = [r for r in _ink(layout, i, 1) if all(r != b for b in bases)]
+            bases = glyph_rects(layout, i - 1, 1)
+            marks = [r for r in glyph_rects(layout, i, 1) if all(r != b for b in bases)]
             word = chars[max(0, i - 1):i + 1]
             if not bases or not marks:
                 wrong.append(f"{word}: not drawn")

@@ -31,7 +31,7 @@ CANDIDATES = ("Liberation Sans", "Arial", "Noto Sans", "Helvetica", "Nimbus Sans
 SAMPLE = "m\u0302"
 
 
-def _glyph_rects(layout: QTextLayout, start: int, length: int) -> list[QRectF]:
+def glyph_rects(layout: QTextLayout, start: int, length: int) -> list[QRectF]:
     """The ink of the glyphs that draw characters ``start`` … ``start + length - 1``."""
     rects = []
     for run in layout.glyphRuns(start, length):
@@ -50,8 +50,8 @@ def mark_in_place(font: QFont, text: str = SAMPLE) -> bool:
     layout.endLayout()
     if not line.isValid():
         return False
-    bases = _glyph_rects(layout, 0, 1)
-    every = _glyph_rects(layout, 1, len(text) - 1)
+    bases = glyph_rects(layout, 0, 1)
+    every = glyph_rects(layout, 1, len(text) - 1)
     # a cluster's run holds its letter's glyph too: the marks are the other glyphs
     marks = [r for r in every if all(r != b for b in bases)]
     if not bases or not marks:
