@@ -344,3 +344,31 @@ def test_a_long_run_from_the_samples_asks_cancel_between_chunks() -> None:
     with pytest.raises(RunCancelled):
         run(spec, cancel=cancel)
     assert len(asked) == 4   # a chunk is ~80 updates here, not 32,768
+
+
+@pytest.mark.parametrize("optimizer", sorted(OPTIMIZERS))
+def test_huber_and_cross_entropy_take_the_compiled_loop_on_the_general_loops_path(
+        optimizer: str) -> None:
+    # Huber's ψ is the general loop's bit for bit; σ(z) takes C's exp where numpy has its
+    # own, so cross-entropy's path is the general loop's to rounding (a small η: RMSProp's
+    # and Adam's steps of about η jitter around the optimum, where any rounding difference
+    # grows until the paths part, as a spreadsheet's do)
+    from gdapp.core.builtin import passfail_example
+
+    line = one_feature()
+    outliers = Dataset(line.x, line.y + np.where(np.arange(30) % 7 == 0, 5.0, 0.0))
+    cases = ((outliers, "line", "huber", 0.3), (passfail_example(), "logistic", "bce", 0.002))
+    for data, model, cost, eta in cases:
+        for penalty, lam, method in PENALTIES:
+            for extra in settings(optimizer):
+                spec = RunSpec(data=data, model=model, cost=cost, optimizer=optimizer,
+                               learning_rate=eta, penalty=penalty, lam=lam, l1_method=method,
+                               max_iterations=400, **extra)
+                general = run(spec, kernel="general")
+                compiled = run(spec, kernel="compiled")
+                if cost == "huber":
+                    assert_bit_for_bit(compiled, general)
+                else:
+                    assert_close(compiled, general)
+                assert_bit_for_bit(run(spec), compiled)   # the engine's own choice
+

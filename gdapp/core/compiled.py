@@ -14,10 +14,13 @@ Which gradient (``kind``):
 2. the Hessian, H·(b − b*) with H = ``hessian``, b* = ``centre``;
 3. a mini-batch: 2·(G_j·b − h_j) for batch j = k − 1 − ``batch_offset`` of ``gram``
    (batches, q, q) and ``cross`` (batches, q), the batch's means of xa·xaᵀ and xa·y;
-4. the samples themselves (data too ill-conditioned for the statistics): −mean(2·(y − ŷ)·xj)
-   with ``hessian`` = the features (p, n), ``centre`` = y and ``consts[0]`` = 1 with an
-   intercept: ŷ summed in :func:`gdapp.core.models.predictions`' order and the mean as
-   numpy's pairwise sum (:func:`_pairwise`), so the same bits as the general loop's.
+4. the samples themselves: −mean(ψ(y, z)·xj) for a linear score z, with ``hessian`` = the
+   features (p, n), ``centre`` = y, ``consts`` = (1 with an intercept else 0, the cost's ψ
+   code, Huber's δ): z summed in :func:`gdapp.core.models.predictions`' order and the mean
+   as numpy's pairwise sum (:func:`_pairwise`), so the same bits as the general loop's for
+   the squared error (data too ill-conditioned for the statistics) and Huber's cost; for
+   cross-entropy σ(z) takes C's exp where numpy has its own (they differ in the last bit of
+   some e^x), so the path is the general loop's to rounding (1e−12).
 
 Codes: optimizer 0 gd, 1 momentum, 2 nesterov, 3 adagrad, 4 rmsprop, 5 adam (``hyper`` =
 momentum, dampening, β1, β2, ε, α, centred, amsgrad); schedule −1 the rates given in
@@ -123,10 +126,29 @@ def _pairwise(a: Any, n: int) -> float:
 
 
 @numba.njit(cache=True, nogil=True)
+def _psi(code: int, y: float, z: float, delta: float) -> float:
+    """ψ = −∂ρ/∂u of one sample for the cost ``code`` (the score z of a linear model):
+    0 squared error 2·(y − z), 1 Huber clip(y − z, −δ, δ), 2 cross-entropy y − σ(z) (σ as
+    :func:`gdapp.core.costs.sigmoid` writes it, with C's exp)."""
+    if code == 1:
+        r = y - z
+        if r < -delta:
+            return -delta
+        if r > delta:
+            return delta
+        return r                      # (NaN stays NaN, as numpy's clip keeps it)
+    if code == 2:
+        e = math.exp(-abs(z))
+        return y - (1.0 / (1.0 + e) if z >= 0 else e / (1.0 + e))
+    return 2.0 * (y - z)
+
+
+@numba.njit(cache=True, nogil=True)
 def _direct(b: Any, g: Any, consts: Any, x: Any, y: Any) -> None:
-    """Kind 4: ∂MSE/∂b from the samples (see the module docstring)."""
+    """Kind 4: ∂E/∂b from the samples (see the module docstring)."""
     p, n = x.shape
     first = 1 if consts[0] != 0.0 else 0
+    code, delta = int(consts[1]), consts[2]
     psi = np.empty(n)
     term = np.empty(n)
     for s in range(n):
@@ -135,7 +157,7 @@ def _direct(b: Any, g: Any, consts: Any, x: Any, y: Any) -> None:
             z = b[0] + z
         for j in range(1, p):
             z = z + b[first + j] * x[j, s]
-        psi[s] = 2.0 * (y[s] - z)
+        psi[s] = _psi(code, y[s], z, delta)
     if first:
         g[0] = -(_pairwise(psi, n) / n)
     for j in range(p):

@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 
 from gdapp.core.batches import PATIENCE, BatchGradient, epoch_rule, epoch_stopping
 from gdapp.core.kernels import (
+    PSI_CODES,
     compiled_loaded,
     compiled_optimizer,
     descend_batches_compiled,
@@ -217,7 +218,8 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
             return descend_compiled(stats, start, stepping, n_max, tol, stop, cancel)
         if from_samples(obj, spec):
             return descend_compiled(None, start, stepping, n_max, tol, stop, cancel,
-                                    samples=(spec.data, spec.model))
+                                    samples=(spec.data, spec.model, spec.cost,
+                                             float(obj.settings.get("delta", 0.0))))
         if spec.minibatch and stats is not None and not obj.rule.outer:
             # the mean squared error of a linear model on well-conditioned samples (the
             # conditioning check of the statistics guards the batches' sums too)
@@ -242,12 +244,14 @@ def _iterate(spec: RunSpec, obj: Objective, stepping: Stepping, stop: bool,
 
 
 def from_samples(obj: Objective, spec: RunSpec) -> bool:
-    """Whether a full-batch run of the mean squared error of a linear model takes its
-    gradient from the samples (its data are too ill-conditioned for the statistics): the
-    compiled loop then sums it as the general loop does."""
-    m = obj.model_rule
-    return obj.stats is None and obj.rule.squared and not obj.rule.outer \
-        and m.linear and m.link == "identity" and not spec.minibatch \
+    """Whether a full-batch run of a linear model takes its gradient from the samples in the
+    compiled loop, which sums it as the general loop does: a cost the compiled loop knows
+    (:data:`gdapp.core.kernels.PSI_CODES`) on the model's score (cross-entropy) or through
+    the identity link, where no statistics give it (the mean squared error on data too
+    ill-conditioned for them)."""
+    m, rule = obj.model_rule, obj.rule
+    return obj.stats is None and spec.cost in PSI_CODES and not rule.outer \
+        and m.linear and (rule.on_raw or m.link == "identity") and not spec.minibatch \
         and obj.breakpoints is None
 
 

@@ -1,5 +1,6 @@
 """The compiled kernels: every optimizer and schedule at machine speed where the cost is the
-mean squared error, full-batch or in mini-batches.
+mean squared error, full-batch or in mini-batches, and full-batch for the costs of
+:data:`PSI_CODES` (Huber's, a classifier's cross-entropy) on a linear model.
 
 :func:`descend_compiled` runs :func:`gdapp.core.compiled.advance` on the gradient the
 sufficient statistics give (the note's case and a line through one feature by the general
@@ -40,6 +41,9 @@ OPTIMIZER_CODES = {"gd": 0, "momentum": 1, "nesterov": 2, "adagrad": 3, "rmsprop
                    "adam": 5}
 SCHEDULE_CODES = {"constant": 0, "step": 1, "exponential": 2, "invscaling": 3, "cosine": 4}
 MODE_CODES = {"plain": 0, "l2": 1, "l1prox": 2, "l1sub": 3}
+#: The costs whose gradient the compiled loop takes from the samples (their ψ = −∂ρ/∂u in
+#: :func:`gdapp.core.compiled._psi`); another cost runs in the general loop.
+PSI_CODES = {"mse": 0, "huber": 1, "bce": 2}
 
 #: Updates between two questions to ``cancel``.
 CHUNK = 1 << 15
@@ -143,14 +147,16 @@ def _ended(k: int, how: int) -> tuple[int, int | None] | None:
     return None
 
 
-def samples_gradient(data: Dataset, model: str) -> tuple[int, FloatArray, FloatArray,
-                                                         FloatArray]:
-    """(kind, consts, hessian, centre) of :func:`gdapp.core.compiled.advance` for the mean
-    squared error of a linear model from the samples themselves (kind 4: data too
-    ill-conditioned for the statistics, see :mod:`gdapp.core.conditioning`)."""
+def samples_gradient(data: Dataset, model: str, cost: str = "mse", delta: float = 0.0
+                     ) -> tuple[int, FloatArray, FloatArray, FloatArray]:
+    """(kind, consts, hessian, centre) of :func:`gdapp.core.compiled.advance` for a cost of
+    :data:`PSI_CODES` of a linear model from the samples themselves (kind 4): the mean
+    squared error on data too ill-conditioned for the statistics (see
+    :mod:`gdapp.core.conditioning`), Huber's cost, a classifier's cross-entropy."""
     intercept = 1.0 if model_rule(model).intercept else 0.0
     # writable copies: a read-only array is another type to numba (the loop compiled anew)
-    return 4, np.array([intercept]), np.array(data.X.T, order="C"), np.array(data.y)
+    return 4, np.array([intercept, float(PSI_CODES[cost]), delta]), \
+        np.array(data.X.T, order="C"), np.array(data.y)
 
 
 #: Sample-terms an update from the samples may cost (n·q) times the updates between two
@@ -160,9 +166,10 @@ CHUNK_WORK = 1 << 24
 
 def descend_compiled(stats: SquaredStats | None, start: tuple[float, ...], s: Stepping,
                      n_max: int, tol: float, stop: bool, cancel: Callable[[], bool] | None = None,
-                     *, samples: tuple[Dataset, str] | None = None) -> Trace:
-    """:func:`gdapp.core.loops.descend` for the mean squared error, compiled: from the
-    statistics, or from ``samples`` (a data set and its linear model) when given."""
+                     *, samples: tuple[Dataset, str, str, float] | None = None) -> Trace:
+    """:func:`gdapp.core.loops.descend`, compiled: for the mean squared error from the
+    statistics, or from ``samples`` (a data set, its linear model, a cost of
+    :data:`PSI_CODES` and Huber's δ) when given."""
     kind, consts, hessian, centre = _gradient_of(stats, len(start)) if samples is None \
         else samples_gradient(*samples)
     chunk = CHUNK if samples is None else \
