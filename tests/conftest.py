@@ -3,12 +3,14 @@ headless files run once — under the Qt blocker of ``test_layering.py``.
 
 When a run includes ``test_layering.py::test_headless_tests_pass_with_qt_absent``, that test
 runs every headless file in a fresh pytest with Qt blocked (``GDAPP_QT_BLOCKED=1``: this file
-then installs the blocker before anything else can import Qt); the run itself deselects those
-files instead of running them a second time with Qt present.
+then installs the blocker before anything else can import Qt); the run itself does not
+collect those files (:func:`pytest_ignore_collect`, in a whole run) or deselects them (when
+a keyword or file was picked) instead of running them a second time with Qt present.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import os
 import sys
@@ -54,6 +56,31 @@ LONGEST_FIRST = ("test_verify_numerics.py", "test_workbook_huber_logistic.py",
 def _longest_first(items: list[pytest.Item]) -> None:
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(Path(item.path).name, len(rank)))  # (stable)
+
+
+def _whole_run(config: pytest.Config) -> bool:
+    """Whether this is a run of the whole suite as ``./dev test`` starts it (Qt present, no
+    file, test, keyword or marker picked): the headless runner is then sure to be collected
+    and selected, and it runs the headless files itself."""
+    if os.environ.get(QT_BLOCKED_ENV) == "1" or config.option.keyword or config.option.markexpr:
+        return False
+    return all(Path(arg).is_dir() for arg in config.args)
+
+
+@functools.cache
+def _headless_paths() -> frozenset[Path]:
+    from test_layering import headless_test_files
+    return frozenset(p.resolve() for p in headless_test_files())
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In a whole run the headless files are not even imported here (each worker would
+    import them, rewrite their asserts and load what they use, about 3 s of CPU, only to
+    deselect them): the headless runner's own pytest collects them."""
+    if collection_path.suffix == ".py" and _whole_run(config) \
+            and collection_path.resolve() in _headless_paths():
+        return True
+    return None
 
 
 @pytest.hookimpl(trylast=True)
