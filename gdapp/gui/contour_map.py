@@ -32,11 +32,10 @@ ARROW_COLOR = "#c2185b"
 ARROW_PIXELS = 46
 
 
-class ContourMap:
-    """The map's items on ``plot_item`` (hidden until :meth:`show`)."""
+class _Items:
+    """The map's pyqtgraph items, added to the plot when built."""
 
     def __init__(self, plot_item: pg.PlotItem) -> None:
-        self.plot_item = plot_item
         self.image = pg.ImageItem()
         self.image.setZValue(-20)
         self.lines = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=1), connect="pairs")
@@ -51,13 +50,52 @@ class ContourMap:
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=SHADES, interactive=False,
                                           width=12, label=tr("log₁₀ (f − f*)"))
         self.colour_bar.setImageItem(self.image, insert_in=plot_item)
+
+
+class ContourMap:
+    """The map's items on ``plot_item`` (hidden until :meth:`show`).
+
+    The items are built the first time they are shown or read: most runs have one parameter
+    and never show the map, and its items (the colour bar above all) were a sixth of a new
+    window's build."""
+
+    def __init__(self, plot_item: pg.PlotItem) -> None:
+        self.plot_item = plot_item
+        self._items: _Items | None = None
         self._drawn: tuple[RunSpec, tuple[float, float, float, float]] | None = None
-        self.show(False)
+
+    def _built(self) -> _Items:
+        if self._items is None:
+            self._items = _Items(self.plot_item)
+            for item in self._shown_items():
+                item.setVisible(False)
+        return self._items
+
+    @property
+    def image(self) -> pg.ImageItem:
+        return self._built().image
+
+    @property
+    def lines(self) -> pg.PlotDataItem:
+        return self._built().lines
+
+    @property
+    def arrow(self) -> pg.ArrowItem:
+        return self._built().arrow
+
+    @property
+    def colour_bar(self) -> pg.ColorBarItem:
+        return self._built().colour_bar
+
+    def _shown_items(self) -> tuple[pg.GraphicsObject, ...]:
+        items = self._built()
+        return items.image, items.lines, items.arrow, items.colour_bar
 
     def show(self, on: bool) -> None:
         """Show (the line model) or hide (the origin model) the map and lock equal scales."""
-        for item in (self.image, self.lines, self.arrow, self.colour_bar):
-            item.setVisible(on)
+        if on or self._items is not None:
+            for item in self._shown_items():
+                item.setVisible(on)
         self.plot_item.getViewBox().setAspectLocked(on, ratio=1.0)
 
     def draw(self, spec: RunSpec, box: tuple[float, float, float, float]) -> None:

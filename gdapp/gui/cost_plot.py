@@ -93,13 +93,13 @@ class CostCurvePlot(RunPlotWidget):
     """
 
     legend_max_height = 0.3
+    contour_image = property(lambda self: self.contour.image)
+    contour_lines = property(lambda self: self.contour.lines)
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         self._headroom = 0.0
         super().__init__(vm, parent)
         self.contour = ContourMap(self.plot_item)
-        self.contour_image = self.contour.image
-        self.contour_lines = self.contour.lines
         self.cost_curve = pg.PlotDataItem(pen=pen(COST_COLOR, 2))
         self.penalty_curve = pg.PlotDataItem(pen=pen(PENALTY_COLOR, 2.5, Qt.PenStyle.DotLine))
         self.objective_curve = pg.PlotDataItem(pen=pen(OBJECTIVE_COLOR, 2.5))
