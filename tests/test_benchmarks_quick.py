@@ -74,6 +74,10 @@ def test_the_optimizers_benchmark_runs_every_optimizer_and_schedule() -> None:
         for r in report[section]:
             assert positive(r["updates_per_s"]) and positive(r["baseline_updates_per_s"])
             assert "marginal_updates_per_s" in r and "speedup" in r
+    costs = report["costs_from_the_samples"]
+    assert {r["cost"] for r in costs} == {"bce", "huber"}
+    assert all(positive(r["updates_per_s"]) and positive(r["general_loop_updates_per_s"])
+               for r in costs)
     assert set(report["targets_met"]) == {
         "note_case_every_optimizer_and_schedule_at_least_1M_per_s",
         "p10_gd_at_least_200k_per_s_and_100x", "p10_adam_at_least_100k_per_s_and_50x",
