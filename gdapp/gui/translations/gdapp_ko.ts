@@ -2605,12 +2605,24 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>샘플 {n}개 중 {m}개를 그렸습니다</translation>
     </message>
     <message>
-        <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0), so all are put in one class.</source>
-        <translation>이 k에서는 결정 경계가 없습니다: b1 = b2 = 0이면 모든 샘플의 p = σ(b0)가 같아 모두 한 클래스로 예측됩니다.</translation>
+        <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0) = {p}, so all are put in class {c}.</source>
+        <translation>이 k에서는 결정 경계가 없습니다: b1 = b2 = 0이면 모든 샘플의 p = σ(b0) = {p}로 같아 모두 클래스 {c}로 예측됩니다.</translation>
     </message>
     <message>
-        <source>The boundary of this k lies outside the view.</source>
-        <translation>이 k의 결정 경계는 보이는 범위 밖에 있습니다.</translation>
+        <source>← The boundary of this k lies left of the view.</source>
+        <translation>← 이 k의 결정 경계는 보이는 범위의 왼쪽 밖에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The boundary of this k lies right of the view. →</source>
+        <translation>이 k의 결정 경계는 보이는 범위의 오른쪽 밖에 있습니다. →</translation>
+    </message>
+    <message>
+        <source>↓ The boundary of this k lies below the view.</source>
+        <translation>↓ 이 k의 결정 경계는 보이는 범위의 아래쪽 밖에 있습니다.</translation>
+    </message>
+    <message>
+        <source>↑ The boundary of this k lies above the view.</source>
+        <translation>↑ 이 k의 결정 경계는 보이는 범위의 위쪽 밖에 있습니다.</translation>
     </message>
     <message>
         <source>The prediction:</source>
