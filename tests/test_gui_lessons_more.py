@@ -116,7 +116,7 @@ def test_the_standardizing_scene_checks_the_box(window: MainWindow) -> None:
     window.show_scene(index)
     assert window.controls.holdout_controls.standardize.isChecked()
     assert window.vm.run.status == "converged"
-    assert "on the original scale of the features: k = 109: b0 = 45.76" in \
+    assert "converged at k = 109 · in the original units: (b0,\u00a0…,\u00a0b5) = (45.76" in \
         window.status_label.text()
 
 

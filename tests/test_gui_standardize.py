@@ -97,17 +97,18 @@ def test_the_status_line_gives_the_clis_original_scale_coefficients(
     win.controls.holdout_controls.standardize.setChecked(True)
     _settled(qtbot, vm)
     vm.set_current(vm.run.iterations)
-    status = win.status_label.text()
-    found = re.search(r"on the original scale of the features: k = (\d+): (.*?)( · |$)", status)
-    assert found is not None and int(found.group(1)) == vm.run.iterations
-    shown = dict(part.split(" = ") for part in found.group(2).split(", "))
-    assert list(shown) == list(cli) == ["b0", "b1", "b2", "b3", "b4", "b5"]
-    for name, value in cli.items():
-        assert float(shown[name]) == pytest.approx(value, rel=1e-9, abs=1e-12)
+    status = win.status_label.text()  # the whole line (the tooltip): every digit
+    assert status.startswith(f"converged at k = {vm.run.iterations} · ")  # k: the ending's
+    found = re.search(r" · in the original units: \((.*?)\) = \((.*?)\)( · |$)", status)
+    assert found is not None
+    assert found.group(1).split(",\u00a0") == ["b0", "…", "b5"]
+    assert list(cli) == ["b0", "b1", "b2", "b3", "b4", "b5"]
+    shown = [float(v) for v in found.group(2).split(", ")]
+    assert shown == pytest.approx(list(cli.values()), rel=1e-9, abs=1e-12)
     # unstandardized: no such line
     win.controls.holdout_controls.standardize.setChecked(False)
     _settled(qtbot, vm)
-    assert "original scale" not in win.status_label.text()
+    assert "original units" not in win.status_label.text()
 
 
 def test_gdapp_gui_standardize_opens_with_the_box_checked(

@@ -59,7 +59,7 @@ class FittedLabel(HeightCachedLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._full = ""
+        self._full = self._brief = ""
         self.max_lines = max_lines
 
     def set_max_lines(self, lines: int) -> None:
@@ -67,10 +67,13 @@ class FittedLabel(HeightCachedLabel):
         self.max_lines = lines
         self._fit()
 
-    def setText(self, text: str) -> None:
-        if text != self._full:
+    def setText(self, text: str, brief: str | None = None) -> None:
+        """Show ``text``, or ``brief`` in its place (the same with fewer digits): the tooltip
+        then gives ``text``."""
+        brief = text if brief is None else brief
+        if (text, brief) != (self._full, self._brief):
             self.before_new_text()
-        self._full = text
+        self._full, self._brief = text, brief
         self._fit()
 
     def text(self) -> str:
@@ -82,14 +85,14 @@ class FittedLabel(HeightCachedLabel):
         return super().text()
 
     def is_cut(self) -> bool:
-        """Whether the label shows less than its text."""
-        return self.shown_text() != self._full
+        """Whether the label shows less than its text (its first lines ending in "…")."""
+        return self.shown_text() != self._brief
 
     def _fit(self) -> None:
         margins = self.contentsMargins()
         # (less the 4-pixel margins of the text document a wrapped label lays out in)
         width = self.width() - margins.left() - margins.right() - 2 * self.margin() - 10
-        shown = fitted_lines(self._full, self, width, self.max_lines)
+        shown = fitted_lines(self._brief, self, width, self.max_lines)
         if shown != super().text():
             QLabel.setText(self, shown)  # (measured below)
         tip = self._full if shown != self._full else ""

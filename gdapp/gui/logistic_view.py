@@ -15,8 +15,10 @@ count of rings falls as the accuracy rises.
   sample's number, with the line p = 0.5 that decides its class.
 
 The view is fixed per run (the samples' extent), so the curve and the boundary move, not the
-axes. :class:`LogisticLayer` owns these items on the data plot's plot item and is shown
-instead of the regression's line and residuals.
+axes — except that a boundary of two features lying near the samples (the first steps from
+b = 0) widens the view to it (:mod:`gdapp.gui.boundary_reach`); a farther one is named by a
+remark with its direction. :class:`LogisticLayer` owns these items on the data plot's plot
+item and is shown instead of the regression's line and residuals.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from PySide6.QtCore import Qt
 from gdapp.core import Run
 from gdapp.core.costs import sigmoid
 from gdapp.core.models import model_rule
+from gdapp.gui.boundary_reach import side, widened
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_base import FloatArray, current_color, padded, pen
 from gdapp.gui.plot_legend import HIDES_CURRENT
@@ -116,7 +119,8 @@ class LogisticLayer:
         self.active = False
         self.mode = ""
         self._note = ""
-        self._view = (0.0, 1.0, 0.0, 1.0)
+        self._view = self._samples_view = (0.0, 1.0, 0.0, 1.0)
+        self._room = LEGEND_ROOM
 
     def show(self, on: bool) -> None:
         """Show (a classifier's run) or hide (a regression's) every item of the layer."""
@@ -177,9 +181,9 @@ class LogisticLayer:
             entries.append((self.cross_item, cross))
         plot.set_legend(entries)
         # room above the samples for the legend (as the cost curve has)
-        x0, x1, y0, y1 = self._view
-        room = min(max(plot.legend_share()[1], LEGEND_ROOM), 0.45)
-        self._view = (x0, x1, y0, y0 + (y1 - y0) / (1 - room))
+        self._samples_view = self._view
+        self._room = min(max(plot.legend_share()[1], LEGEND_ROOM), 0.45)
+        self._view = self._with_room(self._view)
         plot.set_view(*self._view)
         self._note = tr("{p} features: {names}").format(p=data.p, names=data.x_name) \
             if data.p > 2 else "" if shown.size == data.n else \
@@ -205,10 +209,12 @@ class LogisticLayer:
             xs = np.linspace(x0, x1, CURVE_SAMPLES)
             self.curve_item.setData(xs, probabilities(run, k, xs[:, None]))
         else:
+            self._follow_boundary(run.params[k])
             ends = boundary_ends(run.params[k], self._view)
             self.curve_item.setData(*ends)
+            # (a widened view says so by its axis: a remark would cost the legend its room)
             self.plot.set_note(self._note if ends[0].size
-                               else self._no_boundary(run.params[k]))
+                               else self._no_boundary(run.params[k], self._view))
         self.wrong_item.setData(self._across[wrong], self._up[wrong])
         at = crossing(run, k) if self.mode == "curve" else None
         if at is not None and x0 <= at <= x1:
@@ -218,13 +224,36 @@ class LogisticLayer:
             self.cross_item.setData([], [])
             self.cross_dot.setData([], [])
 
+    def _with_room(self, view: tuple[float, float, float, float]
+                   ) -> tuple[float, float, float, float]:
+        """``view`` with the legend's room above it."""
+        x0, x1, y0, y1 = view
+        return x0, x1, y0, y0 + (y1 - y0) / (1 - self._room)
+
+    def _follow_boundary(self, b: FloatArray) -> None:
+        """The view of the samples, widened to iterate k's boundary when it lies near them
+        (:func:`gdapp.gui.boundary_reach.widened`); the legend placed for the new view."""
+        view = self._with_room(self._samples_view)
+        if not boundary_ends(b, view)[0].size:
+            view = self._with_room(widened(self._samples_view, b))
+        if view != self._view:
+            self._view = view
+            self.plot.set_view(*view)
+            self.plot.place_legend([(self._across, self._up, float(HIDES_CURRENT))], view)
+
     @staticmethod
-    def _no_boundary(b: FloatArray) -> str:
-        """Why iterate k draws no boundary."""
-        if b[1] == 0.0 and b[2] == 0.0:
+    def _no_boundary(b: FloatArray, view: tuple[float, float, float, float]) -> str:
+        """Why iterate k draws no boundary, and where it is."""
+        where = side(view, b)
+        if where is None:
+            p = float(sigmoid(np.asarray(b[:1], dtype=np.float64))[0])
             return tr("No boundary at this k: with b1 = b2 = 0 every sample has the same p "
-                      "= σ(b0), so all are put in one class.")
-        return tr("The boundary of this k lies outside the view.")
+                      "= σ(b0) = {p}, so all are put in class {c}.").format(
+                          p=f"{p:.3g}", c=int(p >= 0.5))
+        return {"left": tr("← The boundary of this k lies left of the view."),
+                "right": tr("The boundary of this k lies right of the view. →"),
+                "below": tr("↓ The boundary of this k lies below the view."),
+                "above": tr("↑ The boundary of this k lies above the view.")}[where]
 
     def current_points(self) -> tuple[FloatArray, FloatArray]:
         """The curve or boundary of iterate k, sampled (the legend keeps off it)."""

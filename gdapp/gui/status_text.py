@@ -13,32 +13,65 @@ from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.spec_texts import method_word
 from gdapp.report import _on_original
 
+# Significant digits of the coefficients and objective in the status line; in the line the
+# window shows for a run of more parameters than FEW (the tooltip and the grid keep all
+# the digits): with ten digits each, six parameters' optimum filled the line and pushed out
+# what follows it; and of the coefficients in the original units there, as the lesson
+# quotes them ("4.63 points per study hour"), so that six of them fit a projector's two lines.
+DIGITS, BRIEF_DIGITS, BRIEF_ORIGINAL_DIGITS, FEW = 10, 4, 3, 2
 
-def _g(v: float) -> str:
-    return f"{v:.10g}"
+
+def status_line(run: Run, k: int, *, stepping: bool, after_ending: str = "",
+                prefix: str = "") -> tuple[str, str, str]:
+    """The window's status line for iterate ``k`` of ``run``: (the whole line, the line
+    shown, the warning or ""). The line shown gives fewer digits when there are many
+    parameters (:data:`BRIEF_DIGITS`); ``after_ending`` comes right after how the run ended
+    (a long optimum would push it out of view), ``prefix`` before everything."""
+    info, warning = describe_status(run, k, stepping=stepping)
+    brief = info if len(run.spec.param_names) <= FEW else \
+        describe_status(run, k, stepping=stepping, digits=BRIEF_DIGITS)[0]
+    texts = []
+    for text in (info, brief):
+        if after_ending:
+            ending, _sep, rest = text.partition(" · ")
+            text = " · ".join(part for part in (ending, after_ending, rest) if part)
+        texts.append(prefix + text)
+    return texts[0], texts[1], warning
 
 
-def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, str]:
+def describe_status(run: Run, k: int, *, stepping: bool = False,
+                    digits: int = DIGITS) -> tuple[str, str]:
     """The status line for iterate ``k`` of ``run``: (information, warning or "").
 
     The information says how the run ended, where the exact optimum is and how far
     iterate k is from it; the warning appears when η is at or past the stability limit
     2/E'' (the note's η = 0.4 lesson). While ``stepping`` short of the run's end, how the run
-    ends is not given away (nor the hint about a run that never settles).
+    ends is not given away (nor the hint about a run that never settles). With standardized
+    features, iterate k's coefficients in the original units come right after how the run
+    ended (what a class reads them for). ``digits``: the coefficients' and objective's
+    significant digits.
     """
     spec = run.spec
     names = spec.param_names
+
+    def _g(v: float) -> str:
+        return f"{v:.{digits}g}"
+
     hide_ending = stepping and k < run.iterations
+    named: int | None  # the iterate the ending names
     if hide_ending:
-        ending = tr("stepping: k = {k} (End shows how the run ends)").format(k=k)
+        ending, named = tr("stepping: k = {k} (End shows how the run ends)").format(k=k), k
     elif run.status == "converged":
-        ending = tr("converged at k = {k}").format(k=run.converged_at)
+        ending, named = tr("converged at k = {k}").format(k=run.converged_at), run.converged_at
     elif run.status == "diverged":
-        ending = tr("diverged at k = {k}").format(k=run.diverged_at)
+        ending, named = tr("diverged at k = {k}").format(k=run.diverged_at), run.diverged_at
     else:
-        ending = tr("stopped at max iterations ({n}) without converging").format(
-            n=f"{spec.max_iterations:,}")
+        ending, named = tr("stopped at max iterations ({n}) without converging").format(
+            n=f"{spec.max_iterations:,}"), spec.max_iterations
     parts = [ending]
+    if spec.data.scaling is not None:  # standardized: k's coefficients in the original units
+        parts.append(_original_units(run, k, BRIEF_ORIGINAL_DIGITS if digits == BRIEF_DIGITS
+                                     else digits, k_named=named == k))
     if run.accuracy is not None:  # a classifier: how many samples iterate k gets right
         right = round(float(run.accuracy[k]) * spec.data.n)
         parts.append(tr("accuracy at k = {k}: {share} ({right} of {n} samples)").format(
@@ -56,11 +89,6 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
         parts.append(optimum.format(where=where, value=value, method=method_word(opt.method),
                                     k=k, distance=f"{distance:.3g}"))
         warning = "" if hide_ending else (_local_minimum_warning(run) or _stalled_warning(run))
-    if spec.data.scaling is not None:  # standardized: k's coefficients in the original units
-        on = zip(("b0", *names[-spec.data.p:]), _on_original(spec, run.params[k].tolist()),
-                 strict=True)
-        parts.append(tr("on the original scale of the features: k = {k}: {where}").format(
-            k=k, where=", ".join(f"{n} = {_g(v)}" for n, v in on)))
     if opt.note:
         parts.append(translated(opt.note))
     limit = run.stability_limit
@@ -81,6 +109,22 @@ def describe_status(run: Run, k: int, *, stepping: bool = False) -> tuple[str, s
                          "further, the descent diverges").format(eta=f"{eta:g}",
                                                                  limit=f"{limit:.6g}")
     return " · ".join(parts), warning or ("" if hide_ending else never_settles_hint(run))
+
+
+def _original_units(run: Run, k: int, digits: int, *, k_named: bool) -> str:
+    """Iterate k's coefficients of standardized features in the features' own units, as
+    ``gdapp run --standardize`` gives them: "(b0, …, b5) = (45.76, 4.635, …)" (a vector,
+    whose names take little of a projector's two lines; "at k = …" unless the ending
+    (``k_named``) already says which iterate it is)."""
+    spec = run.spec
+    names = ("b0", *spec.param_names[-spec.data.p:])
+    shown = names if len(names) <= 3 else (names[0], "…", names[-1])
+    values = _on_original(spec, run.params[k].tolist())
+    text = tr("in the original units: {names} = {values}") if k_named else \
+        tr("in the original units at k = {k}: {names} = {values}")
+    # (no break inside the names: "(b0," at one line's end read as a cut)
+    return text.format(k=k, names="(" + ",\u00a0".join(shown) + ")",
+                       values="(" + ", ".join(f"{v:.{digits}g}" for v in values) + ")")
 
 
 def _local_minimum_warning(run: Run) -> str:

@@ -55,6 +55,7 @@ from gdapp.gui.plots import ObjectivePlot
 from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
+from gdapp.gui.status_text import status_line
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.step_window import add_step_window
 from gdapp.gui.stepping import SteppingActions
@@ -418,16 +419,12 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
 
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
-        info, warning = describe_status(self.vm.run, self.vm.current,
-                                        stepping=self.vm.stepping)
-        test = test_cost_words(self.vm.run, self.vm.current)
-        if test:  # right after how the run ended: a long optimum would push it out of view
-            ending, _sep, rest = info.partition(" · ")
-            info = " · ".join(part for part in (ending, test, rest) if part)
         pending = self.vm.pending_spec
-        if pending is not None:
-            info = f"{describe_busy(pending)} — {info}"
-        self.status_label.setText(info)
+        info, brief, warning = status_line(  # the line shown: fewer digits (tooltip: all)
+            self.vm.run, self.vm.current, stepping=self.vm.stepping,
+            after_ending=test_cost_words(self.vm.run, self.vm.current),
+            prefix="" if pending is None else f"{describe_busy(pending)} — ")
+        self.status_label.setText(info, brief)
         # touched only when it changes: even an unchanged (hidden) label re-lays out the window
         if self.warning_label.text() != warning:
             self.warning_label.setText(warning)

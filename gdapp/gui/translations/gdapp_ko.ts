@@ -1454,10 +1454,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
-        <source>on the original scale of the features: k = {k}: {where}</source>
-        <translation>피쳐의 원래 단위로 환산한 k = {k}의 계수: {where}</translation>
-    </message>
-    <message>
         <source>safe for η &lt; {limit} (a bound: a larger η may still settle)</source>
         <translation>η &lt; {limit}이면 안전 (상한의 추정: 더 큰 η로도 수렴할 수 있음)</translation>
     </message>
@@ -1476,6 +1472,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>η = {eta} ≥ the stability limit {limit}: each step overshoots further, the descent diverges</source>
         <translation>η = {eta} ≥ 안정 한계 {limit}: 단계마다 더 멀리 넘어가 경사하강법이 발산합니다</translation>
+    </message>
+    <message>
+        <source>in the original units: {names} = {values}</source>
+        <translation>원래 단위로 환산한 계수: {names} = {values}</translation>
+    </message>
+    <message>
+        <source>in the original units at k = {k}: {names} = {values}</source>
+        <translation>원래 단위로 환산한 k = {k}의 계수: {names} = {values}</translation>
     </message>
     <message>
         <source>stuck in a local minimum at {stuck}: the lowest valley is at {lowest} (start elsewhere to reach it)</source>
@@ -2601,12 +2605,24 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>샘플 {n}개 중 {m}개를 그렸습니다</translation>
     </message>
     <message>
-        <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0), so all are put in one class.</source>
-        <translation>이 k에서는 결정 경계가 없습니다: b1 = b2 = 0이면 모든 샘플의 p = σ(b0)가 같아 모두 한 클래스로 예측됩니다.</translation>
+        <source>No boundary at this k: with b1 = b2 = 0 every sample has the same p = σ(b0) = {p}, so all are put in class {c}.</source>
+        <translation>이 k에서는 결정 경계가 없습니다: b1 = b2 = 0이면 모든 샘플의 p = σ(b0) = {p}로 같아 모두 클래스 {c}로 예측됩니다.</translation>
     </message>
     <message>
-        <source>The boundary of this k lies outside the view.</source>
-        <translation>이 k의 결정 경계는 보이는 범위 밖에 있습니다.</translation>
+        <source>← The boundary of this k lies left of the view.</source>
+        <translation>← 이 k의 결정 경계는 보이는 범위의 왼쪽 밖에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The boundary of this k lies right of the view. →</source>
+        <translation>이 k의 결정 경계는 보이는 범위의 오른쪽 밖에 있습니다. →</translation>
+    </message>
+    <message>
+        <source>↓ The boundary of this k lies below the view.</source>
+        <translation>↓ 이 k의 결정 경계는 보이는 범위의 아래쪽 밖에 있습니다.</translation>
+    </message>
+    <message>
+        <source>↑ The boundary of this k lies above the view.</source>
+        <translation>↑ 이 k의 결정 경계는 보이는 범위의 위쪽 밖에 있습니다.</translation>
     </message>
     <message>
         <source>The prediction:</source>
