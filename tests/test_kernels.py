@@ -363,7 +363,7 @@ def test_huber_and_cross_entropy_take_the_compiled_loop_on_the_general_loops_pat
             for extra in settings(optimizer):
                 spec = RunSpec(data=data, model=model, cost=cost, optimizer=optimizer,
                                learning_rate=eta, penalty=penalty, lam=lam, l1_method=method,
-                               max_iterations=400, **extra)
+                               max_iterations=150, **extra)
                 general = run(spec, kernel="general")
                 compiled = run(spec, kernel="compiled")
                 if cost == "huber":
