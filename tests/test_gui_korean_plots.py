@@ -1,64 +1,18 @@
 """No English on the Korean window's plots: every title, axis label, legend entry, note and
 remark drawn on a plot, in every lesson scene (at its start, after three steps or at its
 end, as the lesson's screenshots show it), and the lesson's own paragraphs. Words of data
-(column names such as study_hours, a file's name) are the data's own and may be English; the
-words below are the window's."""
+(column names such as study_hours, a file's name) are the data's own and may be English.
+The walk through every scene in Korean is ``scene_checks.no_english_on_a_korean_plot``'s;
+here, that its stop list sees what the English window shows."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
-import pyqtgraph as pg
-import pytest
-from PySide6.QtWidgets import QGraphicsTextItem
 from pytestqt.qtbot import QtBot
+from scene_checks import english_words, plot_texts
 
-from gdapp.gui.i18n import install_language
 from gdapp.gui.lessons import scenes
 from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
-
-#: English words of the window that a Korean plot must not show (the optimizer's and the
-#: schedule's code names are allowed only in parentheses after their Korean name).
-STOP = {"gd", "momentum", "nesterov", "constant", "exponential", "cosine", "proximal",
-        "subgradient", "logistic", "line", "origin", "cost", "objective", "iteration", "run",
-        "this", "pinned", "the", "of", "at", "and", "exact", "optimum", "tangent", "slope",
-        "samples", "sample", "data", "penalty", "path", "coefficient", "diverged", "update",
-        "updates", "off", "plot", "curve", "training", "held", "test", "error", "valley",
-        "not", "drawn", "another", "its", "own", "converged", "from", "shuffled",
-        "schedule", "step", "accuracy", "predicted", "actual", "iterate", "boundary", "along",
-        "model", "legend"}
-
-
-@pytest.fixture
-def korean(qapp: object) -> Iterator[None]:
-    install_language("ko")
-    yield
-    install_language("en")
-
-
-def plot_texts(window: MainWindow) -> list[str]:
-    """Every text drawn on a visible plot of ``window``."""
-    texts = []
-    for view in window.findChildren(pg.GraphicsView):
-        if not view.isVisible():
-            continue
-        for item in view.scene().items():
-            if not item.isVisible():
-                continue
-            if isinstance(item, pg.AxisItem) and item.label.isVisible():
-                texts.append(item.label.toPlainText())
-            elif isinstance(item, QGraphicsTextItem):
-                texts.append(item.toPlainText())
-    return [t for t in texts if t.strip()]
-
-
-def english_words(text: str) -> list[str]:
-    """The stop-list's words in ``text``, outside parentheses that follow a Korean name."""
-    text = re.sub(r"\((gd|momentum|nesterov|adagrad|rmsprop|adam|constant|step|exponential|"
-                  r"invscaling|cosine|proximal)\)", "", text)
-    return [w for w in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text) if w.lower() in STOP]
 
 
 def _windows(qtbot: QtBot) -> MainWindow:
@@ -68,23 +22,6 @@ def _windows(qtbot: QtBot) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def test_no_english_word_on_any_plot_of_any_scene_in_korean(korean: None,
-                                                            qtbot: QtBot) -> None:
-    window = _windows(qtbot)
-    found = {}
-    for i, scene in enumerate(scenes()):
-        window.show_scene(i)
-        if scene.at_start:
-            for _ in range(3):
-                window.step()
-        qtbot.wait(10)
-        for text in (scene.title, scene.text, *plot_texts(window)):
-            words = english_words(text)
-            if words:
-                found.setdefault(scene.title, []).append((words, text[:80]))
-    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 
 def test_the_stop_list_catches_what_the_english_window_shows(qtbot: QtBot) -> None:
