@@ -2,7 +2,8 @@
 1024×768) and at 1280×800, in both languages: scene 10's b4* = 0 and b5* = 0 (a whole line
 of "stopped at max iterations (10,000) without converging" had pushed them out), scene 20's
 test and training costs, scene 16's 25 of 40 samples; the k said once ("converged at k = 250 ·
-test cost at k = 250: …" said it twice), and negative numbers with the lessons' minus."""
+test cost at k = 250: …" said it twice), negative numbers with the lessons' minus, and a
+share of a step too small for "0.00%" in its own digits."""
 
 from __future__ import annotations
 
@@ -74,3 +75,6 @@ def test_what_the_lessons_quote_from_the_status_line_is_in_view(qtbot: QtBot,
             # right after the ending, which names k: no "at k = …" again
             assert "test cost at k" not in whole and "에서 테스트 비용" not in whole, where
             assert (" · test cost 0." if lang == "en" else " · 테스트 비용 0.") in whole, where
+        # scene 20's warning: how much shorter each step is, never "0.00%"
+        share = re.search(r"([0-9.e+-]+)%", window.warning_label.text())
+        assert share is not None and float(share.group(1)) > 0, window.warning_label.text()

@@ -985,8 +985,8 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation> ({limit:.6g} 미만에서 안정)</translation>
     </message>
     <message>
-        <source>Still creeping toward the optimum: each step is only {share:.2%} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
-        <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share:.2%}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
+        <source>Still creeping toward the optimum: each step is only {share} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
+        <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
     </message>
     <message>
         <source>data {name}</source>
