@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gdapp.gui.fitted_label import FittedLabel
 from gdapp.gui.i18n import install_language
 from gdapp.gui.screenshot import Shot, prepare
 from gdapp.gui.viewmodel import RunViewModel
@@ -78,3 +79,25 @@ def test_what_the_lessons_quote_from_the_status_line_is_in_view(qtbot: QtBot,
         # scene 20's warning: how much shorter each step is, never "0.00%"
         share = re.search(r"([0-9.e+-]+)%", window.warning_label.text())
         assert share is not None and float(share.group(1)) > 0, window.warning_label.text()
+
+
+def test_a_fitted_label_shows_the_first_choice_whose_beginning_fits(qtbot: QtBot) -> None:
+    label = FittedLabel(2, spare_lines=1)
+    qtbot.addWidget(label)
+    label.resize(200, 200)
+    label.show()
+    head = "what must show "
+    long, short = "a long ending " * 4 + head + "and more " * 20, head + "and more " * 20
+    label.set_choices(long, ((long, len(long) - 180), (short, len(head))))
+    assert label.shown_text().count("\n") == 1  # the shorter one, in two lines
+    assert _unspaced(label.shown_text()).startswith(_unspaced(head))
+    assert label.is_cut() and label.toolTip() == label.text() == long
+    label.set_choices(long, ((long, len(long) - 180),))  # no shorter one: a third line
+    assert label.shown_text().count("\n") == 2
+    assert label.heightForWidth(200) <= 3 * label.fontMetrics().lineSpacing() + 2
+    label.set_choices("short", (("short", 5),))
+    assert not label.is_cut() and label.shown_text() == "short" and label.toolTip() == ""
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
