@@ -155,8 +155,10 @@ def test_accuracy_is_a_grid_column_and_in_the_status_line(qtbot: QtBot) -> None:
     for row in (0, 100, 200):
         assert float(model.cell_text(row, col)) == pytest.approx(vm.run.accuracy[row])
     assert model.cell_text(0, col) == "0.625"  # p = 0.5 for all: 25 of 40 predicted right
-    info, _ = describe_status(vm.run, 0, stepping=True)
-    assert "accuracy at k = 0: 62.5% (25 of 40 samples)" in info
+    info, _ = describe_status(vm.run, 0, stepping=True)  # (k = 0: the ending's, once)
+    assert "stepping: k = 0 (End shows how the run ends) · accuracy: 62.5% (25 of 40 " \
+        "samples)" in info
+    assert "accuracy at k = 5: " in describe_status(vm.run, 5)[0]  # k the ending does not name
     regression = IterationTableModel(RunViewModel())
     assert "accuracy" not in [regression.column_key(c)
                               for c in range(regression.columnCount())]

@@ -10,6 +10,7 @@ still returns the whole text (what the window said), the tooltip shows it.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
@@ -52,15 +53,25 @@ def fitted_lines(text: str, label: QLabel, width: int, max_lines: int) -> str:
     return "\n".join([*lines, tail])
 
 
+def _unspaced(text: str) -> str:
+    """``text`` without its spaces and line breaks (where lines break, a space goes)."""
+    return "".join(text.split())
+
+
 class FittedLabel(HeightCachedLabel):
     """A word-wrapped plain-text label of at most :attr:`max_lines` lines (see the module)."""
 
-    def __init__(self, max_lines: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(self, max_lines: int = 3, parent: QWidget | None = None, *,
+                 spare_lines: int = 0) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._full = self._brief = ""
+        self._choices: tuple[tuple[str, int], ...] = (("", 0),)
         self.max_lines = max_lines
+        #: lines beyond :attr:`max_lines` a text may take when its beginning that must show
+        #: (:meth:`set_choices`) does not fit in them otherwise
+        self.spare_lines = spare_lines
 
     def set_max_lines(self, lines: int) -> None:
         """At most ``lines`` lines from now on."""
@@ -70,10 +81,17 @@ class FittedLabel(HeightCachedLabel):
     def setText(self, text: str, brief: str | None = None) -> None:
         """Show ``text``, or ``brief`` in its place (the same with fewer digits): the tooltip
         then gives ``text``."""
-        brief = text if brief is None else brief
-        if (text, brief) != (self._full, self._brief):
+        self.set_choices(text, ((text if brief is None else brief, 0),))
+
+    def set_choices(self, text: str, choices: Sequence[tuple[str, int]]) -> None:
+        """Show ``text`` as the first of ``choices`` — each a text to show in its place and
+        the length of its beginning that must show — whose beginning fits in
+        :attr:`max_lines` lines, else in up to :attr:`spare_lines` more (the last choice
+        when none does); the tooltip then gives ``text``."""
+        choices = tuple(choices)
+        if (text, choices) != (self._full, self._choices):
             self.before_new_text()
-        self._full, self._brief = text, brief
+        self._full, self._choices = text, choices
         self._fit()
 
     def text(self) -> str:
@@ -92,7 +110,7 @@ class FittedLabel(HeightCachedLabel):
         margins = self.contentsMargins()
         # (less the 4-pixel margins of the text document a wrapped label lays out in)
         width = self.width() - margins.left() - margins.right() - 2 * self.margin() - 10
-        shown = fitted_lines(self._brief, self, width, self.max_lines)
+        self._brief, shown = self._choose(width)
         if shown != super().text():
             QLabel.setText(self, shown)  # (measured below)
         tip = self._full if shown != self._full else ""
@@ -103,6 +121,16 @@ class FittedLabel(HeightCachedLabel):
         # (QLabel's heightForWidth is never below its minimum: the old one goes first)
         self.setMinimumHeight(0)
         self.setMinimumHeight(max(0, self.heightForWidth(self.width())) if shown else 0)
+
+    def _choose(self, width: int) -> tuple[str, str]:
+        """(the choice shown, its lines as shown) at ``width`` pixels."""
+        for lines in range(self.max_lines, self.max_lines + self.spare_lines + 1):
+            for text, key in self._choices:
+                shown = fitted_lines(text, self, width, lines)
+                if _unspaced(shown).removesuffix(ELLIPSIS).startswith(_unspaced(text[:key])):
+                    return text, shown
+        text = self._choices[-1][0]
+        return text, fitted_lines(text, self, width, self.max_lines + self.spare_lines)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

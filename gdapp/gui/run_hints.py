@@ -57,8 +57,11 @@ def never_settles_hint(run: Run) -> str:
                     ) if model_rule(spec.model).intercept \
             and model_rule(spec.model).link == "identity" else ""
         stable = tr(" (stable below {limit:.6g})").format(limit=limit) if limit else ""
-        return tr("Still creeping toward the optimum: each step is only {share:.2%} shorter "
+        share = f"{1 - r:.2%}"
+        if share == f"{0:.2%}":  # too small for two decimals: its first digit ("0.00006%")
+            share = f"{100 * (1 - r):.{-math.floor(math.log10(100 * (1 - r)))}f}%"
+        return tr("Still creeping toward the optimum: each step is only {share} shorter "
                   "than the one before, so about {more:,} more updates would reach the "
                   "tolerance.{valley} Raise max iterations, or η{stable}.").format(
-            share=1 - r, more=more, valley=valley, stable=stable)
+            share=share, more=more, valley=valley, stable=stable)
     return ""

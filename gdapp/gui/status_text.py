@@ -5,12 +5,15 @@ or hint beside it (η at or past the stability limit, a run stopped short or nev
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 
 from gdapp.core import Run, stability_is_bound
 from gdapp.gui.core_messages import translated
 from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.spec_texts import method_word
+from gdapp.gui.test_cost import test_cost_words
 from gdapp.report import _on_original
 
 # Significant digits of the coefficients and objective in the status line; in the line the
@@ -25,18 +28,58 @@ def status_line(run: Run, k: int, *, stepping: bool, after_ending: str = "",
                 prefix: str = "") -> tuple[str, str, str]:
     """The window's status line for iterate ``k`` of ``run``: (the whole line, the line
     shown, the warning or ""). The line shown gives fewer digits when there are many
-    parameters (:data:`BRIEF_DIGITS`); ``after_ending`` comes right after how the run ended
-    (a long optimum would push it out of view), ``prefix`` before everything."""
-    info, warning = describe_status(run, k, stepping=stepping)
+    parameters (:data:`BRIEF_DIGITS`); ``after_ending`` comes
+    right after how the run ended (a long optimum would push it out of view), ``prefix``
+    before everything."""
+    info, _key, warning = _describe(run, k, stepping=stepping, after_ending=after_ending)
     brief = info if len(run.spec.param_names) <= FEW else \
-        describe_status(run, k, stepping=stepping, digits=BRIEF_DIGITS)[0]
-    texts = []
-    for text in (info, brief):
-        if after_ending:
-            ending, _sep, rest = text.partition(" · ")
-            text = " · ".join(part for part in (ending, after_ending, rest) if part)
-        texts.append(prefix + text)
-    return texts[0], texts[1], warning
+        _describe(run, k, stepping=stepping, digits=BRIEF_DIGITS, after_ending=after_ending)[0]
+    return prefix + info, prefix + brief, warning
+
+
+@dataclass(frozen=True)
+class StatusTexts:
+    """What the window's status line says of an iterate.
+
+    Attributes
+    ----------
+    whole : str     the whole line, every digit (the tooltip when the label shows less)
+    shown : tuple   the lines the label may show, the most complete first, each with the
+                    length of its beginning that must show (how the run ended and what comes
+                    right after it: what the lessons point at); the last, with the shorter
+                    ending, for a label short of room
+    warning : str   the warning beside it, or ""
+    """
+
+    whole: str
+    shown: tuple[tuple[str, int], ...]
+    warning: str
+
+
+def status_texts(run: Run, k: int, *, stepping: bool, prefix: str = "") -> StatusTexts:
+    """The window's status line for iterate ``k`` of ``run`` (see :class:`StatusTexts`),
+    with the test cost of a run with held-out samples right after how it ended."""
+    k_named = _named(run, k, stepping) == k
+    info, _key, warning = _describe(run, k, stepping=stepping,
+                                    after_ending=test_cost_words(run, k, k_named=k_named))
+    digits = DIGITS if len(run.spec.param_names) <= FEW else BRIEF_DIGITS
+    shown = []
+    for short in (False, True):
+        text, key, _ = _describe(run, k, stepping=stepping, digits=digits, short_ending=short,
+                                 after_ending=test_cost_words(run, k, k_named=k_named,
+                                                              short=short))
+        choice = (prefix + shown_form(text), len(prefix) + key)
+        if choice not in shown:
+            shown.append(choice)
+    return StatusTexts(prefix + info, tuple(shown), warning)
+
+
+def shown_form(text: str) -> str:
+    """``text`` as the window shows it: with the minus sign of the lessons (−, U+2212)
+    before a number, where Python writes a hyphen ("b3* = −1.8"; not in an exponent: "2e-16"
+    stays), and an optimum's coefficient kept on one line with its value (no-break spaces
+    around its "=": "b4*" at one line's end and "= 0" at the next's start read as two)."""
+    return re.sub(r"(?<![\w.])-(?=\d)", "\u2212", text).replace("* = ", "*\u00a0=\u00a0")
 
 
 def describe_status(run: Run, k: int, *, stepping: bool = False,
@@ -51,6 +94,23 @@ def describe_status(run: Run, k: int, *, stepping: bool = False,
     ended (what a class reads them for). ``digits``: the coefficients' and objective's
     significant digits.
     """
+    text, _key, warning = _describe(run, k, stepping=stepping, digits=digits)
+    return text, warning
+
+
+def _named(run: Run, k: int, stepping: bool) -> int | None:
+    """The iterate the status line's ending names ("converged at k = 250")."""
+    if stepping and k < run.iterations:
+        return k
+    return {"converged": run.converged_at, "diverged": run.diverged_at}.get(
+        run.status, run.spec.max_iterations)
+
+
+def _describe(run: Run, k: int, *, stepping: bool, digits: int = DIGITS,
+              after_ending: str = "", short_ending: bool = False) -> tuple[str, int, str]:
+    """:func:`describe_status`'s (information, the length of its beginning the lessons
+    point at, warning); ``after_ending`` right after how the run ended, which
+    ``short_ending`` says in fewer words ("stopped at 10,000 updates")."""
     spec = run.spec
     names = spec.param_names
 
@@ -58,23 +118,27 @@ def describe_status(run: Run, k: int, *, stepping: bool = False,
         return f"{v:.{digits}g}"
 
     hide_ending = stepping and k < run.iterations
-    named: int | None  # the iterate the ending names
+    named = _named(run, k, stepping)  # the iterate the ending names
     if hide_ending:
-        ending, named = tr("stepping: k = {k} (End shows how the run ends)").format(k=k), k
+        ending = (tr("stepping: k = {k}") if short_ending else
+                  tr("stepping: k = {k} (End shows how the run ends)")).format(k=k)
     elif run.status == "converged":
-        ending, named = tr("converged at k = {k}").format(k=run.converged_at), run.converged_at
+        ending = tr("converged at k = {k}").format(k=run.converged_at)
     elif run.status == "diverged":
-        ending, named = tr("diverged at k = {k}").format(k=run.diverged_at), run.diverged_at
+        ending = tr("diverged at k = {k}").format(k=run.diverged_at)
     else:
-        ending, named = tr("stopped at max iterations ({n}) without converging").format(
-            n=f"{spec.max_iterations:,}"), spec.max_iterations
-    parts = [ending]
+        ending = (tr("stopped at {n} updates") if short_ending else
+                  tr("stopped at max iterations ({n}) without converging")).format(
+            n=f"{spec.max_iterations:,}")
+    parts = [ending, after_ending] if after_ending else [ending]
+    key = -1  # the end of what follows the ending (-1: not yet written)
     if spec.data.scaling is not None:  # standardized: k's coefficients in the original units
         parts.append(_original_units(run, k, BRIEF_ORIGINAL_DIGITS if digits == BRIEF_DIGITS
                                      else digits, k_named=named == k))
     if run.accuracy is not None:  # a classifier: how many samples iterate k gets right
         right = round(float(run.accuracy[k]) * spec.data.n)
-        parts.append(tr("accuracy at k = {k}: {share} ({right} of {n} samples)").format(
+        parts.append((tr("accuracy: {share} ({right} of {n} samples)") if named == k else
+                      tr("accuracy at k = {k}: {share} ({right} of {n} samples)")).format(
             k=k, share=f"{float(run.accuracy[k]):.1%}", right=right, n=spec.data.n))
     opt = run.optimum
     warning = ""
@@ -86,8 +150,11 @@ def describe_status(run: Run, k: int, *, stepping: bool = False,
         optimum = tr("exact optimum {where}{value} ({method}); distance from k = {k}: "
                      "{distance}") if not opt.local_minima else \
             tr("lowest valley {where}{value} ({method}); distance from k = {k}: {distance}")
-        parts.append(optimum.format(where=where, value=value, method=method_word(opt.method),
-                                    k=k, distance=f"{distance:.3g}"))
+        optimum = optimum.format(where=where, value=value, method=method_word(opt.method),
+                                 k=k, distance=f"{distance:.3g}")
+        if len(parts) == 1:  # right after the ending: its coefficients are what to read
+            key = len(ending) + len(" · ") + optimum.find(where) + len(where)
+        parts.append(optimum)
         warning = "" if hide_ending else (_local_minimum_warning(run) or _stalled_warning(run))
     if opt.note:
         parts.append(translated(opt.note))
@@ -108,7 +175,10 @@ def describe_status(run: Run, k: int, *, stepping: bool = False,
             warning = tr("η = {eta} ≥ the stability limit {limit}: each step overshoots "
                          "further, the descent diverges").format(eta=f"{eta:g}",
                                                                  limit=f"{limit:.6g}")
-    return " · ".join(parts), warning or ("" if hide_ending else never_settles_hint(run))
+    if key < 0:  # the ending and what comes right after it
+        key = len(" · ".join(parts[:2]))
+    return (" · ".join(parts), key,
+            warning or ("" if hide_ending else never_settles_hint(run)))
 
 
 def _original_units(run: Run, k: int, digits: int, *, k_named: bool) -> str:

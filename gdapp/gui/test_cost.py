@@ -59,13 +59,21 @@ def test_cost_label(run: Run) -> str:
     return tr(" and test cost") if run.test_objective is not None else ""
 
 
-def test_cost_words(run: Run, k: int) -> str:
+def test_cost_words(run: Run, k: int, *, k_named: bool = False, short: bool = False) -> str:
     """The status line's words for iterate ``k``: its test cost ("" without held-out
-    samples)."""
+    samples); "at k = …" unless what comes before (``k_named``) already says which iterate
+    it is ("converged at k = 250 · test cost 0.0636 …": the k once). ``short``: the two
+    costs only (for a line short of room)."""
     test = run.test_objective
     if test is None:
         return ""
-    return tr("test cost at k = {k}: {value} (training cost {train}, {n} held-out "
-              "samples)").format(k=k, value=f"{float(test[k]):.6g}",
+    if short and k_named:
+        words = tr("test cost {value}, training cost {train}")
+    elif k_named:
+        words = tr("test cost {value} (training cost {train}, {n} held-out samples)")
+    else:
+        words = tr("test cost at k = {k}: {value} (training cost {train}, {n} held-out "
+                   "samples)")
+    return words.format(k=k, value=f"{float(test[k]):.6g}",
                                  train=f"{float(run.cost[k]):.6g}", n=run.spec.holdout.data.n
                                  if run.spec.holdout is not None else 0)

@@ -55,14 +55,13 @@ from gdapp.gui.plots import ObjectivePlot
 from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
-from gdapp.gui.status_text import status_line
+from gdapp.gui.status_text import status_texts
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.step_window import add_step_window
 from gdapp.gui.stepping import SteppingActions
 from gdapp.gui.table_model import IterationTableView
 from gdapp.gui.teaching_actions import CLASSROOM_ZOOM as CLASSROOM_ZOOM  # re-exported
 from gdapp.gui.teaching_actions import MAX_ZOOM, TeachingActions
-from gdapp.gui.test_cost import test_cost_words
 from gdapp.gui.viewmodel import RunViewModel, describe_busy
 
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
@@ -117,7 +116,8 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
         self.step_label.setStyleSheet("background: #f4f7fb; padding: 3px;")
         self.step_label.setWordWrap(True)  # a long line wraps instead of widening the pane
         self.files = FileActions(self.vm, self)
-        self.status_label = FittedLabel(STATUS_LINES)  # a long one ends in "…" (tooltip: all)
+        # a long one ends in "…" (tooltip: all); a line more where what the lessons point at
+        self.status_label = FittedLabel(STATUS_LINES, spare_lines=1)  # needs it
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning_label = FittedLabel(STATUS_LINES)
         self.warning_label.setStyleSheet(WARNING_STYLE)
@@ -420,11 +420,11 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
     # ---- status ------------------------------------------------------------------------
     def _show_status(self, *_: object) -> None:
         pending = self.vm.pending_spec
-        info, brief, warning = status_line(  # the line shown: fewer digits (tooltip: all)
+        status = status_texts(  # the line shown: fewer digits (tooltip: all)
             self.vm.run, self.vm.current, stepping=self.vm.stepping,
-            after_ending=test_cost_words(self.vm.run, self.vm.current),
             prefix="" if pending is None else f"{describe_busy(pending)} — ")
-        self.status_label.setText(info, brief)
+        self.status_label.set_choices(status.whole, status.shown)
+        warning = status.warning
         # touched only when it changes: even an unchanged (hidden) label re-lays out the window
         if self.warning_label.text() != warning:
             self.warning_label.setText(warning)

@@ -985,8 +985,8 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation> ({limit:.6g} 미만에서 안정)</translation>
     </message>
     <message>
-        <source>Still creeping toward the optimum: each step is only {share:.2%} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
-        <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share:.2%}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
+        <source>Still creeping toward the optimum: each step is only {share} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
+        <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
     </message>
     <message>
         <source>data {name}</source>
@@ -1422,6 +1422,10 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>이분법</translation>
     </message>
     <message>
+        <source>stepping: k = {k}</source>
+        <translation>한 단계씩 진행 중: k = {k}</translation>
+    </message>
+    <message>
         <source>stepping: k = {k} (End shows how the run ends)</source>
         <translation>한 단계씩 진행 중: k = {k} (End를 누르면 실행이 어떻게 끝나는지 보입니다)</translation>
     </message>
@@ -1434,8 +1438,16 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>k = {k}에서 발산</translation>
     </message>
     <message>
+        <source>stopped at {n} updates</source>
+        <translation>{n}번 업데이트 뒤 멈춤</translation>
+    </message>
+    <message>
         <source>stopped at max iterations ({n}) without converging</source>
         <translation>수렴하지 못하고 최대 반복 횟수({n})에서 멈춤</translation>
+    </message>
+    <message>
+        <source>accuracy: {share} ({right} of {n} samples)</source>
+        <translation>정확도: {share} (샘플 {n}개 중 {right}개)</translation>
     </message>
     <message>
         <source>accuracy at k = {k}: {share} ({right} of {n} samples)</source>
@@ -2734,6 +2746,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source> and test cost</source>
         <translation> 및 테스트 비용</translation>
+    </message>
+    <message>
+        <source>test cost {value}, training cost {train}</source>
+        <translation>테스트 비용 {value}, 훈련 비용 {train}</translation>
+    </message>
+    <message>
+        <source>test cost {value} (training cost {train}, {n} held-out samples)</source>
+        <translation>테스트 비용 {value} (훈련 비용 {train}, 테스트 샘플 {n}개)</translation>
     </message>
     <message>
         <source>test cost at k = {k}: {value} (training cost {train}, {n} held-out samples)</source>
