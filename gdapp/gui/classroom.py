@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QStyle
 from shiboken6 import Shiboken
 
 from gdapp.gui.i18n import tr
-from gdapp.gui.plot_room import share_plots
+from gdapp.gui.plot_room import readable_data_height, share_plots
 
 #: The smallest projector classroom mode is designed for, in logical pixels.
 PROJECTOR_SIZE = (1024, 768)
@@ -81,6 +81,7 @@ def apply_classroom_layout(window: Any, on: bool) -> None:
     for label in (window.status_label, window.warning_label):
         label.set_max_lines(STATUS_LINES if on else NORMAL_STATUS_LINES)
     arrange_toolbars(window)
+    window.lesson.set_whole(on)  # a class cannot scroll the paragraph on a projector
     fold_data_view(window)
     share_middle_height(window)
     if window.path_dock.isVisible():
@@ -165,7 +166,9 @@ def make_room_for_band(window: Any) -> None:
     short = (min(grid.rows_needed(), BAND_ROWS) - shown) * row
     if short > 0 and window.data_plots.isVisible():
         numbers, data = window.middle.sizes()
-        give = max(0, min(short, data - window.data_plots.minimumSizeHint().height()))
+        least = max(window.data_plots.minimumSizeHint().height(),
+                    readable_data_height(window) or 0)  # its view stays readable (scene 20)
+        give = max(0, min(short, data - least))
         window.middle.setSizes([numbers + give, data - give])
         short -= give
     dock = window.path_dock

@@ -44,6 +44,18 @@ def view_height(plot: Any) -> float:
     return float(item.getViewBox().height())
 
 
+def readable_data_height(window: Any) -> int | None:
+    """The data pane's height that gives its view box READABLE_VIEW pixels (its chrome
+    too: title, axes, a note); None when the data view is hidden or not laid out."""
+    data = window.data_plots
+    if not data.isVisible():
+        return None
+    view = view_height(data.currentWidget())
+    if view <= 0:
+        return None
+    return int(data.height() - view) + READABLE_VIEW
+
+
 def share_plots(window: Any) -> int:
     """Share the right column between the cost plot's and the objective's view boxes (see
     the module); returns the objective's view height this gives (0: not shared)."""
@@ -109,6 +121,10 @@ class PlotRoom(QObject):
         if self._lesson_gives():
             return  # (the views' new sizes fit again)
         dock = window.path_dock
+        if window.classroom_layout:  # the data view readable beside the step's frame
+            from gdapp.gui.step_room import make_room_for_step
+
+            make_room_for_step(window)
         if window.classroom_layout or not dock.isVisible() or dock.isFloating():
             return
         short = self._data_short()
