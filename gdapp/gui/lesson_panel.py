@@ -189,6 +189,7 @@ class LessonPanel(QFrame):
         if self.text.font() != font:
             self.text.setFont(font)
             set_label_text(self.text, plain_text(self.text))  # (its accents at that size)
+            self.text_scroll.updateGeometry()  # (its height at that size)
         if self.hint.isHidden() == hint:
             self.hint.setVisible(hint)
 

@@ -121,10 +121,8 @@ class PlotRoom(QObject):
         if self._lesson_gives():
             return  # (the views' new sizes fit again)
         dock = window.path_dock
-        if window.classroom_layout:  # the data view readable beside the step's frame
-            from gdapp.gui.step_room import make_room_for_step
-
-            make_room_for_step(window)
+        if window.classroom_layout:  # the step's frame for the room it has now, and the
+            window._fit_step_frame()  # data view readable beside it (gdapp.gui.step_room)
         if window.classroom_layout or not dock.isVisible() or dock.isFloating():
             return
         short = self._data_short()
