@@ -95,8 +95,9 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     if room is None or width <= 1:
         return height
     share, most = room
-    if readable_data_height(window) is None:  # the path dock's scenes: the column's height
-        share = most = height  # follows the numbers' (it would ratchet the dock away)
+    docked = readable_data_height(window) is None  # the path dock's scenes: the column's
+    if docked:  # height follows the numbers' (more would ratchet the dock away)
+        share = most = height
     text = plain_text(window.step_label)
     lines = text.split("\n")
     scroll = window.step_scroll
@@ -109,6 +110,8 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     end = first_block_end(lines, len(window.vm.spec.param_names))
     first = whole if end >= len(lines) else _measure(window, "\n".join(lines[:end]),
                                                      width) + PADDING
+    if docked:
+        return max(first, height)
     wanted = max(first, min(whole, max(height, share)))
     return min(wanted, max(most, height))  # (a column too low for more: as the window chose)
 
