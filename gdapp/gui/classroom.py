@@ -166,8 +166,9 @@ def make_room_for_band(window: Any) -> None:
     short = (min(grid.rows_needed(), BAND_ROWS) - shown) * row
     if short > 0 and window.data_plots.isVisible():
         numbers, data = window.middle.sizes()
-        least = max(window.data_plots.minimumSizeHint().height(),
-                    readable_data_height(window) or 0)  # its view stays readable (scene 20)
+        least = window.data_plots.minimumSizeHint().height()
+        if window.classroom_layout:  # its view stays readable (scene 20 at 1024×768)
+            least = max(least, readable_data_height(window) or 0)
         give = max(0, min(short, data - least))
         window.middle.setSizes([numbers + give, data - give])
         short -= give

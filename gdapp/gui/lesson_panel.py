@@ -163,8 +163,8 @@ class LessonPanel(QFrame):
         # measured beside a scroll bar: a paragraph that fits there fits without one
         width = self.text_scroll.width() - 2 * self.text_scroll.frameWidth() \
             - self.text_scroll.verticalScrollBar().sizeHint().width()
-        if width > 1 and self.isVisible():
-            layout = self.layout()
+        layout = self.layout()
+        if width > 1 and self.isVisible() and layout is not None:
             margins = layout.contentsMargins()
             chrome = (margins.top() + margins.bottom() + 2 * self.frameWidth()
                       + self.title.sizeHint().height() + layout.spacing())

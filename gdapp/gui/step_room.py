@@ -66,7 +66,7 @@ def _grid_height(window: Any, rows: int) -> int:
     least = int(window.grid_frame.minimumHeight())
     from gdapp.gui.classroom import GRID_ROWS
 
-    return least + max(0, rows - GRID_ROWS) * row
+    return int(least + max(0, rows - GRID_ROWS) * row)
 
 
 def step_room(window: Any) -> tuple[int, int] | None:
