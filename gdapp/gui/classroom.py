@@ -10,11 +10,15 @@ of a laptop does not fit a projector, so the layout changes too:
   not (:func:`arrange_toolbars`) the toolbar breaks into two rows, files above and stepping
   below, so every action (also "The note's run") shows instead of behind the » menu;
 - the status line and its warning keep to :data:`STATUS_LINES` lines each (a longer one ends
-  in "…", its tooltip the whole), the step's arithmetic to :data:`STEP_LINES` lines (it
-  scrolls; the whole of it in a window of its own: :mod:`gdapp.gui.step_window`), and the
-  grid always shows :data:`GRID_ROWS` rows under them, also with the lesson's paragraph
-  (which scrolls rather than push the plots away) and the regularization path's dock (which
-  takes 30 % of the height, not a third, and the data view's place: :func:`fold_data_view`);
+  in "…", its tooltip the whole); the step's arithmetic shows its result — the whole update
+  of one parameter, the first parameter's block of several (:mod:`gdapp.gui.step_room`; the
+  rest scrolls, the whole of it in a window of its own: :mod:`gdapp.gui.step_window`); the
+  grid always shows :data:`GRID_ROWS` rows under them, also with the regularization path's
+  dock (which takes 30 % of the height, not a third, and the data view's place:
+  :func:`fold_data_view`);
+- the lesson's paragraph shows whole, never scrolled (a class cannot scroll a projector):
+  it takes the height it needs above the plots' readable view boxes, in a smaller font
+  where that is too little (:meth:`gdapp.gui.lesson_panel.LessonPanel.set_whole`);
 - the numbers get most of the middle column's height, the data plot the rest; the cost and
   objective plots share the right column by their view boxes (:mod:`gdapp.gui.plot_room`).
 

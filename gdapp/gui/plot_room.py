@@ -17,7 +17,10 @@ gives the rows it does not need, then the path dock gives height down to its own
 view. (In classroom mode the dock takes the data view's place instead:
 :func:`gdapp.gui.classroom.fold_data_view`.) Beside a narrow right column (1024×768) the
 lesson's paragraph, wrapped into many lines, scrolls at a smaller height while the two plots'
-view boxes lack room. A divider dragged by the user is left alone.
+view boxes lack room (in classroom mode it shows whole, in a smaller font, and leaves each
+plot room for its left axis label at full size too: :func:`label_room`). In classroom mode
+the step's frame and the data view share the middle column (:mod:`gdapp.gui.step_room`).
+A divider dragged by the user is left alone.
 """
 
 from __future__ import annotations

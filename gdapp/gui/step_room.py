@@ -41,7 +41,8 @@ def _measure(window: Any, text: str, width: int) -> int:
     """The step label's height for ``text`` at ``width`` (a hidden twin of the label)."""
     twin = getattr(window, "_step_twin", None)
     if twin is None:
-        twin = window._step_twin = QLabel()
+        twin = window._step_twin = QLabel(window)
+        twin.hide()  # (never shown: only measured)
         twin.setWordWrap(True)
         twin.setStyleSheet(window.step_label.styleSheet())
     if twin.font() != window.step_label.font():
