@@ -42,6 +42,7 @@ def _shown_height(window: MainWindow, text: str) -> int:
     twin.setWordWrap(True)
     twin.setStyleSheet(window.step_label.styleSheet())
     twin.setFont(window.step_label.font())
+    twin.setAlignment(window.step_label.alignment())  # (top-aligned text wraps otherwise)
     set_label_text(twin, text)
     return twin.heightForWidth(window.step_label.width())
 

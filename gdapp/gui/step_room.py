@@ -13,13 +13,16 @@ value the step gives (15 − 0.01 × 61 = 14.39, the note's whole point). In cla
 
 never more than leaves the grid :data:`gdapp.gui.classroom.GRID_ROWS` rows and the data view
 a readable view box (:func:`gdapp.gui.plot_room.readable_data_height`).
-:func:`make_room_for_step` then gives the numbers that height from the data view.
+:func:`make_room_for_step` then gives the numbers that height from the data view. (Adam's
+first block — g, m, v, m̂, v̂, d and the step — wraps into ~390 pixels at 1024×768, more than
+that room: it shows from its top, the rest a scroll or a click away.)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
 from gdapp.gui.accents import plain_text, set_label_text
@@ -37,17 +40,26 @@ def first_block_end(lines: list[str], parameters: int) -> int:
     return next((i + 1 for i, line in enumerate(lines) if i and "←" in line), len(lines))
 
 
-def _measure(window: Any, text: str, width: int) -> int:
-    """The step label's height for ``text`` at ``width`` (a hidden twin of the label)."""
+def _font(window: Any, scale: float) -> QFont:
+    """The window's (zoomed) font at ``scale`` times its size."""
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    return font
+
+
+def _measure(window: Any, text: str, width: int, font: QFont) -> int:
+    """The step label's height for ``text`` at ``width`` in ``font`` (a hidden twin)."""
     twin = getattr(window, "_step_twin", None)
     if twin is None:
         twin = window._step_twin = QLabel(window)
         twin.hide()  # (never shown: only measured)
         twin.setWordWrap(True)
         twin.setStyleSheet(window.step_label.styleSheet())
-    if twin.font() != window.step_label.font():
-        twin.setFont(window.step_label.font())
+    if twin.font() != font:
+        twin.setFont(font)
+    twin.setAlignment(window.step_label.alignment())  # (it lays the text out too)
     set_label_text(twin, text)
+    twin.ensurePolished()  # (its style sheet's padding, as the shown label has it)
     return int(twin.heightForWidth(width))
 
 
@@ -101,16 +113,18 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
         share = most = height
     text = plain_text(window.step_label)
     lines = text.split("\n")
+    parameters = len(window.vm.spec.param_names)
     scroll = window.step_scroll
-    full = scroll.width() - 2 * scroll.frameWidth()  # (no scroll bar beside a whole text)
-    whole = int(window.step_label.heightForWidth(full)) + PADDING
-    if whole <= max(most, height) and (whole <= share or len(window.vm.spec.param_names) == 1):
+    margins = scroll.viewportMargins()  # (the button to the whole update, beside it)
+    full = scroll.width() - 2 * scroll.frameWidth() - margins.left() - margins.right()
+    whole = _measure(window, text, full, _font(window, 1.0)) + PADDING
+    if whole <= max(most, height) and (whole <= share or parameters == 1):
         return whole
     width = full - scroll.verticalScrollBar().sizeHint().width()
+    end = first_block_end(lines, parameters)
+    block = "\n".join(lines[:end])
+    first = _measure(window, block, width, _font(window, 1.0)) + PADDING
     whole = int(window.step_label.heightForWidth(width)) + PADDING
-    end = first_block_end(lines, len(window.vm.spec.param_names))
-    first = whole if end >= len(lines) else _measure(window, "\n".join(lines[:end]),
-                                                     width) + PADDING
     if docked:
         return max(first, height)
     wanted = max(first, min(whole, max(height, share)))
