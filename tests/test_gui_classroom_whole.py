@@ -1,8 +1,8 @@
 """Classroom mode at a projector's 1024×768, every lesson scene, in both languages: the
 lesson's paragraph whole without scrolling (a class cannot scroll; scenes 10, 14-17 and 21
 scrolled), the step's frame showing the update's result — the whole update for one
-parameter, the first parameter's block through ``b0 ← … = value`` for several (the result
-was cut in most scenes) — and every plot, the data view too, a readable view box (scene 20's
+parameter (through its result; a note after it where there is room), the first parameter's
+block through ``b0 ← … = value`` for several (the result was cut in most scenes) — and every plot, the data view too, a readable view box (scene 20's
 data view was 65 pixels: the sweep before looked at 1024×768 out of classroom mode and at
 the right column's plots only)."""
 
@@ -53,8 +53,14 @@ def _check_step(window: MainWindow, where: str) -> None:
     assert scroll.verticalScrollBar().value() == 0, where
     lines = plain_text(window.step_label).split("\n")
     names = window.vm.spec.param_names
-    if len(names) == 1:  # the whole update, its result and what follows it
-        assert scroll.verticalScrollBar().maximum() == 0, where
+    marks = [i for i, line in enumerate(lines) if i and "←" in line]
+    if len(names) == 1:  # the whole update through its result (a note after it, "the run
+        end = marks[-1]  # stopped at k = …", where the numbers' share has room)
+        assert f"{names[0]} ← " in lines[end], where  # (L1's: "shrink toward 0 …: b1 ← …")
+        assert _shown_height(window, "\n".join(lines[: end + 1])) <= \
+            scroll.viewport().height(), where
+        if end == len(lines) - 1:
+            assert scroll.verticalScrollBar().maximum() == 0, where
         return
     if len(lines) > 2 * ADAM_BLOCK and window.vm.spec.optimizer == "adam":
         # Adam's first block alone (g, m, v, m̂, v̂, d, the step) wraps into ~18 lines: more
@@ -62,7 +68,7 @@ def _check_step(window: MainWindow, where: str) -> None:
         # is a click away (View ▸ The update in a window)
         assert window.step_all_button.isVisible(), where
         return
-    end = next(i for i, line in enumerate(lines) if i and "←" in line)
+    end = marks[0]
     assert lines[end].strip().startswith(f"{names[0]} ← "), where
     first = _shown_height(window, "\n".join(lines[: end + 1]))
     assert first <= scroll.viewport().height(), f"{where}: {first} > " \

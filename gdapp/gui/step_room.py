@@ -6,7 +6,7 @@ value the step gives (15 − 0.01 × 61 = 14.39, the note's whole point). In cla
 :func:`classroom_step_height` makes the frame as high as
 
 - the whole update, for one parameter (also the note's penalty parts, a batch's sample,
-  a check of the gradient) — else
+  a check of the gradient; a note after it where there is room) — else
 - at least the first parameter's block, through its line ``b0 ← … = value``; the frame then
   holds as much of the rest as the numbers' share of the column leaves beside the grid's
   rows (the rest scrolls, and View ▸ The update in a window shows it whole);
@@ -33,11 +33,13 @@ PADDING = 8
 
 
 def first_block_end(lines: list[str], parameters: int) -> int:
-    """How many of the update's ``lines`` must show: all of them for one parameter, else
-    the heading and the first parameter's block through its update line (``b0 ← …``)."""
-    if parameters <= 1:
+    """How many of the update's ``lines`` must show: the heading and the first parameter's
+    block through its update line (``b0 ← … = value``); for one parameter through its
+    update (a note after it, "the run stopped at k = …", shows where there is room)."""
+    marks = [i + 1 for i, line in enumerate(lines) if i and "←" in line]
+    if not marks:
         return len(lines)
-    return next((i + 1 for i, line in enumerate(lines) if i and "←" in line), len(lines))
+    return marks[-1] if parameters <= 1 else marks[0]
 
 
 def _font(window: Any, scale: float) -> QFont:
@@ -118,15 +120,18 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     margins = scroll.viewportMargins()  # (the button to the whole update, beside it)
     full = scroll.width() - 2 * scroll.frameWidth() - margins.left() - margins.right()
     whole = _measure(window, text, full, _font(window, 1.0)) + PADDING
-    if whole <= max(most, height) and (whole <= share or parameters == 1):
-        return whole
-    width = full - scroll.verticalScrollBar().sizeHint().width()
     end = first_block_end(lines, parameters)
     block = "\n".join(lines[:end])
+    least = whole if end >= len(lines) else _measure(window, block, full, _font(window, 1.0))
+    if whole <= max(most, height) and whole <= max(share, least + PADDING):
+        return whole  # (a note after the update: where the numbers' share has room)
+    width = full - scroll.verticalScrollBar().sizeHint().width()
     first = _measure(window, block, width, _font(window, 1.0)) + PADDING
     whole = int(window.step_label.heightForWidth(width)) + PADDING
     if docked:
         return max(first, height)
+    if first > most:  # (Adam's first block: it scrolls anyway; the grid keeps its band)
+        return max(height, min(first, share))
     wanted = max(first, min(whole, max(height, share)))
     return min(wanted, max(most, height))  # (a column too low for more: as the window chose)
 
