@@ -2,9 +2,10 @@
 lesson's paragraph whole without scrolling (a class cannot scroll; scenes 10, 14-17 and 21
 scrolled), the step's frame showing the update's result — the whole update for one
 parameter (through its result; a note after it where there is room), the first parameter's
-block through ``b0 ← … = value`` for several (the result was cut in most scenes) — and every plot, the data view too, a readable view box (scene 20's
-data view was 65 pixels: the sweep before looked at 1024×768 out of classroom mode and at
-the right column's plots only)."""
+block through ``b0 ← … = value`` for several (the result was cut in most scenes) — and
+every plot, the data view too, a readable view box (scene 20's data view was 65 pixels: the
+sweep before looked at 1024×768 out of classroom mode and at the right column's plots
+only)."""
 
 from __future__ import annotations
 
