@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsTextItem
-from scene_tour import Visit, scene_check
+from PySide6.QtWidgets import QGraphicsTextItem, QLabel
+from scene_tour import Visit, all_scenes, scene_check
 
+from gdapp.gui.accents import plain_text, set_label_text
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_room import view_height
 from gdapp.gui.window import MainWindow
@@ -95,7 +96,8 @@ CUT = {"classroom": [3, 7, 8, 9, 11, 12, 14, 15, 16, 17, 18, 19, 20],
 OBJECTIVE_CUT = {("classroom", 9), ("classroom", 15), ("1280×800", 10)}
 
 
-@scene_check(views=CUT, scenes_of=lambda view: CUT[view])
+@scene_check(views=CUT, scenes_of=lambda view: all_scenes() if view in ("classroom", "1280×800")
+             else CUT[view])
 def axis_labels_whole(visit: Visit) -> None:
     """No plot's axis label is cut to "…" or shrunk below the window's size, and each lies
     along its view box (the objective's label was "objective E + λ·…", and small)."""
@@ -141,3 +143,73 @@ def no_english_on_a_korean_plot(visit: Visit) -> None:
                                              *plot_texts(visit.window))
              if (words := english_words(text))]
     assert not found, found
+
+
+#: Lines of one parameter's block of an Adam update.
+ADAM_BLOCK = 8
+#: Whole rows of the grid always in view.
+ROWS = 4
+
+
+def _shown_height(window: MainWindow, text: str) -> int:
+    """The height ``text`` takes in the step's frame (a label like the step's)."""
+    twin = QLabel()
+    twin.setWordWrap(True)
+    twin.setStyleSheet(window.step_label.styleSheet())
+    twin.setFont(window.step_label.font())
+    twin.setAlignment(window.step_label.alignment())  # (top-aligned text wraps otherwise)
+    set_label_text(twin, text)
+    return twin.heightForWidth(window.step_label.width())
+
+
+def _step_result_in_view(window: MainWindow, where: str) -> None:
+    scroll = window.step_scroll
+    assert scroll.isVisible(), where
+    assert scroll.verticalScrollBar().value() == 0, where
+    lines = plain_text(window.step_label).split("\n")
+    names = window.vm.spec.param_names
+    marks = [i for i, line in enumerate(lines) if i and "←" in line]
+    if len(names) == 1:  # the whole update through its result (a note after it, "the run
+        end = marks[-1]  # stopped at k = …", where the numbers' share has room)
+        assert f"{names[0]} ← " in lines[end], lines[end]  # (L1's: "shrink toward 0 …: b1 ← …")
+        shown = _shown_height(window, "\n".join(lines[: end + 1]))
+        assert shown <= scroll.viewport().height(), \
+            f"the update takes {shown} pixels of {scroll.viewport().height()}"
+        if end == len(lines) - 1:
+            assert scroll.verticalScrollBar().maximum() == 0, "the update scrolls"
+        return
+    if len(lines) > 2 * ADAM_BLOCK and window.vm.spec.optimizer == "adam":
+        # Adam's first block alone (g, m, v, m̂, v̂, d, the step) wraps into ~18 lines: more
+        # than a 768-pixel column holds beside the grid and the data view; its whole update
+        # is a click away (View ▸ The update in a window)
+        assert window.step_all_button.isVisible(), "no button for the whole update"
+        return
+    end = marks[0]
+    assert lines[end].strip().startswith(f"{names[0]} ← "), lines[end]
+    first = _shown_height(window, "\n".join(lines[: end + 1]))
+    assert first <= scroll.viewport().height(), \
+        f"the first block takes {first} pixels of {scroll.viewport().height()}"
+
+
+@scene_check(views=["classroom"])
+def whole_on_a_projector(visit: Visit) -> None:
+    """Classroom mode at a projector's 1024×768: the lesson's paragraph whole without
+    scrolling (a class cannot scroll; scenes 10, 14-17 and 21 scrolled), the step's frame
+    showing the update's result — the whole update for one parameter, the first parameter's
+    block through ``b0 ← … = value`` for several (the result was cut in most scenes) — every
+    plot, the data view too, a readable view box (scene 20's data view was 65 pixels), and
+    the grid its rows."""
+    window = visit.window
+    lesson = window.lesson
+    text, frame = lesson.text, lesson.text_scroll
+    assert not lesson.scrolls(), "the paragraph scrolls"
+    assert text.heightForWidth(text.width()) <= frame.viewport().height() + 1, \
+        "the paragraph is cut"
+    _step_result_in_view(window, visit.where)
+    for plot in window.findChildren(pg.PlotWidget):
+        if plot.isVisible():
+            height = view_height(plot)
+            assert height >= READABLE, f"{type(plot.parent()).__name__} {height:.0f} pixels"
+    grid = window.grid
+    assert grid.viewport().height() >= ROWS * grid.verticalHeader().defaultSectionSize(), \
+        "the grid shows fewer than four rows"

@@ -135,6 +135,10 @@ def test_the_labels_heights_are_fresh_after_a_change(qtbot: Any) -> None:
             dock = window.path_dock.isVisible()
             lines = STEP_LINES if window.zoom == 1.0 else \
                 CLASSROOM_STEP_LINES if dock else STEP_LINES - 2
+            if window.zoom > 1.0 and len(window.vm.spec.param_names) == 1:
+                # classroom mode: the whole update, its result in view (step_room)
+                assert window.step_scroll.height() == _fresh(step, width) + 8
+                return
             assert window.step_scroll.height() == max(
                 spacing + 8, min(lines * spacing + 8, _fresh(step, width) + 8))
         else:

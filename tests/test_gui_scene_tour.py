@@ -19,6 +19,7 @@ def test_every_scene_passes_the_checks_of_its_view(qtbot: QtBot, lang: str,
 
 def test_every_check_looks_at_some_scene() -> None:
     assert {c.name for c in CHECKS} >= {"axis_labels_whole", "plots_readable_at_1024x768",
-                                        "no_english_on_a_korean_plot"}
+                                        "no_english_on_a_korean_plot",
+                                        "whole_on_a_projector"}
     for c in CHECKS:
         assert c.views and c.langs and all(list(c.scenes(v)) for v in c.views), c.name

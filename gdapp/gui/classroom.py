@@ -10,11 +10,15 @@ of a laptop does not fit a projector, so the layout changes too:
   not (:func:`arrange_toolbars`) the toolbar breaks into two rows, files above and stepping
   below, so every action (also "The note's run") shows instead of behind the » menu;
 - the status line and its warning keep to :data:`STATUS_LINES` lines each (a longer one ends
-  in "…", its tooltip the whole), the step's arithmetic to :data:`STEP_LINES` lines (it
-  scrolls; the whole of it in a window of its own: :mod:`gdapp.gui.step_window`), and the
-  grid always shows :data:`GRID_ROWS` rows under them, also with the lesson's paragraph
-  (which scrolls rather than push the plots away) and the regularization path's dock (which
-  takes 30 % of the height, not a third, and the data view's place: :func:`fold_data_view`);
+  in "…", its tooltip the whole); the step's arithmetic shows its result — the whole update
+  of one parameter, the first parameter's block of several (:mod:`gdapp.gui.step_room`; the
+  rest scrolls, the whole of it in a window of its own: :mod:`gdapp.gui.step_window`); the
+  grid always shows :data:`GRID_ROWS` rows under them, also with the regularization path's
+  dock (which takes 30 % of the height, not a third, and the data view's place:
+  :func:`fold_data_view`);
+- the lesson's paragraph shows whole, never scrolled (a class cannot scroll a projector):
+  it takes the height it needs above the plots' readable view boxes, in a smaller font
+  where that is too little (:meth:`gdapp.gui.lesson_panel.LessonPanel.set_whole`);
 - the numbers get most of the middle column's height, the data plot the rest; the cost and
   objective plots share the right column by their view boxes (:mod:`gdapp.gui.plot_room`).
 
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import QStyle
 from shiboken6 import Shiboken
 
 from gdapp.gui.i18n import tr
-from gdapp.gui.plot_room import share_plots
+from gdapp.gui.plot_room import readable_data_height, share_plots
 
 #: The smallest projector classroom mode is designed for, in logical pixels.
 PROJECTOR_SIZE = (1024, 768)
@@ -81,6 +85,7 @@ def apply_classroom_layout(window: Any, on: bool) -> None:
     for label in (window.status_label, window.warning_label):
         label.set_max_lines(STATUS_LINES if on else NORMAL_STATUS_LINES)
     arrange_toolbars(window)
+    window.lesson.set_whole(on)  # a class cannot scroll the paragraph on a projector
     fold_data_view(window)
     share_middle_height(window)
     if window.path_dock.isVisible():
@@ -165,7 +170,10 @@ def make_room_for_band(window: Any) -> None:
     short = (min(grid.rows_needed(), BAND_ROWS) - shown) * row
     if short > 0 and window.data_plots.isVisible():
         numbers, data = window.middle.sizes()
-        give = max(0, min(short, data - window.data_plots.minimumSizeHint().height()))
+        least = window.data_plots.minimumSizeHint().height()
+        if window.classroom_layout:  # its view stays readable (scene 20 at 1024×768)
+            least = max(least, readable_data_height(window) or 0)
+        give = max(0, min(short, data - least))
         window.middle.setSizes([numbers + give, data - give])
         short -= give
     dock = window.path_dock

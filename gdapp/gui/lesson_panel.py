@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from gdapp.gui.accents import set_label_text
+from gdapp.gui.accents import plain_text, set_label_text
 from gdapp.gui.i18n import tr
 from gdapp.gui.lessons import Scene, all_scenes, scene_specs
 from gdapp.gui.viewmodel import RunViewModel
@@ -43,6 +43,10 @@ def show_scene(vm: RunViewModel, scene: Scene) -> bool:
 #: The lesson's share of its column's height at most (the plots keep the rest); a longer
 #: paragraph scrolls instead of being cut.
 LESSON_SHARE = 0.4
+#: In classroom mode (:meth:`LessonPanel.set_whole`) a paragraph too long for the room the
+#: plots leave is set in a smaller font, down to this share of the window's (still larger
+#: than a laptop's), before it would scroll: a class cannot scroll a projector.
+LEAST_FONT_SHARE = 0.75
 
 
 class _TextScroll(QScrollArea):
@@ -79,9 +83,11 @@ class LessonPanel(QFrame):
         self.setStyleSheet("LessonPanel { background: #fffbe6; }")
         self.index = -1
         self._kept = 0  # the column's pixels left to the plots (keep_for_plots)
+        self._whole = False  # classroom mode: the paragraph whole, never scrolled
         self.title = QLabel()
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel()
@@ -95,6 +101,7 @@ class LessonPanel(QFrame):
         layout.setContentsMargins(8, 4, 8, 6)
         layout.setSpacing(2)
         layout.addWidget(self.title)
+        self.title.installEventFilter(self)  # its font is the window's zoom (set_zoom)
         self.text_scroll = _TextScroll()
         self.text_scroll.setWidget(self.text)
         self.text_scroll.setWidgetResizable(True)
@@ -124,7 +131,24 @@ class LessonPanel(QFrame):
             self._fit_height(column.height())
         return True
 
+    def set_whole(self, on: bool) -> None:
+        """Classroom mode (``on``): the paragraph takes the height it needs, down to what
+        leaves the plots :meth:`keep_for_plots`, and where that is too little it is set in a
+        smaller font (to :data:`LEAST_FONT_SHARE`) and the scene's hint line folds away,
+        rather than scroll; else the laptop's layout (:data:`LESSON_SHARE`, scrolling)."""
+        self._whole = on
+        self._refit()
+
+    def _refit(self) -> None:
+        column = self.parentWidget()
+        if column is not None:
+            self._fit_height(column.height())
+
     def _fit_height(self, column: int) -> None:
+        if self._whole:
+            self._fit_whole(column)
+            return
+        self._set_text_font(1.0, hint=True)
         share = max(80, int(LESSON_SHARE * column))
         low = self.minimumSizeHint().height()
         most = min(share, column - self._kept)
@@ -134,8 +158,47 @@ class LessonPanel(QFrame):
             most = chrome + (most - chrome) // line * line + 2 * self.text_scroll.frameWidth()
         self.setMaximumHeight(max(low, most))
 
+    def _fit_whole(self, column: int) -> None:
+        """The paragraph whole in ``column - kept`` pixels (see :meth:`set_whole`)."""
+        most = column - self._kept
+        # measured beside a scroll bar: a paragraph that fits there fits without one
+        width = self.text_scroll.width() - 2 * self.text_scroll.frameWidth() \
+            - self.text_scroll.verticalScrollBar().sizeHint().width()
+        layout = self.layout()
+        if width > 1 and self.isVisible() and layout is not None:
+            margins = layout.contentsMargins()
+            chrome = (margins.top() + margins.bottom() + 2 * self.frameWidth()
+                      + self.title.sizeHint().height() + layout.spacing())
+            hint = self.hint.sizeHint().height() + layout.spacing()
+            tries = [(1.0, True), (1.0, False)]
+            scale = 1.0
+            while scale - 0.05 >= LEAST_FONT_SHARE - 1e-9:
+                scale -= 0.05
+                tries.append((scale, False))
+            for scale, with_hint in tries:
+                self._set_text_font(scale, with_hint)
+                need = self.text.heightForWidth(width) + chrome + (hint if with_hint else 0)
+                if need <= most:
+                    break
+        self.setMaximumHeight(max(self.minimumSizeHint().height(), most))
+
+    def _set_text_font(self, scale: float, hint: bool) -> None:
+        """The paragraph at ``scale`` times the title's font (the window's zoom: a panel
+        with a style sheet does not follow it); the hint line shown or not."""
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        if self.text.font() != font:
+            self.text.setFont(font)
+            set_label_text(self.text, plain_text(self.text))  # (its accents at that size)
+            self.text_scroll.updateGeometry()  # (its height at that size)
+        if self.hint.isHidden() == hint:
+            self.hint.setVisible(hint)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+        if watched is self.title:
+            if event.type() == QEvent.Type.FontChange:  # a new zoom: fitted again
+                self._refit()
+        elif event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
             self._fit_height(watched.height())
         return False
 
@@ -159,6 +222,8 @@ class LessonPanel(QFrame):
         self.hint.setText(tr("Scene {i} of {n} · PgDn: next · PgUp: previous").format(
             i=index + 1, n=len(every)))
         self.show()
+        if self._whole:
+            self._refit()  # (its font for this paragraph)
         return scene
 
     def _close(self) -> None:

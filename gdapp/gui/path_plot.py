@@ -115,15 +115,14 @@ class RegularizationPathPlot(QWidget):
 
     def _fit_left_label(self, plot: pg.PlotWidget) -> None:
         """The left axis's label whole along the view's height: the long one where it fits
-        at its size, else the short one ("optimum bj*"), smaller only if it must be (a
-        projector's short plots cut the long one to "coefficient at the exact o…")."""
+        at its size, else a short one ("optimum bj*", then "bj*"), smaller only if it must be
+        (a projector's short plots cut the long one to "coefficient at the exact o…")."""
         item = plot.getPlotItem()
         length = item.getViewBox().height()
         room = length + TITLE_MARGIN if length > 1 else 1e9
         size = 9 * self.scale
-        text = tr("coefficient at the exact optimum")
-        if title_points(text, room, size) < size:
-            text = tr("optimum bj*")
+        forms = (tr("coefficient at the exact optimum"), tr("optimum bj*"), "bj*")
+        text = next((f for f in forms if title_points(f, room, size) >= size), forms[-1])
         text, points = fitted_label(text, room, size)
         if (text, points) != getattr(plot, "left_label", None):
             plot.left_label = (text, points)

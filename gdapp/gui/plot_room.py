@@ -17,15 +17,22 @@ gives the rows it does not need, then the path dock gives height down to its own
 view. (In classroom mode the dock takes the data view's place instead:
 :func:`gdapp.gui.classroom.fold_data_view`.) Beside a narrow right column (1024×768) the
 lesson's paragraph, wrapped into many lines, scrolls at a smaller height while the two plots'
-view boxes lack room. A divider dragged by the user is left alone.
+view boxes lack room (in classroom mode it shows whole, in a smaller font, and leaves each
+plot room for its left axis label at full size too: :func:`label_room`). In classroom mode
+the step's frame and the data view share the middle column (:mod:`gdapp.gui.step_room`).
+A divider dragged by the user is left alone.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
 from shiboken6 import Shiboken
+
+from gdapp.gui.plot_title import LABEL_PAD
 
 #: The least height, in pixels, of a plot's view box the layout makes room for (the data
 #: view, the objective plot, the regularization path's plots).
@@ -42,6 +49,31 @@ def view_height(plot: Any) -> float:
     """The height of ``plot``'s view box (a RunPlotWidget or a pyqtgraph PlotWidget)."""
     item = plot.plot_item if hasattr(plot, "plot_item") else plot.getPlotItem()
     return float(item.getViewBox().height())
+
+
+def readable_data_height(window: Any) -> int | None:
+    """The data pane's height that gives its view box READABLE_VIEW pixels (its chrome
+    too: title, axes, a note); None when the data view is hidden or not laid out."""
+    data = window.data_plots
+    if not data.isVisible():
+        return None
+    view = view_height(data.currentWidget())
+    if view <= 0:
+        return None
+    return int(data.height() - view) + READABLE_VIEW
+
+
+def label_room(plot: Any) -> int:
+    """The view box's height ``plot``'s left axis label needs at its full size, in its
+    shortest form (:func:`gdapp.gui.plot_title.left_label`); 0 without one."""
+    texts = getattr(plot, "_texts", {})
+    if not texts.get("left"):
+        return 0
+    forms = (texts["left"], *getattr(plot, "_left_shorter", ()))
+    font = QFont()
+    font.setPointSizeF(9 * float(getattr(plot, "scale", 1.0)))
+    text = re.sub(r"<[^>]*>", "", forms[-1])
+    return int(QFontMetricsF(font).horizontalAdvance(text)) + LABEL_PAD + 1
 
 
 def share_plots(window: Any) -> int:
@@ -109,6 +141,8 @@ class PlotRoom(QObject):
         if self._lesson_gives():
             return  # (the views' new sizes fit again)
         dock = window.path_dock
+        if window.classroom_layout:  # the step's frame for the room it has now, and the
+            window._fit_step_frame()  # data view readable beside it (gdapp.gui.step_room)
         if window.classroom_layout or not dock.isVisible() or dock.isFloating():
             return
         short = self._data_short()
@@ -135,12 +169,17 @@ class PlotRoom(QObject):
         if not lesson.isVisible() or column is None or getattr(window.plots, "moved_by_user",
                                                                  False):
             return False
-        views = [view_height(window.shown_cost_plot())]
+        plots = [window.shown_cost_plot()]
         if window.objective_plot.isVisible():
-            views.append(view_height(window.objective_plot))
+            plots.append(window.objective_plot)
+        views = [view_height(p) for p in plots]
         if min(views) <= 0:
             return False  # not laid out yet
-        keep = int(column.height() - lesson.height() - sum(views)) + READABLE_VIEW * len(views)
+        # in classroom mode, room for each left label at its full size too (a paragraph
+        # given the room shrank "E + λ·|b1|" along a view box of 119 pixels)
+        readable = [max(READABLE_VIEW, label_room(p)) if window.classroom_layout
+                    else READABLE_VIEW for p in plots]
+        keep = int(column.height() - lesson.height() - sum(views) + sum(readable))
         return bool(lesson.keep_for_plots(keep, SLACK))
 
     def _data_short(self) -> int:

@@ -56,6 +56,7 @@ from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.status_text import status_texts
+from gdapp.gui.step_room import classroom_step_height, make_room_for_step
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.step_window import add_step_window
 from gdapp.gui.stepping import SteppingActions
@@ -279,7 +280,13 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
             else CLASSROOM_STEP_LINES if dock is not None and dock.isVisible() else STEP_LINES - 2
         width = self.step_scroll.viewport().width() if self.step_scroll.widget() else 0
         need = self.step_label.heightForWidth(width) + 8 if width > 1 else 10**6
-        self.step_scroll.setFixedHeight(max(spacing + 8, min(lines * spacing + 8, need)))
+        height = max(spacing + 8, min(lines * spacing + 8, need))
+        classroom = getattr(self, "classroom_layout", False)
+        if classroom and width > 1:  # the update's result in view (step_room)
+            height = classroom_step_height(self, width, height)
+        self.step_scroll.setFixedHeight(height)
+        if classroom:
+            make_room_for_step(self)
 
     def _share_width(self) -> None:
         """The settings at their width (none when folded away); of the rest 45 % to the
