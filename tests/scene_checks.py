@@ -213,3 +213,15 @@ def whole_on_a_projector(visit: Visit) -> None:
     grid = window.grid
     assert grid.viewport().height() >= ROWS * grid.verticalHeader().defaultSectionSize(), \
         "the grid shows fewer than four rows"
+
+
+@scene_check(views=["1280×800"])
+def step_result_at_1280x800(visit: Visit) -> None:
+    """At 1280×800 the update's frame shows the first parameter's block through its result
+    ``b0 ← … = value`` (scene 15's stopped at "b0 ← 88.66333333 − 0.1 × (…) =", its value
+    cut), or for Adam's long block offers the whole update in a window (a short update
+    shows whole in a label of its own, without the frame). Beside the path dock the data
+    view keeps its readable height first (the whole update is a click away)."""
+    dock = visit.window.path_dock
+    if visit.window.step_scroll.isVisible() and not dock.isVisible():
+        _step_result_in_view(visit.window, visit.where)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QEnterEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
@@ -215,6 +215,9 @@ class LabelScrollArea(QScrollArea):
     make it measure the label again and re-place its scroll bars, as a ``QScrollArea`` does
     on every text (see :class:`LabelHost` for the minimum size)."""
 
+    #: the area's width changed (its label wraps anew: the frame's height may have to follow)
+    widthChanged = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._placed: tuple[int, int] | None = None  # (width, height for it) last placed
@@ -251,3 +254,5 @@ class LabelScrollArea(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._placed = None  # a new width: the next request measures again
+        if event.size().width() != event.oldSize().width():
+            self.widthChanged.emit()

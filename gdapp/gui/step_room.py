@@ -136,6 +136,36 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     return min(wanted, max(most, height))  # (a column too low for more: as the window chose)
 
 
+def first_block_height(window: Any, width: int) -> int:
+    """The frame's height for the update's heading and first parameter's block through its
+    result (:func:`first_block_end`) at the label's ``width``, less a scroll bar's (the rest
+    of the update may need one, which narrows the label)."""
+    lines = plain_text(window.step_label).split("\n")
+    end = first_block_end(lines, len(window.vm.spec.param_names))
+    scroll = window.step_scroll
+    if scroll.verticalScrollBar().isHidden():
+        width -= scroll.verticalScrollBar().sizeHint().width()
+    return _measure(window, "\n".join(lines[:end]), width, _font(window, 1.0)) + PADDING
+
+
+def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
+    """Out of classroom mode: the frame (``height`` as the window chose it) grown to show
+    the update's (first) result, up to ``most`` pixels, with rows the grid has above its
+    least height only (the data view keeps its size: beside the path dock it has none to
+    spare)."""
+    wanted = min(first_block_height(window, width), most)
+    if wanted <= height:
+        return height
+    need = readable_data_height(window)
+    if need is None:  # no data view: rows the grid has above its least height
+        frame = window.grid_frame
+        least = max(frame.minimumHeight(), frame.minimumSizeHint().height())
+        room = window.step_scroll.height() + frame.height() - least - height
+    else:  # what the data view can give and stay readable
+        room = window.step_scroll.height() + window.data_plots.height() - need - height
+    return int(height + max(0, min(wanted - height, room)))
+
+
 def make_room_for_step(window: Any) -> None:
     """Give the numbers, from the data view, the height the step's frame and the grid's
     GRID_ROWS rows need, never taking the data view below its readable height; and give a

@@ -56,7 +56,7 @@ from gdapp.gui.polynomial_view import DataViews, PolynomialPlot
 from gdapp.gui.settings_store import SessionStore
 from gdapp.gui.status_text import describe_status as describe_status  # re-exported
 from gdapp.gui.status_text import status_texts
-from gdapp.gui.step_room import classroom_step_height, make_room_for_step
+from gdapp.gui.step_room import classroom_step_height, make_room_for_step, normal_step_height
 from gdapp.gui.step_text import describe_step
 from gdapp.gui.step_window import add_step_window
 from gdapp.gui.stepping import SteppingActions
@@ -71,6 +71,8 @@ GRID_MIN_WIDTH = 180
 #: Lines of the step text shown at once for several features or an optimizer's worked
 #: arithmetic (the rest scrolls).
 STEP_LINES = 8
+#: Lines the frame may take to show the update's result (of its first parameter) whole.
+STEP_ROOM = 11
 #: Lines of the status line, and of its warning, at most (a longer one ends in "…").
 STATUS_LINES = NORMAL_STATUS_LINES
 def window_title() -> str:
@@ -187,6 +189,8 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
         self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.step_scroll.setWidgetResizable(True)
         self.step_scroll.hide()
+        self.step_scroll.widthChanged.connect(  # the text wraps anew (classroom: its own)
+            lambda: None if getattr(self, "classroom_layout", False) else self._fit_step_frame())
         numbers_layout.addWidget(self.step_scroll)
         self.grid_frame = WholeRows(self.grid)  # no half row at the top at a run's end
         numbers_layout.addWidget(self.grid_frame, 1)
@@ -284,6 +288,8 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
         classroom = getattr(self, "classroom_layout", False)
         if classroom and width > 1:  # the update's result in view (step_room)
             height = classroom_step_height(self, width, height)
+        elif self.step_scroll.isVisibleTo(self) and width > 1:  # its (first) result too
+            height = normal_step_height(self, width, height, STEP_ROOM * spacing + 8)
         self.step_scroll.setFixedHeight(height)
         if classroom:
             make_room_for_step(self)
