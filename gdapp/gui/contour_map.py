@@ -45,6 +45,11 @@ class ContourMap:
                                   pen=pg.mkPen(ARROW_COLOR), brush=pg.mkBrush(ARROW_COLOR),
                                   pxMode=True)
         self.arrow.setZValue(7)
+        # what the legend shows for the lines and the arrow (not drawn themselves)
+        self.lines_sample = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=1))
+        self.arrow_sample = pg.PlotDataItem(pen=pg.mkPen(ARROW_COLOR, width=3), symbol="t2",
+                                            symbolSize=9, symbolBrush=pg.mkBrush(ARROW_COLOR),
+                                            symbolPen=None)
         plot_item.addItem(self.image)
         plot_item.addItem(self.lines)
         plot_item.addItem(self.arrow, ignoreBounds=True)

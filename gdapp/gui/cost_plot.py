@@ -67,7 +67,7 @@ from gdapp.gui.plot_base import (
     same_cost_surface,
     same_objective,
 )
-from gdapp.gui.plot_legend import HIDES_OPTIMUM
+from gdapp.gui.plot_legend import HIDES_OPTIMUM, SHORT_AT
 from gdapp.gui.rule_texts import cost_word
 
 if TYPE_CHECKING:
@@ -256,7 +256,9 @@ class CostCurvePlot(RunPlotWidget):
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = [self.along(path, run.objective[: self._rows]),
                   *((self.samples, t, 1.0) for t in tops), *self._optimum_point(run),
-                  *self._pinned_points(shown)]
+                  *self._pinned_points(shown),
+                  *(self.along(*curve.getOriginalDataset()) for _, _, curve in shown
+                    if curve.isVisible() and curve.getOriginalDataset()[0] is not None)]
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         name = cost_word(spec.cost)
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
@@ -478,9 +480,13 @@ class CostCurvePlot(RunPlotWidget):
                     formula=formula, lam=f"{spec.lam:g}")))
                 entries.append((self.objective_curve, tr("objective E + {formula}").format(
                     formula=formula)))
-            entries.append((self.tangent, tr("tangent at iterate k (at b1 = 0: both "
-                                             "one-sided slopes)") if spec.penalty == "l1"
-                            else tr("tangent at iterate k")))
+            # (cut at its " — " where the legend must be small: a projector)
+            entries.append((self.tangent, tr("tangent at iterate k") + (
+                SHORT_AT + tr("at b1 = 0: both one-sided slopes") if spec.penalty == "l1"
+                else "")))
+        else:  # the map: its lines and the arrow at iterate k
+            entries.append((self.contour.lines_sample, tr("contour lines of the objective")))
+            entries.append((self.contour.arrow_sample, tr("−∇f at iterate k (downhill)")))
         entries.append((self.path_item, tr("this run: {label}").format(label=run_label(spec))))
         for p, item in pinned:
             label = difference_label(p.run.spec, spec)
@@ -497,4 +503,5 @@ class CostCurvePlot(RunPlotWidget):
             best = tr("lowest valley {where}") if opt.local_minima else tr("exact optimum {where}")
             entries.append((self.optimum_marker, best.format(where=where)))
 
-        self.set_legend(entries)
+        # the map's shading fills its view: no free corner, the legend goes under the plot
+        self.set_legend(entries, inside=one_parameter(spec.model))

@@ -33,6 +33,7 @@ from gdapp.gui.path_legend import fit_band
 from gdapp.gui.plot_base import pen
 from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
 from gdapp.gui.validation_plot import (
+    LEGEND_TEXT,
     ValidationCurvePlot,
     curve_penalty,
     legend_text_size,
@@ -78,7 +79,8 @@ class RegularizationPathPlot(QWidget):
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6,  # band above
-                           brush=pg.mkBrush(255, 255, 255, 170))  # (the λ line passes under)
+                           brush=pg.mkBrush(255, 255, 255, 170),  # (the λ line passes under)
+                           labelTextColor=LEGEND_TEXT)  # dark as the other plots' legends
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)

@@ -50,6 +50,11 @@ def curve_penalty(spec: RunSpec) -> str:
     return spec.penalty if spec.penalty in ("l1", "l2") else "l2"
 
 
+#: The legends' text: dark on their light ground, as the run plots' (pyqtgraph's default grey
+#: is faint on a projector).
+LEGEND_TEXT = "#222222"
+
+
 def legend_text_size(legend: pg.LegendItem, points: float) -> None:
     """The legend's entries in ``points`` (pyqtgraph's setLabelTextSize only notes the size
     for the entries: they kept their old one on screen)."""
@@ -88,7 +93,8 @@ class ValidationCurvePlot(QWidget):
         self.plot.setLabel("left", tr("MSE (no penalty)"))
         # on a light ground: a curve or the dashed λ line passing under it no longer strikes
         # through its words, and still shows faintly (it is not cut off at the legend)
-        self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 170))
+        self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 170),
+                            labelTextColor=LEGEND_TEXT)  # not pyqtgraph's faint grey
         for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.train_item = self.plot.plot([], [], pen=pen(TRAIN_COST_COLOR, 2.0),

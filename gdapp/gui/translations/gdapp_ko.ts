@@ -132,12 +132,20 @@
         <translation>목적함수 E + {formula}</translation>
     </message>
     <message>
-        <source>tangent at iterate k (at b1 = 0: both one-sided slopes)</source>
-        <translation>k번째 반복의 기울기 직선 (b1 = 0에서는 왼쪽과 오른쪽의 두 기울기)</translation>
-    </message>
-    <message>
         <source>tangent at iterate k</source>
         <translation>k번째 반복의 기울기 직선</translation>
+    </message>
+    <message>
+        <source>at b1 = 0: both one-sided slopes</source>
+        <translation>b1 = 0에서는 왼쪽과 오른쪽의 두 기울기</translation>
+    </message>
+    <message>
+        <source>contour lines of the objective</source>
+        <translation>목적함수의 등고선</translation>
+    </message>
+    <message>
+        <source>−∇f at iterate k (downhill)</source>
+        <translation>k번째 반복의 −∇f (내려가는 방향)</translation>
     </message>
     <message>
         <source>this run: {label}</source>
@@ -905,6 +913,8 @@
         <extracomment>One colour per slope (b1, b2, …), repeated beyond ten.
 ----------
 classroom mode&apos;s factor for fonts (1: normal)
+----------
+The legends&apos; text: dark on their light ground, as the run plots&apos; (pyqtgraph&apos;s default grey is faint on a projector).
 ----------
 classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>λ (로그 눈금)</translation>
