@@ -39,6 +39,7 @@ from gdapp.gui.contour_map import ContourMap
 from gdapp.gui.core_messages import translated
 from gdapp.gui.cost_minima import ClickToStart, MinimaMarkers, curve_range, one_parameter
 from gdapp.gui.i18n import tr
+from gdapp.gui.legend_outside import SHORT_AT
 from gdapp.gui.path_drawing import (
     MAX_PATH_DOTS,
     PATH_EXACT_ROWS,
@@ -67,7 +68,7 @@ from gdapp.gui.plot_base import (
     same_cost_surface,
     same_objective,
 )
-from gdapp.gui.plot_legend import HIDES_OPTIMUM, SHORT_AT
+from gdapp.gui.plot_legend import HIDES_OPTIMUM
 from gdapp.gui.rule_texts import cost_word
 
 if TYPE_CHECKING:

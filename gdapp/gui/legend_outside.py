@@ -36,6 +36,9 @@ OUTSIDE_SCALES = (1.0, 0.85, 0.72)
 #: plots' view boxes (:mod:`gdapp.gui.plot_room`), so a plot with a row under it gets
 #: taller, and the legend would move in and out for ever.
 HYSTERESIS = 24.0
+#: Resizes that may move the legend between the view and the row under the plot, at most,
+#: till its entries change.
+MOST_MOVES = 6
 #: A plot's view box is kept at least this many pixels high: a legend whose row under the
 #: plot would leave less is not shown (its entries are in the view's tooltip).
 LEAST_VIEW = 60.0
@@ -145,6 +148,8 @@ class LegendUnderPlot:
     _layout_pending: bool
     #: every place in the view would cover something drawn (till the entries change)
     _crowded: bool
+    #: layouts a resize asked for since the entries changed
+    _moves: int
     #: the legend's letters under the plot, as a share of their size in the view
     _outside_scale: float
     _under: UnderRow
@@ -154,6 +159,7 @@ class LegendUnderPlot:
         self._legend_outside, self._may_sit_inside = False, True
         self._outside_room, self._laid_out_for, self._outside_from = 0.0, (0.0, 0.0), 0.0
         self._layout_pending = self._crowded = False
+        self._moves = 0
         self._outside_scale = 1.0
 
     # what the legend's placement provides --------------------------------------------
@@ -182,8 +188,13 @@ class LegendUnderPlot:
         if self._legend_entries:
             grown = self._plot_size()[1] >= self._outside_from + self._under.height() + \
                 HYSTERESIS
-            self._lay_out_legend(inside=not self._crowded and (not self._legend_outside
-                                                               or grown))
+            inside = not self._crowded and (not self._legend_outside or grown)
+            # the plots' sharing of the column answering each move: after a few moves the
+            # legend stays where it is (in the view or under it) till its entries change
+            self._moves += 1
+            if self._moves > MOST_MOVES:
+                inside = not self._legend_outside
+            self._lay_out_legend(inside=inside)
 
     def _plot_size(self) -> tuple[float, float]:
         return float(self.plot_item.width()), float(self.plot_item.height())

@@ -129,7 +129,7 @@ class LegendPlacement(LegendUnderPlot, OffPlotRemark):
             return
         self._legend_entries = list(entries)
         self._may_sit_inside = inside
-        self._crowded = False
+        self._crowded, self._moves = False, 0
         self._lay_out_legend()
 
     def legend_columns(self) -> int:
