@@ -1,9 +1,9 @@
 """The cost and objective plots name what they draw in the lesson scenes where they did not,
-at 1280×800 and on a 1024×768 projector in classroom mode, in both languages: a legend too large for its view sits under
-the plot instead of being hidden (scene 8's cost curve on the projector had no legend at
-all), the cost map's legend names its contour lines and its arrow, and the regularization
-path's legends are as dark as the others'. One window per language and view walks through
-those scenes."""
+at 1280×800 and on a 1024×768 projector in classroom mode, in both languages: a legend too
+large for its view, or with no free corner, sits under the plot instead of being hidden
+(scene 8's cost curve on the projector had no legend at all); the cost map's legend names
+its contour lines and its arrow; the regularization path's legends are as dark as the
+others'. One window per language and view walks through those scenes."""
 
 from __future__ import annotations
 
