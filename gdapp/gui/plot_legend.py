@@ -14,6 +14,11 @@ The points the legend avoids are the drawn ones handed to :meth:`LegendPlacement
 and the current iterate's marks where they are now (:meth:`current_points`: a data plot's
 line and residuals, a cost plot's tangent…). When every corner would hide a current mark, the
 middles of the edges are tried too.
+
+A legend too large for its view (a projector's small plots), or with no place in it that
+covers nothing drawn, sits under the plot instead, in as many columns as the plot's width
+holds (:mod:`gdapp.gui.legend_outside`); only a plot too low even for that keeps it in the
+view where it covers least, or, when it does not fit there either, in the view's tooltip.
 """
 
 from __future__ import annotations
@@ -39,8 +44,8 @@ LEGEND_ROW = 14
 LEGEND_FONT = "8pt"
 LEGEND_MAX_HEIGHT = 0.45
 LEGEND_MARGIN = 6
-#: A legend that would cover more of the view than this share of its area is hidden (after
-#: trying its entries' texts up to ``SHORT_AT``).
+#: A legend that would cover more of the view than this share of its area leaves it (after
+#: trying its entries' texts up to ``SHORT_AT``): under the plot, else into the tooltip.
 LEGEND_MAX_AREA = 0.3
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
@@ -144,23 +149,31 @@ class LegendPlacement(LegendUnderPlot, OffPlotRemark):
         """Build the legend afresh: the entries top to bottom, then column by column, one
         ``LEGEND_ROW`` apart (a rebuilt pyqtgraph legend keeps its old, empty rows, which
         spread the new entries over the plot); in the view if it fits there (and
-        ``inside``), else under the plot."""
+        ``inside``), else under the plot; a plot too low for a row under it has it in the
+        view after all, where it covers least (if it fits at all)."""
         self._drop_legend()
-        cuts = (False, True) if any(SHORT_AT in t for _, t in self._legend_entries) else (False,)
-        for short in cuts if self._may_sit_inside and inside else ():
-            # too large for the plot: the labels up to their " — " (a projector's small plot
-            # still tells its curves apart), the whole labels in the tooltip
-            self.legend = legend = self._new_legend()
-            self._build_legend(legend, short=short)
-            if legend.isVisible():
-                break
-            self._drop_legend()
-        else:
+        if not (self._may_sit_inside and inside and self._lay_out_inside()):
             self._put_legend_under(tried_inside=self._may_sit_inside and inside)
+            if not self._under.fits and self._may_sit_inside and not inside:
+                self._drop_legend()
+                if not self._lay_out_inside():
+                    self._put_legend_under(tried_inside=True)  # (hidden: the tooltip)
         self._legend_corner = (-1.0, -1.0)  # anchor it anew
         self._choose_corner()
         self._laid_out_for = self._plot_size()
 
+    def _lay_out_inside(self) -> bool:
+        """The legend in the view, its labels whole or else cut at their " — " (a
+        projector's small plot still tells its curves apart; the whole labels in the
+        tooltip); False when neither fits (nothing left on the plot)."""
+        cuts = (False, True) if any(SHORT_AT in t for _, t in self._legend_entries) else (False,)
+        for short in cuts:
+            self.legend = legend = self._new_legend()
+            self._build_legend(legend, short=short)
+            if legend.isVisible():
+                return True
+            self._drop_legend()
+        return False
 
     def _text_width(self, text: str) -> float:
         """An entry's text's width in the legend's font, in pixels."""
@@ -218,7 +231,7 @@ class LegendPlacement(LegendUnderPlot, OffPlotRemark):
         share = ((self.legend.width() + LEGEND_MARGIN) / width,
                  (self.legend.height() + LEGEND_MARGIN) / height)
         # a plot made small (a divider dragged to its limit) keeps its curves: a legend
-        # that would cover more than LEGEND_MAX_AREA of it steps aside, into the tooltip
+        # that would cover more than LEGEND_MAX_AREA of it steps aside (under the plot)
         fits = share[0] * share[1] <= LEGEND_MAX_AREA and share[0] <= 1 and share[1] <= 1
         if fits != self.legend.isVisible():
             self.legend.setVisible(fits)
@@ -353,7 +366,7 @@ class LegendPlacement(LegendUnderPlot, OffPlotRemark):
         best = min(PLACES, key=lambda c: (scores[c] + self._hides_remark(c), c not in CORNERS,
                                           c != self._legend_corner, PLACES.index(c)))
         if scores[best] + self._hides_remark(best) > 0 and self._legend_entries and \
-                self.plot_item.getViewBox().height() > 1:
+                not self._crowded and self.plot_item.getViewBox().height() > 1:
             self._crowded = True  # no place in the view covers nothing: under the plot
             self._lay_out_later()
         if best != self._legend_corner:
