@@ -263,8 +263,10 @@ class CostCurvePlot(RunPlotWidget):
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         name = cost_word(spec.cost)
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
+        # (a projector's plot, low under its legend: "E + λ·|b1|", then "objective")
         self.set_texts(tr("Cost curve — E(b1) = {cost}").format(cost=name + extra),
-                       f"E(b1){extra}", "b1")
+                       f"E(b1){extra}", "b1",
+                       shorter=(f"E{extra}", tr("objective")) if extra else ("E",))
 
     @staticmethod
     def _range_around_optimum(run: Run, axis: int, path: FloatArray,

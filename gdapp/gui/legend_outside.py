@@ -22,14 +22,14 @@ from PySide6.QtCore import QTimer
 OUTSIDE_ROW = 5
 #: Pixels of an entry beside its text: the line sample, the spacing after it and after the
 #: text, and of the legend's box around its entries.
-SAMPLE_WIDTH, ENTRY_GAP, BOX_WIDTH = 23.0, 11.0, 10.0
+SAMPLE_WIDTH, ENTRY_GAP, BOX_WIDTH = 20.0, 5.0, 10.0
 #: Pixels kept free at the plot's sides.
-SIDE_MARGIN = 8.0
+SIDE_MARGIN = 4.0
 #: The legend's points on a laptop (classroom mode scales them).
 LEGEND_POINTS = 8.0
 #: Under the plot, the legend takes at most this share of the plot's height where smaller
 #: letters (these shares of its size, never below ``LEGEND_POINTS``) make it fit.
-OUTSIDE_MAX_HEIGHT = 0.3
+OUTSIDE_MAX_HEIGHT = 0.2
 OUTSIDE_SCALES = (1.0, 0.85, 0.72)
 #: A legend under the plot goes back into the view only once the plot has grown by its row
 #: and this many pixels since it left: the window shares the column's height between the
@@ -40,8 +40,15 @@ HYSTERESIS = 24.0
 #: till its entries change.
 MOST_MOVES = 6
 #: A plot's view box is kept at least this many pixels high: a legend whose row under the
-#: plot would leave less is not shown (its entries are in the view's tooltip).
+#: plot would leave less is not put there (it sits in the view where it covers least, else
+#: its entries are in the view's tooltip).
 LEAST_VIEW = 60.0
+#: …and at a laptop's letters (no classroom zoom) this many: the layout shares a column's
+#: height between two plots' views, none below 90 pixels (:mod:`gdapp.gui.plot_room`),
+#: and a row under one is taken from both: a window too small for that (1024×768 outside
+#: classroom mode) keeps its legends in the tooltip; on a projector naming the curves
+#: matters more.
+LAPTOP_LEAST_VIEW = 130.0
 #: An entry cut here when the legend must be small (as :mod:`gdapp.gui.plot_legend`).
 SHORT_AT = " — "
 
@@ -150,6 +157,8 @@ class LegendUnderPlot:
     _crowded: bool
     #: layouts a resize asked for since the entries changed
     _moves: int
+    #: the plot's height when it was last too low for the legend's row (−inf: never)
+    _too_low_at: float
     #: the legend's letters under the plot, as a share of their size in the view
     _outside_scale: float
     _under: UnderRow
@@ -160,6 +169,7 @@ class LegendUnderPlot:
         self._outside_room, self._laid_out_for, self._outside_from = 0.0, (0.0, 0.0), 0.0
         self._layout_pending = self._crowded = False
         self._moves = 0
+        self._too_low_at = -math.inf
         self._outside_scale = 1.0
 
     # what the legend's placement provides --------------------------------------------
@@ -238,7 +248,14 @@ class LegendUnderPlot:
         view = self.plot_item.getViewBox().height() + self._outside_room
         self.legend = legend = self._new_legend(outside=True)
         # (a plot so low that the row would leave its view a strip: the tooltip names them)
-        self._under.fits = view <= 1 or view - legend_height(rows, self.legend_row * scale) \
-            >= LEAST_VIEW
+        least = LEAST_VIEW if self.legend_points > LEGEND_POINTS else LAPTOP_LEAST_VIEW
+        row = legend_height(rows, self.legend_row * scale)
+        fits = view <= 1 or view - row >= least
+        # once too low, it waits till the plot has grown by the row (the layout gives a plot
+        # without the row less height: else it would show and hide for ever)
+        fits = fits and height >= self._too_low_at + row + HYSTERESIS
+        if not fits:
+            self._too_low_at = min(self._too_low_at, height)
+        self._under.fits = fits
         self._build_legend(legend, short=short, columns=columns)
         self._under.put(legend, legend.height() + 2 if self._under.fits else 0.0)

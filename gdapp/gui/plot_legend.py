@@ -134,7 +134,7 @@ class LegendPlacement(LegendUnderPlot, OffPlotRemark):
             return
         self._legend_entries = list(entries)
         self._may_sit_inside = inside
-        self._crowded, self._moves = False, 0
+        self._crowded, self._moves, self._too_low_at = False, 0, -math.inf
         self._lay_out_legend()
 
     def legend_columns(self) -> int:

@@ -2101,12 +2101,16 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>{b}에 따른 비용함수 — {cost}</translation>
     </message>
     <message>
-        <source>cost E along {b}, the others at iterate k</source>
-        <translation>{b}에 따른 비용함수 E (나머지는 k번째 반복의 값)</translation>
+        <source>cost E along {b}</source>
+        <translation>{b}에 따른 비용함수 E</translation>
     </message>
     <message>
-        <source>tangent: slope ∂/∂{b} at iterate k</source>
-        <translation>기울기 직선: k번째 반복의 기울기 ∂/∂{b}</translation>
+        <source>the others at iterate k</source>
+        <translation>나머지는 k번째 반복의 값</translation>
+    </message>
+    <message>
+        <source>slope ∂/∂{b}</source>
+        <translation>기울기 ∂/∂{b}</translation>
     </message>
     <message>
         <source>exact optimum {b}* = {v}</source>
