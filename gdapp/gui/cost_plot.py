@@ -37,9 +37,9 @@ from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
 from gdapp.gui.contour_map import ContourMap
 from gdapp.gui.core_messages import translated
+from gdapp.gui.cost_legend import curve_entries
 from gdapp.gui.cost_minima import ClickToStart, MinimaMarkers, curve_range, one_parameter
 from gdapp.gui.i18n import tr
-from gdapp.gui.legend_outside import SHORT_AT
 from gdapp.gui.path_drawing import (
     MAX_PATH_DOTS,
     PATH_EXACT_ROWS,
@@ -473,23 +473,7 @@ class CostCurvePlot(RunPlotWidget):
     def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]
                        ) -> None:
         spec = run.spec
-        entries: list[tuple[object, str]] = []
-        if one_parameter(spec.model):
-            entries.append((self.cost_curve, tr("cost E(b1) = {cost}").format(
-                cost=cost_word(spec.cost))))
-            if penalty_on(spec):
-                formula = penalty_formula(spec)
-                entries.append((self.penalty_curve, tr("penalty {formula}, λ = {lam}").format(
-                    formula=formula, lam=f"{spec.lam:g}")))
-                entries.append((self.objective_curve, tr("objective E + {formula}").format(
-                    formula=formula)))
-            # (cut at its " — " where the legend must be small: a projector)
-            entries.append((self.tangent, tr("tangent at iterate k") + (
-                SHORT_AT + tr("at b1 = 0: both one-sided slopes") if spec.penalty == "l1"
-                else "")))
-        else:  # the map: its lines and the arrow at iterate k
-            entries.append((self.contour.lines_sample, tr("contour lines of the objective")))
-            entries.append((self.contour.arrow_sample, tr("−∇f at iterate k (downhill)")))
+        entries = curve_entries(self, spec)  # the curves, or the map's lines and arrow
         entries.append((self.path_item, tr("this run: {label}").format(label=run_label(spec))))
         for p, item in pinned:
             label = difference_label(p.run.spec, spec)
