@@ -225,3 +225,20 @@ def step_result_at_1280x800(visit: Visit) -> None:
     dock = visit.window.path_dock
     if visit.window.step_scroll.isVisible() and not dock.isVisible():
         _step_result_in_view(visit.window, visit.where)
+
+
+@scene_check(views=["classroom", "1280×800"])
+def titles_whole(visit: Visit) -> None:
+    """Every plot's title lies within its plot, in the titles' dark colour (classroom scene
+    21's validation curve ran off the window's edge at "★ best λ = 0.0018", in pyqtgraph's
+    faint grey as the path's titles)."""
+    for plot in shown_plots(visit.window):
+        title = plot.getPlotItem().titleLabel
+        if not title.isVisible() or not title.text:
+            continue
+        text = title.item.mapRectToScene(title.item.boundingRect())
+        inside = plot.sceneRect() if plot.sceneRect().width() > 0 else plot.rect()
+        assert text.left() >= inside.left() - 1 and text.right() <= inside.left() + \
+            plot.width() + 1, f"{type(plot.parent()).__name__}: {title.text!r} " \
+            f"from {text.left():.0f} to {text.right():.0f} of {plot.width()}"
+        assert "#222222" in title.item.toHtml(), f"{title.text!r} is grey"

@@ -250,7 +250,8 @@ def test_the_grid_lies_under_the_data_and_the_contour_lines_over_the_shading(
     view_z = plot.plot_item.getViewBox().zValue()
     assert all(plot.plot_item.getAxis(side).zValue() < view_z for side in ("left", "bottom"))
     assert plot.contour_lines.zValue() > plot.contour_image.zValue()
-    assert plot.legend.parentItem() is plot.plot_item.getViewBox()
+    # the map's legend sits under the plot (the shading leaves no free corner), not over it
+    assert plot._legend_outside and plot.legend.parentItem() is plot.plot_item
 
 
 def test_back_from_the_line_model_the_kept_curves_show_as_before(qtbot: QtBot) -> None:

@@ -57,7 +57,9 @@ def test_the_validation_curve_follows_classroom_mode(qtbot: QtBot, lang: str) ->
         assert axis.style["tickFont"].pointSizeF() == pytest.approx(9 * zoom)
         assert points(axis) == pytest.approx(9 * zoom)
         assert "…" not in axis.labelText
-    assert float(item.titleLabel.opts["size"].removesuffix("pt")) == pytest.approx(11 * zoom)
+    # the title at 11 points times the zoom, smaller only where it would run past the plot
+    title = float(item.titleLabel.opts["size"].removesuffix("pt"))
+    assert 0.8 * 11 * zoom <= title <= 11 * zoom + 1e-6
     for curve in (validation.train_item, validation.test_item):
         assert curve.opts["pen"].widthF() == pytest.approx(2 * zoom)
     assert validation.best_item.opts["size"] == pytest.approx(16 * zoom)

@@ -44,6 +44,11 @@ class _Items:
                                   pen=pg.mkPen(ARROW_COLOR), brush=pg.mkBrush(ARROW_COLOR),
                                   pxMode=True)
         self.arrow.setZValue(7)
+        # what the legend shows for the lines and the arrow (not drawn themselves)
+        self.lines_sample = pg.PlotDataItem(pen=pg.mkPen(LINE_COLOR, width=1))
+        self.arrow_sample = pg.PlotDataItem(pen=pg.mkPen(ARROW_COLOR, width=3), symbol="t2",
+                                            symbolSize=9, symbolBrush=pg.mkBrush(ARROW_COLOR),
+                                            symbolPen=None)
         plot_item.addItem(self.image)
         plot_item.addItem(self.lines)
         plot_item.addItem(self.arrow, ignoreBounds=True)
@@ -86,6 +91,16 @@ class ContourMap:
     @property
     def colour_bar(self) -> pg.ColorBarItem:
         return self._built().colour_bar
+
+    @property
+    def lines_sample(self) -> pg.PlotDataItem:
+        """What the legend shows for the contour lines (not drawn itself)."""
+        return self._built().lines_sample
+
+    @property
+    def arrow_sample(self) -> pg.PlotDataItem:
+        """What the legend shows for the arrow (not drawn itself)."""
+        return self._built().arrow_sample
 
     def _shown_items(self) -> tuple[pg.GraphicsObject, ...]:
         items = self._built()

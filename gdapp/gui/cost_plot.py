@@ -37,6 +37,7 @@ from gdapp.core import Objective, Run, RunSpec
 from gdapp.gui.contour import evaluate
 from gdapp.gui.contour_map import ContourMap
 from gdapp.gui.core_messages import translated
+from gdapp.gui.cost_legend import curve_entries
 from gdapp.gui.cost_minima import ClickToStart, MinimaMarkers, curve_range, one_parameter
 from gdapp.gui.i18n import tr
 from gdapp.gui.path_drawing import (
@@ -256,12 +257,16 @@ class CostCurvePlot(RunPlotWidget):
         self.set_view(x_lo, x_hi, y_lo, y_hi)
         points = [self.along(path, run.objective[: self._rows]),
                   *((self.samples, t, 1.0) for t in tops), *self._optimum_point(run),
-                  *self._pinned_points(shown)]
+                  *self._pinned_points(shown),
+                  *(self.along(*curve.getOriginalDataset()) for _, _, curve in shown
+                    if curve.isVisible() and curve.getOriginalDataset()[0] is not None)]
         self.place_legend(points, (x_lo, x_hi, y_lo, y_hi))
         name = cost_word(spec.cost)
         extra = f" + {penalty_formula(spec)}" if penalty_on(spec) else ""
+        # (a projector's plot, low under its legend: "E + λ·|b1|", then "objective")
         self.set_texts(tr("Cost curve — E(b1) = {cost}").format(cost=name + extra),
-                       f"E(b1){extra}", "b1")
+                       f"E(b1){extra}", "b1",
+                       shorter=(f"E{extra}", tr("objective")) if extra else ("E",))
 
     @staticmethod
     def _range_around_optimum(run: Run, axis: int, path: FloatArray,
@@ -468,19 +473,7 @@ class CostCurvePlot(RunPlotWidget):
     def _update_legend(self, run: Run, pinned: list[tuple[PinnedRun, pg.PlotDataItem]]
                        ) -> None:
         spec = run.spec
-        entries: list[tuple[object, str]] = []
-        if one_parameter(spec.model):
-            entries.append((self.cost_curve, tr("cost E(b1) = {cost}").format(
-                cost=cost_word(spec.cost))))
-            if penalty_on(spec):
-                formula = penalty_formula(spec)
-                entries.append((self.penalty_curve, tr("penalty {formula}, λ = {lam}").format(
-                    formula=formula, lam=f"{spec.lam:g}")))
-                entries.append((self.objective_curve, tr("objective E + {formula}").format(
-                    formula=formula)))
-            entries.append((self.tangent, tr("tangent at iterate k (at b1 = 0: both "
-                                             "one-sided slopes)") if spec.penalty == "l1"
-                            else tr("tangent at iterate k")))
+        entries = curve_entries(self, spec)  # the curves, or the map's lines and arrow
         entries.append((self.path_item, tr("this run: {label}").format(label=run_label(spec))))
         for p, item in pinned:
             label = difference_label(p.run.spec, spec)
@@ -497,4 +490,5 @@ class CostCurvePlot(RunPlotWidget):
             best = tr("lowest valley {where}") if opt.local_minima else tr("exact optimum {where}")
             entries.append((self.optimum_marker, best.format(where=where)))
 
-        self.set_legend(entries)
+        # the map's shading fills its view: no free corner, the legend goes under the plot
+        self.set_legend(entries, inside=one_parameter(spec.model))

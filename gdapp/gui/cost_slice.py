@@ -32,6 +32,7 @@ from gdapp.gui.core_messages import translated
 from gdapp.gui.cost_minima import one_parameter
 from gdapp.gui.cost_plot import TANGENT_HEIGHT, TANGENT_WIDTH, CostCurvePlot
 from gdapp.gui.i18n import tr
+from gdapp.gui.legend_outside import SHORT_AT
 from gdapp.gui.pinned_optima import draw_pinned_stars
 from gdapp.gui.plot_base import (
     COST_COLOR,
@@ -195,11 +196,14 @@ class CostSlicePlot(RunPlotWidget):
         self.set_texts(tr("Cost along {b} — {cost}").format(
             b=name, cost=cost_word(spec.cost) + extra), f"E{extra}", label)
         entries: list[tuple[object, str]] = [
-            (self.cost_curve, tr("cost E along {b}, the others at iterate k").format(b=name))]
+            # (cut at " — " where the legend must be small: a projector)
+            (self.cost_curve, tr("cost E along {b}").format(b=name) + SHORT_AT
+             + tr("the others at iterate k"))]
         if penalty_on(spec):
             entries.append((self.objective_curve, tr("objective E + {formula}").format(
                 formula=penalty_formula(spec))))
-        entries.append((self.tangent, tr("tangent: slope ∂/∂{b} at iterate k").format(b=name)))
+        entries.append((self.tangent, tr("tangent at iterate k") + SHORT_AT
+                        + tr("slope ∂/∂{b}").format(b=name)))
         self.optimum_line.setVisible(opt is not None and bool(np.isfinite(opt[j])))
         if opt is not None and np.isfinite(opt[j]):
             entries.append((self.optimum_line, tr("exact optimum {b}* = {v}").format(

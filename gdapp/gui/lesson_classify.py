@@ -39,17 +39,15 @@ def classification_scenes(first: int) -> tuple[Scene, ...]:
                      "start": None, "learning_rate": 0.1}, at_start=True),
         Scene(
             tr("{n}. Why cross-entropy, not MSE").format(n=first + 1),
-            tr("One feature, study hours, and a start that is badly wrong: b0 = 6, b1 = −3 "
-               "says that whoever studies more fails (accuracy 27.5 %). With MSE on the "
-               "probability, E = (1/n)·Σ (y − p)², the slope carries a factor p·(1 − p), "
-               "which is nearly 0 where σ is flat — exactly where the model is most sure "
-               "and most wrong. At the start ∂E/∂b1 is only 0.044, and it even points the "
-               "wrong way: after 2,000 updates at η = 0.5, b1 = −6.16 and the accuracy is "
-               "37.5 %. MSE on σ is not convex. Cross-entropy (pinned), "
-               "E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], has the slope (1/n)·Σ (p − y)·x "
-               "with no p·(1 − p) in it: −3.13 at the same start, and it reaches the "
-               "optimum b0 = −4.14, b1 = 1.19 (80 %). Switch Cost to compare the two cost "
-               "maps."),
+            tr("One feature, study hours, and a badly wrong start: b0 = 6, b1 = −3 says "
+               "whoever studies more fails (accuracy 27.5 %). With MSE on the probability, E = "
+               "(1/n)·Σ (y − p)², the slope carries a factor p·(1 − p), nearly 0 where σ is "
+               "flat — where the model is most sure and most wrong. At the start ∂E/∂b1 is "
+               "only 0.044, and it points the wrong way: after 2,000 updates at η = 0.5, b1 = "
+               "−6.16 (accuracy 37.5 %); MSE on σ is not convex. Cross-entropy (pinned), E = "
+               "−(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], has the slope (1/n)·Σ (p − y)·x, no "
+               "p·(1 − p): −3.13 at the same start, and it reaches b0 = −4.14, b1 = 1.19 (80 "
+               "%). Switch Cost to compare the two cost maps."),
             changes={**wrong_start, "cost": "mse"},
             pins=({**wrong_start, "cost": "bce"},)),
     )

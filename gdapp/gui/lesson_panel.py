@@ -179,6 +179,9 @@ class LessonPanel(QFrame):
                 self._set_text_font(scale, with_hint)
                 need = self.text.heightForWidth(width) + chrome + (hint if with_hint else 0)
                 if need <= most:
+                    # no taller than the paragraph (after a longer one the panel kept its
+                    # height: a blank band the plots below went without)
+                    most = need + 2 * self.text_scroll.frameWidth()
                     break
         self.setMaximumHeight(max(self.minimumSizeHint().height(), most))
 

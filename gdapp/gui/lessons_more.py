@@ -83,19 +83,17 @@ def more_scenes() -> tuple[Scene, ...]:
             at_start=True),
         Scene(
             tr("15. Standardizing the features"),
-            tr("Scene 10's features on their own scales: shoe sizes near 26.4 cm, days of the "
-               "month from 1 to 28, coffee from 0 to 4 cups. Plain gradient descent on them "
-               "(L1 λ = 2, η = 0.0009, just under its stability limit 0.00094) stops at the "
-               "maximum of 10,000 updates, 41.6 from the exact optimum: b0 is 2.13 instead "
-               "of 43.72, and the shoe size stands in for the missing intercept (b4 = 1.61, "
-               "times 26.4 cm ≈ 42.4). The largest feature sets η's limit, and at that η the "
-               "intercept crawls. Ticking “Standardize the features” makes each feature "
-               "z = (x − mean)/sd, of mean 0 and sd 1: the limit grows to 0.65, and at "
-               "η = 0.1 the descent converges in 109 updates. The status line gives the "
-               "coefficients in the original units: 4.63 points per study hour, 2.73 per "
-               "hour of sleep, −1.69 per cup of coffee, 0 for the shoe size and the day. "
-               "λ now weighs every feature alike whatever its unit, so they differ a little "
-               "from the optimum on the raw features (b1 = 4.84)."),
+            tr("Scene 10's features in their own units: shoe sizes near 26.4 cm, days 1 to 28, "
+               "coffee 0 to 4 cups. Plain descent (L1 λ = 2, η = 0.0009, under the stability "
+               "limit 0.00094) stops at the maximum of 10,000 updates, 41.6 from the exact "
+               "optimum: b0 is 2.13 instead of 43.72, and the shoe size stands in for the "
+               "intercept (b4 = 1.61, times 26.4 cm ≈ 42.4). The largest feature sets η's "
+               "limit; at that η the intercept crawls. “Standardize the features” makes each z "
+               "= (x − mean)/sd: the limit grows to 0.65, and at η = 0.1 the descent converges "
+               "in 109 updates. In the original units (the status line): 4.63 points per study "
+               "hour, 2.73 per hour of sleep, −1.69 per cup of coffee, 0 for shoe size and day "
+               "— a little off the raw optimum (b1 = 4.84), since λ now weighs every feature "
+               "alike."),
             changes=STANDARDIZED),
     )
 

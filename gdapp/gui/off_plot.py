@@ -38,6 +38,7 @@ class OffPlotRemark:
     plot_item: pg.PlotItem
     legend: pg.LegendItem
     off_plot: pg.TextItem
+    _legend_outside: bool
     _legend_view: tuple[float, float, float, float]
     _legend_points: tuple[FloatArray, FloatArray, FloatArray]
     #: (iterate's x, y, which edges) of the shown remark, to place it again after a resize
@@ -172,7 +173,7 @@ class OffPlotRemark:
                   & (v[None, :] >= tops[:, None] - py)
                   & (v[None, :] <= tops[:, None] + rh + py))
         hidden = (inside * w[None, :]).sum(axis=1)
-        if self.legend.isVisible():
+        if self.legend.isVisible() and not self._legend_outside:  # (in the view)
             view = self.plot_item.getViewBox()
             width = view.width() if view.width() > 1 else 600.0
             height = view.height() if view.height() > 1 else 400.0

@@ -31,8 +31,9 @@ from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
 from gdapp.gui.path_legend import fit_band
 from gdapp.gui.plot_base import pen
-from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, title_points
+from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, set_fitted_title, title_points
 from gdapp.gui.validation_plot import (
+    LEGEND_TEXT,
     ValidationCurvePlot,
     curve_penalty,
     legend_text_size,
@@ -75,10 +76,13 @@ class RegularizationPathPlot(QWidget):
                 lambda *_, p=plot: self._fit_left_label(p))
             plot.getPlotItem().getViewBox().sigResized.connect(
                 lambda *_, p=plot: self._refit_band(p))
+            plot.getPlotItem().getViewBox().sigResized.connect(
+                lambda *_: self.refresh_titles())  # whole at the plot's new width
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
             plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6,  # band above
-                           brush=pg.mkBrush(255, 255, 255, 170))  # (the λ line passes under)
+                           brush=pg.mkBrush(255, 255, 255, 170),  # (the λ line passes under)
+                           labelTextColor=LEGEND_TEXT)  # dark as the other plots' legends
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
@@ -168,10 +172,11 @@ class RegularizationPathPlot(QWidget):
         cost_note = tr(" (of MSE on a line, not of this classifier)") \
             if model_rule(spec.model).link != "identity" \
             else "" if spec.cost == "mse" else tr(" (of MSE)")
-        size = f"{11 * self.scale:g}pt"
-        self.plots["l1"].setTitle(tr("L1: coefficients reach exactly 0") + cost_note, size=size)
-        self.plots["l2"].setTitle(tr("L2: coefficients shrink, never to 0") + cost_note,
-                                  size=size)
+        size = 11 * self.scale
+        set_fitted_title(self.plots["l1"], tr("L1: coefficients reach exactly 0") + cost_note,
+                         size)
+        set_fitted_title(self.plots["l2"], tr("L2: coefficients shrink, never to 0") + cost_note,
+                         size)
 
     def _draw(self, penalty: str) -> None:
         plot = self.plots[penalty]

@@ -14,6 +14,11 @@ The points the legend avoids are the drawn ones handed to :meth:`LegendPlacement
 and the current iterate's marks where they are now (:meth:`current_points`: a data plot's
 line and residuals, a cost plot's tangent…). When every corner would hide a current mark, the
 middles of the edges are tried too.
+
+A legend too large for its view (a projector's small plots), or with no place in it that
+covers nothing drawn, sits under the plot instead, in as many columns as the plot's width
+holds (:mod:`gdapp.gui.legend_outside`); only a plot too low even for that keeps it in the
+view where it covers least, or, when it does not fit there either, in the view's tooltip.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
+from gdapp.gui.legend_outside import SHORT_AT, LegendUnderPlot, UnderRow
 from gdapp.gui.off_plot import OffPlotRemark
 
 FloatArray = NDArray[np.float64]
@@ -38,10 +44,9 @@ LEGEND_ROW = 14
 LEGEND_FONT = "8pt"
 LEGEND_MAX_HEIGHT = 0.45
 LEGEND_MARGIN = 6
-#: A legend that would cover more of the view than this share of its area is hidden (after
-#: trying its entries' texts up to ``SHORT_AT``).
+#: A legend that would cover more of the view than this share of its area leaves it (after
+#: trying its entries' texts up to ``SHORT_AT``): under the plot, else into the tooltip.
 LEGEND_MAX_AREA = 0.3
-SHORT_AT = " — "
 #: Drawn points the legend's placement looks at per curve or path, at most.
 LEGEND_SAMPLE = 400
 #: A polyline's segments are sampled every this share of the view, at most this many times.
@@ -56,7 +61,7 @@ HIDES_CURRENT = 1_000_000
 HIDES_OPTIMUM = 1_000
 
 
-class LegendPlacement(OffPlotRemark):
+class LegendPlacement(LegendUnderPlot, OffPlotRemark):
     """The legend and the off-plot remark of a :class:`~gdapp.gui.plot_base.RunPlotWidget`:
     call :meth:`_init_legend` once ``plot_item`` exists; subclasses tell where the current
     iterate's marks are through :meth:`current_points`."""
@@ -85,6 +90,7 @@ class LegendPlacement(OffPlotRemark):
         self.legend = self._new_legend()
         self._legend_entries = []
         self._legend_short = False
+        self._init_under(UnderRow(self.plot_item))
         self._legend_corner = CORNERS[0]
         self._legend_columns = 1
         self._legend_points = (np.empty(0), np.empty(0), np.empty(0))
@@ -93,21 +99,23 @@ class LegendPlacement(OffPlotRemark):
         self._init_remark()  # "k = 100 is off the plot": the iterate lies outside the view
         self.plot_item.getViewBox().sigResized.connect(self._fit_to_size)
 
-    def _new_legend(self) -> pg.LegendItem:
+    def _new_legend(self, outside: bool = False) -> pg.LegendItem:
         legend = pg.LegendItem(labelTextColor="#222222", labelTextSize=LEGEND_FONT,
                                horSpacing=3, verSpacing=0, brush=pg.mkBrush(255, 255, 255, 200),
                                pen=pg.mkPen(color="#bbbbbb", width=1),
                                sampleType=LegendSample)
-        legend.setParentItem(self.plot_item.getViewBox())
+        if not outside:  # (under the plot: put_under places it)
+            legend.setParentItem(self.plot_item.getViewBox())
         return legend
 
-    def set_legend(self, entries: list[tuple[object, str]]) -> None:
+    def set_legend(self, entries: list[tuple[object, str]], inside: bool = True) -> None:
         """Show exactly these (item, label) entries: relabels in place when only the labels
-        changed, lays the legend out anew (and chooses its corner again) when the items did."""
-        if entries == self._legend_entries:
+        changed, lays the legend out anew (and chooses its corner again) when the items did;
+        ``inside`` False: under the plot whatever the room in the view (a map)."""
+        if entries == self._legend_entries and inside == self._may_sit_inside:
             return
         old_items = [item for item, _ in self._legend_entries]
-        if [item for item, _ in entries] == old_items:
+        if [item for item, _ in entries] == old_items and inside == self._may_sit_inside:
             resized = False
             for (item, label), (_, old) in zip(entries, self._legend_entries, strict=True):
                 if label != old:
@@ -116,63 +124,84 @@ class LegendPlacement(OffPlotRemark):
                     text.setText(self._legend_text(label))
                     resized = resized or text.minimumWidth() != width
             self._legend_entries = list(entries)
-            if resized:  # a new learning rate seldom changes the label's width
+            if resized and self._legend_outside:
+                self._lay_out_legend()
+            elif resized:  # a new learning rate seldom changes the label's width
                 self._size_legend()
+                if not self.legend.isVisible():
+                    self._lay_out_legend()  # no longer fits the view: under the plot
                 self._choose_corner()
             return
         self._legend_entries = list(entries)
+        self._may_sit_inside = inside
+        self._crowded, self._moves, self._too_low_at = False, 0, -math.inf
         self._lay_out_legend()
 
     def legend_columns(self) -> int:
         """How many columns the legend needs so that its rows fill at most
         ``legend_max_height`` of the view's height."""
         height = self.plot_item.getViewBox().height()
-        height = height if height > 1 else 400.0
+        height = height + self._outside_room if height > 1 else 400.0
         max_rows = max(3, int(self.legend_max_height * height / self.legend_row))
         return max(1, math.ceil(len(self._legend_entries) / max_rows))
 
-    def _lay_out_legend(self) -> None:
+    def _lay_out_legend(self, inside: bool = True) -> None:
         """Build the legend afresh: the entries top to bottom, then column by column, one
         ``LEGEND_ROW`` apart (a rebuilt pyqtgraph legend keeps its old, empty rows, which
-        spread the new entries over the plot)."""
-        old = self.legend
-        scene = old.scene()
-        old.setParentItem(None)
-        if scene is not None:
-            scene.removeItem(old)
-        self.legend = legend = self._new_legend()
-        self._build_legend(legend, short=False)
-        if not legend.isVisible() and any(SHORT_AT in t for _, t in self._legend_entries):
-            # too large for the plot: the labels up to their " — " (a projector's small plot
-            # still tells its curves apart), the whole labels in the tooltip
-            legend.setParentItem(None)
-            if legend.scene() is not None:
-                legend.scene().removeItem(legend)
-            self.legend = legend = self._new_legend()
-            self._build_legend(legend, short=True)
+        spread the new entries over the plot); in the view if it fits there (and
+        ``inside``), else under the plot; a plot too low for a row under it has it in the
+        view after all, where it covers least (if it fits at all)."""
+        self._drop_legend()
+        if not (self._may_sit_inside and inside and self._lay_out_inside()):
+            self._put_legend_under(tried_inside=self._may_sit_inside and inside)
+            if not self._under.fits and self._may_sit_inside and not inside:
+                self._drop_legend()
+                if not self._lay_out_inside():
+                    self._put_legend_under(tried_inside=True)  # (hidden: the tooltip)
         self._legend_corner = (-1.0, -1.0)  # anchor it anew
         self._choose_corner()
+        self._laid_out_for = self._plot_size()
+
+    def _lay_out_inside(self) -> bool:
+        """The legend in the view, its labels whole or else cut at their " — " (a
+        projector's small plot still tells its curves apart; the whole labels in the
+        tooltip); False when neither fits (nothing left on the plot)."""
+        cuts = (False, True) if any(SHORT_AT in t for _, t in self._legend_entries) else (False,)
+        for short in cuts:
+            self.legend = legend = self._new_legend()
+            self._build_legend(legend, short=short)
+            if legend.isVisible():
+                return True
+            self._drop_legend()
+        return False
+
+    def _text_width(self, text: str) -> float:
+        """An entry's text's width in the legend's font, in pixels."""
+        points = self.legend_points * self._outside_scale
+        return float(LegendLabel(text, self.legend_row, size=f"{points:g}pt").minimumWidth())
 
     def _legend_text(self, text: str) -> str:
         """An entry's text as the legend shows it (short: up to its " — ")."""
         return text.split(SHORT_AT)[0] if self._legend_short else text
 
-    def _build_legend(self, legend: pg.LegendItem, short: bool) -> None:
-        """Fill ``legend`` with the entries (``short``: their texts up to " — ") and size it."""
+    def _build_legend(self, legend: pg.LegendItem, short: bool, columns: int = 0) -> None:
+        """Fill ``legend`` with the entries (``short``: their texts up to " — ") in
+        ``columns`` columns (0: as many as the view's height asks for) and size it."""
         self._legend_short = short
-        columns = self._legend_columns = self.legend_columns()
+        scale = self._outside_scale if self._legend_outside else 1.0
+        height, points = round(self.legend_row * scale), self.legend_points * scale
+        columns = self._legend_columns = columns or self.legend_columns()
         rows = max(1, math.ceil(len(self._legend_entries) / columns))
         for i, (item, text) in enumerate(self._legend_entries):
-            sample = LegendSample(item, self.legend_row)
-            label = LegendLabel(self._legend_text(text), self.legend_row, color="#222222",
-                                justify="left",
-                                size=f"{self.legend_points:g}pt")
+            sample = LegendSample(item, height)
+            label = LegendLabel(self._legend_text(text), height, color="#222222",
+                                justify="left", size=f"{points:g}pt")
             legend.items.append((sample, label))
             row, column = i % rows, 2 * (i // rows)
             legend.layout.addItem(sample, row, column, Qt.AlignmentFlag.AlignVCenter)
             legend.layout.addItem(label, row, column + 1, Qt.AlignmentFlag.AlignVCenter)
         for row in range(rows):
-            legend.layout.setRowFixedHeight(row, self.legend_row)
+            legend.layout.setRowFixedHeight(row, height)
         for column in range(1, 2 * columns, 2):
             legend.layout.setColumnSpacing(column, 8)
         legend.layout.setContentsMargins(4, 2, 2, 2)
@@ -188,13 +217,21 @@ class LegendPlacement(OffPlotRemark):
 
     def _measure_legend(self) -> None:
         """Remember the legend's share of the view box (see :meth:`legend_share`)."""
+        if self._legend_outside:  # under the plot: covers nothing in the view
+            shown = self._under.fits  # (a plot too low for it: in the tooltip)
+            self.legend.setVisible(shown)
+            self._share = (0.0, 0.0)
+            self.plot_item.getViewBox().setToolTip("\n".join(
+                text for _, text in self._legend_entries) if self._legend_short or not shown
+                else "")
+            return
         view = self.plot_item.getViewBox()
         width = view.width() if view.width() > 1 else 600.0
-        height = view.height() if view.height() > 1 else 400.0
+        height = view.height() + self._outside_room if view.height() > 1 else 400.0
         share = ((self.legend.width() + LEGEND_MARGIN) / width,
                  (self.legend.height() + LEGEND_MARGIN) / height)
         # a plot made small (a divider dragged to its limit) keeps its curves: a legend
-        # that would cover more than LEGEND_MAX_AREA of it steps aside, into the tooltip
+        # that would cover more than LEGEND_MAX_AREA of it steps aside (under the plot)
         fits = share[0] * share[1] <= LEGEND_MAX_AREA and share[0] <= 1 and share[1] <= 1
         if fits != self.legend.isVisible():
             self.legend.setVisible(fits)
@@ -204,11 +241,20 @@ class LegendPlacement(OffPlotRemark):
 
     def _fit_to_size(self) -> None:
         """After a resize: more or fewer legend columns if the height asks for it, and the
-        least crowded corner for the new proportions."""
+        least crowded corner for the new proportions; a legend under the plot is laid out
+        again when the plot's size changed (it may fit in the view now)."""
+        self._outside_room = 0.0  # the layout has run: the view box has its size
+        if self._legend_outside:
+            moved = max(abs(a - b) for a, b in zip(self._plot_size(), self._laid_out_for,
+                                                    strict=True))
+            if self._legend_entries and moved > 1:
+                self._lay_out_later()  # more or fewer columns; in the view if it grew
+            self.place_remark()
+            return
         self._measure_legend()
-        shorten = not self.legend.isVisible() and not self._legend_short and any(
-            SHORT_AT in t for _, t in self._legend_entries)
-        if self._legend_entries and (shorten or self.legend_columns() != self._legend_columns):
+        if self._legend_entries and not self.legend.isVisible():
+            self._lay_out_later()  # under the plot, or cut at " — "
+        elif self._legend_entries and self.legend_columns() != self._legend_columns:
             self._lay_out_legend()
         else:
             self._choose_corner()
@@ -310,6 +356,8 @@ class LegendPlacement(OffPlotRemark):
         """Anchor the legend in the corner hiding the least (the one it is in on a tie; an
         edge's middle when it hides less than every corner), the current iterate's marks
         counted where they are now."""
+        if self._legend_outside:
+            return  # under the plot
         u, v, w = self._legend_points
         cu, cv, _ = self._view_fractions(*self.current_points())
         u, v = np.concatenate([u, cu]), np.concatenate([v, cv])
@@ -317,6 +365,10 @@ class LegendPlacement(OffPlotRemark):
         scores = self._hidden_weights(u, v, w)
         best = min(PLACES, key=lambda c: (scores[c] + self._hides_remark(c), c not in CORNERS,
                                           c != self._legend_corner, PLACES.index(c)))
+        if scores[best] + self._hides_remark(best) > 0 and self._legend_entries and \
+                not self._crowded and self.plot_item.getViewBox().height() > 1:
+            self._crowded = True  # no place in the view covers nothing: under the plot
+            self._lay_out_later()
         if best != self._legend_corner:
             fx, fy = best
             self.legend.anchor(itemPos=best, parentPos=best,
@@ -325,6 +377,8 @@ class LegendPlacement(OffPlotRemark):
 
     def keep_current_visible(self) -> None:
         """After the current iterate moved: move the legend if it now hides it."""
+        if self._legend_outside:
+            return
         u, v, _ = self._view_fractions(*self.current_points())
         corner = self._legend_corner
         if self._hidden_weights(u, v, np.ones(u.size))[corner] > 0 or \
@@ -343,7 +397,7 @@ class LegendPlacement(OffPlotRemark):
     def _hides_remark(self, corner: tuple[float, float]) -> float:
         """``HIDES_CURRENT`` when the legend in ``corner`` would cover the off-plot remark."""
         box = self.remark_rect()
-        if box is None:
+        if box is None or self._legend_outside:
             return 0.0
         return float(HIDES_CURRENT) if self.legend_rect(corner).intersects(box) else 0.0
 

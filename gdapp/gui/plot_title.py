@@ -5,6 +5,7 @@ plot's edges."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -54,3 +55,19 @@ def left_label(forms: tuple[str, ...], length: float, points: float) -> tuple[st
         if title_points(form, length + TITLE_MARGIN - LABEL_PAD, points) >= points:
             return fitted_label(form, length + TITLE_MARGIN, points)
     return fitted_label(forms[-1], length + TITLE_MARGIN, points)
+
+
+#: The titles' colour (pyqtgraph's default grey is faint on a projector).
+TITLE_COLOR = "#222222"
+
+
+def set_fitted_title(plot: Any, text: str, points: float) -> None:
+    """``plot``'s (a pyqtgraph PlotWidget) title in the titles' colour, at ``points`` or
+    smaller where it would run past the plot's edges (:func:`title_points`); unchanged
+    when it already is so (a title set again on every resize)."""
+    item = plot.getPlotItem()
+    room = plot.width() - item.getAxis("left").width() - 2 * LABEL_PAD  # (its own margins)
+    size = f"{title_points(text, room, points):.3g}pt"
+    if item.titleLabel.text != text or item.titleLabel.opts.get("size") != size \
+            or not item.titleLabel.isVisible():
+        plot.setTitle(text, color=TITLE_COLOR, size=size)

@@ -104,6 +104,8 @@ class PolynomialPlot(RunPlotWidget):
     (the exact optimum's curve, dashed).
     """
 
+    legend_least_view = 130.0  # (the grid's band of rows keeps its room)
+
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, parent)
         self.train_item = pg.PlotDataItem(
@@ -174,7 +176,10 @@ class PolynomialPlot(RunPlotWidget):
         self.set_note(tr("The descent uses the training samples only; the held-out ones "
                          "measure the test cost.") if held is not None else "")
         self._draw_current(placed=True)
-        self.place_legend([(xs, ys, 1.0)], (x_lo, x_hi, y_lo, y_hi))
+        drawn = [(xs, ys, 1.0)]
+        if opt is not None:  # the exact optimum's dashed curve too
+            drawn.append(self.along(*self.optimum_item.getOriginalDataset()))
+        self.place_legend(drawn, (x_lo, x_hi, y_lo, y_hi))
 
     def _cut(self, y: FloatArray) -> FloatArray:
         with np.errstate(invalid="ignore"):
@@ -200,7 +205,7 @@ class PolynomialPlot(RunPlotWidget):
         if self._grid_X.shape[1] != self.vm.run.spec.data.p:
             return np.empty(0), np.empty(0)
         x, y = self.curve_at(self.current_index())
-        return x[::20], y[::20]
+        return x[::5], y[::5]
 
 
 class DataViews(OnDemandStack):

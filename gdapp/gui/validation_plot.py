@@ -33,7 +33,7 @@ from gdapp.core.path import ValidationCurve, validation_curve
 from gdapp.gui.i18n import tr
 from gdapp.gui.label_spot import clear_spot
 from gdapp.gui.plot_base import OPTIMUM_COLOR, pen
-from gdapp.gui.plot_title import left_label
+from gdapp.gui.plot_title import left_label, set_fitted_title
 from gdapp.gui.test_cost import TEST_COST_COLOR
 
 if TYPE_CHECKING:
@@ -48,6 +48,11 @@ CURRENT_LAMBDA_COLOR = "#444444"
 def curve_penalty(spec: RunSpec) -> str:
     """The penalty the curve is drawn for: the run's, or L2 when it has none."""
     return spec.penalty if spec.penalty in ("l1", "l2") else "l2"
+
+
+#: The legends' text: dark on their light ground, as the run plots' (pyqtgraph's default grey
+#: is faint on a projector).
+LEGEND_TEXT = "#222222"
 
 
 def legend_text_size(legend: pg.LegendItem, points: float) -> None:
@@ -88,7 +93,8 @@ class ValidationCurvePlot(QWidget):
         self.plot.setLabel("left", tr("MSE (no penalty)"))
         # on a light ground: a curve or the dashed λ line passing under it no longer strikes
         # through its words, and still shows faintly (it is not cut off at the legend)
-        self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 170))
+        self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 170),
+                            labelTextColor=LEGEND_TEXT)  # not pyqtgraph's faint grey
         for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.train_item = self.plot.plot([], [], pen=pen(TRAIN_COST_COLOR, 2.0),
@@ -127,7 +133,7 @@ class ValidationCurvePlot(QWidget):
         item.setLabel("bottom", tr("λ (log scale)"), **{"font-size": f"{9 * scale:g}pt"})
         self.left_shown = ("", 0.0)
         self._fit_left_label()
-        item.titleLabel.setText(item.titleLabel.text, size=f"{11 * scale:g}pt")  # kept
+        set_fitted_title(self.plot, item.titleLabel.text, 11 * scale)  # (the title kept)
         if item.legend is not None:
             legend_text_size(item.legend, 8 * scale)
         for curve in (self.train_item, self.test_item):
@@ -189,7 +195,7 @@ class ValidationCurvePlot(QWidget):
         self.best_item.setData([math.log10(curve.best_lambda)], [best_test])
         self.best_label.setText(tr("best λ = {lam}").format(lam=f"{curve.best_lambda:.3g}"))
         self._title = tr("Validation curve ({penalty})").format(penalty=penalty.upper())
-        self.plot.setTitle(self._title)
+        set_fitted_title(self.plot, self._title, 11 * self.scale)
         top = float(np.max(np.concatenate([curve.train_cost, curve.test_cost])))
         self.plot.setXRange(math.log10(lambdas[-1]), math.log10(lambdas[0]), padding=0.02)
         self.plot.setYRange(0.0, top, padding=0.05)
@@ -232,8 +238,7 @@ class ValidationCurvePlot(QWidget):
         self.best_label.setVisible(spot is not None)
         title = self._title if spot is not None else tr("{title} · ★ {best}").format(
             title=self._title, best=self.best_label.toPlainText())
-        if self.plot.getPlotItem().titleLabel.text != title:
-            self.plot.setTitle(title)
+        set_fitted_title(self.plot, title, 11 * self.scale)  # (whole at the plot's width)
         if spot is not None:
             self.best_label.setAnchor((0.0, 0.0))
             self.best_label.setPos(view.mapToView(spot))

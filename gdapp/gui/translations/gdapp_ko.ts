@@ -132,12 +132,20 @@
         <translation>목적함수 E + {formula}</translation>
     </message>
     <message>
-        <source>tangent at iterate k (at b1 = 0: both one-sided slopes)</source>
-        <translation>k번째 반복의 기울기 직선 (b1 = 0에서는 왼쪽과 오른쪽의 두 기울기)</translation>
-    </message>
-    <message>
         <source>tangent at iterate k</source>
         <translation>k번째 반복의 기울기 직선</translation>
+    </message>
+    <message>
+        <source>at b1 = 0: both one-sided slopes</source>
+        <translation>b1 = 0에서는 왼쪽과 오른쪽의 두 기울기</translation>
+    </message>
+    <message>
+        <source>contour lines of the objective</source>
+        <translation>목적함수의 등고선</translation>
+    </message>
+    <message>
+        <source>−∇f at iterate k (downhill)</source>
+        <translation>k번째 반복의 −∇f (내려가는 방향)</translation>
     </message>
     <message>
         <source>this run: {label}</source>
@@ -755,7 +763,7 @@
     </message>
     <message>
         <source>Close the lesson (the run stays)</source>
-        <extracomment>The lesson&apos;s share of its column&apos;s height at most (the plots keep the rest); a longer paragraph scrolls instead of being cut.</extracomment>
+        <extracomment>The lesson&apos;s share of its column&apos;s height at most (the plots keep the rest); a longer paragraph scrolls instead of being cut. In classroom mode (:meth:`LessonPanel.set_whole`) a paragraph too long for the room the plots leave is set in a smaller font, down to this share of the window&apos;s (still larger than a laptop&apos;s), before it would scroll: a class cannot scroll a projector.</extracomment>
         <translation>수업 닫기 (실행은 그대로 남습니다)</translation>
     </message>
     <message>
@@ -905,6 +913,8 @@
         <extracomment>One colour per slope (b1, b2, …), repeated beyond ten.
 ----------
 classroom mode&apos;s factor for fonts (1: normal)
+----------
+The legends&apos; text: dark on their light ground, as the run plots&apos; (pyqtgraph&apos;s default grey is faint on a projector).
 ----------
 classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>λ (로그 눈금)</translation>
@@ -1704,7 +1714,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>gdapp — gradient descent, the way the note did it in Excel</source>
-        <extracomment>The smallest the grid can be made with the dividers (a plot: gdapp.gui.on_demand). Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls). Lines of the status line, and of its warning, at most (a longer one ends in &quot;…&quot;).</extracomment>
+        <extracomment>The smallest the grid can be made with the dividers (a plot: gdapp.gui.on_demand). Lines of the step text shown at once for several features or an optimizer&apos;s worked arithmetic (the rest scrolls). Lines the frame may take to show the update&apos;s result (of its first parameter) whole. Lines of the status line, and of its warning, at most (a longer one ends in &quot;…&quot;).</extracomment>
         <translation>gdapp — 강의 노트가 엑셀로 했던 그대로의 경사하강법</translation>
     </message>
     <message>
@@ -2107,12 +2117,16 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>{b}에 따른 비용함수 — {cost}</translation>
     </message>
     <message>
-        <source>cost E along {b}, the others at iterate k</source>
-        <translation>{b}에 따른 비용함수 E (나머지는 k번째 반복의 값)</translation>
+        <source>cost E along {b}</source>
+        <translation>{b}에 따른 비용함수 E</translation>
     </message>
     <message>
-        <source>tangent: slope ∂/∂{b} at iterate k</source>
-        <translation>기울기 직선: k번째 반복의 기울기 ∂/∂{b}</translation>
+        <source>the others at iterate k</source>
+        <translation>나머지는 k번째 반복의 값</translation>
+    </message>
+    <message>
+        <source>slope ∂/∂{b}</source>
+        <translation>기울기 ∂/∂{b}</translation>
     </message>
     <message>
         <source>exact optimum {b}* = {v}</source>
@@ -2532,8 +2546,8 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>15. 피쳐 표준화</translation>
     </message>
     <message>
-        <source>Scene 10&apos;s features on their own scales: shoe sizes near 26.4 cm, days of the month from 1 to 28, coffee from 0 to 4 cups. Plain gradient descent on them (L1 λ = 2, η = 0.0009, just under its stability limit 0.00094) stops at the maximum of 10,000 updates, 41.6 from the exact optimum: b0 is 2.13 instead of 43.72, and the shoe size stands in for the missing intercept (b4 = 1.61, times 26.4 cm ≈ 42.4). The largest feature sets η&apos;s limit, and at that η the intercept crawls. Ticking “Standardize the features” makes each feature z = (x − mean)/sd, of mean 0 and sd 1: the limit grows to 0.65, and at η = 0.1 the descent converges in 109 updates. The status line gives the coefficients in the original units: 4.63 points per study hour, 2.73 per hour of sleep, −1.69 per cup of coffee, 0 for the shoe size and the day. λ now weighs every feature alike whatever its unit, so they differ a little from the optimum on the raw features (b1 = 4.84).</source>
-        <translation>10번 장면의 피쳐를 원래 단위 그대로 쓰면: 신발 크기는 평균 26.4 cm, 날짜는 1에서 28, 커피는 0에서 4잔입니다. 이대로 경사하강법을 하면 (L1 λ = 2, η = 0.0009, 안정 한계 0.00094 바로 아래) 최대 반복 횟수 10,000번에서 멈추고, 정확한 최적해에서 41.6 떨어져 있습니다: b0는 43.72가 아니라 2.13이고, 모자란 절편을 신발 크기가 대신합니다 (b4 = 1.61, 26.4 cm를 곱하면 ≈ 42.4). 가장 큰 피쳐가 η의 한계를 정하고, 그 η에서는 절편이 아주 느리게 움직입니다. “피쳐 표준화”를 체크하면 각 피쳐가 평균 0, 표준편차 1인 z = (x − 평균)/표준편차가 됩니다: 한계는 0.65로 커지고, η = 0.1에서 109번 업데이트 만에 수렴합니다. 상태 표시줄은 계수를 원래 단위로도 보여 줍니다: 공부 한 시간에 4.63점, 수면 한 시간에 2.73점, 커피 한 잔에 −1.69점, 신발 크기와 날짜는 0입니다. 이제 λ는 단위와 관계없이 모든 피쳐를 똑같이 다루므로, 원래 피쳐에서의 최적해(b1 = 4.84)와는 조금 다릅니다.</translation>
+        <source>Scene 10&apos;s features in their own units: shoe sizes near 26.4 cm, days 1 to 28, coffee 0 to 4 cups. Plain descent (L1 λ = 2, η = 0.0009, under the stability limit 0.00094) stops at the maximum of 10,000 updates, 41.6 from the exact optimum: b0 is 2.13 instead of 43.72, and the shoe size stands in for the intercept (b4 = 1.61, times 26.4 cm ≈ 42.4). The largest feature sets η&apos;s limit; at that η the intercept crawls. “Standardize the features” makes each z = (x − mean)/sd: the limit grows to 0.65, and at η = 0.1 the descent converges in 109 updates. In the original units (the status line): 4.63 points per study hour, 2.73 per hour of sleep, −1.69 per cup of coffee, 0 for shoe size and day — a little off the raw optimum (b1 = 4.84), since λ now weighs every feature alike.</source>
+        <translation>10번 장면의 피쳐를 원래 단위로: 신발 크기는 평균 26.4 cm, 날짜는 1에서 28, 커피는 0에서 4잔입니다. 이대로 경사하강법을 하면 (L1 λ = 2, η = 0.0009, 안정 한계 0.00094 바로 아래) 최대 반복 횟수 10,000번에서 멈추고 정확한 최적해에서 41.6 떨어져 있습니다: b0는 43.72가 아니라 2.13이고, 절편을 신발 크기가 대신합니다 (b4 = 1.61, 26.4 cm를 곱하면 ≈ 42.4). 가장 큰 피쳐가 η의 한계를 정하고, 그 η에서 절편은 아주 느리게 움직입니다. “피쳐 표준화”는 각 피쳐를 z = (x − 평균)/표준편차로 바꿉니다: 한계는 0.65로 커지고, η = 0.1에서 109번 업데이트 만에 수렴합니다. 원래 단위의 계수(상태 표시줄): 공부 한 시간에 4.63점, 수면 한 시간에 2.73점, 커피 한 잔에 −1.69점, 신발 크기와 날짜는 0 — λ가 이제 모든 피쳐를 똑같이 다루므로 원래 피쳐의 최적해(b1 = 4.84)와 조금 다릅니다.</translation>
     </message>
     <message>
         <source>The note: one feature, one learning rate, L1 and L2</source>
@@ -2564,8 +2578,8 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>{n}. 왜 MSE가 아니라 교차 엔트로피인가</translation>
     </message>
     <message>
-        <source>One feature, study hours, and a start that is badly wrong: b0 = 6, b1 = −3 says that whoever studies more fails (accuracy 27.5 %). With MSE on the probability, E = (1/n)·Σ (y − p)², the slope carries a factor p·(1 − p), which is nearly 0 where σ is flat — exactly where the model is most sure and most wrong. At the start ∂E/∂b1 is only 0.044, and it even points the wrong way: after 2,000 updates at η = 0.5, b1 = −6.16 and the accuracy is 37.5 %. MSE on σ is not convex. Cross-entropy (pinned), E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], has the slope (1/n)·Σ (p − y)·x with no p·(1 − p) in it: −3.13 at the same start, and it reaches the optimum b0 = −4.14, b1 = 1.19 (80 %). Switch Cost to compare the two cost maps.</source>
-        <translation>피쳐는 공부 시간 하나, 시작점은 크게 틀린 곳: b0 = 6, b1 = −3은 공부를 많이 할수록 불합격한다고 말합니다 (정확도 27.5 %). 확률에 MSE, E = (1/n)·Σ (y − p)²를 쓰면 기울기에 p·(1 − p)가 곱해지는데, 이 값은 σ가 평평한 곳 — 모델이 가장 확신하면서 가장 틀린 바로 그곳 — 에서 거의 0입니다. 시작점에서 ∂E/∂b1은 0.044뿐이고 방향마저 틀립니다: η = 0.5로 2,000번 업데이트한 뒤 b1 = −6.16, 정확도는 37.5 %입니다. σ에 쓴 MSE는 아래로 볼록하지(convex) 않습니다. 교차 엔트로피(고정된 실행), E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)]의 기울기는 (1/n)·Σ (p − y)·x로 p·(1 − p)가 없습니다: 같은 시작점에서 −3.13이고, 최적 값 b0 = −4.14, b1 = 1.19 (80 %)에 이릅니다. 비용함수를 바꿔 두 비용 지도를 비교해 보세요.</translation>
+        <source>One feature, study hours, and a badly wrong start: b0 = 6, b1 = −3 says whoever studies more fails (accuracy 27.5 %). With MSE on the probability, E = (1/n)·Σ (y − p)², the slope carries a factor p·(1 − p), nearly 0 where σ is flat — where the model is most sure and most wrong. At the start ∂E/∂b1 is only 0.044, and it points the wrong way: after 2,000 updates at η = 0.5, b1 = −6.16 (accuracy 37.5 %); MSE on σ is not convex. Cross-entropy (pinned), E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)], has the slope (1/n)·Σ (p − y)·x, no p·(1 − p): −3.13 at the same start, and it reaches b0 = −4.14, b1 = 1.19 (80 %). Switch Cost to compare the two cost maps.</source>
+        <translation>피쳐는 공부 시간 하나, 시작점은 크게 틀린 곳: b0 = 6, b1 = −3은 공부를 많이 할수록 불합격한다고 말합니다 (정확도 27.5 %). 확률에 MSE, E = (1/n)·Σ (y − p)²를 쓰면 기울기에 p·(1 − p)가 곱해지는데, σ가 평평한 곳 — 모델이 가장 확신하면서 가장 틀린 곳 — 에서 거의 0입니다. 시작점에서 ∂E/∂b1은 0.044뿐이고 방향마저 틀립니다: η = 0.5로 2,000번 업데이트한 뒤 b1 = −6.16 (정확도 37.5 %); σ에 쓴 MSE는 볼록하지(convex) 않습니다. 교차 엔트로피(고정된 실행), E = −(1/n)·Σ [y·ln p + (1 − y)·ln(1 − p)]의 기울기는 (1/n)·Σ (p − y)·x로 p·(1 − p)가 없습니다: 같은 시작점에서 −3.13이고, b0 = −4.14, b1 = 1.19 (80 %)에 이릅니다. 비용함수를 바꿔 두 비용 지도를 비교해 보세요.</translation>
     </message>
     <message>
         <source>{y} = 0 ({n})</source>
