@@ -5,6 +5,7 @@ language and view (:mod:`scene_tour`). Each says what a class could not read bef
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsTextItem, QLabel
@@ -242,3 +243,87 @@ def titles_whole(visit: Visit) -> None:
             plot.width() + 1, f"{type(plot.parent()).__name__}: {title.text!r} " \
             f"from {text.left():.0f} to {text.right():.0f} of {plot.width()}"
         assert "#222222" in title.item.toHtml(), f"{title.text!r} is grey"
+
+
+def _settled(window: MainWindow) -> bool:
+    from PySide6.QtCore import QCoreApplication
+
+    from gdapp.gui.plot_base import RunPlotWidget
+
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    return not window.plot_room._pending and not any(
+        getattr(p, "_layout_pending", False) for p in window.findChildren(RunPlotWidget))
+
+
+#: A view box under a legend laid out under the plot keeps at least this many pixels.
+LEAST_VIEW = 60
+
+
+@scene_check(views=["1280×800", "classroom"])
+def legends_name_the_curves(visit: Visit) -> None:
+    """The cost and objective plots name what they draw: a legend too large for its view,
+    or with no free corner, sits under the plot instead of being hidden (scene 8's cost
+    curve on the projector had no legend; so had 4, 6, 7, 9, 11, 12 there and 8, 9, 14, 21
+    at 1280×800), and a legend in the view covers none of the run's points."""
+    from test_gui_legends import run_plot_points_under_legend
+
+    from gdapp.gui.plot_base import RunPlotWidget
+
+    window = visit.window
+    for _ in range(20):  # (a legend that moved under the plot settles in a few rounds)
+        if _settled(window):
+            break
+    problems = []
+    for plot in window.findChildren(RunPlotWidget):
+        if not plot.isVisible() or not plot._legend_entries or \
+                type(plot).__name__ in ("PolynomialPlot", "DataPlot"):
+            continue
+        name = type(plot).__name__
+        view = plot.plot_item.getViewBox()
+        if not plot.legend.isVisible():
+            problems.append((name, "hidden"))
+        elif getattr(plot, "_legend_outside", False):
+            # under the plot: below the view box, within the plot's width, the view above
+            # it still a plot
+            box = plot.legend.mapRectToItem(plot.plot_item, plot.legend.boundingRect())
+            if box.top() < view.geometry().bottom() or box.left() < 0 or \
+                    box.right() > plot.plot_item.width() + 1 or view.height() < LEAST_VIEW:
+                problems.append((name, "under", box, view.height()))
+        elif covered := run_plot_points_under_legend(plot):
+            problems.append((name, "covers", covered))
+    assert not problems, problems
+
+
+def _titled(prefix: str) -> Callable[[str], list[int]]:
+    from gdapp.gui.lessons import scenes
+
+    return lambda _view: [i + 1 for i, s in enumerate(scenes()) if s.title.startswith(prefix)]
+
+
+@scene_check(views=["1280×800", "classroom"], scenes_of=_titled("11."))
+def the_cost_map_names_its_lines_and_its_arrow(visit: Visit) -> None:
+    """The cost map's legend, under the map, names its contour lines and its arrow."""
+    plot = visit.window.cost_plot
+    assert plot.legend.isVisible() and getattr(plot, "_legend_outside", False)
+    items = [item for item, _ in plot._legend_entries]
+    assert {plot.contour.lines_sample, plot.contour.arrow_sample} <= set(items)
+    shown = [label.text for _, label in plot.legend.items]
+    assert any(("contour" in t) or ("등고선" in t) for t in shown), shown
+
+
+@scene_check(views=["1280×800", "classroom"], scenes_of=_titled("10."))
+def the_path_legends_are_dark(visit: Visit) -> None:
+    """The regularization path's and the validation curve's legends are as dark as the
+    others' (pyqtgraph's default was a faint grey)."""
+    from PySide6.QtGui import QColor
+
+    path = visit.window.path_plot
+    legends = [p.getPlotItem().legend for p in path.plots.values()]
+    legends.append(path.validation.plot.getPlotItem().legend)
+    for legend in legends:
+        assert isinstance(legend, pg.LegendItem) and legend.items
+        for _, label in legend.items:
+            # (None: pyqtgraph's default, its faint grey foreground)
+            color = label.opts["color"] or pg.getConfigOption("foreground")
+            assert QColor(pg.mkColor(color)).name() == "#222222", label.text
