@@ -265,3 +265,11 @@ def test_back_from_the_line_model_the_kept_curves_show_as_before(qtbot: QtBot) -
     assert plot.cost_curve.isVisible() and np.array_equal(_data(plot.cost_curve)[1], cost)
     assert not plot.penalty_curve.isVisible() and not plot.objective_curve.isVisible()
     assert plot.tangent.isVisible()
+
+
+def test_the_optimums_star_lies_above_the_current_iterates_dot(qtbot: QtBot) -> None:
+    # scene 2's iterate sits on the optimum the lesson points at ("the green star"): the
+    # yellow dot drawn above it hid the star
+    plot = CostCurvePlot(RunViewModel())
+    qtbot.addWidget(plot)
+    assert plot.optimum_marker.zValue() > plot.marker.zValue()

@@ -262,3 +262,25 @@ def test_the_status_line_calls_a_classifiers_eta_limit_a_safe_bound(qapp: object
     text, _ = describe_status(r, 20)
     assert f"safe for η < {r.stability_limit:.6g} (a bound" in text
     assert "stable for η" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_mse_on_a_classifier_that_creeps_points_to_cross_entropy(qapp: object,
+                                                                 lang: str) -> None:
+    # scene 17's MSE run: "Raise max iterations, or η" worked against the lesson (MSE on σ
+    # is not convex; cross-entropy descends)
+    from gdapp.gui.run_hints import never_settles_hint
+
+    install_language(lang)
+    spec = RunSpec(data=study_hours_only(), model="logistic", cost="mse", learning_rate=0.5,
+                   start=(6.0, -3.0), max_iterations=2000)
+    hint = never_settles_hint(run(spec))
+    if lang == "en":
+        assert "not convex" in hint and "cross-entropy" in hint
+        assert "Raise max iterations" not in hint
+    else:
+        assert "볼록하지" in hint and "교차 엔트로피" in hint
+    install_language("en")
+    line = never_settles_hint(run(RunSpec(data=EXAMPLES["features"], model="line",
+                                          learning_rate=0.0009)))
+    assert "Raise max iterations" in line  # a regression run keeps the advice

@@ -81,7 +81,7 @@ def test_the_choices_are_korean_with_the_code_name(korean: None, qtbot: QtBot) -
     texts = [optimizer.itemText(i) for i in range(optimizer.count())]
     assert "경사하강법 (gd)" in texts and "모멘텀 (momentum)" in texts
     assert all("(" in t for t in texts)
-    assert schedule.itemText(schedule.findData("constant")) == "일정 (constant)"
+    assert schedule.itemText(schedule.findData("constant")) == "고정 (constant)"
     window.vm.update(optimizer="momentum")
     assert "모멘텀" in window.cost_plot._legend_entries[-2][1] or any(
         "모멘텀" in label for _, label in window.cost_plot._legend_entries)

@@ -120,6 +120,9 @@ class CostCurvePlot(RunPlotWidget):
                                   self.optimum_marker, self.marker), start=1):
             item.setZValue(z)
             self.plot_item.addItem(item)
+        # the optimum's star above the current iterate's dot or ring (scene 2's iterate sits
+        # on the optimum the lesson points at: the dot hid the star)
+        self.optimum_marker.setZValue(9)
         self.minima = MinimaMarkers(self.plot_item)
         self.click_to_start = ClickToStart(self.plot_widget, vm, lambda: (self.legend,))
         self._map_shown = False
@@ -191,8 +194,6 @@ class CostCurvePlot(RunPlotWidget):
         if self._map_shown != (not origin):
             self._map_shown = not origin
             self.contour.show(not origin)
-            # on the map the optimum's star sits above the current iterate's ring
-            self.optimum_marker.setZValue(9 if not origin else 7)
             self.marker.setSymbolBrush(None if not origin else pg.mkBrush(MARKER_COLOR))
             self.marker.setSymbolPen(pen("#000000", 2.5 if not origin else 1.5))
         pinned = list(zip(self.vm.pinned, self.pinned_items, strict=True))

@@ -96,7 +96,7 @@ class DataPlot(RunPlotWidget):
     (a ``QGraphicsPathItem`` of squares, shown when ``squares_box`` is checked).
     """
 
-    legend_least_view = 130.0  # (the grid's band of rows keeps its room)
+    legend_least_view = 100.0  # (the grid's band of rows keeps its room)
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, parent)

@@ -271,7 +271,7 @@ class ObjectivePlot(RunPlotWidget):
 
     @staticmethod
     def _objective_name(spec: Any) -> str:
-        cost = spec.cost.upper()
+        cost = cost_word(spec.cost)  # (the window's word: "cross-entropy", not "BCE")
         return f"{cost} + {penalty_formula(spec)}, λ = {spec.lam:g}" if penalty_on(spec) \
             else cost
 

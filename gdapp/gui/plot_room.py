@@ -141,8 +141,8 @@ class PlotRoom(QObject):
         if self._lesson_gives():
             return  # (the views' new sizes fit again)
         dock = window.path_dock
-        if window.classroom_layout:  # the step's frame for the room it has now, and the
-            window._fit_step_frame()  # data view readable beside it (gdapp.gui.step_room)
+        if window.classroom_layout or window.step_scroll.isVisible():  # the step's frame
+            window._fit_step_frame()  # for the room it has now, the data view readable
         if window.classroom_layout or not dock.isVisible() or dock.isFloating():
             return
         short = self._data_short()

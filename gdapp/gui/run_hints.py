@@ -60,6 +60,14 @@ def never_settles_hint(run: Run) -> str:
         share = f"{1 - r:.2%}"
         if share == f"{0:.2%}":  # too small for two decimals: its first digit ("0.00006%")
             share = f"{100 * (1 - r):.{-math.floor(math.log10(100 * (1 - r)))}f}%"
+        model = model_rule(spec.model)
+        if model.link != "identity" and not cost_rule(spec.cost).on_raw:  # MSE on σ
+            return tr("Still creeping: each step is only {share} shorter than the one "
+                      "before (about {more:,} more updates). {cost} through σ is not convex, "
+                      "and its slope is nearly 0 where σ is flat: the model's own cost, "
+                      "{own}, descends where this one stalls.").format(
+                share=share, more=more, cost=cost_word(spec.cost),
+                own=cost_word(model.own_cost))
         return tr("Still creeping toward the optimum: each step is only {share} shorter "
                   "than the one before, so about {more:,} more updates would reach the "
                   "tolerance.{valley} Raise max iterations, or η{stable}.").format(

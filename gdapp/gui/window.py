@@ -72,7 +72,7 @@ GRID_MIN_WIDTH = 180
 #: arithmetic (the rest scrolls).
 STEP_LINES = 8
 #: Lines the frame may take to show the update's result (of its first parameter) whole.
-STEP_ROOM = 11
+STEP_ROOM = 18
 #: Lines of the status line, and of its warning, at most (a longer one ends in "…").
 STATUS_LINES = NORMAL_STATUS_LINES
 def window_title() -> str:

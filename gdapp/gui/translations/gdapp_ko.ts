@@ -995,6 +995,10 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation> ({limit:.6g} 미만에서 안정)</translation>
     </message>
     <message>
+        <source>Still creeping: each step is only {share} shorter than the one before (about {more:,} more updates). {cost} through σ is not convex, and its slope is nearly 0 where σ is flat: the model&apos;s own cost, {own}, descends where this one stalls.</source>
+        <translation>아직 조금씩 다가가는 중: 한 걸음이 앞 걸음보다 {share}만 짧아집니다 (업데이트 약 {more:,}번 더). σ를 거친 {cost}는 볼록하지(convex) 않고, σ가 평평한 곳에서 기울기가 거의 0입니다: 이 모델의 비용함수인 {own}는 이 비용이 멈춘 곳에서도 내려갑니다.</translation>
+    </message>
+    <message>
         <source>Still creeping toward the optimum: each step is only {share} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
         <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
     </message>
@@ -2026,7 +2030,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>stable for η &lt; {limit} (GD: η &lt; 2/L, L: the largest curvature)</source>
-        <translation>안정 한계: η &lt; {limit} (GD: η &lt; 2/L, L: 곡률 상한)</translation>
+        <translation>안정 한계: η &lt; {limit} (경사하강법: η &lt; 2/L, L: 곡률 상한)</translation>
     </message>
     <message>
         <source>stable for η &lt; {limit} (heavy ball: η·L &lt; 2 + 2μ, μ = {mu})</source>
@@ -2482,7 +2486,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>constant</source>
-        <translation>일정</translation>
+        <translation>고정</translation>
     </message>
     <message>
         <source>step</source>
@@ -2539,7 +2543,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Run ▸ Check the gradient puts beside each slope ∂(E+P)/∂b1 the central difference (F(b1 + s) − F(b1 − s))/(2s) of the objective F = E + λ·|b1|, s = h·max(1, |b1|), here h = 0.1. At the start the formula&apos;s 5 × 15 − 14 + 15 = 76 and the central difference agree to every digit (relative difference 2e-16): where the two agree to many digits, the gradient is right. At k = 77 the plain subgradient step has brought b1 to 0.0928, within s of the kink of |b1| at 0: the difference straddles the kink and gives 0.383, the formula 1.464. They differ because |b1| has no slope at 0, not because the gradient is wrong (at b1 = 0 exactly both take sign(0) = 0).</source>
-        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1| 의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|) 이 나온다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76 과 중앙 차분은 모든 자리가 같다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞다. k = 77 에서는 단순한 서브그래디언트 업데이트로 b1 이 0.0928 이 되어 |b1| 이 꺾이는 점 0 에서 s 안쪽에 있다: 중앙 차분은 꺾인 점을 가로질러 0.383 을, 식은 1.464 를 준다. 두 값이 다른 것은 |b1| 이 0 에서 기울기가 없기 때문이지 기울기가 틀려서가 아니다 (b1 = 0 에서는 둘 다 sign(0) = 0 을 쓴다).</translation>
+        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1|의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|)이 나옵니다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76과 중앙 차분은 모든 자리가 같습니다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞습니다. k = 77에서는 단순한 서브그래디언트 업데이트로 b1이 0.0928이 되어, |b1|이 꺾이는 점 0에서 s 안쪽에 있습니다: 중앙 차분은 꺾인 점을 가로질러 0.383을, 식은 1.464를 줍니다. 두 값이 다른 것은 |b1|이 0에서 기울기가 없기 때문이지 기울기가 틀려서가 아닙니다 (b1 = 0에서는 둘 다 sign(0) = 0을 씁니다).</translation>
     </message>
     <message>
         <source>15. Standardizing the features</source>
