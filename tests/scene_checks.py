@@ -327,3 +327,13 @@ def the_path_legends_are_dark(visit: Visit) -> None:
             # (None: pyqtgraph's default, its faint grey foreground)
             color = label.opts["color"] or pg.getConfigOption("foreground")
             assert QColor(pg.mkColor(color)).name() == "#222222", label.text
+
+
+@scene_check(views=["1280×800"])
+def warning_whole(visit: Visit) -> None:
+    """At 1280×800 the red warning shows whole, its advice included (scenes 10, 17 and 20
+    were cut before "Try a smaller η", "Raise max iterations" or the cost to use instead;
+    on a projector its two lines show the beginning, the whole is its tooltip)."""
+    label = visit.window.warning_label
+    if label.isVisible():
+        assert not label.is_cut(), label.shown_text()

@@ -43,33 +43,30 @@ def never_settles_hint(run: Run) -> str:
         why = tr("the slope of {cost} does not shrink near its minimum — it jumps between "
                  "fixed values — ").format(cost=cost_word(spec.cost)) \
             if cost_rule(spec.cost).sign_decides else ""
-        return tr("The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}so "
-                  "each step η·slope stays {step:.3g} long and never falls below the "
-                  "tolerance {tol:g}. Try a smaller η (the hops shrink with it) or a "
-                  "tolerance above {step:.3g}.").format(
+        return tr("The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}each "
+                  "step stays {step:.3g} long, above the tolerance {tol:g}. Try a smaller η "
+                  "or a tolerance above {step:.3g}.").format(
             name=name, a=values[0], b=values[1], why=why, step=abs(last), tol=tol)
     if last * before > 0 and 0 < abs(last) < abs(before):
         r = abs(last) / abs(before)
         more = math.ceil(math.log(tol / abs(last)) / math.log(r)) if abs(last) > tol else 0
-        valley = tr(" The line model's coefficient b1 and intercept b0 pull against each "
-                    "other: the bowl is a long narrow valley, and η is held back by its steep "
-                    "side."
-                    ) if model_rule(spec.model).intercept \
-            and model_rule(spec.model).link == "identity" else ""
+        valley = tr(" b0 and b1 pull against each other: a long narrow valley whose steep "
+                    "side holds η back.") if len(spec.param_names) == 2 \
+            and model_rule(spec.model).intercept and model_rule(spec.model).link == "identity" \
+            else ""
         stable = tr(" (stable below {limit:.6g})").format(limit=limit) if limit else ""
         share = f"{1 - r:.2%}"
         if share == f"{0:.2%}":  # too small for two decimals: its first digit ("0.00006%")
             share = f"{100 * (1 - r):.{-math.floor(math.log10(100 * (1 - r)))}f}%"
         model = model_rule(spec.model)
         if model.link != "identity" and not cost_rule(spec.cost).on_raw:  # MSE on σ
-            return tr("Still creeping: each step is only {share} shorter than the one "
-                      "before (about {more:,} more updates). {cost} through σ is not convex, "
-                      "and its slope is nearly 0 where σ is flat: the model's own cost, "
-                      "{own}, descends where this one stalls.").format(
+            return tr("Still creeping ({share} shorter a step, about {more:,} more updates): "
+                      "{cost} through σ is not convex and flat where σ is; the model's own "
+                      "cost, {own}, descends here.").format(
                 share=share, more=more, cost=cost_word(spec.cost),
                 own=cost_word(model.own_cost))
-        return tr("Still creeping toward the optimum: each step is only {share} shorter "
-                  "than the one before, so about {more:,} more updates would reach the "
-                  "tolerance.{valley} Raise max iterations, or η{stable}.").format(
+        return tr("Still creeping: each step only {share} shorter than the last, about "
+                  "{more:,} more updates to the tolerance.{valley} Raise max iterations, or "
+                  "η{stable}.").format(
             share=share, more=more, valley=valley, stable=stable)
     return ""

@@ -983,24 +983,24 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>{cost}의 기울기는 최솟값 근처에서 줄어들지 않고 고정된 값 사이를 오갑니다 — </translation>
     </message>
     <message>
-        <source>The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}so each step η·slope stays {step:.3g} long and never falls below the tolerance {tol:g}. Try a smaller η (the hops shrink with it) or a tolerance above {step:.3g}.</source>
-        <translation>반복값이 {name} = {a:.6g}와 {b:.6g} 사이를 끝없이 오갑니다. {why}한 단계 η·기울기의 크기가 {step:.3g}에서 줄지 않아 허용 오차 {tol:g}보다 작아지지 않습니다. η를 줄이거나(오가는 폭도 함께 줄어듭니다) 허용 오차를 {step:.3g}보다 크게 해 보세요.</translation>
+        <source>The iterates hop between {name} = {a:.6g} and {b:.6g} for ever: {why}each step stays {step:.3g} long, above the tolerance {tol:g}. Try a smaller η or a tolerance above {step:.3g}.</source>
+        <translation>반복값이 {name} = {a:.6g}와 {b:.6g} 사이를 끝없이 오갑니다: {why}한 단계가 {step:.3g}에서 줄지 않아 허용 오차 {tol:g}보다 큽니다. η를 줄이거나 허용 오차를 {step:.3g}보다 크게 해 보세요.</translation>
     </message>
     <message>
-        <source> The line model&apos;s coefficient b1 and intercept b0 pull against each other: the bowl is a long narrow valley, and η is held back by its steep side.</source>
-        <translation> 직선 모델의 계수 b1과 절편 b0이 서로 당기고 있어, 비용함수의 그릇이 길고 좁은 골짜기 모양입니다. η는 가파른 쪽 때문에 크게 할 수 없습니다.</translation>
+        <source> b0 and b1 pull against each other: a long narrow valley whose steep side holds η back.</source>
+        <translation> b0과 b1이 서로 당겨, 길고 좁은 골짜기입니다: 가파른 쪽이 η를 붙잡습니다.</translation>
     </message>
     <message>
         <source> (stable below {limit:.6g})</source>
         <translation> ({limit:.6g} 미만에서 안정)</translation>
     </message>
     <message>
-        <source>Still creeping: each step is only {share} shorter than the one before (about {more:,} more updates). {cost} through σ is not convex, and its slope is nearly 0 where σ is flat: the model&apos;s own cost, {own}, descends where this one stalls.</source>
-        <translation>아직 조금씩 다가가는 중: 한 걸음이 앞 걸음보다 {share}만 짧아집니다 (업데이트 약 {more:,}번 더). σ를 거친 {cost}는 볼록하지(convex) 않고, σ가 평평한 곳에서 기울기가 거의 0입니다: 이 모델의 비용함수인 {own}는 이 비용이 멈춘 곳에서도 내려갑니다.</translation>
+        <source>Still creeping ({share} shorter a step, about {more:,} more updates): {cost} through σ is not convex and flat where σ is; the model&apos;s own cost, {own}, descends here.</source>
+        <translation>아직 천천히 가는 중 (한 단계마다 {share} 짧아짐, 약 {more:,}번 더): σ를 거친 {cost}는 볼록하지(convex) 않고 σ가 평평한 곳에서 평평합니다. 이 모델의 비용함수 {own}는 여기서도 내려갑니다.</translation>
     </message>
     <message>
-        <source>Still creeping toward the optimum: each step is only {share} shorter than the one before, so about {more:,} more updates would reach the tolerance.{valley} Raise max iterations, or η{stable}.</source>
-        <translation>아직 최적 값을 향해 천천히 가는 중입니다. 한 단계가 앞 단계보다 {share}만 짧아지므로, 허용 오차에 닿으려면 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
+        <source>Still creeping: each step only {share} shorter than the last, about {more:,} more updates to the tolerance.{valley} Raise max iterations, or η{stable}.</source>
+        <translation>아직 천천히 가는 중: 한 단계가 앞 단계보다 {share}만 짧아, 허용 오차까지 약 {more:,}번 더 업데이트해야 합니다.{valley} 최대 반복 횟수나 η{stable}를 늘려 보세요.</translation>
     </message>
     <message>
         <source>data {name}</source>
