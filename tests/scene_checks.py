@@ -337,3 +337,53 @@ def warning_whole(visit: Visit) -> None:
     label = visit.window.warning_label
     if label.isVisible():
         assert not label.is_cut(), label.shown_text()
+
+
+def _status_shown(window: MainWindow) -> str:
+    """The status line as the class reads it: its lines as one, spaces as spaces."""
+    return window.status_label.shown_text().replace("\n", " ").replace("\u00a0", " ")
+
+
+#: Scenes (1-based): the L1 path, the decision boundary, a line that underfits, degree 9
+#: overfitting.
+PATH, BOUNDARY, UNDERFIT, OVERFIT = 10, 16, 18, 20
+
+
+@scene_check(views=["classroom", "1280×800"],
+             scenes_of=lambda _view: (PATH, BOUNDARY, UNDERFIT, OVERFIT))
+def status_quotes_in_view(visit: Visit) -> None:
+    """What the lessons quote from the status line is in view: scene 10's b4* = 0 and
+    b5* = 0 (a whole line of "stopped at max iterations (10,000) without converging" had
+    pushed them out), scene 16's 25 of 40 samples, scenes 18 and 20's test and training
+    costs; the k said once ("converged at k = 250 · test cost at k = 250: …" said it
+    twice), negative numbers with the lessons' minus, and a share of a step too small for
+    "0.00%" in its own digits."""
+    window, lang = visit.window, visit.lang
+    shown = _status_shown(window)
+    # the lessons write a negative number with −, never Python's hyphen
+    assert re.search(r"(?<![\w.])-\d", shown) is None, shown
+    whole = window.status_label.text()
+    if visit.scene == PATH:  # the useless features' coefficients at the exact optimum, 0
+        assert window.vm.run.status == "max_iterations"
+        assert "b3* = −1.8, b4* = 0, b5* = 0" in shown, shown
+        assert "b3* = -1.8" in whole  # the tooltip: as Python writes it
+    elif visit.scene == BOUNDARY:  # 25 of 40 students predicted right, 62.5 %
+        right = "62.5% (25 of 40 samples)" if lang == "en" else "62.5% (샘플 40개 중 25개)"
+        assert right in shown, shown
+        # the k once: the ending's ("stepping: k = 3")
+        assert "accuracy at k" not in whole and "의 정확도" not in whole, whole
+    else:  # the test and the training cost at the end, as the lessons quote them
+        quoted = ("0.064", "0.181") if visit.scene == UNDERFIT else ("0.110", "0.0135")
+        run, k = window.vm.run, window.vm.current
+        assert k == run.iterations
+        test, train = float(run.test_objective[k]), float(run.cost[k])
+        assert [f"{v:.{len(q) - 2}f}" for v, q in zip((test, train), quoted,
+                                                      strict=True)] == list(quoted)
+        assert f"{test:.6g}" in shown and f"{train:.6g}" in shown, shown
+        # right after the ending, which names k: no "at k = …" again
+        assert "test cost at k" not in whole and "에서 테스트 비용" not in whole, whole
+        assert (" · test cost 0." if lang == "en" else " · 테스트 비용 0.") in whole, whole
+        if visit.scene == OVERFIT:  # how much shorter each step is, never "0.00%"
+            share = re.search(r"([0-9.e+-]+)%", window.warning_label.text())
+            assert share is not None and float(share.group(1)) > 0, \
+                window.warning_label.text()
