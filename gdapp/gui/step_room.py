@@ -170,7 +170,7 @@ def make_room_for_step(window: Any) -> None:
     """Give the numbers, from the data view, the height the step's frame and the grid's
     GRID_ROWS rows need, never taking the data view below its readable height; and give a
     data view lower than that (a longer step before, a band) back the grid's extra rows."""
-    from gdapp.gui.classroom import GRID_ROWS
+    from gdapp.gui.classroom import BAND_ROWS, GRID_ROWS
 
     if getattr(window.middle, "moved_by_user", False) or window.splitter_moved_by_user:
         return
@@ -178,9 +178,12 @@ def make_room_for_step(window: Any) -> None:
     need = readable_data_height(window)
     if numbers <= 0 or data <= 0 or need is None:
         return
-    least = _numbers_fixed(window) + window.step_scroll.height() \
-        + _grid_height(window, GRID_ROWS)
+    above = _numbers_fixed(window) + window.step_scroll.height()
+    least = above + _grid_height(window, GRID_ROWS)
+    grid = window.grid  # a band's rows too, where the data view can spare them (a legend
+    band = min(grid.rows_needed(), BAND_ROWS) if grid.bands else GRID_ROWS  # that left it)
+    wanted = above + _grid_height(window, max(GRID_ROWS, band))
     most = numbers + data - need
-    target = min(max(numbers, least), max(most, least))
+    target = min(max(numbers, wanted), max(most, least))
     if abs(target - numbers) > 2:  # (not for a pixel of rounding)
         window.middle.setSizes([target, numbers + data - target])
