@@ -150,9 +150,12 @@ def first_block_height(window: Any, width: int) -> int:
 
 def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
     """Out of classroom mode: the frame (``height`` as the window chose it) grown to show
-    the update's (first) result, up to ``most`` pixels, with rows the grid has above its
-    least height only (the data view keeps its size: beside the path dock it has none to
-    spare)."""
+    the update's (first) result, up to ``most`` pixels, with what the data view can give and
+    stay readable (without a data view, the rows the grid has above its least height).
+    The update already whole in ``height`` (the label's height is cached) is not measured
+    again: an η change with a short update lays out no second text."""
+    if window.step_label.heightForWidth(width) + PADDING <= height:
+        return height
     wanted = min(first_block_height(window, width), most)
     if wanted <= height:
         return height
