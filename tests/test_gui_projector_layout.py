@@ -1,15 +1,13 @@
 """On a projector with a lesson open: at 1024×768 in classroom mode and at 1280×800, with the
-lesson's paragraph, a long warning or the regularization path's dock, in both languages, the
-grid keeps whole rows of k, the parameters, the gradient and the step, every toolbar action
-shows, and no text is cut at its widget's edge."""
+lesson's paragraph, a long warning or the regularization path's dock, in both languages, no
+text is cut at its widget's edge and the toolbars share their room. (The grid's whole rows
+beside a lesson are checked in the scene walk: ``scene_checks_marks.py``.)"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
-from toolbar_check import assert_every_toolbar_action_on_screen
 
 from gdapp.gui.fitted_label import FittedLabel
 from gdapp.gui.i18n import install_language
@@ -26,8 +24,6 @@ CLASSES = next(r.stop for title, r in scene_groups(len(all_scenes()))  # the gro
                if "lassification" in title)
 VIEWS = {"classroom 1024×768": Shot(size=(1024, 768), classroom=True),
          "1280×800": Shot(size=(1280, 800))}
-#: Whole rows of the grid always in view.
-ROWS = 4
 
 
 def _window(qtbot: QtBot, lang: str, view: str, scene: int) -> MainWindow:
@@ -48,44 +44,6 @@ def settle() -> None:
     each a zero timer after the one before), in rounds of events, not of time."""
     for _ in range(12):
         QApplication.processEvents()
-
-
-def _whole_columns(window: MainWindow) -> set[str]:
-    grid = window.grid
-    room = grid.viewport().width()
-    return {str(grid.table_model.headerData(c, Qt.Orientation.Horizontal))
-            for c in grid.visible_columns()
-            if grid.columnViewportPosition(c) + grid.columnWidth(c) <= room + 1}
-
-
-@pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("view", list(VIEWS))
-@pytest.mark.parametrize("scene", [NOTE_STEP, PATH, CLASSES])
-def test_the_grid_keeps_whole_rows_with_a_lesson_open(qtbot: QtBot, lang: str, view: str,
-                                                      scene: int) -> None:
-    window = _window(qtbot, lang, view, scene)
-    grid = window.grid
-    row = grid.verticalHeader().defaultSectionSize()
-    assert grid.viewport().height() >= ROWS * row, "the grid is a strip"
-    # the top row is whole, also at the end of a run (the grid is a whole number of rows)
-    assert grid.rowViewportPosition(grid.rowAt(0)) == 0
-    assert grid.viewport().height() % row == 0
-    last = grid.rowAt(grid.viewport().height() - 1)
-    last = grid.table_model.rowCount() - 1 if last < 0 else last
-    rows = grid.current_rows()  # the current iterate in view (with several parameters, its
-    assert grid.rowAt(0) <= rows[0] and rows[-1] <= last  # band of a row per parameter),
-    seen = grid.viewport().visibleRegion().boundingRect()  # not under another pane
-    assert seen.top() <= 0 and grid.rowViewportPosition(rows[-1]) + row <= seen.bottom() + 1
-    names = window.vm.run.spec.param_names
-    if len(names) == 1:  # the note's columns, whole
-        assert {"k", "b1", "∂/∂b1", "Δb1"} <= _whole_columns(window)
-    else:  # every parameter's, in bands: no scrolling sideways
-        assert {"k", "j", "bj", "∂/∂bj", "Δbj"} <= _whole_columns(window)
-        assert grid.horizontalScrollBar().maximum() == 0
-    # the window fits the screen and shows every toolbar action
-    assert window.minimumSizeHint().width() <= window.width()
-    assert window.minimumSizeHint().height() <= window.height()
-    assert_every_toolbar_action_on_screen(window)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
