@@ -2,7 +2,7 @@
 is off the residuals of η = 0.41's diverging run as it is stepped, in both languages, at
 1280×800 and on a 1024×768 projector in classroom mode; and the optimizer's tooltip keeps
 Adam's hats. (The checks of each scene as it opens, the "k = … is off the plot" remark, the
-best λ, the cost map's legend and Adam's m̂ and v̂, are in ``scene_checks_marks.py``.)"""
+best λ, the cost map's legend and Adam's m̂ and v̂, are in ``scene_checks_more.py``.)"""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """On a projector with a lesson open: at 1024×768 in classroom mode and at 1280×800, with the
 lesson's paragraph, a long warning or the regularization path's dock, in both languages, no
 text is cut at its widget's edge and the toolbars share their room. (The grid's whole rows
-beside a lesson are checked in the scene walk: ``scene_checks_marks.py``.)"""
+beside a lesson are checked in the scene walk: ``scene_checks_more.py``.)"""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import scene_checks  # noqa: F401  (registers the checks)
-import scene_checks_marks  # noqa: F401  (and these)
+import scene_checks_more  # noqa: F401  (and these)
 from pytestqt.qtbot import QtBot
 from scene_tour import CHECKS, tours, walk
 

@@ -1,7 +1,8 @@
 """More checks of the lesson's scenes for the walk of ``test_gui_scene_tour.py``
 (:mod:`scene_tour`): what is drawn over what (the "k = … is off the plot" remark, the
-validation curve's best λ, the cost map's legend), Adam's m̂ and v̂ keeping their hats, and the
-grid keeping whole rows of every parameter, its gradient and its step beside a lesson.
+validation curve's best λ, the cost map's legend), Adam's m̂ and v̂ keeping their hats, the
+grid keeping whole rows of every parameter, its gradient and its step beside a lesson, and
+the objective plot's room on a projector and the path plots' axis label.
 
 Each was a test that opened a window of its own for each scene, language and view; here each
 scene is shown once per walk and every check that looks at it runs there.
@@ -18,8 +19,10 @@ from PySide6.QtCore import Qt
 from scene_tour import Visit, scene_check
 from toolbar_check import assert_every_toolbar_action_on_screen
 
+from gdapp.gui.i18n import tr
 from gdapp.gui.lessons import all_scenes, scenes
 from gdapp.gui.lessons_more import scene_groups
+from gdapp.gui.plot_room import READABLE_VIEW, view_height
 
 
 def numbered(*titles: str) -> tuple[int, ...]:
@@ -158,3 +161,36 @@ def the_grid_keeps_whole_rows_with_a_lesson_open(visit: Visit) -> None:
     assert window.minimumSizeHint().width() <= window.width(), "wider than its screen"
     assert window.minimumSizeHint().height() <= window.height(), "taller than its screen"
     assert_every_toolbar_action_on_screen(window)
+
+
+# ---- the plots' room on a projector, the regularization path's label ----------------------
+@scene_check(["classroom"], scenes_of=lambda _view: numbered("6."))
+def in_classroom_mode_the_objective_plot_is_readable(visit: Visit) -> None:
+    """Under scene 6's paragraph on a projector, the lesson's frame takes only what its text
+    needs, and the objective and cost plots share the column's room (the objective's was 88
+    px under the paragraph and two lines of note)."""
+    window = visit.window
+    text, frame = window.lesson.text, window.lesson.text_scroll
+    assert frame.height() <= text.heightForWidth(text.width()) + 2 * frame.frameWidth() + 1, \
+        "a blank band under the paragraph"
+    objective, cost = view_height(window.objective_plot), view_height(window.cost_plot)
+    assert objective >= READABLE_VIEW and cost >= READABLE_VIEW, (objective, cost)
+    assert objective >= 0.6 * cost, (objective, cost)
+
+
+@scene_check(["1280×800", "classroom"], scenes_of=lambda _view: numbered("10."))
+def the_path_plots_left_label_is_whole(visit: Visit) -> None:
+    """The path plots' axis label is whole along its axis ("coefficient at the exact o…" was
+    cut), in Korean 최적해, and on a projector not shrunk below the tick labels' size."""
+    window = visit.window
+    for name, plot in window.path_plot.plots.items():
+        item = plot.getPlotItem()
+        label = item.getAxis("left").label
+        text = item.getAxis("left").labelText
+        assert text in (tr("optimum bj*"), tr("coefficient at the exact optimum")), text
+        assert label.boundingRect().width() <= item.getViewBox().height() + 16, (name, text)
+        if visit.lang == "ko":
+            assert "최적해" in text, text
+    if visit.view == "classroom":
+        points = float(window.path_plot.plots["l1"].left_label[1])
+        assert points >= 9 * window.zoom - 0.01, points
