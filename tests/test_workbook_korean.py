@@ -63,8 +63,7 @@ def _both(folder: Path, r: Run, name: str) -> tuple[Path, Path]:
             export_workbook(r, folder / f"{name}-ko.xlsx", lang="ko"))
 
 
-def _cells(path: Path) -> dict[tuple[str, str], object]:
-    wb = openpyxl.load_workbook(path)
+def _cells(wb: openpyxl.Workbook) -> dict[tuple[str, str], object]:
     return {(ws.title, c.coordinate): c.value.text if isinstance(c.value, ArrayFormula)
             else c.value for ws in wb for row in ws.iter_rows() for c in row
             if c.value is not None}
@@ -99,7 +98,8 @@ def test_a_korean_workbook_differs_from_the_english_one_in_its_labels_only(pairs
     ko = words("ko")
     statuses = set()
     for name, (r, en_path, ko_path) in pairs.items():
-        en_cells, ko_cells = _cells(en_path), _cells(ko_path)
+        en_book, ko_book = openpyxl.load_workbook(en_path), openpyxl.load_workbook(ko_path)
+        en_cells, ko_cells = _cells(en_book), _cells(ko_book)
         assert en_cells.keys() == ko_cells.keys(), name
         for (sheet, ref), en in en_cells.items():
             got = ko_cells[sheet, ref]
@@ -112,7 +112,6 @@ def test_a_korean_workbook_differs_from_the_english_one_in_its_labels_only(pairs
                 assert got == ko.strict(en), (name, sheet, ref)  # strict: every label has one
             else:
                 assert got == en, (name, sheet, ref)
-        en_book, ko_book = openpyxl.load_workbook(en_path), openpyxl.load_workbook(ko_path)
         assert ko_book.sheetnames == en_book.sheetnames == \
             ["Settings", "Data", *(["Order"] if r.spec.minibatch else []), "Iterations",
              "Summary"]
