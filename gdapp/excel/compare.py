@@ -14,6 +14,7 @@ compared within the spread of the engine's own re-runs, a :class:`Sensitivity`).
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.utils.cell import column_index_from_string
 
 from gdapp.core import DIVERGENCE_LIMIT
 from gdapp.core.messages import Message
@@ -124,6 +125,15 @@ class VerifyReport:
 # Comparing cells
 
 
+def _place(ref: str) -> tuple[int, int]:
+    """``"B7"`` → (row 7, column 2): the plan's references are plain letters and digits."""
+    letters = ref.rstrip("0123456789")
+    return int(ref[len(letters):]), _column(letters)
+
+
+_column = functools.lru_cache(maxsize=1024)(column_index_from_string)
+
+
 def _formula_text(value: object) -> str | None:
     """The formula of a cell as ``=…`` text, or None when the cell holds no formula."""
     return value if isinstance(value, str) and value.startswith("=") else None
@@ -158,8 +168,7 @@ def compare_cells(original: StreamedWorkbook, recalculated: StreamedWorkbook,
                 progress(done, total)
         if skip_sheet(title):
             continue
-        column_letters, row = coordinate_from_string(ref)
-        column = column_index_from_string(column_letters)
+        row, column = _place(ref)
         where = f"{title}!{ref}"
         if title == ITERATIONS_SHEET:
             last_iterations_row = max(last_iterations_row, row)

@@ -428,18 +428,43 @@ class Cell(NamedTuple):
 
 def iteration_cells(sheet: str, columns: list[Column], m: int, order: Order | None = None
                     ) -> Iterator[Cell]:
-    """Every formula cell of the Iterations sheet, in row order."""
+    """Every formula cell of the Iterations sheet, in row order.
+
+    (The verifier walks a million of them: each column's values are taken as Python numbers
+    a block of rows at a time, not one numpy scalar per cell.)"""
     letters = [column_letter(i) for i in range(len(columns))]
-    for k in range(m):
-        row = k + FIRST_ROW
-        for j, c in enumerate(columns):
-            if c.expected is None or (k == 0 and not c.first_is_formula):
-                continue
-            text = c.first if k == 0 else c.formula(k, order)
-            assert isinstance(text, str)
-            yield Cell(sheet, f"{letters[j]}{row}", text, _py(c.expected[k]),
-                       0.0 if c.terms is None else float(c.terms[k]),
-                       tuple(f"{letters[i]}{row}" for i in c.steps))
+    live = [(letters[j], c, tuple(letters[i] for i in c.steps))
+            for j, c in enumerate(columns) if c.expected is not None]
+    for start in range(0, m, _BLOCK):
+        stop = min(m, start + _BLOCK)
+        blocks = [(_plain(c.expected, start, stop),
+                   None if c.terms is None else c.terms[start:stop].tolist())
+                  for _letter, c, _steps in live]
+        for k in range(start, stop):
+            row = k + FIRST_ROW
+            for (letter, c, steps), (values, terms) in zip(live, blocks, strict=True):
+                if k == 0 and not c.first_is_formula:
+                    continue
+                text = c.first if k == 0 else c.formula(k, order)
+                assert isinstance(text, str)
+                yield Cell(sheet, f"{letter}{row}", text, values[k - start],
+                           0.0 if terms is None else float(terms[k - start]),
+                           tuple(f"{s}{row}" for s in steps) if steps else ())
+
+
+#: Rows of a column taken as Python numbers at a time by :func:`iteration_cells`.
+_BLOCK = 4096
+
+
+def _plain(values: NDArray[np.generic] | None, start: int, stop: int) -> list[float | bool]:
+    """Rows ``start:stop`` of a column as Python floats (bools for a column of flags)."""
+    assert values is not None
+    block = values[start:stop]
+    if block.dtype == object:
+        return [_py(v) for v in block]
+    plain: list[float | bool] = (block if block.dtype == np.bool_
+                                 else block.astype(np.float64)).tolist()
+    return plain
 
 
 def _py(value: np.generic | float | bool) -> float | bool:

@@ -35,7 +35,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING, NamedTuple
@@ -70,6 +70,7 @@ from gdapp.excel.export import (
 from gdapp.excel.formulas import ORDER_SHEET
 from gdapp.excel.gradient_check import verify_notes as check_notes
 from gdapp.excel.labels import Language, in_every_language
+from gdapp.excel.layout import Cell as PlanCell
 from gdapp.excel.layout import iteration_columns
 from gdapp.excel.order import order_plan
 from gdapp.excel.package import GDAPP_SHEETS, OPTIONAL_SHEETS
@@ -267,13 +268,27 @@ def _prepare(source: Path, *, named: bool) -> _Prepared:
     check_part_sizes(source, engine_run, book.iteration_rows,
                      lambda message: VerifyUnavailable(Message("{prefix}{problem}",
                                                                prefix=prefix, problem=message)))
-    foreign = foreign_formulas(source, planned_formulas(engine_run, book.iteration_rows),
-                               skip_sheet=lambda title: engine_run.params.shape[0]
-                               < book.iteration_rows and title != ITERATIONS_SHEET)
+    whole = engine_run.params.shape[0] >= book.iteration_rows   # the plan is expected_cells
+    planned = _Counted(planned_formulas(engine_run, book.iteration_rows))
+    foreign = foreign_formulas(source, planned, skip_sheet=lambda title: not whole
+                               and title != ITERATIONS_SHEET)
     engine_run, moved = with_stored_optimum(source, engine_run)
-    return _Prepared(source, book.iteration_rows, engine_run, seconds,
-                     _count(expected_cells(engine_run)), sensitivity, book.lang, foreign,
-                     (moved,) if moved else ())
+    # (the preflight walked them already: counting them once more was a third walk)
+    cells = planned.count if whole and not moved else _count(expected_cells(engine_run))
+    return _Prepared(source, book.iteration_rows, engine_run, seconds, cells, sensitivity,
+                     book.lang, foreign, (moved,) if moved else ())
+
+
+class _Counted:
+    """An iterable that counts what was taken from it."""
+
+    def __init__(self, items: Iterable[PlanCell]) -> None:
+        self._items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[PlanCell]:
+        for item in self._items:
+            self.count += 1
+            yield item
 
 
 def _require_summary(source: Path, prefix: str) -> None:
