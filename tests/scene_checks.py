@@ -329,14 +329,29 @@ def the_path_legends_are_dark(visit: Visit) -> None:
             assert QColor(pg.mkColor(color)).name() == "#222222", label.text
 
 
-@scene_check(views=["1280×800"])
+#: The advice of a scene's warning, in each language: what the class must read of it.
+ADVICE = {10: ("Try a smaller η or a tolerance above 0.046", "η를 줄이거나 허용 오차를 0.046보다 "
+                                                              "크게 해 보세요"),
+          17: ("cost, cross-entropy", "비용함수 교차 엔트로피"),
+          20: ("Raise max iterations", "최대 반복 횟수나 η")}
+
+
+@scene_check(views=["1280×800", "classroom"])
 def warning_whole(visit: Visit) -> None:
-    """At 1280×800 the red warning shows whole, its advice included (scenes 10, 17 and 20
-    were cut before "Try a smaller η", "Raise max iterations" or the cost to use instead;
-    on a projector its two lines show the beginning, the whole is its tooltip)."""
+    """The red warning shows whole, its advice included: at 1280×800 the whole warning
+    (scenes 10, 17 and 20 were cut before "Try a smaller η", "Raise max iterations" or the
+    cost to use instead), on a projector's two lines (1024×768 in classroom mode) the same
+    in fewer words, the advice first, where the whole does not fit (they showed its first
+    words, "The iterates hop between b1 = 4.82782 and 4.87384 for ever: each step stays
+    0.0…"; the whole is the tooltip)."""
     label = visit.window.warning_label
     if label.isVisible():
         assert not label.is_cut(), label.shown_text()
+    if visit.scene in ADVICE:
+        assert label.isVisible(), "no warning"
+        advice = ADVICE[visit.scene][visit.lang == "ko"]
+        shown = label.shown_text().replace("\n", " ")
+        assert advice in shown, shown
 
 
 def _status_shown(window: MainWindow) -> str:
