@@ -295,6 +295,45 @@ def legends_name_the_curves(visit: Visit) -> None:
     assert not problems, problems
 
 
+#: The smallest letters of a legend on a projector, in points (the paragraph's smallest
+#: letters there are about as large; a legend under its plot shrank to 8.64).
+PROJECTOR_LEGEND_POINTS = 10
+
+
+@scene_check(views=["classroom"])
+def legends_readable_on_a_projector(visit: Visit) -> None:
+    """On a projector every legend on a plot is in letters a class can read (a legend under
+    its plot shrank to 8.64 points in scenes 7, 8, 9, 11, 12, 14 and 18), and the polynomial
+    view names its dots, diamonds and curves on the plot (scenes 18 to 20 had its legend only
+    in the tooltip)."""
+    from gdapp.gui.plot_base import RunPlotWidget
+
+    window = visit.window
+    for _ in range(20):  # (a legend that moved under the plot settles in a few rounds)
+        if _settled(window):
+            break
+    small = []
+    for plot in window.findChildren(RunPlotWidget):
+        if not plot.isVisible() or not plot._legend_entries or not plot.legend.isVisible():
+            continue
+        for _, label in plot.legend.items:
+            size = float(label.opts["size"].removesuffix("pt"))
+            if size < PROJECTOR_LEGEND_POINTS:
+                small.append((type(plot).__name__, label.text, size))
+    assert not small, small
+    data = window.data_plots.currentWidget()
+    if type(data).__name__ == "PolynomialPlot" and data.isVisible():  # (21: the path's dock)
+        assert data.legend.isVisible(), "the polynomial view's legend is in its tooltip"
+        shown = [label.text for _, label in data.legend.items]
+        assert len(shown) == len(data._legend_entries) >= 3, shown
+        if data._legend_outside:  # under the plot, within it, the view above it readable
+            box = data.legend.mapRectToItem(data.plot_item, data.legend.boundingRect())
+            view = data.plot_item.getViewBox()
+            assert box.top() >= view.geometry().bottom() and box.left() >= 0 and \
+                box.right() <= data.plot_item.width() + 1, box
+            assert view.height() >= READABLE, view.height()
+
+
 def _titled(prefix: str) -> Callable[[str], list[int]]:
     from gdapp.gui.lessons import scenes
 

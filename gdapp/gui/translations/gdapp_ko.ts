@@ -2762,12 +2762,28 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>데이터와 k번째 반복의 직선</translation>
     </message>
     <message>
+        <source>training ({n})</source>
+        <translation>훈련 ({n}개)</translation>
+    </message>
+    <message>
         <source>training samples ({n})</source>
         <translation>훈련 샘플 ({n}개)</translation>
     </message>
     <message>
+        <source>held-out ({n})</source>
+        <translation>테스트 ({n}개)</translation>
+    </message>
+    <message>
         <source>held-out samples ({n})</source>
         <translation>테스트 샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>curve at k</source>
+        <translation>k번째 곡선</translation>
+    </message>
+    <message>
+        <source>optimum</source>
+        <translation>최적해</translation>
     </message>
     <message>
         <source>exact optimum</source>
