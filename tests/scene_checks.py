@@ -295,6 +295,45 @@ def legends_name_the_curves(visit: Visit) -> None:
     assert not problems, problems
 
 
+#: The smallest letters of a legend on a projector, in points (the paragraph's smallest
+#: letters there are about as large; a legend under its plot shrank to 8.64).
+PROJECTOR_LEGEND_POINTS = 10
+
+
+@scene_check(views=["classroom"])
+def legends_readable_on_a_projector(visit: Visit) -> None:
+    """On a projector every legend on a plot is in letters a class can read (a legend under
+    its plot shrank to 8.64 points in scenes 7, 8, 9, 11, 12, 14 and 18), and the polynomial
+    view names its dots, diamonds and curves on the plot (scenes 18 to 20 had its legend only
+    in the tooltip)."""
+    from gdapp.gui.plot_base import RunPlotWidget
+
+    window = visit.window
+    for _ in range(20):  # (a legend that moved under the plot settles in a few rounds)
+        if _settled(window):
+            break
+    small = []
+    for plot in window.findChildren(RunPlotWidget):
+        if not plot.isVisible() or not plot._legend_entries or not plot.legend.isVisible():
+            continue
+        for _, label in plot.legend.items:
+            size = float(label.opts["size"].removesuffix("pt"))
+            if size < PROJECTOR_LEGEND_POINTS:
+                small.append((type(plot).__name__, label.text, size))
+    assert not small, small
+    data = window.data_plots.currentWidget()
+    if type(data).__name__ == "PolynomialPlot" and data.isVisible():  # (21: the path's dock)
+        assert data.legend.isVisible(), "the polynomial view's legend is in its tooltip"
+        shown = [label.text for _, label in data.legend.items]
+        assert len(shown) == len(data._legend_entries) >= 3, shown
+        if data._legend_outside:  # under the plot, within it, the view above it readable
+            box = data.legend.mapRectToItem(data.plot_item, data.legend.boundingRect())
+            view = data.plot_item.getViewBox()
+            assert box.top() >= view.geometry().bottom() and box.left() >= 0 and \
+                box.right() <= data.plot_item.width() + 1, box
+            assert view.height() >= READABLE, view.height()
+
+
 def _titled(prefix: str) -> Callable[[str], list[int]]:
     from gdapp.gui.lessons import scenes
 
@@ -329,14 +368,29 @@ def the_path_legends_are_dark(visit: Visit) -> None:
             assert QColor(pg.mkColor(color)).name() == "#222222", label.text
 
 
-@scene_check(views=["1280×800"])
+#: The advice of a scene's warning, in each language: what the class must read of it.
+ADVICE = {10: ("Try a smaller η or a tolerance above 0.046", "η를 줄이거나 허용 오차를 0.046보다 "
+                                                              "크게 해 보세요"),
+          17: ("cost, cross-entropy", "비용함수 교차 엔트로피"),
+          20: ("Raise max iterations", "최대 반복 횟수나 η")}
+
+
+@scene_check(views=["1280×800", "classroom"])
 def warning_whole(visit: Visit) -> None:
-    """At 1280×800 the red warning shows whole, its advice included (scenes 10, 17 and 20
-    were cut before "Try a smaller η", "Raise max iterations" or the cost to use instead;
-    on a projector its two lines show the beginning, the whole is its tooltip)."""
+    """The red warning shows whole, its advice included: at 1280×800 the whole warning
+    (scenes 10, 17 and 20 were cut before "Try a smaller η", "Raise max iterations" or the
+    cost to use instead), on a projector's two lines (1024×768 in classroom mode) the same
+    in fewer words, the advice first, where the whole does not fit (they showed its first
+    words, "The iterates hop between b1 = 4.82782 and 4.87384 for ever: each step stays
+    0.0…"; the whole is the tooltip)."""
     label = visit.window.warning_label
     if label.isVisible():
         assert not label.is_cut(), label.shown_text()
+    if visit.scene in ADVICE:
+        assert label.isVisible(), "no warning"
+        advice = ADVICE[visit.scene][visit.lang == "ko"]
+        shown = label.shown_text().replace("\n", " ")
+        assert advice in shown, shown
 
 
 def _status_shown(window: MainWindow) -> str:

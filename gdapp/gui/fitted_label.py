@@ -94,6 +94,12 @@ class FittedLabel(HeightCachedLabel):
         self._full, self._choices = text, choices
         self._fit()
 
+    def set_choices_if_new(self, text: str, choices: Sequence[tuple[str, int]]) -> None:
+        """:meth:`set_choices`, only when ``text`` or ``choices`` differ from the last (an
+        unchanged label, even a hidden one, is not laid out again)."""
+        if (text, tuple(choices)) != (self._full, self._choices):
+            self.set_choices(text, choices)
+
     def text(self) -> str:
         """The whole text, also when the label shows it cut."""
         return self._full

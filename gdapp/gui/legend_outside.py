@@ -8,15 +8,24 @@ columns as the plot's width holds, so it takes as few rows of the plot's height 
 covers nothing drawn. The cost map, whose shading fills its whole view, always has it there.
 
 :func:`outside_layout` chooses the columns (and whether the entries are cut at their " — ")
-from the entries' widths; :class:`UnderRow` is the row.
+from the entries' widths, :func:`flow_rows` the rows of entries laid out left to right where
+that takes fewer rows (each row as wide as its own entries: the cost plot's seven entries on
+a projector took four rows in columns, three so); :class:`UnderRow` is the row.
+
+On a projector the legend under a plot keeps the classroom's readable letters,
+:data:`CLASSROOM_LEGEND_POINTS` at least (it shrank to the laptop's 8 points, which a class
+at the back cannot read): where its rows would take more than their share of the plot's
+height at full size, it is smaller only down to those.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGraphicsLinearLayout
 
 #: The plot item's layout row that holds a legend under the plot (the note's is 4).
 OUTSIDE_ROW = 5
@@ -31,6 +40,11 @@ LEGEND_POINTS = 8.0
 #: letters (these shares of its size, never below ``LEGEND_POINTS``) make it fit.
 OUTSIDE_MAX_HEIGHT = 0.2
 OUTSIDE_SCALES = (1.0, 0.85, 0.72)
+#: …and in classroom mode never below this many points (the paragraph's smallest letters on a
+#: projector are about as large: :data:`gdapp.gui.lesson_panel.LEAST_FONT_SHARE`).
+CLASSROOM_LEGEND_POINTS = 10.0
+#: Pixels between two entries of a row laid out left to right.
+FLOW_GAP = 8.0
 #: A legend under the plot goes back into the view only once the plot has grown by its row
 #: and this many pixels since it left: the window shares the column's height between the
 #: plots' view boxes (:mod:`gdapp.gui.plot_room`), so a plot with a row under it gets
@@ -92,6 +106,65 @@ def outside_layout(full: list[float], short: list[float] | None, available: floa
     return cut, max(1, math.ceil(len(full) / rows))
 
 
+def least_points(points: float) -> float:
+    """The smallest letters, in points, of a legend under its plot whose letters are
+    ``points`` in the view: a laptop's 8, a projector's :data:`CLASSROOM_LEGEND_POINTS`."""
+    return min(points, max(LEGEND_POINTS, CLASSROOM_LEGEND_POINTS))
+
+
+def flow_rows(widths: list[float], available: float) -> list[list[int]]:
+    """The entries (their texts ``widths`` pixels wide) laid out left to right in rows of at
+    most ``available`` pixels, a row broken before an entry that would pass it: each row's
+    entries' indices (an entry wider than a row has one of its own)."""
+    rows: list[list[int]] = []
+    used = 0.0
+    for i, width in enumerate(widths):
+        entry = SAMPLE_WIDTH + ENTRY_GAP + width
+        if rows and used + FLOW_GAP + entry <= available:
+            rows[-1].append(i)
+            used += FLOW_GAP + entry
+        else:
+            rows.append([i])
+            used = BOX_WIDTH + entry
+    return rows
+
+
+def fewest_rows(full: list[float], short: list[float] | None, available: float
+                ) -> tuple[bool, int, list[list[int]] | None]:
+    """(cut at " — "?, columns, rows left to right or None) of the legend under a plot
+    ``available`` pixels wide: :func:`outside_layout`'s columns, or :func:`flow_rows`'s
+    rows where they are fewer (the whole texts when they take no more rows)."""
+    cut, columns = outside_layout(full, short, available)
+    rows = math.ceil(len(full) / columns)
+    best: tuple[bool, int, list[list[int]] | None] = (cut, columns, None)
+    for flow_cut, widths in ((False, full), (True, short)):
+        if widths:
+            flow = flow_rows(widths, available)
+            if len(flow) < rows:
+                best, rows = (flow_cut, columns, flow), len(flow)
+    return best
+
+
+def place_in_rows(legend: pg.LegendItem, entries: list[tuple[Any, Any]],
+                  flow: list[list[int]]) -> None:
+    """Lay the legend's ``entries`` — (sample, label) — out in the rows of ``flow``, left to
+    right, each row as wide as its own entries (a row of the legend's grid holds them)."""
+    for row, indices in enumerate(flow):
+        line = QGraphicsLinearLayout(Qt.Orientation.Horizontal)
+        line.setContentsMargins(0, 0, 0, 0)
+        for n, i in enumerate(indices):
+            sample, label = entries[i]
+            if n:  # (after the entry before)
+                line.setItemSpacing(line.count() - 1, FLOW_GAP)
+            line.addItem(sample)
+            line.addItem(label)
+            line.setItemSpacing(line.count() - 2, 3)
+            line.setAlignment(sample, Qt.AlignmentFlag.AlignVCenter)
+            line.setAlignment(label, Qt.AlignmentFlag.AlignVCenter)
+        line.addStretch(1)  # (a shorter row: its entries stay together, on the left)
+        legend.layout.addItem(line, row, 0)
+
+
 class UnderRow:
     """The row under a plot that holds its legend: an empty widget in the plot item's layout
     whose height the legend sets, and over which the legend is placed (the legend itself is
@@ -149,6 +222,9 @@ class LegendUnderPlot:
     #: the least view a plot keeps under a legend's row, where more than LEAST_VIEW (the data
     #: view shares its column with the grid, whose band of rows a row here would cut)
     legend_least_view = 0.0
+    #: under the plot, the letters (of those allowed) that take the least height, not the
+    #: largest that keep within OUTSIDE_MAX_HEIGHT (a legend that takes a note's place)
+    legend_lowest = False
     #: pixels the view box would grow by without the legend's row under it (until the
     #: layout has taken the row away), and the plot's size the legend was laid out for
     _outside_room: float
@@ -164,6 +240,8 @@ class LegendUnderPlot:
     _too_low_at: float
     #: the legend's letters under the plot, as a share of their size in the view
     _outside_scale: float
+    #: the rows of its entries, left to right, of a legend under the plot (None: in columns)
+    _legend_flow: list[list[int]] | None
     _under: UnderRow
 
     def _init_under(self, under: UnderRow) -> None:
@@ -174,6 +252,7 @@ class LegendUnderPlot:
         self._moves = 0
         self._too_low_at = -math.inf
         self._outside_scale = 1.0
+        self._legend_flow = None
 
     # what the legend's placement provides --------------------------------------------
     def _lay_out_legend(self, inside: bool = True) -> None:
@@ -234,19 +313,27 @@ class LegendUnderPlot:
         if tried_inside:
             self._outside_from = height
         labels = [text for _, text in self._legend_entries]
-        # a projector's large letters, smaller (never below the laptop's) rather than in so
-        # many rows that the plot above them is a strip
-        scales = [s for s in OUTSIDE_SCALES if self.legend_points * s >= LEGEND_POINTS] or [1.0]
-        short, columns = False, 1
+        # a projector's large letters, smaller (never below a projector's readable ones, nor
+        # the laptop's) rather than in so many rows that the plot above them is a strip
+        least = least_points(self.legend_points) - 1e-9
+        scales = [s for s in OUTSIDE_SCALES if self.legend_points * s >= least] or [1.0]
+        tried = []
         for scale in scales:
             self._outside_scale = scale
             full = [self._text_width(text) for text in labels]
             cut = [self._text_width(text.split(SHORT_AT)[0]) for text in labels] \
                 if any(SHORT_AT in text for text in labels) else None
-            short, columns = outside_layout(full, cut, width - 2 * SIDE_MARGIN)
-            rows = math.ceil(len(labels) / columns)
-            if rows * self.legend_row * scale <= OUTSIDE_MAX_HEIGHT * height:
+            short, columns, flow = fewest_rows(full, cut, width - 2 * SIDE_MARGIN)
+            rows = len(flow) if flow else math.ceil(len(labels) / columns)
+            tried.append((rows * round(self.legend_row * scale), -scale, short, columns, flow))
+            if rows * self.legend_row * scale <= OUTSIDE_MAX_HEIGHT * height and \
+                    not self.legend_lowest:
                 break
+        _, shrink, short, columns, flow = min(tried, key=lambda t: t[:2]) \
+            if self.legend_lowest else tried[-1]
+        scale = self._outside_scale = -shrink
+        self._legend_flow = flow
+        rows = len(flow) if flow else math.ceil(len(labels) / columns)
         self._legend_outside = True
         view = self.plot_item.getViewBox().height() + self._outside_room
         self.legend = legend = self._new_legend(outside=True)

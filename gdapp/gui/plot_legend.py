@@ -33,7 +33,7 @@ from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from gdapp.gui.legend_outside import SHORT_AT, LegendUnderPlot, UnderRow
+from gdapp.gui.legend_outside import SHORT_AT, LegendUnderPlot, UnderRow, place_in_rows
 from gdapp.gui.off_plot import OffPlotRemark
 
 FloatArray = NDArray[np.float64]
@@ -192,14 +192,19 @@ class LegendPlacement(LegendUnderPlot, OffPlotRemark):
         height, points = round(self.legend_row * scale), self.legend_points * scale
         columns = self._legend_columns = columns or self.legend_columns()
         rows = max(1, math.ceil(len(self._legend_entries) / columns))
+        flow = self._legend_flow if self._legend_outside else None  # left to right
         for i, (item, text) in enumerate(self._legend_entries):
             sample = LegendSample(item, height)
             label = LegendLabel(self._legend_text(text), height, color="#222222",
                                 justify="left", size=f"{points:g}pt")
             legend.items.append((sample, label))
             row, column = i % rows, 2 * (i // rows)
-            legend.layout.addItem(sample, row, column, Qt.AlignmentFlag.AlignVCenter)
-            legend.layout.addItem(label, row, column + 1, Qt.AlignmentFlag.AlignVCenter)
+            if flow is None:
+                legend.layout.addItem(sample, row, column, Qt.AlignmentFlag.AlignVCenter)
+                legend.layout.addItem(label, row, column + 1, Qt.AlignmentFlag.AlignVCenter)
+        if flow is not None:
+            place_in_rows(legend, legend.items, flow)
+            rows = len(flow)
         for row in range(rows):
             legend.layout.setRowFixedHeight(row, height)
         for column in range(1, 2 * columns, 2):

@@ -13,6 +13,12 @@ curve is the test cost.
 The view is fixed per run: every sample, training and held out, with room above and below;
 a curve that leaves it is cut at its edge (twice the view's height away).
 
+On a projector (classroom mode) the view is low and its legend, beside the note under it,
+had no room but the tooltip: the class could not tell the dots, the diamonds and the two
+curves apart. There the legend takes the note's row instead, in short names on one line
+("training (11)", "held-out (4)", …), and the note (which the lesson's paragraph says too)
+is the plot's tooltip: the view keeps its height and the grid beside it its rows.
+
 :func:`shows_polynomial` says when the window shows this view instead of the plain data
 plot: the origin or line model on one x with either powers of it or held-out samples, as
 loaded or standardized. Standardized features are drawn against the x they were made from
@@ -35,6 +41,7 @@ from gdapp.core.holdout import apply_scaling, polynomial
 from gdapp.core.objective import predictions as linear_predictions
 from gdapp.gui.holdout_shape import is_polynomial
 from gdapp.gui.i18n import tr
+from gdapp.gui.legend_outside import LEAST_VIEW
 from gdapp.gui.on_demand import OnDemandStack
 from gdapp.gui.plot_base import (
     OPTIMUM_COLOR,
@@ -105,6 +112,16 @@ class PolynomialPlot(RunPlotWidget):
     """
 
     legend_least_view = 130.0  # (the grid's band of rows keeps its room)
+    legend_lowest = True  # (on a projector the legend takes the note's row: no higher)
+
+    @property
+    def classroom(self) -> bool:
+        """Classroom mode (or any zoom): the legend in short names, in the note's row."""
+        return self.scale > 1
+
+    def set_scale(self, scale: float) -> None:
+        super().set_scale(scale)
+        self._redraw()  # the legend's names and the note for the new mode
 
     def __init__(self, vm: RunViewModel, parent: QWidget | None = None) -> None:
         super().__init__(vm, parent)
@@ -164,17 +181,27 @@ class PolynomialPlot(RunPlotWidget):
         title = (tr("Data and the polynomial of degree {d} at k").format(d=degree)
                  if degree > 1 else tr("Data and the line at k"))
         self.set_texts(title, data.y_name, x_name)
+        short = self.classroom  # a projector: short names, in the note's row
         entries: list[tuple[object, str]] = [
-            (self.train_item, tr("training samples ({n})").format(n=data.n))]
+            (self.train_item, (tr("training ({n})") if short else
+                               tr("training samples ({n})")).format(n=data.n))]
         if held is not None:
-            entries.append((self.held_out_item,
-                            tr("held-out samples ({n})").format(n=held.data.n)))
-        entries.append((self.curve_item, tr("curve of iterate k")))
+            entries.append((self.held_out_item, (tr("held-out ({n})") if short else
+                                                 tr("held-out samples ({n})")).format(
+                n=held.data.n)))
+        entries.append((self.curve_item, tr("curve at k") if short else
+                        tr("curve of iterate k")))
         if opt is not None:
-            entries.append((self.optimum_item, tr("exact optimum")))
+            entries.append((self.optimum_item, tr("optimum") if short else
+                            tr("exact optimum")))
+        note = tr("The descent uses the training samples only; the held-out ones measure the "
+                  "test cost.") if held is not None else ""
+        self.set_note("" if short else note)
+        self.setToolTip(note if short else "")
+        # the least view under a legend's row: the grid's band keeps its room where the row
+        # comes on top of the note's (or of nothing); on a projector it takes the note's place
+        self.legend_least_view = LEAST_VIEW if short and note else 130.0
         self.set_legend(entries)
-        self.set_note(tr("The descent uses the training samples only; the held-out ones "
-                         "measure the test cost.") if held is not None else "")
         self._draw_current(placed=True)
         drawn = [(xs, ys, 1.0)]
         if opt is not None:  # the exact optimum's dashed curve too

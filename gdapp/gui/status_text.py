@@ -14,6 +14,7 @@ from gdapp.gui.i18n import tr
 from gdapp.gui.run_hints import never_settles_hint
 from gdapp.gui.spec_texts import method_word
 from gdapp.gui.test_cost import test_cost_words
+from gdapp.gui.warning_briefs import brief_warning, warning_choices
 from gdapp.report import _on_original
 
 # Significant digits of the coefficients and objective in the status line; in the line the
@@ -49,11 +50,15 @@ class StatusTexts:
                     right after it: what the lessons point at); the last, with the shorter
                     ending, for a label short of room
     warning : str   the warning beside it, or ""
+    warning_shown : tuple   the warning's label's choices: the whole warning where it fits,
+                    else the same in fewer words, its advice first (a projector's two lines:
+                    :mod:`gdapp.gui.warning_briefs`)
     """
 
     whole: str
     shown: tuple[tuple[str, int], ...]
     warning: str
+    warning_shown: tuple[tuple[str, int], ...] = ()
 
 
 def status_texts(run: Run, k: int, *, stepping: bool, prefix: str = "") -> StatusTexts:
@@ -71,7 +76,8 @@ def status_texts(run: Run, k: int, *, stepping: bool, prefix: str = "") -> Statu
         choice = (prefix + shown_form(text), len(prefix) + key)
         if choice not in shown:
             shown.append(choice)
-    return StatusTexts(prefix + info, tuple(shown), warning)
+    brief = brief_warning(run, k, stepping=stepping) if warning else ""
+    return StatusTexts(prefix + info, tuple(shown), warning, warning_choices(warning, brief))
 
 
 def shown_form(text: str) -> str:

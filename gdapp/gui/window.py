@@ -439,8 +439,7 @@ class MainWindow(SteppingActions, TeachingActions, OnDemandPlots, QMainWindow):
         self.status_label.set_choices(status.whole, status.shown)
         warning = status.warning
         # touched only when it changes: even an unchanged (hidden) label re-lays out the window
-        if self.warning_label.text() != warning:
-            self.warning_label.setText(warning)
+        self.warning_label.set_choices_if_new(warning, status.warning_shown)  # (fewer words)
         if self.warning_label.isHidden() == bool(warning):
             self.warning_label.setVisible(bool(warning))
         set_label_text(self.step_label, "\n".join(  # (Adam's m̂ and v̂ with their hats)

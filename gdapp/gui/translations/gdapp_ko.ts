@@ -995,6 +995,22 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation> ({limit:.6g} 미만에서 안정)</translation>
     </message>
     <message>
+        <source>Try a smaller η or a tolerance above {step:.3g}: {name} hops between {a:.4g} and {b:.4g} for ever.</source>
+        <translation>η를 줄이거나 허용 오차를 {step:.3g}보다 크게 해 보세요: {name} = {a:.4g}와 {b:.4g} 사이를 끝없이 오갑니다.</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s own cost, {own}: {cost} through σ is flat where σ is.</source>
+        <translation>이 모델의 비용함수 {own}를 쓰세요: σ를 거친 {cost}는 σ가 평평한 곳에서 평평합니다.</translation>
+    </message>
+    <message>
+        <source>Raise max iterations or η (stable below {limit:.4g}): about {more:,} more updates.</source>
+        <translation>최대 반복 횟수나 η({limit:.4g} 미만에서 안정)를 늘려 보세요: 약 {more:,}번 더 업데이트해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Raise max iterations or η: about {more:,} more updates.</source>
+        <translation>최대 반복 횟수나 η를 늘려 보세요: 약 {more:,}번 더 업데이트해야 합니다.</translation>
+    </message>
+    <message>
         <source>Still creeping ({share} shorter a step, about {more:,} more updates): {cost} through σ is not convex and flat where σ is; the model&apos;s own cost, {own}, descends here.</source>
         <translation>아직 천천히 가는 중 (한 단계마다 {share} 짧아짐, 약 {more:,}번 더): σ를 거친 {cost}는 볼록하지(convex) 않고 σ가 평평한 곳에서 평평합니다. 이 모델의 비용함수 {own}는 여기서도 내려갑니다.</translation>
     </message>
@@ -2746,12 +2762,28 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>데이터와 k번째 반복의 직선</translation>
     </message>
     <message>
+        <source>training ({n})</source>
+        <translation>훈련 ({n}개)</translation>
+    </message>
+    <message>
         <source>training samples ({n})</source>
         <translation>훈련 샘플 ({n}개)</translation>
     </message>
     <message>
+        <source>held-out ({n})</source>
+        <translation>테스트 ({n}개)</translation>
+    </message>
+    <message>
         <source>held-out samples ({n})</source>
         <translation>테스트 샘플 ({n}개)</translation>
+    </message>
+    <message>
+        <source>curve at k</source>
+        <translation>k번째 곡선</translation>
+    </message>
+    <message>
+        <source>optimum</source>
+        <translation>최적해</translation>
     </message>
     <message>
         <source>exact optimum</source>
@@ -3406,6 +3438,22 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates.</source>
         <translation>T = 최대 반복 횟수 동안 η·(1 + cos(π·(t − 1)/T))/2.</translation>
+    </message>
+    <message>
+        <source>η = {eta} is the stability limit: the iterates bounce back and forth for ever.</source>
+        <translation>η = {eta}가 안정 한계입니다: 반복값이 끝없이 진동합니다.</translation>
+    </message>
+    <message>
+        <source>Try η below {limit}: at η = {eta} each step overshoots further, the descent diverges.</source>
+        <translation>η를 {limit}보다 작게 해 보세요: η = {eta}에서는 단계마다 더 멀리 넘어가 경사하강법이 발산합니다.</translation>
+    </message>
+    <message>
+        <source>Start elsewhere to reach the lowest valley, {lowest}: stuck at {stuck}.</source>
+        <translation>가장 낮은 골짜기 {lowest}에 닿으려면 다른 시작점에서 출발하세요: {stuck}에 갇혔습니다.</translation>
+    </message>
+    <message>
+        <source>Try a larger η or a smaller tolerance: the run stopped {left} from the optimum.</source>
+        <translation>η를 키우거나 허용 오차를 줄여 보세요: 최적 값에서 {left}만큼 떨어진 채 멈췄습니다.</translation>
     </message>
 </context>
 </TS>
