@@ -7,7 +7,8 @@ degree-9 polynomial, one row of five for the five features), and the curves lay 
 strip under it. Beside the view the legend takes width, which the dock's wide plots can
 spare, and the curves get the view's whole height: :func:`fit_legend` sets the y range to
 the curves (5 % of their span above and below) and the legend, at the view's top right
-outside it, takes the fewest columns whose height fits the view — the features' names where
+outside it, takes the fewest columns whose height fits the plot below the view's top (the
+column beside the bottom axis is free too) — the features' names where
 they fit in :data:`MAX_WIDTH` of the plot's width, else the coefficients' names only (b1, b2,
 …: the lesson's paragraph and each curve's tooltip say which feature).
 
@@ -29,10 +30,11 @@ import pyqtgraph as pg
 #: The plot item's layout column right of the view box (0 the left axis, 1 the view, 2 the
 #: right axis) that holds the legend.
 SIDE_COLUMN = 3
-#: Pixels between the view box and the legend, and the share of the plot's width the
-#: legend may take at most.
+#: Pixels between the view box and the legend; the share of the plot's width the legend
+#: may take with the features' names, and with the coefficients' alone.
 GAP = 6.0
 MAX_WIDTH = 0.25
+MOST_WIDTH = 0.4
 #: Columns of the legend at most.
 MAX_COLUMNS = 3
 #: Above and below the curves, this share of their span.
@@ -50,6 +52,10 @@ class SideColumn:
         self.room.setMinimumSize(0, 0)
         plot_item.layout.addItem(self.room, 2, SIDE_COLUMN)
         plot_item.layout.setColumnFixedWidth(SIDE_COLUMN, 0)
+        # the title over the view and the legend both (fitted to the plot's width: over the
+        # view alone it widened the plot item past its widget)
+        plot_item.layout.removeItem(plot_item.titleLabel)
+        plot_item.layout.addItem(plot_item.titleLabel, 0, 1, 1, SIDE_COLUMN)
         self.room.geometryChanged.connect(self.place)
         # (pyqtgraph's legend moves itself to (0, 0) whenever it lays its entries out)
         legend.geometryChanged.connect(self.place)
@@ -90,25 +96,30 @@ def fit_legend(plot: pg.PlotWidget, lo: float, hi: float, names: int) -> None:
     if names == 0 or not legend.items:
         column.set_width(0)
         return
-    height, width = item.getViewBox().height(), item.width()
+    # (below the view the column is free too: the bottom axis is the view's width)
+    view = item.getViewBox()
+    height = item.height() - view.geometry().top() if view.height() > 1 else 0.0
+    width = float(plot.width())  # (the item's own grows with the column: never wider)
     full = _full_names(legend)
-    tries = [(full, c) for c in range(1, min(MAX_COLUMNS, names) + 1)]
     short = [t.split(" ")[0] for t in full]
-    tries += [(short, c) for c in range(1, names + 1)]
-    chosen, lowest = None, None  # (the first that fits; the lowest within the width)
-    for i, (texts, columns) in enumerate(tries):
+    # the features' names where they fit a quarter of the width; else the coefficients'
+    # alone, in the fewest columns whose height fits (wider, up to MOST_WIDTH: a projector's
+    # letters); else the lowest legend within that width
+    tries = [(full, c, MAX_WIDTH) for c in range(1, min(MAX_COLUMNS, names) + 1)]
+    tries += [(short, c, MOST_WIDTH) for c in range(1, names + 1)]
+    lowest: tuple[float, int] | None = None
+    for i, (texts, columns, share) in enumerate(tries):
         _set_texts(legend, texts)
         _set_columns(legend, columns)
         box = legend.boundingRect()
-        if width > 1 and box.width() + GAP > MAX_WIDTH * width:
+        if width > 1 and box.width() + GAP > share * width:
             continue
         if height <= 1 or box.height() <= height:
-            chosen = i
             break
         if lowest is None or box.height() < lowest[0]:
             lowest = (box.height(), i)
-    if chosen is None:  # none fits the height: the lowest (else the narrowest, b1 … alone)
-        texts, columns = tries[lowest[1] if lowest is not None else len(tries) - names]
+    else:  # none fits the height: the lowest (else the narrowest, b1 … in one column)
+        texts, columns, _ = tries[lowest[1] if lowest is not None else len(tries) - names]
         _set_texts(legend, texts)
         _set_columns(legend, columns)
     column.set_width(legend.boundingRect().width() + GAP)
@@ -146,10 +157,13 @@ def _set_columns(legend: pg.LegendItem, columns: int) -> None:
 
 def _relayout(legend: pg.LegendItem) -> None:
     """The legend's box at its entries' present sizes (Qt lays a layout out later, and a
-    grid of shrunk entries takes a few passes to settle)."""
+    grid of shrunk entries takes a few passes to settle). It shrinks to its least first: a
+    layout spreads the entries over the box it had (nine rows kept the height of ten before
+    them, each 44 pixels high), and pyqtgraph sizes the box by the entries."""
     before = None
     for _ in range(4):
         legend.layout.invalidate()
+        legend.resize(0, 0)  # (never below the entries' least sizes)
         legend.layout.activate()
         legend.updateSize()
         size = (legend.boundingRect().width(), legend.boundingRect().height())
