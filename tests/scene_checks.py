@@ -13,7 +13,7 @@ from scene_tour import Visit, all_scenes, scene_check
 
 from gdapp.gui.accents import plain_text, set_label_text
 from gdapp.gui.i18n import tr
-from gdapp.gui.plot_room import view_height
+from gdapp.gui.plot_room import DOCK_BAND_ROWS, view_height
 from gdapp.gui.window import MainWindow
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -181,8 +181,8 @@ def _step_result_in_view(window: MainWindow, where: str, *, adam_block: bool = F
         return
     if not adam_block and len(lines) > 2 * ADAM_BLOCK and window.vm.spec.optimizer == "adam":
         # Adam's first block alone (g, m, v, m̂, v̂, d, the step) wraps into ~18 lines: more
-        # than a 768-pixel column holds beside the grid and the data view; its whole update
-        # is a click away (View ▸ The update in a window)
+        # than a 768-pixel column holds beside the grid and the path dock (scene 10); its
+        # whole update is a click away (View ▸ The update in a window)
         assert window.step_all_button.isVisible(), "no button for the whole update"
         return
     end = marks[0]
@@ -197,7 +197,9 @@ def whole_on_a_projector(visit: Visit) -> None:
     """Classroom mode at a projector's 1024×768: the lesson's paragraph whole without
     scrolling (a class cannot scroll; scenes 10, 14-17 and 21 scrolled), the step's frame
     showing the update's result — the whole update for one parameter, the first parameter's
-    block through ``b0 ← … = value`` for several (the result was cut in most scenes) — every
+    block through ``b0 ← … = value`` for several (the result was cut in most scenes; Adam's
+    in scene 11 showed from its top, the result a click away), Adam's too where the path
+    dock does not take the data view's place — every
     plot, the data view too, a readable view box (scene 20's data view was 65 pixels), and
     the grid its rows."""
     window = visit.window
@@ -206,7 +208,7 @@ def whole_on_a_projector(visit: Visit) -> None:
     assert not lesson.scrolls(), "the paragraph scrolls"
     assert text.heightForWidth(text.width()) <= frame.viewport().height() + 1, \
         "the paragraph is cut"
-    _step_result_in_view(window, visit.where)
+    _step_result_in_view(window, visit.where, adam_block=not window.path_dock.isVisible())
     for plot in window.findChildren(pg.PlotWidget):
         if plot.isVisible():
             height = view_height(plot)
@@ -351,6 +353,27 @@ def the_cost_map_names_its_lines_and_its_arrow(visit: Visit) -> None:
     assert any(("contour" in t) or ("등고선" in t) for t in shown), shown
 
 
+#: The cost map's view in scene 11 on a projector, in pixels (it was 105 high beside the
+#: objective plot: GD's path and momentum's were a smudge there).
+MAP_VIEW = 250
+
+
+@scene_check(views=["1280×800", "classroom"], scenes_of=_titled("11."))
+def the_cost_map_is_large_and_shaded_to_its_edges(visit: Visit) -> None:
+    """The optimizers' map is shaded to the view's edges (on a projector its equal scales
+    widened the view after the map was drawn: white bands at its sides) and, on a projector,
+    a view a class can follow three paths in."""
+    plot = visit.window.cost_plot
+    view = plot.plot_item.getViewBox()
+    image = plot.contour.image
+    shaded = image.mapRectToView(image.boundingRect())
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert shaded.left() <= x0 and x1 <= shaded.right(), (shaded, view.viewRange())
+    assert shaded.top() <= y0 and y1 <= shaded.bottom(), (shaded, view.viewRange())
+    if visit.view == "classroom":
+        assert view.height() >= MAP_VIEW, f"the map's view is {view.height():.0f} pixels"
+
+
 @scene_check(views=["1280×800", "classroom"], scenes_of=_titled("10."))
 def the_path_legends_are_dark(visit: Visit) -> None:
     """The regularization path's and the validation curve's legends are as dark as the
@@ -366,6 +389,42 @@ def the_path_legends_are_dark(visit: Visit) -> None:
             # (None: pyqtgraph's default, its faint grey foreground)
             color = label.opts["color"] or pg.getConfigOption("foreground")
             assert QColor(pg.mkColor(color)).name() == "#222222", label.text
+
+
+def _paths(_view: str) -> list[int]:
+    from gdapp.gui.lessons import scenes
+
+    return [i + 1 for i, s in enumerate(scenes()) if s.path]
+
+
+#: The data view beside the path dock at 1280×800, in pixels at least (the layout leaves a
+#: view a few pixels short of its 100 alone; the degree-9 polynomial's was 80).
+DATA_BESIDE_PATH = 95
+
+
+@scene_check(views=["1280×800", "classroom"], scenes_of=_paths)
+def the_path_spreads_its_curves(visit: Visit) -> None:
+    """The regularization path's curves take their view's height, its legend beside the
+    view (a legend's band above them took half of it: the degree-9 path's nine lines lay in
+    a strip a third of the view high), and at 1280×800 the data view beside the dock keeps a
+    readable view (scene 21's was 80 pixels)."""
+    window = visit.window
+    for penalty, plot in window.path_plot.plots.items():
+        if not plot.isVisible():
+            continue
+        item = plot.getPlotItem()
+        view = item.getViewBox()
+        (_, _), (y0, y1) = view.viewRange()
+        ys = [y for curve in item.listDataItems() if curve.name()
+              for y in curve.getData()[1]]
+        spread = (max(ys) - min(ys)) / (y1 - y0)
+        assert spread >= 0.85, f"{penalty}: the curves take {spread:.0%} of the view's height"
+        legend = item.legend.mapRectToItem(item, item.legend.boundingRect())
+        assert legend.left() >= view.geometry().right(), f"{penalty}: the legend is in the view"
+    if visit.view == "1280×800" and window.grid.rows_needed() > DOCK_BAND_ROWS:
+        # (a band of more than six rows gives the rest; scene 10's six stay whole)
+        height = view_height(window.data_plots.currentWidget())
+        assert height >= DATA_BESIDE_PATH, f"the data view is {height:.0f} pixels"
 
 
 #: The advice of a scene's warning, in each language: what the class must read of it.

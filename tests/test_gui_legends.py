@@ -53,8 +53,10 @@ def curve_points_under_legend(plot: pg.PlotWidget) -> int:
 
 
 @pytest.mark.parametrize("shot", VIEWS, ids=["1280x800", "1024x768-classroom"])
-def test_the_path_legend_is_above_the_curves_and_inside_its_plot(
+def test_the_path_legend_is_beside_the_curves_and_inside_its_plot(
         language: str, shot: Shot, qtbot: QtBot) -> None:
+    """Beside the view, not in a band above the curves (which took half of a 100-pixel view:
+    the curves lay in a flat strip under it)."""
     window = MainWindow(RunViewModel(), store=None)
     qtbot.addWidget(window)
     window.show()
@@ -66,8 +68,10 @@ def test_the_path_legend_is_above_the_curves_and_inside_its_plot(
         item = plot.getPlotItem()
         view = item.getViewBox()
         assert view.height() > 40, penalty
-        box = item.legend.mapRectToItem(view, item.legend.boundingRect())
-        assert box.left() >= 0 and box.right() <= view.width(), (penalty, box, view.width())
+        box = item.legend.mapRectToItem(item, item.legend.boundingRect())
+        edge = view.geometry().right()
+        assert edge <= box.left() and box.right() <= item.width() + 1, (penalty, box, edge)
+        assert box.bottom() <= item.height(), (penalty, box, item.height())
         assert curve_points_under_legend(plot) == 0, penalty
 
 

@@ -18,8 +18,9 @@ from gdapp.gui.viewmodel import RunViewModel
 from gdapp.gui.window import MainWindow
 
 #: Scenes (1-based): the note's step from 15 (one parameter), the L1 path (its dock shown,
-#: five features) and the students who passed or failed (a long status and warning).
-NOTE_STEP, PATH = 3, 10
+#: five features), the optimizers on one cost and the students who passed or failed (a long
+#: status and warning).
+NOTE_STEP, PATH, OPTIMIZERS = 3, 10, 11
 CLASSES = next(r.stop for title, r in scene_groups(len(all_scenes()))  # the group's last
                if "lassification" in title)
 VIEWS = {"classroom 1024×768": Shot(size=(1024, 768), classroom=True),
@@ -113,3 +114,21 @@ def test_in_classroom_mode_the_path_dock_takes_the_data_views_place(qtbot: QtBot
     window.set_zoom(1.0)
     window.path_dock.show()
     assert window.data_plots.isVisible()  # out of classroom mode there is room for both
+
+
+def test_in_classroom_mode_the_optimizers_scene_folds_the_data_and_objective_views(
+        qtbot: QtBot) -> None:
+    """Scene 11 gives its map the plots' column and Adam's first block the numbers' (the
+    scene walk checks the room); closing the lesson, leaving classroom mode or another scene
+    brings the two views back."""
+    window = _window(qtbot, "en", "classroom 1024×768", OPTIMIZERS)
+    assert not window.data_plots.isVisible() and not window.objective_plot.isVisible()
+    window.lesson.close_button.click()
+    assert window.data_plots.isVisible() and window.objective_plot.isVisible()
+    window.show_scene(OPTIMIZERS - 1)
+    assert not window.data_plots.isVisible()
+    window.show_scene(OPTIMIZERS)  # the next scene folds nothing
+    assert window.data_plots.isVisible() and window.objective_plot.isVisible()
+    window.show_scene(OPTIMIZERS - 1)
+    window.set_zoom(1.0)  # a laptop's window has room for every view
+    assert window.data_plots.isVisible() and window.objective_plot.isVisible()

@@ -92,15 +92,36 @@ def apply_classroom_layout(window: Any, on: bool) -> None:
         window._size_path_dock(True)
 
 
+def folded_views(window: Any) -> frozenset[str]:
+    """The views classroom mode folds away now: ``"data"`` (the data view) and
+    ``"objective"`` (the objective per iteration) beside the regularization path's dock,
+    which takes their place; else those the shown scene folds (:attr:`Scene.fold
+    <gdapp.gui.lessons.Scene>`: the optimizers' scene gives the map of their paths the plots'
+    column and Adam's first block the numbers')."""
+    if not window.classroom_layout:
+        return frozenset()
+    dock = getattr(window, "path_dock", None)
+    if dock is not None and dock.isVisible():
+        return frozenset(("data", "objective"))
+    lesson = getattr(window, "lesson", None)
+    scene = getattr(lesson, "scene", None)
+    if scene is not None and lesson is not None and lesson.isVisibleTo(window):
+        return frozenset(scene.fold)
+    return frozenset()
+
+
 def fold_data_view(window: Any, *_: object) -> None:
     """In classroom mode the regularization path's dock takes the data view's place, and the
     objective plot's: on a 768-pixel projector the plots beside the lesson would each be a
-    strip (closing the dock brings them back)."""
-    dock = getattr(window, "path_dock", None)
-    fold = window.classroom_layout and dock is not None and dock.isVisible()
-    if window.data_plots.isVisibleTo(window) == fold:
-        window.data_plots.setVisible(not fold)
-        window.objective_plot.setVisible(not fold)
+    strip (closing the dock brings them back); a scene may fold them too
+    (:func:`folded_views`)."""
+    folded = folded_views(window)
+    changed = False
+    for name, view in (("data", window.data_plots), ("objective", window.objective_plot)):
+        if view.isVisibleTo(window) == (name in folded):
+            view.setVisible(name not in folded)
+            changed = True
+    if changed:
         # the splitters' minimum heights without (or with) the folded views now: the dock
         # sized next would get only what their old minimums left (a strip, from scene 6)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

@@ -127,6 +127,19 @@ class ContourMap:
         self.lines.setData(*contour_segments(b0, b1, z, geometric_levels(z)), connect="pairs")
         self._drawn = (spec, box)
 
+    def cover_view(self, chosen: tuple[float, float, float, float] | None) -> None:
+        """Shade the whole view (and the ``chosen`` box in it) again after its box changed
+        shape: equal scales widen one range to the box's proportions, and a map drawn for
+        the old ones left white bands at the sides (the optimizers' scene on a projector)."""
+        spec = self.drawn_spec
+        if spec is None or chosen is None:
+            return
+        x_lo, x_hi, y_lo, y_hi = chosen
+        (vx0, vx1), (vy0, vy1) = self.plot_item.getViewBox().viewRange()
+        box = (min(vx0, x_lo), max(vx1, x_hi), min(vy0, y_lo), max(vy1, y_hi))
+        if not self.covers(box):
+            self.draw(spec, box)
+
     def covers(self, box: tuple[float, float, float, float]) -> bool:
         """Whether the drawn map covers ``box`` and is at most three times too wide."""
         if self._drawn is None:

@@ -178,6 +178,8 @@ class CostCurvePlot(RunPlotWidget):
             return
         if self._rows > PATH_EXACT_ROWS:
             self._draw_path(self.vm.run, dots=False)
+        if self._map_shown:  # equal scales widen the view with its box: the map covers it
+            self.contour.cover_view(self._chosen_view)
 
     # drawing -----------------------------------------------------------------------------
     def _redraw(self) -> None:

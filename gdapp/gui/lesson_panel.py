@@ -82,6 +82,7 @@ class LessonPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("LessonPanel { background: #fffbe6; }")
         self.index = -1
+        self.scene: Scene | None = None  # the scene shown (None: no lesson)
         self._kept = 0  # the column's pixels left to the plots (keep_for_plots)
         self._whole = False  # classroom mode: the paragraph whole, never scrolled
         self.title = QLabel()
@@ -218,7 +219,7 @@ class LessonPanel(QFrame):
         """Show scene ``index`` (of :func:`all_scenes`) and return it."""
         every = all_scenes()
         scene = every[index]
-        self.index = index
+        self.index, self.scene = index, scene
         self.title.setText(f"<b>{html.escape(scene.title)}</b>")
         set_label_text(self.text, scene.text)  # Adam's m̂ and v̂ with their hats
         self.text_scroll.updateGeometry()  # its height for this paragraph (also a shorter one)
@@ -231,5 +232,5 @@ class LessonPanel(QFrame):
 
     def _close(self) -> None:
         self.hide()
-        self.index = -1
+        self.index, self.scene = -1, None
         self.closed.emit()

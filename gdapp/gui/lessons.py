@@ -36,6 +36,10 @@ class Scene:
     at_start : bool        True: the current iterate is k = 0 (step from there); False: the
                            last iterate, with the whole path
     path : bool            the regularization path's dock is shown
+    fold : tuple of str    views that fold away in classroom mode while the scene's paragraph
+                           shows (``"data"``: the data view, ``"objective"``: the objective
+                           per iteration), so that what the scene teaches gets a projector's
+                           height; closing the lesson brings them back
     """
 
     title: str
@@ -44,6 +48,7 @@ class Scene:
     pins: tuple[dict[str, Any], ...] = ()
     at_start: bool = False
     path: bool = False
+    fold: tuple[str, ...] = ()
 
 
 def scenes() -> tuple[Scene, ...]:

@@ -47,7 +47,10 @@ def more_scenes() -> tuple[Scene, ...]:
             pins=({"model": "line", "start": None, "learning_rate": 0.1},
                   {"model": "line", "start": None, "optimizer": "momentum",
                    "learning_rate": 0.05}),
-            at_start=True),
+            # on a projector the map of the paths takes the plots' column, Adam's first
+            # block the numbers' (the line's fit and the objective per iteration teach
+            # nothing the map does not show here)
+            at_start=True, fold=("data", "objective")),
         Scene(
             tr("12. Mini-batches: a noisy descent"),
             tr("With batch size B = 1 each update takes the gradient of one sample, in a new "

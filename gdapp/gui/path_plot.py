@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from gdapp.core import RegularizationPath, regularization_path
 from gdapp.core.models import model_rule
 from gdapp.gui.i18n import tr
-from gdapp.gui.path_legend import fit_band
+from gdapp.gui.path_legend import fit_legend, side_legend
 from gdapp.gui.plot_base import pen
 from gdapp.gui.plot_title import TITLE_MARGIN, fitted_label, set_fitted_title, title_points
 from gdapp.gui.validation_plot import (
@@ -80,9 +80,7 @@ class RegularizationPathPlot(QWidget):
                 lambda *_: self.refresh_titles())  # whole at the plot's new width
             for side in ("left", "bottom"):  # numbers as they are, no "(x0.001)"
                 plot.getAxis(side).enableAutoSIPrefix(False)
-            plot.addLegend(offset=(-10, 2), colCount=3, horSpacing=12, verSpacing=-6,  # band above
-                           brush=pg.mkBrush(255, 255, 255, 170),  # (the λ line passes under)
-                           labelTextColor=LEGEND_TEXT)  # dark as the other plots' legends
+            side_legend(plot, LEGEND_TEXT)  # beside the view, dark as the other plots' legends
             line = pg.InfiniteLine(angle=90, movable=False,
                                    pen=pen(CURRENT_LAMBDA_COLOR, 1.5, Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
@@ -208,18 +206,18 @@ class RegularizationPathPlot(QWidget):
                     j=j + 1, name=path.features[j], lam=f"{lam:.4g}"))
                 plot.addItem(dot)
                 self.leave_marks.append(dot)
-        # the curves below, a free band above them for the legend (never over a curve)
+        # the curves the view's whole height, the legend beside it (gdapp.gui.path_legend)
         coefficients = path.slopes()[positive]
         lo, hi = float(min(coefficients.min(), 0.0)), float(max(coefficients.max(), 0.0))
         plot.enableAutoRange(axis="x")
         plot.curve_extent = (lo, hi, len(path.features))
-        fit_band(plot, *plot.curve_extent)
+        fit_legend(plot, *plot.curve_extent)
 
     def _refit_band(self, plot: pg.PlotWidget) -> None:
-        """The legend's band again (the view's size or the legend's font changed)."""
+        """The legend again (the view's size or the legend's font changed)."""
         extent = getattr(plot, "curve_extent", None)
         if extent is not None:
-            fit_band(plot, *extent)
+            fit_legend(plot, *extent)
 
     def _mark_current(self) -> None:
         spec = self.vm.spec

@@ -40,6 +40,9 @@ READABLE_VIEW = 100
 #: The cost plot's share of the height of the two view boxes in the right column.
 COST_VIEW_SHARE = 0.6
 CLASSROOM_COST_VIEW_SHARE = 0.55
+#: Rows of an iterate's band the grid keeps beside the path dock when the data view lacks
+#: room (:meth:`PlotRoom._data_short`).
+DOCK_BAND_ROWS = 6
 #: A view lower than this by at most this many pixels is left as it is (no relayout for a
 #: pixel of rounding).
 SLACK = 2
@@ -157,6 +160,8 @@ class PlotRoom(QObject):
         give = min(short, int(path_view) - READABLE_VIEW)
         if give > SLACK:
             window.resizeDocks([dock], [dock.height() - give], Qt.Orientation.Vertical)
+        else:  # the dock at its least: a band keeps six rows (b0 … b5; the rest scroll), the
+            self._data_short(band=DOCK_BAND_ROWS)  # degree-9 polynomial's ten left 80 px
 
     def _lesson_gives(self) -> bool:
         """Beside a narrow right column (1024×768) the lesson's paragraph wraps into many
@@ -182,9 +187,10 @@ class PlotRoom(QObject):
         keep = int(column.height() - lesson.height() - sum(views) + sum(readable))
         return bool(lesson.keep_for_plots(keep, SLACK))
 
-    def _data_short(self) -> int:
+    def _data_short(self, band: int | None = None) -> int:
         """How much the data view's view box lacks, after the grid gave what it can spare
-        (its rows beyond an iterate's band, or beyond its kept rows)."""
+        (its rows beyond an iterate's band of up to ``band`` rows, or beyond its kept
+        rows; by default BAND_ROWS)."""
         from gdapp.gui.classroom import BAND_ROWS, GRID_ROWS
 
         window = self.window
@@ -199,10 +205,11 @@ class PlotRoom(QObject):
             return max(short, 0)
         grid = window.grid
         row = max(1, grid.verticalHeader().defaultSectionSize())
-        keep = min(grid.rows_needed(), BAND_ROWS) if grid.bands else GRID_ROWS
+        keep = min(grid.rows_needed(), band or BAND_ROWS) if grid.bands else GRID_ROWS
         spare = (grid.viewport().height() // row - keep) * row
         if spare > 0:
-            give = min(spare, short)
+            # (a band's rows whole: the update's frame above takes what the view can spare)
+            give = min(spare, short if band is None else -(-short // row) * row)
             numbers, below = window.middle.sizes()
             window.middle.setSizes([numbers - give, below + give])
             short -= give

@@ -15,7 +15,9 @@ never more than leaves the grid :data:`gdapp.gui.classroom.GRID_ROWS` rows and t
 a readable view box (:func:`gdapp.gui.plot_room.readable_data_height`).
 :func:`make_room_for_step` then gives the numbers that height from the data view. (Adam's
 first block — g, m, v, m̂, v̂, d and the step — wraps into ~390 pixels at 1024×768, more than
-that room: it shows from its top, the rest a scroll or a click away.)
+that room beside the data view or the path dock: it shows from its top, the rest a scroll or
+a click away. The optimizers' scene folds the data view away, and there it shows whole:
+:func:`gdapp.gui.classroom.folded_views`.)
 """
 
 from __future__ import annotations

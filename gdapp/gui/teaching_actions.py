@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QStyle
 from gdapp.gui.classroom import (
     apply_classroom_layout,
     build_settings_action,
+    fold_data_view,
     fold_for_screen,
     keep_controls_size,
     keep_grid_rows,
@@ -111,6 +112,7 @@ class TeachingActions:
             action.setChecked(i == index)
         show_scene(self.vm, scene)
         self.path_dock.setVisible(scene.path)  # the L1 path's scene shows the path
+        fold_data_view(self)  # classroom mode: the views the scene folds away (or back)
         self.grid.setFocus()  # Space steps at once
 
     def step_scene(self: Any, delta: int) -> None:
@@ -122,6 +124,7 @@ class TeachingActions:
     def _lesson_closed(self: Any) -> None:
         for action in self.scene_actions:
             action.setChecked(False)
+        fold_data_view(self)  # the views a scene folded come back
 
     def back_to_note_run(self: Any) -> None:
         """The note's run, as the window opens on it: its data, settings and start, at k = 0
@@ -236,6 +239,7 @@ class TeachingActions:
         if self.lesson.index >= 0:
             new.lesson.show_index(self.lesson.index)
             new.scene_actions[self.lesson.index].setChecked(True)
+            fold_data_view(new)
         new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose,
                          self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
         _REPLACEMENTS.append(new)
