@@ -51,6 +51,23 @@ def test_scene_11_the_optimizers_update_counts() -> None:
     assert f"{run(pins[0]).stability_limit:.2g}" in text  # gd's limit 0.29
 
 
+def test_scene_11_says_which_path_swings_across_the_valley() -> None:
+    # across the valley: along the steep axis of the cost's Hessian 2/n·XᵀX, from the optimum
+    text, pins, spec = _scene("11.")
+    x = np.column_stack([np.ones(spec.data.n), spec.data.X[:, 0]])
+    steep = np.linalg.eigh(2.0 / spec.data.n * x.T @ x)[1][:, -1]
+    crossings = []
+    for s in pins:
+        r = run(s)
+        across = (r.params - np.asarray(r.optimum.params)) @ steep
+        across = across[np.abs(across) > 1e-9]
+        crossings.append(int(np.sum(np.sign(across[1:]) != np.sign(across[:-1]))))
+    gd, momentum = crossings
+    # plain descent (η·λmax < 1) never crosses the valley's axis: it slides down to the floor
+    assert gd == 0 and "slides straight down to the valley floor" in text
+    assert momentum >= 3 and "swings across the valley" in text, crossings
+
+
 def test_scene_12_the_mini_batch_stops_near_not_on_the_optimum() -> None:
     text, pins, spec = _scene("12.")
     r = run(spec)

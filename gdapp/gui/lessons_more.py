@@ -38,10 +38,11 @@ def more_scenes() -> tuple[Scene, ...]:
             tr("11. The optimizers on one cost"),
             tr("The line ŷ = b0 + b1·x on the note's samples: the cost over (b0, b1) is a "
                "long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit "
-               "0.29) zig-zags across it and needs 1209 updates; momentum (pinned, η = 0.05) "
-               "rolls along the valley floor and needs 413; Adam (η = 0.5) rescales each "
-               "coordinate by its own gradients and needs 936. Step with Space: the step "
-               "text writes out Adam's m, v, m̂ and v̂."),
+               "0.29) slides straight down to the valley floor, then creeps along it and "
+               "needs 1209 updates; momentum (pinned, η = 0.05) overshoots and swings across "
+               "the valley, but gathers speed along its floor and needs 413; Adam (η = 0.5) "
+               "rescales each coordinate by its own gradients and needs 936. Step with Space: "
+               "the step text writes out Adam's m, v, m̂ and v̂."),
             changes={"model": "line", "start": None, "optimizer": "adam",
                      "learning_rate": 0.5},
             pins=({"model": "line", "start": None, "learning_rate": 0.1},

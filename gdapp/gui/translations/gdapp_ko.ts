@@ -2534,8 +2534,8 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>11. 한 비용함수 위의 옵티마이저들</translation>
     </message>
     <message>
-        <source>The line ŷ = b0 + b1·x on the note&apos;s samples: the cost over (b0, b1) is a long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit 0.29) zig-zags across it and needs 1209 updates; momentum (pinned, η = 0.05) rolls along the valley floor and needs 413; Adam (η = 0.5) rescales each coordinate by its own gradients and needs 936. Step with Space: the step text writes out Adam&apos;s m, v, m̂ and v̂.</source>
-        <translation>강의 노트의 샘플에 직선 ŷ = b0 + b1·x를 맞추면 (b0, b1) 위의 비용함수는 길고 좁은 골짜기입니다. 보통의 경사하강법(고정, η = 0.1, 안정 한계 0.29 아래)은 골짜기를 가로질러 지그재그로 움직여 1209번 업데이트가 필요하고, 모멘텀(고정, η = 0.05)은 골짜기 바닥을 따라 굴러가 413번이면 되며, Adam(η = 0.5)은 좌표마다 자신의 그래디언트로 크기를 바꾸어 936번이 필요합니다. Space로 한 단계씩 가 보세요. 단계 설명에 Adam의 m, v, m̂, v̂가 숫자로 적힙니다.</translation>
+        <source>The line ŷ = b0 + b1·x on the note&apos;s samples: the cost over (b0, b1) is a long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit 0.29) slides straight down to the valley floor, then creeps along it and needs 1209 updates; momentum (pinned, η = 0.05) overshoots and swings across the valley, but gathers speed along its floor and needs 413; Adam (η = 0.5) rescales each coordinate by its own gradients and needs 936. Step with Space: the step text writes out Adam&apos;s m, v, m̂ and v̂.</source>
+        <translation>강의 노트의 샘플에 직선 ŷ = b0 + b1·x를 맞추면 (b0, b1) 위의 비용함수는 길고 좁은 골짜기입니다. 보통의 경사하강법(고정, η = 0.1, 안정 한계 0.29 아래)은 골짜기 바닥까지 곧장 미끄러져 내려간 뒤 바닥을 따라 천천히 기어가 1209번 업데이트가 필요하고, 모멘텀(고정, η = 0.05)은 골짜기를 가로질러 이리저리 흔들리지만 바닥을 따라 속도가 붙어 413번이면 되며, Adam(η = 0.5)은 좌표마다 자신의 기울기로 크기를 바꾸어 936번이 필요합니다. Space로 한 단계씩 가 보세요. 단계 설명에 Adam의 m, v, m̂, v̂가 숫자로 적힙니다.</translation>
     </message>
     <message>
         <source>12. Mini-batches: a noisy descent</source>
