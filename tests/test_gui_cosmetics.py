@@ -29,16 +29,6 @@ def test_the_data_plot_follows_a_coefficient_that_swings_negative(window: MainWi
     assert y_lo <= -9.4 * 2.0 and y_hi >= 15 * 2.0  # the line at x = 2, both ways
 
 
-def test_the_paths_legend_has_a_band_above_the_curves(window: MainWindow) -> None:
-    window.show_scene(9)  # five features, the path dock shown
-    for penalty, widget in window.path_plot.plots.items():
-        path = window.path_plot.paths[penalty]
-        assert path is not None
-        top = float(path.slopes().max())
-        _, (_, y_hi) = widget.getPlotItem().getViewBox().viewRange()
-        assert y_hi >= top + 0.5 * (top - min(float(path.slopes().min()), 0.0))
-
-
 def test_scene_6s_first_oscillations_are_not_squashed(window: MainWindow) -> None:
     window.show_scene(5)  # η = 0.41 from 15: 15, −10.01, 16.25, −11.32, …
     (x_lo, x_hi), _ = window.cost_plot.plot_item.getViewBox().viewRange()

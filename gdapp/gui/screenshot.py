@@ -78,6 +78,10 @@ def prepare(window: Any, shot: Shot) -> None:
         window.vm.set_current(min(shot.step, window.vm.run.iterations))
 
 
+#: Rounds of events a shot waits at least (the scene walk's tests settle in 24).
+SETTLE_ROUNDS = 48
+
+
 def save_screenshot(window: Any, path: Path, shot: Shot) -> int:
     """Show ``window`` as ``shot`` says, let it paint, save it as PNG; the exit status."""
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
@@ -86,12 +90,19 @@ def save_screenshot(window: Any, path: Path, shot: Shot) -> int:
     prepare(window, shot)
     clock = QElapsedTimer()
     clock.start()
-    while clock.elapsed() < 600:  # let the window be mapped, laid out and painted
+    # let the window be mapped, laid out and painted: for a while, and for as many rounds of
+    # events as the layout's deferred steps take (each a zero timer after the one before; on
+    # a busy machine a while alone caught a scene half laid out)
+    rounds = 0
+    while clock.elapsed() < 600 or rounds < SETTLE_ROUNDS:
         QCoreApplication.processEvents()
+        rounds += 1
     window.resize(*shot.size)  # a window manager may have moved it meanwhile
     clock.restart()
-    while clock.elapsed() < 100:  # and laid out again (the grid's rows, its columns)
+    rounds = 0
+    while clock.elapsed() < 100 or rounds < SETTLE_ROUNDS:  # and laid out again
         QCoreApplication.processEvents()
+        rounds += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     image = window.grab()
     ok = image.save(str(path), "PNG")
