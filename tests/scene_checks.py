@@ -349,10 +349,22 @@ def _status_shown(window: MainWindow) -> str:
 PATH, BOUNDARY, UNDERFIT, OVERFIT = 10, 16, 18, 20
 
 
-@scene_check(views=["classroom", "1280×800"],
-             scenes_of=lambda _view: (PATH, BOUNDARY, UNDERFIT, OVERFIT))
+def _whole_clauses(window: MainWindow, shown: str) -> None:
+    """The status line shown is not cut: it is one of the lines of whole clauses the window
+    prepared for it, whole (classroom scene 20 had ended in "exact opti…", scene 10 at
+    1280×800 in "distance f…", scene 18 after "(normal equation);", scene 2 after "dis…")."""
+    assert not shown.endswith("…"), shown
+    label = window.status_label
+    assert not label.is_cut(), shown
+    lines = {text.replace("\u00a0", " ") for text, _ in label._choices}
+    assert shown in lines, shown
+
+
+@scene_check(views=["classroom", "1280×800"])
 def status_quotes_in_view(visit: Visit) -> None:
-    """What the lessons quote from the status line is in view: scene 10's b4* = 0 and
+    """The status line ends at a whole clause, never inside a number or a clause (most
+    scenes ended in "…" on a projector), and what the lessons quote from it is in view:
+    scene 10's b4* = 0 and
     b5* = 0 (a whole line of "stopped at max iterations (10,000) without converging" had
     pushed them out), scene 16's 25 of 40 samples, scenes 18 and 20's test and training
     costs; the k said once ("converged at k = 250 · test cost at k = 250: …" said it
@@ -363,6 +375,7 @@ def status_quotes_in_view(visit: Visit) -> None:
     # the lessons write a negative number with −, never Python's hyphen
     assert re.search(r"(?<![\w.])-\d", shown) is None, shown
     whole = window.status_label.text()
+    _whole_clauses(window, shown)
     if visit.scene == PATH:  # the useless features' coefficients at the exact optimum, 0
         assert window.vm.run.status == "max_iterations"
         assert "b3* = −1.8, b4* = 0, b5* = 0" in shown, shown
@@ -372,7 +385,7 @@ def status_quotes_in_view(visit: Visit) -> None:
         assert right in shown, shown
         # the k once: the ending's ("stepping: k = 3")
         assert "accuracy at k" not in whole and "의 정확도" not in whole, whole
-    else:  # the test and the training cost at the end, as the lessons quote them
+    elif visit.scene in (UNDERFIT, OVERFIT):  # the test and the training cost at the end
         quoted = ("0.064", "0.181") if visit.scene == UNDERFIT else ("0.110", "0.0135")
         run, k = window.vm.run, window.vm.current
         assert k == run.iterations

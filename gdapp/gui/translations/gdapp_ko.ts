@@ -1480,6 +1480,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
+        <source>exact optimum {where}{value} ({method})</source>
+        <translation>정확한 최적해 {where}{value} ({method})</translation>
+    </message>
+    <message>
+        <source>lowest valley {where}{value} ({method})</source>
+        <translation>가장 낮은 골짜기 {where}{value} ({method})</translation>
+    </message>
+    <message>
         <source>safe for η &lt; {limit} (a bound: a larger η may still settle)</source>
         <translation>η &lt; {limit}이면 안전 (상한의 추정: 더 큰 η로도 수렴할 수 있음)</translation>
     </message>
