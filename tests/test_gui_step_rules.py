@@ -124,3 +124,25 @@ def test_an_optimizer_without_a_writer_is_written_from_the_table(
     lines = [x.strip() for x in rule_steps.rule_lines(r, 1, 0) or []]
     assert "heavy ball: d = buf, buf = μ·buf + g." in lines
     assert "velocity = 61 → 112.85" in lines and "d = 112.85" in lines
+
+
+@pytest.mark.parametrize("changes", [
+    {"optimizer": "adam", "learning_rate": 0.5},  # (scene 11's run)
+    {"schedule": "exponential", "learning_rate": 0.41, "gamma": 0.95},
+    {"batch_size": 1, "shuffle": True, "learning_rate": 0.05},
+    {},  # the note's run
+])
+def test_the_end_of_a_run_shows_its_last_update_with_numbers(
+        changes: dict[str, object]) -> None:
+    """At the run's end the frame showed "b1 ← b1 − η_t·d" with no numbers for every rule
+    but the note's: there it shows the last update made, k − 1 → k, as the grid's last row
+    has it, and says that none follows."""
+    spec = RunSpec(**changes).validated()  # type: ignore[arg-type]
+    r = run(spec)
+    k = r.iterations
+    lines = [line.strip() for line in describe_step(r, k, Objective.of(spec))]
+    assert lines[0] == f"Last update k = {k - 1} → {k}:"
+    update = next(x for x in lines if x.startswith("b1 ← "))
+    assert update.endswith(f" = {r.params[k, 0]:.10g}") and " × " in update, update
+    assert lines[-1] == f"(the run stopped at k = {k}: this was its last update, no update " \
+        "follows)"

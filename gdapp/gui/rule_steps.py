@@ -27,7 +27,6 @@ import numpy as np
 from gdapp.core import Run
 from gdapp.core.optimizers import OPTIMIZERS, Hyper
 from gdapp.gui.i18n import tr
-from gdapp.gui.rule_names import optimizer_word
 from gdapp.gui.slope_sums import evaluated_sum
 from gdapp.gui.step_numbers import MINUS, num, opd
 
@@ -195,11 +194,8 @@ def rule_lines(run: Run, k: int, j: int) -> list[str] | None:
     if spec.plain_descent:
         return None
     name = spec.param_names[j]
-    what = optimizer_word(spec.optimizer) if spec.optimizer != "gd" else \
-        tr("the batch gradient")
-    if k >= run.iterations:
-        return [tr("{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient "
-                   "and its state)").format(name=name, what=what)]
+    if k >= run.iterations:  # (a run that made no update: nothing to write out)
+        return [tr("no update: the run ended at k = {k}").format(k=k)] if j == 0 else []
     t = k + 1
     lines = batch_lines(run, t, j)
     g = float(run.batch_gradient[t, j]) if run.batch_gradient is not None \

@@ -1536,6 +1536,10 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>패널티 항 부분 2λ·{name} = 2 × {lam} × {b} = {p}</translation>
     </message>
     <message>
+        <source>Last update k = {k} → {k1}:</source>
+        <translation>마지막 업데이트 k = {k} → {k1}:</translation>
+    </message>
+    <message>
         <source>penalty part λ·sign({name}) = {lam} × {s} = {p}</source>
         <translation>패널티 항 부분 λ·sign({name}) = {lam} × {s} = {p}</translation>
     </message>
@@ -1550,6 +1554,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>shrink toward 0 by η·λ = {s}: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</source>
         <translation>η·λ = {s}만큼 0 쪽으로 줄이기: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
+    </message>
+    <message>
+        <source>(the run diverged at k = {k}: no update follows, the next value is too large to hold)</source>
+        <translation>(실행이 k = {k}에서 발산했습니다: 다음 값은 담을 수 없을 만큼 커서 이어지는 업데이트가 없습니다)</translation>
+    </message>
+    <message>
+        <source>(the run stopped at k = {k}: this was its last update, no update follows)</source>
+        <translation>(실행은 k = {k}에서 멈췄습니다: 이것이 마지막 업데이트이고, 이어지는 업데이트는 없습니다)</translation>
     </message>
     <message>
         <source>(the run stops here: the next value is too large to hold)</source>
@@ -2098,13 +2110,9 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>g = 배치의 기울기 ∂E_batch/∂{name} = {formula}{penalty} = {g} (B = {b}: 이번 단계는 전체 샘플의 기울기 대신 이 값을 씁니다)</translation>
     </message>
     <message>
-        <source>the batch gradient</source>
+        <source>no update: the run ended at k = {k}</source>
         <extracomment>The optimizers written out by a writer of their own: (run, t, j, g, hyper) → lines.</extracomment>
-        <translation>배치 그래디언트</translation>
-    </message>
-    <message>
-        <source>{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient and its state)</source>
-        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 기울기와 상태로 정해짐)</translation>
+        <translation>업데이트 없음: 실행이 k = {k}에서 끝났습니다</translation>
     </message>
     <message>
         <source>g = the slope above = {g}</source>
