@@ -310,6 +310,11 @@ def the_cost_map_names_its_lines_and_its_arrow(visit: Visit) -> None:
     assert {plot.contour.lines_sample, plot.contour.arrow_sample} <= set(items)
     shown = [label.text for _, label in plot.legend.items]
     assert any(("contour" in t) or ("등고선" in t) for t in shown), shown
+    # the colour bar's label as dark and as large as the axes' (it was pyqtgraph's faint grey)
+    bar = plot.contour.colour_bar.getAxis("left")
+    assert bar.isVisible() and bar.labelText == tr("log₁₀ (f − f*)"), bar.labelText
+    assert bar.labelStyle.get("color") == "#222222", bar.labelStyle
+    assert points(bar) >= 9 * visit.window.zoom - 0.01, bar.labelStyle
 
 
 @scene_check(views=["1280×800", "classroom"], scenes_of=_titled("10."))
