@@ -110,6 +110,7 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     if room is None or width <= 1:
         return height
     share, most = room
+    column = sum(window.middle.sizes())
     docked = readable_data_height(window) is None  # the path dock's scenes: the column's
     if docked:  # height follows the numbers' (more would ratchet the dock away)
         share = most = height
@@ -128,8 +129,8 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     width = full - scroll.verticalScrollBar().sizeHint().width()
     first = _measure(window, block, width, _font(window, 1.0)) + PADDING
     whole = int(window.step_label.heightForWidth(width)) + PADDING
-    if docked:
-        return max(first, height)
+    if docked:  # (Adam's first block, half the column: it scrolls, the dock stays)
+        return max(first, height) if first <= column // 2 else height
     if first > most:  # (Adam's first block: it scrolls anyway; the grid keeps its band)
         return max(height, min(first, share))
     wanted = max(first, min(whole, max(height, share)))
@@ -160,6 +161,8 @@ def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
     if wanted <= height:
         return height
     need = readable_data_height(window)
+    if need is None and wanted > sum(window.middle.sizes()) // 2:
+        return height  # (beside the path dock, Adam's first block scrolls: the dock stays)
     if need is None:  # no data view: rows the grid has above its least height
         frame = window.grid_frame
         least = max(frame.minimumHeight(), frame.minimumSizeHint().height())
