@@ -121,9 +121,9 @@ KOREAN: dict[str, str] = {
     "AMSGrad": "AMSGrad",
     "Adam divides by the largest v seen so far.": "Adam이 지금까지 나온 가장 큰 v로 나눈다.",
     "Schedule": "스케줄",
-    "How η changes with the update t: constant (the note's), step, exponential, invscaling "
+    "How η changes with the update k: constant (the note's), step, exponential, invscaling "
     "or cosine.":
-        "업데이트 t에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, "
+        "업데이트 k에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, "
         "invscaling, cosine.",
     "γ (decay)": "γ (감소율)",
     "The factor of the step (default 0.5) and exponential (0.99) schedules.":
@@ -132,8 +132,8 @@ KOREAN: dict[str, str] = {
     "The step schedule multiplies η by γ every s updates.":
         "step 스케줄은 업데이트 s번마다 η에 γ를 곱한다.",
     "power_t": "power_t",
-    "The inverse-scaling schedule's exponent: η/t^power_t.":
-        "역스케일링 스케줄의 지수: η/t^power_t.",
+    "The inverse-scaling schedule's exponent: η/k^power_t.":
+        "역스케일링 스케줄의 지수: η/k^power_t.",
     "Batch size B": "배치 크기 B",
     "Samples per update: all of them (the note's full batch) unless given; 1 is stochastic "
     "gradient descent.":

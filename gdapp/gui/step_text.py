@@ -122,7 +122,7 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
                                    "− {s}, 0) = {new}").format(
                 s=number(eta * lam), name=name, new=number(new)))
             continue
-        worked = rule_lines(run, k, j)  # a batch, η_t, an optimizer's state and direction
+        worked = rule_lines(run, k, j)  # a batch, η_k, an optimizer's state and direction
         if worked is not None:
             lines += ["  " + line for line in worked]
             continue

@@ -1997,10 +1997,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>스케줄</translation>
     </message>
     <message>
-        <source>How η changes with the update t: constant (the note&apos;s), step, exponential, invscaling or cosine.</source>
-        <translation>업데이트 t에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, invscaling, cosine.</translation>
-    </message>
-    <message>
         <source>γ (decay)</source>
         <translation>γ (감소율)</translation>
     </message>
@@ -2019,10 +2015,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>power_t</source>
         <translation>power_t</translation>
-    </message>
-    <message>
-        <source>The inverse-scaling schedule&apos;s exponent: η/t^power_t.</source>
-        <translation>역스케일링 스케줄의 지수: η/t^power_t.</translation>
     </message>
     <message>
         <source>Batch size B</source>
@@ -2065,6 +2057,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>{optimizer}에는 η의 간단한 안정 한계가 없습니다. 지금까지의 그래디언트로 단계마다 크기를 바꾸기 때문입니다</translation>
     </message>
     <message>
+        <source>How η changes with the update k: constant (the note&apos;s), step, exponential, invscaling or cosine.</source>
+        <translation>업데이트 k에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, invscaling, cosine.</translation>
+    </message>
+    <message>
+        <source>The inverse-scaling schedule&apos;s exponent: η/k^power_t.</source>
+        <translation>역스케일링 스케줄의 지수: η/k^power_t.</translation>
+    </message>
+    <message>
         <source>no simple limit of η: each mini-batch has a curvature of its own</source>
         <translation>η의 간단한 안정 한계가 없습니다. 미니배치마다 곡률이 다르기 때문입니다</translation>
     </message>
@@ -2090,7 +2090,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>shuffled</source>
-        <extracomment>What each schedule&apos;s η_t is, written with the run&apos;s numbers: (η, t, T, γ, s, power_t).</extracomment>
         <translation>섞음</translation>
     </message>
     <message>
@@ -3408,20 +3407,20 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>모든 업데이트에서 η (강의 노트의 방식).</translation>
     </message>
     <message>
-        <source>η·γ^⌊(t − 1)/s⌋: multiplied by γ every s updates.</source>
-        <translation>η·γ^⌊(t − 1)/s⌋: s번 업데이트마다 γ를 곱합니다.</translation>
+        <source>η·γ^⌊(k − 1)/s⌋: multiplied by γ every s updates.</source>
+        <translation>η·γ^⌊(k − 1)/s⌋: s번 업데이트마다 γ를 곱합니다.</translation>
     </message>
     <message>
-        <source>η·γ^(t − 1): multiplied by γ at every update.</source>
-        <translation>η·γ^(t − 1): 업데이트마다 γ를 곱합니다.</translation>
+        <source>η·γ^(k − 1): multiplied by γ at every update.</source>
+        <translation>η·γ^(k − 1): 업데이트마다 γ를 곱합니다.</translation>
     </message>
     <message>
-        <source>η/t^power_t (scikit-learn&apos;s inverse scaling).</source>
-        <translation>η/t^power_t (scikit-learn의 inverse scaling).</translation>
+        <source>η/k^power_t (scikit-learn&apos;s inverse scaling).</source>
+        <translation>η/k^power_t (scikit-learn의 inverse scaling).</translation>
     </message>
     <message>
-        <source>η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates.</source>
-        <translation>T = 최대 반복 횟수 동안 η·(1 + cos(π·(t − 1)/T))/2.</translation>
+        <source>η·(1 + cos(π·(k − 1)/T))/2 over T = max iterations updates.</source>
+        <translation>T = 최대 반복 횟수 동안 η·(1 + cos(π·(k − 1)/T))/2.</translation>
     </message>
 </context>
 </TS>
