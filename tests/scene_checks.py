@@ -84,7 +84,7 @@ def plot_texts(window: MainWindow) -> list[str]:
 def english_words(text: str) -> list[str]:
     """The stop-list's words in ``text``, outside parentheses that follow a Korean name."""
     text = re.sub(r"\((gd|momentum|nesterov|adagrad|rmsprop|adam|constant|step|exponential|"
-                  r"invscaling|cosine|proximal)\)", "", text)
+                  r"invscaling|cosine|proximal|subgradient)\)", "", text)
     return [w for w in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text) if w.lower() in STOP]
 
 

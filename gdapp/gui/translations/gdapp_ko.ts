@@ -1157,7 +1157,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters around 0).</source>
-        <translation>근접(proximal, 소프트 임계값: 정확히 0에 멈춤) 또는 단순한 서브그래디언트 단계(0 근처에서 흔들림).</translation>
+        <translation>근접(proximal, 소프트 임계값: 정확히 0에 멈춤) 또는 단순한 부분기울기(subgradient) 단계(0 근처에서 흔들림).</translation>
     </message>
     <message>
         <source>η (learning rate)</source>
@@ -1397,7 +1397,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>subgradient</source>
-        <translation>서브그래디언트</translation>
+        <translation>부분기울기(subgradient)</translation>
     </message>
     <message>
         <source>converged</source>
@@ -1926,7 +1926,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>How the gradient becomes a step: gd (the note&apos;s), momentum, nesterov, adagrad, rmsprop or adam (PyTorch&apos;s equations).</source>
-        <translation>그래디언트로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, rmsprop, adam(PyTorch의 식).</translation>
+        <translation>기울기로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, rmsprop, adam(PyTorch의 식).</translation>
     </message>
     <message>
         <source>μ (momentum)</source>
@@ -1942,7 +1942,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>The share of each new gradient left out of the velocity (torch SGD).</source>
-        <translation>새 그래디언트 중 속도에 더하지 않는 몫입니다(torch SGD).</translation>
+        <translation>새 기울기 중 속도에 더하지 않는 몫입니다(torch SGD).</translation>
     </message>
     <message>
         <source>β1</source>
@@ -1950,7 +1950,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Adam&apos;s memory of the gradient: m = β1·m + (1 − β1)·g.</source>
-        <translation>Adam이 그래디언트를 기억하는 정도: m = β1·m + (1 − β1)·g.</translation>
+        <translation>Adam이 기울기를 기억하는 정도: m = β1·m + (1 − β1)·g.</translation>
     </message>
     <message>
         <source>β2</source>
@@ -1958,7 +1958,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Adam&apos;s memory of the squared gradient: v = β2·v + (1 − β2)·g².</source>
-        <translation>Adam이 그래디언트 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².</translation>
+        <translation>Adam이 기울기 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².</translation>
     </message>
     <message>
         <source>ε</source>
@@ -1974,7 +1974,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>RMSProp&apos;s memory of the squared gradient: v = α·v + (1 − α)·g².</source>
-        <translation>RMSProp이 그래디언트 제곱을 기억하는 정도: v = α·v + (1 − α)·g².</translation>
+        <translation>RMSProp이 기울기 제곱을 기억하는 정도: v = α·v + (1 − α)·g².</translation>
     </message>
     <message>
         <source>Centred</source>
@@ -2054,7 +2054,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>no simple limit of η for {optimizer}: it rescales each step by the gradients it has seen</source>
-        <translation>{optimizer}에는 η의 간단한 안정 한계가 없습니다. 지금까지의 그래디언트로 단계마다 크기를 바꾸기 때문입니다</translation>
+        <translation>{optimizer}에는 η의 간단한 안정 한계가 없습니다. 지금까지의 기울기로 단계마다 크기를 바꾸기 때문입니다</translation>
     </message>
     <message>
         <source>How η changes with the update k: constant (the note&apos;s), step, exponential, invscaling or cosine.</source>
@@ -2078,7 +2078,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the proximal step is gradient descent&apos;s only).</source>
-        <translation>{optimizer}의 L1: 기울기에 서브그래디언트 λ·sign(b1)을 더합니다(근접 단계는 경사하강법에만 있습니다).</translation>
+        <translation>{optimizer}의 L1: 기울기에 부분기울기(subgradient) λ·sign(b1)을 더합니다(근접 단계는 경사하강법에만 있습니다).</translation>
     </message>
     <message>
         <source>{schedule} schedule</source>
@@ -2534,7 +2534,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>The line ŷ = b0 + b1·x on the note&apos;s samples: the cost over (b0, b1) is a long, narrow valley. Plain gradient descent (pinned, η = 0.1, under its limit 0.29) zig-zags across it and needs 1209 updates; momentum (pinned, η = 0.05) rolls along the valley floor and needs 413; Adam (η = 0.5) rescales each coordinate by its own gradients and needs 936. Step with Space: the step text writes out Adam&apos;s m, v, m̂ and v̂.</source>
-        <translation>강의 노트의 샘플에 직선 ŷ = b0 + b1·x를 맞추면 (b0, b1) 위의 비용함수는 길고 좁은 골짜기입니다. 보통의 경사하강법(고정, η = 0.1, 안정 한계 0.29 아래)은 골짜기를 가로질러 지그재그로 움직여 1209번 업데이트가 필요하고, 모멘텀(고정, η = 0.05)은 골짜기 바닥을 따라 굴러가 413번이면 되며, Adam(η = 0.5)은 좌표마다 자신의 그래디언트로 크기를 바꾸어 936번이 필요합니다. Space로 한 단계씩 가 보세요. 단계 설명에 Adam의 m, v, m̂, v̂가 숫자로 적힙니다.</translation>
+        <translation>강의 노트의 샘플에 직선 ŷ = b0 + b1·x를 맞추면 (b0, b1) 위의 비용함수는 길고 좁은 골짜기입니다. 보통의 경사하강법(고정, η = 0.1, 안정 한계 0.29 아래)은 골짜기를 가로질러 지그재그로 움직여 1209번 업데이트가 필요하고, 모멘텀(고정, η = 0.05)은 골짜기 바닥을 따라 굴러가 413번이면 되며, Adam(η = 0.5)은 좌표마다 자신의 기울기로 크기를 바꾸어 936번이 필요합니다. Space로 한 단계씩 가 보세요. 단계 설명에 Adam의 m, v, m̂, v̂가 숫자로 적힙니다.</translation>
     </message>
     <message>
         <source>12. Mini-batches: a noisy descent</source>
@@ -2558,7 +2558,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Run ▸ Check the gradient puts beside each slope ∂(E+P)/∂b1 the central difference (F(b1 + s) − F(b1 − s))/(2s) of the objective F = E + λ·|b1|, s = h·max(1, |b1|), here h = 0.1. At the start the formula&apos;s 5 × 15 − 14 + 15 = 76 and the central difference agree to every digit (relative difference 2e-16): where the two agree to many digits, the gradient is right. At k = 77 the plain subgradient step has brought b1 to 0.0928, within s of the kink of |b1| at 0: the difference straddles the kink and gives 0.383, the formula 1.464. They differ because |b1| has no slope at 0, not because the gradient is wrong (at b1 = 0 exactly both take sign(0) = 0).</source>
-        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1|의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|)이 나옵니다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76과 중앙 차분은 모든 자리가 같습니다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞습니다. k = 77에서는 단순한 서브그래디언트 업데이트로 b1이 0.0928이 되어, |b1|이 꺾이는 점 0에서 s 안쪽에 있습니다: 중앙 차분은 꺾인 점을 가로질러 0.383을, 식은 1.464를 줍니다. 두 값이 다른 것은 |b1|이 0에서 기울기가 없기 때문이지 기울기가 틀려서가 아닙니다 (b1 = 0에서는 둘 다 sign(0) = 0을 씁니다).</translation>
+        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1|의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|)이 나옵니다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76과 중앙 차분은 모든 자리가 같습니다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞습니다. k = 77에서는 단순한 부분기울기(subgradient) 업데이트로 b1이 0.0928이 되어, |b1|이 꺾이는 점 0에서 s 안쪽에 있습니다: 중앙 차분은 꺾인 점을 가로질러 0.383을, 식은 1.464를 줍니다. 두 값이 다른 것은 |b1|이 0에서 기울기가 없기 때문이지 기울기가 틀려서가 아닙니다 (b1 = 0에서는 둘 다 sign(0) = 0을 씁니다).</translation>
     </message>
     <message>
         <source>15. Standardizing the features</source>
