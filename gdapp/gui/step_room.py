@@ -152,7 +152,8 @@ def first_block_height(window: Any, width: int) -> int:
 def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
     """Out of classroom mode: the frame (``height`` as the window chose it) grown to show
     the update's (first) result, up to ``most`` pixels, with what the data view can give and
-    stay readable (without a data view, the rows the grid has above its least height).
+    stay readable (without a data view, the rows the grid has above its least height); not
+    at all where that room cannot show the result.
     The update already whole in ``height`` (the label's height is cached) is not measured
     again: an η change with a short update lays out no second text."""
     if window.step_label.heightForWidth(width) + PADDING <= height:
@@ -169,7 +170,9 @@ def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
         room = window.step_scroll.height() + frame.height() - least - height
     else:  # what the data view can give and stay readable
         room = window.step_scroll.height() + window.data_plots.height() - need - height
-    return int(height + max(0, min(wanted - height, room)))
+    if room < wanted - height:  # (a frame grown short of the result shows none of it more,
+        return height           # and takes the grid's rows: scene 10's band of six)
+    return int(wanted)
 
 
 def make_room_for_step(window: Any) -> None:
