@@ -152,27 +152,29 @@ def first_block_height(window: Any, width: int) -> int:
 def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
     """Out of classroom mode: the frame (``height`` as the window chose it) grown to show
     the update's (first) result, up to ``most`` pixels, with what the data view can give and
-    stay readable (without a data view, the rows the grid has above its least height); not
-    at all where that room cannot show the result.
+    stay readable (without a data view, the rows the grid has above its least height).
+    Beside the path dock, only to the whole first block: a longer one (Adam's) scrolls
+    there, and a frame grown short of its result took the grid's rows and the dock's room
+    (scene 10's band of six rows) without showing it.
     The update already whole in ``height`` (the label's height is cached) is not measured
     again: an η change with a short update lays out no second text."""
     if window.step_label.heightForWidth(width) + PADDING <= height:
         return height
-    wanted = min(first_block_height(window, width), most)
+    first = first_block_height(window, width)
+    wanted = min(first, most)
     if wanted <= height:
         return height
     need = readable_data_height(window)
-    if need is None and wanted > sum(window.middle.sizes()) // 2:
-        return height  # (beside the path dock, Adam's first block scrolls: the dock stays)
     if need is None:  # no data view: rows the grid has above its least height
         frame = window.grid_frame
         least = max(frame.minimumHeight(), frame.minimumSizeHint().height())
         room = window.step_scroll.height() + frame.height() - least - height
     else:  # what the data view can give and stay readable
         room = window.step_scroll.height() + window.data_plots.height() - need - height
-    if room < wanted - height:  # (a frame grown short of the result shows none of it more,
-        return height           # and takes the grid's rows: scene 10's band of six)
-    return int(wanted)
+    dock = getattr(window, "path_dock", None)
+    if dock is not None and dock.isVisible() and (first > most or room < wanted - height):
+        return height
+    return int(height + max(0, min(wanted - height, room)))
 
 
 def make_room_for_step(window: Any) -> None:
