@@ -188,7 +188,7 @@ def run_summary(r: Run) -> str:
     elif r.status == "diverged":
         cause = "η is too large"
         if s.schedule in ("step", "exponential") and s.resolved_gamma > 1:
-            cause = f"γ = {s.resolved_gamma:g} > 1 makes η_t grow"
+            cause = f"γ = {s.resolved_gamma:g} > 1 makes η_k grow"
         lines.append(f"diverged at update {r.diverged_at}: {cause} "
                      f"(rows kept up to {r.iterations})")
     else:

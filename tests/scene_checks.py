@@ -84,7 +84,7 @@ def plot_texts(window: MainWindow) -> list[str]:
 def english_words(text: str) -> list[str]:
     """The stop-list's words in ``text``, outside parentheses that follow a Korean name."""
     text = re.sub(r"\((gd|momentum|nesterov|adagrad|rmsprop|adam|constant|step|exponential|"
-                  r"invscaling|cosine|proximal)\)", "", text)
+                  r"invscaling|cosine|proximal|subgradient)\)", "", text)
     return [w for w in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text) if w.lower() in STOP]
 
 
@@ -351,6 +351,11 @@ def the_cost_map_names_its_lines_and_its_arrow(visit: Visit) -> None:
     assert {plot.contour.lines_sample, plot.contour.arrow_sample} <= set(items)
     shown = [label.text for _, label in plot.legend.items]
     assert any(("contour" in t) or ("등고선" in t) for t in shown), shown
+    # the colour bar's label as dark and as large as the axes' (it was pyqtgraph's faint grey)
+    bar = plot.contour.colour_bar.getAxis("left")
+    assert bar.isVisible() and bar.labelText == tr("log₁₀ (f − f*)"), bar.labelText
+    assert bar.labelStyle.get("color") == "#222222", bar.labelStyle
+    assert points(bar) >= 9 * visit.window.zoom - 0.01, bar.labelStyle
 
 
 #: The cost map's view in scene 11 on a projector, in pixels (it was 105 high beside the
@@ -462,10 +467,22 @@ def _status_shown(window: MainWindow) -> str:
 PATH, BOUNDARY, UNDERFIT, OVERFIT = 10, 16, 18, 20
 
 
-@scene_check(views=["classroom", "1280×800"],
-             scenes_of=lambda _view: (PATH, BOUNDARY, UNDERFIT, OVERFIT))
+def _whole_clauses(window: MainWindow, shown: str) -> None:
+    """The status line shown is not cut: it is one of the lines of whole clauses the window
+    prepared for it, whole (classroom scene 20 had ended in "exact opti…", scene 10 at
+    1280×800 in "distance f…", scene 18 after "(normal equation);", scene 2 after "dis…")."""
+    assert not shown.endswith("…"), shown
+    label = window.status_label
+    assert not label.is_cut(), shown
+    lines = {text.replace("\u00a0", " ") for text, _ in label._choices}
+    assert shown in lines, shown
+
+
+@scene_check(views=["classroom", "1280×800"])
 def status_quotes_in_view(visit: Visit) -> None:
-    """What the lessons quote from the status line is in view: scene 10's b4* = 0 and
+    """The status line ends at a whole clause, never inside a number or a clause (most
+    scenes ended in "…" on a projector), and what the lessons quote from it is in view:
+    scene 10's b4* = 0 and
     b5* = 0 (a whole line of "stopped at max iterations (10,000) without converging" had
     pushed them out), scene 16's 25 of 40 samples, scenes 18 and 20's test and training
     costs; the k said once ("converged at k = 250 · test cost at k = 250: …" said it
@@ -476,6 +493,7 @@ def status_quotes_in_view(visit: Visit) -> None:
     # the lessons write a negative number with −, never Python's hyphen
     assert re.search(r"(?<![\w.])-\d", shown) is None, shown
     whole = window.status_label.text()
+    _whole_clauses(window, shown)
     if visit.scene == PATH:  # the useless features' coefficients at the exact optimum, 0
         assert window.vm.run.status == "max_iterations"
         assert "b3* = −1.8, b4* = 0, b5* = 0" in shown, shown
@@ -485,7 +503,7 @@ def status_quotes_in_view(visit: Visit) -> None:
         assert right in shown, shown
         # the k once: the ending's ("stepping: k = 3")
         assert "accuracy at k" not in whole and "의 정확도" not in whole, whole
-    else:  # the test and the training cost at the end, as the lessons quote them
+    elif visit.scene in (UNDERFIT, OVERFIT):  # the test and the training cost at the end
         quoted = ("0.064", "0.181") if visit.scene == UNDERFIT else ("0.110", "0.0135")
         run, k = window.vm.run, window.vm.current
         assert k == run.iterations

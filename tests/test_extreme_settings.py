@@ -64,7 +64,7 @@ def test_an_enormous_gamma_diverges_and_says_gamma_is_why(
     status, out, err = _cli(capsys, "run", "--example", "features", "--schedule",
                             "exponential", "--gamma", "1e308")
     assert (status, err) == (0, "")
-    assert "diverged at update 2: γ = 1e+308 > 1 makes η_t grow (rows kept up to 1)" in out
+    assert "diverged at update 2: γ = 1e+308 > 1 makes η_k grow (rows kept up to 1)" in out
 
 
 def test_an_enormous_eta_diverges_without_a_numpy_warning(

@@ -273,8 +273,8 @@ def test_the_step_line_of_adam_is_its_own_update(qtbot: QtBot) -> None:
     # the first Adam step is about η·sign(g) (m̂/√v̂ = g/(|g| + ε)): 15 − 0.5 × 1 ≈ 14.5
     new = vm.run.params[1, 0]
     assert new == pytest.approx(14.5)
-    [line] = [x for x in lines if "η_t·d" in x]
-    assert line.strip().startswith("b1 ← b1 − η_t·d = 15 − 0.5 × 0.99999999")
+    [line] = [x for x in lines if "η·d" in x]
+    assert line.strip().startswith("b1 ← b1 − η·d = 15 − 0.5 × 0.99999999")
     assert f"= {new:.10g}" in line
     assert any(x.strip().startswith("m̂ = m/(1 − β1^t) = 6.1/(1 − 0.9^1) = 61") for x in lines)
     assert not any(x.strip().startswith("b1 ← 15 − 0.01") for x in lines)
@@ -384,7 +384,7 @@ def test_the_step_lines_of_l1_with_momentum_add_the_subgradient_not_the_shrink(
     assert not any("shrink toward 0" in line for line in lines)
     # the first momentum step is the gradient itself: 15 − 0.01 × (61 + 1)
     assert vm.run.params[1, 0] == pytest.approx(15 - 0.01 * 62)
-    assert any(line.strip().startswith("b1 ← b1 − η_t·d = 15 − 0.01 × 62 = 14.38")
+    assert any(line.strip().startswith("b1 ← b1 − η·d = 15 − 0.01 × 62 = 14.38")
                for line in lines), lines
 
 

@@ -58,8 +58,8 @@ def test_the_standardizing_scene_shows_the_coefficients_in_the_original_units(
         vector = "(b0,\u00a0…,\u00a0b5) = (" + ", ".join(f"{v:.3g}" for v in values) + ")"
         assert vector.replace("-", "\u2212") in shown, (where, shown)  # the lessons' minus
         assert "4.63, 2.73, -1.69, 0, 0)" in vector  # the lesson's numbers
-        # the whole line, every digit, is the tooltip
-        assert label.is_cut() and label.toolTip() == label.text() != shown
+        # the whole line, every digit, is the tooltip; the line shown is of whole clauses
+        assert not label.is_cut() and label.toolTip() == label.text() != shown
         assert "(" + ", ".join(f"{v:.10g}" for v in values) + ")" in label.text(), where
 
 

@@ -1,11 +1,13 @@
 """The step written out with its numbers for every rule, as the note writes its own
-(15 − 0.01 × 61 = 14.39): each optimizer's state and direction, a schedule's η_t, a
+(15 − 0.01 × 61 = 14.39): each optimizer's state and direction, a schedule's η_k, a
 mini-batch's samples and gradient, L1's subgradient with an optimizer, and each component
 of the gradient of several features."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 
 import numpy as np
 import pytest
@@ -41,7 +43,7 @@ def test_adam_writes_m_v_and_their_bias_corrections_with_numbers() -> None:
 def test_momentum_and_nesterov_write_the_velocity() -> None:
     lines, _ = _lines(optimizer="momentum")
     assert "buf = μ·buf + (1 − τ)·g = 0.9 × 61 + 1 × 57.95 = 112.85" in lines
-    assert "b1 ← b1 − η_t·d = 14.39 − 0.01 × 112.85 = 13.2615" in lines
+    assert "b1 ← b1 − η·d = 14.39 − 0.01 × 112.85 = 13.2615" in lines
     first, _ = _lines(k=0, optimizer="momentum")
     assert "buf = g = 61" in first
     lines, r = _lines(optimizer="nesterov")
@@ -60,18 +62,56 @@ def test_adagrad_and_rmsprop_write_their_running_sums() -> None:
 
 
 @pytest.mark.parametrize(("schedule", "settings", "formula"), [
-    ("step", {"step_size": 1}, "η_2 = η·γ^⌊(t − 1)/s⌋ = 0.01 × 0.5^⌊1/1⌋ = 0.005"),
-    ("exponential", {}, "η_2 = η·γ^(t − 1) = 0.01 × 0.99^1 = 0.0099"),
-    ("invscaling", {}, "η_2 = η/t^power_t = 0.01/2^0.25 = "),
-    ("cosine", {"max_iterations": 4}, "η_2 = η·(1 + cos(π·(t − 1)/T))/2 = 0.01 × (1 + cos(π × "
-                                      "1/4))/2 = "),
+    ("step", {"step_size": 1}, "η_2 = η·γ^⌊(k − 1)/s⌋ = 0.01 × 0.5^⌊(2 − 1)/1⌋ = 0.005"),
+    ("exponential", {}, "η_2 = η·γ^(k − 1) = 0.01 × 0.99^(2 − 1) = 0.0099"),
+    ("invscaling", {}, "η_2 = η/k^power_t = 0.01/2^0.25 = "),
+    ("cosine", {"max_iterations": 4}, "η_2 = η·(1 + cos(π·(k − 1)/T))/2 = 0.01 × (1 + cos(π × "
+                                      "(2 − 1)/4))/2 = "),
 ])
-def test_a_schedule_writes_eta_t(schedule: str, settings: dict[str, object],
-                                 formula: str) -> None:
+def test_a_schedule_writes_eta_k_as_the_grid_and_the_lesson_do(
+        schedule: str, settings: dict[str, object], formula: str) -> None:
     lines, r = _lines(schedule=schedule, **settings)
     line = next(x for x in lines if x.startswith("η_2"))
     assert line.startswith(formula)
     assert _value(line) == pytest.approx(r.lr[2])
+    update = next(x for x in lines if x.startswith("b1 ← "))  # η_2 again, with its value
+    assert update.startswith(f"b1 ← b1 − η_2·d = 14.39 − {r.lr[2]:.10g} × ")
+
+
+#: How the schedule's index was written before (t), where the grid and the lesson write k.
+OLD_INDEX = re.compile(r"η_t|\(t − 1\)|η/t\^|update t\b|업데이트 t\b")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_schedules_index_is_k_everywhere(qapp: object, lang: str) -> None:
+    """η's schedule index is the grid's k in the window's help, the settings' help, the
+    lessons, the update's text and the workbook's labels, in both languages (η_t and
+    η_k, "(t − 1)" and "(k − 1)" were mixed); Adam's bias correction keeps its t."""
+    from gdapp.core.spec import RunSpec as Spec
+    from gdapp.excel.labels import words
+    from gdapp.gui.i18n import install_language
+    from gdapp.gui.lessons import scenes
+    from gdapp.gui.optimizer_columns import optimizer_columns
+    from gdapp.gui.optimizer_texts import optimizer_field_texts
+    from gdapp.gui.rule_help import rule_descriptions
+
+    install_language(lang)
+    try:
+        schedule = run(RunSpec(schedule="exponential", optimizer="adam").validated())
+        texts = [*rule_descriptions().values(), *(t for pair in optimizer_field_texts().values()
+                                                  for t in pair),
+                 *(f.metadata.get("help", "") for f in dataclasses.fields(Spec)),
+                 *(words(lang)(f.metadata.get("help", "")) for f in dataclasses.fields(Spec)
+                   if f.metadata.get("help")),
+                 *(s.text for s in scenes()),
+                 *describe_step(schedule, 1, Objective.of(schedule.spec)),
+                 *(name for name, _ in optimizer_columns(schedule))]
+    finally:
+        install_language("en")
+    found = [(old.group(), t[:70]) for t in texts if (old := OLD_INDEX.search(t))]
+    assert not found, found
+    assert any("η_k" in t for t in texts) and any("^(k − 1)" in t for t in texts)
+    assert any("(1 − β1^t)" in t for t in texts)  # (Adam's step count)
 
 
 def test_a_mini_batch_step_says_which_samples_made_its_gradient() -> None:
@@ -124,3 +164,25 @@ def test_an_optimizer_without_a_writer_is_written_from_the_table(
     lines = [x.strip() for x in rule_steps.rule_lines(r, 1, 0) or []]
     assert "heavy ball: d = buf, buf = μ·buf + g." in lines
     assert "velocity = 61 → 112.85" in lines and "d = 112.85" in lines
+
+
+@pytest.mark.parametrize("changes", [
+    {"optimizer": "adam", "learning_rate": 0.5},  # (scene 11's run)
+    {"schedule": "exponential", "learning_rate": 0.41, "gamma": 0.95},
+    {"batch_size": 1, "shuffle": True, "learning_rate": 0.05},
+    {},  # the note's run
+])
+def test_the_end_of_a_run_shows_its_last_update_with_numbers(
+        changes: dict[str, object]) -> None:
+    """At the run's end the frame showed "b1 ← b1 − η_t·d" with no numbers for every rule
+    but the note's: there it shows the last update made, k − 1 → k, as the grid's last row
+    has it, and says that none follows."""
+    spec = RunSpec(**changes).validated()  # type: ignore[arg-type]
+    r = run(spec)
+    k = r.iterations
+    lines = [line.strip() for line in describe_step(r, k, Objective.of(spec))]
+    assert lines[0] == f"Last update k = {k - 1} → {k}:"
+    update = next(x for x in lines if x.startswith("b1 ← "))
+    assert update.endswith(f" = {r.params[k, 0]:.10g}") and " × " in update, update
+    assert lines[-1] == f"(the run stopped at k = {k}: this was its last update, no update " \
+        "follows)"

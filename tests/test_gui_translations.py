@@ -71,6 +71,25 @@ def test_every_korean_translation_is_finished_and_keeps_the_placeholders() -> No
             assert HANGUL.search(text), f"not Korean: {source!r} → {text!r}"
 
 
+def test_the_gradient_is_gi_ul_gi_only_in_the_window_and_the_workbook() -> None:
+    """The glossary keeps 기울기 for the gradient only: the window and the Korean workbook
+    said 그래디언트 and 서브그래디언트 beside it; the subgradient is 부분기울기, named once
+    with its English word; and 기울기 never names a coefficient bj (계수)."""
+    from gdapp.excel.labels import KOREAN
+
+    korean = {source: translation.text or "" for source, translation in messages(TS).items()}
+    korean.update(KOREAN)
+    for source, text in korean.items():
+        assert "그래디언트" not in text, f"{source!r} → {text!r}"
+        assert text.count("(subgradient)") <= 1, text  # (its first use only)
+        if "coefficient" in source and "기울기" in text:  # the slope of a cost, never a bj
+            assert re.search(r"gradient|slope|∂", source), f"{source!r} → {text!r}"
+    assert korean["subgradient"] == "부분기울기(subgradient)"
+    assert "부분기울기(subgradient)" in KOREAN[
+        "proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters "
+        "around 0)."]
+
+
 def test_the_shipped_qm_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None:
     ts = tmp_path / "gdapp_ko.ts"
     shutil.copy(TS, ts)

@@ -183,14 +183,14 @@ class Schedule:
 SCHEDULES: dict[str, Schedule] = {s.name: s for s in (
     Schedule("constant", "η at every update (the note's).", (),
              lambda eta, t, total, gamma, step, power: eta),
-    Schedule("step", "η·γ^⌊(t − 1)/s⌋: multiplied by γ every s updates.",
+    Schedule("step", "η·γ^⌊(k − 1)/s⌋: multiplied by γ every s updates.",
              ("gamma", "step_size"),
              lambda eta, t, total, gamma, step, power: eta * gamma ** ((t - 1) // step)),
-    Schedule("exponential", "η·γ^(t − 1): multiplied by γ at every update.", ("gamma",),
+    Schedule("exponential", "η·γ^(k − 1): multiplied by γ at every update.", ("gamma",),
              lambda eta, t, total, gamma, step, power: eta * gamma ** (t - 1)),
-    Schedule("invscaling", "η/t^power_t (scikit-learn's inverse scaling).", ("power_t",),
+    Schedule("invscaling", "η/k^power_t (scikit-learn's inverse scaling).", ("power_t",),
              lambda eta, t, total, gamma, step, power: eta / t ** power),
-    Schedule("cosine", "η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates.", (),
+    Schedule("cosine", "η·(1 + cos(π·(k − 1)/T))/2 over T = max iterations updates.", (),
              lambda eta, t, total, gamma, step, power:
              eta * (1.0 + math.cos(math.pi * (t - 1) / total)) / 2.0),
 )}

@@ -162,7 +162,7 @@ class RunSpec:
         "AMSGrad", "amsgrad", "Adam divides by the largest v seen so far.", "--amsgrad",
         uses="amsgrad"))
     schedule: str = field(default="constant", metadata=_opt(
-        "Schedule", "schedule", "How η changes with the update t: constant (the note's), "
+        "Schedule", "schedule", "How η changes with the update k: constant (the note's), "
         "step, exponential, invscaling or cosine.", "--schedule", choices=tuple(SCHEDULES)))
     gamma: float | None = field(default=None, metadata=_opt(
         "γ (decay)", "gamma", "The factor of the step (default 0.5) and exponential (0.99) "
@@ -171,7 +171,7 @@ class RunSpec:
         "s (step size)", "step_size", "The step schedule multiplies η by γ every s updates.",
         "--step-size", schedule="step_size"))
     power_t: float = field(default=0.25, metadata=_opt(
-        "power_t", "power_t", "The inverse-scaling schedule's exponent: η/t^power_t.",
+        "power_t", "power_t", "The inverse-scaling schedule's exponent: η/k^power_t.",
         "--power-t", schedule="power_t"))
     # --- mini-batches (see gdapp.core.batches) ---------------------------------------------
     batch_size: int | None = field(default=None, metadata=_opt(

@@ -73,8 +73,8 @@ KOREAN: dict[str, str] = {
         "패널티 항의 영향력을 얼마나 반영할지 정한다: 클수록 계수가 0 쪽으로 더 줄어든다.",
     "proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters "
     "around 0).":
-        "proximal (소프트 임계값: 정확히 0에 도달한다) 또는 단순한 서브그래디언트 업데이트 "
-        "(0 근처에서 흔들린다).",
+        "proximal (소프트 임계값: 정확히 0에 도달한다) 또는 단순한 부분기울기(subgradient) "
+        "업데이트 (0 근처에서 흔들린다).",
     "Each update moves b by η times the slope of the tangent: b ← b − η·∂E/∂b.":
         "한 번 업데이트할 때마다 b는 기울기(빨간 직선)의 η배만큼 움직인다: b ← b − η·∂E/∂b.",
     "Where the descent begins (the note starts at b1 = 15).":
@@ -92,7 +92,7 @@ KOREAN: dict[str, str] = {
     "Optimizer": "옵티마이저",
     "How the gradient becomes a step: gd (the note's), momentum, nesterov, adagrad, rmsprop "
     "or adam (PyTorch's equations).":
-        "그래디언트로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, "
+        "기울기로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, "
         "rmsprop, adam(PyTorch의 식).",
     "μ (momentum)": "μ (모멘텀)",
     "How much of the previous step carries on: buf = μ·buf + (1 − τ)·g (momentum, nesterov "
@@ -101,29 +101,29 @@ KOREAN: dict[str, str] = {
         "rmsprop은 0).",
     "τ (dampening)": "τ (감쇠)",
     "The share of each new gradient left out of the velocity (torch SGD).":
-        "새 그래디언트 중 속도에 더하지 않는 몫 (torch SGD).",
+        "새 기울기 중 속도에 더하지 않는 몫 (torch SGD).",
     "β1": "β1",
     "Adam's memory of the gradient: m = β1·m + (1 − β1)·g.":
-        "Adam이 그래디언트를 기억하는 정도: m = β1·m + (1 − β1)·g.",
+        "Adam이 기울기를 기억하는 정도: m = β1·m + (1 − β1)·g.",
     "β2": "β2",
     "Adam's memory of the squared gradient: v = β2·v + (1 − β2)·g².":
-        "Adam이 그래디언트 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².",
+        "Adam이 기울기 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².",
     "ε": "ε",
     "Added to the root in the denominator so that it is never 0 (adagrad 1e-10; rmsprop, "
     "adam 1e-8).":
         "분모가 0이 되지 않도록 제곱근에 더하는 값 (adagrad 1e-10, rmsprop과 adam 1e-8).",
     "α (smoothing)": "α (평활)",
     "RMSProp's memory of the squared gradient: v = α·v + (1 − α)·g².":
-        "RMSProp이 그래디언트 제곱을 기억하는 정도: v = α·v + (1 − α)·g².",
+        "RMSProp이 기울기 제곱을 기억하는 정도: v = α·v + (1 − α)·g².",
     "Centred": "중심화",
     "RMSProp divides by the variance of g, not its mean square.":
         "RMSProp이 g의 제곱 평균 대신 분산으로 나눈다.",
     "AMSGrad": "AMSGrad",
     "Adam divides by the largest v seen so far.": "Adam이 지금까지 나온 가장 큰 v로 나눈다.",
     "Schedule": "스케줄",
-    "How η changes with the update t: constant (the note's), step, exponential, invscaling "
+    "How η changes with the update k: constant (the note's), step, exponential, invscaling "
     "or cosine.":
-        "업데이트 t에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, "
+        "업데이트 k에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, "
         "invscaling, cosine.",
     "γ (decay)": "γ (감소율)",
     "The factor of the step (default 0.5) and exponential (0.99) schedules.":
@@ -132,8 +132,8 @@ KOREAN: dict[str, str] = {
     "The step schedule multiplies η by γ every s updates.":
         "step 스케줄은 업데이트 s번마다 η에 γ를 곱한다.",
     "power_t": "power_t",
-    "The inverse-scaling schedule's exponent: η/t^power_t.":
-        "역스케일링 스케줄의 지수: η/t^power_t.",
+    "The inverse-scaling schedule's exponent: η/k^power_t.":
+        "역스케일링 스케줄의 지수: η/k^power_t.",
     "Batch size B": "배치 크기 B",
     "Samples per update: all of them (the note's full batch) unless given; 1 is stochastic "
     "gradient descent.":
@@ -170,12 +170,12 @@ KOREAN: dict[str, str] = {
     "η_k (learning rate of update k)": "η_k (k번째 업데이트의 학습률)",
     "direction d of {p}": "{p}의 이동 방향 d",
     "velocity of {p}": "{p}의 속도 (velocity)",
-    "m of {p}": "{p}의 m (그래디언트의 이동 평균)",
-    "v of {p}": "{p}의 v (그래디언트 제곱의 이동 평균)",
+    "m of {p}": "{p}의 m (기울기의 이동 평균)",
+    "v of {p}": "{p}의 v (기울기 제곱의 이동 평균)",
     "v_max of {p}": "{p}의 v_max (지금까지 가장 큰 v)",
-    "sum_sq of {p}": "{p}의 sum_sq (그래디언트 제곱의 합)",
-    "square_avg of {p}": "{p}의 square_avg (그래디언트 제곱의 이동 평균)",
-    "grad_avg of {p}": "{p}의 grad_avg (그래디언트의 이동 평균)",
+    "sum_sq of {p}": "{p}의 sum_sq (기울기 제곱의 합)",
+    "square_avg of {p}": "{p}의 square_avg (기울기 제곱의 이동 평균)",
+    "grad_avg of {p}": "{p}의 grad_avg (기울기의 이동 평균)",
     "batch gradient of update k, ∂/∂{p}": "k번째 업데이트의 미니배치 기울기, ∂/∂{p}",
     "best objective at an epoch's end (the start's before)":
         "에포크가 끝날 때의 가장 작은 목적함수 (첫 에포크 전에는 시작점의 값)",

@@ -28,6 +28,8 @@ from gdapp.gui.i18n import tr
 SHADES = pg.ColorMap([0.0, 0.45, 1.0], [(255, 252, 225), (140, 200, 160), (40, 70, 140)])
 LINE_COLOR = "#2b3a4a"
 ARROW_COLOR = "#c2185b"
+# The colour bar's label and numbers: the axes' dark text.
+BAR_TEXT = "#222222"
 #: The gradient arrow's length on screen, in pixels.
 ARROW_PIXELS = 46
 
@@ -53,8 +55,15 @@ class _Items:
         plot_item.addItem(self.lines)
         plot_item.addItem(self.arrow, ignoreBounds=True)
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=SHADES, interactive=False,
-                                          width=12, label=tr("log₁₀ (f − f*)"))
+                                          width=12)
         self.colour_bar.setImageItem(self.image, insert_in=plot_item)
+        self.colour_bar.axis.setTextPen(pg.mkPen(BAR_TEXT))  # (its numbers)
+
+    def style_bar(self, scale: float) -> None:
+        """The colour bar's label as dark and as large as the plot's axis labels (at
+        ``scale``: classroom mode); pyqtgraph's own was a faint grey."""
+        self.colour_bar.getAxis("left").setLabel(tr("log₁₀ (f − f*)"), color=BAR_TEXT,
+                                                 **{"font-size": f"{9 * scale:.3g}pt"})
 
 
 class ContourMap:
@@ -67,14 +76,22 @@ class ContourMap:
     def __init__(self, plot_item: pg.PlotItem) -> None:
         self.plot_item = plot_item
         self._items: _Items | None = None
+        self._scale = 1.0
         self._drawn: tuple[RunSpec, tuple[float, float, float, float]] | None = None
 
     def _built(self) -> _Items:
         if self._items is None:
             self._items = _Items(self.plot_item)
+            self._items.style_bar(self._scale)
             for item in self._shown_items():
                 item.setVisible(False)
         return self._items
+
+    def set_scale(self, scale: float) -> None:
+        """Classroom mode: the colour bar's label ``scale`` times its size."""
+        self._scale = scale
+        if self._items is not None:
+            self._items.style_bar(scale)
 
     @property
     def image(self) -> pg.ImageItem:

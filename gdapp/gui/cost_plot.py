@@ -147,6 +147,7 @@ class CostCurvePlot(RunPlotWidget):
     def set_scale(self, scale: float) -> None:
         super().set_scale(scale)
         self.minima.set_scale(scale)  # the global minimum's label too
+        self.contour.set_scale(scale)  # and the colour bar's
 
     # signals -----------------------------------------------------------------------------
     def _on_run_changed(self) -> None:

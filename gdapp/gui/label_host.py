@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QEnterEvent, QResizeEvent
+from PySide6.QtGui import QEnterEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 #: Heights kept per label (the texts of one run's steps and widths; then all are forgotten).
@@ -207,6 +207,13 @@ class LabelHost(QWidget):
         if self.label is not None:
             self.label.setGeometry(self.rect())
         self._shape = self._measure()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again (a label taken back while the host was hidden, whose telling went
+        unheard): the layout around hears of the label's height now. The one-parameter
+        update, back from the frame of a long worked update, kept that update's height."""
+        super().showEvent(event)
+        self.updateGeometry()
 
 
 class LabelScrollArea(QScrollArea):

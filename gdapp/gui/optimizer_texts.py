@@ -39,14 +39,14 @@ def optimizer_field_texts() -> dict[str, tuple[str, str]]:
             "RMSProp divides by the variance of g, not its mean square.")),
         "amsgrad": (tr("AMSGrad"), tr("Adam divides by the largest v seen so far.")),
         "schedule": (tr("Schedule"), tr(
-            "How η changes with the update t: constant (the note's), step, exponential, "
+            "How η changes with the update k: constant (the note's), step, exponential, "
             "invscaling or cosine.")),
         "gamma": (tr("γ (decay)"), tr(
             "The factor of the step (default 0.5) and exponential (0.99) schedules.")),
         "step_size": (tr("s (step size)"), tr(
             "The step schedule multiplies η by γ every s updates.")),
         "power_t": (tr("power_t"), tr(
-            "The inverse-scaling schedule's exponent: η/t^power_t.")),
+            "The inverse-scaling schedule's exponent: η/k^power_t.")),
         "batch_size": (tr("Batch size B"), tr(
             "Samples per update: all of them (the note's full batch) unless given; 1 is "
             "stochastic gradient descent.")),

@@ -30,11 +30,11 @@ def rule_descriptions() -> dict[tuple[str, str], str]:
         ("optimizer", "adam"): tr(
             "Running means of g (m, β1) and g² (v, β2), bias-corrected: d = m̂/(√v̂ + ε)."),
         ("schedule", "constant"): tr("η at every update (the note's)."),
-        ("schedule", "step"): tr("η·γ^⌊(t − 1)/s⌋: multiplied by γ every s updates."),
-        ("schedule", "exponential"): tr("η·γ^(t − 1): multiplied by γ at every update."),
-        ("schedule", "invscaling"): tr("η/t^power_t (scikit-learn's inverse scaling)."),
+        ("schedule", "step"): tr("η·γ^⌊(k − 1)/s⌋: multiplied by γ every s updates."),
+        ("schedule", "exponential"): tr("η·γ^(k − 1): multiplied by γ at every update."),
+        ("schedule", "invscaling"): tr("η/k^power_t (scikit-learn's inverse scaling)."),
         ("schedule", "cosine"): tr(
-            "η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates."),
+            "η·(1 + cos(π·(k − 1)/T))/2 over T = max iterations updates."),
     }
 
 

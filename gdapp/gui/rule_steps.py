@@ -6,11 +6,12 @@ of a run whose optimizer, schedule or batches are not the note's, with the run's
 * a mini-batch step: which samples made the batch (their numbers, 1-based as the data panel
   shows them, the epoch and the batch in it) and the gradient over them, which is the g the
   step uses (the cost's slope over every sample, the line above, is not);
-* a schedule: ``η_t = η·γ^⌊(t − 1)/s⌋ = 0.1 × 0.5^⌊2/10⌋ = 0.1``;
+* a schedule: ``η_3 = η·γ^⌊(k − 1)/s⌋ = 0.1 × 0.5^⌊(3 − 1)/10⌋ = 0.1`` (k: the update's
+  number, the grid's η_k; Adam's bias correction keeps PyTorch's t, the same count);
 * the optimizer: its state before and after, each with its formula and numbers (Adam's m, v,
   m̂, v̂; the momentum buffer; AdaGrad's sum of squares; RMSProp's running mean), then the
   direction d;
-* the update ``b1 ← b1 − η_t·d = 15 − 0.5 × 1 = 14.5``.
+* the update ``b1 ← b1 − η·d = 15 − 0.5 × 1 = 14.5`` (``η_3·d`` under a schedule).
 
 An optimizer of :data:`gdapp.core.optimizers.OPTIMIZERS` without a writer of its own here is
 still written out from the table: each of its state values (``Run.state``) before → after,
@@ -27,25 +28,26 @@ import numpy as np
 from gdapp.core import Run
 from gdapp.core.optimizers import OPTIMIZERS, Hyper
 from gdapp.gui.i18n import tr
-from gdapp.gui.rule_names import optimizer_word
 from gdapp.gui.slope_sums import evaluated_sum
 from gdapp.gui.step_numbers import MINUS, num, opd
 
-#: What each schedule's η_t is, written with the run's numbers: (η, t, T, γ, s, power_t).
+# What each schedule's η_k is, written with the run's numbers: (η, k, T, γ, s, power_t).
+# k is the update's number, as the grid's η_k column and the lessons write it (η_k on row
+# k: the update that made iterate k); written in, (k − 1) shows which k it is.
 SCHEDULE_TEXTS: dict[str, Callable[[float, int, int, float, int, float], str]] = {
     "step": lambda eta, t, total, gamma, s, power:
-        f"η·γ^⌊(t − 1)/s⌋ = {num(eta)} × {opd(gamma)}^⌊{t - 1}/{s}⌋",
+        f"η·γ^⌊(k − 1)/s⌋ = {num(eta)} × {opd(gamma)}^⌊({t} − 1)/{s}⌋",
     "exponential": lambda eta, t, total, gamma, s, power:
-        f"η·γ^(t − 1) = {num(eta)} × {opd(gamma)}^{t - 1}",
+        f"η·γ^(k − 1) = {num(eta)} × {opd(gamma)}^({t} − 1)",
     "invscaling": lambda eta, t, total, gamma, s, power:
-        f"η/t^power_t = {num(eta)}/{t}^{num(power)}",
+        f"η/k^power_t = {num(eta)}/{t}^{num(power)}",
     "cosine": lambda eta, t, total, gamma, s, power:
-        f"η·(1 + cos(π·(t − 1)/T))/2 = {num(eta)} × (1 + cos(π × {t - 1}/{total}))/2",
+        f"η·(1 + cos(π·(k − 1)/T))/2 = {num(eta)} × (1 + cos(π × ({t} − 1)/{total}))/2",
 }
 
 
 def schedule_line(run: Run, t: int) -> str:
-    """``η_t = …`` for update t (empty for a constant η)."""
+    """``η_k = …`` for update t, the k-th (empty for a constant η)."""
     spec = run.spec
     if spec.schedule == "constant":
         return ""
@@ -195,11 +197,8 @@ def rule_lines(run: Run, k: int, j: int) -> list[str] | None:
     if spec.plain_descent:
         return None
     name = spec.param_names[j]
-    what = optimizer_word(spec.optimizer) if spec.optimizer != "gd" else \
-        tr("the batch gradient")
-    if k >= run.iterations:
-        return [tr("{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient "
-                   "and its state)").format(name=name, what=what)]
+    if k >= run.iterations:  # (a run that made no update: nothing to write out)
+        return [tr("no update: the run ended at k = {k}").format(k=k)] if j == 0 else []
     t = k + 1
     lines = batch_lines(run, t, j)
     g = float(run.batch_gradient[t, j]) if run.batch_gradient is not None \
@@ -212,6 +211,7 @@ def rule_lines(run: Run, k: int, j: int) -> list[str] | None:
     b, new = float(run.params[k, j]), float(run.params[t, j])
     d = (b - new) / eta_t if eta_t else 0.0
     lines += optimizer_lines(run, t, j, g, d)
-    lines.append(f"{name} ← {name} − η_t·d = {num(b)} {MINUS} {num(eta_t)} × {opd(d)} = "
+    rate = "η" if spec.schedule == "constant" else f"η_{t}"  # (the η_k line's, above)
+    lines.append(f"{name} ← {name} − {rate}·d = {num(b)} {MINUS} {num(eta_t)} × {opd(d)} = "
                  f"{num(new)}")
     return lines

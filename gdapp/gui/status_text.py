@@ -23,6 +23,12 @@ from gdapp.report import _on_original
 # what follows it; and of the coefficients in the original units there, as the lesson
 # quotes them ("4.63 points per study hour"), so that six of them fit a projector's two lines.
 DIGITS, BRIEF_DIGITS, BRIEF_ORIGINAL_DIGITS, FEW = 10, 4, 3, 2
+# The clauses a status line short of room leaves out, one more at each level, the least
+# wanted first: the distance from the optimum, the stability limit, the optimum's objective
+# and method, a note, the optimum itself. How the run ended and what the lessons quote right
+# after it (test cost, original units, accuracy; the optimum when nothing else is between)
+# always stay; a line cut inside a number ("b3* = 3…") read as a number.
+DROPS = 5
 
 
 def status_line(run: Run, k: int, *, stepping: bool, after_ending: str = "",
@@ -46,9 +52,11 @@ class StatusTexts:
     ----------
     whole : str     the whole line, every digit (the tooltip when the label shows less)
     shown : tuple   the lines the label may show, the most complete first, each with the
-                    length of its beginning that must show (how the run ended and what comes
-                    right after it: what the lessons point at); the last, with the shorter
-                    ending, for a label short of room
+                    length of its beginning that must show: first the line and shorter ones
+                    of whole clauses (:data:`DROPS`), each shown only whole; last the whole
+                    line, cut, for a label too short for any of them, with the beginning that
+                    must show (how the run ended and what comes right after it: what the
+                    lessons point at)
     warning : str   the warning beside it, or ""
     warning_shown : tuple   the warning's label's choices: the whole warning where it fits,
                     else the same in fewer words, its advice first (a projector's two lines:
@@ -68,16 +76,20 @@ def status_texts(run: Run, k: int, *, stepping: bool, prefix: str = "") -> Statu
     info, _key, warning = _describe(run, k, stepping=stepping,
                                     after_ending=test_cost_words(run, k, k_named=k_named))
     digits = DIGITS if len(run.spec.param_names) <= FEW else BRIEF_DIGITS
-    shown = []
-    for short in (False, True):
-        text, key, _ = _describe(run, k, stepping=stepping, digits=digits, short_ending=short,
-                                 after_ending=test_cost_words(run, k, k_named=k_named,
-                                                              short=short))
-        choice = (prefix + shown_form(text), len(prefix) + key)
-        if choice not in shown:
-            shown.append(choice)
+    whole, cut = [], []
+    for drop in range(DROPS + 1):  # whole clauses, the least wanted gone first
+        for short in (False, True):
+            text, key, _ = _describe(run, k, stepping=stepping, digits=digits,
+                                     short_ending=short, drop=drop,
+                                     after_ending=test_cost_words(run, k, k_named=k_named,
+                                                                  short=short))
+            form = prefix + shown_form(text)
+            if (form, len(form)) not in whole:  # (shown only when it fits whole)
+                whole.append((form, len(form)))
+            if drop == 0 and (form, len(prefix) + key) not in cut:
+                cut.append((form, len(prefix) + key))
     brief = brief_warning(run, k, stepping=stepping) if warning else ""
-    return StatusTexts(prefix + info, tuple(shown), warning, warning_choices(warning, brief))
+    return StatusTexts(prefix + info, (*whole, *cut), warning, warning_choices(warning, brief))
 
 
 def shown_form(text: str) -> str:
@@ -113,10 +125,12 @@ def _named(run: Run, k: int, stepping: bool) -> int | None:
 
 
 def _describe(run: Run, k: int, *, stepping: bool, digits: int = DIGITS,
-              after_ending: str = "", short_ending: bool = False) -> tuple[str, int, str]:
+              after_ending: str = "", short_ending: bool = False,
+              drop: int = 0) -> tuple[str, int, str]:
     """:func:`describe_status`'s (information, the length of its beginning the lessons
     point at, warning); ``after_ending`` right after how the run ended, which
-    ``short_ending`` says in fewer words ("stopped at 10,000 updates")."""
+    ``short_ending`` says in fewer words ("stopped at 10,000 updates"); ``drop``: how many
+    of the clauses :data:`DROPS` lists are left out."""
     spec = run.spec
     names = spec.param_names
 
@@ -153,19 +167,29 @@ def _describe(run: Run, k: int, *, stepping: bool, digits: int = DIGITS,
         value = tr(", objective {value}").format(value=_g(opt.objective)) \
             if opt.objective is not None else ""
         distance = math.dist(run.params[k], opt.params)
-        optimum = tr("exact optimum {where}{value} ({method}); distance from k = {k}: "
-                     "{distance}") if not opt.local_minima else \
-            tr("lowest valley {where}{value} ({method}); distance from k = {k}: {distance}")
+        if drop == 0:
+            optimum = tr("exact optimum {where}{value} ({method}); distance from k = {k}: "
+                         "{distance}") if not opt.local_minima else \
+                tr("lowest valley {where}{value} ({method}); distance from k = {k}: "
+                   "{distance}")
+        elif drop <= 2:
+            optimum = tr("exact optimum {where}{value} ({method})") if not opt.local_minima \
+                else tr("lowest valley {where}{value} ({method})")
+        else:
+            optimum = tr("exact optimum {where}") if not opt.local_minima else \
+                tr("lowest valley {where}")
         optimum = optimum.format(where=where, value=value, method=method_word(opt.method),
                                  k=k, distance=f"{distance:.3g}")
         if len(parts) == 1:  # right after the ending: its coefficients are what to read
             key = len(ending) + len(" · ") + optimum.find(where) + len(where)
-        parts.append(optimum)
+        if drop < DROPS or len(parts) == 1:  # (then never left out)
+            parts.append(optimum)
         warning = "" if hide_ending else (_local_minimum_warning(run) or _stalled_warning(run))
-    if opt.note:
+    if opt.note and drop < 4:
         parts.append(translated(opt.note))
     limit = run.stability_limit
     eta = spec.learning_rate
+    before_limit = len(parts)
     if limit is not None and stability_is_bound(spec.model, spec.cost):
         # a safe bound from the Hessian's bound (cross-entropy, Huber), not the exact limit
         parts.append(tr("safe for η < {limit} (a bound: a larger η may still settle)").format(
@@ -181,6 +205,8 @@ def _describe(run: Run, k: int, *, stepping: bool, digits: int = DIGITS,
             warning = tr("η = {eta} ≥ the stability limit {limit}: each step overshoots "
                          "further, the descent diverges").format(eta=f"{eta:g}",
                                                                  limit=f"{limit:.6g}")
+    if drop >= 2:  # the limit left out (its warning stays)
+        del parts[before_limit:]
     if key < 0:  # the ending and what comes right after it
         key = len(" · ".join(parts[:2]))
     return (" · ".join(parts), key,

@@ -112,6 +112,7 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     if room is None or width <= 1:
         return height
     share, most = room
+    column = sum(window.middle.sizes())
     docked = readable_data_height(window) is None  # the path dock's scenes: the column's
     if docked:  # height follows the numbers' (more would ratchet the dock away)
         share = most = height
@@ -130,8 +131,8 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     width = full - scroll.verticalScrollBar().sizeHint().width()
     first = _measure(window, block, width, _font(window, 1.0)) + PADDING
     whole = int(window.step_label.heightForWidth(width)) + PADDING
-    if docked:
-        return max(first, height)
+    if docked:  # (Adam's first block, half the column: it scrolls, the dock stays)
+        return max(first, height) if first <= column // 2 else height
     if first > most:  # (Adam's first block: it scrolls anyway; the grid keeps its band)
         return max(height, min(first, share))
     wanted = max(first, min(whole, max(height, share)))
@@ -154,11 +155,15 @@ def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
     """Out of classroom mode: the frame (``height`` as the window chose it) grown to show
     the update's (first) result, up to ``most`` pixels, with what the data view can give and
     stay readable (without a data view, the rows the grid has above its least height).
+    Beside the path dock, only to the whole first block: a longer one (Adam's) scrolls
+    there, and a frame grown short of its result took the grid's rows and the dock's room
+    (scene 10's band of six rows) without showing it.
     The update already whole in ``height`` (the label's height is cached) is not measured
     again: an η change with a short update lays out no second text."""
     if window.step_label.heightForWidth(width) + PADDING <= height:
         return height
-    wanted = min(first_block_height(window, width), most)
+    first = first_block_height(window, width)
+    wanted = min(first, most)
     if wanted <= height:
         return height
     need = readable_data_height(window)
@@ -168,6 +173,9 @@ def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
         room = window.step_scroll.height() + frame.height() - least - height
     else:  # what the data view can give and stay readable
         room = window.step_scroll.height() + window.data_plots.height() - need - height
+    dock = getattr(window, "path_dock", None)
+    if dock is not None and dock.isVisible() and (first > most or room < wanted - height):
+        return height
     return int(height + max(0, min(wanted - height, room)))
 
 

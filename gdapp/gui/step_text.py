@@ -10,7 +10,9 @@ For iterate k of a run, :func:`describe_step` gives the lines a student can read
   ``z = b1 − η·∂E/∂b1`` and the shrink toward 0, ``b1 ← sign(z)·max(|z| − η·λ, 0)``.
 
 The new value shown is the run's own next iterate when the run has one (so the line agrees
-with the grid to the last digit), else the update computed from the same numbers.
+with the grid to the last digit), else the update computed from the same numbers. At the end
+of a run it is the last update the run made, k − 1 → k (the note's diverging update excepted:
+its would-be value shows why the run stops).
 
 Several parameters' blocks are kept apart by a blank line (:func:`separate_blocks`) when there
 are more than two parameters or a block runs longer than its slope and its update (a
@@ -64,12 +66,19 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
     spec = run.spec
     names = spec.param_names
     k = max(0, min(int(k), run.iterations))
+    # at the end of a run: the last update it made, with its numbers (a rule's update that
+    # would follow has no state to write out: it was "b0 ← b0 − η_t·d"); the note's update
+    # that overflows stays, it shows why the run diverged
+    last = 0 < k == run.iterations and not (run.status == "diverged" and spec.plain_descent)
+    if last:
+        k -= 1
     b = run.params[k]
     g_cost = objective.cost_gradient(run.params[k : k + 1])[0]
     eta = spec.learning_rate
     lam = spec.lam if spec.penalty != "none" else 0.0
     has_next = k < run.iterations
-    lines = [tr("Update k = {k} → {k1}:").format(k=k, k1=k + 1)]
+    lines = [(tr("Last update k = {k} → {k1}:") if last else
+              tr("Update k = {k} → {k1}:")).format(k=k, k1=k + 1)]
     checks = check_lines(run, k, objective)   # Run ▸ Check the gradient
     starts = []  # where each parameter's block begins
     for j, name in enumerate(names):
@@ -113,7 +122,7 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
                                    "− {s}, 0) = {new}").format(
                 s=number(eta * lam), name=name, new=number(new)))
             continue
-        worked = rule_lines(run, k, j)  # a batch, η_t, an optimizer's state and direction
+        worked = rule_lines(run, k, j)  # a batch, η_k, an optimizer's state and direction
         if worked is not None:
             lines += ["  " + line for line in worked]
             continue
@@ -121,7 +130,12 @@ def describe_step(run: Run, k: int, objective: Objective) -> list[str]:
         lines.append("  " + f"{name} ← {number(bj)} {MINUS} {number(eta)} × {operand(slope)}"
                      f" = {number(new)}")
     lines = separate_blocks(lines, starts)
-    if not has_next:
+    if last:
+        lines.append("  " + (tr("(the run diverged at k = {k}: no update follows, the next "
+                                "value is too large to hold)") if run.status == "diverged"
+                             else tr("(the run stopped at k = {k}: this was its last update, "
+                                     "no update follows)")).format(k=k + 1))
+    elif not has_next:
         if run.status == "diverged":
             lines.append("  " + tr("(the run stops here: the next value is too large to "
                                    "hold)"))

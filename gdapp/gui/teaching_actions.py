@@ -110,8 +110,10 @@ class TeachingActions:
         scene = self.lesson.show_index(index)
         for i, action in enumerate(self.scene_actions):
             action.setChecked(i == index)
+        if scene.path:  # the L1 path's scene shows the path (before its run: the update's
+            self.path_dock.setVisible(True)  # frame then takes no room the dock needs)
         show_scene(self.vm, scene)
-        self.path_dock.setVisible(scene.path)  # the L1 path's scene shows the path
+        self.path_dock.setVisible(scene.path)
         fold_data_view(self)  # classroom mode: the views the scene folds away (or back)
         self.grid.setFocus()  # Space steps at once
 

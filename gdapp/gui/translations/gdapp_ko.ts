@@ -1173,7 +1173,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>proximal (soft-threshold: lands on exactly 0) or a plain subgradient step (jitters around 0).</source>
-        <translation>근접(proximal, 소프트 임계값: 정확히 0에 멈춤) 또는 단순한 서브그래디언트 단계(0 근처에서 흔들림).</translation>
+        <translation>근접(proximal, 소프트 임계값: 정확히 0에 멈춤) 또는 단순한 부분기울기(subgradient) 단계(0 근처에서 흔들림).</translation>
     </message>
     <message>
         <source>η (learning rate)</source>
@@ -1413,7 +1413,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>subgradient</source>
-        <translation>서브그래디언트</translation>
+        <translation>부분기울기(subgradient)</translation>
     </message>
     <message>
         <source>converged</source>
@@ -1496,6 +1496,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>가장 낮은 골짜기 {where}{value} ({method}), k = {k}에서의 거리: {distance}</translation>
     </message>
     <message>
+        <source>exact optimum {where}{value} ({method})</source>
+        <translation>정확한 최적해 {where}{value} ({method})</translation>
+    </message>
+    <message>
+        <source>lowest valley {where}{value} ({method})</source>
+        <translation>가장 낮은 골짜기 {where}{value} ({method})</translation>
+    </message>
+    <message>
         <source>safe for η &lt; {limit} (a bound: a larger η may still settle)</source>
         <translation>η &lt; {limit}이면 안전 (상한의 추정: 더 큰 η로도 수렴할 수 있음)</translation>
     </message>
@@ -1544,6 +1552,10 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>패널티 항 부분 2λ·{name} = 2 × {lam} × {b} = {p}</translation>
     </message>
     <message>
+        <source>Last update k = {k} → {k1}:</source>
+        <translation>마지막 업데이트 k = {k} → {k1}:</translation>
+    </message>
+    <message>
         <source>penalty part λ·sign({name}) = {lam} × {s} = {p}</source>
         <translation>패널티 항 부분 λ·sign({name}) = {lam} × {s} = {p}</translation>
     </message>
@@ -1558,6 +1570,14 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>shrink toward 0 by η·λ = {s}: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</source>
         <translation>η·λ = {s}만큼 0 쪽으로 줄이기: {name} ← sign(z)·max(|z| − {s}, 0) = {new}</translation>
+    </message>
+    <message>
+        <source>(the run diverged at k = {k}: no update follows, the next value is too large to hold)</source>
+        <translation>(실행이 k = {k}에서 발산했습니다: 다음 값은 담을 수 없을 만큼 커서 이어지는 업데이트가 없습니다)</translation>
+    </message>
+    <message>
+        <source>(the run stopped at k = {k}: this was its last update, no update follows)</source>
+        <translation>(실행은 k = {k}에서 멈췄습니다: 이것이 마지막 업데이트이고, 이어지는 업데이트는 없습니다)</translation>
     </message>
     <message>
         <source>(the run stops here: the next value is too large to hold)</source>
@@ -1922,7 +1942,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>How the gradient becomes a step: gd (the note&apos;s), momentum, nesterov, adagrad, rmsprop or adam (PyTorch&apos;s equations).</source>
-        <translation>그래디언트로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, rmsprop, adam(PyTorch의 식).</translation>
+        <translation>기울기로 한 걸음을 만드는 방법: gd(강의 노트의 방법), momentum, nesterov, adagrad, rmsprop, adam(PyTorch의 식).</translation>
     </message>
     <message>
         <source>μ (momentum)</source>
@@ -1938,7 +1958,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>The share of each new gradient left out of the velocity (torch SGD).</source>
-        <translation>새 그래디언트 중 속도에 더하지 않는 몫입니다(torch SGD).</translation>
+        <translation>새 기울기 중 속도에 더하지 않는 몫입니다(torch SGD).</translation>
     </message>
     <message>
         <source>β1</source>
@@ -1946,7 +1966,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Adam&apos;s memory of the gradient: m = β1·m + (1 − β1)·g.</source>
-        <translation>Adam이 그래디언트를 기억하는 정도: m = β1·m + (1 − β1)·g.</translation>
+        <translation>Adam이 기울기를 기억하는 정도: m = β1·m + (1 − β1)·g.</translation>
     </message>
     <message>
         <source>β2</source>
@@ -1954,7 +1974,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Adam&apos;s memory of the squared gradient: v = β2·v + (1 − β2)·g².</source>
-        <translation>Adam이 그래디언트 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².</translation>
+        <translation>Adam이 기울기 제곱을 기억하는 정도: v = β2·v + (1 − β2)·g².</translation>
     </message>
     <message>
         <source>ε</source>
@@ -1970,7 +1990,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>RMSProp&apos;s memory of the squared gradient: v = α·v + (1 − α)·g².</source>
-        <translation>RMSProp이 그래디언트 제곱을 기억하는 정도: v = α·v + (1 − α)·g².</translation>
+        <translation>RMSProp이 기울기 제곱을 기억하는 정도: v = α·v + (1 − α)·g².</translation>
     </message>
     <message>
         <source>Centred</source>
@@ -1993,10 +2013,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>스케줄</translation>
     </message>
     <message>
-        <source>How η changes with the update t: constant (the note&apos;s), step, exponential, invscaling or cosine.</source>
-        <translation>업데이트 t에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, invscaling, cosine.</translation>
-    </message>
-    <message>
         <source>γ (decay)</source>
         <translation>γ (감소율)</translation>
     </message>
@@ -2015,10 +2031,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     <message>
         <source>power_t</source>
         <translation>power_t</translation>
-    </message>
-    <message>
-        <source>The inverse-scaling schedule&apos;s exponent: η/t^power_t.</source>
-        <translation>역스케일링 스케줄의 지수: η/t^power_t.</translation>
     </message>
     <message>
         <source>Batch size B</source>
@@ -2058,7 +2070,15 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>no simple limit of η for {optimizer}: it rescales each step by the gradients it has seen</source>
-        <translation>{optimizer}에는 η의 간단한 안정 한계가 없습니다. 지금까지의 그래디언트로 단계마다 크기를 바꾸기 때문입니다</translation>
+        <translation>{optimizer}에는 η의 간단한 안정 한계가 없습니다. 지금까지의 기울기로 단계마다 크기를 바꾸기 때문입니다</translation>
+    </message>
+    <message>
+        <source>How η changes with the update k: constant (the note&apos;s), step, exponential, invscaling or cosine.</source>
+        <translation>업데이트 k에 따라 η가 바뀌는 방식: constant(강의 노트의 방식), step, exponential, invscaling, cosine.</translation>
+    </message>
+    <message>
+        <source>The inverse-scaling schedule&apos;s exponent: η/k^power_t.</source>
+        <translation>역스케일링 스케줄의 지수: η/k^power_t.</translation>
     </message>
     <message>
         <source>no simple limit of η: each mini-batch has a curvature of its own</source>
@@ -2074,7 +2094,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>L1 with {optimizer}: the subgradient λ·sign(b1) is added to the slope (the proximal step is gradient descent&apos;s only).</source>
-        <translation>{optimizer}의 L1: 기울기에 서브그래디언트 λ·sign(b1)을 더합니다(근접 단계는 경사하강법에만 있습니다).</translation>
+        <translation>{optimizer}의 L1: 기울기에 부분기울기(subgradient) λ·sign(b1)을 더합니다(근접 단계는 경사하강법에만 있습니다).</translation>
     </message>
     <message>
         <source>{schedule} schedule</source>
@@ -2086,7 +2106,6 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>shuffled</source>
-        <extracomment>What each schedule&apos;s η_t is, written with the run&apos;s numbers: (η, t, T, γ, s, power_t).</extracomment>
         <translation>섞음</translation>
     </message>
     <message>
@@ -2106,13 +2125,9 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>g = 배치의 기울기 ∂E_batch/∂{name} = {formula}{penalty} = {g} (B = {b}: 이번 단계는 전체 샘플의 기울기 대신 이 값을 씁니다)</translation>
     </message>
     <message>
-        <source>the batch gradient</source>
+        <source>no update: the run ended at k = {k}</source>
         <extracomment>The optimizers written out by a writer of their own: (run, t, j, g, hyper) → lines.</extracomment>
-        <translation>배치 그래디언트</translation>
-    </message>
-    <message>
-        <source>{name} ← {name} − η_t·d   (d: the direction of {what}, from the gradient and its state)</source>
-        <translation>{name} ← {name} − η_t·d   (d: {what}의 방향, 기울기와 상태로 정해짐)</translation>
+        <translation>업데이트 없음: 실행이 k = {k}에서 끝났습니다</translation>
     </message>
     <message>
         <source>g = the slope above = {g}</source>
@@ -2559,7 +2574,7 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
     </message>
     <message>
         <source>Run ▸ Check the gradient puts beside each slope ∂(E+P)/∂b1 the central difference (F(b1 + s) − F(b1 − s))/(2s) of the objective F = E + λ·|b1|, s = h·max(1, |b1|), here h = 0.1. At the start the formula&apos;s 5 × 15 − 14 + 15 = 76 and the central difference agree to every digit (relative difference 2e-16): where the two agree to many digits, the gradient is right. At k = 77 the plain subgradient step has brought b1 to 0.0928, within s of the kink of |b1| at 0: the difference straddles the kink and gives 0.383, the formula 1.464. They differ because |b1| has no slope at 0, not because the gradient is wrong (at b1 = 0 exactly both take sign(0) = 0).</source>
-        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1|의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|)이 나옵니다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76과 중앙 차분은 모든 자리가 같습니다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞습니다. k = 77에서는 단순한 서브그래디언트 업데이트로 b1이 0.0928이 되어, |b1|이 꺾이는 점 0에서 s 안쪽에 있습니다: 중앙 차분은 꺾인 점을 가로질러 0.383을, 식은 1.464를 줍니다. 두 값이 다른 것은 |b1|이 0에서 기울기가 없기 때문이지 기울기가 틀려서가 아닙니다 (b1 = 0에서는 둘 다 sign(0) = 0을 씁니다).</translation>
+        <translation>실행 ▸ 기울기 수치 미분 검사를 켜면 각 기울기 ∂(E+P)/∂b1 옆에 목적함수 F = E + λ·|b1|의 중앙 차분 (F(b1 + s) − F(b1 − s))/(2s), s = h·max(1, |b1|)이 나옵니다 (여기서는 h = 0.1). 시작점에서 식으로 구한 5 × 15 − 14 + 15 = 76과 중앙 차분은 모든 자리가 같습니다 (상대 차이 2e-16): 두 값이 여러 자리까지 같으면 기울기(미분)가 맞습니다. k = 77에서는 단순한 부분기울기(subgradient) 업데이트로 b1이 0.0928이 되어, |b1|이 꺾이는 점 0에서 s 안쪽에 있습니다: 중앙 차분은 꺾인 점을 가로질러 0.383을, 식은 1.464를 줍니다. 두 값이 다른 것은 |b1|이 0에서 기울기가 없기 때문이지 기울기가 틀려서가 아닙니다 (b1 = 0에서는 둘 다 sign(0) = 0을 씁니다).</translation>
     </message>
     <message>
         <source>15. Standardizing the features</source>
@@ -3424,20 +3439,20 @@ classroom mode&apos;s factor for fonts and lines (1: normal)</extracomment>
         <translation>모든 업데이트에서 η (강의 노트의 방식).</translation>
     </message>
     <message>
-        <source>η·γ^⌊(t − 1)/s⌋: multiplied by γ every s updates.</source>
-        <translation>η·γ^⌊(t − 1)/s⌋: s번 업데이트마다 γ를 곱합니다.</translation>
+        <source>η·γ^⌊(k − 1)/s⌋: multiplied by γ every s updates.</source>
+        <translation>η·γ^⌊(k − 1)/s⌋: s번 업데이트마다 γ를 곱합니다.</translation>
     </message>
     <message>
-        <source>η·γ^(t − 1): multiplied by γ at every update.</source>
-        <translation>η·γ^(t − 1): 업데이트마다 γ를 곱합니다.</translation>
+        <source>η·γ^(k − 1): multiplied by γ at every update.</source>
+        <translation>η·γ^(k − 1): 업데이트마다 γ를 곱합니다.</translation>
     </message>
     <message>
-        <source>η/t^power_t (scikit-learn&apos;s inverse scaling).</source>
-        <translation>η/t^power_t (scikit-learn의 inverse scaling).</translation>
+        <source>η/k^power_t (scikit-learn&apos;s inverse scaling).</source>
+        <translation>η/k^power_t (scikit-learn의 inverse scaling).</translation>
     </message>
     <message>
-        <source>η·(1 + cos(π·(t − 1)/T))/2 over T = max iterations updates.</source>
-        <translation>T = 최대 반복 횟수 동안 η·(1 + cos(π·(t − 1)/T))/2.</translation>
+        <source>η·(1 + cos(π·(k − 1)/T))/2 over T = max iterations updates.</source>
+        <translation>T = 최대 반복 횟수 동안 η·(1 + cos(π·(k − 1)/T))/2.</translation>
     </message>
     <message>
         <source>η = {eta} is the stability limit: the iterates bounce back and forth for ever.</source>
