@@ -131,8 +131,11 @@ def classroom_step_height(window: Any, width: int, height: int) -> int:
     width = full - scroll.verticalScrollBar().sizeHint().width()
     first = _measure(window, block, width, _font(window, 1.0)) + PADDING
     whole = int(window.step_label.heightForWidth(width)) + PADDING
-    if docked:  # (Adam's first block, half the column: it scrolls, the dock stays)
-        return max(first, height) if first <= column // 2 else height
+    if docked:  # (Adam's first block, half the column: it scrolls, the dock stays; with
+        # the data view folded away (scene 11) the column is the numbers' and it shows)
+        dock = getattr(window, "path_dock", None)
+        beside = dock is not None and dock.isVisible()
+        return max(first, height) if first <= column // 2 or not beside else height
     if first > most:  # (Adam's first block: it scrolls anyway; the grid keeps its band)
         return max(height, min(first, share))
     wanted = max(first, min(whole, max(height, share)))
