@@ -14,6 +14,7 @@ from scene_tour import Visit, all_scenes, scene_check
 from gdapp.gui.accents import plain_text, set_label_text
 from gdapp.gui.i18n import tr
 from gdapp.gui.plot_room import DOCK_BAND_ROWS, view_height
+from gdapp.gui.step_room import TEXT_TOP
 from gdapp.gui.window import MainWindow
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -153,14 +154,22 @@ ROWS = 4
 
 
 def _shown_height(window: MainWindow, text: str) -> int:
-    """The height ``text`` takes in the step's frame (a label like the step's)."""
+    """The height ``text`` takes in the step's frame (a label like the step's) to the
+    bottom of its last line (the margin below it may be cut: the frame ends under a whole
+    line, not under a margin that would show the next line's top)."""
     twin = QLabel()
     twin.setWordWrap(True)
     twin.setStyleSheet(window.step_label.styleSheet())
     twin.setFont(window.step_label.font())
     twin.setAlignment(window.step_label.alignment())  # (top-aligned text wraps otherwise)
-    set_label_text(twin, text)
-    return twin.heightForWidth(window.step_label.width())
+
+    def height(shown: str) -> int:
+        set_label_text(twin, shown)
+        return int(twin.heightForWidth(window.step_label.width()))
+
+    one = height("x")
+    line = height("x\nx") - one
+    return TEXT_TOP + round((height(text) - one) / line + 1) * line   # (lines equally spaced)
 
 
 def _step_result_in_view(window: MainWindow, where: str, *, adam_block: bool = False) -> None:

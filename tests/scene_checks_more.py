@@ -194,3 +194,31 @@ def the_path_plots_left_label_is_whole(visit: Visit) -> None:
     if visit.view == "classroom":
         points = float(window.path_plot.plots["l1"].left_label[1])
         assert points >= 9 * window.zoom - 0.01, points
+
+
+# ---- the update's frame ends under a whole line --------------------------------------------
+@scene_check(["1280×800", "classroom"])
+def the_updates_frame_cuts_no_line_in_half(visit: Visit) -> None:
+    """Where the update is longer than its frame (it scrolls), the frame ends under a whole
+    line: the band of ink rows at its lower edge, if one touches it, is as high as a line's
+    (classroom scene 18's closing note showed the top half of its line)."""
+    scroll = visit.window.step_scroll
+    label = visit.window.step_label
+    viewport = scroll.viewport()
+    if not scroll.isVisible() or label.height() <= viewport.height() + 1:
+        return
+    image = viewport.grab().toImage()
+    inked = [any(image.pixelColor(x, y).lightness() < 128 for x in range(image.width() - 1))
+             for y in range(image.height())]
+    bands: list[list[int]] = []     # [first, last] rows of each run of inked rows
+    for y, ink in enumerate(inked):
+        if ink and bands and bands[-1][1] == y - 1:
+            bands[-1][1] = y
+        elif ink:
+            bands.append([y, y])
+    if len(bands) < 2 or bands[-1][1] < image.height() - 1:
+        return
+    heights = sorted(last - first + 1 for first, last in bands[:-1])
+    line = heights[len(heights) // 2]
+    cut = bands[-1][1] - bands[-1][0] + 1
+    assert cut >= 0.75 * line, f"the last line shows {cut} of its {line} pixels of ink"

@@ -107,7 +107,11 @@ def step_room(window: Any) -> tuple[int, int] | None:
 
 def classroom_step_height(window: Any, width: int, height: int) -> int:
     """The step frame's height in classroom mode (see the module); ``height`` is the one the
-    window chose (a few lines), ``width`` the label's."""
+    window chose (a few lines), ``width`` the label's. It ends under a whole line."""
+    return whole_lines(window, _classroom_height(window, width, height))
+
+
+def _classroom_height(window: Any, width: int, height: int) -> int:
     room = step_room(window)
     if room is None or width <= 1:
         return height
@@ -155,6 +159,11 @@ def first_block_height(window: Any, width: int) -> int:
 
 
 def normal_step_height(window: Any, width: int, height: int, most: int) -> int:
+    """:func:`_normal_height`, ending under a whole line."""
+    return whole_lines(window, _normal_height(window, width, height, most))
+
+
+def _normal_height(window: Any, width: int, height: int, most: int) -> int:
     """Out of classroom mode: the frame (``height`` as the window chose it) grown to show
     the update's (first) result, up to ``most`` pixels, with what the data view can give and
     stay readable (without a data view, the rows the grid has above its least height).
@@ -203,3 +212,24 @@ def make_room_for_step(window: Any) -> None:
     target = min(max(numbers, wanted), max(most, least))
     if abs(target - numbers) > 2:  # (not for a pixel of rounding)
         window.middle.setSizes([target, numbers + data - target])
+
+
+#: Above a label's first line: its style sheet's padding (3 px) and the margin of the text
+#: document QLabel lays rich text out in (4 px).
+TEXT_TOP = 7
+
+
+def whole_lines(window: Any, height: int) -> int:
+    """``height`` for the step's frame less the part of a line it would show cut through
+    (a frame shorter than its update scrolls; its last visible line showed half its height,
+    as classroom scene 18's closing note did): the frame ends under the last whole line
+    (the label's lines are equally spaced, one font)."""
+    scroll = window.step_scroll
+    width = scroll.viewport().width()
+    if width <= 1 or window.step_label.heightForWidth(width) + PADDING <= height:
+        return height
+    font = _font(window, 1.0)
+    line = _measure(window, "x\nx", width, font) - _measure(window, "x", width, font)
+    chrome = scroll.height() - scroll.viewport().height()
+    lines = (height - chrome - TEXT_TOP) // line if line > 0 else 0
+    return chrome + TEXT_TOP + lines * line if lines >= 1 else height
