@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsTextItem, QLabel
@@ -271,6 +272,18 @@ def _settled(window: MainWindow) -> bool:
 LEAST_VIEW = 60
 
 
+def _legend_plots(window: MainWindow) -> list[Any]:
+    """The shown plots with a legend's entries, once the legends have settled (a legend that
+    moved under its plot settles in a few rounds)."""
+    from gdapp.gui.plot_base import RunPlotWidget
+
+    for _ in range(20):
+        if _settled(window):
+            break
+    return [plot for plot in window.findChildren(RunPlotWidget)
+            if plot.isVisible() and plot._legend_entries]
+
+
 @scene_check(views=["1280×800", "classroom"])
 def legends_name_the_curves(visit: Visit) -> None:
     """The cost and objective plots name what they draw: a legend too large for its view,
@@ -279,16 +292,9 @@ def legends_name_the_curves(visit: Visit) -> None:
     at 1280×800), and a legend in the view covers none of the run's points."""
     from test_gui_legends import run_plot_points_under_legend
 
-    from gdapp.gui.plot_base import RunPlotWidget
-
-    window = visit.window
-    for _ in range(20):  # (a legend that moved under the plot settles in a few rounds)
-        if _settled(window):
-            break
     problems = []
-    for plot in window.findChildren(RunPlotWidget):
-        if not plot.isVisible() or not plot._legend_entries or \
-                type(plot).__name__ in ("PolynomialPlot", "DataPlot"):
+    for plot in _legend_plots(visit.window):
+        if type(plot).__name__ in ("PolynomialPlot", "DataPlot"):
             continue
         name = type(plot).__name__
         view = plot.plot_item.getViewBox()
@@ -317,15 +323,10 @@ def legends_readable_on_a_projector(visit: Visit) -> None:
     its plot shrank to 8.64 points in scenes 7, 8, 9, 11, 12, 14 and 18), and the polynomial
     view names its dots, diamonds and curves on the plot (scenes 18 to 20 had its legend only
     in the tooltip)."""
-    from gdapp.gui.plot_base import RunPlotWidget
-
     window = visit.window
-    for _ in range(20):  # (a legend that moved under the plot settles in a few rounds)
-        if _settled(window):
-            break
     small = []
-    for plot in window.findChildren(RunPlotWidget):
-        if not plot.isVisible() or not plot._legend_entries or not plot.legend.isVisible():
+    for plot in _legend_plots(window):
+        if not plot.legend.isVisible():
             continue
         for _, label in plot.legend.items:
             size = float(label.opts["size"].removesuffix("pt"))
